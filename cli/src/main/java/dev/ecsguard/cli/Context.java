@@ -1,0 +1,11 @@
+package dev.ecsguard.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * What the commands need from the process, passed in so tests run them in-process.
+ *
+ * @param terminal whether standard output is a terminal (colour is only ever used there)
+ */
+public record Context(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {}

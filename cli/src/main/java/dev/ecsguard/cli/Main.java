@@ -1,0 +1,100 @@
+package dev.ecsguard.cli;
+
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The {@code ecsguard} command. */
+@Command(
+    name = "ecsguard",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Finds what AWS Security Hub's ECS controls would flag, before deployment and in CI.",
+    usageHelpAutoWidth = true)
+public final class Main {
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = run(args, new Context(out, err, System.getenv(), stdoutIsTerminal()));
+    out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit code; never calls {@link System#exit}. */
+  public static int run(String[] args, Context context) {
+    Main main = new Main();
+    CommandLine line = new CommandLine(main);
+    line.addSubcommand(new ScanCommand(context, main));
+    line.addSubcommand(new ControlsCommand(context));
+    line.addSubcommand(new ExplainCommand(context));
+    line.setOut(context.out());
+    line.setErr(context.err());
+    line.setCaseInsensitiveEnumValuesAllowed(true);
+    line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
+    line.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("ecsguard: " + oneLine(e));
+          if (main.debug) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return ExitCode.ERROR.code();
+        });
+    line.setParameterExceptionHandler(
+        (e, args2) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("ecsguard: " + e.getMessage());
+          err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCode.ERROR.code();
+        });
+    line.getCommandSpec().usageMessage().footer(exitCodeHelp());
+    line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
+    int code = line.execute(args);
+    context.out().flush();
+    return code;
+  }
+
+  static String oneLine(Throwable e) {
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  static String exitCodeHelp() {
+    return "%nExit codes:%n"
+        + Arrays.stream(ExitCode.values())
+            .map(code -> "  " + code.code() + "  " + code.meaning())
+            .collect(Collectors.joining("%n"));
+  }
+
+  /** {@code System.console()} is not enough on JDK 22+, which returns a console when piped. */
+  private static boolean stdoutIsTerminal() {
+    var console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = console.getClass().getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 21: a console exists only when attached to a terminal
+    }
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ecsguard " + (version == null ? "development build" : version)};
+    }
+  }
+}

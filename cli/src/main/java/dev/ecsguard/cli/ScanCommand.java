@@ -1,0 +1,158 @@
+package dev.ecsguard.cli;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.report.Report;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "scan",
+    description = "Check ECS JSON files and directories (searched recursively for *.json).",
+    mixinStandardHelpOptions = true,
+    usageHelpAutoWidth = true)
+final class ScanCommand implements Callable<Integer> {
+  /** How the user asks for colour. */
+  enum ColourChoice {
+    AUTO,
+    ALWAYS,
+    NEVER
+  }
+
+  private final Context context;
+  private final Main main;
+
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan.")
+  List<Path> paths;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.", converter = FormatConverter.class)
+  Report.Format format = Report.Format.TEXT;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--controls", split = ",", paramLabel = "ID", description = "Run only these controls (retired ones run only when named here).")
+  List<String> only = List.of();
+
+  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Do not run these controls.")
+  List<String> skip = List.of();
+
+  @Option(names = {"-p", "--param"}, paramLabel = "ID.NAME=VALUE", description = "Set a control parameter, e.g. ECS.13.requiredTagKeys=owner,team.")
+  Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
+  boolean verbose;
+
+  @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always or never.")
+  ColourChoice colour = ColourChoice.AUTO;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m; suffixes k, m, g).", converter = SizeConverter.class)
+  long maxFileSize = InputLimits.DEFAULT.maxFileBytes();
+
+  ScanCommand(Context context, Main main) {
+    this.context = context;
+    this.main = main;
+  }
+
+  @Override
+  public Integer call() {
+    Selection selection;
+    try {
+      selection = Selection.of(only, skip, parameters);
+    } catch (IllegalArgumentException e) {
+      context.err().println("ecsguard: " + e.getMessage());
+      return ExitCode.ERROR.code();
+    }
+    ScanResult result = new ScanResult();
+    new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth())).scan(paths, result);
+    for (InputException error : result.errors()) {
+      context.err().println(error.getMessage());
+      if (main.debug) {
+        error.printStackTrace(context.err());
+      }
+    }
+    try {
+      render(result);
+    } catch (IOException e) {
+      context.err().println("ecsguard: cannot write the report to " + output + ": " + e.getClass().getSimpleName());
+      return ExitCode.ERROR.code();
+    }
+    if (!result.errors().isEmpty()) {
+      return ExitCode.ERROR.code();
+    }
+    return result.count(Status.FAILED) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  private void render(ScanResult result) throws IOException {
+    Report report = format.create(useColour(), verbose);
+    if (output == null) {
+      report.render(result, context.out());
+      context.out().flush();
+      return;
+    }
+    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+      report.render(result, file);
+    }
+  }
+
+  private boolean useColour() {
+    String noColour = context.environment().get("NO_COLOR");
+    return switch (colour) {
+      case ALWAYS -> true;
+      case NEVER -> false;
+      case AUTO ->
+          output == null
+              && context.terminal()
+              && (noColour == null || noColour.isEmpty())
+              && !"dumb".equals(context.environment().get("TERM"));
+    };
+  }
+
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Report.Format> {
+    @Override
+    public Report.Format convert(String value) {
+      try {
+        return Report.Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException("unknown format " + value + " (text or json)");
+      }
+    }
+  }
+
+  static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {
+    @Override
+    public Long convert(String value) {
+      String text = value.strip().toLowerCase(Locale.ROOT);
+      long unit = 1;
+      char last = text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+      if (last == 'k' || last == 'm' || last == 'g') {
+        unit = last == 'k' ? 1L << 10 : last == 'm' ? 1L << 20 : 1L << 30;
+        text = text.substring(0, text.length() - 1);
+      }
+      try {
+        long size = Math.multiplyExact(Long.parseLong(text), unit);
+        if (size <= 0) {
+          throw new NumberFormatException();
+        }
+        return size;
+      } catch (NumberFormatException | ArithmeticException e) {
+        throw new picocli.CommandLine.TypeConversionException("not a size: " + value + " (e.g. 64m)");
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.ecsguard.control;
+
+import dev.ecsguard.model.Resource;
+
+/**
+ * One check. A subclass is one small class annotated with {@link ControlSpec}; it knows the model
+ * only, never an input format.
+ *
+ * @param <R> the resource type it evaluates
+ */
+public abstract class Control<R extends Resource> {
+  private final Class<R> resourceClass;
+  private final ControlInfo info;
+
+  protected Control(Class<R> resourceClass) {
+    this.resourceClass = resourceClass;
+    this.info = ControlInfo.of(getClass());
+  }
+
+  public final ControlInfo info() {
+    return info;
+  }
+
+  public final Class<R> resourceClass() {
+    return resourceClass;
+  }
+
+  /** Decides on {@code resource}, or returns null when the control is not about its type. */
+  public final Verdict evaluateAny(Resource resource, ParameterValues parameters) {
+    return resourceClass.isInstance(resource) ? evaluate(resourceClass.cast(resource), parameters) : null;
+  }
+
+  protected abstract Verdict evaluate(R resource, ParameterValues parameters);
+}

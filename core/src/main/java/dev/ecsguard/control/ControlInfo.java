@@ -1,0 +1,55 @@
+package dev.ecsguard.control;
+
+import dev.ecsguard.model.ResourceType;
+import java.util.Arrays;
+import java.util.List;
+
+/** A control's metadata, read once from its {@link ControlSpec}. */
+public record ControlInfo(
+    String id,
+    String title,
+    Severity severity,
+    ResourceType resourceType,
+    String configRule,
+    String remediation,
+    String outOfScope,
+    boolean retired,
+    List<ParameterInfo> parameters) {
+
+  static ControlInfo of(Class<?> control) {
+    ControlSpec spec = control.getAnnotation(ControlSpec.class);
+    if (spec == null) {
+      throw new IllegalStateException(control.getName() + " has no @ControlSpec");
+    }
+    return new ControlInfo(
+        spec.id(),
+        spec.title(),
+        spec.severity(),
+        spec.resourceType(),
+        spec.configRule(),
+        spec.remediation(),
+        spec.outOfScope(),
+        spec.retired(),
+        Arrays.stream(spec.parameters())
+            .map(p -> new ParameterInfo(p.name(), p.description(), p.type(), p.defaultValue()))
+            .toList());
+  }
+
+  /** True for AWS Security Hub's controls, false for ecsguard's own. */
+  public boolean fromSecurityHub() {
+    return id.startsWith("ECS.");
+  }
+
+  /** Where AWS documents the control, or the project's README for its own. */
+  public String documentationUrl() {
+    return fromSecurityHub()
+        ? "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#"
+            + id.toLowerCase(java.util.Locale.ROOT).replace('.', '-')
+        : "https://github.com/ecsguard/ecsguard#controls";
+  }
+
+  /** The numeric part of the id, for ordering ECS.2 before ECS.10. */
+  public int number() {
+    return Integer.parseInt(id.substring(id.indexOf('.') + 1));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ecsguard.controls;
+
+import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.Tag;
+import dev.ecsguard.model.Value;
+import dev.ecsguard.source.Origin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** ECS.13, ECS.14 and ECS.15 decide alike, each on its own resource type. */
+final class RequiredTags {
+  static final String PARAMETER = "requiredTagKeys";
+  static final String DESCRIPTION =
+      "Comma-separated tag keys (up to 6, case-sensitive) that must all be present; without it, any tag key passes.";
+
+  private RequiredTags() {}
+
+  static Verdict verdict(Value<List<Tag>> tags, ParameterValues parameters, Origin resource, String what) {
+    Decision decision = new Decision(resource);
+    if (decision.unknownIf(null, tags)) {
+      return decision.verdict("");
+    }
+    Set<String> keys = new HashSet<>();
+    boolean unreadableKey = false;
+    for (Tag tag : tags.orElse(List.of())) {
+      Value<String> key = tag.key();
+      if (key.isKnown() && !key.get().startsWith("aws:")) { // aws: tags are AWS's own, not the user's
+        keys.add(key.get());
+      } else {
+        unreadableKey |= decision.unknownIf(null, key);
+      }
+    }
+    List<String> required = parameters.tagKeys(PARAMETER);
+    if (required.isEmpty()) {
+      if (keys.isEmpty() && !unreadableKey) {
+        decision.fail(null, tags.origin(), "The " + what + " has no tags of its own (tags with keys starting aws: do not count)");
+      }
+      return keys.isEmpty() ? decision.verdict("") : Verdict.passed("The " + what + " is tagged.", resource);
+    }
+    List<String> missing = new ArrayList<>(required);
+    missing.removeAll(keys);
+    if (missing.isEmpty()) {
+      return Verdict.passed("The " + what + " has every required tag key.", resource);
+    }
+    if (!unreadableKey) { // an unreadable key could be a missing one
+      decision.fail(null, tags.origin(), "The " + what + " lacks the required tag keys " + String.join(", ", missing));
+    }
+    return decision.verdict("");
+  }
+}

@@ -1,0 +1,27 @@
+package dev.ecsguard.engine;
+
+import dev.ecsguard.control.ControlInfo;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.source.Location;
+import java.util.List;
+
+/**
+ * One control's verdict on one resource, detached from the parsed input so that keeping findings
+ * does not keep documents alive.
+ *
+ * @param location the first offending element for FAILED and UNKNOWN, else the resource
+ * @param offenders each element that failed (or could not be read), with where it stands
+ */
+public record Finding(
+    ControlInfo control,
+    Status status,
+    ResourceType resourceType,
+    String resourceId,
+    Location location,
+    String message,
+    List<Element> offenders) {
+
+  /** An offending element: {@code container "web"}, or null when the resource itself is meant. */
+  public record Element(String name, Location location, String problem) {}
+}

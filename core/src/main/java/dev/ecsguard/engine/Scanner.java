@@ -1,0 +1,111 @@
+package dev.ecsguard.engine;
+
+import dev.ecsguard.control.Offender;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.input.EcsJsonReader;
+import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.model.Resource;
+import dev.ecsguard.source.Document;
+import dev.ecsguard.source.DocumentReader;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.source.Node;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
+public final class Scanner {
+  private final Selection selection;
+  private final DocumentReader documents;
+  private final EcsJsonReader ecs = new EcsJsonReader();
+
+  public Scanner(Selection selection, InputLimits limits) {
+    this.selection = selection;
+    this.documents = new DocumentReader(limits);
+  }
+
+  /** Scans files and directories; a path that does not exist is reported as an error. */
+  public void scan(List<Path> paths, ScanListener listener) {
+    for (Path path : paths) {
+      List<Path> files;
+      try {
+        files = InputFiles.expand(List.of(path));
+      } catch (InputException e) {
+        listener.error(e);
+        continue;
+      }
+      for (Path file : files) {
+        try {
+          scan(documents.read(file, file.toString()), listener);
+        } catch (InputException e) {
+          listener.error(e);
+        }
+      }
+    }
+  }
+
+  /** Scans one parsed document. */
+  public void scan(Document document, ScanListener listener) {
+    int[] resources = {0};
+    boolean isEcs =
+        ecs.read(
+            document,
+            new EcsJsonReader.Sink() {
+              @Override
+              public void resource(Resource resource) {
+                resources[0]++;
+                evaluate(resource, listener);
+              }
+
+              @Override
+              public void note(Node where, String message) {
+                listener.note(new Note(where.location(), message));
+              }
+            });
+    if (!isEcs) {
+      listener.note(
+          new Note(
+              document.root().location(),
+              "not ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped"));
+    }
+    listener.fileScanned(document.name(), resources[0]);
+  }
+
+  /** Evaluates every selected control that is about {@code resource}'s type. */
+  public void evaluate(Resource resource, ScanListener listener) {
+    for (Selection.Entry entry : selection.entries()) {
+      Verdict verdict;
+      try {
+        verdict = entry.control().evaluateAny(resource, entry.parameters());
+      } catch (RuntimeException bug) {
+        // One faulty control must not stop the scan, nor pass anything it could not judge.
+        verdict =
+            new Verdict(
+                Status.UNKNOWN,
+                "ecsguard could not evaluate this control (internal error " + bug.getClass().getSimpleName() + "); please report it",
+                resource.origin(),
+                List.of());
+      }
+      if (verdict != null) {
+        listener.finding(finding(entry, resource, verdict));
+      }
+    }
+  }
+
+  private static Finding finding(Selection.Entry entry, Resource resource, Verdict verdict) {
+    List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
+    for (Offender offender : verdict.offenders()) {
+      offenders.add(new Finding.Element(offender.element(), offender.origin().location(), offender.problem()));
+    }
+    return new Finding(
+        entry.control().info(),
+        verdict.status(),
+        resource.type(),
+        resource.id(),
+        verdict.origin().location(),
+        verdict.message(),
+        List.copyOf(offenders));
+  }
+}

@@ -1,0 +1,19 @@
+package dev.ecsguard.model;
+
+import dev.ecsguard.source.Origin;
+import java.util.List;
+
+/**
+ * One container of a task definition. Environment variables keep their names only: the model
+ * never holds a variable's value, so no report can print one.
+ *
+ * @param label how findings name it: its name, or its position when the name is missing
+ */
+public record ContainerDefinition(
+    String label,
+    Origin origin,
+    Value<Boolean> privileged,
+    Value<Boolean> readonlyRootFilesystem,
+    Value<String> user,
+    Value<List<EnvironmentVariable>> environment,
+    Value<String> logDriver) {}

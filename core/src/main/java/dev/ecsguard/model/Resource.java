@@ -1,0 +1,13 @@
+package dev.ecsguard.model;
+
+import dev.ecsguard.source.Origin;
+
+/** One ECS resource, whatever input it came from. */
+public sealed interface Resource permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {
+  ResourceType type();
+
+  /** The ARN where the input has one, otherwise the family (task definitions) or the name. */
+  String id();
+
+  Origin origin();
+}

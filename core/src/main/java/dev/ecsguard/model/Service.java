@@ -1,0 +1,27 @@
+package dev.ecsguard.model;
+
+import dev.ecsguard.source.Origin;
+import java.util.List;
+
+/**
+ * An ECS service.
+ *
+ * @param capacityProviders the providers its capacity provider strategy names
+ * @param assignPublicIp {@code ENABLED} or {@code DISABLED} as AWS spells it, whatever the input's spelling
+ */
+public record Service(
+    String id,
+    Origin origin,
+    Value<String> launchType,
+    Value<List<Value<String>>> capacityProviders,
+    Value<String> platformVersion,
+    Value<String> platformFamily,
+    Value<String> assignPublicIp,
+    Value<List<Tag>> tags)
+    implements Resource {
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.SERVICE;
+  }
+}

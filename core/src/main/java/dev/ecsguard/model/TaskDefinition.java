@@ -1,0 +1,23 @@
+package dev.ecsguard.model;
+
+import dev.ecsguard.source.Origin;
+import java.util.List;
+
+/** A task definition as it is (or will be) registered: the latest revision of its family. */
+public record TaskDefinition(
+    String id,
+    Origin origin,
+    Value<String> networkMode,
+    Value<String> pidMode,
+    Value<String> ipcMode,
+    Value<String> operatingSystemFamily,
+    Value<List<ContainerDefinition>> containers,
+    Value<List<Volume>> volumes,
+    Value<List<Tag>> tags)
+    implements Resource {
+
+  @Override
+  public ResourceType type() {
+    return ResourceType.TASK_DEFINITION;
+  }
+}

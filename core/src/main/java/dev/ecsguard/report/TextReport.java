@@ -1,0 +1,72 @@
+package dev.ecsguard.report;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.Note;
+import dev.ecsguard.engine.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The readable report: FAILED and UNKNOWN findings with where they are and how to fix them (every
+ * finding with {@code verbose}), then a summary. Colour only when asked, i.e. on a terminal.
+ */
+public final class TextReport implements Report {
+  private static final String RESET = "\u001b[0m";
+  private static final Map<Status, String> COLOURS = new EnumMap<>(Status.class);
+
+  static {
+    COLOURS.put(Status.FAILED, "\u001b[1;31m");
+    COLOURS.put(Status.UNKNOWN, "\u001b[1;33m");
+    COLOURS.put(Status.PASSED, "\u001b[32m");
+    COLOURS.put(Status.NOT_APPLICABLE, "\u001b[2m");
+  }
+
+  private final boolean colour;
+  private final boolean verbose;
+
+  public TextReport(boolean colour, boolean verbose) {
+    this.colour = colour;
+    this.verbose = verbose;
+  }
+
+  @Override
+  public void render(ScanResult result, Writer out) throws IOException {
+    String nl = System.lineSeparator();
+    for (Finding finding : result.findings()) {
+      if (!verbose && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
+        continue;
+      }
+      out.write(paint(finding.status(), String.format("%-14s", finding.status().name())));
+      out.write(String.format("%-7s %-6s %s %s  %s%s", finding.control().id(), finding.control().severity().title(),
+          finding.resourceType().words(), finding.resourceId(), finding.location(), nl));
+      out.write("               " + finding.message() + nl);
+      if (finding.status() == Status.FAILED) {
+        out.write("               Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
+      }
+    }
+    for (Note note : result.notes()) {
+      out.write("note: " + note.location() + ": " + note.message() + nl);
+    }
+    out.write(
+        String.format(
+            "%d %s, %d %s: %s, %s, %s, %s%s",
+            result.files(), plural(result.files(), "file"),
+            result.resources(), plural(result.resources(), "resource"),
+            paint(Status.FAILED, result.count(Status.FAILED) + " failed"),
+            paint(Status.UNKNOWN, result.count(Status.UNKNOWN) + " unknown"),
+            paint(Status.PASSED, result.count(Status.PASSED) + " passed"),
+            paint(Status.NOT_APPLICABLE, result.count(Status.NOT_APPLICABLE) + " not applicable"),
+            nl));
+  }
+
+  private String paint(Status status, String text) {
+    return colour ? COLOURS.get(status) + text + RESET : text;
+  }
+
+  private static String plural(int count, String word) {
+    return count == 1 ? word : word + "s";
+  }
+}

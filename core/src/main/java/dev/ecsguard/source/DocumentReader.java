@@ -1,0 +1,174 @@
+package dev.ecsguard.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.regex.Pattern;
+
+/** Parses JSON into a {@link Document} of positioned {@link Node}s, within {@link InputLimits}. */
+public final class DocumentReader {
+  // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
+
+  private final InputLimits limits;
+  private final JsonFactory factory;
+
+  public DocumentReader(InputLimits limits) {
+    this.limits = limits;
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+  }
+
+  /** Reads {@code path}, naming it {@code name} in positions and errors. */
+  public Document read(Path path, String name) throws InputException {
+    long size;
+    try {
+      size = Files.size(path);
+    } catch (NoSuchFileException e) {
+      throw new InputException(name, "no such file");
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+    }
+    if (size > limits.maxFileBytes()) {
+      throw new InputException(
+          name,
+          "refused: " + size + " bytes is over the limit of " + limits.maxFileBytes()
+              + " bytes (--max-file-size)");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return parse(in, name);
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+    }
+  }
+
+  /** Parses an in-memory document (used by tests and by the benchmark). */
+  public Document read(byte[] json, String name) throws InputException {
+    if (json.length > limits.maxFileBytes()) {
+      throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    try (JsonParser parser = factory.createParser(json)) {
+      return build(parser, name);
+    } catch (IOException e) {
+      throw failure(e, name);
+    }
+  }
+
+  private Document parse(InputStream in, String name) throws InputException {
+    try (JsonParser parser = factory.createParser(in)) {
+      return build(parser, name);
+    } catch (IOException e) {
+      throw failure(e, name);
+    }
+  }
+
+  private static InputException failure(IOException e, String name) {
+    if (e instanceof StreamConstraintsException constraint) {
+      JsonLocation at = constraint.getLocation();
+      return new InputException(
+          name, line(at), column(at), "refused: nested too deeply (the limit is deeper than any ECS document needs)");
+    }
+    if (e instanceof JsonProcessingException parse) {
+      JsonLocation at = parse.getLocation();
+      return new InputException(name, line(at), column(at), "malformed JSON: " + describe(parse));
+    }
+    return new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    return QUOTED_TOKEN.matcher(message).replaceAll("(not shown)").trim();
+  }
+
+  private static int line(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getLineNr(), 0);
+  }
+
+  private static int column(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getColumnNr(), 0);
+  }
+
+  private static Document build(JsonParser parser, String name) throws IOException, InputException {
+    Document document = new Document(name);
+    Deque<Node> open = new ArrayDeque<>();
+    String pendingKey = null;
+    JsonToken token = parser.nextToken();
+    if (token == null) {
+      throw new InputException(name, 1, 1, "empty file: expected a JSON object or array");
+    }
+    while (token != null) {
+      if (token == JsonToken.FIELD_NAME) {
+        pendingKey = parser.currentName();
+      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        open.pop();
+      } else {
+        Node parent = open.peek();
+        JsonLocation at = parser.currentTokenLocation();
+        int line = at.getLineNr();
+        int column = at.getColumnNr();
+        int index = parent instanceof ArrayNode array ? array.size() : -1;
+        String key = parent instanceof ObjectNode ? pendingKey : null;
+        Node node =
+            switch (token) {
+              case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);
+              case START_ARRAY -> new ArrayNode(document, parent, key, index, line, column);
+              case VALUE_STRING -> scalar(document, parent, key, index, line, column, ScalarNode.Type.STRING, parser.getText());
+              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                  scalar(document, parent, key, index, line, column, ScalarNode.Type.NUMBER, parser.getText());
+              case VALUE_TRUE -> scalar(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
+              case VALUE_FALSE -> scalar(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
+              case VALUE_NULL -> scalar(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
+              default -> throw new InputException(name, line, column, "unexpected " + token);
+            };
+        if (parent instanceof ObjectNode object) {
+          object.put(key, node);
+        } else if (parent instanceof ArrayNode array) {
+          array.add(node);
+        } else {
+          document.root(node);
+        }
+        if (node instanceof ObjectNode || node instanceof ArrayNode) {
+          open.push(node);
+        }
+      }
+      if (open.isEmpty()) {
+        break;
+      }
+      token = parser.nextToken();
+    }
+    JsonToken trailing = parser.nextToken();
+    if (trailing != null) {
+      JsonLocation at = parser.currentTokenLocation();
+      throw new InputException(name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file");
+    }
+    return document;
+  }
+
+  private static ScalarNode scalar(
+      Document document, Node parent, String key, int index, int line, int column, ScalarNode.Type type, String text) {
+    return new ScalarNode(document, parent, key, index, line, column, type, text);
+  }
+}

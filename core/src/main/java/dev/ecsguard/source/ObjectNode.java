@@ -1,0 +1,36 @@
+package dev.ecsguard.source;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** A JSON object; member order is kept, and a repeated name keeps its last value, as AWS's CLI does. */
+public final class ObjectNode extends Node {
+  private final Map<String, Node> members = new LinkedHashMap<>();
+
+  ObjectNode(Document document, Node parent, String key, int index, int line, int column) {
+    super(document, parent, key, index, line, column);
+  }
+
+  void put(String name, Node value) {
+    members.put(name, value);
+  }
+
+  /** The member's value, or null when absent. */
+  public Node get(String name) {
+    return members.get(name);
+  }
+
+  public boolean has(String name) {
+    return members.containsKey(name);
+  }
+
+  public Set<String> names() {
+    return members.keySet();
+  }
+
+  @Override
+  public String kind() {
+    return "an object";
+  }
+}

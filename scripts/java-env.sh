@@ -1,0 +1,29 @@
+# Sourced by ./ecsguard, ./run-tests and .ci/run: finds a JDK 21 or newer and exports JAVA_HOME.
+# ecsguard compiles with --release 21; this machine's default JDK may be older.
+
+java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1
+}
+
+find_jdk() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(java_major "$candidate")
+    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! ECSGUARD_JDK=$(find_jdk); then
+  echo "ecsguard: needs a JDK 21 or newer; none found in JAVA_HOME or /usr/lib/jvm. Install one (e.g. apt-get install openjdk-21-jdk-headless) and set JAVA_HOME." >&2
+  exit 2
+fi
+export JAVA_HOME="$ECSGUARD_JDK"
+# Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every run unless told otherwise.
+if [ "$(java_major "$JAVA_HOME" | cut -d. -f1)" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi
