@@ -104,7 +104,7 @@ public final class EcsJsonReader {
   private static Value<List<Tag>> describedTags(ObjectNode owner, String operation) {
     if (!owner.has("tags")) {
       return Value.unknown(
-          "tags are not in this " + operation + " output; run it with --include TAGS to see them", owner);
+          "this " + operation + " output leaves out tags (AWS includes them only when asked with --include TAGS)", owner);
     }
     return Fields.list(owner, EcsJsonReader::tag, "tags");
   }
@@ -188,7 +188,7 @@ public final class EcsJsonReader {
     Value<String> containerInsights;
     if (described && !object.has("settings")) {
       containerInsights =
-          Value.unknown("settings are not in this describe-clusters output; run it with --include SETTINGS to see them", object);
+          Value.unknown("this describe-clusters output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
     } else {
       containerInsights = setting(object, "containerInsights");
     }

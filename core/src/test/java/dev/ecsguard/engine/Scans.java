@@ -1,0 +1,35 @@
+package dev.ecsguard.engine;
+
+import dev.ecsguard.source.DocumentReader;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Test helpers: scan files or JSON text with chosen controls. */
+public final class Scans {
+  private Scans() {}
+
+  public static ScanResult files(List<String> controls, Path... paths) {
+    ScanResult result = new ScanResult();
+    new Scanner(Selection.of(controls, List.of(), Map.of()), InputLimits.DEFAULT).scan(List.of(paths), result);
+    return result;
+  }
+
+  public static ScanResult json(String json, String... controls) {
+    return json(json, Map.of(), controls);
+  }
+
+  public static ScanResult json(String json, Map<String, String> parameters, String... controls) {
+    ScanResult result = new ScanResult();
+    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT);
+    try {
+      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "test.json"), result);
+    } catch (InputException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+    return result;
+  }
+}
