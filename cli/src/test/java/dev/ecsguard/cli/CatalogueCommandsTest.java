@@ -1,0 +1,55 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class CatalogueCommandsTest {
+
+  @Test
+  void controlsListsTheCatalogueWithRetiredMarked() {
+    Run run = Run.of("controls");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("ECS.4", "Containers must not run privileged", "High", "AWS::ECS::TaskDefinition", "ecs-containers-nonprivileged")
+        .contains("ECS.19", "AWS::ECS::CapacityProvider")
+        .contains("retired by AWS");
+    assertThat(run.out().lines().filter(line -> line.startsWith("ECS.1 ")).findFirst().orElseThrow()).contains("retired");
+    assertThat(Run.of("controls", "--format", "markdown").out()).startsWith("| ID | Title |");
+  }
+
+  @Test
+  void explainPrintsMetadataAndTheLesson() {
+    Run run = Run.of("explain", "ecs.4");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .startsWith("ECS.4: Containers must not run privileged")
+        .contains("AWS Config rule: ecs-containers-nonprivileged")
+        .contains("## What it checks", "## Why it matters", "## How to fix it", "## What it is not")
+        .contains("ECS.20");
+    assertThat(Run.of("explain", "ECS.13").out()).contains("--param ECS.13.requiredTagKeys=VALUE");
+    assertThat(Run.of("explain", "ECS.1").out()).contains("retired by AWS");
+  }
+
+  @Test
+  void explainingAnUnknownControlIsAUsageError() {
+    Run run = Run.of("explain", "ECS.11");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown control ECS.11").contains("do not exist");
+  }
+
+  @Test
+  void helpListsEveryExitCodeFromTheEnum() {
+    for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}}) {
+      Run run = Run.of(args);
+      assertThat(run.exitCode()).isZero();
+      Arrays.stream(ExitCode.values()).forEach(code -> assertThat(run.out()).contains("  " + code.code() + "  " + code.meaning()));
+    }
+  }
+
+  @Test
+  void versionIsPrinted() {
+    assertThat(Run.of("--version").out()).startsWith("ecsguard ");
+  }
+}

@@ -1,0 +1,24 @@
+package dev.ecsguard.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+
+/** One in-process run of the CLI, with what it printed. */
+record Run(int exitCode, String out, String err) {
+
+  static Run of(String... args) {
+    return with(Map.of(), false, args);
+  }
+
+  static Run with(Map<String, String> environment, boolean terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new Context(new PrintWriter(out), new PrintWriter(err), environment, terminal));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  String all() {
+    return out + err;
+  }
+}

@@ -1,0 +1,190 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+  private static final String EXAMPLES = "../examples";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  @Test
+  void bundledExamplesFailAndSayWhereAndHowToFix() {
+    Run run = Run.of("scan", EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(run.out())
+        .contains("FAILED        ECS.4")
+        .contains("examples/legacy-worker.json:16:23")
+        .contains("Container \"worker\" runs privileged")
+        .contains("Fix: ")
+        .contains("6 files, 9 resources");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aCompliantTaskDefinitionExitsZero() {
+    Run run = Run.of("scan", EXAMPLES + "/hardened-api.json");
+    assertThat(run.exitCode()).as(run.out()).isEqualTo(ExitCode.OK.code());
+    assertThat(run.out()).contains("0 failed, 0 unknown");
+  }
+
+  @Test
+  void jsonReportHasTheDocumentedFieldsForEveryFinding() throws IOException {
+    Run run = Run.of("scan", "--format", "json", EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(1);
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(report.get("findings")).isNotEmpty();
+    for (JsonNode finding : report.get("findings")) {
+      assertThat(finding.fieldNames())
+          .toIterable()
+          .contains("controlId", "title", "severity", "status", "resourceType", "resourceId", "file", "line", "column", "pointer",
+              "message", "remediation", "documentation", "offenders");
+    }
+    JsonNode summary = report.get("summary");
+    assertThat(summary.get("failed").asInt()).isPositive();
+    assertThat(summary.get("findings").asInt()).isEqualTo(report.get("findings").size());
+    JsonNode privileged = findingOf(report, "ECS.4", "FAILED");
+    assertThat(privileged.get("line").asInt()).isEqualTo(16);
+    assertThat(privileged.get("pointer").asText()).isEqualTo("/taskDefinition/containerDefinitions/0/privileged");
+    assertThat(privileged.get("offenders").get(0).get("element").asText()).isEqualTo("container \"worker\"");
+  }
+
+  private static JsonNode findingOf(JsonNode report, String control, String status) {
+    for (JsonNode finding : report.get("findings")) {
+      if (finding.get("controlId").asText().equals(control) && finding.get("status").asText().equals(status)) {
+        return finding;
+      }
+    }
+    throw new AssertionError("no " + status + " " + control);
+  }
+
+  @Test
+  void outputOptionWritesTheReportToAFile() throws IOException {
+    Path report = dir.resolve("report.json");
+    Run run = Run.of("scan", "--format=json", "-o", report.toString(), EXAMPLES);
+    assertThat(run.out()).isEmpty();
+    assertThat(JSON.readTree(report.toFile()).get("findings")).isNotEmpty();
+  }
+
+  @Test
+  void malformedJsonIsOneLineWithFileLineAndColumnAndExitTwo() throws IOException {
+    Path bad = write("bad.json", "{\n  \"family\": \"web\",\n  \"containerDefinitions\": [\n}\n");
+    Run run = Run.of("scan", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.err().lines()).singleElement().asString().startsWith(bad + ":4:1: malformed JSON: ");
+    assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void debugAddsTheStackTrace() throws IOException {
+    Path bad = write("bad.json", "{");
+    Run run = Run.of("scan", "--debug", bad.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("\tat dev.ecsguard.");
+  }
+
+  @Test
+  void otherFilesAreStillScannedWhenOneIsBroken() throws IOException {
+    write("a/bad.json", "[");
+    write("a/good.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    Run run = Run.of("scan", "--controls", "ECS.4", dir.resolve("a").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).contains("FAILED        ECS.4");
+  }
+
+  @Test
+  void aWrongTypeIsUnknownNamingTheFieldNotACrash() throws IOException {
+    Path file = write("t.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"}]}");
+    Run run = Run.of("scan", "--controls", "ECS.4", file.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
+    assertThat(run.out()).contains("UNKNOWN").contains("containerDefinitions[0].privileged is a string").doesNotContain("PASSED");
+  }
+
+  @Test
+  void hugeAndDeeplyNestedFilesAreRefusedClearly() throws IOException {
+    Path huge = write("huge.json", "[" + "{\"family\":\"x\"},".repeat(200) + "{}]");
+    Run tooBig = Run.of("scan", "--max-file-size", "1k", huge.toString());
+    assertThat(tooBig.exitCode()).isEqualTo(2);
+    assertThat(tooBig.err()).startsWith(huge + ": refused: ").contains("--max-file-size");
+    Path deep = write("deep.json", "[".repeat(50_000) + "]".repeat(50_000));
+    Run tooDeep = Run.of("scan", deep.toString());
+    assertThat(tooDeep.exitCode()).isEqualTo(2);
+    assertThat(tooDeep.err()).contains("nested too deeply").doesNotContain("Exception");
+  }
+
+  @Test
+  void jsonThatIsNotEcsIsSkippedWithANote() throws IOException {
+    Path other = write("package.json", "{\"name\":\"app\",\"version\":\"1.0.0\"}");
+    Run run = Run.of("scan", other.toString());
+    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.out()).contains("note: " + other + ":1:1: not ECS JSON");
+  }
+
+  @Test
+  void missingPathsAndUnknownControlsAndBadParametersAreUsageErrors() {
+    assertThat(Run.of("scan", "no-such-dir").exitCode()).isEqualTo(2);
+    assertThat(Run.of("scan", "no-such-dir").err()).contains("no-such-dir: no such file or directory");
+    Run unknown = Run.of("scan", "--controls", "ECS.6", EXAMPLES);
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown control ECS.6");
+    Run badParam = Run.of("scan", "-p", "ECS.13.requiredTagKeys=a,b,c,d,e,f,g", EXAMPLES);
+    assertThat(badParam.exitCode()).isEqualTo(2);
+    assertThat(badParam.err()).contains("ECS.13.requiredTagKeys: at most 6 tag keys");
+    assertThat(Run.of("scan", "-p", "ECS.4.nothing=1", EXAMPLES).err()).contains("ECS.4 has no parameter nothing (it takes none)");
+    assertThat(Run.of("scan", "--format", "xml", EXAMPLES).exitCode()).isEqualTo(2);
+    assertThat(Run.of("scan").exitCode()).isEqualTo(2);
+    assertThat(Run.of("nonsense").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void selectionRunsRetiredControlsOnlyWhenNamed() {
+    assertThat(Run.of("scan", "--format", "json", EXAMPLES).out()).doesNotContain("\"ECS.1\"");
+    Run named = Run.of("scan", "--format", "json", "--controls", "ecs.1,ECS.17", EXAMPLES);
+    assertThat(named.out()).contains("\"controlId\" : \"ECS.1\"").contains("\"ECS.17\"").doesNotContain("\"ECS.4\"");
+    Run skipped = Run.of("scan", "--format", "json", "--skip-controls", "ECS.4", EXAMPLES);
+    assertThat(skipped.out()).doesNotContain("\"ECS.4\"").contains("\"ECS.5\"");
+  }
+
+  @Test
+  void parametersChangeVerdicts() {
+    Run required = Run.of("scan", "--controls", "ECS.15", "-p", "ECS.15.requiredTagKeys=team,cost-centre", EXAMPLES + "/hardened-api.json");
+    assertThat(required.exitCode()).isEqualTo(1);
+    assertThat(required.out()).contains("lacks the required tag keys cost-centre");
+    Run strict = Run.of("scan", "--controls", "ECS.12", "--param", "ECS.12.acceptEnhanced=false", EXAMPLES + "/clusters.json");
+    assertThat(strict.out()).contains("cluster/production").contains("\"enhanced\"");
+  }
+
+  @Test
+  void colourOnlyOnATerminalAndNeverWithNoColor() {
+    String escape = "\u001b[";
+    assertThat(Run.with(Map.of(), true, "scan", EXAMPLES).out()).contains(escape);
+    assertThat(Run.with(Map.of("NO_COLOR", "1"), true, "scan", EXAMPLES).out()).doesNotContain(escape);
+    assertThat(Run.with(Map.of(), false, "scan", EXAMPLES).out()).doesNotContain(escape);
+    assertThat(Run.with(Map.of("TERM", "dumb"), true, "scan", EXAMPLES).out()).doesNotContain(escape);
+    assertThat(Run.with(Map.of(), false, "scan", "--color=always", EXAMPLES).out()).contains(escape);
+    assertThat(Run.with(Map.of(), true, "scan", "--color", "never", EXAMPLES).out()).doesNotContain(escape);
+  }
+
+  @Test
+  void verboseListsPassedAndNotApplicableFindings() {
+    String out = Run.of("scan", "-v", EXAMPLES).out();
+    assertThat(out).contains("PASSED").contains("NOT_APPLICABLE");
+  }
+}

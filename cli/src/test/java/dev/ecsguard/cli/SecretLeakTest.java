@@ -1,0 +1,51 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A planted credential value must not appear in any output, whatever the format or failure. */
+class SecretLeakTest {
+  private static final String SECRET = "PLANTEDsecretVALUE0123456789abcdefXYZ";
+
+  @TempDir Path dir;
+
+  @Test
+  void aFlaggedVariablesValueIsInNoOutput() throws IOException {
+    Path good = dir.resolve("task.json");
+    Files.writeString(
+        good,
+        "{\"family\":\"leaky\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"" + SECRET + "\",\"user\":\"" + "1000\","
+            + "\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET + "\"},"
+            + "{\"name\":\"AWS_ACCESS_KEY_ID\",\"value\":{\"nested\":\"" + SECRET + "\"}},"
+            + "{\"name\":\"ECS_ENGINE_AUTH_DATA\",\"value\":\"" + SECRET + "\"}]}]}");
+    Path malformed = dir.resolve("broken.json");
+    Files.writeString(malformed, "{\"containerDefinitions\":[{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":" + SECRET + "}]}]}");
+    Path unterminated = dir.resolve("unterminated.json");
+    Files.writeString(unterminated, "{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET);
+    Path report = dir.resolve("report.json");
+
+    List<Run> runs = new ArrayList<>();
+    for (String format : List.of("text", "json")) {
+      runs.add(Run.of("scan", "--format", format, good.toString()));
+      runs.add(Run.of("scan", "--format", format, "--verbose", "--debug", good.toString(), malformed.toString(), unterminated.toString()));
+      runs.add(Run.with(Map.of(), true, "scan", "--format", format, "--controls", "ECS.1,ECS.8,ECS.4", dir.toString()));
+    }
+    Run toFile = Run.of("scan", "--format", "json", "-o", report.toString(), dir.toString());
+    runs.add(toFile);
+
+    assertThat(runs.get(0).out()).contains("AWS_SECRET_ACCESS_KEY").contains("ECS_ENGINE_AUTH_DATA");
+    assertThat(runs.get(1).err()).contains("broken.json").contains("unterminated.json");
+    for (Run run : runs) {
+      assertThat(run.all()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
+    }
+    assertThat(Files.readString(report)).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);
+  }
+}
