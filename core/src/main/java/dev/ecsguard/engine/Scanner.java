@@ -28,22 +28,23 @@ public final class Scanner {
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
-    for (Path path : paths) {
-      List<Path> files;
-      try {
-        files = InputFiles.expand(List.of(path));
-      } catch (InputException e) {
-        listener.error(e);
-        continue;
-      }
-      for (Path file : files) {
-        try {
-          scan(documents.read(file, file.toString()), listener);
-        } catch (InputException e) {
-          listener.error(e);
-        }
-      }
-    }
+    InputFiles.visit(
+        paths,
+        new InputFiles.Visitor() {
+          @Override
+          public void file(Path file) {
+            try {
+              scan(documents.read(file, file.toString()), listener);
+            } catch (InputException e) {
+              listener.error(e);
+            }
+          }
+
+          @Override
+          public void error(InputException error) {
+            listener.error(error);
+          }
+        });
   }
 
   /** Scans one parsed document. */

@@ -2,52 +2,66 @@ package dev.ecsguard.input;
 
 import dev.ecsguard.source.InputException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** Expands the paths a user gives into the files to read. */
 public final class InputFiles {
+
+  /** Receives each file to read, or the error of a path that cannot be listed. */
+  public interface Visitor {
+    void file(Path file);
+
+    void error(InputException error);
+  }
+
   private InputFiles() {}
 
   /**
    * Files are taken as given; directories are searched recursively for {@code *.json}, in name
-   * order, leaving out hidden directories (.git and the like).
-   *
-   * @throws InputException for a path that does not exist or a directory that cannot be listed
+   * order, leaving out hidden entries (.git and the like). Directories are listed one at a time,
+   * by name only, so memory does not grow with the number of files.
    */
-  public static List<Path> expand(List<Path> paths) throws InputException {
-    List<Path> files = new ArrayList<>();
+  public static void visit(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        try (Stream<Path> walk = Files.walk(path)) {
-          walk.filter(file -> Files.isRegularFile(file) && isJson(file) && !hidden(path, file)).sorted().forEach(files::add);
-        } catch (IOException | UncheckedIOException e) {
-          throw new InputException(path.toString(), "cannot list the directory: " + e.getClass().getSimpleName());
-        }
+        walk(path, visitor);
       } else if (Files.exists(path)) {
-        files.add(path);
+        visitor.file(path);
       } else {
-        throw new InputException(path.toString(), "no such file or directory");
+        visitor.error(new InputException(path.toString(), "no such file or directory"));
       }
     }
-    return files;
   }
 
-  private static boolean isJson(Path file) {
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-  }
-
-  private static boolean hidden(Path root, Path file) {
-    for (Path step : root.relativize(file)) {
-      if (step.toString().startsWith(".")) {
-        return true;
+  private static void walk(Path directory, Visitor visitor) {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(".")) {
+          names.add(name);
+        }
+      }
+    } catch (IOException e) {
+      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + e.getClass().getSimpleName()));
+      return;
+    }
+    Collections.sort(names);
+    for (String name : names) {
+      Path entry = directory.resolve(name);
+      if (Files.isDirectory(entry)) {
+        if (!Files.isSymbolicLink(entry)) { // a linked directory could lead back up the tree
+          walk(entry, visitor);
+        }
+      } else if (name.toLowerCase(Locale.ROOT).endsWith(".json") && Files.isRegularFile(entry)) {
+        visitor.file(entry);
       }
     }
-    return false;
   }
 }
