@@ -27,14 +27,11 @@ public final class LinuxRootUser extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Verdict outOfScope = TaskDefinitions.platformScope(taskDefinition, "LINUX"::equals, "Only Linux task definitions are in scope");
+    if (outOfScope != null) {
+      return outOfScope;
+    }
     Decision decision = new Decision(taskDefinition.origin());
-    Value<String> family = taskDefinition.operatingSystemFamily();
-    if (decision.unknownIf(null, family)) {
-      return decision.verdict("");
-    }
-    if (family.isKnown() && !family.is("LINUX")) {
-      return Verdict.notApplicable("Only Linux task definitions are in scope (operatingSystemFamily is " + family.get() + ").", family.origin());
-    }
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();
       if (user.isAbsent()) {

@@ -27,14 +27,11 @@ public final class LinuxUidZero extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Verdict outOfScope = TaskDefinitions.windowsOutOfScope(taskDefinition);
+    if (outOfScope != null) {
+      return outOfScope;
+    }
     Decision decision = new Decision(taskDefinition.origin());
-    Value<String> family = taskDefinition.operatingSystemFamily();
-    if (decision.unknownIf(null, family)) {
-      return decision.verdict("");
-    }
-    if (family.isKnown() && TaskDefinitions.isWindows(family.get())) {
-      return Verdict.notApplicable("Windows task definitions are out of scope (operatingSystemFamily is " + family.get() + ").", family.origin());
-    }
     boolean anyUser = false;
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();

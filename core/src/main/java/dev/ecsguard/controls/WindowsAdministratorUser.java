@@ -36,14 +36,11 @@ public final class WindowsAdministratorUser extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Verdict outOfScope = TaskDefinitions.platformScope(taskDefinition, TaskDefinitions::isWindows, "Only Windows task definitions are in scope");
+    if (outOfScope != null) {
+      return outOfScope;
+    }
     Decision decision = new Decision(taskDefinition.origin());
-    Value<String> family = taskDefinition.operatingSystemFamily();
-    if (decision.unknownIf(null, family)) {
-      return decision.verdict("");
-    }
-    if (family.isKnown() && !TaskDefinitions.isWindows(family.get())) {
-      return Verdict.notApplicable("Only Windows task definitions are in scope (operatingSystemFamily is " + family.get() + ").", family.origin());
-    }
     boolean anyCase = parameters.flag("caseInsensitiveUser");
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();

@@ -27,14 +27,11 @@ public final class WritableRootFilesystem extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Verdict outOfScope = TaskDefinitions.windowsOutOfScope(taskDefinition);
+    if (outOfScope != null) {
+      return outOfScope;
+    }
     Decision decision = new Decision(taskDefinition.origin());
-    Value<String> family = taskDefinition.operatingSystemFamily();
-    if (decision.unknownIf(null, family)) {
-      return decision.verdict("");
-    }
-    if (family.isKnown() && TaskDefinitions.isWindows(family.get())) {
-      return Verdict.notApplicable("Windows task definitions are out of scope (operatingSystemFamily is " + family.get() + ").", family.origin());
-    }
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<Boolean> readOnly = container.readonlyRootFilesystem();
       if (readOnly.isAbsent()) {
