@@ -50,7 +50,9 @@ final class ExplainCommand implements Callable<Integer> {
           "Parameter:       --param " + info.id() + "." + parameter.name() + "=VALUE  (default: "
               + (parameter.defaultValue().isEmpty() ? "none" : parameter.defaultValue()) + ") " + parameter.description());
     }
-    out.println("Documentation:   " + info.documentationUrl());
+    if (info.documentationUrl() != null) {
+      out.println("Documentation:   " + info.documentationUrl());
+    }
     out.println();
     out.print(Lessons.of(info.id()).orElse("(This control has no lesson yet.)\n"));
     return ExitCode.OK.code();

@@ -40,6 +40,8 @@ public final class Main {
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli would read arguments from @FILE and echo what it read in errors: @.env would print secrets.
+    line.setExpandAtFiles(false);
     line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {

@@ -4,6 +4,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
+import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
@@ -47,7 +48,7 @@ final class ScanCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--controls", split = ",", paramLabel = "ID", description = "Run only these controls (retired ones run only when named here).")
-  List<String> only = List.of();
+  List<String> only;
 
   @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Do not run these controls.")
   List<String> skip = List.of();
@@ -71,9 +72,13 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (only != null && only.isEmpty()) {
+      context.err().println("ecsguard: --controls needs at least one control id");
+      return ExitCode.ERROR.code();
+    }
     Selection selection;
     try {
-      selection = Selection.of(only, skip, parameters);
+      selection = Selection.of(only == null ? List.of() : only, skip, parameters);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
@@ -81,7 +86,7 @@ final class ScanCommand implements Callable<Integer> {
     ScanResult result = new ScanResult();
     new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth())).scan(paths, result);
     for (InputException error : result.errors()) {
-      context.err().println(error.getMessage());
+      context.err().println(Printable.escape(error.getMessage()));
       if (main.debug) {
         error.printStackTrace(context.err());
       }

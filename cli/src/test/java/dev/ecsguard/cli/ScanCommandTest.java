@@ -29,7 +29,7 @@ class ScanCommandTest {
     Run run = Run.of("scan", EXAMPLES);
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(run.out())
-        .contains("FAILED        ECS.4")
+        .contains("FAILED         ECS.4")
         .contains("examples/legacy-worker.json:16:23")
         .contains("Container \"worker\" runs privileged")
         .contains("Fix: ")
@@ -106,7 +106,7 @@ class ScanCommandTest {
     write("a/good.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
     Run run = Run.of("scan", "--controls", "ECS.4", dir.resolve("a").toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("FAILED        ECS.4");
+    assertThat(run.out()).contains("FAILED         ECS.4");
   }
 
   @Test
@@ -151,6 +151,31 @@ class ScanCommandTest {
     assertThat(Run.of("scan", "--format", "xml", EXAMPLES).exitCode()).isEqualTo(2);
     assertThat(Run.of("scan").exitCode()).isEqualTo(2);
     assertThat(Run.of("nonsense").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void atFilesAreNotExpandedSoTheirContentIsNeverEchoed() throws IOException {
+    Path arguments = write("secrets.env", "AWS_SECRET_ACCESS_KEY=notToBeEchoed123");
+    Run run = Run.of("scan", "@" + arguments);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("@" + arguments + ": no such file or directory");
+    assertThat(run.all()).doesNotContain("notToBeEchoed123");
+  }
+
+  @Test
+  void namesFromTheInputCannotForgeReportLinesOrReachTheTerminal() throws IOException {
+    Path file = write("forged.json",
+        "{\"family\":\"web\\nPASSED         ECS.4 forged\",\"containerDefinitions\":[{\"name\":\"x\\u001b[2Jy\",\"privileged\":true}]}");
+    Run run = Run.of("scan", "--controls", "ECS.4", file.toString());
+    assertThat(run.out()).doesNotContain("\u001b").contains("web\\nPASSED").contains("x\\u001b[2Jy");
+    assertThat(run.out().lines()).noneMatch(line -> line.startsWith("PASSED"));
+  }
+
+  @Test
+  void anEmptyControlListIsAUsageError() {
+    Run run = Run.of("scan", "--controls", ",", EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--controls needs at least one control id");
   }
 
   @Test

@@ -40,16 +40,11 @@ public record ControlInfo(
     return id.startsWith("ECS.");
   }
 
-  /** Where AWS documents the control, or the project's README for its own. */
+  /** Where AWS documents the control; null for ecsguard's own, whose lesson is all there is. */
   public String documentationUrl() {
     return fromSecurityHub()
         ? "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#"
             + id.toLowerCase(java.util.Locale.ROOT).replace('.', '-')
-        : "https://github.com/ecsguard/ecsguard#controls";
-  }
-
-  /** The numeric part of the id, for ordering ECS.2 before ECS.10. */
-  public int number() {
-    return Integer.parseInt(id.substring(id.indexOf('.') + 1));
+        : null;
   }
 }

@@ -58,12 +58,16 @@ public final class Decision {
       if (message.length() > 0) {
         message.append(' ');
       }
-      String sentence = offender.element() == null ? offender.problem() : offender.element() + joint + offender.problem();
-      message.append(Character.toUpperCase(sentence.charAt(0))).append(sentence, 1, sentence.length());
-      if (!sentence.endsWith(".")) {
+      String element = offender.element();
+      if (element != null) {
+        message.append(Character.toUpperCase(element.charAt(0))).append(element, 1, element.length()).append(joint);
+      }
+      message.append(offender.problem()); // never capitalised: it may start with a field name
+      if (message.charAt(message.length() - 1) != '.') {
         message.append('.');
       }
     }
     return message.toString();
   }
+
 }

@@ -33,15 +33,15 @@ public enum ParameterType {
       return keys;
     }
   },
-  /** A verdict to give instead of the default one. */
-  STATUS {
+  /** The verdict where a control finds nothing to judge: PASSED or NOT_APPLICABLE. */
+  NOTHING_TO_JUDGE {
     @Override
     Object parse(String text) {
-      try {
-        return Status.valueOf(text.strip().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("expected one of " + Arrays.toString(Status.values()));
-      }
+      return switch (text.strip().toUpperCase(Locale.ROOT)) {
+        case "PASSED" -> Status.PASSED;
+        case "NOT_APPLICABLE" -> Status.NOT_APPLICABLE;
+        default -> throw new IllegalArgumentException("expected PASSED or NOT_APPLICABLE");
+      };
     }
   };
 

@@ -2,7 +2,6 @@ package dev.ecsguard.control;
 
 /** Security Hub's severity labels. */
 public enum Severity {
-  CRITICAL,
   HIGH,
   MEDIUM,
   LOW;

@@ -18,7 +18,7 @@ import dev.ecsguard.model.Value;
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-linux-user-non-root",
     remediation = "Set user on every container to a non-root user or UID, for example 1000:1000.",
-    outOfScope = "task definitions whose operatingSystemFamily is set to anything but LINUX")
+    outOfScope = "Windows task definitions (operatingSystemFamily WINDOWS_SERVER_*)")
 public final class LinuxRootUser extends Control<TaskDefinition> {
 
   public LinuxRootUser() {
@@ -27,7 +27,9 @@ public final class LinuxRootUser extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope = TaskDefinitions.platformScope(taskDefinition, "LINUX"::equals, "Only Linux task definitions are in scope");
+    Verdict outOfScope =
+        TaskDefinitions.platformScope(
+            taskDefinition, "LINUX"::equals, TaskDefinitions::isWindows, "Only Linux task definitions are in scope");
     if (outOfScope != null) {
       return outOfScope;
     }

@@ -25,18 +25,18 @@ final class RequiredTags {
       return decision.verdict("");
     }
     Set<String> keys = new HashSet<>();
-    boolean unreadableKey = false;
+    int unreadableKeys = 0;
     for (Tag tag : tags.orElse(List.of())) {
       Value<String> key = tag.key();
       if (key.isKnown() && !key.get().startsWith("aws:")) { // aws: tags are AWS's own, not the user's
         keys.add(key.get());
       } else {
-        unreadableKey |= decision.unknownIf(null, key);
+        unreadableKeys += decision.unknownIf(null, key) ? 1 : 0;
       }
     }
     List<String> required = parameters.tagKeys(PARAMETER);
     if (required.isEmpty()) {
-      if (keys.isEmpty() && !unreadableKey) {
+      if (keys.isEmpty() && unreadableKeys == 0) {
         decision.fail(null, tags.origin(), "The " + what + " has no tags of its own (tags with keys starting aws: do not count)");
       }
       return keys.isEmpty() ? decision.verdict("") : Verdict.passed("The " + what + " is tagged.", resource);
@@ -46,7 +46,7 @@ final class RequiredTags {
     if (missing.isEmpty()) {
       return Verdict.passed("The " + what + " has every required tag key.", resource);
     }
-    if (!unreadableKey) { // an unreadable key could be a missing one
+    if (missing.size() > unreadableKeys) { // each unreadable key could be at most one missing key
       decision.fail(null, tags.origin(), "The " + what + " lacks the required tag keys " + String.join(", ", missing));
     }
     return decision.verdict("");

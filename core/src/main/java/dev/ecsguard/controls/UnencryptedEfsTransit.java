@@ -27,7 +27,7 @@ import java.util.List;
         @Parameter(
             name = "withoutEfsVolumes",
             description = "The verdict for a task definition with no EFS volume: NOT_APPLICABLE or PASSED.",
-            type = ParameterType.STATUS,
+            type = ParameterType.NOTHING_TO_JUDGE,
             defaultValue = "NOT_APPLICABLE"))
 public final class UnencryptedEfsTransit extends Control<TaskDefinition> {
 

@@ -20,7 +20,7 @@ import dev.ecsguard.model.Value;
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-windows-user-non-admin",
     remediation = "Set user on every container to a non-administrator account, for example ContainerUser.",
-    outOfScope = "task definitions whose operatingSystemFamily is set to anything but WINDOWS_SERVER_*",
+    outOfScope = "Linux task definitions (operatingSystemFamily LINUX)",
     parameters =
         @Parameter(
             name = "caseInsensitiveUser",
@@ -36,7 +36,9 @@ public final class WindowsAdministratorUser extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope = TaskDefinitions.platformScope(taskDefinition, TaskDefinitions::isWindows, "Only Windows task definitions are in scope");
+    Verdict outOfScope =
+        TaskDefinitions.platformScope(
+            taskDefinition, TaskDefinitions::isWindows, "LINUX"::equals, "Only Windows task definitions are in scope");
     if (outOfScope != null) {
       return outOfScope;
     }

@@ -16,7 +16,7 @@ import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Turns raw ECS API JSON into the model: register-task-definition input, describe-task-definition,
@@ -58,46 +58,60 @@ public final class EcsJsonReader {
       sink.resource(taskDefinition(taskDefinition, describedTags(object, "describe-task-definition")));
       return true;
     }
-    if (envelope(object, "services", element -> service(element, true), sink)
-        || envelope(object, "clusters", element -> cluster(element, true), sink)
-        || envelope(object, "taskSets", EcsJsonReader::taskSet, sink)) {
-      return true;
-    }
-    Resource bare = bareResource(object);
-    if (bare != null) {
-      sink.resource(bare);
-      return true;
-    }
-    return envelope(object, "capacityProviders", EcsJsonReader::capacityProvider, sink);
+    // Bare objects first: a service may hold its own taskSets, a cluster its capacityProviders.
+    return readBare(object, sink)
+        || envelope(object, "services", element -> readService(element, true, sink), sink)
+        || envelope(object, "clusters", element -> sink.resource(cluster(element, true)), sink)
+        || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
+        || envelope(object, "capacityProviders", element -> sink.resource(capacityProvider(element)), sink);
   }
 
   /** A bare resource object, told apart by the fields only that resource type has. */
-  private static Resource bareResource(ObjectNode object) {
+  private static boolean readBare(ObjectNode object, Sink sink) {
     if (object.has("containerDefinitions")) {
-      return taskDefinition(object, Fields.list(object, EcsJsonReader::tag, "tags"));
-    }
-    if (object.has("taskSetArn")) {
-      return taskSet(object);
-    }
-    if (object.has("serviceName") || object.has("serviceArn")) {
-      return service(object, false);
-    }
-    if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
-      return capacityProvider(object);
-    }
-    if (object.has("clusterName") || object.has("clusterArn")) {
-      return cluster(object, false);
-    }
-    return null;
-  }
-
-  private static boolean envelope(
-      ObjectNode object, String name, Function<ObjectNode, Resource> reader, Sink sink) {
-    if (!(object.get(name) instanceof ArrayNode array)
-        || array.elements().stream().anyMatch(element -> !(element instanceof ObjectNode))) {
+      sink.resource(taskDefinition(object, Fields.list(object, EcsJsonReader::tag, "tags")));
+    } else if (object.has("taskSetArn")) {
+      sink.resource(taskSet(object));
+    } else if (object.has("serviceName") || object.has("serviceArn")) {
+      readService(object, false, sink);
+    } else if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
+      sink.resource(capacityProvider(object));
+    } else if (object.has("clusterName") || object.has("clusterArn")) {
+      sink.resource(cluster(object, false));
+    } else {
       return false;
     }
-    array.elements().forEach(element -> sink.resource(reader.apply((ObjectNode) element)));
+    return true;
+  }
+
+  /** A service, and the task sets that describe-services shows inside external deployments. */
+  private static void readService(ObjectNode object, boolean described, Sink sink) {
+    sink.resource(service(object, described));
+    if (object.get("taskSets") instanceof ArrayNode taskSets) {
+      for (Node element : taskSets.elements()) {
+        if (element instanceof ObjectNode taskSet) {
+          sink.resource(taskSet(taskSet));
+        }
+      }
+    }
+  }
+
+  /**
+   * A describe-* output's list: true when {@code name} holds objects (or nothing). An element that
+   * is not an object is noted and skipped; the others are still read.
+   */
+  private static boolean envelope(ObjectNode object, String name, Consumer<ObjectNode> reader, Sink sink) {
+    if (!(object.get(name) instanceof ArrayNode array)
+        || array.size() > 0 && array.elements().stream().noneMatch(element -> element instanceof ObjectNode)) {
+      return false;
+    }
+    for (Node element : array.elements()) {
+      if (element instanceof ObjectNode resource) {
+        reader.accept(resource);
+      } else {
+        sink.note(element, Fields.notAnObject(element) + "; skipped, so it is not checked");
+      }
+    }
     return true;
   }
 

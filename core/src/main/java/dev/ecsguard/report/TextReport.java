@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class TextReport implements Report {
   private static final String RESET = "\u001b[0m";
+  private static final String INDENT = " ".repeat(15);
   private static final Map<Status, String> COLOURS = new EnumMap<>(Status.class);
 
   static {
@@ -39,16 +40,16 @@ public final class TextReport implements Report {
       if (!verbose && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
         continue;
       }
-      out.write(paint(finding.status(), String.format("%-14s", finding.status().name())));
+      out.write(paint(finding.status(), String.format("%-" + INDENT.length() + "s", finding.status().name())));
       out.write(String.format("%-7s %-6s %s %s  %s%s", finding.control().id(), finding.control().severity().title(),
-          finding.resourceType().words(), finding.resourceId(), finding.location(), nl));
-      out.write("               " + finding.message() + nl);
+          finding.resourceType().words(), Printable.escape(finding.resourceId()), Printable.escape(finding.location().toString()), nl));
+      out.write(INDENT + Printable.escape(finding.message()) + nl);
       if (finding.status() == Status.FAILED) {
-        out.write("               Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
+        out.write(INDENT + "Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
       }
     }
     for (Note note : result.notes()) {
-      out.write("note: " + note.location() + ": " + note.message() + nl);
+      out.write("note: " + Printable.escape(note.location() + ": " + note.message()) + nl);
     }
     out.write(
         String.format(

@@ -52,10 +52,18 @@ public final class DocumentReader {
               + " bytes (--max-file-size)");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return parse(in, name);
+      return read(in, name);
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Reads a stream of unknown length (a pipe, a /proc file: Files.size says 0 for those), keeping
+   * the size limit as the bytes arrive.
+   */
+  public Document read(InputStream in, String name) throws InputException {
+    return parse(new BoundedInputStream(in, limits.maxFileBytes(), name), name);
   }
 
   /** Parses an in-memory document (used by tests and by the benchmark). */
@@ -79,6 +87,9 @@ public final class DocumentReader {
   }
 
   private static InputException failure(IOException e, String name) {
+    if (e instanceof BoundedInputStream.LimitExceeded exceeded) {
+      return exceeded.error();
+    }
     if (e instanceof StreamConstraintsException constraint) {
       JsonLocation at = constraint.getLocation();
       return new InputException(

@@ -24,10 +24,6 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
   /** What the value is, in words a user understands ("a string", "an object"). */
   public abstract String kind();
 
-  public Node parent() {
-    return parent;
-  }
-
   @Override
   public String file() {
     return document.name();

@@ -2,7 +2,6 @@ package dev.ecsguard.source;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /** A JSON object; member order is kept, and a repeated name keeps its last value, as AWS's CLI does. */
 public final class ObjectNode extends Node {
@@ -23,10 +22,6 @@ public final class ObjectNode extends Node {
 
   public boolean has(String name) {
     return members.containsKey(name);
-  }
-
-  public Set<String> names() {
-    return members.keySet();
   }
 
   @Override

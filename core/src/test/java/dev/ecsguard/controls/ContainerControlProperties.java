@@ -119,8 +119,10 @@ class ContainerControlProperties {
     Status expected;
     if (task.osFamily().wrongType("\"")) {
       expected = Status.UNKNOWN;
-    } else if (!task.osFamily().absent() && !task.osFamily().text().equals("LINUX")) {
+    } else if (!task.osFamily().absent() && task.osFamily().text().startsWith("WINDOWS_SERVER")) {
       expected = Status.NOT_APPLICABLE;
+    } else if (!task.osFamily().absent() && !task.osFamily().text().equals("LINUX")) {
+      expected = Status.UNKNOWN; // a family AWS does not know: neither in nor out of scope
     } else {
       expected =
           decide(task.containers(), c -> c.user().absent() ? Status.FAILED
@@ -135,8 +137,10 @@ class ContainerControlProperties {
     Status expected;
     if (task.osFamily().wrongType("\"")) {
       expected = Status.UNKNOWN;
-    } else if (!task.osFamily().absent() && !task.osFamily().text().startsWith("WINDOWS_SERVER")) {
+    } else if (!task.osFamily().absent() && task.osFamily().text().equals("LINUX")) {
       expected = Status.NOT_APPLICABLE;
+    } else if (!task.osFamily().absent() && !task.osFamily().text().startsWith("WINDOWS_SERVER")) {
+      expected = Status.UNKNOWN;
     } else {
       expected =
           decide(task.containers(), c -> c.user().absent() ? Status.FAILED

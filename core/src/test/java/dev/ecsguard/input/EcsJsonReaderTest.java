@@ -114,6 +114,22 @@ class EcsJsonReaderTest {
   }
 
   @Test
+  void aServiceWithTaskSetsIsAServiceAndItsTaskSetsAreRead() throws InputException {
+    read("{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\",\"taskSetArn\":\"arn:ts\"}]}");
+    assertThat(resources).extracting(Resource::type).containsExactly(ResourceType.SERVICE, ResourceType.TASK_SET);
+    resources.clear();
+    read("{\"services\":[{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\"}]}]}");
+    assertThat(resources).extracting(Resource::id).containsExactly("web", "ecs-svc/1");
+  }
+
+  @Test
+  void anEnvelopeElementThatIsNotAnObjectIsNotedAndTheOthersAreRead() throws InputException {
+    assertThat(read("{\"services\":[{\"serviceName\":\"web\"}, null],\"failures\":[]}")).isTrue();
+    assertThat(resources).extracting(Resource::id).containsExactly("web");
+    assertThat(notes).singleElement().asString().isEqualTo("services[1] is null, expected an object; skipped, so it is not checked");
+  }
+
+  @Test
   void jsonThatIsNotEcsIsNotReadAndArrayElementsAreNoted() throws InputException {
     assertThat(read("{\"AWSTemplateFormatVersion\":\"2010-09-09\"}")).isFalse();
     assertThat(read("[{\"family\":\"web\",\"containerDefinitions\":[]}, 3]")).isTrue();

@@ -85,6 +85,15 @@ class DocumentReaderTest {
   }
 
   @Test
+  void streamsOfUnknownLengthAreCutOffAtTheLimit() {
+    DocumentReader small = new DocumentReader(new InputLimits(1024, 64));
+    byte[] big = ("[" + "0,".repeat(5000) + "0]").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> small.read(new java.io.ByteArrayInputStream(big), "/dev/stdin"))
+        .isInstanceOf(InputException.class)
+        .hasMessage("/dev/stdin: refused: more than the limit of 1024 bytes (--max-file-size)");
+  }
+
+  @Test
   void missingFileIsAnInputError() {
     assertThatThrownBy(() -> reader.read(Path.of("does-not-exist.json"), "does-not-exist.json"))
         .hasMessage("does-not-exist.json: no such file");
