@@ -1,8 +1,12 @@
 # Sourced by ./ecsguard, ./run-tests and .ci/run: finds a JDK 21 or newer and exports JAVA_HOME.
 # ecsguard compiles with --release 21; this machine's default JDK may be older.
 
+# The JDK's release file says its version without starting a JVM (which costs a launch ~80 ms).
 java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1
+  local version=""
+  [ -f "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  [ -n "$version" ] || version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
+  echo "${version%%.*}"
 }
 
 find_jdk() {
@@ -10,7 +14,7 @@ find_jdk() {
   for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
     [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] || continue
     major=$(java_major "$candidate")
-    if [ -n "$major" ] && [ "${major%%.*}" -ge 21 ] 2>/dev/null; then
+    if [ -n "$major" ] && [ "$major" -ge 21 ] 2>/dev/null; then
       echo "$candidate"
       return 0
     fi
@@ -23,7 +27,8 @@ if ! ECSGUARD_JDK=$(find_jdk); then
   exit 2
 fi
 export JAVA_HOME="$ECSGUARD_JDK"
+ECSGUARD_JAVA_MAJOR=$(java_major "$JAVA_HOME")
 # Maven's own libraries use sun.misc.Unsafe; JDK 24+ warns about it on every run unless told otherwise.
-if [ "$(java_major "$JAVA_HOME" | cut -d. -f1)" -ge 24 ]; then
+if [ "$ECSGUARD_JAVA_MAJOR" -ge 24 ]; then
   export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
 fi
