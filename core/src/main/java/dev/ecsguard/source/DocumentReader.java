@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class DocumentReader {
   // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
+  // Jackson names its own setting behind a limit, which means nothing to a user.
+  private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
 
   private final InputLimits limits;
   private final JsonFactory factory;
@@ -63,7 +65,7 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    return parse(new BoundedInputStream(in, limits.maxFileBytes(), name), name);
+    return parse(() -> factory.createParser(new BoundedInputStream(in, limits.maxFileBytes(), name)), name);
   }
 
   /** Parses an in-memory document (used by tests and by the benchmark). */
@@ -71,32 +73,41 @@ public final class DocumentReader {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
-    try (JsonParser parser = factory.createParser(json)) {
-      return build(parser, name);
+    return parse(() -> factory.createParser(json), name);
+  }
+
+  /** Opens a parser; may fail as reading does. */
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static Document parse(ParserSource source, String name) throws InputException {
+    try (JsonParser parser = source.open()) {
+      try {
+        return build(parser, name);
+      } catch (IOException e) {
+        throw failure(e, name, parser.currentLocation()); // the parser still knows where it stopped
+      }
     } catch (IOException e) {
-      throw failure(e, name);
+      throw failure(e, name, null);
     }
   }
 
-  private Document parse(InputStream in, String name) throws InputException {
-    try (JsonParser parser = factory.createParser(in)) {
-      return build(parser, name);
-    } catch (IOException e) {
-      throw failure(e, name);
-    }
-  }
-
-  private static InputException failure(IOException e, String name) {
+  /** {@code where} stands in for the position when the exception has none (Jackson's limits). */
+  private static InputException failure(IOException e, String name, JsonLocation where) {
     if (e instanceof BoundedInputStream.LimitExceeded exceeded) {
       return exceeded.error();
     }
     if (e instanceof StreamConstraintsException constraint) {
-      JsonLocation at = constraint.getLocation();
-      return new InputException(
-          name, line(at), column(at), "refused: nested too deeply (the limit is deeper than any ECS document needs)");
+      JsonLocation at = constraint.getLocation() != null ? constraint.getLocation() : where;
+      String problem =
+          String.valueOf(constraint.getOriginalMessage()).contains("nesting depth")
+              ? "nested too deeply (the limit is deeper than any ECS document needs)"
+              : "a value is too large: " + describe(constraint);
+      return new InputException(name, line(at), column(at), "refused: " + problem);
     }
     if (e instanceof JsonProcessingException parse) {
-      JsonLocation at = parse.getLocation();
+      JsonLocation at = parse.getLocation() != null ? parse.getLocation() : where;
       return new InputException(name, line(at), column(at), "malformed JSON: " + describe(parse));
     }
     return new InputException(name, "cannot read: " + e.getClass().getSimpleName());
@@ -111,6 +122,7 @@ public final class DocumentReader {
     if (newline >= 0) {
       message = message.substring(0, newline);
     }
+    message = JACKSON_SETTING.matcher(message).replaceAll("");
     return QUOTED_TOKEN.matcher(message).replaceAll("(not shown)").trim();
   }
 

@@ -74,6 +74,16 @@ class DocumentReaderTest {
   }
 
   @Test
+  void overlongValuesAreRefusedSayingSo() {
+    assertThatThrownBy(() -> read("{\"cpu\": " + "1".repeat(3000) + "}"))
+        .isInstanceOf(InputException.class)
+        .hasMessageStartingWith("t.json:1:")
+        .hasMessageContaining("refused: a value is too large: Number value length")
+        .hasMessageNotContaining("StreamReadConstraints")
+        .hasMessageNotContaining("nested");
+  }
+
+  @Test
   void filesOverTheSizeLimitAreRefusedBeforeReading(@TempDir Path dir) throws IOException {
     Path big = dir.resolve("big.json");
     Files.writeString(big, "[" + "0,".repeat(600) + "0]");
