@@ -33,7 +33,7 @@ class ScanCommandTest {
         .contains("examples/legacy-worker.json:16:23")
         .contains("Container \"worker\" runs privileged")
         .contains("Fix: ")
-        .contains("6 files, 9 resources");
+        .contains("7 files, 16 resources");
     assertThat(run.err()).isEmpty();
   }
 

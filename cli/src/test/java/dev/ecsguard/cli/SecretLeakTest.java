@@ -30,6 +30,14 @@ class SecretLeakTest {
     Files.writeString(malformed, "{\"containerDefinitions\":[{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":" + SECRET + "}]}]}");
     Path unterminated = dir.resolve("unterminated.json");
     Files.writeString(unterminated, "{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET);
+    Path plan = dir.resolve("plan.json");
+    Files.writeString(
+        plan,
+        "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_task_definition.t\","
+            + "\"mode\":\"managed\",\"type\":\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],"
+            + "\"after\":{\"family\":\"t\",\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":"
+            + "\\\"AWS_ACCESS_KEY_ID\\\",\\\"value\\\":\\\"" + SECRET + "\\\"}]}, " + SECRET + "]\"},\"after_unknown\":{}}}]}");
+    Files.writeString(dir.resolve("plan-valid.json"), Files.readString(plan).replace(", " + SECRET + "]", "]"));
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
@@ -46,6 +54,10 @@ class SecretLeakTest {
     for (Run run : runs) {
       assertThat(run.all()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
     }
-    assertThat(Files.readString(report)).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);
+    assertThat(Files.readString(report))
+        .contains("AWS_SECRET_ACCESS_KEY")
+        .contains("aws_ecs_task_definition.t")
+        .contains("container_definitions is not valid JSON")
+        .doesNotContain(SECRET);
   }
 }

@@ -4,6 +4,8 @@ import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.input.EcsJsonReader;
+import dev.ecsguard.input.InputReader;
+import dev.ecsguard.input.TerraformPlanReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.source.Document;
@@ -19,11 +21,12 @@ import java.util.List;
 public final class Scanner {
   private final Selection selection;
   private final DocumentReader documents;
-  private final EcsJsonReader ecs = new EcsJsonReader();
+  private final List<InputReader> formats;
 
   public Scanner(Selection selection, InputLimits limits) {
     this.selection = selection;
     this.documents = new DocumentReader(limits);
+    this.formats = List.of(new TerraformPlanReader(documents), new EcsJsonReader());
   }
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
@@ -50,26 +53,24 @@ public final class Scanner {
   /** Scans one parsed document. */
   public void scan(Document document, ScanListener listener) {
     int[] resources = {0};
-    boolean isEcs =
-        ecs.read(
-            document,
-            new EcsJsonReader.Sink() {
-              @Override
-              public void resource(Resource resource) {
-                resources[0]++;
-                evaluate(resource, listener);
-              }
+    InputReader.Sink sink =
+        new InputReader.Sink() {
+          @Override
+          public void resource(Resource resource) {
+            resources[0]++;
+            evaluate(resource, listener);
+          }
 
-              @Override
-              public void note(Node where, String message) {
-                listener.note(new Note(where.location(), message));
-              }
-            });
-    if (!isEcs) {
+          @Override
+          public void note(Node where, String message) {
+            listener.note(new Note(where.location(), message));
+          }
+        };
+    if (formats.stream().noneMatch(format -> format.read(document, sink))) {
       listener.note(
           new Note(
               document.root().location(),
-              "not ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped"));
+              "not ECS JSON nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped"));
     }
     listener.fileScanned(document.name(), resources[0]);
   }

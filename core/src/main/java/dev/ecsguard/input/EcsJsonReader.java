@@ -23,17 +23,9 @@ import java.util.function.Consumer;
  * describe-services, describe-clusters, describe-task-sets and describe-capacity-providers output,
  * their bare resource objects, and arrays of any of these.
  */
-public final class EcsJsonReader {
+public final class EcsJsonReader implements InputReader {
 
-  /** Receives what a document holds. */
-  public interface Sink {
-    void resource(Resource resource);
-
-    /** Something skipped, said so that the user knows it was not checked. */
-    void note(Node where, String message);
-  }
-
-  /** Reads every resource in {@code document}; returns false when it holds no ECS JSON at all. */
+  @Override
   public boolean read(Document document, Sink sink) {
     Node root = document.root();
     if (root instanceof ArrayNode array) {
@@ -42,7 +34,7 @@ public final class EcsJsonReader {
         if (readValue(element, sink)) {
           any = true;
         } else {
-          sink.note(element, "element " + Fields.dotted(element.pointer()) + " is not ECS JSON; skipped");
+          sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped");
         }
       }
       return any;
@@ -136,7 +128,7 @@ public final class EcsJsonReader {
         tags);
   }
 
-  private static ContainerDefinition container(Node node) {
+  static ContainerDefinition container(Node node) {
     if (!(node instanceof ObjectNode object)) {
       Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
       return new ContainerDefinition(
@@ -204,7 +196,7 @@ public final class EcsJsonReader {
       containerInsights =
           Value.unknown("this describe-clusters output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
     } else {
-      containerInsights = setting(object, "containerInsights");
+      containerInsights = setting(object, "settings", "containerInsights");
     }
     return new Cluster(
         id(object, "clusterArn", "clusterName"),
@@ -214,8 +206,8 @@ public final class EcsJsonReader {
   }
 
   /** The value of the named cluster setting; unknown when an entry that could be it is unreadable. */
-  private static Value<String> setting(ObjectNode cluster, String name) {
-    Value<List<Node>> settings = Fields.list(cluster, node -> node, "settings");
+  static Value<String> setting(ObjectNode cluster, String listName, String name) {
+    Value<List<Node>> settings = Fields.list(cluster, node -> node, listName);
     if (settings.isUnknown()) {
       return Value.unknown(settings.reason(), settings.origin());
     }
@@ -259,9 +251,9 @@ public final class EcsJsonReader {
   }
 
   /** How findings name an element: {@code container "web"}, or by position when it has no name. */
-  private static String label(Node node, String what) {
+  static String label(Node node, String what) {
     Value<String> name = node instanceof ObjectNode object ? Fields.string(object, "name") : Value.absent(node);
-    return name.isKnown() ? what + " \"" + name.get() + "\"" : what + " " + Fields.dotted(node.pointer());
+    return name.isKnown() ? what + " \"" + name.get() + "\"" : what + " " + Fields.dotted(node);
   }
 
   @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import dev.ecsguard.source.ArrayNode;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import dev.ecsguard.source.ScalarNode;
+import dev.ecsguard.source.UnresolvedNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -44,9 +45,11 @@ final class Fields {
         });
   }
 
-  /** A reason for an element that should be an object but is not. */
+  /** A reason for an element that should be an object but is not (or is not known yet). */
   static String notAnObject(Node node) {
-    return dotted(node.pointer()) + " is " + node.kind() + ", expected an object";
+    return node instanceof UnresolvedNode unresolved
+        ? unresolved.reason()
+        : dotted(node) + " is " + node.kind() + ", expected an object";
   }
 
   private static Value<ScalarNode> scalar(ObjectNode object, String[] path, ScalarNode.Type type, String expected) {
@@ -54,23 +57,44 @@ final class Fields {
         .flatMapNode(node -> node instanceof ScalarNode s && s.type() == type ? s : null, expected);
   }
 
-  /** Walks {@code path}: absent where a step is missing, unknown where a step is not an object. */
+  /**
+   * Walks {@code path}, whose numeric steps index arrays (Terraform's nested blocks): absent where a
+   * step is missing, unknown where a step is unresolved or not a container.
+   */
   private static Lookup at(ObjectNode start, String[] path) {
-    ObjectNode current = start;
+    Node current = start;
     for (int i = 0; i < path.length; i++) {
-      Node next = current.get(path[i]);
+      Node next = child(current, path[i]);
+      if (next instanceof UnresolvedNode unresolved) {
+        return new Lookup(Value.unknown(unresolved.reason(), unresolved), null);
+      }
       if (isUnset(next)) {
         return new Lookup(Value.absent(current), null);
       }
       if (i == path.length - 1) {
         return new Lookup(null, next);
       }
-      if (!(next instanceof ObjectNode object)) {
-        return new Lookup(Value.unknown(dotted(next.pointer()) + " is " + next.kind() + ", expected an object", next), null);
+      boolean arrayStep = isIndex(path[i + 1]);
+      if (arrayStep ? !(next instanceof ArrayNode) : !(next instanceof ObjectNode)) {
+        String expected = arrayStep ? "an array" : "an object";
+        return new Lookup(Value.unknown(dotted(next) + " is " + next.kind() + ", expected " + expected, next), null);
       }
-      current = object;
+      current = next;
     }
     throw new IllegalArgumentException("empty path");
+  }
+
+  private static Node child(Node parent, String step) {
+    if (parent instanceof ObjectNode object) {
+      return object.get(step);
+    }
+    List<Node> elements = ((ArrayNode) parent).elements();
+    int index = Integer.parseInt(step);
+    return index < elements.size() ? elements.get(index) : null;
+  }
+
+  private static boolean isIndex(String step) {
+    return !step.isEmpty() && step.chars().allMatch(Character::isDigit);
   }
 
   private static boolean isUnset(Node node) {
@@ -80,14 +104,26 @@ final class Fields {
                 || scalar.type() == ScalarNode.Type.STRING && scalar.text().isEmpty());
   }
 
+  /**
+   * Where {@code node} is, for messages: {@code containerDefinitions[0].privileged}; inside JSON
+   * held in a string, the string's name first: {@code container_definitions[0].privileged}.
+   */
+  static String dotted(Node node) {
+    String local = dotted(node.localPointer());
+    if (node.host() == null) {
+      return local;
+    }
+    return local.isEmpty() || local.startsWith("[") ? node.host().name() + local : node.host().name() + "." + local;
+  }
+
   /** "/containerDefinitions/0/privileged" → "containerDefinitions[0].privileged". */
-  static String dotted(String pointer) {
+  private static String dotted(String pointer) {
     StringBuilder out = new StringBuilder();
     for (String step : pointer.substring(pointer.isEmpty() ? 0 : 1).split("/", -1)) {
       if (step.isEmpty()) {
         continue;
       }
-      if (step.chars().allMatch(Character::isDigit)) {
+      if (isIndex(step)) {
         out.append('[').append(step).append(']');
       } else {
         if (out.length() > 0) {
@@ -108,7 +144,7 @@ final class Fields {
       }
       T typed = cast.apply(found);
       if (typed == null) {
-        return Value.unknown(dotted(found.pointer()) + " is " + found.kind() + ", expected " + expected, found);
+        return Value.unknown(dotted(found) + " is " + found.kind() + ", expected " + expected, found);
       }
       return Value.known(typed, found);
     }

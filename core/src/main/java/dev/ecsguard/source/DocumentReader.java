@@ -65,7 +65,16 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    return parse(() -> factory.createParser(new BoundedInputStream(in, limits.maxFileBytes(), name)), name);
+    return parse(() -> factory.createParser(new BoundedInputStream(in, limits.maxFileBytes(), name)), name, null);
+  }
+
+  /**
+   * Parses JSON held in a string of another document (Terraform's container_definitions); its
+   * nodes report the string's position.
+   */
+  public Document readEmbedded(ScalarNode host) throws InputException {
+    byte[] json = host.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return parse(() -> factory.createParser(json), host.file(), host);
   }
 
   /** Parses an in-memory document (used by tests and by the benchmark). */
@@ -73,7 +82,7 @@ public final class DocumentReader {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
-    return parse(() -> factory.createParser(json), name);
+    return parse(() -> factory.createParser(json), name, null);
   }
 
   /** Opens a parser; may fail as reading does. */
@@ -81,10 +90,10 @@ public final class DocumentReader {
     JsonParser open() throws IOException;
   }
 
-  private static Document parse(ParserSource source, String name) throws InputException {
+  private static Document parse(ParserSource source, String name, Node host) throws InputException {
     try (JsonParser parser = source.open()) {
       try {
-        return build(parser, name);
+        return build(parser, new Document(name, host));
       } catch (IOException e) {
         throw failure(e, name, parser.currentLocation()); // the parser still knows where it stopped
       }
@@ -134,8 +143,8 @@ public final class DocumentReader {
     return at == null ? 0 : Math.max(at.getColumnNr(), 0);
   }
 
-  private static Document build(JsonParser parser, String name) throws IOException, InputException {
-    Document document = new Document(name);
+  private static Document build(JsonParser parser, Document document) throws IOException, InputException {
+    String name = document.name();
     Deque<Node> open = new ArrayDeque<>();
     String pendingKey = null;
     JsonToken token = parser.nextToken();

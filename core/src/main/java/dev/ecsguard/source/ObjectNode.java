@@ -15,9 +15,19 @@ public final class ObjectNode extends Node {
     members.put(name, value);
   }
 
+  /** Sets member {@code name} to a value that is not known, positioned at this object. */
+  public void markUnresolved(String name, String reason) {
+    members.put(name, new UnresolvedNode(document(), this, name, -1, line(), column(), reason));
+  }
+
   /** The member's value, or null when absent. */
   public Node get(String name) {
     return members.get(name);
+  }
+
+  /** The member names, in document order. */
+  public java.util.Set<String> names() {
+    return members.keySet();
   }
 
   public boolean has(String name) {
