@@ -191,7 +191,7 @@ class ScanCommandTest {
   void parametersChangeVerdicts() {
     Run required = Run.of("scan", "--controls", "ECS.15", "-p", "ECS.15.requiredTagKeys=team,cost-centre", EXAMPLES + "/hardened-api.json");
     assertThat(required.exitCode()).isEqualTo(1);
-    assertThat(required.out()).contains("lacks the required tag keys cost-centre");
+    assertThat(required.out()).contains("lacks the required tag key cost-centre");
     Run strict = Run.of("scan", "--controls", "ECS.12", "--param", "ECS.12.acceptEnhanced=false", EXAMPLES + "/clusters.json");
     assertThat(strict.out()).contains("cluster/production").contains("\"enhanced\"");
   }

@@ -37,7 +37,14 @@ public final class ContainerInsightsDisabled extends Control<Cluster> {
     Value<String> insights = cluster.containerInsights();
     boolean on = insights.is("enabled") || parameters.flag("acceptEnhanced") && insights.is("enhanced");
     if (!on && !decision.unknownIf(null, insights)) {
-      decision.fail(null, insights.origin(), "Container Insights is off (" + TaskDefinitions.describe("the containerInsights setting", insights) + ")");
+      boolean off = insights.isAbsent() || insights.is("disabled");
+      decision.fail(
+          null,
+          insights.origin(),
+          off
+              ? "Container Insights is off (" + TaskDefinitions.describe("the containerInsights setting", insights) + ")"
+              : "The containerInsights setting is \"" + insights.get() + "\", which is not enabled"
+                  + (parameters.flag("acceptEnhanced") ? " or enhanced" : "") + " (AWS spells them in lower case)");
     }
     return decision.verdict("Container Insights is on (" + TaskDefinitions.describe("containerInsights", insights) + ").");
   }

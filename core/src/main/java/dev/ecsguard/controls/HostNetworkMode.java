@@ -25,7 +25,9 @@ public final class HostNetworkMode extends Control<TaskDefinition> {
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     return ForbiddenSetting.verdict(
         taskDefinition.networkMode(),
+        "networkMode",
         "host",
+        null, // the spec passes anything but host
         taskDefinition.origin(),
         "The task definition uses the host's network (networkMode is host)",
         "The task definition does not use host network mode.");

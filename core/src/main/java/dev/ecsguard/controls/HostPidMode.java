@@ -7,6 +7,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
+import java.util.Set;
 
 @ControlSpec(
     id = "ECS.3",
@@ -25,7 +26,9 @@ public final class HostPidMode extends Control<TaskDefinition> {
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     return ForbiddenSetting.verdict(
         taskDefinition.pidMode(),
+        "pidMode",
         "host",
+        Set.of("task"),
         taskDefinition.origin(),
         "The task definition shares the host's process namespace (pidMode is host)",
         "The task definition does not share the host's process namespace.");

@@ -12,6 +12,7 @@ import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Value;
 import java.util.List;
+import java.util.Set;
 
 @ControlSpec(
     id = "ECS.10",
@@ -31,6 +32,7 @@ import java.util.List;
           defaultValue = "true")
     })
 public final class OutdatedFargatePlatform extends Control<Service> {
+  private static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
   public OutdatedFargatePlatform() {
     super(Service.class);
@@ -42,6 +44,11 @@ public final class OutdatedFargatePlatform extends Control<Service> {
     Value<String> launchType = service.launchType();
     boolean onFargate = launchType.is("FARGATE");
     boolean scopeUnknown = decision.unknownIf(null, launchType);
+    if (launchType.isKnown() && !LAUNCH_TYPES.contains(launchType.get())) {
+      decision.unknown(null, Value.unknown("launchType is \"" + launchType.get() + "\", which AWS does not accept (it takes "
+          + String.join(", ", LAUNCH_TYPES.stream().sorted().toList()) + ", spelled exactly so)", launchType.origin()));
+      scopeUnknown = true;
+    }
     if (!onFargate && parameters.flag("fargateCapacityProviders")) {
       Value<List<Value<String>>> providers = service.capacityProviders();
       scopeUnknown |= decision.unknownIf(null, providers);
@@ -70,7 +77,8 @@ public final class OutdatedFargatePlatform extends Control<Service> {
       decision.fail(
           null,
           version.origin(),
-          "The service pins Fargate platform version " + version.get() + "; the latest for " + (windows ? "Windows" : "Linux") + " is " + latest);
+          "The service pins Fargate platform version " + version.get() + "; the latest for " + (windows ? "Windows" : "Linux") + " is " + latest
+              + (family.isAbsent() ? " (platformFamily is not set, so Linux is assumed)" : ""));
     }
     return decision.verdict("The service runs the latest " + (windows ? "Windows" : "Linux") + " platform version (" + latest + ").");
   }

@@ -47,7 +47,10 @@ final class RequiredTags {
       return Verdict.passed("The " + what + " has every required tag key.", resource);
     }
     if (missing.size() > unreadableKeys) { // each unreadable key could be at most one missing key
-      decision.fail(null, tags.origin(), "The " + what + " lacks the required tag keys " + String.join(", ", missing));
+      decision.fail(
+          null,
+          tags.origin(),
+          "The " + what + " lacks the required tag " + (missing.size() == 1 ? "key " : "keys ") + String.join(", ", missing));
     }
     return decision.verdict("");
   }

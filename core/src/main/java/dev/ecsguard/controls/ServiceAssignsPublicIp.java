@@ -7,6 +7,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
+import java.util.Set;
 
 @ControlSpec(
     id = "ECS.2",
@@ -25,7 +26,9 @@ public final class ServiceAssignsPublicIp extends Control<Service> {
   protected Verdict evaluate(Service service, ParameterValues parameters) {
     return ForbiddenSetting.verdict(
         service.assignPublicIp(),
+        "assignPublicIp",
         "ENABLED",
+        Set.of("DISABLED"),
         service.origin(),
         "The service gives its tasks public IP addresses (assignPublicIp is ENABLED)",
         "The service does not assign public IP addresses.");

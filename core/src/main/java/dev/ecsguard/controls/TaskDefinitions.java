@@ -20,8 +20,10 @@ final class TaskDefinitions {
     Value<List<ContainerDefinition>> containers = taskDefinition.containers();
     if (containers.isUnknown()) {
       decision.unknown(null, containers);
-    } else if (containers.orElse(List.of()).isEmpty()) {
+    } else if (containers.isAbsent()) {
       decision.unknown(null, Value.unknown("containerDefinitions is not set, so there is no container to check", taskDefinition.origin()));
+    } else if (containers.get().isEmpty()) {
+      decision.unknown(null, Value.unknown("containerDefinitions is empty, so there is no container to check", containers.origin()));
     }
     return containers.orElse(List.of());
   }

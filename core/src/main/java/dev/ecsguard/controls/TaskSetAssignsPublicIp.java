@@ -7,6 +7,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskSet;
+import java.util.Set;
 
 @ControlSpec(
     id = "ECS.16",
@@ -25,7 +26,9 @@ public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
   protected Verdict evaluate(TaskSet taskSet, ParameterValues parameters) {
     return ForbiddenSetting.verdict(
         taskSet.assignPublicIp(),
+        "assignPublicIp",
         "ENABLED",
+        Set.of("DISABLED"),
         taskSet.origin(),
         "The task set gives its tasks public IP addresses (assignPublicIp is ENABLED)",
         "The task set does not assign public IP addresses.");

@@ -15,6 +15,8 @@ import dev.ecsguard.source.ArrayNode;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
+import dev.ecsguard.source.ScalarNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -28,57 +30,128 @@ public final class EcsJsonReader implements InputReader {
   @Override
   public boolean read(Document document, Sink sink) {
     Node root = document.root();
-    if (root instanceof ArrayNode array) {
-      boolean any = false;
-      for (Node element : array.elements()) {
-        if (readValue(element, sink)) {
-          any = true;
-        } else {
-          sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped");
-        }
-      }
-      return any;
+    if (!(root instanceof ArrayNode array)) {
+      return readValue(root, sink);
     }
-    return readValue(root, sink);
+    List<Node> skipped = new ArrayList<>();
+    for (Node element : array.elements()) {
+      if (!readValue(element, sink)) {
+        skipped.add(element);
+      }
+    }
+    if (skipped.size() == array.size()) {
+      return false; // one note for the whole file, not one per element
+    }
+    skipped.forEach(element -> sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped"));
+    return true;
   }
 
   private boolean readValue(Node node, Sink sink) {
     if (!(node instanceof ObjectNode object)) {
       return false;
     }
-    if (object.get("taskDefinition") instanceof ObjectNode taskDefinition) {
-      sink.resource(taskDefinition(taskDefinition, describedTags(object, "describe-task-definition")));
-      return true;
+    boolean read = readWrapped(object, sink) || readBare(object, sink) || readEnvelopes(object, sink);
+    if (read && object.get("failures") instanceof ArrayNode failures) {
+      failures.elements().forEach(failure -> sink.note(failure, describeFailure(failure)));
     }
-    // Bare objects first: a service may hold its own taskSets, a cluster its capacityProviders.
-    return readBare(object, sink)
-        || envelope(object, "services", element -> readService(element, true, sink), sink)
-        || envelope(object, "clusters", element -> sink.resource(cluster(element, true)), sink)
-        || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
-        || envelope(object, "capacityProviders", element -> sink.resource(capacityProvider(element)), sink);
+    return read;
   }
 
-  /** A bare resource object, told apart by the fields only that resource type has. */
-  private static boolean readBare(ObjectNode object, Sink sink) {
-    if (object.has("containerDefinitions")) {
-      sink.resource(taskDefinition(object, Fields.list(object, EcsJsonReader::tag, "tags")));
-    } else if (object.has("taskSetArn")) {
-      sink.resource(taskSet(object));
-    } else if (object.has("serviceName") || object.has("serviceArn")) {
-      readService(object, false, sink);
-    } else if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
-      sink.resource(capacityProvider(object));
-    } else if (object.has("clusterName") || object.has("clusterArn")) {
-      sink.resource(cluster(object, false));
+  /**
+   * describe-task-definition and register-task-definition output ({"taskDefinition": {…}, "tags":
+   * […]}), and the output of create-*, update-* and delete-* commands: one resource under its
+   * singular name.
+   */
+  private static boolean readWrapped(ObjectNode object, Sink sink) {
+    if (object.get("taskDefinition") instanceof ObjectNode taskDefinition) {
+      readTaskDefinition(taskDefinition, describedTags(object, "describe-task-definition"), sink);
+    } else if (object.get("service") instanceof ObjectNode service) {
+      readService(service, "create-service or update-service", sink);
+    } else if (object.get("cluster") instanceof ObjectNode cluster) {
+      readCluster(cluster, "create-cluster or update-cluster", sink);
+    } else if (object.get("taskSet") instanceof ObjectNode taskSet) {
+      sink.resource(taskSet(taskSet));
+    } else if (object.get("capacityProvider") instanceof ObjectNode provider) {
+      readCapacityProvider(provider, sink);
     } else {
       return false;
     }
     return true;
   }
 
+  /** A bare resource object (an API input, or one element of a describe output), by its own fields. */
+  private static boolean readBare(ObjectNode object, Sink sink) {
+    if (object.has("containerDefinitions")) {
+      readTaskDefinition(object, Fields.list(object, EcsJsonReader::tag, "tags"), sink);
+    } else if (object.has("taskSetArn") || object.has("externalId") || object.has("scale")) {
+      sink.resource(taskSet(object)); // describe-task-sets element, or create-task-set input
+    } else if (object.has("serviceName") || object.has("serviceArn") || object.get("service") instanceof ScalarNode) {
+      readService(object, null, sink); // ... or update-service input, which names it "service"
+    } else if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
+      readCapacityProvider(object, sink);
+    } else if (object.has("clusterName") || object.has("clusterArn")) {
+      readCluster(object, null, sink);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean readEnvelopes(ObjectNode object, Sink sink) {
+    return envelope(object, "services", element -> readService(element, "describe-services", sink), sink)
+        || envelope(object, "clusters", element -> readCluster(element, "describe-clusters", sink), sink)
+        || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
+        || envelope(object, "capacityProviders", element -> readCapacityProvider(element, sink), sink);
+  }
+
+  private static String describeFailure(Node failure) {
+    if (!(failure instanceof ObjectNode entry)) {
+      return "a describe failure that cannot be read; whatever it names was not checked";
+    }
+    return "AWS could not describe " + Fields.string(entry, "arn").orElse("a resource") + " ("
+        + Fields.string(entry, "reason").orElse("no reason given")
+        + Fields.string(entry, "detail").map(detail -> ": " + detail).orElse("") + "); it was not checked";
+  }
+
+  /**
+   * AWS evaluates only live resources: inactive ones (deleted services and clusters, deregistered
+   * task-definition revisions) are noted and left out.
+   */
+  private static boolean inactive(ObjectNode object, Sink sink, String... inactiveStatuses) {
+    Value<String> status = Fields.string(object, "status");
+    for (String inactive : inactiveStatuses) {
+      if (status.is(inactive)) {
+        sink.note(object.get("status"), "status " + inactive + ": AWS does not evaluate it, so neither does ecsguard; skipped");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void readTaskDefinition(ObjectNode object, Value<List<Tag>> tags, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE", "DELETE_IN_PROGRESS")) {
+      sink.resource(taskDefinition(object, tags));
+    }
+  }
+
+  private static void readCluster(ObjectNode object, String describedBy, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE")) {
+      sink.resource(cluster(object, describedBy));
+    }
+  }
+
+  private static void readCapacityProvider(ObjectNode object, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE")) {
+      sink.resource(capacityProvider(object));
+    }
+  }
+
   /** A service, and the task sets that describe-services shows inside external deployments. */
-  private static void readService(ObjectNode object, boolean described, Sink sink) {
-    sink.resource(service(object, described));
+  private static void readService(ObjectNode object, String describedBy, Sink sink) {
+    if (inactive(object, sink, "INACTIVE")) {
+      return;
+    }
+    sink.resource(service(object, describedBy));
     if (object.get("taskSets") instanceof ArrayNode taskSets) {
       for (Node element : taskSets.elements()) {
         if (element instanceof ObjectNode taskSet) {
@@ -171,16 +244,17 @@ public final class EcsJsonReader implements InputReader {
     return new Tag(Fields.string(object, "key"));
   }
 
-  private static Service service(ObjectNode object, boolean described) {
+  /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
+  private static Service service(ObjectNode object, String describedBy) {
     return new Service(
-        id(object, "serviceArn", "serviceName"),
+        id(object, "serviceArn", "serviceName", "service"),
         object,
         Fields.string(object, "launchType"),
         Fields.list(object, EcsJsonReader::capacityProviderName, "capacityProviderStrategy"),
         Fields.string(object, "platformVersion"),
         Fields.string(object, "platformFamily"),
         Fields.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"),
-        described ? describedTags(object, "describe-services") : Fields.list(object, EcsJsonReader::tag, "tags"));
+        describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags"));
   }
 
   private static Value<String> capacityProviderName(Node node) {
@@ -190,11 +264,11 @@ public final class EcsJsonReader implements InputReader {
     return Fields.string(object, "capacityProvider");
   }
 
-  private static Cluster cluster(ObjectNode object, boolean described) {
+  private static Cluster cluster(ObjectNode object, String describedBy) {
     Value<String> containerInsights;
-    if (described && !object.has("settings")) {
+    if (describedBy != null && !object.has("settings")) {
       containerInsights =
-          Value.unknown("this describe-clusters output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
+          Value.unknown("this " + describedBy + " output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
     } else {
       containerInsights = setting(object, "settings", "containerInsights");
     }
@@ -202,7 +276,7 @@ public final class EcsJsonReader implements InputReader {
         id(object, "clusterArn", "clusterName"),
         object,
         containerInsights,
-        described ? describedTags(object, "describe-clusters") : Fields.list(object, EcsJsonReader::tag, "tags"));
+        describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags"));
   }
 
   /** The value of the named cluster setting; unknown when an entry that could be it is unreadable. */
@@ -244,10 +318,15 @@ public final class EcsJsonReader implements InputReader {
         Fields.list(object, EcsJsonReader::tag, "tags"));
   }
 
-  /** The ARN when known, else the name, else where the resource stands in its file. */
-  private static String id(ObjectNode object, String arnField, String nameField) {
-    return Fields.string(object, arnField)
-        .orElse(Fields.string(object, nameField).orElse(object.file() + ":" + object.line()));
+  /** The ARN when known, else the first name known, else where the resource stands in its file. */
+  private static String id(ObjectNode object, String... fields) {
+    for (String field : fields) {
+      Value<String> id = Fields.string(object, field);
+      if (id.isKnown()) {
+        return id.get();
+      }
+    }
+    return object.file() + ":" + object.line();
   }
 
   /** How findings name an element: {@code container "web"}, or by position when it has no name. */
