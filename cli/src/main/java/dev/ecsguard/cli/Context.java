@@ -1,5 +1,6 @@
 package dev.ecsguard.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 
@@ -8,4 +9,4 @@ import java.util.Map;
  *
  * @param terminal whether standard output is a terminal (colour is only ever used there)
  */
-public record Context(PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {}
+public record Context(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {}

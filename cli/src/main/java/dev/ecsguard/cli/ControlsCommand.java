@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "controls",
     description = "List the controls: id, title, severity, resource type, AWS Config rule, status.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class)
 final class ControlsCommand implements Callable<Integer> {
   /** The table's formats. */
   enum TableFormat {

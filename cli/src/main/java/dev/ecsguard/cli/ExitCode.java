@@ -4,7 +4,7 @@ package dev.ecsguard.cli;
 public enum ExitCode {
   OK(0, "nothing FAILED"),
   FAILED(1, "at least one finding FAILED"),
-  ERROR(2, "usage error, or an input that could not be read");
+  ERROR(2, "usage error, an input that could not be read, or no ECS resource found");
 
   private final int code;
   private final String meaning;

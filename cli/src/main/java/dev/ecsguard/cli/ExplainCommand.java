@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "explain",
     description = "Explain a control: what it checks, why it matters, how to fix it, and what it is not.",
-    mixinStandardHelpOptions = true)
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class)
 final class ExplainCommand implements Callable<Integer> {
   private final Context context;
 

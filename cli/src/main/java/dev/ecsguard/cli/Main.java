@@ -25,7 +25,7 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, new Context(out, err, System.getenv(), stdoutIsTerminal()));
+    int code = run(args, new Context(System.in, out, err, System.getenv(), stdoutIsTerminal()));
     out.flush();
     System.exit(code);
   }

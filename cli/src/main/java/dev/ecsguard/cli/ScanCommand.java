@@ -7,6 +7,7 @@ import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.Problems;
 import dev.ecsguard.source.InputLimits;
 import java.io.IOException;
 import java.io.Writer;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Parameters;
     name = "scan",
     description = "Check ECS JSON files and directories (searched recursively for *.json).",
     mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
 final class ScanCommand implements Callable<Integer> {
   /** How the user asks for colour. */
@@ -38,7 +40,7 @@ final class ScanCommand implements Callable<Integer> {
   private final Context context;
   private final Main main;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan.")
+  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan; - reads standard input.")
   List<Path> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.", converter = FormatConverter.class)
@@ -83,8 +85,20 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
+    String overwritten = inputOverwrittenByOutput();
+    if (overwritten != null) {
+      context.err().println("ecsguard: --output " + output + " is also an input (" + overwritten + "); choose another file");
+      return ExitCode.ERROR.code();
+    }
     ScanResult result = new ScanResult();
-    new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth())).scan(paths, result);
+    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()));
+    for (Path path : paths) {
+      if (path.toString().equals("-")) {
+        scanner.scan(context.in(), "<stdin>", result);
+      } else {
+        scanner.scan(List.of(path), result);
+      }
+    }
     for (InputException error : result.errors()) {
       context.err().println(Printable.escape(error.getMessage()));
       if (main.debug) {
@@ -94,13 +108,37 @@ final class ScanCommand implements Callable<Integer> {
     try {
       render(result);
     } catch (IOException e) {
-      context.err().println("ecsguard: cannot write the report to " + output + ": " + e.getClass().getSimpleName());
+      context.err().println("ecsguard: cannot write the report to " + output + ": " + Problems.describe(e));
       return ExitCode.ERROR.code();
     }
     if (!result.errors().isEmpty()) {
       return ExitCode.ERROR.code();
     }
+    if (result.resources() == 0) {
+      // A mistyped path in CI must not pass as "nothing failed".
+      context.err().println(
+          "ecsguard: no ECS resource found in " + result.files() + (result.files() == 1 ? " file" : " files")
+              + "; nothing was checked");
+      return ExitCode.ERROR.code();
+    }
     return result.count(Status.FAILED) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  /** The input that --output names too, if any: writing the report would destroy it. */
+  private String inputOverwrittenByOutput() {
+    if (output == null || !Files.exists(output)) {
+      return null;
+    }
+    for (Path path : paths) {
+      try {
+        if (Files.exists(path) && Files.isSameFile(path, output)) {
+          return path.toString();
+        }
+      } catch (IOException e) {
+        return null; // the scan reports an unreadable input itself
+      }
+    }
+    return null;
   }
 
   private void render(ScanResult result) throws IOException {

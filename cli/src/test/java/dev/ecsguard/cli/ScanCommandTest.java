@@ -130,11 +130,46 @@ class ScanCommandTest {
   }
 
   @Test
-  void jsonThatIsNotEcsIsSkippedWithANote() throws IOException {
+  void jsonThatIsNotEcsIsSkippedWithANoteAndFindingNothingIsAnError() throws IOException {
     Path other = write("package.json", "{\"name\":\"app\",\"version\":\"1.0.0\"}");
     Run run = Run.of("scan", other.toString());
-    assertThat(run.exitCode()).isEqualTo(0);
+    assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).contains("note: " + other + ":1:1: not ECS JSON");
+    assertThat(run.err()).contains("ecsguard: no ECS resource found in 1 file; nothing was checked");
+    Path both = write("mixed/package.json", "{\"name\":\"app\"}");
+    write("mixed/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
+    assertThat(Run.of("scan", "--controls", "ECS.4", both.getParent().toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void aCloudFormationTemplateIsSaidNotToBeChecked() throws IOException {
+    Path template = write("stack.json", "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{}}");
+    assertThat(Run.of("scan", template.toString()).out()).contains("a CloudFormation template").contains("NOT checked");
+  }
+
+  @Test
+  void standardInputIsReadForADash() {
+    Run run = Run.withInput("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}", Map.of(), false,
+        "scan", "--controls", "ECS.4", "-");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("<stdin>:1:");
+  }
+
+  @Test
+  void theReportNeverOverwritesAnInput() throws IOException {
+    Path input = write("task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
+    Run run = Run.of("scan", "--format", "json", "-o", input.toString(), input.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is also an input");
+    assertThat(Files.readString(input)).startsWith("{\"family\"");
+    Run nowhere = Run.of("scan", "-o", dir.resolve("no/such/dir/report.txt").toString(), input.toString());
+    assertThat(nowhere.err()).contains("cannot write the report to").contains("no such file or directory").doesNotContain("Exception");
+  }
+
+  @Test
+  void subcommandsPrintTheVersion() {
+    assertThat(Run.of("scan", "-V").out()).startsWith("ecsguard ");
+    assertThat(Run.of("controls", "--version").out()).startsWith("ecsguard ");
   }
 
   @Test
@@ -148,6 +183,7 @@ class ScanCommandTest {
     assertThat(badParam.exitCode()).isEqualTo(2);
     assertThat(badParam.err()).contains("ECS.13.requiredTagKeys: at most 6 tag keys");
     assertThat(Run.of("scan", "-p", "ECS.4.nothing=1", EXAMPLES).err()).contains("ECS.4 has no parameter nothing (it takes none)");
+    assertThat(Run.of("scan", "--controls", "ECS.4,,ECS.8", EXAMPLES).err()).contains("an empty control id in the list");
     assertThat(Run.of("scan", "--format", "xml", EXAMPLES).exitCode()).isEqualTo(2);
     assertThat(Run.of("scan").exitCode()).isEqualTo(2);
     assertThat(Run.of("nonsense").exitCode()).isEqualTo(2);

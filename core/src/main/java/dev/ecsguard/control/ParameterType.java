@@ -9,6 +9,9 @@ public enum ParameterType {
   TEXT {
     @Override
     Object parse(String text) {
+      if (text.isBlank()) {
+        throw new IllegalArgumentException("must not be empty");
+      }
       return text.strip();
     }
   },
@@ -29,6 +32,9 @@ public enum ParameterType {
       List<String> keys = Arrays.stream(text.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
       if (keys.size() > 6) {
         throw new IllegalArgumentException("at most 6 tag keys, got " + keys.size());
+      }
+      if (keys.stream().anyMatch(key -> key.startsWith("aws:"))) {
+        throw new IllegalArgumentException("keys starting aws: are AWS's own and never count, so they cannot be required");
       }
       return keys;
     }

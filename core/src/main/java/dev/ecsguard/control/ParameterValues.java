@@ -21,6 +21,9 @@ public final class ParameterValues {
     Map<String, Object> values = new HashMap<>();
     for (ParameterInfo parameter : control.parameters()) {
       String text = given.getOrDefault(parameter.name(), parameter.defaultValue());
+      if (given.containsKey(parameter.name()) && text.isBlank()) {
+        throw new IllegalArgumentException(control.id() + "." + parameter.name() + ": give a value, or leave the parameter out");
+      }
       try {
         values.put(parameter.name(), parameter.type().parse(text));
       } catch (IllegalArgumentException e) {

@@ -13,6 +13,8 @@ import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,15 @@ public final class Scanner {
         });
   }
 
+  /** Scans JSON from a stream (standard input), naming it {@code name}. */
+  public void scan(InputStream in, String name, ScanListener listener) {
+    try {
+      scan(documents.read(in, name), listener);
+    } catch (InputException e) {
+      listener.error(e);
+    }
+  }
+
   /** Scans one parsed document. */
   public void scan(Document document, ScanListener listener) {
     int[] resources = {0};
@@ -67,12 +78,16 @@ public final class Scanner {
           }
         };
     if (formats.stream().noneMatch(format -> format.read(document, sink))) {
-      listener.note(
-          new Note(
-              document.root().location(),
-              "not ECS JSON nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped"));
+      listener.note(new Note(document.root().location(), unrecognised(document)));
     }
     listener.fileScanned(document.name(), resources[0]);
+  }
+
+  private static String unrecognised(Document document) {
+    if (document.root() instanceof ObjectNode root && (root.has("AWSTemplateFormatVersion") || root.get("Resources") instanceof ObjectNode)) {
+      return "a CloudFormation template, which this version of ecsguard does not read: its resources were NOT checked";
+    }
+    return "not ECS JSON nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
   }
 
   /** Evaluates every selected control that is about {@code resource}'s type. */

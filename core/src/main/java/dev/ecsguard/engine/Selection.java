@@ -68,6 +68,9 @@ public final class Selection {
 
   /** The control with {@code id}, in any letter case. */
   public static Control<?> find(String id) {
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("an empty control id in the list (`ecsguard controls` lists them)");
+    }
     String wanted = id.strip().toUpperCase(Locale.ROOT);
     return Catalogue.CONTROLS.stream()
         .filter(control -> control.info().id().equals(wanted))

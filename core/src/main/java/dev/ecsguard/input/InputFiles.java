@@ -1,6 +1,7 @@
 package dev.ecsguard.input;
 
 import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.Problems;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -49,7 +50,7 @@ public final class InputFiles {
         }
       }
     } catch (IOException e) {
-      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + e.getClass().getSimpleName()));
+      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + Problems.describe(e)));
       return;
     }
     Collections.sort(names);

@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -42,10 +41,8 @@ public final class DocumentReader {
     long size;
     try {
       size = Files.size(path);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, "no such file");
     } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
     }
     if (size > limits.maxFileBytes()) {
       throw new InputException(
@@ -56,7 +53,7 @@ public final class DocumentReader {
     try (InputStream in = Files.newInputStream(path)) {
       return read(in, name);
     } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
     }
   }
 
@@ -119,7 +116,7 @@ public final class DocumentReader {
       JsonLocation at = parse.getLocation() != null ? parse.getLocation() : where;
       return new InputException(name, line(at), column(at), "malformed JSON: " + describe(parse));
     }
-    return new InputException(name, "cannot read: " + e.getClass().getSimpleName());
+    return new InputException(name, "cannot read: " + Problems.describe(e));
   }
 
   private static String describe(JsonProcessingException e) {

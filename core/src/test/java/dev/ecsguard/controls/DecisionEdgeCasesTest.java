@@ -30,7 +30,12 @@ class DecisionEdgeCasesTest {
   void requiredTagKeysAreCaseSensitiveAndIgnoreAwsKeys() {
     String tagged = "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"tags\":[{\"key\":\"Team\"},{\"key\":\"aws:owner\"}]}";
     assertThat(only(tagged, Map.of("ECS.15.requiredTagKeys", "team"), "ECS.15").status()).isEqualTo(Status.FAILED);
-    assertThat(only(tagged, Map.of("ECS.15.requiredTagKeys", "aws:owner"), "ECS.15").status()).isEqualTo(Status.FAILED);
+    assertThatThrownBy(() -> only(tagged, Map.of("ECS.15.requiredTagKeys", "aws:owner"), "ECS.15"))
+        .hasMessageContaining("keys starting aws: are AWS's own");
+    assertThatThrownBy(() -> only(tagged, Map.of("ECS.15.requiredTagKeys", " "), "ECS.15"))
+        .hasMessageContaining("give a value, or leave the parameter out");
+    assertThatThrownBy(() -> only(tagged, Map.of("ECS.10.latestLinuxVersion", ""), "ECS.15"))
+        .hasMessageContaining("ECS.10.latestLinuxVersion");
     assertThat(only(tagged, Map.of(), "ECS.15").status()).isEqualTo(Status.PASSED);
   }
 

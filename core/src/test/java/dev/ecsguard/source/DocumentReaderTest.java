@@ -106,6 +106,6 @@ class DocumentReaderTest {
   @Test
   void missingFileIsAnInputError() {
     assertThatThrownBy(() -> reader.read(Path.of("does-not-exist.json"), "does-not-exist.json"))
-        .hasMessage("does-not-exist.json: no such file");
+        .hasMessage("does-not-exist.json: cannot read: no such file or directory");
   }
 }
