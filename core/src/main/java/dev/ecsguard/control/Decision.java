@@ -44,30 +44,21 @@ public final class Decision {
 
   public Verdict verdict(String passedMessage) {
     if (!failures.isEmpty()) {
-      return new Verdict(Status.FAILED, describe(failures, " "), failures.get(0).origin(), List.copyOf(failures));
+      return new Verdict(Status.FAILED, describe(failures, Status.FAILED), failures.get(0).origin(), List.copyOf(failures));
     }
     if (!unknowns.isEmpty()) {
-      return new Verdict(Status.UNKNOWN, "Cannot decide: " + describe(unknowns, ": "), unknowns.get(0).origin(), List.copyOf(unknowns));
+      return new Verdict(Status.UNKNOWN, "Cannot decide: " + describe(unknowns, Status.UNKNOWN), unknowns.get(0).origin(), List.copyOf(unknowns));
     }
     return Verdict.passed(passedMessage, resource);
   }
 
-  private static String describe(List<Offender> offenders, String joint) {
+  private static String describe(List<Offender> offenders, Status status) {
     StringBuilder message = new StringBuilder();
     for (Offender offender : offenders) {
-      if (message.length() > 0) {
-        message.append(' ');
-      }
-      String element = offender.element();
-      if (element != null) {
-        message.append(Character.toUpperCase(element.charAt(0))).append(element, 1, element.length()).append(joint);
-      }
-      message.append(offender.problem()); // never capitalised: it may start with a field name
-      if (message.charAt(message.length() - 1) != '.') {
-        message.append('.');
-      }
+      message.append(message.length() > 0 ? " " : "").append(offender.sentence(status));
     }
     return message.toString();
   }
+
 
 }

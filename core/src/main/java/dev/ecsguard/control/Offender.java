@@ -2,5 +2,23 @@ package dev.ecsguard.control;
 
 import dev.ecsguard.source.Origin;
 
-/** The element a verdict is about (a container, a volume, a variable) and what is wrong with it. */
-public record Offender(String element, Origin origin, String problem) {}
+/**
+ * The element a verdict is about (a container, a volume, a variable; null for the resource itself)
+ * and what is wrong with it, or why it could not be read.
+ */
+public record Offender(String element, Origin origin, String problem) {
+
+  /** The offender as a sentence of a FAILED or UNKNOWN message. */
+  public String sentence(Status status) {
+    StringBuilder sentence = new StringBuilder();
+    if (element != null) {
+      sentence.append(Character.toUpperCase(element.charAt(0))).append(element, 1, element.length());
+      sentence.append(status == Status.UNKNOWN ? ": " : " ");
+    }
+    sentence.append(problem); // never capitalised: it may start with a field name
+    if (sentence.charAt(sentence.length() - 1) != '.') {
+      sentence.append('.');
+    }
+    return sentence.toString();
+  }
+}

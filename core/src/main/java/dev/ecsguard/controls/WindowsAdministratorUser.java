@@ -44,12 +44,18 @@ public final class WindowsAdministratorUser extends Control<TaskDefinition> {
     }
     Decision decision = new Decision(taskDefinition.origin());
     boolean anyCase = parameters.flag("caseInsensitiveUser");
+    // Without a platform, AWS judges the task definition as possibly Windows: say so, or a Linux
+    // user wonders why a Windows control fails.
+    String unsetPlatform =
+        taskDefinition.operatingSystemFamily().isAbsent()
+            ? " (runtimePlatform.operatingSystemFamily is not set, so it may run on Windows; set it to LINUX if it cannot)"
+            : "";
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();
       if (user.isAbsent()) {
-        decision.fail(container.label(), user.origin(), "does not set user, so it runs as the image's default account");
+        decision.fail(container.label(), user.origin(), "does not set user, so it runs as the image's default account" + unsetPlatform);
       } else if (user.isKnown() && (anyCase ? user.get().equalsIgnoreCase(ADMINISTRATOR) : user.get().equals(ADMINISTRATOR))) {
-        decision.fail(container.label(), user.origin(), "runs as the administrator (user is \"" + user.get() + "\")");
+        decision.fail(container.label(), user.origin(), "runs as the administrator (user is \"" + user.get() + "\")" + unsetPlatform);
       } else {
         decision.unknownIf(container.label(), user);
       }

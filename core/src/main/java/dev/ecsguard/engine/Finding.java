@@ -22,6 +22,10 @@ public record Finding(
     String message,
     List<Element> offenders) {
 
-  /** An offending element: {@code container "web"}, or null when the resource itself is meant. */
-  public record Element(String name, Location location, String problem) {}
+  /**
+   * An offending element: {@code container "web"}, or null when the resource itself is meant.
+   *
+   * @param sentence the element and its problem, as the finding's message words it
+   */
+  public record Element(String name, Location location, String problem, String sentence) {}
 }

@@ -114,7 +114,9 @@ public final class Scanner {
   private static Finding finding(Selection.Entry entry, Resource resource, Verdict verdict) {
     List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
     for (Offender offender : verdict.offenders()) {
-      offenders.add(new Finding.Element(offender.element(), offender.origin().location(), offender.problem()));
+      offenders.add(
+          new Finding.Element(
+              offender.element(), offender.origin().location(), offender.problem(), offender.sentence(verdict.status())));
     }
     return new Finding(
         entry.control().info(),

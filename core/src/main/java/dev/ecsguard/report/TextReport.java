@@ -8,14 +8,17 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The readable report: FAILED and UNKNOWN findings with where they are and how to fix them (every
- * finding with {@code verbose}), then a summary. Colour only when asked, i.e. on a terminal.
+ * The readable report: FAILED and UNKNOWN findings (every finding with {@code verbose}) grouped
+ * under their resource, each with where it is, what is wrong, and the fix; then notes and a
+ * summary. Colour only when asked, i.e. on a terminal.
  */
 public final class TextReport implements Report {
   private static final String RESET = "\u001b[0m";
-  private static final String INDENT = " ".repeat(15);
+  private static final String BOLD = "\u001b[1m";
+  private static final String INDENT = " ".repeat(17);
   private static final Map<Status, String> COLOURS = new EnumMap<>(Status.class);
 
   static {
@@ -36,14 +39,26 @@ public final class TextReport implements Report {
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
     String nl = System.lineSeparator();
+    String resource = null;
     for (Finding finding : result.findings()) {
       if (!verbose && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
         continue;
       }
-      out.write(paint(finding.status(), String.format("%-" + INDENT.length() + "s", finding.status().name())));
-      out.write(String.format("%-7s %-6s %s %s  %s%s", finding.control().id(), finding.control().severity().title(),
-          finding.resourceType().words(), Printable.escape(finding.resourceId()), Printable.escape(finding.location().toString()), nl));
-      out.write(INDENT + Printable.escape(finding.message()) + nl);
+      String header = finding.resourceType().words() + " " + Printable.escape(finding.resourceId());
+      if (!Objects.equals(header, resource)) {
+        out.write((colour ? BOLD + header + RESET : header) + nl);
+        resource = header;
+      }
+      out.write("  " + paint(finding.status(), String.format("%-15s", finding.status().name())));
+      out.write(String.format("%-8s%-8s%s%s", finding.control().id(), finding.control().severity().title(),
+          Printable.escape(finding.location().toString()), nl));
+      if (finding.offenders().size() > 1) {
+        for (Finding.Element offender : finding.offenders()) {
+          out.write(INDENT + "- " + Printable.escape(offender.sentence()) + "  " + Printable.escape(offender.location().toString()) + nl);
+        }
+      } else {
+        out.write(INDENT + Printable.escape(finding.message()) + nl);
+      }
       if (finding.status() == Status.FAILED) {
         out.write(INDENT + "Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
       }
@@ -53,13 +68,15 @@ public final class TextReport implements Report {
     }
     out.write(
         String.format(
-            "%d %s, %d %s: %s, %s, %s, %s%s",
+            "%d %s, %d %s: %s, %s, %s, %s%s%s%s",
             result.files(), plural(result.files(), "file"),
             result.resources(), plural(result.resources(), "resource"),
             paint(Status.FAILED, result.count(Status.FAILED) + " failed"),
             paint(Status.UNKNOWN, result.count(Status.UNKNOWN) + " unknown"),
             paint(Status.PASSED, result.count(Status.PASSED) + " passed"),
             paint(Status.NOT_APPLICABLE, result.count(Status.NOT_APPLICABLE) + " not applicable"),
+            result.notes().isEmpty() ? "" : "; " + result.notes().size() + " " + plural(result.notes().size(), "note"),
+            result.errors().isEmpty() ? "" : "; " + result.errors().size() + " unreadable " + plural(result.errors().size(), "input"),
             nl));
   }
 
