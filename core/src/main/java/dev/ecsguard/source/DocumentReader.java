@@ -9,7 +9,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -62,7 +69,23 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    return parse(() -> factory.createParser(new BoundedInputStream(in, limits.maxFileBytes(), name)), name, null);
+    return parse(() -> factory.createParser(utf8(new BoundedInputStream(in, limits.maxFileBytes(), name))), name, null);
+  }
+
+  /**
+   * Characters, not bytes, so that columns count what an editor shows; strict UTF-8 (RFC 8259), a
+   * leading byte-order mark skipped.
+   */
+  private static Reader utf8(InputStream in) throws IOException {
+    PushbackInputStream bytes = new PushbackInputStream(in, 3);
+    byte[] start = bytes.readNBytes(3);
+    boolean bom = start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb && (start[2] & 0xff) == 0xbf;
+    if (!bom) {
+      bytes.unread(start);
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new InputStreamReader(bytes, decoder);
   }
 
   /**
@@ -70,8 +93,7 @@ public final class DocumentReader {
    * nodes report the string's position.
    */
   public Document readEmbedded(ScalarNode host) throws InputException {
-    byte[] json = host.text().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return parse(() -> factory.createParser(json), host.file(), host);
+    return parse(() -> factory.createParser(host.text()), host.file(), host);
   }
 
   /** Parses an in-memory document (used by tests and by the benchmark). */
@@ -79,7 +101,7 @@ public final class DocumentReader {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
-    return parse(() -> factory.createParser(json), name, null);
+    return parse(() -> factory.createParser(utf8(new ByteArrayInputStream(json))), name, null);
   }
 
   /** Opens a parser; may fail as reading does. */

@@ -30,6 +30,20 @@ class DocumentReaderTest {
   }
 
   @Test
+  void columnsCountCharactersNotBytesAndAByteOrderMarkIsSkipped() throws InputException {
+    ObjectNode root = (ObjectNode) read("{\"name\": \"caf\u00e9\u00e9\", \"privileged\": true}").root();
+    assertThat(root.get("privileged").column()).isEqualTo(33); // 35 if bytes were counted
+    byte[] withBom = ("\uFEFF{\"a\": 1}").getBytes(StandardCharsets.UTF_8);
+    assertThat(((ObjectNode) reader.read(withBom, "t.json").root()).get("a").column()).isEqualTo(7);
+  }
+
+  @Test
+  void textThatIsNotUtf8IsRefused() {
+    byte[] latin1 = {'{', '"', 'a', '"', ':', '"', (byte) 0xe9, '"', '}'};
+    assertThatThrownBy(() -> reader.read(latin1, "t.json")).hasMessage("t.json: cannot read: not UTF-8 text");
+  }
+
+  @Test
   void pointerEscapesSlashAndTilde() throws InputException {
     ObjectNode root = (ObjectNode) read("{\"a/b~c\": 1}").root();
     assertThat(root.get("a/b~c").pointer()).isEqualTo("/a~1b~0c");
