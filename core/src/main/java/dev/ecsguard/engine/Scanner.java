@@ -12,6 +12,7 @@ import dev.ecsguard.source.Document;
 import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.source.Location;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import java.io.InputStream;
@@ -43,6 +44,11 @@ public final class Scanner {
             } catch (InputException e) {
               listener.error(e);
             }
+          }
+
+          @Override
+          public void skipped(Path path, String why) {
+            listener.note(new Note(new Location(path.toString(), "", 0, 0), why));
           }
 
           @Override

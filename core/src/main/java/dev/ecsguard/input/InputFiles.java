@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Expands the paths a user gives into the files to read. */
 public final class InputFiles {
 
-  /** Receives each file to read, or the error of a path that cannot be listed. */
+  /** Receives each file to read, what was passed over, and paths that cannot be listed. */
   public interface Visitor {
     void file(Path file);
+
+    /** A path left out on purpose, said so that the user knows it was not checked. */
+    void skipped(Path path, String why);
 
     void error(InputException error);
   }
@@ -25,13 +30,14 @@ public final class InputFiles {
 
   /**
    * Files are taken as given; directories are searched recursively for {@code *.json}, in name
-   * order, leaving out hidden entries (.git and the like). Directories are listed one at a time,
-   * by name only, so memory does not grow with the number of files.
+   * order, leaving out hidden entries (.git and the like) and following links to directories once
+   * each. Directories are listed one at a time, by name only, so memory does not grow with the
+   * number of files.
    */
   public static void visit(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        walk(path, visitor);
+        walk(path, visitor, new HashSet<>());
       } else if (Files.exists(path)) {
         visitor.file(path);
       } else {
@@ -40,7 +46,16 @@ public final class InputFiles {
     }
   }
 
-  private static void walk(Path directory, Visitor visitor) {
+  private static void walk(Path directory, Visitor visitor, Set<Path> visited) {
+    try {
+      if (!visited.add(directory.toRealPath())) {
+        visitor.skipped(directory, "a link back to a directory already searched; skipped");
+        return;
+      }
+    } catch (IOException e) {
+      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + Problems.describe(e)));
+      return;
+    }
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
       for (Path entry : entries) {
@@ -57,11 +72,13 @@ public final class InputFiles {
     for (String name : names) {
       Path entry = directory.resolve(name);
       if (Files.isDirectory(entry)) {
-        if (!Files.isSymbolicLink(entry)) { // a linked directory could lead back up the tree
-          walk(entry, visitor);
+        walk(entry, visitor, visited);
+      } else if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+        if (Files.isRegularFile(entry)) {
+          visitor.file(entry);
+        } else {
+          visitor.skipped(entry, Files.isSymbolicLink(entry) && !Files.exists(entry) ? "a broken link; skipped" : "not a regular file; skipped");
         }
-      } else if (name.toLowerCase(Locale.ROOT).endsWith(".json") && Files.isRegularFile(entry)) {
-        visitor.file(entry);
       }
     }
   }

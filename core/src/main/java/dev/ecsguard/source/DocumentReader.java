@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
 public final class DocumentReader {
   // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
+  // JSON's own words, which Jackson quotes when it lists what it expected.
+  private static final java.util.Set<String> SAFE_TOKENS = java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
   // Jackson names its own setting behind a limit, which means nothing to a user.
   private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
 
@@ -130,7 +132,7 @@ public final class DocumentReader {
       JsonLocation at = constraint.getLocation() != null ? constraint.getLocation() : where;
       String problem =
           String.valueOf(constraint.getOriginalMessage()).contains("nesting depth")
-              ? "nested too deeply (the limit is deeper than any ECS document needs)"
+              ? "nested too deeply (" + describe(constraint) + ", far deeper than any ECS document needs)"
               : "a value is too large: " + describe(constraint);
       return new InputException(name, line(at), column(at), "refused: " + problem);
     }
@@ -151,7 +153,7 @@ public final class DocumentReader {
       message = message.substring(0, newline);
     }
     message = JACKSON_SETTING.matcher(message).replaceAll("");
-    return QUOTED_TOKEN.matcher(message).replaceAll("(not shown)").trim();
+    return QUOTED_TOKEN.matcher(message).replaceAll(token -> SAFE_TOKENS.contains(token.group()) ? token.group() : "(not shown)").trim();
   }
 
   private static int line(JsonLocation at) {
@@ -213,7 +215,7 @@ public final class DocumentReader {
     JsonToken trailing = parser.nextToken();
     if (trailing != null) {
       JsonLocation at = parser.currentTokenLocation();
-      throw new InputException(name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file");
+      throw new InputException(name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
     }
     return document;
   }
