@@ -9,12 +9,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.io.Reader;
-import java.nio.charset.CharsetDecoder;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,23 +69,24 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    return parse(() -> factory.createParser(utf8(new BoundedInputStream(in, limits.maxFileBytes(), name))), name, null);
+    return parse(() -> factory.createParser(utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes())), name, null);
   }
 
   /**
    * Characters, not bytes, so that columns count what an editor shows; strict UTF-8 (RFC 8259), a
-   * leading byte-order mark skipped.
+   * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way there.
    */
-  private static Reader utf8(InputStream in) throws IOException {
-    PushbackInputStream bytes = new PushbackInputStream(in, 3);
-    byte[] start = bytes.readNBytes(3);
-    boolean bom = start.length == 3 && (start[0] & 0xff) == 0xef && (start[1] & 0xff) == 0xbb && (start[2] & 0xff) == 0xbf;
-    if (!bom) {
-      bytes.unread(start);
-    }
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new InputStreamReader(bytes, decoder);
+  private static char[] utf8(byte[] bytes) throws CharacterCodingException {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    CharBuffer chars =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+    char[] text = new char[chars.remaining()];
+    chars.get(text);
+    return text;
   }
 
   /**
@@ -103,7 +102,7 @@ public final class DocumentReader {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
-    return parse(() -> factory.createParser(utf8(new ByteArrayInputStream(json))), name, null);
+    return parse(() -> factory.createParser(utf8(json)), name, null);
   }
 
   /** Opens a parser; may fail as reading does. */
