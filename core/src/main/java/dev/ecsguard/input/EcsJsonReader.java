@@ -82,7 +82,7 @@ public final class EcsJsonReader implements InputReader {
   /** A bare resource object (an API input, or one element of a describe output), by its own fields. */
   private static boolean readBare(ObjectNode object, Sink sink) {
     if (object.has("containerDefinitions")) {
-      readTaskDefinition(object, Fields.list(object, EcsJsonReader::tag, "tags"), sink);
+      readTaskDefinition(object, tags(object, null), sink);
     } else if (object.has("taskSetArn") || object.has("externalId") || object.has("scale")) {
       sink.resource(taskSet(object)); // describe-task-sets element, or create-task-set input
     } else if (object.has("serviceName") || object.has("serviceArn") || object.get("service") instanceof ScalarNode) {
@@ -180,6 +180,11 @@ public final class EcsJsonReader implements InputReader {
     return true;
   }
 
+  /** The tags of a resource in the output of {@code describedBy}, or of an input when that is null. */
+  private static Value<List<Tag>> tags(ObjectNode object, String describedBy) {
+    return describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags");
+  }
+
   private static Value<List<Tag>> describedTags(ObjectNode owner, String operation) {
     if (!owner.has("tags")) {
       return Value.unknown(
@@ -254,7 +259,7 @@ public final class EcsJsonReader implements InputReader {
         Fields.string(object, "platformVersion"),
         Fields.string(object, "platformFamily"),
         Fields.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"),
-        describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags"));
+        tags(object, describedBy));
   }
 
   private static Value<String> capacityProviderName(Node node) {
@@ -276,7 +281,7 @@ public final class EcsJsonReader implements InputReader {
         id(object, "clusterArn", "clusterName"),
         object,
         containerInsights,
-        describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags"));
+        tags(object, describedBy));
   }
 
   /** The value of the named cluster setting; unknown when an entry that could be it is unreadable. */
