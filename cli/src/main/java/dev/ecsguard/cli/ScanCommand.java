@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "scan",
-    description = "Check ECS JSON files and directories (searched recursively for *.json).",
+    description = "Check ECS JSON and Terraform plan JSON files and directories (searched recursively for *.json).",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)

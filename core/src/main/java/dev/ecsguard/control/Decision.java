@@ -60,5 +60,4 @@ public final class Decision {
     return message.toString();
   }
 
-
 }

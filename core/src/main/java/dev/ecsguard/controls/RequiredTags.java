@@ -26,12 +26,16 @@ final class RequiredTags {
     }
     Set<String> keys = new HashSet<>();
     int unreadableKeys = 0;
+    boolean openEnded = false; // an unknown that may stand for any number of keys
     for (Tag tag : tags.orElse(List.of())) {
       Value<String> key = tag.key();
       if (key.isKnown() && !key.get().startsWith("aws:")) { // aws: tags are AWS's own, not the user's
         keys.add(key.get());
       } else {
-        unreadableKeys += decision.unknownIf(null, key) ? 1 : 0;
+        if (decision.unknownIf(null, key)) {
+          unreadableKeys++;
+          openEnded |= tag.anyNumber();
+        }
       }
     }
     List<String> required = parameters.tagKeys(PARAMETER);
@@ -46,7 +50,7 @@ final class RequiredTags {
     if (missing.isEmpty()) {
       return Verdict.passed("The " + what + " has every required tag key.", resource);
     }
-    if (missing.size() > unreadableKeys) { // each unreadable key could be at most one missing key
+    if (!openEnded && missing.size() > unreadableKeys) { // each unreadable key could be at most one missing key
       decision.fail(
           null,
           tags.origin(),

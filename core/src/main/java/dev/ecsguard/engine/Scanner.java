@@ -83,8 +83,14 @@ public final class Scanner {
             listener.note(new Note(where.location(), message));
           }
         };
-    if (formats.stream().noneMatch(format -> format.read(document, sink))) {
-      listener.note(new Note(document.root().location(), unrecognised(document)));
+    try {
+      if (formats.stream().noneMatch(format -> format.read(document, sink))) {
+        listener.note(new Note(document.root().location(), unrecognised(document)));
+      }
+    } catch (RuntimeException bug) {
+      // A reader's fault must not stop the other files, nor surface as a Java message.
+      listener.error(
+          new InputException(document.name(), "ecsguard could not read it (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
     }
     listener.fileScanned(document.name(), resources[0]);
   }

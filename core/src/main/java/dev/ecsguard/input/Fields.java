@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Typed reads from raw ECS API JSON. Absent, null and the empty string all mean "not set"; a value
+ * Typed reads from a parsed document (ECS API JSON, a Terraform plan). Absent, null and the empty string all mean "not set"; a value
  * of the wrong JSON type is unknown, with a reason that names the field but never quotes the value.
  */
 final class Fields {

@@ -39,7 +39,7 @@ public final class TerraformPlanReader implements InputReader {
       return false;
     }
     if (!(root.get("resource_changes") instanceof ArrayNode changes)) {
-      sink.note(root, "Terraform JSON without resource_changes: only plans are read (terraform show -json PLANFILE); skipped");
+      sink.note(root, "Terraform JSON without resource_changes (state, or a plan with no resources): ecsguard reads the resource_changes of terraform show -json PLANFILE; skipped");
       return true;
     }
     for (Node node : changes.elements()) {
@@ -84,7 +84,7 @@ public final class TerraformPlanReader implements InputReader {
   /** Puts an unresolved value wherever after_unknown says the value is known only after apply. */
   private static void markUnknown(Node values, Node unknowns, String path) {
     if (unknowns instanceof ObjectNode marks && values instanceof ObjectNode object) {
-      for (String name : List.copyOf(marks.names())) {
+      for (String name : marks.names()) {
         String at = path.isEmpty() ? name : path + "." + name;
         if (isTrue(marks.get(name))) {
           object.markUnresolved(name, at + " is known only after apply");
@@ -93,11 +93,11 @@ public final class TerraformPlanReader implements InputReader {
         }
       }
     } else if (unknowns instanceof ArrayNode marks && values instanceof ArrayNode array) {
-      for (int i = 0; i < marks.size(); i++) {
+      for (int i = 0; i < Math.min(marks.size(), array.size()); i++) { // marks past the list mark nothing
         String at = path + "[" + i + "]";
         if (isTrue(marks.elements().get(i))) {
           array.markUnresolved(i, at + " is known only after apply");
-        } else if (i < array.size()) {
+        } else {
           markUnknown(array.elements().get(i), marks.elements().get(i), at);
         }
       }
@@ -165,7 +165,7 @@ public final class TerraformPlanReader implements InputReader {
             node -> node instanceof ObjectNode item ? Fields.string(item, "capacity_provider") : Value.<String>unknown(Fields.notAnObject(node), node),
             "capacity_provider_strategy"),
         Fields.string(values, "platform_version"),
-        Value.absent(values), // Terraform has no platform family: the task definition decides it
+        Value.absent(values), // Terraform has no platform_family; ECS.10 then assumes Linux, as the spec says
         assignPublicIp(values),
         tags(values));
   }
@@ -185,17 +185,30 @@ public final class TerraformPlanReader implements InputReader {
         tags(values));
   }
 
-  /** tags_all where it is known (it adds the provider's default tags), else tags. */
+  /**
+   * tags_all where it is known (it adds the provider's default tags), else tags. When tags_all is
+   * known only after apply, the default tags may add keys: an unknown entry stands for them, so
+   * that the tag controls pass on tags alone where they can and are UNKNOWN, not FAILED, otherwise.
+   */
   private static Value<List<Tag>> tags(ObjectNode values) {
     Value<ObjectNode> all = Fields.object(values, "tags_all");
-    Value<ObjectNode> chosen = all.isKnown() ? all : Fields.object(values, "tags");
-    return chosen.map(
-        map -> {
-          List<Tag> tags = new ArrayList<>();
-          for (String key : map.names()) {
-            tags.add(new Tag(Value.known(key, map.get(key))));
-          }
-          return tags;
-        });
+    if (all.isKnown()) {
+      return all.map(TerraformPlanReader::keys);
+    }
+    Value<ObjectNode> own = Fields.object(values, "tags");
+    if (!all.isUnknown() || own.isUnknown()) {
+      return own.map(TerraformPlanReader::keys);
+    }
+    List<Tag> tags = own.isKnown() ? keys(own.get()) : new ArrayList<>();
+    tags.add(new Tag(Value.unknown(all.reason() + " (the provider's default tags may add keys)", all.origin()), true));
+    return Value.known(tags, own.isKnown() ? own.origin() : values);
+  }
+
+  private static List<Tag> keys(ObjectNode map) {
+    List<Tag> tags = new ArrayList<>();
+    for (String key : map.names()) {
+      tags.add(new Tag(Value.known(key, map.get(key))));
+    }
+    return tags;
   }
 }

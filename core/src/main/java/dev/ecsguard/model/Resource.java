@@ -6,7 +6,10 @@ import dev.ecsguard.source.Origin;
 public sealed interface Resource permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {
   ResourceType type();
 
-  /** The ARN where the input has one, otherwise the family (task definitions) or the name. */
+  /**
+   * The ARN where the input has one, otherwise the family (task definitions) or the name; a
+   * Terraform resource's full address; where it stands in its file when it has no name at all.
+   */
   String id();
 
   Origin origin();

@@ -15,11 +15,8 @@ public final class ArrayNode extends Node {
     elements.add(element);
   }
 
-  /** Sets element {@code index} (appending if needed) to a value that is not known. */
+  /** Sets element {@code index}, which must exist, to a value that is not known. */
   public void markUnresolved(int index, String reason) {
-    while (elements.size() <= index) {
-      elements.add(null);
-    }
     elements.set(index, new UnresolvedNode(document(), this, null, index, line(), column(), reason));
   }
 

@@ -27,7 +27,7 @@ public final class ObjectNode extends Node {
 
   /** The member names, in document order. */
   public java.util.Set<String> names() {
-    return members.keySet();
+    return java.util.Collections.unmodifiableSet(members.keySet());
   }
 
   public boolean has(String name) {

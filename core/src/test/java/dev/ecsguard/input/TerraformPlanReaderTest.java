@@ -80,7 +80,17 @@ class TerraformPlanReaderTest {
         .isEqualTo(Status.PASSED);
     assertThat(Scans.json(planWithTags("{\"Team\":\"a\"}", "null", "{\"tags_all\":true}"),
             Map.of("ECS.14.requiredTagKeys", "Owner"), "ECS.14").findings().get(0).status())
-        .isEqualTo(Status.FAILED);
+        .as("default tags known only after apply may add Owner")
+        .isEqualTo(Status.UNKNOWN);
+    assertThat(Scans.json(planWithTags("{\"Team\":\"a\"}", "null", "{\"tags_all\":true}"),
+            Map.of("ECS.14.requiredTagKeys", "Team"), "ECS.14").findings().get(0).status())
+        .isEqualTo(Status.PASSED);
+    assertThat(Scans.json(planWithTags("null", "null", "{\"tags_all\":true}"), "ECS.14").findings().get(0).status())
+        .isEqualTo(Status.UNKNOWN);
+    assertThat(Scans.json(planWithTags("{\"Team\":\"a\"}", "null", "{\"tags_all\":true}"),
+            Map.of("ECS.14.requiredTagKeys", "Owner,Env"), "ECS.14").findings().get(0).status())
+        .as("two keys missing, and the default tags are one unknown")
+        .isEqualTo(Status.UNKNOWN);
     assertThat(status("aws_ecs_cluster.main", "ECS.14")).isEqualTo(Status.PASSED);
   }
 
@@ -106,9 +116,19 @@ class TerraformPlanReaderTest {
   }
 
   @Test
+  void unknownMarksBeyondAListAreIgnored() {
+    String plan = "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_task_definition.t\","
+        + "\"mode\":\"managed\",\"type\":\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],\"after\":{\"family\":\"t\","
+        + "\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\"}]\",\"volume\":[]},\"after_unknown\":{\"volume\":[false,true]}}}]}";
+    ScanResult result = Scans.json(plan, "ECS.18");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings()).singleElement().extracting(Finding::status).isEqualTo(Status.NOT_APPLICABLE);
+  }
+
+  @Test
   void terraformStateIsNotReadButSaysSo() {
     ScanResult state = Scans.json("{\"format_version\":\"1.0\",\"terraform_version\":\"1.9.8\",\"values\":{}}", "ECS.4");
     assertThat(state.findings()).isEmpty();
-    assertThat(state.notes()).singleElement().extracting(note -> note.message()).asString().contains("only plans are read");
+    assertThat(state.notes()).singleElement().extracting(note -> note.message()).asString().contains("reads the resource_changes");
   }
 }
