@@ -95,16 +95,23 @@ class TerraformPlanReaderTest {
   }
 
   private static String planWithTags(String tags, String tagsAll, String unknowns) {
-    return "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_cluster.c\","
-        + "\"mode\":\"managed\",\"type\":\"aws_ecs_cluster\",\"name\":\"c\",\"change\":{\"actions\":[\"create\"],\"after\":{\"name\":\"c\","
-        + "\"tags\":" + tags + ",\"tags_all\":" + tagsAll + "},\"after_unknown\":" + unknowns + "}}]}";
+    return plan("aws_ecs_cluster", "{\"name\":\"c\",\"tags\":" + tags + ",\"tags_all\":" + tagsAll + "}", unknowns);
+  }
+
+  /** A plan creating one resource of {@code type} named {@code type}.t. */
+  private static String plan(String type, String after, String afterUnknown) {
+    return "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"" + type + ".t\","
+        + "\"mode\":\"managed\",\"type\":\"" + type + "\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],"
+        + "\"after\":" + after + ",\"after_unknown\":" + afterUnknown + "}}]}";
   }
 
   @Test
   void brokenContainerDefinitionsAreUnknownNotAnError() {
-    String plan = "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_task_definition.t\","
-        + "\"mode\":\"managed\",\"type\":\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],\"after\":{\"family\":\"t\","
-        + "\"container_definitions\":\"[{\\\"name\\\": \\\"a\\\", \\\"privileged\\\": \\\"yes\\\"}, {\\\"name\\\": SECRETVALUE}]\"},\"after_unknown\":{}}}]}";
+    String plan =
+        plan(
+            "aws_ecs_task_definition",
+            "{\"family\":\"t\",\"container_definitions\":\"[{\\\"name\\\": \\\"a\\\", \\\"privileged\\\": \\\"yes\\\"}, {\\\"name\\\": SECRETVALUE}]\"}",
+            "{}");
     ScanResult broken = Scans.json(plan, "ECS.4");
     assertThat(broken.errors()).isEmpty();
     Finding finding = broken.findings().get(0);
@@ -117,9 +124,11 @@ class TerraformPlanReaderTest {
 
   @Test
   void unknownMarksBeyondAListAreIgnored() {
-    String plan = "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_task_definition.t\","
-        + "\"mode\":\"managed\",\"type\":\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],\"after\":{\"family\":\"t\","
-        + "\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\"}]\",\"volume\":[]},\"after_unknown\":{\"volume\":[false,true]}}}]}";
+    String plan =
+        plan(
+            "aws_ecs_task_definition",
+            "{\"family\":\"t\",\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\"}]\",\"volume\":[]}",
+            "{\"volume\":[false,true]}");
     ScanResult result = Scans.json(plan, "ECS.18");
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings()).singleElement().extracting(Finding::status).isEqualTo(Status.NOT_APPLICABLE);
