@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "scan",
-    description = "Check ECS JSON and Terraform plan JSON files and directories (searched recursively for *.json).",
+    description = "Check ECS JSON, CloudFormation templates (JSON or YAML) and Terraform plan JSON: files, or directories searched recursively for *.json, *.yaml, *.yml and *.template.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
@@ -57,6 +57,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = {"-p", "--param"}, paramLabel = "ID.NAME=VALUE", description = "Set a control parameter, e.g. ECS.13.requiredTagKeys=owner,team.")
   Map<String, String> parameters = new LinkedHashMap<>();
+
+  @Option(names = "--cfn-param", paramLabel = "NAME=VALUE", description = "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
+  Map<String, String> cfnParameters = new LinkedHashMap<>();
 
   @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
@@ -91,7 +94,7 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()));
+    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters);
     for (Path path : paths) {
       if (path.toString().equals("-")) {
         scanner.scan(context.in(), "<stdin>", result);

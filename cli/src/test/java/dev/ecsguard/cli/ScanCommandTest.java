@@ -33,7 +33,7 @@ class ScanCommandTest {
         .contains("examples/legacy-worker.json:16:23")
         .contains("Container \"worker\" runs privileged")
         .contains("Fix: ")
-        .contains("7 files, 16 resources");
+        .contains("9 files, 22 resources");
     assertThat(run.err()).isEmpty();
   }
 
@@ -54,25 +54,26 @@ class ScanCommandTest {
     for (JsonNode finding : report.get("findings")) {
       assertThat(finding.fieldNames())
           .toIterable()
-          .contains("controlId", "title", "severity", "status", "resourceType", "resourceId", "file", "line", "column", "pointer",
+          .contains("controlId", "title", "severity", "status", "resourceType", "resourceId", "labels", "file", "line", "column", "pointer",
               "message", "remediation", "documentation", "offenders");
     }
     JsonNode summary = report.get("summary");
     assertThat(summary.get("failed").asInt()).isPositive();
     assertThat(summary.get("findings").asInt()).isEqualTo(report.get("findings").size());
-    JsonNode privileged = findingOf(report, "ECS.4", "FAILED");
+    JsonNode privileged = findingOf(report, "ECS.4", "FAILED", "legacy-worker.json");
     assertThat(privileged.get("line").asInt()).isEqualTo(16);
     assertThat(privileged.get("pointer").asText()).isEqualTo("/taskDefinition/containerDefinitions/0/privileged");
     assertThat(privileged.get("offenders").get(0).get("element").asText()).isEqualTo("container \"worker\"");
   }
 
-  private static JsonNode findingOf(JsonNode report, String control, String status) {
+  private static JsonNode findingOf(JsonNode report, String control, String status, String fileName) {
     for (JsonNode finding : report.get("findings")) {
-      if (finding.get("controlId").asText().equals(control) && finding.get("status").asText().equals(status)) {
+      if (finding.get("controlId").asText().equals(control) && finding.get("status").asText().equals(status)
+          && finding.get("file").asText().endsWith(fileName)) {
         return finding;
       }
     }
-    throw new AssertionError("no " + status + " " + control);
+    throw new AssertionError("no " + status + " " + control + " in " + fileName);
   }
 
   @Test
@@ -142,9 +143,39 @@ class ScanCommandTest {
   }
 
   @Test
-  void aCloudFormationTemplateIsSaidNotToBeChecked() throws IOException {
+  void aCloudFormationTemplateIsCheckedWithTheParameterValuesGiven() throws IOException {
+    Path template =
+        write(
+            "stack.yml",
+            "Parameters:\n  Mode: {Type: String}\nConditions:\n  Debug: !Equals [!Ref Mode, debug]\nResources:\n  Task:\n"
+                + "    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+                + "        - {Name: app, Image: x, Privileged: !If [Debug, \"true\", \"false\"]}\n");
+    Run unknown = Run.of("scan", "--controls", "ECS.4", template.toString());
+    assertThat(unknown.exitCode()).isEqualTo(ExitCode.OK.code()); // UNKNOWN does not fail a scan
+    assertThat(unknown.out()).contains("UNKNOWN        ECS.4").contains("--cfn-param Mode=VALUE").contains("stack.yml:10:");
+    assertThat(Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=debug", template.toString()).out()).contains("FAILED         ECS.4");
+    assertThat(Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=quiet", template.toString()).exitCode()).isZero();
+  }
+
+  @Test
+  void aCloudFormationTemplateWithoutEcsResourcesIsNothingToCheck() throws IOException {
     Path template = write("stack.json", "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{}}");
-    assertThat(Run.of("scan", template.toString()).out()).contains("a CloudFormation template").contains("NOT checked");
+    Run run = Run.of("scan", template.toString());
+    assertThat(run.out()).contains("a CloudFormation template with no ECS task definition");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  @Test
+  void yamlInADirectoryThatIsNotCloudFormationIsSkippedButABrokenTemplateIsAnError() throws IOException {
+    Path chart = write("repo/chart/templates/deployment.yaml", "metadata:\n  name: {{ .Values.name }}\n  x: [\n");
+    write("repo/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
+    Run run = Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("deployment.yaml").contains("does not mention AWS::; skipped");
+    write("repo/stack.yaml", "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties: [\n");
+    Run broken = Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
+    assertThat(broken.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(broken.err()).contains("stack.yaml:").contains("malformed YAML");
   }
 
   @Test

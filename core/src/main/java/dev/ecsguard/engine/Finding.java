@@ -5,11 +5,13 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.source.Location;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One control's verdict on one resource, detached from the parsed input so that keeping findings
  * does not keep documents alive.
  *
+ * @param labels what else names the resource: {@code cdkPath}, the CDK construct it came from
  * @param location the first offending element for FAILED and UNKNOWN, else the resource
  * @param offenders each element that failed (or could not be read), with where it stands
  */
@@ -18,6 +20,7 @@ public record Finding(
     Status status,
     ResourceType resourceType,
     String resourceId,
+    Map<String, String> labels,
     Location location,
     String message,
     List<Element> offenders) {

@@ -3,6 +3,7 @@ package dev.ecsguard.engine;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
+import dev.ecsguard.input.CloudFormationReader;
 import dev.ecsguard.input.EcsJsonReader;
 import dev.ecsguard.input.InputReader;
 import dev.ecsguard.input.TerraformPlanReader;
@@ -14,11 +15,11 @@ import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Location;
 import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ObjectNode;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
 public final class Scanner {
@@ -27,9 +28,14 @@ public final class Scanner {
   private final List<InputReader> formats;
 
   public Scanner(Selection selection, InputLimits limits) {
+    this(selection, limits, Map.of());
+  }
+
+  /** {@code cfnParameters}: CloudFormation parameter values, overriding the templates' defaults. */
+  public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters) {
     this.selection = selection;
     this.documents = new DocumentReader(limits);
-    this.formats = List.of(new TerraformPlanReader(documents), new EcsJsonReader());
+    this.formats = List.of(new CloudFormationReader(cfnParameters), new TerraformPlanReader(documents), new EcsJsonReader());
   }
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
@@ -38,11 +44,15 @@ public final class Scanner {
         paths,
         new InputFiles.Visitor() {
           @Override
-          public void file(Path file) {
+          public void file(Path file, boolean named) {
             try {
               scan(documents.read(file, file.toString()), listener);
             } catch (InputException e) {
-              listener.error(e);
+              if (!named && isOtherYaml(file, e)) {
+                listener.note(new Note(new Location(file.toString(), "", e.line(), e.column()), "YAML that ecsguard cannot read (" + e.problem() + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
+              } else {
+                listener.error(e);
+              }
             }
           }
 
@@ -56,6 +66,23 @@ public final class Scanner {
             listener.error(error);
           }
         });
+  }
+
+  /**
+   * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
+   * directory, YAML that does not parse is an error only when it looks like CloudFormation.
+   */
+  private static boolean isOtherYaml(Path file, InputException error) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
+      return false;
+    }
+    try {
+      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      return !text.contains("AWS::") && !text.contains("AWSTemplateFormatVersion");
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
   }
 
   /** Scans JSON from a stream (standard input), naming it {@code name}. */
@@ -73,9 +100,9 @@ public final class Scanner {
     InputReader.Sink sink =
         new InputReader.Sink() {
           @Override
-          public void resource(Resource resource) {
+          public void resource(Resource resource, Map<String, String> labels) {
             resources[0]++;
-            evaluate(resource, listener);
+            evaluate(resource, labels, listener);
           }
 
           @Override
@@ -96,14 +123,15 @@ public final class Scanner {
   }
 
   private static String unrecognised(Document document) {
-    if (document.root() instanceof ObjectNode root && (root.has("AWSTemplateFormatVersion") || root.get("Resources") instanceof ObjectNode)) {
-      return "a CloudFormation template, which this version of ecsguard does not read: its resources were NOT checked";
-    }
-    return "not ECS JSON nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
+    return "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
   }
 
   /** Evaluates every selected control that is about {@code resource}'s type. */
   public void evaluate(Resource resource, ScanListener listener) {
+    evaluate(resource, Map.of(), listener);
+  }
+
+  private void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
     for (Selection.Entry entry : selection.entries()) {
       Verdict verdict;
       try {
@@ -118,12 +146,12 @@ public final class Scanner {
                 List.of());
       }
       if (verdict != null) {
-        listener.finding(finding(entry, resource, verdict));
+        listener.finding(finding(entry, resource, labels, verdict));
       }
     }
   }
 
-  private static Finding finding(Selection.Entry entry, Resource resource, Verdict verdict) {
+  private static Finding finding(Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
     List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
     for (Offender offender : verdict.offenders()) {
       offenders.add(
@@ -135,6 +163,7 @@ public final class Scanner {
         verdict.status(),
         resource.type(),
         resource.id(),
+        Map.copyOf(labels),
         verdict.origin().location(),
         verdict.message(),
         List.copyOf(offenders));

@@ -2,15 +2,12 @@ package dev.ecsguard.input;
 
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
-import dev.ecsguard.model.ContainerDefinition;
-import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.TaskSet;
 import dev.ecsguard.model.Value;
-import dev.ecsguard.model.Volume;
 import dev.ecsguard.source.ArrayNode;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
@@ -26,6 +23,7 @@ import java.util.function.Consumer;
  * their bare resource objects, and arrays of any of these.
  */
 public final class EcsJsonReader implements InputReader {
+  private static final ResourceShapes SHAPES = ResourceShapes.API;
 
   @Override
   public boolean read(Document document, Sink sink) {
@@ -182,7 +180,7 @@ public final class EcsJsonReader implements InputReader {
 
   /** The tags of a resource in the output of {@code describedBy}, or of an input when that is null. */
   private static Value<List<Tag>> tags(ObjectNode object, String describedBy) {
-    return describedBy != null ? describedTags(object, describedBy) : Fields.list(object, EcsJsonReader::tag, "tags");
+    return describedBy != null ? describedTags(object, describedBy) : SHAPES.tags(object);
   }
 
   private static Value<List<Tag>> describedTags(ObjectNode owner, String operation) {
@@ -190,83 +188,7 @@ public final class EcsJsonReader implements InputReader {
       return Value.unknown(
           "this " + operation + " output leaves out tags (AWS includes them only when asked with --include TAGS)", owner);
     }
-    return Fields.list(owner, EcsJsonReader::tag, "tags");
-  }
-
-  private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
-    return new TaskDefinition(
-        id(object, "taskDefinitionArn", "family"),
-        object,
-        Fields.string(object, "networkMode"),
-        Fields.string(object, "pidMode"),
-        Fields.string(object, "ipcMode"),
-        Fields.string(object, "runtimePlatform", "operatingSystemFamily"),
-        Fields.list(object, EcsJsonReader::container, "containerDefinitions"),
-        Fields.list(object, EcsJsonReader::volume, "volumes"),
-        tags);
-  }
-
-  static ContainerDefinition container(Node node) {
-    if (!(node instanceof ObjectNode object)) {
-      Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new ContainerDefinition(
-          label(node, "container"), node, cast(unknown), cast(unknown), cast(unknown), cast(unknown), cast(unknown));
-    }
-    return new ContainerDefinition(
-        label(object, "container"),
-        object,
-        Fields.bool(object, "privileged"),
-        Fields.bool(object, "readonlyRootFilesystem"),
-        Fields.string(object, "user"),
-        Fields.list(object, EcsJsonReader::environmentVariable, "environment"),
-        Fields.string(object, "logConfiguration", "logDriver"));
-  }
-
-  private static EnvironmentVariable environmentVariable(Node node) {
-    if (!(node instanceof ObjectNode object)) {
-      return new EnvironmentVariable(Value.unknown(Fields.notAnObject(node), node));
-    }
-    return new EnvironmentVariable(Fields.string(object, "name"));
-  }
-
-  private static Volume volume(Node node) {
-    if (!(node instanceof ObjectNode object)) {
-      Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new Volume(label(node, "volume"), node, cast(unknown), cast(unknown));
-    }
-    Value<ObjectNode> efs = Fields.object(object, "efsVolumeConfiguration");
-    return new Volume(
-        label(object, "volume"),
-        object,
-        efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
-        Fields.string(object, "efsVolumeConfiguration", "transitEncryption"));
-  }
-
-  private static Tag tag(Node node) {
-    if (!(node instanceof ObjectNode object)) {
-      return new Tag(Value.unknown(Fields.notAnObject(node), node));
-    }
-    return new Tag(Fields.string(object, "key"));
-  }
-
-  /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
-  private static Service service(ObjectNode object, String describedBy) {
-    return new Service(
-        id(object, "serviceArn", "serviceName", "service"),
-        object,
-        Fields.string(object, "launchType"),
-        Fields.list(object, EcsJsonReader::capacityProviderName, "capacityProviderStrategy"),
-        Fields.string(object, "platformVersion"),
-        Fields.string(object, "platformFamily"),
-        Fields.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"),
-        tags(object, describedBy));
-  }
-
-  private static Value<String> capacityProviderName(Node node) {
-    if (!(node instanceof ObjectNode object)) {
-      return Value.unknown(Fields.notAnObject(node), node);
-    }
-    return Fields.string(object, "capacityProvider");
+    return SHAPES.tags(owner);
   }
 
   private static Cluster cluster(ObjectNode object, String describedBy) {
@@ -275,52 +197,26 @@ public final class EcsJsonReader implements InputReader {
       containerInsights =
           Value.unknown("this " + describedBy + " output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
     } else {
-      containerInsights = setting(object, "settings", "containerInsights");
+      containerInsights = SHAPES.setting(object, "settings", "containerInsights");
     }
-    return new Cluster(
-        id(object, "clusterArn", "clusterName"),
-        object,
-        containerInsights,
-        tags(object, describedBy));
-  }
-
-  /** The value of the named cluster setting; unknown when an entry that could be it is unreadable. */
-  static Value<String> setting(ObjectNode cluster, String listName, String name) {
-    Value<List<Node>> settings = Fields.list(cluster, node -> node, listName);
-    if (settings.isUnknown()) {
-      return Value.unknown(settings.reason(), settings.origin());
-    }
-    Value<String> unreadable = null;
-    for (Node node : settings.orElse(List.of())) {
-      if (!(node instanceof ObjectNode entry)) {
-        unreadable = Value.unknown(Fields.notAnObject(node), node);
-        continue;
-      }
-      Value<String> entryName = Fields.string(entry, "name");
-      if (entryName.isUnknown()) {
-        unreadable = entryName;
-      } else if (entryName.is(name)) {
-        return Fields.string(entry, "value");
-      }
-    }
-    return unreadable != null ? unreadable : Value.absent(cluster);
+    return SHAPES.cluster(id(object, "clusterArn", "clusterName"), object, containerInsights, tags(object, describedBy));
   }
 
   private static TaskSet taskSet(ObjectNode object) {
-    return new TaskSet(
-        id(object, "taskSetArn", "id"),
-        object,
-        Fields.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"));
+    return SHAPES.taskSet(id(object, "taskSetArn", "id"), object);
   }
 
   private static CapacityProvider capacityProvider(ObjectNode object) {
-    Value<ObjectNode> group = Fields.object(object, "autoScalingGroupProvider");
-    return new CapacityProvider(
-        id(object, "capacityProviderArn", "name"),
-        object,
-        group.isAbsent() ? Value.known(false, object) : group.map(provider -> true),
-        Fields.string(object, "autoScalingGroupProvider", "managedTerminationProtection"),
-        Fields.list(object, EcsJsonReader::tag, "tags"));
+    return SHAPES.capacityProvider(id(object, "capacityProviderArn", "name"), object, SHAPES.tags(object));
+  }
+
+  private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
+    return SHAPES.taskDefinition(id(object, "taskDefinitionArn", "family"), object, tags);
+  }
+
+  /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
+  private static Service service(ObjectNode object, String describedBy) {
+    return SHAPES.service(id(object, "serviceArn", "serviceName", "service"), object, tags(object, describedBy));
   }
 
   /** The ARN when known, else the first name known, else where the resource stands in its file. */
@@ -334,14 +230,4 @@ public final class EcsJsonReader implements InputReader {
     return object.file() + ":" + object.line();
   }
 
-  /** How findings name an element: {@code container "web"}, or by position when it has no name. */
-  static String label(Node node, String what) {
-    Value<String> name = node instanceof ObjectNode object ? Fields.string(object, "name") : Value.absent(node);
-    return name.isKnown() ? what + " \"" + name.get() + "\"" : what + " " + Fields.dotted(node);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T> Value<T> cast(Value<?> unknown) {
-    return (Value<T>) unknown;
-  }
 }

@@ -27,6 +27,30 @@ final class Fields {
     return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false").map(node -> Boolean.parseBoolean(node.text()));
   }
 
+  /**
+   * A string as CloudFormation reads one: numbers and booleans written without quotes count as
+   * their text, as CloudFormation turns them into strings.
+   */
+  static Value<String> text(ObjectNode object, String... path) {
+    return at(object, path)
+        .flatMapNode(node -> node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null, "a string")
+        .map(ScalarNode::text);
+  }
+
+  /** A boolean as CloudFormation reads one: true and false, or strings that say so in any case. */
+  static Value<Boolean> boolOrString(ObjectNode object, String... path) {
+    return at(object, path)
+        .flatMapNode(
+            node ->
+                node instanceof ScalarNode s
+                        && (s.type() == ScalarNode.Type.BOOLEAN
+                            || s.type() == ScalarNode.Type.STRING && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false")))
+                    ? s
+                    : null,
+            "true or false")
+        .map(node -> node.text().equalsIgnoreCase("true"));
+  }
+
   /** The object at {@code path}. */
   static Value<ObjectNode> object(ObjectNode object, String... path) {
     return at(object, path).flatMapNode(node -> node instanceof ObjectNode o ? o : null, "an object");

@@ -18,7 +18,8 @@ public final class InputFiles {
 
   /** Receives each file to read, what was passed over, and paths that cannot be listed. */
   public interface Visitor {
-    void file(Path file);
+    /** {@code named}: the user named this file, rather than a directory holding it. */
+    void file(Path file, boolean named);
 
     /** A path left out on purpose, said so that the user knows it was not checked. */
     void skipped(Path path, String why);
@@ -29,7 +30,8 @@ public final class InputFiles {
   private InputFiles() {}
 
   /**
-   * Files are taken as given; directories are searched recursively for {@code *.json}, in name
+   * Files are taken as given; directories are searched recursively for {@code *.json}, {@code
+   * *.yaml}, {@code *.yml} and {@code *.template}, in name
    * order, leaving out hidden entries (.git and the like) and following links to directories once
    * each. Directories are listed one at a time, by name only, so memory does not grow with the
    * number of files.
@@ -39,11 +41,16 @@ public final class InputFiles {
       if (Files.isDirectory(path)) {
         walk(path, visitor, new HashSet<>());
       } else if (Files.exists(path)) {
-        visitor.file(path);
+        visitor.file(path, true);
       } else {
         visitor.error(new InputException(path.toString(), "no such file or directory"));
       }
     }
+  }
+
+  private static boolean isInput(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template");
   }
 
   private static void walk(Path directory, Visitor visitor, Set<Path> visited) {
@@ -73,9 +80,9 @@ public final class InputFiles {
       Path entry = directory.resolve(name);
       if (Files.isDirectory(entry)) {
         walk(entry, visitor, visited);
-      } else if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+      } else if (isInput(name)) {
         if (Files.isRegularFile(entry)) {
-          visitor.file(entry);
+          visitor.file(entry, false);
         } else {
           visitor.skipped(entry, Files.isSymbolicLink(entry) && !Files.exists(entry) ? "a broken link; skipped" : "not a regular file; skipped");
         }

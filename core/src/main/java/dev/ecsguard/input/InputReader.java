@@ -3,13 +3,21 @@ package dev.ecsguard.input;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
+import java.util.Map;
 
 /** One input format: turns a parsed document into model resources. */
 public interface InputReader {
 
   /** Receives what a document holds. */
   interface Sink {
-    void resource(Resource resource);
+    /**
+     * A resource, with labels that help find it beyond its id (a CDK construct path, say).
+     */
+    void resource(Resource resource, Map<String, String> labels);
+
+    default void resource(Resource resource) {
+      resource(resource, Map.of());
+    }
 
     /** Something skipped, said so that the user knows it was not checked. */
     void note(Node where, String message);

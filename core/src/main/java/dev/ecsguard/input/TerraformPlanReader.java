@@ -72,7 +72,7 @@ public final class TerraformPlanReader implements InputReader {
           case "aws_ecs_service" -> service(address, values);
           case "aws_ecs_task_set" -> new TaskSet(address, values, assignPublicIp(values));
           case "aws_ecs_cluster" ->
-              new Cluster(address, values, EcsJsonReader.setting(values, "setting", "containerInsights"), tags(values));
+              new Cluster(address, values, ResourceShapes.API.setting(values, "setting", "containerInsights"), tags(values));
           case "aws_ecs_capacity_provider" -> capacityProvider(address, values);
           default -> null; // other aws_ecs_* types hold nothing the controls read
         };
@@ -138,18 +138,18 @@ public final class TerraformPlanReader implements InputReader {
       return Value.unknown("container_definitions is " + embedded.root().kind() + ", expected a JSON array", host);
     }
     List<ContainerDefinition> containers = new ArrayList<>(array.size());
-    array.elements().forEach(element -> containers.add(EcsJsonReader.container(element)));
+    array.elements().forEach(element -> containers.add(ResourceShapes.API.container(element)));
     return Value.known(containers, host);
   }
 
   private static Volume volume(Node node) {
     if (!(node instanceof ObjectNode object)) {
       Value<Boolean> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new Volume(EcsJsonReader.label(node, "volume"), node, unknown, Value.unknown(Fields.notAnObject(node), node));
+      return new Volume(ResourceShapes.API.label(node, "volume"), node, unknown, Value.unknown(Fields.notAnObject(node), node));
     }
     Value<ObjectNode> efs = Fields.object(object, "efs_volume_configuration", "0");
     return new Volume(
-        EcsJsonReader.label(object, "volume"),
+        ResourceShapes.API.label(object, "volume"),
         object,
         efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
         Fields.string(object, "efs_volume_configuration", "0", "transit_encryption"));

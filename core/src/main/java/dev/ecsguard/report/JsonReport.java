@@ -72,6 +72,11 @@ public final class JsonReport implements Report {
     json.writeStringField("status", finding.status().name());
     json.writeStringField("resourceType", finding.resourceType().awsName());
     json.writeStringField("resourceId", finding.resourceId());
+    json.writeObjectFieldStart("labels");
+    for (var label : new java.util.TreeMap<>(finding.labels()).entrySet()) {
+      json.writeStringField(label.getKey(), label.getValue());
+    }
+    json.writeEndObject();
     writeLocation(json, finding.location());
     json.writeStringField("message", finding.message());
     json.writeStringField("remediation", finding.control().remediation());

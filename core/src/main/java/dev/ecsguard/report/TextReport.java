@@ -44,7 +44,7 @@ public final class TextReport implements Report {
       if (!verbose && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
         continue;
       }
-      String header = finding.resourceType().words() + " " + Printable.escape(finding.resourceId());
+      String header = finding.resourceType().words() + " " + Printable.escape(finding.resourceId()) + labels(finding);
       if (!Objects.equals(header, resource)) {
         out.write((colour ? BOLD + header + RESET : header) + nl);
         resource = header;
@@ -86,5 +86,15 @@ public final class TextReport implements Report {
 
   private static String plural(int count, String word) {
     return count == 1 ? word : word + "s";
+  }
+
+  /** Labels after the id: {@code  (cdkPath: Stack/Api/TaskDef/Resource)}. */
+  private static String labels(Finding finding) {
+    if (finding.labels().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(" (");
+    new java.util.TreeMap<>(finding.labels()).forEach((name, value) -> out.append(out.length() > 2 ? ", " : "").append(name).append(": ").append(Printable.escape(value)));
+    return out.append(')').toString();
   }
 }

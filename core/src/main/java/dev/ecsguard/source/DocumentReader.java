@@ -19,9 +19,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+
 import java.util.regex.Pattern;
 
-/** Parses JSON into a {@link Document} of positioned {@link Node}s, within {@link InputLimits}. */
+/**
+ * Parses JSON and YAML into a {@link Document} of positioned {@link Node}s, within {@link
+ * InputLimits}. YAML's CloudFormation short forms ({@code !Ref X}) become the long form ({@code
+ * {"Ref": "X"}}), so that readers see one shape.
+ */
 public final class DocumentReader {
   // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
@@ -30,6 +35,29 @@ public final class DocumentReader {
   // Jackson names its own setting behind a limit, which means nothing to a user.
   private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
 
+  /** The two syntaxes ecsguard reads. */
+  private enum Syntax {
+    JSON,
+    YAML;
+
+    /** By file name; a name that says neither (.template, standard input) is told by its first character. */
+    static Syntax of(String name, char[] text) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.endsWith(".json")) {
+        return JSON;
+      }
+      if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+        return YAML;
+      }
+      for (char c : text) {
+        if (!Character.isWhitespace(c)) {
+          return c == '{' || c == '[' ? JSON : YAML;
+        }
+      }
+      return JSON;
+    }
+  }
+
   private final InputLimits limits;
   private final JsonFactory factory;
 
@@ -37,8 +65,7 @@ public final class DocumentReader {
     this.limits = limits;
     this.factory =
         JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
   }
@@ -69,7 +96,20 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    return parse(() -> factory.createParser(utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes())), name, null);
+    char[] text;
+    try {
+      text = utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
+    } catch (IOException e) {
+      throw failure(e, name, null);
+    }
+    return parse(text, name);
+  }
+
+  private Document parse(char[] text, String name) throws InputException {
+    if (Syntax.of(name, text) == Syntax.YAML) {
+      return new YamlTreeBuilder(new Document(name, null), limits.maxNestingDepth()).build(text);
+    }
+    return parse(() -> factory.createParser(text), name, null);
   }
 
   /**
@@ -102,7 +142,11 @@ public final class DocumentReader {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
-    return parse(() -> factory.createParser(utf8(json)), name, null);
+    try {
+      return parse(utf8(json), name);
+    } catch (CharacterCodingException e) {
+      throw failure(e, name, null);
+    }
   }
 
   /** Opens a parser; may fail as reading does. */
@@ -113,7 +157,7 @@ public final class DocumentReader {
   private static Document parse(ParserSource source, String name, Node host) throws InputException {
     try (JsonParser parser = source.open()) {
       try {
-        return build(parser, new Document(name, host));
+        return new TreeBuilder(parser, new Document(name, host)).build();
       } catch (IOException e) {
         throw failure(e, name, parser.currentLocation()); // the parser still knows where it stopped
       }
@@ -143,8 +187,12 @@ public final class DocumentReader {
   }
 
   private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (message == null) {
+    return firstLine(e.getOriginalMessage());
+  }
+
+  /** The first line of a parser's message, tokens hidden: a token may be a secret. */
+  static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
       return "unreadable";
     }
     int newline = message.indexOf('\n');
@@ -163,64 +211,67 @@ public final class DocumentReader {
     return at == null ? 0 : Math.max(at.getColumnNr(), 0);
   }
 
-  private static Document build(JsonParser parser, Document document) throws IOException, InputException {
-    String name = document.name();
-    Deque<Node> open = new ArrayDeque<>();
-    String pendingKey = null;
-    JsonToken token = parser.nextToken();
-    if (token == null) {
-      throw new InputException(name, 1, 1, "empty file: expected a JSON object or array");
-    }
-    while (token != null) {
-      if (token == JsonToken.FIELD_NAME) {
-        pendingKey = parser.currentName();
-      } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-        open.pop();
-      } else {
-        Node parent = open.peek();
-        JsonLocation at = parser.currentTokenLocation();
-        int line = at.getLineNr();
-        int column = at.getColumnNr();
-        int index = parent instanceof ArrayNode array ? array.size() : -1;
-        String key = parent instanceof ObjectNode ? pendingKey : null;
-        Node node =
-            switch (token) {
-              case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);
-              case START_ARRAY -> new ArrayNode(document, parent, key, index, line, column);
-              case VALUE_STRING -> scalar(document, parent, key, index, line, column, ScalarNode.Type.STRING, parser.getText());
-              case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-                  scalar(document, parent, key, index, line, column, ScalarNode.Type.NUMBER, parser.getText());
-              case VALUE_TRUE -> scalar(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
-              case VALUE_FALSE -> scalar(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
-              case VALUE_NULL -> scalar(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
-              default -> throw new InputException(name, line, column, "unexpected " + token);
-            };
-        if (parent instanceof ObjectNode object) {
-          object.put(key, node);
-        } else if (parent instanceof ArrayNode array) {
-          array.add(node);
-        } else {
-          document.root(node);
-        }
-        if (node instanceof ObjectNode || node instanceof ArrayNode) {
-          open.push(node);
-        }
-      }
-      if (open.isEmpty()) {
-        break;
-      }
-      token = parser.nextToken();
-    }
-    JsonToken trailing = parser.nextToken();
-    if (trailing != null) {
-      JsonLocation at = parser.currentTokenLocation();
-      throw new InputException(name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
-    }
-    return document;
-  }
+  /** Builds the tree from the parser's tokens. */
+  private static final class TreeBuilder {
+    private final JsonParser parser;
+    private final Document document;
 
-  private static ScalarNode scalar(
-      Document document, Node parent, String key, int index, int line, int column, ScalarNode.Type type, String text) {
-    return new ScalarNode(document, parent, key, index, line, column, type, text);
+    TreeBuilder(JsonParser parser, Document document) {
+      this.parser = parser;
+      this.document = document;
+    }
+
+    Document build() throws IOException, InputException {
+      String name = document.name();
+      Deque<Node> open = new ArrayDeque<>();
+      String pendingKey = null;
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new InputException(name, 1, 1, "empty file: expected a JSON object or array");
+      }
+      while (token != null) {
+        if (token == JsonToken.FIELD_NAME) {
+          pendingKey = parser.currentName();
+        } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          open.pop();
+        } else {
+          Node parent = open.peek();
+          JsonLocation at = parser.currentTokenLocation();
+          Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null, at);
+          Node.attach(document, parent, node);
+          if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            open.push(node);
+          }
+        }
+        if (open.isEmpty()) {
+          break;
+        }
+        token = parser.nextToken();
+      }
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw new InputException(
+            name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
+      }
+      return document;
+    }
+
+    private Node node(JsonToken token, Node parent, String key, JsonLocation at) throws IOException, InputException {
+      int line = at.getLineNr();
+      int column = at.getColumnNr();
+      int index = parent instanceof ArrayNode array ? array.size() : -1;
+      return switch (token) {
+        case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);
+        case START_ARRAY -> new ArrayNode(document, parent, key, index, line, column);
+        case VALUE_STRING -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.STRING, parser.getText());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NUMBER, parser.getText());
+        case VALUE_TRUE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
+        case VALUE_FALSE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
+        case VALUE_NULL -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
+        default -> throw new InputException(document.name(), line, column, "unexpected " + token);
+      };
+    }
   }
 }

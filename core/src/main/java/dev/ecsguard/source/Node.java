@@ -64,6 +64,59 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
     return document.host();
   }
 
+  /**
+   * A new object placed in {@code parent} (under {@code key} in an object, at the end of an array)
+   * and shown at {@code at}'s position: for readers that rebuild part of a tree, as resolving
+   * CloudFormation's functions does.
+   */
+  public static ObjectNode newObject(Node parent, String key, Node at) {
+    return place(new ObjectNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column));
+  }
+
+  /** A new array, placed as {@link #newObject} places objects. */
+  public static ArrayNode newArray(Node parent, String key, Node at) {
+    return place(new ArrayNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column));
+  }
+
+  /** A new scalar, placed as {@link #newObject} places objects. */
+  public static ScalarNode newScalar(Node parent, String key, Node at, ScalarNode.Type type, String text) {
+    return place(new ScalarNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column, type, text));
+  }
+
+  /** A new value that is not known, placed as {@link #newObject} places objects. */
+  public static UnresolvedNode newUnresolved(Node parent, String key, Node at, String reason) {
+    return place(new UnresolvedNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column, reason));
+  }
+
+  private static String keyIn(Node parent, String key) {
+    return parent instanceof ObjectNode ? key : null;
+  }
+
+  private static int indexIn(Node parent) {
+    return parent instanceof ArrayNode array ? array.size() : -1;
+  }
+
+  private static <N extends Node> N place(N node) {
+    attach(((Node) node).document, ((Node) node).parent, node);
+    return node;
+  }
+
+  /** Puts a new node in its parent, or makes it the root of its document. */
+  static void attach(Document document, Node parent, Node node) {
+    if (parent instanceof ObjectNode object) {
+      object.put(node.name(), node);
+    } else if (parent instanceof ArrayNode array) {
+      array.add(node);
+    } else {
+      document.root(node);
+    }
+  }
+
+  /** The object or array holding this node, or null for the root. */
+  Node parent() {
+    return parent;
+  }
+
   /** The member name this node has in its parent object, or null. */
   public String name() {
     return key;

@@ -23,10 +23,18 @@ public final class Scans {
   }
 
   public static ScanResult json(String json, Map<String, String> parameters, String... controls) {
+    return text(json, "test.json", parameters, Map.of(), controls);
+  }
+
+  /**
+   * Scans {@code text} as a file named {@code name} (its extension chooses JSON or YAML), with
+   * control parameters and CloudFormation parameter values.
+   */
+  public static ScanResult text(String text, String name, Map<String, String> parameters, Map<String, String> cfnParameters, String... controls) {
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT);
+    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT, cfnParameters);
     try {
-      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "test.json"), result);
+      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
     } catch (InputException e) {
       throw new AssertionError(e.getMessage(), e);
     }

@@ -27,7 +27,7 @@ class EcsJsonReaderTest {
             new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "t.json"),
             new EcsJsonReader.Sink() {
               @Override
-              public void resource(Resource resource) {
+              public void resource(Resource resource, java.util.Map<String, String> labels) {
                 resources.add(resource);
               }
 

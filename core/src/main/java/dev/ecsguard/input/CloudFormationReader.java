@@ -1,0 +1,100 @@
+package dev.ecsguard.input;
+
+import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.Value;
+import dev.ecsguard.source.Document;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import dev.ecsguard.source.ScalarNode;
+import java.util.Map;
+
+/**
+ * CloudFormation templates, JSON or YAML (SAM templates and CDK's cdk.out/*.template.json among
+ * them): every AWS::ECS::* resource, named by its logical id, its properties resolved as far as the
+ * template and the parameter values given allow.
+ */
+public final class CloudFormationReader implements InputReader {
+  private static final ResourceShapes SHAPES = ResourceShapes.CLOUDFORMATION;
+  private static final String CDK_PATH = "aws:cdk:path";
+
+  private final Map<String, String> parameters;
+
+  /** {@code parameters}: values for template parameters (and pseudo parameters such as AWS::Region). */
+  public CloudFormationReader(Map<String, String> parameters) {
+    this.parameters = Map.copyOf(parameters);
+  }
+
+  @Override
+  public boolean read(Document document, Sink sink) {
+    if (!isTemplate(document.root())) {
+      return false;
+    }
+    ObjectNode template = (ObjectNode) document.root();
+    ObjectNode resources = (ObjectNode) template.get("Resources");
+    CloudFormationFunctions functions = new CloudFormationFunctions(template, parameters);
+    boolean any = false;
+    for (String logicalId : resources.names()) {
+      if (resources.get(logicalId) instanceof ObjectNode resource
+          && Fields.string(resource, "Type").orElse("").startsWith("AWS::ECS::")) {
+        any |= read(logicalId, resource, functions, sink);
+      }
+    }
+    if (!any) {
+      sink.note(resources, "a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider; nothing to check");
+    }
+    return true;
+  }
+
+  /** A template has a Resources section whose entries have a Type. */
+  static boolean isTemplate(Node root) {
+    if (!(root instanceof ObjectNode template) || !(template.get("Resources") instanceof ObjectNode resources)) {
+      return false;
+    }
+    return template.has("AWSTemplateFormatVersion")
+        || resources.names().stream().anyMatch(name -> resources.get(name) instanceof ObjectNode resource && resource.get("Type") instanceof ScalarNode);
+  }
+
+  private static boolean read(String logicalId, ObjectNode resource, CloudFormationFunctions functions, Sink sink) {
+    String type = Fields.string(resource, "Type").get();
+    if (!isChecked(type)) {
+      return false;
+    }
+    Value<String> condition = Fields.string(resource, "Condition");
+    if (condition.isKnown()) {
+      Value<Boolean> holds = functions.condition(condition.get(), (Node) condition.origin());
+      if (holds.is(false)) {
+        sink.note(resource, logicalId + " is created only when condition " + condition.get() + " holds, and it does not with these parameters; skipped");
+        return true;
+      }
+      if (holds.isUnknown()) {
+        sink.note(resource, logicalId + " is created only when condition " + condition.get() + " holds, which is not known (" + holds.reason() + "); checked as if it were created");
+      }
+    }
+    Node properties = resource.get("Properties");
+    boolean resolved = functions.copyResolved(properties != null ? properties : Node.newObject(resource, "Properties", resource), resource, "Properties");
+    if (!resolved || !(resource.get("Properties") instanceof ObjectNode values)) {
+      sink.note(resource, logicalId + ": its Properties " + (resolved ? "are " + resource.get("Properties").kind() + ", expected an object" : "resolve to nothing") + "; not checked");
+      return true;
+    }
+    Resource model =
+        switch (type) {
+          case "AWS::ECS::TaskDefinition" -> SHAPES.taskDefinition(logicalId, values, SHAPES.tags(values));
+          case "AWS::ECS::Service" -> SHAPES.service(logicalId, values, SHAPES.tags(values));
+          case "AWS::ECS::Cluster" ->
+              SHAPES.cluster(logicalId, values, SHAPES.setting(values, "settings", "containerInsights"), SHAPES.tags(values));
+          case "AWS::ECS::TaskSet" -> SHAPES.taskSet(logicalId, values);
+          default -> SHAPES.capacityProvider(logicalId, values, SHAPES.tags(values));
+        };
+    Value<String> constructPath =
+        resource.get("Metadata") instanceof ObjectNode metadata ? Fields.string(metadata, CDK_PATH) : Value.absent(resource);
+    sink.resource(model, constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of());
+    return true;
+  }
+
+  private static boolean isChecked(String type) {
+    return switch (type) {
+      case "AWS::ECS::TaskDefinition", "AWS::ECS::Service", "AWS::ECS::Cluster", "AWS::ECS::TaskSet", "AWS::ECS::CapacityProvider" -> true;
+      default -> false; // other ECS types (ClusterCapacityProviderAssociations, PrimaryTaskSet) hold nothing the controls read
+    };
+  }
+}

@@ -1,0 +1,80 @@
+package dev.ecsguard.input;
+
+import dev.ecsguard.model.Value;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How one input format spells the ECS API's fields, and how strictly it types them. Readers name
+ * fields as the API does ({@code networkMode}); a spelling turns that into the format's own name
+ * ({@code NetworkMode} in CloudFormation), so that each resource is mapped to the model once.
+ */
+final class Spelling {
+  /** A step that the API spells one way for services and task sets, and CloudFormation two ways. */
+  static final String TASK_SET_AWSVPC = "taskSet:awsvpcConfiguration";
+
+  /** The ECS API's JSON: camelCase, and only JSON true/false are booleans. */
+  static final Spelling API = new Spelling(false, Map.of());
+
+  /**
+   * CloudFormation: PascalCase with a few exceptions AWS made, and the string values its parser
+   * turns into booleans and strings.
+   */
+  static final Spelling CLOUDFORMATION =
+      new Spelling(
+          true,
+          Map.of(
+              "efsVolumeConfiguration", "EFSVolumeConfiguration",
+              "settings", "ClusterSettings",
+              TASK_SET_AWSVPC, "AwsVpcConfiguration"));
+
+  private final boolean pascalCase;
+  private final Map<String, String> exceptions;
+
+  private Spelling(boolean pascalCase, Map<String, String> exceptions) {
+    this.pascalCase = pascalCase;
+    this.exceptions = exceptions;
+  }
+
+  /** The format's name for the API's {@code step}. */
+  String name(String step) {
+    String exception = exceptions.get(step);
+    if (exception != null) {
+      return exception;
+    }
+    String plain = step.substring(step.indexOf(':') + 1);
+    return pascalCase && !plain.isEmpty() ? plain.substring(0, 1).toUpperCase(Locale.ROOT) + plain.substring(1) : plain;
+  }
+
+  Value<String> string(ObjectNode object, String... path) {
+    return pascalCase ? Fields.text(object, names(path)) : Fields.string(object, names(path));
+  }
+
+  Value<Boolean> bool(ObjectNode object, String... path) {
+    return pascalCase ? Fields.boolOrString(object, names(path)) : Fields.bool(object, names(path));
+  }
+
+  Value<ObjectNode> object(ObjectNode object, String... path) {
+    return Fields.object(object, names(path));
+  }
+
+  <T> Value<List<T>> list(ObjectNode object, Function<Node, T> element, String... path) {
+    return Fields.list(object, element, names(path));
+  }
+
+  boolean has(ObjectNode object, String step) {
+    return object.has(name(step));
+  }
+
+  private String[] names(String[] path) {
+    String[] names = new String[path.length];
+    for (int i = 0; i < path.length; i++) {
+      names[i] = name(path[i]);
+    }
+    return names;
+  }
+}
