@@ -38,6 +38,30 @@ class SecretLeakTest {
             + "\"after\":{\"family\":\"t\",\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":"
             + "\\\"AWS_ACCESS_KEY_ID\\\",\\\"value\\\":\\\"" + SECRET + "\\\"}]}, " + SECRET + "]\"},\"after_unknown\":{}}}]}");
     Files.writeString(dir.resolve("plan-valid.json"), Files.readString(plan).replace(", " + SECRET + "]", "]"));
+    Files.writeString(
+        dir.resolve("stack.yaml"),
+        """
+        Parameters:
+          Key: {Type: String, NoEcho: true, Default: SECRET}
+        Conditions:
+          Odd: !Equals [!Ref Key, other]
+        Resources:
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  Privileged: !Ref Key
+                  User: !If [Odd, root, !Select [!Ref Key, [a]]]
+                  Environment:
+                    - {Name: AWS_SECRET_ACCESS_KEY, Value: SECRET}
+                    - {Name: AWS_ACCESS_KEY_ID, Value: !Sub "${Key}"}
+                    - {Name: ECS_ENGINE_AUTH_DATA, Value: &planted SECRET}
+                    - {Name: OTHER, Value: *planted}
+        """
+            .replace("SECRET", SECRET));
+    Files.writeString(dir.resolve("broken.yaml"), "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Environment: [{Value: \"" + SECRET + "\n");
+    Files.writeString(dir.resolve("broken-flow.yaml"), "Resources: {T: {Type: AWS::ECS::TaskDefinition, Value: " + SECRET + ": x: y}}\n");
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
@@ -51,6 +75,7 @@ class SecretLeakTest {
 
     assertThat(runs.get(0).out()).contains("AWS_SECRET_ACCESS_KEY").contains("ECS_ENGINE_AUTH_DATA");
     assertThat(runs.get(1).err()).contains("broken.json").contains("unterminated.json");
+    assertThat(runs.get(2).err()).contains("broken.yaml").contains("broken-flow.yaml");
     for (Run run : runs) {
       assertThat(run.all()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
     }
@@ -58,6 +83,7 @@ class SecretLeakTest {
         .contains("AWS_SECRET_ACCESS_KEY")
         .contains("aws_ecs_task_definition.t")
         .contains("container_definitions is not valid JSON")
+        .contains("\"resourceId\" : \"Task\"")
         .doesNotContain(SECRET);
   }
 }

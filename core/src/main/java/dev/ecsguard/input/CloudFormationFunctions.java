@@ -53,24 +53,29 @@ final class CloudFormationFunctions {
    * when it resolves to nothing ({@code AWS::NoValue}), in which case nothing is put.
    */
   boolean copyResolved(Node value, Node parent, String key) {
+    return copyResolved(value, parent, key, value);
+  }
+
+  /** As above, the copy shown at {@code at}'s position. */
+  private boolean copyResolved(Node value, Node parent, String key, Node at) {
     if (isFunction(value)) {
-      return place(evaluate((ObjectNode) value), parent, key, value);
+      return place(evaluate((ObjectNode) value), parent, key, at);
     }
     switch (value) {
       case ObjectNode object -> {
-        ObjectNode copy = Node.newObject(parent, key, object);
+        ObjectNode copy = Node.newObject(parent, key, at);
         for (String name : object.names()) {
           copyResolved(object.get(name), copy, name);
         }
       }
       case ArrayNode array -> {
-        ArrayNode copy = Node.newArray(parent, key, array);
+        ArrayNode copy = Node.newArray(parent, key, at);
         for (Node element : array.elements()) {
           copyResolved(element, copy, null);
         }
       }
-      case ScalarNode scalar -> Node.newScalar(parent, key, scalar, scalar.type(), scalar.text());
-      case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, unresolved, unresolved.reason());
+      case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
+      case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, at, unresolved.reason());
     }
     return true;
   }
@@ -109,13 +114,17 @@ final class CloudFormationFunctions {
   /** What a function call gives: a node of the template to copy in its place, or a value. */
   private sealed interface Result {}
 
-  private record Chosen(Node node) implements Result {}
+  /**
+   * A node of the template; {@code inPlace}: shown where it stands (a branch of Fn::If, written
+   * where it is used) rather than at the call (a value from Mappings, written elsewhere).
+   */
+  private record Chosen(Node node, boolean inPlace) implements Result {}
 
   private record Computed(Value<?> value) implements Result {} // Value<String> or Value<List<String>>; absent for AWS::NoValue
 
   private boolean place(Result result, Node parent, String key, Node at) {
     if (result instanceof Chosen chosen) {
-      return copyResolved(chosen.node(), parent, key);
+      return copyResolved(chosen.node(), parent, key, chosen.inPlace() ? chosen.node() : at);
     }
     Value<?> value = ((Computed) result).value();
     if (value.isAbsent()) {
@@ -197,7 +206,7 @@ final class CloudFormationFunctions {
     if (!holds.isKnown()) {
       return new Computed(Value.unknown("Fn::If " + name.text() + ": " + holds.reason(), at));
     }
-    return new Chosen(array.elements().get(holds.get() ? 1 : 2));
+    return new Chosen(array.elements().get(holds.get() ? 1 : 2), true);
   }
 
   private Value<Boolean> conditionValue(Node node) {
@@ -266,10 +275,10 @@ final class CloudFormationFunctions {
       found = found instanceof ObjectNode object ? object.get(key) : null;
     }
     if (found != null) {
-      return new Chosen(found);
+      return new Chosen(found, false);
     }
     if (array.size() == 4 && array.elements().get(3) instanceof ObjectNode options && options.has("DefaultValue")) {
-      return new Chosen(options.get("DefaultValue"));
+      return new Chosen(options.get("DefaultValue"), true);
     }
     return new Computed(Value.unknown("Fn::FindInMap: " + String.join(".", keys) + " is not in Mappings", at));
   }
@@ -286,7 +295,7 @@ final class CloudFormationFunctions {
     Node list = array.elements().get(1);
     if (list instanceof ArrayNode literal) {
       return position < literal.size()
-          ? new Chosen(literal.elements().get(position))
+          ? new Chosen(literal.elements().get(position), true)
           : new Computed(Value.unknown("Fn::Select: index " + position + " is past the end of the list", at));
     }
     Value<List<String>> items = texts(list);

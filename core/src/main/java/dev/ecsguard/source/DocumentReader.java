@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class DocumentReader {
   // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
-  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^']{2,}'");
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\s]{2,}'");
   // JSON's own words, which Jackson quotes when it lists what it expected.
   private static final java.util.Set<String> SAFE_TOKENS = java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
   // Jackson names its own setting behind a limit, which means nothing to a user.
