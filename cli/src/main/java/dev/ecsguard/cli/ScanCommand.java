@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "scan",
-    description = "Check ECS JSON, CloudFormation templates (JSON or YAML) and Terraform plan JSON: files, or directories searched recursively for *.json, *.yaml, *.yml and *.template.",
+    description = "Check ECS JSON, CloudFormation templates (JSON or YAML), Terraform plan JSON and Terraform source: files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
@@ -61,6 +61,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--cfn-param", paramLabel = "NAME=VALUE", description = "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
   Map<String, String> cfnParameters = new LinkedHashMap<>();
 
+  @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
+  Map<String, String> tfVariables = new LinkedHashMap<>();
+
   @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
 
@@ -94,7 +97,7 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters);
+    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters, tfVariables);
     for (Path path : paths) {
       if (path.toString().equals("-")) {
         scanner.scan(context.in(), "<stdin>", result);

@@ -7,6 +7,7 @@ import dev.ecsguard.input.CloudFormationReader;
 import dev.ecsguard.input.EcsJsonReader;
 import dev.ecsguard.input.InputReader;
 import dev.ecsguard.input.TerraformPlanReader;
+import dev.ecsguard.input.TerraformSourceReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.source.Document;
@@ -18,6 +19,7 @@ import dev.ecsguard.source.Node;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,25 +28,37 @@ public final class Scanner {
   private final Selection selection;
   private final DocumentReader documents;
   private final List<InputReader> formats;
+  private final TerraformSourceReader terraformSource;
 
   public Scanner(Selection selection, InputLimits limits) {
-    this(selection, limits, Map.of());
+    this(selection, limits, Map.of(), Map.of());
   }
 
-  /** {@code cfnParameters}: CloudFormation parameter values, overriding the templates' defaults. */
-  public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters) {
+  /**
+   * {@code cfnParameters}: CloudFormation parameter values, overriding the templates' defaults;
+   * {@code tfVariables}: Terraform variable values, overriding tfvars files and defaults.
+   */
+  public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters, Map<String, String> tfVariables) {
     this.selection = selection;
     this.documents = new DocumentReader(limits);
     this.formats = List.of(new CloudFormationReader(cfnParameters), new TerraformPlanReader(documents), new EcsJsonReader());
+    this.terraformSource = new TerraformSourceReader(documents, limits, tfVariables);
   }
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
+    Map<Path, List<Path>> terraformModules = new LinkedHashMap<>();
     InputFiles.visit(
         paths,
         new InputFiles.Visitor() {
           @Override
           public void file(Path file, boolean named) {
+            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf")) {
+              // A module is its whole directory (variables and locals may live in any file): read once, at the end.
+              Path directory = file.getParent() != null ? file.getParent() : Path.of(".");
+              terraformModules.computeIfAbsent(directory, d -> new ArrayList<>()).add(file);
+              return;
+            }
             try {
               scan(documents.read(file, file.toString()), listener);
             } catch (InputException e) {
@@ -66,6 +80,31 @@ public final class Scanner {
             listener.error(error);
           }
         });
+    terraformModules.forEach((directory, files) -> scanTerraformModule(directory, files, listener));
+  }
+
+  private void scanTerraformModule(Path directory, List<Path> files, ScanListener listener) {
+    Map<String, Integer> resources = new LinkedHashMap<>();
+    files.forEach(file -> resources.put(file.toString(), 0));
+    InputReader.Sink sink =
+        new InputReader.Sink() {
+          @Override
+          public void resource(Resource resource, Map<String, String> labels) {
+            resources.merge(resource.origin().file(), 1, Integer::sum);
+            evaluate(resource, labels, listener);
+          }
+
+          @Override
+          public void note(Node where, String message) {
+            listener.note(new Note(where.location(), message));
+          }
+        };
+    try {
+      terraformSource.read(directory, files, sink, listener::error);
+    } catch (RuntimeException bug) {
+      listener.error(new InputException(directory.toString(), "ecsguard could not read this Terraform module (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
+    }
+    resources.forEach(listener::fileScanned);
   }
 
   /**

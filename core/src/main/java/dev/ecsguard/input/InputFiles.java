@@ -31,7 +31,7 @@ public final class InputFiles {
 
   /**
    * Files are taken as given; directories are searched recursively for {@code *.json}, {@code
-   * *.yaml}, {@code *.yml} and {@code *.template}, in name
+   * *.yaml}, {@code *.yml}, {@code *.template} and {@code *.tf}, in name
    * order, leaving out hidden entries (.git and the like) and following links to directories once
    * each. Directories are listed one at a time, by name only, so memory does not grow with the
    * number of files.
@@ -50,7 +50,7 @@ public final class InputFiles {
 
   private static boolean isInput(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template");
+    return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template") || lower.endsWith(".tf");
   }
 
   private static void walk(Path directory, Visitor visitor, Set<Path> visited) {

@@ -70,22 +70,47 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
    * CloudFormation's functions does.
    */
   public static ObjectNode newObject(Node parent, String key, Node at) {
-    return place(new ObjectNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column));
+    return newObject(parent, key, at.line, at.column);
   }
 
   /** A new array, placed as {@link #newObject} places objects. */
   public static ArrayNode newArray(Node parent, String key, Node at) {
-    return place(new ArrayNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column));
+    return newArray(parent, key, at.line, at.column);
   }
 
   /** A new scalar, placed as {@link #newObject} places objects. */
   public static ScalarNode newScalar(Node parent, String key, Node at, ScalarNode.Type type, String text) {
-    return place(new ScalarNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column, type, text));
+    return newScalar(parent, key, at.line, at.column, type, text);
   }
 
   /** A new value that is not known, placed as {@link #newObject} places objects. */
   public static UnresolvedNode newUnresolved(Node parent, String key, Node at, String reason) {
-    return place(new UnresolvedNode(parent.document, parent, keyIn(parent, key), indexIn(parent), at.line, at.column, reason));
+    return newUnresolved(parent, key, at.line, at.column, reason);
+  }
+
+  /** As {@link #newObject(Node, String, Node)}, at a line and column (for trees built from another syntax). */
+  public static ObjectNode newObject(Node parent, String key, int line, int column) {
+    return place(new ObjectNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
+  }
+
+  public static ArrayNode newArray(Node parent, String key, int line, int column) {
+    return place(new ArrayNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
+  }
+
+  public static ScalarNode newScalar(Node parent, String key, int line, int column, ScalarNode.Type type, String text) {
+    return place(new ScalarNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, type, text));
+  }
+
+  public static UnresolvedNode newUnresolved(Node parent, String key, int line, int column, String reason) {
+    return place(new UnresolvedNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, reason));
+  }
+
+  /** The root object of a new document named {@code name}, for trees built from another syntax. */
+  public static ObjectNode newDocument(String name) {
+    Document document = new Document(name, null);
+    ObjectNode root = new ObjectNode(document, null, null, -1, 1, 1);
+    document.root(root);
+    return root;
   }
 
   private static String keyIn(Node parent, String key) {

@@ -32,7 +32,7 @@ public final class Scans {
    */
   public static ScanResult text(String text, String name, Map<String, String> parameters, Map<String, String> cfnParameters, String... controls) {
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT, cfnParameters);
+    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT, cfnParameters, Map.of());
     try {
       scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
     } catch (InputException e) {

@@ -1,0 +1,449 @@
+package dev.ecsguard.input;
+
+import dev.ecsguard.input.Hcl.Binary;
+import dev.ecsguard.input.Hcl.Call;
+import dev.ecsguard.input.Hcl.Conditional;
+import dev.ecsguard.input.Hcl.Entry;
+import dev.ecsguard.input.Hcl.Expression;
+import dev.ecsguard.input.Hcl.Literal;
+import dev.ecsguard.input.Hcl.ObjectValue;
+import dev.ecsguard.input.Hcl.Opaque;
+import dev.ecsguard.input.Hcl.Position;
+import dev.ecsguard.input.Hcl.Step;
+import dev.ecsguard.input.Hcl.Template;
+import dev.ecsguard.input.Hcl.Traversal;
+import dev.ecsguard.input.Hcl.Tuple;
+import dev.ecsguard.input.Hcl.Unary;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ScalarNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates the expressions of one Terraform module as far as its source allows: literals,
+ * variables (given values, tfvars, defaults), locals, conditionals, string templates, and the
+ * functions that build values (jsonencode, file, templatefile, merge, concat, lookup…). What only a
+ * plan or apply knows (other resources' attributes, each.*, count.index) is unknown, saying why.
+ */
+final class HclValues {
+  /** A value and where it was written (file and position). */
+  sealed interface V permits Scalar, ListV, ObjectV, Unknown {
+    Where where();
+  }
+
+  record Where(String file, Position at) {}
+
+  /** A string, number, bool or null ({@code text} null). */
+  record Scalar(ScalarNode.Type type, String text, Where where) implements V {}
+
+  record ListV(List<V> items, Where where) implements V {}
+
+  record ObjectV(Map<String, V> members, Where where) implements V {}
+
+  record Unknown(String reason, Where where) implements V {}
+
+  /** An expression with the file it was written in. */
+  record Source(Expression expression, String file) {}
+
+  private final Path directory;
+  private final long maxFileBytes;
+  private final Map<String, Source> variableDefaults;
+  private final Map<String, Source> givenVariables;
+  private final Map<String, Source> locals;
+  private final Set<String> evaluatingLocals = new HashSet<>();
+
+  HclValues(Path directory, long maxFileBytes, Map<String, Source> variableDefaults, Map<String, Source> givenVariables, Map<String, Source> locals) {
+    this.directory = directory;
+    this.maxFileBytes = maxFileBytes;
+    this.variableDefaults = variableDefaults;
+    this.givenVariables = givenVariables;
+    this.locals = locals;
+  }
+
+  V evaluate(Source source) {
+    return evaluate(source.expression(), source.file(), Map.of());
+  }
+
+  /** {@code scope}: names bound by templatefile's variables, looked up before anything else. */
+  private V evaluate(Expression expression, String file, Map<String, V> scope) {
+    Where where = new Where(file, expression.at());
+    return switch (expression) {
+      case Literal literal -> new Scalar(type(literal.kind()), literal.text(), where);
+      case Template template -> template(template, file, scope, where);
+      case Tuple tuple -> {
+        List<V> items = new ArrayList<>();
+        tuple.elements().forEach(element -> items.add(evaluate(element, file, scope)));
+        yield new ListV(items, where);
+      }
+      case ObjectValue object -> object(object, file, scope, where);
+      case Traversal traversal -> traversal(traversal, file, scope, where);
+      case Call call -> call(call, file, scope, where);
+      case Conditional conditional -> {
+        V condition = evaluate(conditional.condition(), file, scope);
+        Boolean holds = bool(condition);
+        if (holds == null) {
+          yield new Unknown(condition instanceof Unknown unknown ? unknown.reason() : "a condition that is not true or false", where);
+        }
+        yield evaluate(holds ? conditional.whenTrue() : conditional.whenFalse(), file, scope);
+      }
+      case Binary binary -> binary(binary, file, scope, where);
+      case Unary unary -> {
+        V operand = evaluate(unary.operand(), file, scope);
+        if (operand instanceof Unknown) {
+          yield operand;
+        }
+        Boolean value = bool(operand);
+        if (unary.operator().equals("!") && value != null) {
+          yield new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(!value), where);
+        }
+        if (unary.operator().equals("-") && operand instanceof Scalar scalar && scalar.type() == ScalarNode.Type.NUMBER) {
+          yield new Scalar(ScalarNode.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
+        }
+        yield new Unknown("the operator " + unary.operator() + " on this value is not evaluated by ecsguard", where);
+      }
+      case Opaque opaque -> new Unknown(opaque.what() + " is not evaluated by ecsguard", where);
+    };
+  }
+
+  private static ScalarNode.Type type(Literal.Kind kind) {
+    return switch (kind) {
+      case STRING -> ScalarNode.Type.STRING;
+      case NUMBER -> ScalarNode.Type.NUMBER;
+      case BOOL -> ScalarNode.Type.BOOLEAN;
+      case NULL -> ScalarNode.Type.NULL;
+    };
+  }
+
+  private V template(Template template, String file, Map<String, V> scope, Where where) {
+    if (template.directive()) {
+      return new Unknown("a string template with %{...} directives is not evaluated by ecsguard", where);
+    }
+    StringBuilder text = new StringBuilder();
+    for (Expression part : template.parts()) {
+      V value = evaluate(part, file, scope);
+      if (value instanceof Unknown unknown) {
+        return new Unknown(unknown.reason(), where);
+      }
+      if (!(value instanceof Scalar scalar) || scalar.text() == null) {
+        return new Unknown("a string template interpolates " + (value instanceof Scalar ? "null" : "a list or object"), where);
+      }
+      text.append(scalar.text());
+    }
+    return new Scalar(ScalarNode.Type.STRING, text.toString(), where);
+  }
+
+  private V object(ObjectValue object, String file, Map<String, V> scope, Where where) {
+    Map<String, V> members = new LinkedHashMap<>();
+    for (Entry entry : object.entries()) {
+      V key = evaluate(entry.key(), file, scope);
+      if (!(key instanceof Scalar scalar) || scalar.text() == null) {
+        return new Unknown(key instanceof Unknown unknown ? "an object key: " + unknown.reason() : "an object key that is not a string", where);
+      }
+      members.put(scalar.text(), evaluate(entry.value(), file, scope));
+    }
+    return new ObjectV(members, where);
+  }
+
+  private V traversal(Traversal traversal, String file, Map<String, V> scope, Where where) {
+    String root = traversal.root();
+    List<Step> steps = traversal.steps();
+    V value;
+    int consumed;
+    if (scope.containsKey(root)) {
+      value = scope.get(root);
+      consumed = 0;
+    } else if ((root.equals("var") || root.equals("local")) && !steps.isEmpty() && steps.get(0).name() != null) {
+      String name = steps.get(0).name();
+      value = root.equals("var") ? variable(name, where) : local(name, where);
+      consumed = 1;
+    } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
+      return new Scalar(ScalarNode.Type.STRING, directory.toString(), where);
+    } else {
+      return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
+    }
+    for (Step step : steps.subList(consumed, steps.size())) {
+      value = step(value, step, file, scope, describe(traversal), where);
+    }
+    return value;
+  }
+
+  private static String whenKnown(String root) {
+    return switch (root) {
+      case "each" -> "known only for each instance of for_each";
+      case "count" -> "known only for each instance of count";
+      case "var", "local" -> "not a variable or local ecsguard can name";
+      case "data" -> "read from a data source, known only at plan time";
+      case "module" -> "an output of another module, which ecsguard does not follow";
+      default -> "known only after apply";
+    };
+  }
+
+  private V step(V value, Step step, String file, Map<String, V> scope, String expression, Where where) {
+    if (value instanceof Unknown) {
+      return value;
+    }
+    if (step.name() != null) {
+      if (value instanceof ObjectV object && object.members().containsKey(step.name())) {
+        return object.members().get(step.name());
+      }
+      return new Unknown(expression + ": no attribute " + step.name() + " in this value", where);
+    }
+    V index = evaluate(step.index(), file, scope);
+    if (index instanceof Unknown unknown) {
+      return unknown;
+    }
+    String key = index instanceof Scalar scalar ? scalar.text() : null;
+    if (value instanceof ListV list && key != null && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.items().size()) {
+      return list.items().get(Integer.parseInt(key));
+    }
+    if (value instanceof ObjectV object && key != null && object.members().containsKey(key)) {
+      return object.members().get(key);
+    }
+    return new Unknown(expression + ": the index is not in this value", where);
+  }
+
+  private V variable(String name, Where where) {
+    Source source = givenVariables.containsKey(name) ? givenVariables.get(name) : variableDefaults.get(name);
+    if (source == null) {
+      return new Unknown("var." + name + " has no default (give it with --tf-var " + name + "=VALUE or in terraform.tfvars)", where);
+    }
+    return evaluate(source);
+  }
+
+  private V local(String name, Where where) {
+    Source source = locals.get(name);
+    if (source == null) {
+      return new Unknown("local." + name + " is not defined in this module", where);
+    }
+    if (!evaluatingLocals.add(name)) {
+      return new Unknown("local." + name + " refers to itself", where);
+    }
+    try {
+      return evaluate(source);
+    } finally {
+      evaluatingLocals.remove(name);
+    }
+  }
+
+  private V binary(Binary binary, String file, Map<String, V> scope, Where where) {
+    V left = evaluate(binary.left(), file, scope);
+    V right = evaluate(binary.right(), file, scope);
+    switch (binary.operator()) {
+      case "&&", "||" -> {
+        Boolean l = bool(left);
+        Boolean r = bool(right);
+        boolean and = binary.operator().equals("&&");
+        if (l != null && l != and || r != null && r != and) {
+          return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(!and), where); // decided by one side
+        }
+        if (l != null && r != null) {
+          return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(and), where);
+        }
+        return unknownOf(left, right, where);
+      }
+      case "==", "!=" -> {
+        if (left instanceof Unknown || right instanceof Unknown) {
+          return unknownOf(left, right, where);
+        }
+        if (!(left instanceof Scalar l) || !(right instanceof Scalar r)) {
+          return new Unknown("comparing lists or objects is not evaluated by ecsguard", where);
+        }
+        boolean equal = sameScalar(l, r);
+        return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(equal == binary.operator().equals("==")), where);
+      }
+      default -> {
+        return left instanceof Unknown || right instanceof Unknown
+            ? unknownOf(left, right, where)
+            : new Unknown("the operator " + binary.operator() + " is not evaluated by ecsguard", where);
+      }
+    }
+  }
+
+  private static boolean sameScalar(Scalar left, Scalar right) {
+    if (left.text() == null || right.text() == null) {
+      return left.text() == right.text();
+    }
+    if (left.type() == ScalarNode.Type.NUMBER && right.type() == ScalarNode.Type.NUMBER) {
+      return new BigDecimal(left.text()).compareTo(new BigDecimal(right.text())) == 0;
+    }
+    return left.type() == right.type() && left.text().equals(right.text());
+  }
+
+  private static V unknownOf(V left, V right, Where where) {
+    Unknown unknown = left instanceof Unknown l ? l : right instanceof Unknown r ? r : null;
+    return new Unknown(unknown != null ? unknown.reason() : "a value that is not true or false", where);
+  }
+
+  /** True or false, also from the strings Terraform converts; null otherwise. */
+  private static Boolean bool(V value) {
+    if (value instanceof Scalar scalar && scalar.text() != null
+        && (scalar.type() == ScalarNode.Type.BOOLEAN || scalar.type() == ScalarNode.Type.STRING)
+        && (scalar.text().equals("true") || scalar.text().equals("false"))) {
+      return scalar.text().equals("true");
+    }
+    return null;
+  }
+
+  private V call(Call call, String file, Map<String, V> scope, Where where) {
+    List<V> arguments = new ArrayList<>();
+    call.arguments().forEach(argument -> arguments.add(evaluate(argument, file, scope)));
+    String function = call.function();
+    switch (function) {
+      case "jsonencode", "tolist", "toset", "tomap", "tostring", "sensitive", "nonsensitive" -> {
+        // jsonencode's string is read back as the JSON it encodes: the value itself serves
+        return arguments.size() == 1 ? arguments.get(0) : wrongArguments(function, where);
+      }
+      case "file" -> {
+        return arguments.size() == 1 ? file(arguments.get(0), where) : wrongArguments(function, where);
+      }
+      case "templatefile" -> {
+        return arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : wrongArguments(function, where);
+      }
+      case "merge" -> {
+        Map<String, V> merged = new LinkedHashMap<>();
+        for (V argument : arguments) {
+          if (argument instanceof Unknown) {
+            return argument;
+          }
+          if (argument instanceof ObjectV object) {
+            merged.putAll(object.members());
+          } else if (!(argument instanceof Scalar scalar && scalar.text() == null)) {
+            return new Unknown("merge() of something that is not an object", where);
+          }
+        }
+        return new ObjectV(merged, where);
+      }
+      case "concat" -> {
+        List<V> items = new ArrayList<>();
+        for (V argument : arguments) {
+          if (!(argument instanceof ListV list)) {
+            return argument instanceof Unknown ? argument : new Unknown("concat() of something that is not a list", where);
+          }
+          items.addAll(list.items());
+        }
+        return new ListV(items, where);
+      }
+      case "lookup" -> {
+        if (arguments.size() < 2) {
+          return wrongArguments(function, where);
+        }
+        return lookup(arguments, where);
+      }
+      case "coalesce" -> {
+        for (V argument : arguments) {
+          if (argument instanceof Unknown) {
+            return argument;
+          }
+          if (argument instanceof Scalar scalar && scalar.text() != null && !scalar.text().isEmpty()) {
+            return argument;
+          }
+        }
+        return new Unknown("coalesce() of nothing but null and empty strings", where);
+      }
+      case "lower", "upper" -> {
+        if (arguments.size() != 1 || !(arguments.get(0) instanceof Scalar scalar) || scalar.text() == null) {
+          return arguments.size() == 1 && arguments.get(0) instanceof Unknown u ? u : wrongArguments(function, where);
+        }
+        String text = function.equals("lower") ? scalar.text().toLowerCase(Locale.ROOT) : scalar.text().toUpperCase(Locale.ROOT);
+        return new Scalar(ScalarNode.Type.STRING, text, where);
+      }
+      default -> {
+        return new Unknown(function + "() is not evaluated by ecsguard", where);
+      }
+    }
+  }
+
+  private static V lookup(List<V> arguments, Where where) {
+    V map = arguments.get(0);
+    V key = arguments.get(1);
+    if (map instanceof Unknown || key instanceof Unknown) {
+      return map instanceof Unknown ? map : key;
+    }
+    if (map instanceof ObjectV object && key instanceof Scalar scalar && scalar.text() != null) {
+      V found = object.members().get(scalar.text());
+      if (found != null) {
+        return found;
+      }
+      return arguments.size() == 3 ? arguments.get(2) : new Unknown("lookup(): the key is not in the map", where);
+    }
+    return new Unknown("lookup() of something that is not a map", where);
+  }
+
+  private static V wrongArguments(String function, Where where) {
+    return new Unknown(function + "() with arguments ecsguard does not understand", where);
+  }
+
+  /** file(path): the text of a file, relative to the module's directory. */
+  private V file(V path, Where where) {
+    if (!(path instanceof Scalar scalar) || scalar.text() == null) {
+      return path instanceof Unknown unknown ? new Unknown("file(): " + unknown.reason(), where) : wrongArguments("file", where);
+    }
+    Path resolved = directory.resolve(scalar.text()).normalize();
+    try {
+      if (Files.size(resolved) > maxFileBytes) {
+        return new Unknown("file(\"" + scalar.text() + "\") is over the size limit", where);
+      }
+      return new Scalar(ScalarNode.Type.STRING, Files.readString(resolved, StandardCharsets.UTF_8), where);
+    } catch (IOException | RuntimeException e) {
+      return new Unknown("file(\"" + scalar.text() + "\") cannot be read", where);
+    }
+  }
+
+  /** templatefile(path, vars): the file read as a template whose names are the given variables. */
+  private V templateFile(V path, V variables, Where where) {
+    V text = file(path, where);
+    if (!(text instanceof Scalar scalar)) {
+      return text;
+    }
+    if (!(variables instanceof ObjectV object)) {
+      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : wrongArguments("templatefile", where);
+    }
+    Expression template = HclParser.parseTemplate(scalar.text());
+    if (template == null) {
+      return new Unknown("templatefile(): the template cannot be parsed", where);
+    }
+    V rendered = evaluate(template, where.file(), object.members());
+    return rendered instanceof Unknown unknown
+        ? new Unknown("templatefile(): " + unknown.reason(), where)
+        : new Scalar(ScalarNode.Type.STRING, ((Scalar) rendered).text(), where);
+  }
+
+  private static String describe(Traversal traversal) {
+    StringBuilder out = new StringBuilder(traversal.root());
+    for (Step step : traversal.steps()) {
+      out.append(step.name() != null ? "." + step.name() : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
+    }
+    return out.toString();
+  }
+
+  /**
+   * Puts {@code value} into {@code parent} under {@code key}. Values written in the parent's own
+   * file keep their positions; those from another file (a variable's default in variables.tf) are
+   * shown at {@code fallback}, where they are used.
+   */
+  static void place(V value, Node parent, String key, Position fallback) {
+    Position at = value.where().file().equals(parent.file()) ? value.where().at() : fallback;
+    switch (value) {
+      case Scalar scalar -> Node.newScalar(parent, key, at.line(), at.column(), scalar.type(), scalar.text());
+      case ListV list -> {
+        Node array = Node.newArray(parent, key, at.line(), at.column());
+        list.items().forEach(item -> place(item, array, null, fallback));
+      }
+      case ObjectV object -> {
+        Node node = Node.newObject(parent, key, at.line(), at.column());
+        object.members().forEach((name, member) -> place(member, node, name, fallback));
+      }
+      case Unknown unknown -> Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
+    }
+  }
+}

@@ -1,0 +1,276 @@
+package dev.ecsguard.input;
+
+import dev.ecsguard.input.Hcl.Attribute;
+import dev.ecsguard.input.Hcl.Block;
+import dev.ecsguard.input.Hcl.Item;
+import dev.ecsguard.input.HclValues.ObjectV;
+import dev.ecsguard.input.HclValues.Scalar;
+import dev.ecsguard.input.HclValues.Source;
+import dev.ecsguard.input.HclValues.Unknown;
+import dev.ecsguard.input.HclValues.V;
+import dev.ecsguard.input.HclValues.Where;
+import dev.ecsguard.model.Resource;
+import dev.ecsguard.source.ArrayNode;
+import dev.ecsguard.source.DocumentReader;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import dev.ecsguard.source.Problems;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Terraform source: the aws_ecs_* resources of a module's .tf files, their attributes evaluated
+ * with the module's variables (given values, terraform.tfvars, *.auto.tfvars, defaults) and locals.
+ * A module is one directory, so a file is always read with its siblings.
+ */
+public final class TerraformSourceReader {
+  private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");
+  private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
+
+  private final TerraformShapes shapes;
+  private final InputLimits limits;
+  private final Map<String, String> variables;
+
+  /** {@code variables}: values for the modules' variables, overriding tfvars files and defaults. */
+  public TerraformSourceReader(DocumentReader documents, InputLimits limits, Map<String, String> variables) {
+    this.shapes = new TerraformShapes(documents);
+    this.limits = limits;
+    this.variables = Map.copyOf(variables);
+  }
+
+  /**
+   * Reads the module in {@code directory} and reports the resources in {@code files} (.tf files of
+   * that directory); a file that cannot be parsed is an error, and the others are still read.
+   */
+  public void read(Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
+    Map<Path, List<Item>> module = new LinkedHashMap<>();
+    for (Path file : moduleFiles(directory, files, errors)) {
+      try {
+        module.put(file, HclParser.parse(text(file), limits.maxNestingDepth()));
+      } catch (HclParser.SyntaxError e) {
+        errors.accept(new InputException(file.toString(), e.line, e.column, "malformed HCL: " + e.getMessage()));
+      } catch (InputException e) {
+        errors.accept(e);
+      }
+    }
+    Map<String, Source> defaults = new LinkedHashMap<>();
+    Map<String, Source> locals = new LinkedHashMap<>();
+    List<Source> defaultTags = new ArrayList<>();
+    module.forEach((file, items) -> collect(file.toString(), items, defaults, locals, defaultTags));
+    HclValues values =
+        new HclValues(directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
+    for (Path file : files) {
+      List<Item> items = module.get(file);
+      if (items == null) {
+        continue;
+      }
+      ObjectNode root = Node.newDocument(file.toString());
+      for (Item item : items) {
+        if (item instanceof Block block && block.type().equals("resource") && block.labels().size() == 2
+            && block.labels().get(0).startsWith("aws_ecs_")) {
+          read(block, root, values, defaultTags, sink);
+        }
+      }
+    }
+  }
+
+  /** Every .tf file of the directory, those asked for included even if hidden. */
+  private List<Path> moduleFiles(Path directory, List<Path> asked, Consumer<InputException> errors) {
+    List<Path> files = new ArrayList<>(asked);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tf")) {
+      for (Path entry : entries) {
+        boolean named = files.stream().anyMatch(file -> file.normalize().equals(entry.normalize()));
+        if (!named && !entry.getFileName().toString().startsWith(".") && Files.isRegularFile(entry)) {
+          files.add(entry);
+        }
+      }
+    } catch (IOException e) {
+      errors.accept(new InputException(directory.toString(), "cannot list the module's directory: " + Problems.describe(e)));
+    }
+    return files;
+  }
+
+  private static void collect(String file, List<Item> items, Map<String, Source> defaults, Map<String, Source> locals, List<Source> defaultTags) {
+    for (Item item : items) {
+      if (!(item instanceof Block block)) {
+        continue;
+      }
+      switch (block.type()) {
+        case "variable" -> {
+          if (block.labels().size() == 1) {
+            attribute(block, "default").ifPresent(value -> defaults.put(block.labels().get(0), new Source(value.value(), file)));
+          }
+        }
+        case "locals" -> block.body().forEach(local -> {
+          if (local instanceof Attribute attribute) {
+            locals.put(attribute.name(), new Source(attribute.value(), file));
+          }
+        });
+        case "provider" -> {
+          // The default (unaliased) AWS provider's default_tags join every resource's tags.
+          if (block.labels().equals(List.of("aws")) && attribute(block, "alias").isEmpty()) {
+            for (Item inner : block.body()) {
+              if (inner instanceof Block tags && tags.type().equals("default_tags")) {
+                attribute(tags, "tags").ifPresent(value -> defaultTags.add(new Source(value.value(), file)));
+              }
+            }
+          }
+        }
+        default -> {}
+      }
+    }
+  }
+
+  private static java.util.Optional<Attribute> attribute(Block block, String name) {
+    for (Item item : block.body()) {
+      if (item instanceof Attribute attribute && attribute.name().equals(name)) {
+        return java.util.Optional.of(attribute);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
+  private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
+    Map<String, Source> given = new LinkedHashMap<>();
+    List<Path> files = new ArrayList<>();
+    if (Files.isRegularFile(directory.resolve("terraform.tfvars"))) {
+      files.add(directory.resolve("terraform.tfvars"));
+    }
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.auto.tfvars")) {
+      List<Path> auto = new ArrayList<>();
+      entries.forEach(auto::add);
+      auto.sort(null);
+      files.addAll(auto);
+    } catch (IOException e) {
+      errors.accept(new InputException(directory.toString(), "cannot list the module's directory: " + Problems.describe(e)));
+    }
+    for (Path file : files) {
+      try {
+        for (Item item : HclParser.parse(text(file), limits.maxNestingDepth())) {
+          if (item instanceof Attribute attribute) {
+            given.put(attribute.name(), new Source(attribute.value(), file.toString()));
+          }
+        }
+      } catch (HclParser.SyntaxError e) {
+        errors.accept(new InputException(file.toString(), e.line, e.column, "malformed HCL: " + e.getMessage()));
+      } catch (InputException e) {
+        errors.accept(e);
+      }
+    }
+    variables.forEach((name, value) -> given.put(name, new Source(commandLineValue(value), "--tf-var " + name)));
+    return given;
+  }
+
+  /** As terraform -var reads a value: a literal, list or map when it is one, otherwise the string itself. */
+  private static Hcl.Expression commandLineValue(String value) {
+    Hcl.Expression parsed = HclParser.parseExpression(value);
+    boolean literal = parsed instanceof Hcl.Literal || parsed instanceof Hcl.Tuple || parsed instanceof Hcl.ObjectValue;
+    return literal ? parsed : new Hcl.Literal(Hcl.Literal.Kind.STRING, value, new Hcl.Position(0, 0));
+  }
+
+  private void read(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, InputReader.Sink sink) {
+    String type = block.labels().get(0);
+    String address = type + "." + block.labels().get(1);
+    ObjectNode resources = child(root, "resource", block);
+    ObjectNode values = Node.newObject(child(resources, type, block), block.labels().get(1), block.at().line(), block.at().column());
+    for (String meta : List.of("count", "for_each")) {
+      V instances = attribute(block, meta).map(attribute -> evaluator.evaluate(new Source(attribute.value(), root.file()))).orElse(null);
+      if (instances instanceof Scalar scalar && "0".equals(scalar.text()) || instances instanceof HclValues.ListV list && list.items().isEmpty()
+          || instances instanceof ObjectV map && map.members().isEmpty()) {
+        sink.note(values, address + ": " + meta + " makes no instances; skipped");
+        return;
+      }
+    }
+    fill(values, block.body(), root.file(), evaluator);
+    defaultTags(values, block, root.file(), evaluator, defaultTags);
+    Resource resource = shapes.resource(type, address, values);
+    if (resource != null) {
+      sink.resource(resource);
+    }
+  }
+
+  private static ObjectNode child(ObjectNode parent, String name, Block at) {
+    return parent.get(name) instanceof ObjectNode existing ? existing : Node.newObject(parent, name, at.at().line(), at.at().column());
+  }
+
+  /** Attributes as values, nested blocks as lists of objects, as a plan shows them. */
+  private static void fill(ObjectNode values, List<Item> body, String file, HclValues evaluator) {
+    for (Item item : body) {
+      switch (item) {
+        case Attribute attribute -> {
+          if (!META_ARGUMENTS.contains(attribute.name())) {
+            HclValues.place(evaluator.evaluate(new Source(attribute.value(), file)), values, attribute.name(), attribute.at());
+          }
+        }
+        case Block block -> {
+          if (block.type().equals("dynamic") && block.labels().size() == 1) {
+            Node.newUnresolved(blocks(values, block.labels().get(0), block), null, block.at().line(), block.at().column(),
+                "dynamic \"" + block.labels().get(0) + "\" blocks are made for each item of for_each, which ecsguard does not evaluate");
+          } else if (!META_BLOCKS.contains(block.type())) {
+            fill(Node.newObject(blocks(values, block.type(), block), null, block.at().line(), block.at().column()), block.body(), file, evaluator);
+          }
+        }
+      }
+    }
+  }
+
+  private static ArrayNode blocks(ObjectNode values, String type, Block at) {
+    return values.get(type) instanceof ArrayNode existing ? existing : Node.newArray(values, type, at.at().line(), at.at().column());
+  }
+
+  /**
+   * tags_all as the provider computes it: its default_tags merged with the resource's tags. Without
+   * a provider block in the module, tags alone are judged.
+   */
+  private static void defaultTags(ObjectNode values, Block block, String file, HclValues evaluator, List<Source> defaultTags) {
+    if (defaultTags.isEmpty()) {
+      return;
+    }
+    Hcl.Position at = attribute(block, "tags").map(Attribute::at).orElse(block.at());
+    Map<String, V> merged = new LinkedHashMap<>();
+    V result = null;
+    for (V part : List.of(evaluator.evaluate(defaultTags.get(0)), attribute(block, "tags")
+        .map(tags -> evaluator.evaluate(new Source(tags.value(), file)))
+        .orElse(new ObjectV(Map.of(), new Where(file, at))))) {
+      if (part instanceof ObjectV object) {
+        merged.putAll(object.members());
+      } else if (!(part instanceof Scalar scalar && scalar.text() == null)) {
+        result = part instanceof Unknown ? part : new Unknown("tags that are not a map", new Where(file, at));
+      }
+    }
+    HclValues.place(result != null ? result : new ObjectV(merged, new Where(file, at)), values, "tags_all", at);
+  }
+
+  private String text(Path file) throws InputException {
+    try {
+      if (Files.size(file) > limits.maxFileBytes()) {
+        throw new InputException(file.toString(), "refused: over the limit of " + limits.maxFileBytes() + " bytes (--max-file-size)");
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new InputException(file.toString(), "cannot read: not UTF-8 text");
+    } catch (IOException e) {
+      throw new InputException(file.toString(), "cannot read: " + Problems.describe(e));
+    }
+  }
+}
