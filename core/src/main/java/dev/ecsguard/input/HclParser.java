@@ -501,6 +501,7 @@ final class HclParser {
   }
 
   private String escape() throws SyntaxError {
+    Position at = position();
     pos++;
     char c = peek();
     pos++;
@@ -513,17 +514,17 @@ final class HclParser {
       case 'u', 'U' -> {
         int digits = c == 'u' ? 4 : 8;
         if (pos + digits > text.length()) {
-          throw error("a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new SyntaxError(at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
         try {
           int codePoint = Integer.parseInt(text.substring(pos, pos + digits), 16);
           pos += digits;
           yield new String(Character.toChars(codePoint));
         } catch (IllegalArgumentException e) {
-          throw error("a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new SyntaxError(at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
       }
-      default -> throw error("an unknown escape sequence in a string");
+      default -> throw new SyntaxError(at.line(), at.column(), "an unknown escape sequence in a string");
     };
   }
 

@@ -77,6 +77,10 @@ final class HclValues {
   /** {@code scope}: names bound by templatefile's variables, looked up before anything else. */
   private V evaluate(Expression expression, String file, Map<String, V> scope) {
     Where where = new Where(file, expression.at());
+    return relocate(evaluateHere(expression, file, scope, where), where);
+  }
+
+  private V evaluateHere(Expression expression, String file, Map<String, V> scope, Where where) {
     return switch (expression) {
       case Literal literal -> new Scalar(type(literal.kind()), literal.text(), where);
       case Template template -> template(template, file, scope, where);
@@ -112,6 +116,19 @@ final class HclValues {
         yield new Unknown("the operator " + unary.operator() + " on this value is not evaluated by ecsguard", where);
       }
       case Opaque opaque -> new Unknown(opaque.what() + " is not evaluated by ecsguard", where);
+    };
+  }
+
+  /** A value written in another file (a variable's default) is shown where this file refers to it. */
+  private static V relocate(V value, Where where) {
+    if (value.where().file().equals(where.file())) {
+      return value;
+    }
+    return switch (value) {
+      case Scalar scalar -> new Scalar(scalar.type(), scalar.text(), where);
+      case ListV list -> new ListV(list.items(), where);
+      case ObjectV object -> new ObjectV(object.members(), where);
+      case Unknown unknown -> new Unknown(unknown.reason(), where);
     };
   }
 
@@ -437,11 +454,11 @@ final class HclValues {
       case Scalar scalar -> Node.newScalar(parent, key, at.line(), at.column(), scalar.type(), scalar.text());
       case ListV list -> {
         Node array = Node.newArray(parent, key, at.line(), at.column());
-        list.items().forEach(item -> place(item, array, null, fallback));
+        list.items().forEach(item -> place(item, array, null, at));
       }
       case ObjectV object -> {
         Node node = Node.newObject(parent, key, at.line(), at.column());
-        object.members().forEach((name, member) -> place(member, node, name, fallback));
+        object.members().forEach((name, member) -> place(member, node, name, at));
       }
       case Unknown unknown -> Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
     }
