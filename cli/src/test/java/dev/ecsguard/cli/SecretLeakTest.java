@@ -62,6 +62,26 @@ class SecretLeakTest {
             .replace("SECRET", SECRET));
     Files.writeString(dir.resolve("broken.yaml"), "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Environment: [{Value: \"" + SECRET + "\n");
     Files.writeString(dir.resolve("broken-flow.yaml"), "Resources: {T: {Type: AWS::ECS::TaskDefinition, Value: " + SECRET + ": x: y}}\n");
+    Path module = Files.createDirectories(dir.resolve("module"));
+    Files.writeString(
+        module.resolve("main.tf"),
+        """
+        variable "key" {
+          default   = "SECRET"
+          sensitive = true
+        }
+        resource "aws_ecs_task_definition" "t" {
+          family = "t"
+          container_definitions = jsonencode([{
+            name        = "app"
+            user        = var.key == "x" ? "root" : lookup({}, var.key)
+            environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = "SECRET" }, { name = "AWS_ACCESS_KEY_ID", value = var.key }]
+          }])
+        }
+        """
+            .replace("SECRET", SECRET));
+    Files.writeString(module.resolve("broken.tf"), "locals {\n  a = \"" + SECRET + "\n}\n");
+    Files.writeString(module.resolve("broken2.tf"), "locals {\n  a = " + SECRET + " " + SECRET + "\n}\n");
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
@@ -75,7 +95,7 @@ class SecretLeakTest {
 
     assertThat(runs.get(0).out()).contains("AWS_SECRET_ACCESS_KEY").contains("ECS_ENGINE_AUTH_DATA");
     assertThat(runs.get(1).err()).contains("broken.json").contains("unterminated.json");
-    assertThat(runs.get(2).err()).contains("broken.yaml").contains("broken-flow.yaml");
+    assertThat(runs.get(2).err()).contains("broken.yaml").contains("broken-flow.yaml").contains("broken.tf").contains("broken2.tf");
     for (Run run : runs) {
       assertThat(run.all()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
     }
@@ -84,6 +104,7 @@ class SecretLeakTest {
         .contains("aws_ecs_task_definition.t")
         .contains("container_definitions is not valid JSON")
         .contains("\"resourceId\" : \"Task\"")
+        .contains("\"resourceId\" : \"aws_ecs_task_definition.t\"")
         .doesNotContain(SECRET);
   }
 }

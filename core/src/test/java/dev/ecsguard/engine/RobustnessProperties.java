@@ -6,7 +6,10 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -24,11 +27,63 @@ class RobustnessProperties {
           + "\"volumes\":[{\"name\":\"v\",\"efsVolumeConfiguration\":{\"transitEncryption\":\"ENABLED\"}}],\"tags\":[{\"key\":\"k\"}],"
           + "\"services\":[{\"serviceName\":\"s\",\"launchType\":\"FARGATE\",\"platformVersion\":\"1.3.0\"}]}";
 
+  private static final String CLOUDFORMATION =
+      """
+      Parameters:
+        P: {Type: String, Default: "x"}
+      Conditions:
+        C: !Equals [!Ref P, x]
+      Resources:
+        T:
+          Type: AWS::ECS::TaskDefinition
+          Properties:
+            NetworkMode: !If [C, host, !Ref P]
+            ContainerDefinitions:
+              - Name: !Sub "${P}-a"
+                Privileged: !Select [0, [true, false]]
+                User: !FindInMap [M, !Ref P, u]
+                Environment: [{Name: AWS_ACCESS_KEY_ID, Value: v}]
+              - !If [C, !Ref AWS::NoValue, {Name: b}]
+            Volumes: [{Name: v, EFSVolumeConfiguration: {TransitEncryption: !Join ["", [EN, ABLED]]}}]
+        S: {Type: AWS::ECS::Service, Properties: {NetworkConfiguration: {AwsvpcConfiguration: {AssignPublicIp: ENABLED}}}}
+      Mappings:
+        M: {x: {u: root}}
+      """;
+
+  private static final String TERRAFORM =
+      """
+      variable "v" { default = { on = true } }
+      locals {
+        c = [{ name = "a", privileged = var.v.on, user = "${var.v.on}-x" }]
+      }
+      resource "aws_ecs_task_definition" "t" {
+        family = "t"
+        container_definitions = jsonencode(concat(local.c, [{ name = "b" }]))
+        volume {
+          name = "v"
+          efs_volume_configuration { transit_encryption = var.v.on ? "ENABLED" : lookup({}, "x", "DISABLED") }
+        }
+      }
+      """;
+
   @Provide
   Arbitrary<String> mutatedDocuments() {
-    Arbitrary<String> replacements = Arbitraries.of("", "1", "\"x\"", "[]", "{}", "null", "true", "[1,{}]", "{\"a\":[]}", "\"\"");
+    return mutations(TEMPLATE, Arbitraries.of("", "1", "\"x\"", "[]", "{}", "null", "true", "[1,{}]", "{\"a\":[]}", "\"\""));
+  }
+
+  @Provide
+  Arbitrary<String> mutatedTemplates() {
+    return mutations(CLOUDFORMATION, Arbitraries.of("", "\n", "  ", "!Ref ", "!If [", "]", "{", "*a", "&a ", "- ", ": ", "!GetAtt x.y", "\"", "yes"));
+  }
+
+  @Provide
+  Arbitrary<String> mutatedModules() {
+    return mutations(TERRAFORM, Arbitraries.of("", "\n", "{", "}", "[", "]", "\"", "${", "<<EOT\n", "var.", "local.c", "(", ")", "?", "# ", "/*"));
+  }
+
+  private static Arbitrary<String> mutations(String template, Arbitrary<String> replacements) {
     return Arbitraries.integers()
-        .between(0, TEMPLATE.length() - 1)
+        .between(0, template.length() - 1)
         .list()
         .ofMinSize(1)
         .ofMaxSize(4)
@@ -39,7 +94,7 @@ class RobustnessProperties {
                     .ofSize(cuts.size())
                     .map(
                         inserts -> {
-                          StringBuilder out = new StringBuilder(TEMPLATE);
+                          StringBuilder out = new StringBuilder(template);
                           for (int i = 0; i < cuts.size(); i++) {
                             int at = Math.min(cuts.get(i), out.length());
                             int end = Math.min(out.length(), at + (cuts.get(i) % 7));
@@ -51,14 +106,43 @@ class RobustnessProperties {
 
   @Property(tries = 500)
   void anyMutationEndsInFindingsOrAnInputError(@ForAll("mutatedDocuments") String json) {
+    scanText(json, "m.json");
+  }
+
+  @Property(tries = 300)
+  void anyMutatedTemplateEndsInFindingsOrAnInputError(@ForAll("mutatedTemplates") String yaml) {
+    scanText(yaml, "m.yaml");
+  }
+
+  @Property(tries = 300)
+  void anyMutatedModuleEndsInFindingsOrAnInputError(@ForAll("mutatedModules") String hcl) throws IOException {
+    Path module = Files.createTempDirectory("ecsguard-module");
+    try {
+      Files.writeString(module.resolve("main.tf"), hcl);
+      ScanResult result = new ScanResult();
+      new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT).scan(List.of(module), result);
+      assertThat(result.errors()).allSatisfy(error -> assertThat(error.problem()).startsWith("malformed HCL: ").doesNotContain("\n"));
+      assertSound(result);
+    } finally {
+      Files.deleteIfExists(module.resolve("main.tf"));
+      Files.deleteIfExists(module);
+    }
+  }
+
+  private static void scanText(String text, String name) {
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
     try {
-      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "m.json"), result);
+      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
     } catch (InputException e) {
-      assertThat(e.getMessage()).startsWith("m.json").doesNotContain("\n");
+      assertThat(e.getMessage()).startsWith(name).doesNotContain("\n");
       return;
     }
+    assertSound(result);
+  }
+
+  private static void assertSound(ScanResult result) {
+    assertThat(result.errors()).allSatisfy(error -> assertThat(error.problem()).doesNotContain("internal error"));
     assertThat(result.findings()).allSatisfy(finding -> assertThat(finding.message()).doesNotContain("internal error"));
     assertThat(result.findings())
         .filteredOn(finding -> finding.status() == Status.UNKNOWN)
