@@ -33,7 +33,7 @@ class ScanCommandTest {
         .contains("examples/legacy-worker.json:16:23")
         .contains("Container \"worker\" runs privileged")
         .contains("Fix: ")
-        .contains("9 files, 22 resources");
+        .contains("11 files, 25 resources");
     assertThat(run.err()).isEmpty();
   }
 
