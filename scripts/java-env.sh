@@ -3,8 +3,13 @@
 
 # The JDK's release file says its version without starting a JVM (which costs a launch ~80 ms).
 java_major() {
-  local version=""
-  [ -f "$1/release" ] && version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release")
+  local version="" line
+  if [ -f "$1/release" ]; then
+    # Plain bash, no sed: this runs on every ./ecsguard start.
+    while IFS= read -r line; do
+      if [[ $line =~ ^JAVA_VERSION=\"([0-9]+) ]]; then version="${BASH_REMATCH[1]}"; break; fi
+    done <"$1/release"
+  fi
   [ -n "$version" ] || version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | head -n 1)
   echo "${version%%.*}"
 }
