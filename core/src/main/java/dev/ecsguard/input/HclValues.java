@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ import java.util.Set;
  * plan or apply knows (other resources' attributes, each.*, count.index) is unknown, saying why.
  */
 final class HclValues {
+  // Far beyond any real attribute; a hostile module that doubles values in locals stops here.
+  private static final int MAX_TEXT = 1 << 20;
+  private static final int MAX_PLACED_VALUES = 1_000_000;
+
   /** A value and where it was written (file and position). */
   sealed interface V permits Scalar, ListV, ObjectV, Unknown {
     Where where();
@@ -61,6 +66,7 @@ final class HclValues {
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> locals;
   private final Set<String> evaluatingLocals = new HashSet<>();
+  private final Map<String, V> localValues = new HashMap<>(); // each local once: locals built from locals must not blow up
 
   HclValues(Path directory, long maxFileBytes, Map<String, Source> variableDefaults, Map<String, Source> givenVariables, Map<String, Source> locals) {
     this.directory = directory;
@@ -155,6 +161,9 @@ final class HclValues {
         return new Unknown("a string template interpolates " + (value instanceof Scalar ? "null" : "a list or object"), where);
       }
       text.append(scalar.text());
+      if (text.length() > MAX_TEXT) {
+        return new Unknown("a string template longer than " + MAX_TEXT + " characters is not evaluated", where);
+      }
     }
     return new Scalar(ScalarNode.Type.STRING, text.toString(), where);
   }
@@ -242,11 +251,17 @@ final class HclValues {
     if (source == null) {
       return new Unknown("local." + name + " is not defined in this module", where);
     }
+    V known = localValues.get(name);
+    if (known != null) {
+      return known;
+    }
     if (!evaluatingLocals.add(name)) {
       return new Unknown("local." + name + " refers to itself", where);
     }
     try {
-      return evaluate(source);
+      V value = evaluate(source);
+      localValues.put(name, value);
+      return value;
     } finally {
       evaluatingLocals.remove(name);
     }
@@ -347,6 +362,9 @@ final class HclValues {
             return argument instanceof Unknown ? argument : new Unknown("concat() of something that is not a list", where);
           }
           items.addAll(list.items());
+          if (items.size() > MAX_PLACED_VALUES) {
+            return new Unknown("concat() of over " + MAX_PLACED_VALUES + " elements is not evaluated", where);
+          }
         }
         return new ListV(items, where);
       }
@@ -407,6 +425,9 @@ final class HclValues {
     }
     Path resolved = directory.resolve(scalar.text()).normalize();
     try {
+      if (!Files.isRegularFile(resolved)) {
+        return new Unknown("file(\"" + scalar.text() + "\") is not a regular file", where); // never /dev/zero or a pipe
+      }
       if (Files.size(resolved) > maxFileBytes) {
         return new Unknown("file(\"" + scalar.text() + "\") is over the size limit", where);
       }
@@ -450,6 +471,10 @@ final class HclValues {
    */
   static void place(V value, Node parent, String key, Position fallback) {
     Position at = value.where().file().equals(parent.file()) ? value.where().at() : fallback;
+    if (size(value, MAX_PLACED_VALUES) > MAX_PLACED_VALUES) {
+      Node.newUnresolved(parent, key, at.line(), at.column(), "a value of over " + MAX_PLACED_VALUES + " elements is not evaluated");
+      return;
+    }
     switch (value) {
       case Scalar scalar -> Node.newScalar(parent, key, at.line(), at.column(), scalar.type(), scalar.text());
       case ListV list -> {
@@ -462,5 +487,26 @@ final class HclValues {
       }
       case Unknown unknown -> Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
     }
+  }
+
+  /** How many values {@code value} holds, counting no further than just past {@code limit}. */
+  private static long size(V value, long limit) {
+    long count = 1;
+    if (value instanceof ListV list) {
+      for (V item : list.items()) {
+        count += size(item, limit - count);
+        if (count > limit) {
+          return count;
+        }
+      }
+    } else if (value instanceof ObjectV object) {
+      for (V member : object.members().values()) {
+        count += size(member, limit - count);
+        if (count > limit) {
+          return count;
+        }
+      }
+    }
+    return count;
   }
 }

@@ -195,6 +195,32 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void localsThatDoubleThemselvesAndFilesThatNeverEndDoNotHang() throws IOException {
+    StringBuilder locals = new StringBuilder("locals {\n  l0 = [{ name = \"a\" }]\n  s0 = \"ab\"\n");
+    for (int i = 1; i <= 40; i++) {
+      locals.append("  l").append(i).append(" = concat(local.l").append(i - 1).append(", local.l").append(i - 1).append(")\n");
+      locals.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
+    }
+    locals.append("}\n");
+    write("locals.tf", locals.toString());
+    write("main.tf", """
+        resource "aws_ecs_task_definition" "big" {
+          family                = local.s40
+          container_definitions = jsonencode(local.l40)
+        }
+        resource "aws_ecs_task_definition" "zero" {
+          family                = "zero"
+          container_definitions = file("/dev/zero")
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.UNKNOWN, Status.UNKNOWN);
+    assertThat(result.findings().get(0).message()).contains("concat() of over 1000000 elements is not evaluated");
+    assertThat(result.findings().get(1).message()).contains("file(\"/dev/zero\") is not a regular file");
+  }
+
+  @Test
   void aParsedFileKeepsPositionsOfBlocksAttributesAndValues() throws HclParser.SyntaxError {
     List<Hcl.Item> items = HclParser.parse("# comment\nresource \"aws_ecs_cluster\" \"a\" { // one line\n  name = \"a\" }\n", 10);
     Hcl.Block block = (Hcl.Block) items.get(0);
