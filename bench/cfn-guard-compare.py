@@ -33,7 +33,7 @@ PAIRS = [
      "fails it; PR.6 also judges Windows task definitions, where ECS.5 is NOT_APPLICABLE"),
     ("CT.ECS.PR.7", [], "no Security Hub control: a container-level `Memory` (hard limit) of at least 4 MiB"),
     ("CT.ECS.PR.8", ["ECS.1"], "ECS.1 is retired by AWS and runs in ecsguard only when named; PR.8 counts only the boolean "
-     "`Privileged: true` as the opt-in to privilege, not the string `\"true\"`"),
+     "`Privileged: true` as the opt-in to privilege, not the string `\"true\"`, and its root users include `0:…` and `root:…`"),
     ("CT.ECS.PR.9", ["ECS.2"], "same: `AssignPublicIp` must be DISABLED or unset in the service's awsvpc configuration"),
     ("CT.ECS.PR.10", ["ECS.3"], "same: `PidMode` `host` fails (PR.10 also fails an empty or non-string `PidMode`)"),
     ("CT.ECS.PR.11", ["ECS.4"], "PR.11 passes only a missing or boolean `false` `Privileged`: the string `\"false\"` fails it"),
@@ -97,7 +97,11 @@ CAUSES = {
         ("cfn-guard", "Windows task definition", windows),
         ("cfn-guard", "`ReadonlyRootFilesystem` the string `\"true\"`", string_flag("ReadonlyRootFilesystem", "true")),
     ],
-    "CT.ECS.PR.8": [("cfn-guard", "`Privileged` the string `\"true\"`", string_flag("Privileged", "true"))],
+    "CT.ECS.PR.8": [
+        ("cfn-guard", "`Privileged` the string `\"true\"`", string_flag("Privileged", "true")),
+        ("cfn-guard", "`User` `0:…` or `root:…` (ECS.1 counts only `root` and `0` as root)",
+         lambda p: any_container(p, lambda c: user_is(c, r"^(0|root):"))),
+    ],
     "CT.ECS.PR.11": [("cfn-guard", "`Privileged` the string `\"false\"`", string_flag("Privileged", "false"))],
 }
 
