@@ -34,6 +34,7 @@ final class Spelling {
 
   private final boolean pascalCase;
   private final Map<String, String> exceptions;
+  private final Map<String, String> pascalNames = new java.util.concurrent.ConcurrentHashMap<>(); // spelled once each
 
   private Spelling(boolean pascalCase, Map<String, String> exceptions) {
     this.pascalCase = pascalCase;
@@ -42,11 +43,15 @@ final class Spelling {
 
   /** The format's name for the API's {@code step}. */
   String name(String step) {
+    return pascalCase ? pascalNames.computeIfAbsent(step, this::spell) : spell(step);
+  }
+
+  private String spell(String step) {
     String exception = exceptions.get(step);
     if (exception != null) {
       return exception;
     }
-    String plain = step.substring(step.indexOf(':') + 1);
+    String plain = step.indexOf(':') < 0 ? step : step.substring(step.indexOf(':') + 1);
     return pascalCase && !plain.isEmpty() ? plain.substring(0, 1).toUpperCase(Locale.ROOT) + plain.substring(1) : plain;
   }
 
@@ -70,10 +75,17 @@ final class Spelling {
     return object.has(name(step));
   }
 
+  /** The path in this format's names; the same array when nothing changes (the API's own JSON, mostly). */
   private String[] names(String[] path) {
-    String[] names = new String[path.length];
+    String[] names = path;
     for (int i = 0; i < path.length; i++) {
-      names[i] = name(path[i]);
+      String name = name(path[i]);
+      if (name != path[i]) {
+        if (names == path) {
+          names = path.clone();
+        }
+        names[i] = name;
+      }
     }
     return names;
   }

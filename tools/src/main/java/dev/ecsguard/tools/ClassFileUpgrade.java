@@ -55,7 +55,6 @@ public final class ClassFileUpgrade {
     }
     verify(upgraded, rewritten);
     Files.move(upgraded, jar, StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("ClassFileUpgrade: " + rewritten.size() + " class files of " + prefixes + " rewritten to Java 8's format in " + jar.getFileName());
   }
 
   private static boolean isBeforeJava8(byte[] classFile) {
