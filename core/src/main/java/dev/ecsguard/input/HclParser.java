@@ -330,12 +330,20 @@ final class HclParser {
     return new Call(function, arguments, at);
   }
 
-  private Expression tupleOrFor(Position at) throws SyntaxError {
+  /** After an opening [ or {: true when a for expression follows, which is then skipped past {@code close}. */
+  private boolean skippedForExpression(char close) throws SyntaxError {
     pos++;
     enter();
     skipSpace();
     if (startsWithWord("for")) {
-      skipBalanced(']');
+      skipBalanced(close);
+      return true;
+    }
+    return false;
+  }
+
+  private Expression tupleOrFor(Position at) throws SyntaxError {
+    if (skippedForExpression(']')) {
       return new Opaque("a for expression", at);
     }
     List<Expression> elements = new ArrayList<>();
@@ -355,11 +363,7 @@ final class HclParser {
   }
 
   private Expression objectOrFor(Position at) throws SyntaxError {
-    pos++;
-    enter();
-    skipSpace();
-    if (startsWithWord("for")) {
-      skipBalanced('}');
+    if (skippedForExpression('}')) {
       return new Opaque("a for expression", at);
     }
     List<Entry> entries = new ArrayList<>();
