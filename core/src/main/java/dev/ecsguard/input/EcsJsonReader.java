@@ -2,7 +2,6 @@ package dev.ecsguard.input;
 
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
-import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;

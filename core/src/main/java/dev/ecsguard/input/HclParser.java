@@ -425,10 +425,7 @@ final class HclParser {
   private Expression quotedTemplate() throws SyntaxError {
     Position at = position();
     pos++; // the opening quote
-    List<Expression> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    Position literalAt = position();
-    boolean directive = false;
+    TemplateParts template = new TemplateParts(position());
     while (true) {
       if (atEnd() || peek() == '\n') {
         throw error("a string is not closed: \" expected before the end of the line");
@@ -439,41 +436,62 @@ final class HclParser {
         break;
       }
       if (c == '\\') {
-        literal.append(escape());
-      } else if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
-        literal.append(c).append('{'); // $${ and %%{ are the literal text ${ and %{
-        pos += 3;
-      } else if (c == '$' && peek(1) == '{') {
-        flush(parts, literal, literalAt);
-        parts.add(interpolation());
-        literalAt = position();
-      } else if (c == '%' && peek(1) == '{') {
-        directive = true;
-        skipDirective();
-      } else {
-        literal.append(c);
+        template.literal.append(escape());
+      } else if (!templateMarkup(template)) {
+        template.literal.append(c);
         pos++;
       }
     }
-    flush(parts, literal, literalAt);
-    return template(parts, directive, at);
+    return template.finish(at);
   }
 
-  private static Expression template(List<Expression> parts, boolean directive, Position at) {
-    if (!directive && parts.isEmpty()) {
-      return new Literal(Literal.Kind.STRING, "", at);
+  /** The parts of a template as they are read: literal text, interpolations, and whether it has directives. */
+  private static final class TemplateParts {
+    final List<Expression> parts = new ArrayList<>();
+    final StringBuilder literal = new StringBuilder();
+    Position literalAt;
+    boolean directive;
+
+    TemplateParts(Position start) {
+      literalAt = start;
     }
-    if (!directive && parts.size() == 1 && parts.get(0) instanceof Literal literal) {
-      return new Literal(Literal.Kind.STRING, literal.text(), at);
+
+    void flush() {
+      if (literal.length() > 0) {
+        parts.add(new Literal(Literal.Kind.STRING, literal.toString(), literalAt));
+        literal.setLength(0);
+      }
     }
-    return new Template(parts, directive, at);
+
+    Expression finish(Position at) {
+      flush();
+      if (!directive && parts.isEmpty()) {
+        return new Literal(Literal.Kind.STRING, "", at);
+      }
+      if (!directive && parts.size() == 1 && parts.get(0) instanceof Literal literal) {
+        return new Literal(Literal.Kind.STRING, literal.text(), at);
+      }
+      return new Template(parts, directive, at);
+    }
   }
 
-  private static void flush(List<Expression> parts, StringBuilder literal, Position at) {
-    if (literal.length() > 0) {
-      parts.add(new Literal(Literal.Kind.STRING, literal.toString(), at));
-      literal.setLength(0);
+  /** Reads ${…}, %{…}, $${ or %%{ at the current position; false when none starts here. */
+  private boolean templateMarkup(TemplateParts template) throws SyntaxError {
+    char c = peek();
+    if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
+      template.literal.append(c).append('{'); // $${ and %%{ are the literal text ${ and %{
+      pos += 3;
+    } else if (c == '$' && peek(1) == '{') {
+      template.flush();
+      template.parts.add(interpolation());
+      template.literalAt = position();
+    } else if (c == '%' && peek(1) == '{') {
+      template.directive = true;
+      skipDirective();
+    } else {
+      return false;
     }
+    return true;
   }
 
   private Expression interpolation() throws SyntaxError {
@@ -588,29 +606,14 @@ final class HclParser {
 
   /** The whole text of this (heredoc) parser as a template. */
   private Expression heredocTemplate(Position at) throws SyntaxError {
-    List<Expression> parts = new ArrayList<>();
-    StringBuilder literal = new StringBuilder();
-    Position literalAt = position();
-    boolean directive = false;
+    TemplateParts template = new TemplateParts(position());
     while (!atEnd()) {
-      char c = peek();
-      if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
-        literal.append(c).append('{');
-        pos += 3;
-      } else if (c == '$' && peek(1) == '{') {
-        flush(parts, literal, literalAt);
-        parts.add(interpolation());
-        literalAt = position();
-      } else if (c == '%' && peek(1) == '{') {
-        directive = true;
-        skipDirective();
-      } else {
-        literal.append(c);
+      if (!templateMarkup(template)) {
+        template.literal.append(peek());
         advance();
       }
     }
-    flush(parts, literal, literalAt);
-    return template(parts, directive, at);
+    return template.finish(at);
   }
 
   // ---- lexical helpers -------------------------------------------------------------------------

@@ -1,24 +1,13 @@
 package dev.ecsguard.input;
 
-import dev.ecsguard.model.CapacityProvider;
-import dev.ecsguard.model.Cluster;
-import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.Resource;
-import dev.ecsguard.model.Service;
-import dev.ecsguard.model.Tag;
-import dev.ecsguard.model.TaskDefinition;
-import dev.ecsguard.model.TaskSet;
 import dev.ecsguard.model.Value;
-import dev.ecsguard.model.Volume;
 import dev.ecsguard.source.ArrayNode;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import dev.ecsguard.source.ScalarNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in
