@@ -1,5 +1,7 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.aws.AwsScan;
+import dev.ecsguard.aws.AwsScanOptions;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
@@ -37,11 +39,35 @@ final class ScanCommand implements Callable<Integer> {
     NEVER
   }
 
+  // The SDK's adaptive retry: enough attempts to ride out throttling, then the call counts as failed.
+  private static final int AWS_ATTEMPTS = 8;
+
   private final Context context;
   private final Main main;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to scan; - reads standard input.")
-  List<Path> paths;
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to scan; - reads standard input.")
+  List<Path> paths = List.of();
+
+  @Option(names = "--aws", description = "Scan live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
+  boolean aws;
+
+  @Option(names = "--profile", paramLabel = "NAME", description = "With --aws: a profile of the shared AWS config files.")
+  String profile;
+
+  @Option(names = "--region", split = ",", paramLabel = "REGION", description = "With --aws: a region to scan (repeatable; default: every region enabled for the account).")
+  List<String> regions = List.of();
+
+  @Option(names = "--role-arn", paramLabel = "ARN", description = "With --aws: assume this role and scan its account (repeatable).")
+  List<String> roleArns = List.of();
+
+  @Option(names = "--org", description = "With --aws: scan every active account of the organization, assuming --org-role-name in each.")
+  boolean organization;
+
+  @Option(names = "--org-role-name", paramLabel = "NAME", description = "With --org: the role assumed in each account (default: ${DEFAULT-VALUE}).")
+  String organizationRole = AwsScanOptions.DEFAULT_ORGANIZATION_ROLE;
+
+  @Option(names = "--concurrency", paramLabel = "N", description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
+  int concurrency = 4;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.", converter = FormatConverter.class)
   Report.Format format = Report.Format.TEXT;
@@ -80,6 +106,18 @@ final class ScanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (paths.isEmpty() && !aws) {
+      context.err().println("ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
+      return ExitCode.ERROR.code();
+    }
+    if (!aws && (profile != null || !regions.isEmpty() || !roleArns.isEmpty() || organization)) {
+      context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
+      return ExitCode.ERROR.code();
+    }
+    if (organization && !roleArns.isEmpty()) {
+      context.err().println("ecsguard: --org and --role-arn choose accounts in two ways; give one of them");
+      return ExitCode.ERROR.code();
+    }
     if (only != null && only.isEmpty()) {
       context.err().println("ecsguard: --controls needs at least one control id");
       return ExitCode.ERROR.code();
@@ -105,6 +143,16 @@ final class ScanCommand implements Callable<Integer> {
         scanner.scan(List.of(path), result);
       }
     }
+    if (aws) {
+      try {
+        AwsScanOptions options =
+            new AwsScanOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, AWS_ATTEMPTS);
+        new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(result);
+      } catch (IllegalArgumentException e) {
+        context.err().println("ecsguard: " + e.getMessage());
+        return ExitCode.ERROR.code();
+      }
+    }
     for (InputException error : result.errors()) {
       context.err().println(Printable.escape(error.getMessage()));
       if (main.debug) {
@@ -120,7 +168,7 @@ final class ScanCommand implements Callable<Integer> {
     if (!result.errors().isEmpty()) {
       return ExitCode.ERROR.code();
     }
-    if (result.resources() == 0) {
+    if (result.resources() == 0 && !aws) {
       // A mistyped path in CI must not pass as "nothing failed".
       context.err().println(
           "ecsguard: no ECS resource found in " + result.files() + (result.files() == 1 ? " file" : " files")

@@ -13,6 +13,8 @@ public final class ScanResult implements ScanListener {
   private final List<Note> notes = new ArrayList<>();
   private final List<InputException> errors = new ArrayList<>();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
+  private final Map<String, Long> apiCalls = new java.util.TreeMap<>();
+  private boolean live;
   private int files;
   private int resources;
 
@@ -42,6 +44,21 @@ public final class ScanResult implements ScanListener {
   public void fileScanned(String file, int resourcesInFile) {
     files++;
     resources += resourcesInFile;
+  }
+
+  /** A live scan's API calls, by operation name; a live scan reports them even when there are none. */
+  public void apiCalls(Map<String, Long> calls) {
+    live = true;
+    calls.forEach((operation, count) -> apiCalls.merge(operation, count, Long::sum));
+  }
+
+  public Map<String, Long> apiCalls() {
+    return apiCalls;
+  }
+
+  /** Whether this scan read a live account (so that reports show its API calls). */
+  public boolean live() {
+    return live;
   }
 
   public List<Finding> findings() {

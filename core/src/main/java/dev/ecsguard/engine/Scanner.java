@@ -135,13 +135,18 @@ public final class Scanner {
 
   /** Scans one parsed document. */
   public void scan(Document document, ScanListener listener) {
+    scan(document, Map.of(), listener);
+  }
+
+  /** Scans one document whose resources all carry {@code labels} (a live scan's account and region). */
+  public void scan(Document document, Map<String, String> labels, ScanListener listener) {
     int[] resources = {0};
     InputReader.Sink sink =
         new InputReader.Sink() {
           @Override
-          public void resource(Resource resource, Map<String, String> labels) {
+          public void resource(Resource resource, Map<String, String> own) {
             resources[0]++;
-            evaluate(resource, labels, listener);
+            evaluate(resource, merged(labels, own), listener);
           }
 
           @Override
@@ -165,12 +170,22 @@ public final class Scanner {
     return "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
   }
 
+  private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
+    if (first.isEmpty() || second.isEmpty()) {
+      return first.isEmpty() ? second : first;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(first);
+    merged.putAll(second);
+    return merged;
+  }
+
   /** Evaluates every selected control that is about {@code resource}'s type. */
   public void evaluate(Resource resource, ScanListener listener) {
     evaluate(resource, Map.of(), listener);
   }
 
-  private void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
+  /** As above, the findings carrying {@code labels}. */
+  public void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
     for (Selection.Entry entry : selection.entries()) {
       Verdict verdict;
       try {

@@ -42,6 +42,13 @@ public final class JsonReport implements Report {
       json.writeNumberField("unknown", result.count(Status.UNKNOWN));
       json.writeNumberField("errors", result.errors().size());
       json.writeEndObject();
+      if (result.live()) {
+        json.writeObjectFieldStart("apiCalls");
+        for (var call : result.apiCalls().entrySet()) {
+          json.writeNumberField(call.getKey(), call.getValue());
+        }
+        json.writeEndObject();
+      }
       json.writeArrayFieldStart("notes");
       for (Note note : result.notes()) {
         json.writeStartObject();

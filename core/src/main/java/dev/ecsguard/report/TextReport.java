@@ -69,14 +69,18 @@ public final class TextReport implements Report {
     out.write(
         String.format(
             "%d %s, %d %s: %s, %s, %s, %s%s%s%s",
-            result.files(), plural(result.files(), "file"),
+            result.files(), plural(result.files(), result.live() ? "account-region" : "file"),
             result.resources(), plural(result.resources(), "resource"),
             paint(Status.FAILED, result.count(Status.FAILED) + " failed"),
             paint(Status.UNKNOWN, result.count(Status.UNKNOWN) + " unknown"),
             paint(Status.PASSED, result.count(Status.PASSED) + " passed"),
             paint(Status.NOT_APPLICABLE, result.count(Status.NOT_APPLICABLE) + " not applicable"),
             result.notes().isEmpty() ? "" : "; " + result.notes().size() + " " + plural(result.notes().size(), "note"),
-            result.errors().isEmpty() ? "" : "; " + result.errors().size() + " unreadable " + plural(result.errors().size(), "input"),
+            result.errors().isEmpty()
+                ? ""
+                : result.live()
+                    ? "; " + result.errors().size() + " " + plural(result.errors().size(), "read") + " failed: the scan is INCOMPLETE"
+                    : "; " + result.errors().size() + " unreadable " + plural(result.errors().size(), "input"),
             nl));
   }
 

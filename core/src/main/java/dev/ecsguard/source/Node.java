@@ -12,7 +12,7 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
   private final int line;
   private final int column;
 
-  final Document document() {
+  public final Document document() {
     return document;
   }
 
@@ -107,8 +107,13 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
 
   /** The root object of a new document named {@code name}, for trees built from another syntax. */
   public static ObjectNode newDocument(String name) {
+    return newDocument(name, 1, 1);
+  }
+
+  /** As above, the root at {@code line} and {@code column}: 0 for a source without lines (a live account). */
+  public static ObjectNode newDocument(String name, int line, int column) {
     Document document = new Document(name, null);
-    ObjectNode root = new ObjectNode(document, null, null, -1, 1, 1);
+    ObjectNode root = new ObjectNode(document, null, null, -1, line, column);
     document.root(root);
     return root;
   }

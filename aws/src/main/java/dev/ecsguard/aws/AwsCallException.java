@@ -1,0 +1,42 @@
+package dev.ecsguard.aws;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/** An AWS call that failed for good (after the SDK's retries), named with the error code. */
+final class AwsCallException extends Exception {
+  private final String call;
+  private final String code;
+
+  AwsCallException(String call, String code) {
+    super(call + " failed: " + code);
+    this.call = call;
+    this.code = code;
+  }
+
+  static AwsCallException of(String call, RuntimeException e) {
+    return new AwsCallException(call, describe(e));
+  }
+
+  /** The AWS error code (AccessDeniedException, ThrottlingException…), or what kept the call from AWS. */
+  static String describe(Exception e) {
+    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null) {
+      return service.awsErrorDetails().errorCode();
+    }
+    if (e instanceof AwsServiceException service) {
+      return "HTTP " + service.statusCode();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    message = newline < 0 ? message : message.substring(0, newline);
+    return (e instanceof SdkClientException ? "no answer: " : "") + message;
+  }
+
+  String call() {
+    return call;
+  }
+
+  String code() {
+    return code;
+  }
+}

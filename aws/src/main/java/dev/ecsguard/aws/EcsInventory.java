@@ -1,0 +1,195 @@
+package dev.ecsguard.aws;
+
+import dev.ecsguard.engine.ScanListener;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.source.Document;
+import dev.ecsguard.source.InputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.CapacityProvider;
+import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+
+/**
+ * Reads one account's ECS resources in one region the way Security Hub evaluates them, with the
+ * fewest calls: the latest ACTIVE revision of each family (one DescribeTaskDefinition per family,
+ * by family name), clusters by 100 with settings and tags, services by 10 with tags (their task
+ * sets come with them), capacity providers by page. Every list follows its pages.
+ */
+final class EcsInventory {
+  private static final int CLUSTERS_PER_CALL = 100;
+  private static final int SERVICES_PER_CALL = 10;
+
+  private final Scanner scanner;
+  private final EcsClient ecs;
+  private final String account;
+  private final String region;
+  private final Map<String, String> labels;
+  private final AwsScan.Progress progress;
+
+  EcsInventory(Scanner scanner, EcsClient ecs, String account, String region, Map<String, String> labels, AwsScan.Progress progress) {
+    this.scanner = scanner;
+    this.ecs = ecs;
+    this.account = account;
+    this.region = region;
+    this.labels = labels;
+    this.progress = progress;
+  }
+
+  void read(ScanListener listener) {
+    try (ecs) {
+      taskDefinitions(listener);
+      for (String cluster : clusters(listener)) {
+        services(cluster, listener);
+      }
+      capacityProviders(listener);
+    }
+  }
+
+  private void taskDefinitions(ScanListener listener) {
+    List<String> families;
+    try {
+      families = new ArrayList<>();
+      ecs.listTaskDefinitionFamiliesPaginator(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE)).families().forEach(families::add);
+    } catch (RuntimeException e) {
+      listingFailed("ecs:ListTaskDefinitionFamilies", "task definitions", e, listener);
+      return;
+    }
+    for (String family : families) {
+      DescribeTaskDefinitionResponse response;
+      try {
+        // By family name, AWS answers with the latest ACTIVE revision: one call per family.
+        response = ecs.describeTaskDefinition(r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
+      } catch (RuntimeException e) {
+        String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
+        AwsScan.unreadable(listener, scanner, ResourceType.TASK_DEFINITION, id, account, region, labels,
+            AwsCallException.of("ecs:DescribeTaskDefinition", e));
+        continue;
+      }
+      progress.described(1);
+      if (response.taskDefinition() == null || response.taskDefinition().status() != TaskDefinitionStatus.ACTIVE) {
+        continue; // an endpoint that answers with another revision: AWS evaluates ACTIVE ones only
+      }
+      scan("ecs:DescribeTaskDefinition", response.hasTags() ? response : response.toBuilder().tags(List.of()).build(), listener);
+    }
+  }
+
+  private List<String> clusters(ScanListener listener) {
+    List<String> arns = new ArrayList<>();
+    try {
+      ecs.listClustersPaginator(r -> {}).clusterArns().forEach(arns::add);
+    } catch (RuntimeException e) {
+      listingFailed("ecs:ListClusters", "clusters, and so their services and task sets", e, listener);
+      return List.of();
+    }
+    List<String> active = new ArrayList<>();
+    for (List<String> batch : batches(arns, CLUSTERS_PER_CALL)) {
+      DescribeClustersResponse response;
+      try {
+        response = ecs.describeClusters(r -> r.clusters(batch).include(ClusterField.SETTINGS, ClusterField.TAGS));
+      } catch (RuntimeException e) {
+        AwsCallException failure = AwsCallException.of("ecs:DescribeClusters", e);
+        batch.forEach(arn -> AwsScan.unreadable(listener, scanner, ResourceType.CLUSTER, arn, account, region, labels, failure));
+        active.addAll(batch); // their services may still be readable
+        continue;
+      }
+      failures(response.failures(), ResourceType.CLUSTER, "ecs:DescribeClusters", listener);
+      progress.described(response.clusters().size());
+      List<Cluster> clusters = response.clusters().stream().map(c -> c.hasTags() ? c : c.toBuilder().tags(List.of()).build()).toList();
+      scan("ecs:DescribeClusters", response.toBuilder().clusters(clusters).failures(List.of()).build(), listener);
+      clusters.stream().filter(c -> !"INACTIVE".equals(c.status())).forEach(c -> active.add(c.clusterArn()));
+    }
+    return active;
+  }
+
+  private void services(String cluster, ScanListener listener) {
+    List<String> arns = new ArrayList<>();
+    try {
+      ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().forEach(arns::add);
+    } catch (RuntimeException e) {
+      listingFailed("ecs:ListServices", "services of " + cluster + ", and so their task sets", e, listener);
+      return;
+    }
+    for (List<String> batch : batches(arns, SERVICES_PER_CALL)) {
+      DescribeServicesResponse response;
+      try {
+        response = ecs.describeServices(r -> r.cluster(cluster).services(batch).include(ServiceField.TAGS));
+      } catch (RuntimeException e) {
+        AwsCallException failure = AwsCallException.of("ecs:DescribeServices", e);
+        batch.forEach(arn -> AwsScan.unreadable(listener, scanner, ResourceType.SERVICE, arn, account, region, labels, failure));
+        continue;
+      }
+      failures(response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
+      List<Service> services =
+          response.services().stream()
+              .filter(service -> cluster.equals(service.clusterArn()) || service.clusterArn() == null)
+              .map(service -> service.hasTags() ? service : service.toBuilder().tags(List.of()).build())
+              .toList();
+      progress.described(services.size());
+      scan("ecs:DescribeServices", response.toBuilder().services(services).failures(List.of()).build(), listener);
+    }
+  }
+
+  private void capacityProviders(ScanListener listener) {
+    List<CapacityProvider> providers = new ArrayList<>();
+    try {
+      String token = null;
+      do {
+        String page = token;
+        DescribeCapacityProvidersResponse response =
+            ecs.describeCapacityProviders(r -> r.include(CapacityProviderField.TAGS).nextToken(page));
+        failures(response.failures(), ResourceType.CAPACITY_PROVIDER, "ecs:DescribeCapacityProviders", listener);
+        providers.addAll(response.capacityProviders());
+        token = response.nextToken();
+      } while (token != null && !token.isEmpty());
+    } catch (RuntimeException e) {
+      listingFailed("ecs:DescribeCapacityProviders", "capacity providers", e, listener);
+      return;
+    }
+    progress.described(providers.size());
+    scan("ecs:DescribeCapacityProviders", DescribeCapacityProvidersResponse.builder().capacityProviders(providers).build(), listener);
+  }
+
+  /** Resources AWS named but could not describe: UNKNOWN, with AWS's reason. */
+  private void failures(List<Failure> failures, ResourceType type, String call, ScanListener listener) {
+    for (Failure failure : failures) {
+      if (failure.arn() != null && !"MISSING".equals(failure.reason())) {
+        AwsScan.unreadable(listener, scanner, type, failure.arn(), account, region, labels, new AwsCallException(call, String.valueOf(failure.reason())));
+      }
+    }
+  }
+
+  private void listingFailed(String call, String what, RuntimeException e, ScanListener listener) {
+    AwsCallException failure = AwsCallException.of(call, e);
+    listener.error(new InputException("aws://" + account + "/" + region + "/" + call,
+        call + " failed (" + failure.code() + "): the " + what + " in " + region + " of account " + account + " were not read"));
+  }
+
+  private void scan(String call, SdkPojo response, ScanListener listener) {
+    Document document = SdkJson.document("aws://" + account + "/" + region + "/" + call, response);
+    scanner.scan(document, labels, listener);
+  }
+
+  private static <T> List<List<T>> batches(List<T> items, int size) {
+    List<List<T>> batches = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size) {
+      batches.add(items.subList(i, Math.min(items.size(), i + size)));
+    }
+    return batches;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.ecsguard.aws;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A real HTTP endpoint in front of moto that answers chosen ECS operations, in a chosen region,
+ * with an AWS error (access denied, throttling) and passes everything else through: how the tests
+ * make reads fail the way AWS makes them fail.
+ */
+final class FaultyEndpoint implements AutoCloseable {
+  private final HttpServer server;
+  private final URI target;
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final Map<String, Fault> faults = new ConcurrentHashMap<>(); // "DescribeServices eu-west-1" → fault
+
+  record Fault(int status, String code) {}
+
+  FaultyEndpoint(URI target) throws IOException {
+    this.target = target;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Every call of {@code operation} in {@code region} fails with {@code code}. */
+  void fail(String operation, String region, int status, String code) {
+    faults.put(operation + " " + region, new Fault(status, code));
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+    String operation = target.substring(target.indexOf('.') + 1);
+    String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+    String region = authorization.replaceFirst(".*Credential=[^/]+/\\d+/([a-z0-9-]+)/.*", "$1");
+    Fault fault = faults.get(operation + " " + region);
+    if (fault != null) {
+      byte[] error = ("{\"__type\":\"" + fault.code() + "\",\"message\":\"injected by the test\"}").getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+      exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.code());
+      exchange.sendResponseHeaders(fault.status(), error.length);
+      exchange.getResponseBody().write(error);
+      exchange.close();
+      return;
+    }
+    HttpRequest.Builder forward = HttpRequest.newBuilder(this.target.resolve(exchange.getRequestURI().toString()))
+        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!List.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        values.forEach(value -> forward.header(name, value));
+      }
+    });
+    try {
+      HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response.headers().map().forEach((name, values) -> {
+        if (!List.of("content-length", "transfer-encoding", "connection", ":status").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+          values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+        }
+      });
+      exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+      exchange.getResponseBody().write(response.body());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      exchange.sendResponseHeaders(502, -1);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
