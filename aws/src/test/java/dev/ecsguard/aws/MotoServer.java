@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * moto in server mode, the ECS API emulator the live-scan tests run against: started on a free
  * loopback port, seeded with boto3, stopped when closed.
  */
-final class MotoServer implements AutoCloseable {
+public final class MotoServer implements AutoCloseable {
   private static final Pattern PORT = Pattern.compile("Running on http://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
@@ -31,7 +31,7 @@ final class MotoServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
-  static MotoServer start() throws IOException, InterruptedException {
+  public static MotoServer start() throws IOException, InterruptedException {
     Process check = new ProcessBuilder("python3", "-c", "import moto, boto3").redirectErrorStream(true).start();
     if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
       throw new IllegalStateException(
@@ -70,19 +70,19 @@ final class MotoServer implements AutoCloseable {
     return new MotoServer(process, URI.create("http://127.0.0.1:" + chosen));
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
   /** Wipes every account's state. */
-  void reset() throws IOException, InterruptedException {
+  public void reset() throws IOException, InterruptedException {
     HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.discarding());
   }
 
   /** Runs a seeding script from the test resources with boto3, against this server. */
-  void seed(String script, String... arguments) throws IOException, InterruptedException {
+  public void seed(String script, String... arguments) throws IOException, InterruptedException {
     Path file = Files.createTempFile("ecsguard-seed", ".py");
     try (var in = MotoServer.class.getResourceAsStream(script)) {
       Files.write(file, in.readAllBytes());

@@ -1,0 +1,65 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.aws.MotoServer;
+import java.io.IOException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** ecsguard scan --aws end to end, against moto, with the SDK's own endpoint and credential settings. */
+class LiveScanCommandTest {
+  private static final String SECRET = "PLANTEDcliSECRETvalue9876543210";
+  private static MotoServer moto;
+
+  @BeforeAll
+  static void start() throws IOException, InterruptedException {
+    moto = MotoServer.start();
+    moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
+    // What a user sets in the environment; the SDK reads the same settings from system properties.
+    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+    System.setProperty("aws.accessKeyId", "testing");
+    System.setProperty("aws.secretAccessKey", "testing");
+    System.setProperty("aws.region", "us-east-1");
+  }
+
+  @AfterAll
+  static void stop() {
+    System.clearProperty("aws.endpointUrl");
+    if (moto != null) {
+      moto.close();
+    }
+  }
+
+  @Test
+  void anIncompleteScanExitsTwoAndItsJsonReportCarriesTheApiCalls() throws IOException {
+    Run run = Run.with(Map.of(), true, "scan", "--aws", "--region", "us-east-1,eu-west-1", "--format", "json");
+    // moto cannot list capacity providers (HTTP 500): the scan is incomplete, whatever else it found.
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.ERROR.code());
+    JsonNode report = new ObjectMapper().readTree(run.out()); // the progress line went to standard error only
+    assertThat(report.get("apiCalls").get("DescribeTaskDefinition").asInt()).isEqualTo(4);
+    assertThat(report.get("summary").get("errors").asInt()).isEqualTo(2);
+    assertThat(run.err()).contains("ecs:DescribeCapacityProviders failed (HTTP 500)").contains("account-regions");
+    assertThat(run.all()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);
+  }
+
+  @Test
+  void theTextReportSaysTheScanIsIncomplete() {
+    Run run = Run.with(Map.of(), false, "scan", "--aws", "--region", "eu-west-1", "--controls", "ECS.20");
+    assertThat(run.out()).contains("FAILED         ECS.20").contains("1 account-region, 14 resources").contains("the scan is INCOMPLETE");
+    assertThat(run.err()).doesNotContain("account-regions,"); // no progress line off a terminal
+    assertThat(run.all()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void awsOptionsNeedAws() {
+    Run run = Run.of("scan", "--region", "us-east-1", "x.json");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.err()).contains("--profile, --region, --role-arn and --org need --aws");
+    assertThat(Run.of("scan").err()).contains("give the files or directories to scan, - for standard input, or --aws for live accounts");
+  }
+}
