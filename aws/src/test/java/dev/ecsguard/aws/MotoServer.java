@@ -81,8 +81,8 @@ public final class MotoServer implements AutoCloseable {
             HttpResponse.BodyHandlers.discarding());
   }
 
-  /** Runs a seeding script from the test resources with boto3, against this server. */
-  public void seed(String script, String... arguments) throws IOException, InterruptedException {
+  /** Runs a seeding script from the test resources with boto3, against this server; returns what it printed. */
+  public String seed(String script, String... arguments) throws IOException, InterruptedException {
     Path file = Files.createTempFile("ecsguard-seed", ".py");
     try (var in = MotoServer.class.getResourceAsStream(script)) {
       Files.write(file, in.readAllBytes());
@@ -98,6 +98,7 @@ public final class MotoServer implements AutoCloseable {
       throw new IllegalStateException("seeding moto failed: " + output);
     }
     Files.deleteIfExists(file);
+    return output.strip();
   }
 
   @Override
