@@ -39,9 +39,6 @@ final class ScanCommand implements Callable<Integer> {
     NEVER
   }
 
-  // The SDK's adaptive retry: enough attempts to ride out throttling, then the call counts as failed.
-  private static final int AWS_ATTEMPTS = 8;
-
   private final Context context;
   private final Main main;
 
@@ -68,6 +65,9 @@ final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--concurrency", paramLabel = "N", description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
   int concurrency = 4;
+
+  @Option(names = "--max-attempts", paramLabel = "N", description = "With --aws: attempts per call, the first included, under adaptive retry (default: ${DEFAULT-VALUE}); fewer fails faster.")
+  int maxAttempts = 8;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.", converter = FormatConverter.class)
   Report.Format format = Report.Format.TEXT;
@@ -146,7 +146,7 @@ final class ScanCommand implements Callable<Integer> {
     if (aws) {
       try {
         AwsScanOptions options =
-            new AwsScanOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, AWS_ATTEMPTS);
+            new AwsScanOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
         new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(result);
       } catch (IllegalArgumentException e) {
         context.err().println("ecsguard: " + e.getMessage());
