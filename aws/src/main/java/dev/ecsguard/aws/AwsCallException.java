@@ -27,6 +27,10 @@ final class AwsCallException extends Exception {
       return "HTTP " + service.statusCode();
     }
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (message.startsWith("Unable to load credentials")) {
+      // The SDK lists every provider it tried, with all their messages, on one very long line.
+      return "no credentials: none in the environment, aws.* system properties, web identity, profiles, container or instance role; set some or give --profile";
+    }
     int newline = message.indexOf('\n');
     message = newline < 0 ? message : message.substring(0, newline);
     return (e instanceof SdkClientException ? "no answer: " : "") + message;
