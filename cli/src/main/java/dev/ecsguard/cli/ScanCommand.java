@@ -16,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,10 +70,17 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--max-attempts", paramLabel = "N", description = "With --aws: attempts per call, the first included, under adaptive retry (default: ${DEFAULT-VALUE}); fewer fails faster.")
   int maxAttempts = 8;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.", converter = FormatConverter.class)
-  Report.Format format = Report.Format.TEXT;
+  /** A report format and where it goes: a file, or standard output when {@code file} is null. */
+  record Target(Report.Format format, Path file) {}
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT[=FILE]",
+      description = "text (default), json, sarif, junit, markdown or csv; repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
+      converter = FormatConverter.class)
+  List<Target> formats = new ArrayList<>();
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report that has no =FILE to FILE instead of standard output.")
   Path output;
 
   @Option(names = "--controls", split = ",", paramLabel = "ID", description = "Run only these controls (retired ones run only when named here).")
@@ -129,10 +137,17 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
-    String overwritten = inputOverwrittenByOutput();
-    if (overwritten != null) {
-      context.err().println("ecsguard: --output " + output + " is also an input (" + overwritten + "); choose another file");
+    List<Target> targets = targets();
+    if (targets == null) {
+      context.err().println("ecsguard: only one report can go to standard output; give the others a file (--format sarif=results.sarif)");
       return ExitCode.ERROR.code();
+    }
+    for (Target target : targets) {
+      String overwritten = inputOverwrittenBy(target.file());
+      if (overwritten != null) {
+        context.err().println("ecsguard: the report file " + target.file() + " is also an input (" + overwritten + "); choose another file");
+        return ExitCode.ERROR.code();
+      }
     }
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters, tfVariables);
@@ -159,11 +174,13 @@ final class ScanCommand implements Callable<Integer> {
         error.printStackTrace(context.err());
       }
     }
-    try {
-      render(result);
-    } catch (IOException e) {
-      context.err().println("ecsguard: cannot write the report to " + output + ": " + Problems.describe(e));
-      return ExitCode.ERROR.code();
+    for (Target target : targets) {
+      try {
+        render(result, target);
+      } catch (IOException e) {
+        context.err().println("ecsguard: cannot write the " + target.format().label() + " report to " + target.file() + ": " + Problems.describe(e));
+        return ExitCode.ERROR.code();
+      }
     }
     if (!result.errors().isEmpty()) {
       return ExitCode.ERROR.code();
@@ -178,14 +195,30 @@ final class ScanCommand implements Callable<Integer> {
     return result.count(Status.FAILED) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 
-  /** The input that --output names too, if any: writing the report would destroy it. */
-  private String inputOverwrittenByOutput() {
-    if (output == null || !Files.exists(output)) {
+  /** The reports asked for, -o applied; null when more than one would go to standard output. */
+  private List<Target> targets() {
+    List<Target> asked = formats.isEmpty() ? List.of(new Target(Report.Format.TEXT, null)) : formats;
+    List<Target> targets = new ArrayList<>();
+    int toStandardOutput = 0;
+    for (Target target : asked) {
+      if (target.file() == null) {
+        toStandardOutput++;
+        targets.add(new Target(target.format(), output));
+      } else {
+        targets.add(target);
+      }
+    }
+    return toStandardOutput > 1 ? null : targets;
+  }
+
+  /** The input that a report file names too, if any: writing the report would destroy it. */
+  private String inputOverwrittenBy(Path report) {
+    if (report == null || !Files.exists(report)) {
       return null;
     }
     for (Path path : paths) {
       try {
-        if (Files.exists(path) && Files.isSameFile(path, output)) {
+        if (Files.exists(path) && Files.isSameFile(path, report)) {
           return path.toString();
         }
       } catch (IOException e) {
@@ -195,38 +228,45 @@ final class ScanCommand implements Callable<Integer> {
     return null;
   }
 
-  private void render(ScanResult result) throws IOException {
-    Report report = format.create(useColour(), verbose);
-    if (output == null) {
+  private void render(ScanResult result, Target target) throws IOException {
+    Report report = target.format().create(useColour(target.file()), verbose);
+    if (target.file() == null) {
       report.render(result, context.out());
       context.out().flush();
       return;
     }
-    try (Writer file = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+    try (Writer file = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
       report.render(result, file);
     }
   }
 
-  private boolean useColour() {
+  private boolean useColour(Path file) {
     String noColour = context.environment().get("NO_COLOR");
     return switch (colour) {
       case ALWAYS -> true;
       case NEVER -> false;
       case AUTO ->
-          output == null
+          file == null
               && context.terminal()
               && (noColour == null || noColour.isEmpty())
               && !"dumb".equals(context.environment().get("TERM"));
     };
   }
 
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Report.Format> {
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Target> {
     @Override
-    public Report.Format convert(String value) {
+    public Target convert(String value) {
+      int equals = value.indexOf('=');
+      String name = (equals < 0 ? value : value.substring(0, equals)).strip();
+      Path file = equals < 0 ? null : Path.of(value.substring(equals + 1));
+      if (file != null && file.toString().isEmpty()) {
+        throw new picocli.CommandLine.TypeConversionException("--format " + name + "= needs a file name after =");
+      }
       try {
-        return Report.Format.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        return new Target(Report.Format.valueOf(name.toUpperCase(Locale.ROOT)), file);
       } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException("unknown format " + value + " (text or json)");
+        throw new picocli.CommandLine.TypeConversionException(
+            "unknown format " + name + " (" + String.join(", ", java.util.Arrays.stream(Report.Format.values()).map(Report.Format::label).toList()) + ")");
       }
     }
   }

@@ -11,13 +11,26 @@ public interface Report {
   /** The formats, by the name users give to {@code --format}. */
   enum Format {
     TEXT,
-    JSON;
+    JSON,
+    SARIF,
+    JUNIT,
+    MARKDOWN,
+    CSV;
 
     public Report create(boolean colour, boolean verbose) {
       return switch (this) {
         case TEXT -> new TextReport(colour, verbose);
         case JSON -> new JsonReport();
+        case SARIF -> new SarifReport();
+        case JUNIT -> new JunitReport();
+        case MARKDOWN -> new MarkdownReport();
+        case CSV -> new CsvReport();
       };
+    }
+
+    /** The name users give: text, json, sarif… */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 }

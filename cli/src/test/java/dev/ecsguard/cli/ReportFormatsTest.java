@@ -1,0 +1,113 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** Several formats from one scan, and what each format promises its readers. */
+class ReportFormatsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EXAMPLES = "../examples";
+
+  @TempDir Path dir;
+
+  /** Validates against the OASIS SARIF 2.1.0 schema; every SARIF report of the tests goes through here. */
+  static void assertValidSarif(String sarif) throws IOException {
+    Schema schema;
+    try (InputStream in = ReportFormatsTest.class.getResourceAsStream("/sarif-schema-2.1.0.json")) {
+      schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+    }
+    assertThat(schema.validate(JSON.readTree(sarif))).as("SARIF schema errors").isEmpty();
+  }
+
+  @Test
+  void oneScanWritesEveryFormatAskedForEachToItsPlace() throws Exception {
+    Run run = Run.of("scan", "--format", "text", "--format", "sarif=" + dir.resolve("r.sarif"), "--format", "junit=" + dir.resolve("r.xml"),
+        "--format", "markdown=" + dir.resolve("r.md"), "--format", "csv=" + dir.resolve("r.csv"), "--format", "json=" + dir.resolve("r.json"), EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(run.out()).contains("FAILED         ECS.4");
+    JsonNode json = JSON.readTree(dir.resolve("r.json").toFile());
+    int findings = json.get("findings").size();
+    int failed = json.get("summary").get("failed").asInt();
+    int unknown = json.get("summary").get("unknown").asInt();
+
+    String sarif = Files.readString(dir.resolve("r.sarif"));
+    assertValidSarif(sarif);
+    JsonNode sarifRun = JSON.readTree(sarif).get("runs").get(0);
+    assertThat(sarifRun.get("results").size()).isEqualTo(failed + unknown);
+    assertThat(sarifRun.get("tool").get("driver").get("rules")).allSatisfy(rule -> {
+      assertThat(rule.get("help").get("markdown").asText()).contains("## How to fix it");
+      assertThat(rule.get("properties").get("security-severity").asText()).isIn("8.0", "5.5", "3.0");
+    });
+    assertThat(sarifRun.get("results")).allSatisfy(result -> assertThat(result.get("partialFingerprints").get("ecsguardFinding/v1").asText()).hasSize(32));
+
+    Document junit = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(dir.resolve("r.xml").toFile());
+    assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(findings);
+    assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(failed);
+
+    List<String> csv = Files.readAllLines(dir.resolve("r.csv"));
+    assertThat(csv.get(0)).isEqualTo("controlId,severity,status,resourceType,resourceId,file,line,column,message");
+    assertThat(csv).hasSize(findings + 1);
+
+    assertThat(Files.readString(dir.resolve("r.md"))).startsWith("### ecsguard: " + failed + " FAILED").contains("| High |");
+  }
+
+  @Test
+  void fingerprintsStayWhenLinesMoveAndRegionsFollowThem() throws IOException {
+    Path task = dir.resolve("task.json");
+    String body = "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
+    Files.writeString(task, body);
+    JsonNode before = sarifOf(task);
+    Files.writeString(task, "\n\n\n" + body);
+    JsonNode after = sarifOf(task);
+    assertThat(fingerprints(after)).isEqualTo(fingerprints(before)).isNotEmpty();
+    assertThat(after.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
+        .isEqualTo(before.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt() + 3);
+  }
+
+  private JsonNode sarifOf(Path file) throws IOException {
+    Run run = Run.of("scan", "--controls", "ECS.4,ECS.5", "--format", "sarif", file.toString());
+    assertValidSarif(run.out());
+    return JSON.readTree(run.out()).get("runs").get(0).get("results");
+  }
+
+  private static List<String> fingerprints(JsonNode results) {
+    List<String> prints = new ArrayList<>();
+    results.forEach(result -> prints.add(result.get("ruleId").asText() + " " + result.get("partialFingerprints").get("ecsguardFinding/v1").asText()));
+    return prints;
+  }
+
+  @Test
+  void textThatCouldHijackAReaderIsNeutralised() throws IOException {
+    Path task = dir.resolve("task.json");
+    Files.writeString(task, "{\"family\":\"=HYPERLINK(\\\"x\\\")|<b>\",\"containerDefinitions\":[{\"name\":\"a|b\",\"privileged\":true}]}");
+    Run csv = Run.of("scan", "--controls", "ECS.4", "--format", "csv", task.toString());
+    assertThat(csv.out()).contains(",\"'=HYPERLINK(\"\"x\"\")|<b>\",");
+    Run markdown = Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString());
+    assertThat(markdown.out()).contains("`=HYPERLINK(\"x\")\\|&lt;b>`").doesNotContain("|<b>");
+    Run junit = Run.of("scan", "--controls", "ECS.4", "--format", "junit", task.toString());
+    assertThat(junit.out()).contains("name=\"=HYPERLINK(&quot;x&quot;)|&lt;b&gt;\"");
+  }
+
+  @Test
+  void onlyOneReportMayGoToStandardOutput() {
+    Run run = Run.of("scan", "--format", "text", "--format", "json", EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.err()).contains("only one report can go to standard output");
+    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format pdf (text, json, sarif, junit, markdown, csv)");
+  }
+}

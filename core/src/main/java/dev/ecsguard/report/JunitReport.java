@@ -1,0 +1,77 @@
+package dev.ecsguard.report;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * JUnit XML as Jenkins and GitLab show test results: a test suite per control, a test case per
+ * resource, a failure per FAILED finding; UNKNOWN and NOT_APPLICABLE findings are skipped cases,
+ * with the reason.
+ */
+public final class JunitReport implements Report {
+
+  @Override
+  public void render(ScanResult result, Writer out) throws IOException {
+    String nl = System.lineSeparator();
+    Map<String, List<Finding>> byControl =
+        result.findings().stream().collect(Collectors.groupingBy(finding -> finding.control().id(), TreeMap::new, Collectors.toList()));
+    out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + nl);
+    out.write("<testsuites name=\"ecsguard\" tests=\"" + result.findings().size() + "\" failures=\"" + result.count(Status.FAILED)
+        + "\" skipped=\"" + (result.count(Status.UNKNOWN) + result.count(Status.NOT_APPLICABLE)) + "\" errors=\"" + result.errors().size() + "\">" + nl);
+    for (Map.Entry<String, List<Finding>> control : byControl.entrySet()) {
+      List<Finding> findings = control.getValue();
+      Finding first = findings.get(0);
+      long failures = findings.stream().filter(f -> f.status() == Status.FAILED).count();
+      long skipped = findings.stream().filter(f -> f.status() == Status.UNKNOWN || f.status() == Status.NOT_APPLICABLE).count();
+      out.write("  <testsuite name=\"" + xml(control.getKey() + " " + first.control().title()) + "\" tests=\"" + findings.size()
+          + "\" failures=\"" + failures + "\" skipped=\"" + skipped + "\" errors=\"0\">" + nl);
+      for (Finding finding : findings) {
+        out.write("    <testcase classname=\"" + xml(control.getKey()) + "\" name=\"" + xml(finding.resourceId()) + "\" file=\""
+            + xml(finding.location().file()) + "\"" + (finding.location().line() > 0 ? " line=\"" + finding.location().line() + "\"" : ""));
+        switch (finding.status()) {
+          case FAILED -> {
+            out.write(">" + nl);
+            out.write("      <failure type=\"" + xml(finding.control().severity().name()) + "\" message=\"" + xml(finding.message()) + "\">"
+                + xml(finding.location() + ": " + finding.message() + nl + "Fix: " + finding.control().remediation()) + "</failure>" + nl);
+            out.write("    </testcase>" + nl);
+          }
+          case UNKNOWN, NOT_APPLICABLE -> {
+            out.write(">" + nl);
+            out.write("      <skipped message=\"" + xml(finding.status().name() + ": " + finding.message()) + "\"/>" + nl);
+            out.write("    </testcase>" + nl);
+          }
+          case PASSED -> out.write("/>" + nl);
+        }
+      }
+      out.write("  </testsuite>" + nl);
+    }
+    out.write("</testsuites>" + nl);
+  }
+
+  /** Text as XML attribute or element content; characters XML 1.0 cannot hold are dropped. */
+  static String xml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints().forEach(c -> {
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          if (c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD || c >= 0x10000) {
+            out.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return out.toString();
+  }
+}

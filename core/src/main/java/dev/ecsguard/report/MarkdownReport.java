@@ -1,0 +1,54 @@
+package dev.ecsguard.report;
+
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * A compact summary for a pull-request comment: the counts, FAILED findings by severity, then the
+ * FAILED and UNKNOWN findings in a table (the first {@value #MAX_ROWS}), folded away.
+ */
+public final class MarkdownReport implements Report {
+  private static final int MAX_ROWS = 100;
+
+  @Override
+  public void render(ScanResult result, Writer out) throws IOException {
+    String nl = "\n";
+    List<Finding> shown = result.findings().stream().filter(f -> f.status() == Status.FAILED || f.status() == Status.UNKNOWN).toList();
+    out.write("### ecsguard: " + (result.count(Status.FAILED) == 0 ? "no FAILED findings" : result.count(Status.FAILED) + " FAILED")
+        + ", " + result.count(Status.UNKNOWN) + " unknown, " + result.count(Status.PASSED) + " passed" + nl + nl);
+    out.write(result.resources() + " resources in " + result.files() + (result.live() ? " account-regions" : " files")
+        + (result.errors().isEmpty() ? "" : "; **" + result.errors().size() + " could not be read**") + "." + nl + nl);
+    out.write("| severity | FAILED |" + nl + "|---|---|" + nl);
+    for (Severity severity : Severity.values()) {
+      long count = result.findings().stream().filter(f -> f.status() == Status.FAILED && f.control().severity() == severity).count();
+      out.write("| " + severity.title() + " | " + count + " |" + nl);
+    }
+    if (shown.isEmpty()) {
+      return;
+    }
+    out.write(nl + "<details><summary>FAILED and UNKNOWN findings (" + shown.size() + ")</summary>" + nl + nl);
+    out.write("| status | control | severity | resource | where | finding |" + nl + "|---|---|---|---|---|---|" + nl);
+    for (Finding finding : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
+      out.write("| " + finding.status() + " | " + finding.control().id() + " | " + finding.control().severity().title() + " | "
+          + code(finding.resourceId()) + " | " + code(finding.location().toString()) + " | " + cell(finding.message()) + " |" + nl);
+    }
+    if (shown.size() > MAX_ROWS) {
+      out.write(nl + "… and " + (shown.size() - MAX_ROWS) + " more: see the full report." + nl);
+    }
+    out.write(nl + "</details>" + nl);
+  }
+
+  /** Table cells keep to one line and cannot close the table or inject HTML. */
+  static String cell(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ");
+  }
+
+  private static String code(String text) {
+    return "`" + cell(text).replace("`", "'") + "`";
+  }
+}

@@ -1,0 +1,185 @@
+package dev.ecsguard.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ecsguard.control.ControlInfo;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.controls.Lessons;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.source.Location;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one rule per control (its
+ * lesson as help), one result per FAILED finding (kind fail) and per UNKNOWN one (kind review),
+ * with the region of the offending element and a fingerprint that does not change when lines move.
+ */
+public final class SarifReport implements Report {
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+  private static final String FINGERPRINT = "ecsguardFinding/v1";
+
+  @Override
+  public void render(ScanResult result, Writer out) throws IOException {
+    Map<String, ControlInfo> rules = new LinkedHashMap<>();
+    result.findings().forEach(finding -> rules.putIfAbsent(finding.control().id(), finding.control()));
+    Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+    rules.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.setPrettyPrinter(new DefaultPrettyPrinter());
+      json.writeStartObject();
+      json.writeStringField("$schema", SCHEMA);
+      json.writeStringField("version", "2.1.0");
+      json.writeArrayFieldStart("runs");
+      json.writeStartObject();
+      json.writeObjectFieldStart("tool");
+      json.writeObjectFieldStart("driver");
+      json.writeStringField("name", "ecsguard");
+      json.writeStringField("informationUri", "https://github.com/ecsguard/ecsguard");
+      json.writeArrayFieldStart("rules");
+      for (ControlInfo control : rules.values()) {
+        writeRule(json, control);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndObject();
+      json.writeArrayFieldStart("results");
+      for (Finding finding : result.findings()) {
+        if (finding.status() == Status.FAILED || finding.status() == Status.UNKNOWN) {
+          writeResult(json, finding, ruleIndex.get(finding.control().id()));
+        }
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write(System.lineSeparator());
+  }
+
+  private static void writeRule(JsonGenerator json, ControlInfo control) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("id", control.id());
+    json.writeStringField("name", control.id().replace(".", ""));
+    json.writeObjectFieldStart("shortDescription");
+    json.writeStringField("text", control.title());
+    json.writeEndObject();
+    json.writeObjectFieldStart("fullDescription");
+    json.writeStringField("text", control.title() + ". Fix: " + control.remediation());
+    json.writeEndObject();
+    if (control.documentationUrl() != null) {
+      json.writeStringField("helpUri", control.documentationUrl());
+    }
+    json.writeObjectFieldStart("help");
+    json.writeStringField("text", control.remediation());
+    json.writeStringField("markdown", Lessons.of(control.id()).orElse(control.remediation()));
+    json.writeEndObject();
+    json.writeObjectFieldStart("defaultConfiguration");
+    json.writeStringField("level", level(control));
+    json.writeEndObject();
+    json.writeObjectFieldStart("properties");
+    json.writeArrayFieldStart("tags");
+    json.writeString("security");
+    json.writeString("ecs");
+    json.writeString(control.resourceType().awsName());
+    json.writeEndArray();
+    // GitHub ranks security alerts by this score: High 8.0, Medium 5.5, Low 3.0.
+    json.writeStringField("security-severity", switch (control.severity()) {
+      case HIGH -> "8.0";
+      case MEDIUM -> "5.5";
+      case LOW -> "3.0";
+    });
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static String level(ControlInfo control) {
+    return switch (control.severity()) {
+      case HIGH -> "error";
+      case MEDIUM -> "warning";
+      case LOW -> "note";
+    };
+  }
+
+  private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex) throws IOException {
+    boolean failed = finding.status() == Status.FAILED;
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.control().id());
+    json.writeNumberField("ruleIndex", ruleIndex);
+    json.writeStringField("kind", failed ? "fail" : "review");
+    json.writeStringField("level", failed ? level(finding.control()) : "note");
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", finding.message());
+    json.writeEndObject();
+    json.writeArrayFieldStart("locations");
+    json.writeStartObject();
+    Location location = finding.location();
+    if (location.line() > 0) {
+      json.writeObjectFieldStart("physicalLocation");
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", uri(location.file()));
+      json.writeEndObject();
+      json.writeObjectFieldStart("region");
+      json.writeNumberField("startLine", location.line());
+      if (location.column() > 0) {
+        json.writeNumberField("startColumn", location.column());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    }
+    json.writeArrayFieldStart("logicalLocations");
+    json.writeStartObject();
+    json.writeStringField("fullyQualifiedName", finding.resourceId());
+    json.writeStringField("kind", "resource");
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeObjectFieldStart("partialFingerprints");
+    json.writeStringField(FINGERPRINT, fingerprint(finding));
+    json.writeEndObject();
+    json.writeObjectFieldStart("properties");
+    json.writeStringField("resourceType", finding.resourceType().awsName());
+    json.writeStringField("resourceId", finding.resourceId());
+    json.writeStringField("status", finding.status().name());
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  /** Relative paths as forward-slash URIs, as SARIF viewers resolve them against the checkout. */
+  private static String uri(String file) {
+    String path = file.replace('\\', '/');
+    while (path.startsWith("./")) {
+      path = path.substring(2);
+    }
+    return path.replace(" ", "%20");
+  }
+
+  /**
+   * What identifies a finding across runs: the control, the file, the resource and its offending
+   * elements by name, never lines, so that edits above it do not reopen it.
+   */
+  static String fingerprint(Finding finding) {
+    StringBuilder identity = new StringBuilder()
+        .append(finding.control().id()).append('\n')
+        .append(uri(finding.location().file())).append('\n')
+        .append(finding.resourceId()).append('\n');
+    finding.offenders().forEach(offender -> identity.append(offender.name()).append('\n'));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
