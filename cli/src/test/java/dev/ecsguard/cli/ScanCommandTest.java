@@ -194,7 +194,10 @@ class ScanCommandTest {
     assertThat(run.err()).contains("is also an input");
     assertThat(Files.readString(input)).startsWith("{\"family\"");
     Run nowhere = Run.of("scan", "-o", dir.resolve("no/such/dir/report.txt").toString(), input.toString());
-    assertThat(nowhere.err()).contains("cannot write the report to").contains("no such file or directory").doesNotContain("Exception");
+    assertThat(nowhere.err()).contains("cannot write the text report to").contains("no such file or directory").doesNotContain("Exception");
+    Run sarif = Run.of("scan", "--format", "sarif=" + input, input.toString());
+    assertThat(sarif.err()).contains("the report file " + input + " is also an input");
+    assertThat(Files.readString(input)).startsWith("{\"family\"");
   }
 
   @Test
