@@ -57,11 +57,16 @@ public final class AwsScan {
 
   /** Scans and reports into {@code result}, its API calls included. */
   public void run(ScanResult result) {
+    run(result, result);
+  }
+
+  /** Scans, reporting to {@code listener} (which may filter on its way to {@code result}), and records the API calls in {@code result}. */
+  public void run(ScanListener listener, ScanResult result) {
     try {
-      List<Account> accounts = accounts(result);
+      List<Account> accounts = accounts(listener);
       List<Target> targets = new ArrayList<>();
       for (Account account : accounts) {
-        for (String region : regions(account, result)) {
+        for (String region : regions(account, listener)) {
           targets.add(new Target(account, region));
         }
       }
@@ -73,13 +78,13 @@ public final class AwsScan {
           futures.add(pool.submit(() -> scan(target)));
         }
         for (Future<Recorded> future : futures) {
-          future.get().replay(result);
+          future.get().replay(listener);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        result.error(new InputException("aws", "the scan was interrupted; it is incomplete"));
+        listener.error(new InputException("aws", "the scan was interrupted; it is incomplete"));
       } catch (ExecutionException e) {
-        result.error(new InputException("aws", "ecsguard could not finish the scan (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
+        listener.error(new InputException("aws", "ecsguard could not finish the scan (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
       } finally {
         pool.shutdownNow();
       }

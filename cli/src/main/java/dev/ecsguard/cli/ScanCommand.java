@@ -2,7 +2,13 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.aws.AwsScan;
 import dev.ecsguard.aws.AwsScanOptions;
+import dev.ecsguard.config.Configuration;
+import dev.ecsguard.config.ConfigurationReader;
+import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.ScanListener;
+import dev.ecsguard.engine.Suppressing;
+import java.time.LocalDate;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
@@ -98,6 +104,15 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
   Map<String, String> tfVariables = new LinkedHashMap<>();
 
+  @Option(names = "--config", paramLabel = "FILE", description = "Settings and suppressions (default: the nearest .ecsguard.yml in this directory or a parent).")
+  Path config;
+
+  @Option(names = "--no-config", description = "Ignore any .ecsguard.yml.")
+  boolean noConfig;
+
+  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
+  String failOn;
+
   @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
 
@@ -130,9 +145,22 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --controls needs at least one control id");
       return ExitCode.ERROR.code();
     }
+    Configuration configuration;
+    try {
+      configuration = configuration();
+    } catch (InputException e) {
+      context.err().println(Printable.escape(e.getMessage()));
+      return ExitCode.ERROR.code();
+    }
+    Severity threshold;
     Selection selection;
     try {
-      selection = Selection.of(only == null ? List.of() : only, skip, parameters);
+      threshold = failOn != null ? severity(failOn) : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
+      List<String> skipped = new ArrayList<>(configuration.skip());
+      skipped.addAll(skip);
+      Map<String, String> merged = new LinkedHashMap<>(configuration.parameters());
+      merged.putAll(parameters); // the command line wins
+      selection = Selection.of(only == null ? List.of() : only, skipped, merged);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
@@ -150,19 +178,20 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult result = new ScanResult();
+    ScanListener listener = new Suppressing(configuration.suppressions(), LocalDate.now(), result);
     Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters, tfVariables);
     for (Path path : paths) {
       if (path.toString().equals("-")) {
-        scanner.scan(context.in(), "<stdin>", result);
+        scanner.scan(context.in(), "<stdin>", listener);
       } else {
-        scanner.scan(List.of(path), result);
+        scanner.scan(List.of(path), listener);
       }
     }
     if (aws) {
       try {
         AwsScanOptions options =
             new AwsScanOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
-        new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(result);
+        new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(listener, result);
       } catch (IllegalArgumentException e) {
         context.err().println("ecsguard: " + e.getMessage());
         return ExitCode.ERROR.code();
@@ -192,7 +221,28 @@ final class ScanCommand implements Callable<Integer> {
               + "; nothing was checked");
       return ExitCode.ERROR.code();
     }
-    return result.count(Status.FAILED) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    return result.failing(threshold) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  /** --config, else the nearest .ecsguard.yml (unless --no-config), else none. */
+  private Configuration configuration() throws InputException {
+    if (config != null) {
+      return ConfigurationReader.read(config, config.toString());
+    }
+    Path found = noConfig ? null : ConfigurationReader.find(Path.of(""));
+    if (found == null) {
+      return Configuration.NONE;
+    }
+    Path shown = Path.of("").toAbsolutePath().relativize(found); // as a user would write it
+    return ConfigurationReader.read(found, shown.toString());
+  }
+
+  private static Severity severity(String name) {
+    try {
+      return Severity.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--fail-on must be high, medium or low");
+    }
   }
 
   /** The reports asked for, -o applied; null when more than one would go to standard output. */

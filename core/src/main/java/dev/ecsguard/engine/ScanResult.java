@@ -77,6 +77,18 @@ public final class ScanResult implements ScanListener {
     return counts.get(status);
   }
 
+  /** Findings an accepted exception covers. */
+  public int suppressed() {
+    return (int) findings.stream().filter(Finding::suppressed).count();
+  }
+
+  /** FAILED findings that no suppression covers, of {@code threshold}'s severity or higher: what fails a scan. */
+  public int failing(dev.ecsguard.control.Severity threshold) {
+    return (int) findings.stream()
+        .filter(f -> f.status() == Status.FAILED && !f.suppressed() && f.control().severity().compareTo(threshold) <= 0)
+        .count();
+  }
+
   public int files() {
     return files;
   }

@@ -9,7 +9,7 @@ import java.util.List;
 /** One row per finding (RFC 4180), for spreadsheets and ad-hoc queries. */
 public final class CsvReport implements Report {
   private static final List<String> HEADER =
-      List.of("controlId", "severity", "status", "resourceType", "resourceId", "file", "line", "column", "message");
+      List.of("controlId", "severity", "status", "suppressed", "resourceType", "resourceId", "file", "line", "column", "message");
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -19,6 +19,7 @@ public final class CsvReport implements Report {
           finding.control().id(),
           finding.control().severity().name(),
           finding.status().name(),
+          finding.suppressed() ? "yes: " + finding.suppression().reason() : "",
           finding.resourceType().awsName(),
           finding.resourceId(),
           finding.location().file(),

@@ -40,6 +40,7 @@ public final class JsonReport implements Report {
       json.writeNumberField("failed", result.count(Status.FAILED));
       json.writeNumberField("notApplicable", result.count(Status.NOT_APPLICABLE));
       json.writeNumberField("unknown", result.count(Status.UNKNOWN));
+      json.writeNumberField("suppressed", result.suppressed());
       json.writeNumberField("errors", result.errors().size());
       json.writeEndObject();
       if (result.live()) {
@@ -88,6 +89,14 @@ public final class JsonReport implements Report {
     json.writeStringField("message", finding.message());
     json.writeStringField("remediation", finding.control().remediation());
     json.writeStringField("documentation", finding.control().documentationUrl());
+    json.writeBooleanField("suppressed", finding.suppressed());
+    if (finding.suppressed()) {
+      json.writeObjectFieldStart("suppression");
+      json.writeStringField("reason", finding.suppression().reason());
+      json.writeStringField("source", finding.suppression().source());
+      json.writeStringField("expires", finding.suppression().expires() == null ? null : finding.suppression().expires().toString());
+      json.writeEndObject();
+    }
     json.writeArrayFieldStart("offenders");
     for (Finding.Element offender : finding.offenders()) {
       json.writeStartObject();

@@ -23,18 +23,25 @@ public final class JunitReport implements Report {
     Map<String, List<Finding>> byControl =
         result.findings().stream().collect(Collectors.groupingBy(finding -> finding.control().id(), TreeMap::new, Collectors.toList()));
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + nl);
-    out.write("<testsuites name=\"ecsguard\" tests=\"" + result.findings().size() + "\" failures=\"" + result.count(Status.FAILED)
-        + "\" skipped=\"" + (result.count(Status.UNKNOWN) + result.count(Status.NOT_APPLICABLE)) + "\" errors=\"" + result.errors().size() + "\">" + nl);
+    long allFailures = result.findings().stream().filter(f -> f.status() == Status.FAILED && !f.suppressed()).count();
+    out.write("<testsuites name=\"ecsguard\" tests=\"" + result.findings().size() + "\" failures=\"" + allFailures
+        + "\" skipped=\"" + (result.findings().size() - allFailures - result.count(Status.PASSED)) + "\" errors=\"" + result.errors().size() + "\">" + nl);
     for (Map.Entry<String, List<Finding>> control : byControl.entrySet()) {
       List<Finding> findings = control.getValue();
       Finding first = findings.get(0);
-      long failures = findings.stream().filter(f -> f.status() == Status.FAILED).count();
-      long skipped = findings.stream().filter(f -> f.status() == Status.UNKNOWN || f.status() == Status.NOT_APPLICABLE).count();
+      long failures = findings.stream().filter(f -> f.status() == Status.FAILED && !f.suppressed()).count();
+      long skipped = findings.stream().filter(f -> f.suppressed() || f.status() == Status.UNKNOWN || f.status() == Status.NOT_APPLICABLE).count();
       out.write("  <testsuite name=\"" + xml(control.getKey() + " " + first.control().title()) + "\" tests=\"" + findings.size()
           + "\" failures=\"" + failures + "\" skipped=\"" + skipped + "\" errors=\"0\">" + nl);
       for (Finding finding : findings) {
         out.write("    <testcase classname=\"" + xml(control.getKey()) + "\" name=\"" + xml(finding.resourceId()) + "\" file=\""
             + xml(finding.location().file()) + "\"" + (finding.location().line() > 0 ? " line=\"" + finding.location().line() + "\"" : ""));
+        if (finding.suppressed()) {
+          out.write(">" + nl);
+          out.write("      <skipped message=\"" + xml("SUPPRESSED " + finding.status() + ": " + finding.suppression().reason() + " (" + finding.suppression().source() + ")") + "\"/>" + nl);
+          out.write("    </testcase>" + nl);
+          continue;
+        }
         switch (finding.status()) {
           case FAILED -> {
             out.write(">" + nl);

@@ -18,14 +18,16 @@ public final class MarkdownReport implements Report {
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
     String nl = "\n";
-    List<Finding> shown = result.findings().stream().filter(f -> f.status() == Status.FAILED || f.status() == Status.UNKNOWN).toList();
-    out.write("### ecsguard: " + (result.count(Status.FAILED) == 0 ? "no FAILED findings" : result.count(Status.FAILED) + " FAILED")
-        + ", " + result.count(Status.UNKNOWN) + " unknown, " + result.count(Status.PASSED) + " passed" + nl + nl);
+    List<Finding> shown = result.findings().stream().filter(f -> !f.suppressed() && (f.status() == Status.FAILED || f.status() == Status.UNKNOWN)).toList();
+    long failed = shown.stream().filter(f -> f.status() == Status.FAILED).count();
+    out.write("### ecsguard: " + (failed == 0 ? "no FAILED findings" : failed + " FAILED")
+        + ", " + shown.stream().filter(f -> f.status() == Status.UNKNOWN).count() + " unknown, " + result.count(Status.PASSED) + " passed"
+        + (result.suppressed() == 0 ? "" : ", " + result.suppressed() + " suppressed") + nl + nl);
     out.write(result.resources() + " resources in " + result.files() + (result.live() ? " account-regions" : " files")
         + (result.errors().isEmpty() ? "" : "; **" + result.errors().size() + " could not be read**") + "." + nl + nl);
     out.write("| severity | FAILED |" + nl + "|---|---|" + nl);
     for (Severity severity : Severity.values()) {
-      long count = result.findings().stream().filter(f -> f.status() == Status.FAILED && f.control().severity() == severity).count();
+      long count = shown.stream().filter(f -> f.status() == Status.FAILED && f.control().severity() == severity).count();
       out.write("| " + severity.title() + " | " + count + " |" + nl);
     }
     if (shown.isEmpty()) {

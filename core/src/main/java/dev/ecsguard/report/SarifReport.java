@@ -145,6 +145,16 @@ public final class SarifReport implements Report {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
+    if (finding.suppressed()) {
+      json.writeArrayFieldStart("suppressions");
+      json.writeStartObject();
+      json.writeStringField("kind", finding.suppression().source().contains(".ecsguard.yml") ? "external" : "inSource");
+      json.writeStringField("status", "accepted");
+      json.writeStringField("justification", finding.suppression().reason()
+          + (finding.suppression().expires() == null ? "" : " (until " + finding.suppression().expires() + ")"));
+      json.writeEndObject();
+      json.writeEndArray();
+    }
     json.writeObjectFieldStart("partialFingerprints");
     json.writeStringField(FINGERPRINT, fingerprint(finding));
     json.writeEndObject();

@@ -49,7 +49,8 @@ public final class TextReport implements Report {
         out.write((colour ? BOLD + header + RESET : header) + nl);
         resource = header;
       }
-      out.write("  " + paint(finding.status(), String.format("%-15s", finding.status().name())));
+      String status = finding.suppressed() ? finding.status().name().toLowerCase(java.util.Locale.ROOT) + " (s)" : finding.status().name();
+      out.write("  " + (finding.suppressed() ? String.format("%-15s", status) : paint(finding.status(), String.format("%-15s", status))));
       out.write(String.format("%-8s%-8s%s%s", finding.control().id(), finding.control().severity().title(),
           Printable.escape(finding.location().toString()), nl));
       if (finding.offenders().size() > 1) {
@@ -59,7 +60,10 @@ public final class TextReport implements Report {
       } else {
         out.write(INDENT + Printable.escape(finding.message()) + nl);
       }
-      if (finding.status() == Status.FAILED) {
+      if (finding.suppressed()) {
+        out.write(INDENT + "Suppressed: " + Printable.escape(finding.suppression().reason()) + " (" + Printable.escape(finding.suppression().source())
+            + (finding.suppression().expires() == null ? "" : ", until " + finding.suppression().expires()) + ")" + nl);
+      } else if (finding.status() == Status.FAILED) {
         out.write(INDENT + "Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
       }
     }
@@ -75,7 +79,8 @@ public final class TextReport implements Report {
             paint(Status.UNKNOWN, result.count(Status.UNKNOWN) + " unknown"),
             paint(Status.PASSED, result.count(Status.PASSED) + " passed"),
             paint(Status.NOT_APPLICABLE, result.count(Status.NOT_APPLICABLE) + " not applicable"),
-            result.notes().isEmpty() ? "" : "; " + result.notes().size() + " " + plural(result.notes().size(), "note"),
+            (result.suppressed() == 0 ? "" : "; " + result.suppressed() + " suppressed")
+                + (result.notes().isEmpty() ? "" : "; " + result.notes().size() + " " + plural(result.notes().size(), "note")),
             result.errors().isEmpty()
                 ? ""
                 : result.live()

@@ -1,0 +1,180 @@
+package dev.ecsguard.config;
+
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.engine.Suppression;
+import dev.ecsguard.source.ArrayNode;
+import dev.ecsguard.source.DocumentReader;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import dev.ecsguard.source.ScalarNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code .ecsguard.yml}. Anything it does not know or cannot use is an error naming the file
+ * and line: a mistyped key must not silently weaken a CI gate.
+ */
+public final class ConfigurationReader {
+  public static final String FILE_NAME = ".ecsguard.yml";
+  private static final Set<String> TOP_LEVEL = Set.of("controls", "parameters", "failOn", "suppressions");
+
+  private ConfigurationReader() {}
+
+  /** The nearest {@value #FILE_NAME} in {@code directory} or one of its parents, or null. */
+  public static Path find(Path directory) {
+    for (Path at = directory.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+      Path candidate = at.resolve(FILE_NAME);
+      if (Files.isRegularFile(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  public static Configuration read(Path file, String name) throws InputException {
+    return read(new DocumentReader(InputLimits.DEFAULT).read(file, name).root(), name);
+  }
+
+  private static Configuration read(Node root, String name) throws InputException {
+    ObjectNode top = object(root, name, "the configuration");
+    for (String key : top.names()) {
+      if (!TOP_LEVEL.contains(key)) {
+        throw error(name, top.get(key), "unknown setting " + key + " (known: controls, parameters, failOn, suppressions)");
+      }
+    }
+    List<String> skip = new ArrayList<>();
+    if (top.get("controls") != null) {
+      ObjectNode controls = object(top.get("controls"), name, "controls");
+      for (String key : controls.names()) {
+        if (!key.equals("skip")) {
+          throw error(name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
+        }
+      }
+      for (Node id : array(controls.get("skip"), name, "controls.skip")) {
+        skip.add(controlId(id, name));
+      }
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (top.get("parameters") != null) {
+      ObjectNode byControl = object(top.get("parameters"), name, "parameters");
+      for (String control : byControl.names()) {
+        ObjectNode values = object(byControl.get(control), name, "parameters." + control);
+        Map<String, String> own = new LinkedHashMap<>();
+        for (String parameter : values.names()) {
+          own.put(control + "." + parameter, parameterValue(values.get(parameter), name, control + "." + parameter));
+        }
+        try {
+          Selection.of(List.of(), List.of(), own); // names and values are checked as on the command line
+        } catch (IllegalArgumentException e) {
+          throw error(name, values, e.getMessage());
+        }
+        parameters.putAll(own);
+      }
+    }
+    Severity failOn = null;
+    if (top.get("failOn") != null) {
+      failOn = severity(top.get("failOn"), name);
+    }
+    List<Suppression> suppressions = new ArrayList<>();
+    if (top.get("suppressions") != null) {
+      for (Node entry : array(top.get("suppressions"), name, "suppressions")) {
+        suppressions.add(suppression(entry, name));
+      }
+    }
+    return new Configuration(skip, parameters, failOn, suppressions, name);
+  }
+
+  private static Suppression suppression(Node node, String name) throws InputException {
+    ObjectNode entry = object(node, name, "a suppression");
+    for (String key : entry.names()) {
+      if (!Set.of("control", "resource", "reason", "expires").contains(key)) {
+        throw error(name, entry.get(key), "unknown setting " + key + " in a suppression (known: control, resource, reason, expires)");
+      }
+    }
+    if (entry.get("control") == null) {
+      throw error(name, entry, "a suppression needs the control it applies to");
+    }
+    String control = controlId(entry.get("control"), name);
+    String resource = entry.get("resource") == null ? "*" : text(entry.get("resource"), name, "resource");
+    String reason = entry.get("reason") == null ? "" : text(entry.get("reason"), name, "reason").strip();
+    if (reason.isEmpty()) {
+      throw error(name, entry, "a suppression needs a reason (why the exception is accepted, e.g. a ticket)");
+    }
+    LocalDate expires = null;
+    if (entry.get("expires") != null) {
+      String date = text(entry.get("expires"), name, "expires");
+      try {
+        expires = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw error(name, entry.get("expires"), "expires must be a date written YYYY-MM-DD");
+      }
+    }
+    return new Suppression(control, resource, reason, expires, name + ":" + entry.line());
+  }
+
+  private static Severity severity(Node node, String name) throws InputException {
+    String value = text(node, name, "failOn");
+    try {
+      return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw error(name, node, "failOn must be high, medium or low");
+    }
+  }
+
+  private static String controlId(Node node, String name) throws InputException {
+    String id = text(node, name, "a control id");
+    try {
+      return Selection.find(id).info().id();
+    } catch (IllegalArgumentException e) {
+      throw error(name, node, e.getMessage());
+    }
+  }
+
+  /** A parameter: a scalar, or a list of scalars (tag keys), which the command line writes with commas. */
+  private static String parameterValue(Node node, String name, String what) throws InputException {
+    if (node instanceof ArrayNode list) {
+      List<String> items = new ArrayList<>();
+      for (Node item : list.elements()) {
+        items.add(text(item, name, what));
+      }
+      return String.join(",", items);
+    }
+    return text(node, name, what);
+  }
+
+  private static String text(Node node, String name, String what) throws InputException {
+    if (node instanceof ScalarNode scalar && scalar.text() != null) {
+      return scalar.text();
+    }
+    throw error(name, node, what + " must be a single value, not " + node.kind());
+  }
+
+  private static ObjectNode object(Node node, String name, String what) throws InputException {
+    if (node instanceof ObjectNode object) {
+      return object;
+    }
+    throw error(name, node, what + " must be a mapping, not " + node.kind());
+  }
+
+  private static List<Node> array(Node node, String name, String what) throws InputException {
+    if (node instanceof ArrayNode array) {
+      return array.elements();
+    }
+    throw error(name, node, what + " must be a list, not " + (node == null ? "missing" : node.kind()));
+  }
+
+  private static InputException error(String name, Node at, String problem) {
+    return at == null ? new InputException(name, problem) : new InputException(name, at.line(), at.column(), problem);
+  }
+}
