@@ -60,7 +60,7 @@ class ReportFormatsTest {
     assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(failed);
 
     List<String> csv = Files.readAllLines(dir.resolve("r.csv"));
-    assertThat(csv.get(0)).isEqualTo("controlId,severity,status,resourceType,resourceId,file,line,column,message");
+    assertThat(csv.get(0)).isEqualTo("controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message");
     assertThat(csv).hasSize(findings + 1);
 
     assertThat(Files.readString(dir.resolve("r.md"))).startsWith("### ecsguard: " + failed + " FAILED").contains("| High |");
