@@ -6,6 +6,7 @@ import dev.ecsguard.config.Configuration;
 import dev.ecsguard.config.ConfigurationReader;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Baseline;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.Suppressing;
 import java.time.LocalDate;
@@ -113,6 +114,12 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
 
+  @Option(names = "--baseline", paramLabel = "FILE", description = "Fail only on FAILED findings that are not in this baseline (made with --create-baseline).")
+  Path baseline;
+
+  @Option(names = "--create-baseline", paramLabel = "FILE", description = "Record today's FAILED findings in FILE, to pass later with --baseline.")
+  Path createBaseline;
+
   @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
 
@@ -152,6 +159,15 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
     }
+    Baseline accepted = Baseline.none();
+    if (baseline != null) {
+      try {
+        accepted = Baseline.read(baseline, baseline.toString());
+      } catch (InputException e) {
+        context.err().println(Printable.escape(e.getMessage()));
+        return ExitCode.ERROR.code();
+      }
+    }
     Severity threshold;
     Selection selection;
     try {
@@ -178,7 +194,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     ScanResult result = new ScanResult();
-    ScanListener listener = new Suppressing(configuration.suppressions(), LocalDate.now(), result);
+    ScanListener listener = new Suppressing(configuration.suppressions(), accepted, LocalDate.now(), result);
     Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters, tfVariables);
     for (Path path : paths) {
       if (path.toString().equals("-")) {
@@ -208,6 +224,14 @@ final class ScanCommand implements Callable<Integer> {
         render(result, target);
       } catch (IOException e) {
         context.err().println("ecsguard: cannot write the " + target.format().label() + " report to " + target.file() + ": " + Problems.describe(e));
+        return ExitCode.ERROR.code();
+      }
+    }
+    if (createBaseline != null) {
+      try {
+        Baseline.write(result, createBaseline);
+      } catch (IOException e) {
+        context.err().println("ecsguard: cannot write the baseline to " + createBaseline + ": " + Problems.describe(e));
         return ExitCode.ERROR.code();
       }
     }

@@ -15,12 +15,19 @@ import java.util.Set;
  */
 public final class Suppressing implements ScanListener {
   private final List<Suppression> suppressions;
+  private final Baseline baseline;
   private final LocalDate today;
   private final ScanListener next;
   private final Set<Suppression> expiredNoted = new HashSet<>();
 
   public Suppressing(List<Suppression> suppressions, LocalDate today, ScanListener next) {
+    this(suppressions, Baseline.none(), today, next);
+  }
+
+  /** As above, findings in {@code baseline} marked as accepted too. */
+  public Suppressing(List<Suppression> suppressions, Baseline baseline, LocalDate today, ScanListener next) {
     this.suppressions = List.copyOf(suppressions);
+    this.baseline = baseline;
     this.today = today;
     this.next = next;
   }
@@ -41,6 +48,11 @@ public final class Suppressing implements ScanListener {
           continue;
         }
         next.finding(finding.suppressedBy(suppression));
+        return;
+      }
+      Suppression baselined = finding.status() == Status.FAILED ? baseline.covering(finding) : null;
+      if (baselined != null) {
+        next.finding(finding.suppressedBy(baselined));
         return;
       }
     }

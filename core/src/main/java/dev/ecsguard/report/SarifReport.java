@@ -11,10 +11,6 @@ import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.source.Location;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -148,7 +144,7 @@ public final class SarifReport implements Report {
     if (finding.suppressed()) {
       json.writeArrayFieldStart("suppressions");
       json.writeStartObject();
-      json.writeStringField("kind", finding.suppression().source().contains(".ecsguard.yml") ? "external" : "inSource");
+      json.writeStringField("kind", finding.suppression().source().startsWith("inline ") ? "inSource" : "external");
       json.writeStringField("status", "accepted");
       json.writeStringField("justification", finding.suppression().reason()
           + (finding.suppression().expires() == null ? "" : " (until " + finding.suppression().expires() + ")"));
@@ -156,7 +152,7 @@ public final class SarifReport implements Report {
       json.writeEndArray();
     }
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField(FINGERPRINT, fingerprint(finding));
+    json.writeStringField(FINGERPRINT, finding.fingerprint());
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeStringField("resourceType", finding.resourceType().awsName());
@@ -173,23 +169,5 @@ public final class SarifReport implements Report {
       path = path.substring(2);
     }
     return path.replace(" ", "%20");
-  }
-
-  /**
-   * What identifies a finding across runs: the control, the file, the resource and its offending
-   * elements by name, never lines, so that edits above it do not reopen it.
-   */
-  static String fingerprint(Finding finding) {
-    StringBuilder identity = new StringBuilder()
-        .append(finding.control().id()).append('\n')
-        .append(uri(finding.location().file())).append('\n')
-        .append(finding.resourceId()).append('\n');
-    finding.offenders().forEach(offender -> identity.append(offender.name()).append('\n'));
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

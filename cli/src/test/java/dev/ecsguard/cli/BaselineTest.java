@@ -1,0 +1,41 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A baseline accepts today's findings, whatever lines move, and a scan then fails only on new ones. */
+class BaselineTest {
+  @TempDir Path dir;
+
+  @Test
+  void onlyNewFindingsFailOnceABaselineIsMade() throws IOException {
+    Path task = dir.resolve("task.json");
+    Files.writeString(task, "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    Path baseline = dir.resolve("baseline.json");
+    Run made = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", "--create-baseline", baseline.toString(), task.toString());
+    assertThat(made.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(Files.readString(baseline)).contains("\"controlId\" : \"ECS.4\"").contains("\"controlId\" : \"ECS.5\"");
+
+    Files.writeString(task, "\n\n\n{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    Run moved = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", "--baseline", baseline.toString(), task.toString());
+    assertThat(moved.exitCode()).as(moved.out()).isZero();
+    assertThat(moved.out()).contains("2 suppressed").contains("already there when the baseline was made (baseline " + baseline + ")");
+
+    Files.writeString(task, "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true},{\"name\":\"new\",\"privileged\":true}]}");
+    Run added = Run.of("scan", "--no-config", "--controls", "ECS.4", "--baseline", baseline.toString(), task.toString());
+    assertThat(added.exitCode()).as("a new privileged container is a new finding").isEqualTo(ExitCode.FAILED.code());
+  }
+
+  @Test
+  void aFileThatIsNoBaselineIsRefused() throws IOException {
+    Path other = Files.writeString(dir.resolve("other.json"), "{\"findings\": 3}");
+    Run run = Run.of("scan", "--baseline", other.toString(), "../examples");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.err()).contains("not an ecsguard baseline");
+  }
+}
