@@ -19,6 +19,7 @@ import dev.ecsguard.source.Node;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +91,13 @@ public final class Scanner {
         new InputReader.Sink() {
           @Override
           public void resource(Resource resource, Map<String, String> labels) {
+            resource(resource, labels, List.of());
+          }
+
+          @Override
+          public void resource(Resource resource, Map<String, String> labels, List<Suppression> inline) {
             resources.merge(resource.origin().file(), 1, Integer::sum);
-            evaluate(resource, labels, listener);
+            evaluate(resource, labels, inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
           }
 
           @Override
@@ -145,8 +151,13 @@ public final class Scanner {
         new InputReader.Sink() {
           @Override
           public void resource(Resource resource, Map<String, String> own) {
+            resource(resource, own, List.of());
+          }
+
+          @Override
+          public void resource(Resource resource, Map<String, String> own, List<Suppression> inline) {
             resources[0]++;
-            evaluate(resource, merged(labels, own), listener);
+            evaluate(resource, merged(labels, own), inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
           }
 
           @Override

@@ -87,7 +87,8 @@ public final class CloudFormationReader implements InputReader {
         };
     Value<String> constructPath =
         resource.get("Metadata") instanceof ObjectNode metadata ? Fields.string(metadata, CDK_PATH) : Value.absent(resource);
-    sink.resource(model, constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of());
+    sink.resource(model, constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of(),
+        InlineSuppressions.cloudFormation(logicalId, resource, sink::note));
     return true;
   }
 

@@ -37,6 +37,7 @@ final class HclParser {
   private int lineStart;
   private int depth; // inside brackets, where newlines are only white space
   private int blocks; // inside blocks, where newlines end attributes
+  private final java.util.NavigableMap<Integer, String> comments = new java.util.TreeMap<>();
 
   private HclParser(String text, int lineOffset, int maxDepth) {
     this.text = text;
@@ -59,7 +60,16 @@ final class HclParser {
 
   /** Parses a whole file: its top-level attributes and blocks. */
   static List<Item> parse(String text, int maxDepth) throws SyntaxError {
-    return new HclParser(text, 0, maxDepth).body(false);
+    return parseWithComments(text, maxDepth).items();
+  }
+
+  /** A parsed file and its # and // comments by line (their text after the marker). */
+  record Parsed(List<Item> items, java.util.NavigableMap<Integer, String> comments) {}
+
+  static Parsed parseWithComments(String text, int maxDepth) throws SyntaxError {
+    HclParser parser = new HclParser(text, 0, maxDepth);
+    List<Item> items = parser.body(false);
+    return new Parsed(items, parser.comments);
   }
 
   /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
@@ -691,9 +701,11 @@ final class HclParser {
       } else if (c == '\n' && newlines) {
         advance();
       } else if (c == '#' || c == '/' && peek(1) == '/') {
+        int start = pos + (c == '#' ? 1 : 2);
         while (!atEnd() && peek() != '\n') {
           pos++;
         }
+        comments.put(lineOffset + line, text.substring(start, pos));
       } else if (c == '/' && peek(1) == '*') {
         Position at = position();
         pos += 2;

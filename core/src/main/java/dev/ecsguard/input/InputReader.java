@@ -3,6 +3,8 @@ package dev.ecsguard.input;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.engine.Suppression;
+import java.util.List;
 import java.util.Map;
 
 /** One input format: turns a parsed document into model resources. */
@@ -17,6 +19,11 @@ public interface InputReader {
 
     default void resource(Resource resource) {
       resource(resource, Map.of());
+    }
+
+    /** A resource and the suppressions written beside it in its source (CloudFormation Metadata, a Terraform comment). */
+    default void resource(Resource resource, Map<String, String> labels, List<Suppression> inline) {
+      resource(resource, labels);
     }
 
     /** Something skipped, said so that the user knows it was not checked. */

@@ -57,10 +57,10 @@ public final class TerraformSourceReader {
    * that directory); a file that cannot be parsed is an error, and the others are still read.
    */
   public void read(Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
-    Map<Path, List<Item>> module = new LinkedHashMap<>();
+    Map<Path, HclParser.Parsed> module = new LinkedHashMap<>();
     for (Path file : moduleFiles(directory, files, errors)) {
       try {
-        module.put(file, HclParser.parse(text(file), limits.maxNestingDepth()));
+        module.put(file, HclParser.parseWithComments(text(file), limits.maxNestingDepth()));
       } catch (HclParser.SyntaxError e) {
         errors.accept(new InputException(file.toString(), e.line, e.column, "malformed HCL: " + e.getMessage()));
       } catch (InputException e) {
@@ -70,19 +70,19 @@ public final class TerraformSourceReader {
     Map<String, Source> defaults = new LinkedHashMap<>();
     Map<String, Source> locals = new LinkedHashMap<>();
     List<Source> defaultTags = new ArrayList<>();
-    module.forEach((file, items) -> collect(file.toString(), items, defaults, locals, defaultTags));
+    module.forEach((file, parsed) -> collect(file.toString(), parsed.items(), defaults, locals, defaultTags));
     HclValues values =
         new HclValues(directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
     for (Path file : files) {
-      List<Item> items = module.get(file);
-      if (items == null) {
+      HclParser.Parsed parsed = module.get(file);
+      if (parsed == null) {
         continue;
       }
       ObjectNode root = Node.newDocument(file.toString());
-      for (Item item : items) {
+      for (Item item : parsed.items()) {
         if (item instanceof Block block && block.type().equals("resource") && block.labels().size() == 2
             && block.labels().get(0).startsWith("aws_ecs_")) {
-          read(block, root, values, defaultTags, sink);
+          read(block, root, values, defaultTags, suppressions(block, parsed, root, sink), sink);
         }
       }
     }
@@ -183,7 +183,26 @@ public final class TerraformSourceReader {
     return literal ? parsed : new Hcl.Literal(Hcl.Literal.Kind.STRING, value, new Hcl.Position(0, 0));
   }
 
-  private void read(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, InputReader.Sink sink) {
+  /** {@code # ecsguard:ignore ID reason} on the block's first line or in the comment lines right above it. */
+  private static List<dev.ecsguard.engine.Suppression> suppressions(Block block, HclParser.Parsed parsed, ObjectNode root, InputReader.Sink sink) {
+    String address = block.labels().get(0) + "." + block.labels().get(1);
+    List<dev.ecsguard.engine.Suppression> found = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    if (parsed.comments().containsKey(block.at().line())) {
+      lines.add(block.at().line());
+    }
+    for (int line = block.at().line() - 1; parsed.comments().containsKey(line); line--) {
+      lines.add(line);
+    }
+    for (int line : lines) {
+      Node where = Node.newDocument(root.file(), line, 1);
+      InlineSuppressions.terraform(parsed.comments().get(line), address, root.file() + ":" + line, found, message -> sink.note(where, message));
+    }
+    return found;
+  }
+
+  private void read(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, List<dev.ecsguard.engine.Suppression> inline,
+      InputReader.Sink sink) {
     String type = block.labels().get(0);
     String address = type + "." + block.labels().get(1);
     ObjectNode resources = child(root, "resource", block);
@@ -200,7 +219,7 @@ public final class TerraformSourceReader {
     defaultTags(values, block, root.file(), evaluator, defaultTags);
     Resource resource = shapes.resource(type, address, values);
     if (resource != null) {
-      sink.resource(resource);
+      sink.resource(resource, Map.of(), inline);
     }
   }
 

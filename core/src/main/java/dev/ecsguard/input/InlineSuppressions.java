@@ -1,0 +1,66 @@
+package dev.ecsguard.input;
+
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.engine.Suppression;
+import dev.ecsguard.source.ArrayNode;
+import dev.ecsguard.source.Node;
+import dev.ecsguard.source.ObjectNode;
+import dev.ecsguard.source.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Suppressions written where the resource is: {@code Metadata: {ecsguard: {suppress: [{control:
+ * ECS.5, reason: …}]}}} on a CloudFormation resource, and {@code # ecsguard:ignore ECS.5 reason…}
+ * on or above a Terraform resource block. Each covers its own resource only, and needs a reason; one
+ * that cannot be used is noted and ignored, so the finding stays FAILED.
+ */
+final class InlineSuppressions {
+  private static final Pattern COMMENT = Pattern.compile("ecsguard:ignore\\s+(\\S+)\\s*(.*)");
+
+  private InlineSuppressions() {}
+
+  /** From a CloudFormation resource's Metadata. */
+  static List<Suppression> cloudFormation(String logicalId, ObjectNode resource, BiConsumer<Node, String> note) {
+    List<Suppression> suppressions = new ArrayList<>();
+    if (!(resource.get("Metadata") instanceof ObjectNode metadata) || !(metadata.get("ecsguard") instanceof ObjectNode ecsguard)) {
+      return suppressions;
+    }
+    if (!(ecsguard.get("suppress") instanceof ArrayNode list)) {
+      note.accept(ecsguard, "Metadata.ecsguard has no suppress list; nothing suppressed");
+      return suppressions;
+    }
+    for (Node element : list.elements()) {
+      String control = element instanceof ObjectNode entry && entry.get("control") instanceof ScalarNode c ? c.text() : null;
+      String reason = element instanceof ObjectNode entry && entry.get("reason") instanceof ScalarNode r ? r.text() : null;
+      add(suppressions, control, reason, logicalId, "inline Metadata of " + logicalId + " (" + element.file() + ":" + element.line() + ")",
+          message -> note.accept(element, message));
+    }
+    return suppressions;
+  }
+
+  /** From a Terraform comment such as {@code ecsguard:ignore ECS.5 the reason} (without the comment marker). */
+  static void terraform(String comment, String address, String where, List<Suppression> into, java.util.function.Consumer<String> note) {
+    Matcher matcher = COMMENT.matcher(comment.strip());
+    if (matcher.matches()) {
+      add(into, matcher.group(1), matcher.group(2), address, "inline comment on " + address + " (" + where + ")", note);
+    }
+  }
+
+  private static void add(List<Suppression> into, String control, String reason, String resourceId, String source,
+      java.util.function.Consumer<String> note) {
+    if (control == null || reason == null || reason.isBlank()) {
+      note.accept("an ecsguard suppression needs a control and a reason; ignored, so the finding stands");
+      return;
+    }
+    try {
+      String id = Selection.find(control).info().id();
+      into.add(new Suppression(id, resourceId, reason.strip(), null, source));
+    } catch (IllegalArgumentException e) {
+      note.accept("an ecsguard suppression names " + e.getMessage() + "; ignored");
+    }
+  }
+}
