@@ -21,10 +21,7 @@ class AccountsTest {
 
   @BeforeAll
   static void seed() throws IOException, InterruptedException {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    System.setProperty("aws.region", "us-east-1");
-    moto = MotoServer.start();
+    moto = MotoServer.startWithTestCredentials();
     members = List.of(moto.seed("/dev/ecsguard/aws/seed-accounts.py").split(" "));
   }
 

@@ -32,10 +32,7 @@ class AwsScanTest {
 
   @BeforeAll
   static void seedAndScan() throws IOException, InterruptedException {
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    System.setProperty("aws.region", "us-east-1");
-    moto = MotoServer.start();
+    moto = MotoServer.startWithTestCredentials();
     moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
     clean = scan(moto.endpoint(), 3, new PrintWriter(progress));
   }

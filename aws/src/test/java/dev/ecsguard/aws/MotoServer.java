@@ -31,6 +31,17 @@ public final class MotoServer implements AutoCloseable {
     this.endpoint = endpoint;
   }
 
+  /**
+   * Starts moto, with the credentials and region it expects set as the SDK's system properties
+   * (what a user sets as AWS_ACCESS_KEY_ID and the like), for the default credential chain.
+   */
+  public static MotoServer startWithTestCredentials() throws IOException, InterruptedException {
+    System.setProperty("aws.accessKeyId", "testing");
+    System.setProperty("aws.secretAccessKey", "testing");
+    System.setProperty("aws.region", "us-east-1");
+    return start();
+  }
+
   public static MotoServer start() throws IOException, InterruptedException {
     Process check = new ProcessBuilder("python3", "-c", "import moto, boto3").redirectErrorStream(true).start();
     if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {

@@ -18,13 +18,10 @@ class LiveScanCommandTest {
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.start();
+    moto = MotoServer.startWithTestCredentials();
     moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
-    // What a user sets in the environment; the SDK reads the same settings from system properties.
+    // What a user sets in the environment (AWS_ENDPOINT_URL); the SDK reads the same from system properties.
     System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-    System.setProperty("aws.accessKeyId", "testing");
-    System.setProperty("aws.secretAccessKey", "testing");
-    System.setProperty("aws.region", "us-east-1");
   }
 
   @AfterAll

@@ -87,24 +87,7 @@ public final class Scanner {
   private void scanTerraformModule(Path directory, List<Path> files, ScanListener listener) {
     Map<String, Integer> resources = new LinkedHashMap<>();
     files.forEach(file -> resources.put(file.toString(), 0));
-    InputReader.Sink sink =
-        new InputReader.Sink() {
-          @Override
-          public void resource(Resource resource, Map<String, String> labels) {
-            resource(resource, labels, List.of());
-          }
-
-          @Override
-          public void resource(Resource resource, Map<String, String> labels, List<Suppression> inline) {
-            resources.merge(resource.origin().file(), 1, Integer::sum);
-            evaluate(resource, labels, inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
-          }
-
-          @Override
-          public void note(Node where, String message) {
-            listener.note(new Note(where.location(), message));
-          }
-        };
+    InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       terraformSource.read(directory, files, sink, listener::error);
     } catch (RuntimeException bug) {
@@ -147,24 +130,7 @@ public final class Scanner {
   /** Scans one document whose resources all carry {@code labels} (a live scan's account and region). */
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
     int[] resources = {0};
-    InputReader.Sink sink =
-        new InputReader.Sink() {
-          @Override
-          public void resource(Resource resource, Map<String, String> own) {
-            resource(resource, own, List.of());
-          }
-
-          @Override
-          public void resource(Resource resource, Map<String, String> own, List<Suppression> inline) {
-            resources[0]++;
-            evaluate(resource, merged(labels, own), inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
-          }
-
-          @Override
-          public void note(Node where, String message) {
-            listener.note(new Note(where.location(), message));
-          }
-        };
+    InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
     try {
       if (formats.stream().noneMatch(format -> format.read(document, sink))) {
         listener.note(new Note(document.root().location(), unrecognised(document)));
@@ -179,6 +145,35 @@ public final class Scanner {
 
   private static String unrecognised(Document document) {
     return "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
+  }
+
+  /** Evaluates the resources a reader finds (its inline suppressions applied) and passes its notes on. */
+  private final class EvaluatingSink implements InputReader.Sink {
+    private final Map<String, String> labels;
+    private final ScanListener listener;
+    private final java.util.function.Consumer<Resource> counter;
+
+    EvaluatingSink(Map<String, String> labels, ScanListener listener, java.util.function.Consumer<Resource> counter) {
+      this.labels = labels;
+      this.listener = listener;
+      this.counter = counter;
+    }
+
+    @Override
+    public void resource(Resource resource, Map<String, String> own) {
+      resource(resource, own, List.of());
+    }
+
+    @Override
+    public void resource(Resource resource, Map<String, String> own, List<Suppression> inline) {
+      counter.accept(resource);
+      evaluate(resource, merged(labels, own), inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
+    }
+
+    @Override
+    public void note(Node where, String message) {
+      listener.note(new Note(where.location(), message));
+    }
   }
 
   private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {
