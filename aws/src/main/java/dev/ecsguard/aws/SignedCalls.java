@@ -81,6 +81,13 @@ final class SignedCalls {
     return accounts;
   }
 
+  /** A REST-JSON call (Security Hub's): POST {@code path} with a JSON body; returns the JSON answer. */
+  String restJson(String service, String operation, String region, AwsCredentialsProvider credentials, String path, String body)
+      throws AwsCallException {
+    URI base = endpointFor(service.toUpperCase(java.util.Locale.ROOT), "https://" + service + "." + region + ".amazonaws.com");
+    return call(service, operation, region, credentials, URI.create(base.toString().replaceAll("/+$", "") + path), "application/json", null, body);
+  }
+
   private URI endpointFor(String service, String standard) {
     if (endpoint != null) {
       return endpoint;

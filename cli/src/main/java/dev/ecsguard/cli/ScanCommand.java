@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.aws.AwsScan;
 import dev.ecsguard.aws.AwsScanOptions;
+import dev.ecsguard.aws.SecurityHubImport;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.config.ConfigurationReader;
 import dev.ecsguard.control.Severity;
@@ -114,6 +115,9 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
 
+  @Option(names = "--securityhub-import", description = "Send the findings to AWS Security Hub (BatchImportFindings) as the caller's account; --profile applies.")
+  boolean securityHubImport;
+
   @Option(names = "--baseline", paramLabel = "FILE", description = "Fail only on FAILED findings that are not in this baseline (made with --create-baseline).")
   Path baseline;
 
@@ -140,7 +144,7 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
       return ExitCode.ERROR.code();
     }
-    if (!aws && (profile != null || !regions.isEmpty() || !roleArns.isEmpty() || organization)) {
+    if (!aws && !securityHubImport && profile != null || !aws && (!regions.isEmpty() || !roleArns.isEmpty() || organization)) {
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
@@ -227,6 +231,16 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCode.ERROR.code();
       }
     }
+    if (securityHubImport) {
+      SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, profile, null);
+      context.err().println("ecsguard: Security Hub: " + outcome.imported() + " findings imported"
+          + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " refused")
+          + (outcome.error() == null ? "" : "; " + outcome.error()));
+      outcome.failures().stream().limit(10).forEach(failure -> context.err().println("  refused: " + Printable.escape(failure)));
+      if (!outcome.complete()) {
+        return ExitCode.ERROR.code();
+      }
+    }
     if (createBaseline != null) {
       try {
         Baseline.write(result, createBaseline);
@@ -303,7 +317,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void render(ScanResult result, Target target) throws IOException {
-    Report report = target.format().create(useColour(target.file()), verbose);
+    Report report = target.format().create(useColour(target.file()), verbose, asffAccount(), asffRegion(), java.time.Instant.now());
     if (target.file() == null) {
       report.render(result, context.out());
       context.out().flush();
@@ -312,6 +326,17 @@ final class ScanCommand implements Callable<Integer> {
     try (Writer file = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
       report.render(result, file);
     }
+  }
+
+  /** The account ASFF findings of files belong to: AWS_ACCOUNT_ID, else a placeholder Security Hub would refuse. */
+  private String asffAccount() {
+    String account = context.environment().get("AWS_ACCOUNT_ID");
+    return account != null && account.matches("\\d{12}") ? account : "000000000000";
+  }
+
+  private String asffRegion() {
+    String region = context.environment().get("AWS_REGION");
+    return region != null && !region.isBlank() ? region : "us-east-1";
   }
 
   private boolean useColour(Path file) {

@@ -53,6 +53,13 @@ class LiveScanCommandTest {
   }
 
   @Test
+  void findingsGoToSecurityHubInBatchesOfAHundred() {
+    Run run = Run.of("scan", "--securityhub-import", "../examples");
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(run.err()).contains("Security Hub: 113 findings imported").doesNotContain("refused");
+  }
+
+  @Test
   void awsOptionsNeedAws() {
     Run run = Run.of("scan", "--region", "us-east-1", "x.json");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());

@@ -15,10 +15,17 @@ public interface Report {
     SARIF,
     JUNIT,
     MARKDOWN,
-    CSV;
+    CSV,
+    ASFF;
 
     public Report create(boolean colour, boolean verbose) {
+      return create(colour, verbose, "000000000000", "us-east-1", java.time.Instant.now());
+    }
+
+    /** {@code account}, {@code region}: where ASFF findings of offline files belong. */
+    public Report create(boolean colour, boolean verbose, String account, String region, java.time.Instant now) {
       return switch (this) {
+        case ASFF -> new AsffReport(account, region, now);
         case TEXT -> new TextReport(colour, verbose);
         case JSON -> new JsonReport();
         case SARIF -> new SarifReport();
