@@ -84,7 +84,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT[=FILE]",
-      description = "text (default), json, sarif, junit, markdown, csv or asff; repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
+      description = "text (default), json, sarif, junit, markdown, csv, asff or html; repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
       converter = FormatConverter.class)
   List<Target> formats = new ArrayList<>();
 

@@ -17,7 +17,7 @@ class GoldenReportTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"examples.json, json", "examples.txt, text", "examples.sarif, sarif", "examples.junit.xml, junit", "examples.md, markdown", "examples.csv, csv", "examples.asff.json, asff"})
+  @CsvSource({"examples.json, json", "examples.txt, text", "examples.sarif, sarif", "examples.junit.xml, junit", "examples.md, markdown", "examples.csv, csv", "examples.asff.json, asff", "examples.html, html"})
   void reportOfTheExamplesIsUnchanged(String golden, String format) throws IOException {
     Run run = Run.of("scan", "--verbose", "--format", format, "../examples");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());

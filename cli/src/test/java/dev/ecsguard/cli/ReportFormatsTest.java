@@ -108,6 +108,6 @@ class ReportFormatsTest {
     Run run = Run.of("scan", "--format", "text", "--format", "json", EXAMPLES);
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains("only one report can go to standard output");
-    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format pdf (text, json, sarif, junit, markdown, csv, asff)");
+    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format pdf (text, json, sarif, junit, markdown, csv, asff, html)");
   }
 }

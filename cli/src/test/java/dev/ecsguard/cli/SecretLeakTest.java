@@ -85,7 +85,7 @@ class SecretLeakTest {
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
-    for (String format : List.of("text", "json", "sarif", "junit", "markdown", "csv", "asff")) {
+    for (String format : List.of("text", "json", "sarif", "junit", "markdown", "csv", "asff", "html")) {
       runs.add(Run.of("scan", "--format", format, good.toString()));
       runs.add(Run.of("scan", "--format", format, "--verbose", "--debug", good.toString(), malformed.toString(), unterminated.toString()));
       runs.add(Run.with(Map.of(), true, "scan", "--format", format, "--controls", "ECS.1,ECS.8,ECS.4", dir.toString()));

@@ -16,7 +16,8 @@ public interface Report {
     JUNIT,
     MARKDOWN,
     CSV,
-    ASFF;
+    ASFF,
+    HTML;
 
     public Report create(boolean colour, boolean verbose) {
       return create(colour, verbose, "000000000000", "us-east-1", java.time.Instant.now());
@@ -26,6 +27,7 @@ public interface Report {
     public Report create(boolean colour, boolean verbose, String account, String region, java.time.Instant now) {
       return switch (this) {
         case ASFF -> new AsffReport(account, region, now);
+        case HTML -> new HtmlReport();
         case TEXT -> new TextReport(colour, verbose);
         case JSON -> new JsonReport();
         case SARIF -> new SarifReport();
