@@ -60,6 +60,8 @@ class ConfigurationTest {
     ReportFormatsTest.assertValidSarif(sarif.out());
     assertThat(JSON.readTree(sarif.out()).get("runs").get(0).get("results"))
         .allSatisfy(result -> assertThat(result.get("suppressions").get(0).get("status").asText()).isEqualTo("accepted"));
+    Run markdown = Run.of("scan", "--config", config.toString(), "--format", "markdown", task().toString());
+    assertThat(markdown.out()).contains("FAILED (suppressed: vendor agent needs it (SEC-123))").contains("2 suppressed");
     Run text = Run.of("scan", "--config", config.toString(), task().toString());
     assertThat(text.out()).contains("failed (s)     ECS.4").contains("Suppressed: vendor agent needs it (SEC-123)").contains("2 suppressed");
   }
@@ -100,6 +102,7 @@ class ConfigurationTest {
       "parameters:\\n  ECS.13: {requiredTagKey: [team]}\\n|2:3|requiredTagKey",
       "controls:\\n  skipp: [ECS.4]\\n|2:3|unknown setting controls.skipp",
       "colour: always\\n|1:9|unknown setting colour",
+      "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
       "controls: [\\n|2:1|malformed YAML"})
   void aBadConfigurationIsAnErrorNamingFileAndLine(String yaml, String position, String problem) throws IOException {
     Path config = config(yaml.replace("\\n", "\n"));

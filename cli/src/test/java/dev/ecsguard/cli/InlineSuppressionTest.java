@@ -23,6 +23,8 @@ class InlineSuppressionTest {
                 suppress:
                   - {control: ECS.4, reason: vendor agent (SEC-1)}
                   - {control: ECS.5}
+                  - {control: ECS.5, reason: typo below, resurce: x}
+                  - {control: ECS.5, reason: too late, expires: 2001-01-01}
             Properties:
               ContainerDefinitions: [{Name: a, Image: x, Privileged: true}]
           Other:
@@ -37,6 +39,8 @@ class InlineSuppressionTest {
     assertThat(text.out())
         .contains("failed (s)     ECS.4").contains("inline Metadata of Task")
         .contains("an ecsguard suppression needs a control and a reason; ignored, so the finding stands")
+        .contains("an ecsguard suppression with a setting other than control, reason and expires; ignored, so the finding stands")
+        .contains("the suppression of ECS.5 on Task expired on 2001-01-01; it no longer applies")
         .contains("1 suppressed");
     assertThat(text.exitCode()).isEqualTo(ExitCode.FAILED.code());
   }

@@ -32,6 +32,7 @@ public final class CloudFormationReader implements InputReader {
     ObjectNode template = (ObjectNode) document.root();
     ObjectNode resources = (ObjectNode) template.get("Resources");
     CloudFormationFunctions functions = new CloudFormationFunctions(template, parameters);
+    checkGivenParameters(template, sink);
     boolean any = false;
     for (String logicalId : resources.names()) {
       if (resources.get(logicalId) instanceof ObjectNode resource
@@ -43,6 +44,24 @@ public final class CloudFormationReader implements InputReader {
       sink.note(resources, "a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider; nothing to check");
     }
     return true;
+  }
+
+  /** A given value this template cannot use is said so: a misspelt name would otherwise be ignored silently. */
+  private void checkGivenParameters(ObjectNode template, Sink sink) {
+    ObjectNode declared = template.get("Parameters") instanceof ObjectNode p ? p : null;
+    parameters.forEach((name, value) -> {
+      if (name.startsWith("AWS::")) {
+        return;
+      }
+      if (declared == null || !(declared.get(name) instanceof ObjectNode parameter)) {
+        sink.note(declared != null ? declared : template, "--cfn-param " + name + ": this template has no parameter of that name; ignored here");
+        return;
+      }
+      if (parameter.get("AllowedValues") instanceof dev.ecsguard.source.ArrayNode allowed
+          && allowed.elements().stream().noneMatch(v -> v instanceof ScalarNode s && value.equals(s.text()))) {
+        sink.note(parameter, "--cfn-param " + name + ": the value is not one of the parameter's AllowedValues, so CloudFormation would refuse it");
+      }
+    });
   }
 
   /** A template has a Resources section whose entries have a Type. */

@@ -34,9 +34,15 @@ final class InlineSuppressions {
       return suppressions;
     }
     for (Node element : list.elements()) {
+      if (element instanceof ObjectNode entry && !java.util.Set.of("control", "reason", "expires").containsAll(entry.names())) {
+        // A typo must not widen or narrow what is accepted: the entry is not used at all.
+        note.accept(element, "an ecsguard suppression with a setting other than control, reason and expires; ignored, so the finding stands");
+        continue;
+      }
       String control = element instanceof ObjectNode entry && entry.get("control") instanceof ScalarNode c ? c.text() : null;
       String reason = element instanceof ObjectNode entry && entry.get("reason") instanceof ScalarNode r ? r.text() : null;
-      add(suppressions, control, reason, logicalId, "inline Metadata of " + logicalId + " (" + element.file() + ":" + element.line() + ")",
+      String expires = element instanceof ObjectNode entry && entry.get("expires") instanceof ScalarNode e ? e.text() : null;
+      add(suppressions, control, reason, expires, logicalId, "inline Metadata of " + logicalId + " (" + element.file() + ":" + element.line() + ")",
           message -> note.accept(element, message));
     }
     return suppressions;
@@ -46,19 +52,28 @@ final class InlineSuppressions {
   static void terraform(String comment, String address, String where, List<Suppression> into, java.util.function.Consumer<String> note) {
     Matcher matcher = COMMENT.matcher(comment.strip());
     if (matcher.matches()) {
-      add(into, matcher.group(1), matcher.group(2), address, "inline comment on " + address + " (" + where + ")", note);
+      add(into, matcher.group(1), matcher.group(2), null, address, "inline comment on " + address + " (" + where + ")", note);
     }
   }
 
-  private static void add(List<Suppression> into, String control, String reason, String resourceId, String source,
+  private static void add(List<Suppression> into, String control, String reason, String expires, String resourceId, String source,
       java.util.function.Consumer<String> note) {
     if (control == null || reason == null || reason.isBlank()) {
       note.accept("an ecsguard suppression needs a control and a reason; ignored, so the finding stands");
       return;
     }
+    java.time.LocalDate until = null;
+    if (expires != null) {
+      try {
+        until = java.time.LocalDate.parse(expires);
+      } catch (java.time.format.DateTimeParseException e) {
+        note.accept("an ecsguard suppression's expires is not a date written YYYY-MM-DD; ignored, so the finding stands");
+        return;
+      }
+    }
     try {
       String id = Selection.find(control).info().id();
-      into.add(new Suppression(id, resourceId, reason.strip(), null, source));
+      into.add(new Suppression(id, resourceId, reason.strip(), until, source));
     } catch (IllegalArgumentException e) {
       note.accept("an ecsguard suppression names " + e.getMessage() + "; ignored");
     }

@@ -71,6 +71,18 @@ public final class TerraformSourceReader {
     Map<String, Source> locals = new LinkedHashMap<>();
     List<Source> defaultTags = new ArrayList<>();
     module.forEach((file, parsed) -> collect(file.toString(), parsed.items(), defaults, locals, defaultTags));
+    java.util.Set<String> declared = new java.util.HashSet<>();
+    module.values().forEach(parsed -> parsed.items().forEach(item -> {
+      if (item instanceof Block block && block.type().equals("variable") && block.labels().size() == 1) {
+        declared.add(block.labels().get(0));
+      }
+    }));
+    for (String name : variables.keySet()) {
+      if (!declared.contains(name)) {
+        // terraform refuses an undeclared -var; here it would be ignored silently, so it is said
+        sink.note(Node.newDocument(directory.toString(), 0, 0), "--tf-var " + name + ": this module declares no variable of that name; ignored here");
+      }
+    }
     HclValues values =
         new HclValues(directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
     for (Path file : files) {

@@ -30,13 +30,16 @@ public final class MarkdownReport implements Report {
       long count = shown.stream().filter(f -> f.status() == Status.FAILED && f.control().severity() == severity).count();
       out.write("| " + severity.title() + " | " + count + " |" + nl);
     }
+    List<Finding> suppressed = result.findings().stream().filter(Finding::suppressed).toList();
+    shown = new java.util.ArrayList<>(shown);
+    shown.addAll(suppressed); // they stay in the report, marked, after the ones that count
     if (shown.isEmpty()) {
       return;
     }
-    out.write(nl + "<details><summary>FAILED and UNKNOWN findings (" + shown.size() + ")</summary>" + nl + nl);
+    out.write(nl + "<details><summary>FAILED and UNKNOWN findings (" + shown.size() + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " of them suppressed") + ")</summary>" + nl + nl);
     out.write("| status | control | severity | resource | where | finding |" + nl + "|---|---|---|---|---|---|" + nl);
     for (Finding finding : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
-      out.write("| " + finding.status() + " | " + finding.control().id() + " | " + finding.control().severity().title() + " | "
+      out.write("| " + finding.status() + (finding.suppressed() ? " (suppressed: " + cell(finding.suppression().reason()) + ")" : "") + " | " + finding.control().id() + " | " + finding.control().severity().title() + " | "
           + code(finding.resourceId()) + " | " + code(finding.location().toString()) + " | " + cell(finding.message()) + " |" + nl);
     }
     if (shown.size() > MAX_ROWS) {

@@ -113,7 +113,7 @@ public final class SarifReport implements Report {
     json.writeStringField("ruleId", finding.control().id());
     json.writeNumberField("ruleIndex", ruleIndex);
     json.writeStringField("kind", failed ? "fail" : "review");
-    json.writeStringField("level", failed ? level(finding.control()) : "note");
+    json.writeStringField("level", failed ? level(finding.control()) : "none"); // SARIF: only kind fail takes a level
     json.writeObjectFieldStart("message");
     json.writeStringField("text", finding.message());
     json.writeEndObject();

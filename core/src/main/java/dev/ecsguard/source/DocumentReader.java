@@ -34,6 +34,8 @@ public final class DocumentReader {
   private static final java.util.Set<String> SAFE_TOKENS = java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
   // Jackson names its own setting behind a limit, which means nothing to a user.
   private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
+  // Jackson describes where an unclosed array began with its own source description.
+  private static final Pattern START_MARKER = Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
 
   /** The two syntaxes ecsguard reads. */
   private enum Syntax {
@@ -200,6 +202,7 @@ public final class DocumentReader {
       message = message.substring(0, newline);
     }
     message = JACKSON_SETTING.matcher(message).replaceAll("");
+    message = START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)");
     return QUOTED_TOKEN.matcher(message).replaceAll(token -> SAFE_TOKENS.contains(token.group()) ? token.group() : "(not shown)").trim();
   }
 

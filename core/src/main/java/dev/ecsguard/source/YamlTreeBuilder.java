@@ -159,6 +159,10 @@ final class YamlTreeBuilder {
       throw error(event.getStartMark(), "a mapping or list used as a mapping key, which CloudFormation does not accept");
     }
     String key = pendingKey;
+    if (((ObjectNode) open.peek()).has(key)) {
+      // CloudFormation refuses such a template; taking either value could hide a failure.
+      throw error(pendingKeyMark, "the key " + key + " appears twice in the same mapping");
+    }
     pendingKey = null;
     pendingKeyMark = null;
     return key;

@@ -112,6 +112,15 @@ class CloudFormationReaderTest {
   }
 
   @Test
+  void parameterValuesTheTemplateCannotUseAreNoted() {
+    String template = "Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\n" + "Resources:\n  C:\n    Type: AWS::ECS::Cluster\n";
+    ScanResult result = scan(template, Map.of("Evn", "dev", "Env", "qa"), "ECS.12");
+    assertThat(result.notes()).extracting(Note::message)
+        .contains("--cfn-param Evn: this template has no parameter of that name; ignored here",
+            "--cfn-param Env: the value is not one of the parameter's AllowedValues, so CloudFormation would refuse it");
+  }
+
+  @Test
   void noValueRemovesAContainerFromTheList() {
     String more =
         """

@@ -103,6 +103,8 @@ class TerraformSourceReaderTest {
     write("z.auto.tfvars", "privileged = false # auto files come after terraform.tfvars\n");
     assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
     assertThat(only(scan(Map.of("privileged", "true"), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(scan(Map.of("privileged", "true", "privileges", "x"), "ECS.4").notes()).extracting(Note::message)
+        .containsExactly("--tf-var privileges: this module declares no variable of that name; ignored here");
   }
 
   @Test

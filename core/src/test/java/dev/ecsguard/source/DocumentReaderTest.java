@@ -44,6 +44,11 @@ class DocumentReaderTest {
   }
 
   @Test
+  void anUnclosedArraySaysWhereItOpenedInPlainWords() {
+    assertThatThrownBy(() -> read("{\"a\":[\n")).hasMessage("t.json:2:1: malformed JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, column 6)");
+  }
+
+  @Test
   void pointerEscapesSlashAndTilde() throws InputException {
     ObjectNode root = (ObjectNode) read("{\"a/b~c\": 1}").root();
     assertThat(root.get("a/b~c").pointer()).isEqualTo("/a~1b~0c");

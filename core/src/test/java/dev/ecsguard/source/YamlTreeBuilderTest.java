@@ -80,6 +80,8 @@ class YamlTreeBuilderTest {
     assertThatThrownBy(() -> read("a: 1\n---\nb: 2\n")).hasMessageContaining("more than one YAML document");
     assertThatThrownBy(() -> read("")).hasMessage("t.yaml:1:1: empty file: expected a YAML mapping or list");
     assertThatThrownBy(() -> read("? [a]\n: b\n")).hasMessageContaining("a mapping or list used as a mapping key");
+    assertThatThrownBy(() -> read("a:\n  Privileged: true\n  Privileged: false\n"))
+        .hasMessage("t.yaml:3:3: the key Privileged appears twice in the same mapping");
   }
 
   @Test
