@@ -87,7 +87,7 @@ public final class HtmlReport implements Report {
   }
 
   /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
-  private static String controlOrder(String id) {
+  static String controlOrder(String id) {
     String number = id.substring(id.indexOf('.') + 1);
     return (id.startsWith("ECS.") ? "0" : "1") + String.format("%05d", number.matches("\\d+") ? Integer.parseInt(number) : 0) + id;
   }

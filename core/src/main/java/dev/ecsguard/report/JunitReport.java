@@ -21,7 +21,7 @@ public final class JunitReport implements Report {
   public void render(ScanResult result, Writer out) throws IOException {
     String nl = System.lineSeparator();
     Map<String, List<Finding>> byControl =
-        result.findings().stream().collect(Collectors.groupingBy(finding -> finding.control().id(), TreeMap::new, Collectors.toList()));
+        result.findings().stream().collect(Collectors.groupingBy(finding -> finding.control().id(), () -> new TreeMap<>(java.util.Comparator.comparing(HtmlReport::controlOrder)), Collectors.toList()));
     out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + nl);
     long allFailures = result.findings().stream().filter(f -> f.status() == Status.FAILED && !f.suppressed()).count();
     out.write("<testsuites name=\"ecsguard\" tests=\"" + result.findings().size() + "\" failures=\"" + allFailures
