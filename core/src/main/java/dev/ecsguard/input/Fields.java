@@ -133,7 +133,11 @@ final class Fields {
    * held in a string, the string's name first: {@code container_definitions[0].privileged}.
    */
   static String dotted(Node node) {
-    String local = dotted(node.localPointer());
+    String pointer = node.localPointer();
+    if (node.file().endsWith(".tf")) {
+      pointer = pointer.replaceFirst("^/resource/[^/]+/[^/]+", ""); // within its resource block, as the user wrote it
+    }
+    String local = dotted(pointer);
     if (node.host() == null) {
       return local;
     }
