@@ -65,6 +65,7 @@ final class HclValues {
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> locals;
+  private final Map<String, V> instance;
   private final Set<String> evaluatingLocals = new HashSet<>();
   private final Map<String, V> localValues = new HashMap<>(); // each local once: locals built from locals must not blow up
 
@@ -74,10 +75,27 @@ final class HclValues {
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
     this.locals = locals;
+    this.instance = Map.of();
+  }
+
+  /** The same module, with {@code instance}'s names bound (locals cannot use them, so their cache is shared). */
+  private HclValues(HclValues module, Map<String, V> instance) {
+    this.directory = module.directory;
+    this.maxFileBytes = module.maxFileBytes;
+    this.variableDefaults = module.variableDefaults;
+    this.givenVariables = module.givenVariables;
+    this.locals = module.locals;
+    this.localValues.putAll(module.localValues);
+    this.instance = Map.copyOf(instance);
   }
 
   V evaluate(Source source) {
-    return evaluate(source.expression(), source.file(), Map.of());
+    return evaluate(source.expression(), source.file(), instance);
+  }
+
+  /** This module's values for one instance of a resource: {@code count.index} or {@code each.key} and {@code each.value} bound. */
+  HclValues forInstance(Map<String, V> names) {
+    return new HclValues(this, names);
   }
 
   /** {@code scope}: names bound by templatefile's variables, looked up before anything else. */

@@ -40,6 +40,8 @@ import java.util.function.Consumer;
 public final class TerraformSourceReader {
   private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");
   private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
+  // count.index and for_each keys are checked one by one up to this many; beyond, once, as a representative.
+  private static final int MAX_INSTANCES = 999;
 
   private final TerraformShapes shapes;
   private final InputLimits limits;
@@ -216,23 +218,40 @@ public final class TerraformSourceReader {
   private void read(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, List<dev.ecsguard.engine.Suppression> inline,
       InputReader.Sink sink) {
     String type = block.labels().get(0);
-    String address = type + "." + block.labels().get(1);
-    ObjectNode resources = child(root, "resource", block);
-    ObjectNode values = Node.newObject(child(resources, type, block), block.labels().get(1), block.at().line(), block.at().column());
-    for (String meta : List.of("count", "for_each")) {
-      V instances = attribute(block, meta).map(attribute -> evaluator.evaluate(new Source(attribute.value(), root.file()))).orElse(null);
-      if (instances instanceof Scalar scalar && "0".equals(scalar.text()) || instances instanceof HclValues.ListV list && list.items().isEmpty()
-          || instances instanceof ObjectV map && map.members().isEmpty()) {
-        sink.note(values, address + ": " + meta + " makes no instances; skipped");
-        return;
+    String name = block.labels().get(1);
+    ObjectNode byType = child(child(root, "resource", block), type, block);
+    Where at = new Where(root.file(), block.at());
+    Map<String, Map<String, V>> instances = new LinkedHashMap<>(); // address suffix → names bound for it
+    V count = attribute(block, "count").map(a -> evaluator.evaluate(new Source(a.value(), root.file()))).orElse(null);
+    V forEach = attribute(block, "for_each").map(a -> evaluator.evaluate(new Source(a.value(), root.file()))).orElse(null);
+    if (count instanceof Scalar scalar && scalar.type() == dev.ecsguard.source.ScalarNode.Type.NUMBER && scalar.text().matches("\\d{1,3}")) {
+      for (int index = 0; index < Integer.parseInt(scalar.text()); index++) {
+        instances.put("[" + index + "]", Map.of("count", new ObjectV(Map.of("index", new Scalar(dev.ecsguard.source.ScalarNode.Type.NUMBER, Integer.toString(index), at)), at)));
       }
+    } else if (forEach instanceof ObjectV map && map.members().size() <= MAX_INSTANCES) {
+      map.members().forEach((key, value) -> instances.put("[\"" + key + "\"]",
+          Map.of("each", new ObjectV(Map.of("key", new Scalar(dev.ecsguard.source.ScalarNode.Type.STRING, key, at), "value", value), at))));
+    } else if (forEach instanceof HclValues.ListV set && set.items().size() <= MAX_INSTANCES
+        && set.items().stream().allMatch(item -> item instanceof Scalar s && s.text() != null)) {
+      set.items().forEach(item -> instances.put("[\"" + ((Scalar) item).text() + "\"]", Map.of("each", new ObjectV(Map.of("key", item, "value", item), at))));
+    } else {
+      instances.put("", Map.of()); // one instance, or instances not known until plan: checked once, what depends on them UNKNOWN
     }
-    fill(values, block.body(), root.file(), evaluator);
-    defaultTags(values, block, root.file(), evaluator, defaultTags);
-    Resource resource = shapes.resource(type, address, values);
-    if (resource != null) {
-      sink.resource(resource, Map.of(), inline);
+    if (instances.isEmpty()) {
+      sink.note(Node.newDocument(root.file(), block.at().line(), block.at().column()), type + "." + name + ": " + (count != null ? "count" : "for_each")
+          + " makes no instances; skipped");
+      return;
     }
+    instances.forEach((suffix, names) -> {
+      HclValues instance = names.isEmpty() ? evaluator : evaluator.forInstance(names);
+      ObjectNode values = Node.newObject(byType, name + suffix, block.at().line(), block.at().column());
+      fill(values, block.body(), root.file(), instance);
+      defaultTags(values, block, root.file(), instance, defaultTags);
+      Resource resource = shapes.resource(type, type + "." + name + suffix, values);
+      if (resource != null) {
+        sink.resource(resource, Map.of(), inline);
+      }
+    });
   }
 
   private static ObjectNode child(ObjectNode parent, String name, Block at) {

@@ -162,6 +162,39 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void eachInstanceOfCountAndForEachIsCheckedUnderItsPlanAddress() throws IOException {
+    write("main.tf", """
+        variable "services" {
+          default = { api = true, web = false }
+        }
+        resource "aws_ecs_task_definition" "per_service" {
+          for_each              = var.services
+          family                = each.key
+          container_definitions = jsonencode([{ name = each.key, privileged = each.value }])
+        }
+        resource "aws_ecs_task_definition" "shard" {
+          count                 = 2
+          family                = "shard-${count.index}"
+          container_definitions = jsonencode([{ name = "s", privileged = count.index == 1 }])
+        }
+        resource "aws_ecs_task_definition" "unknowable" {
+          for_each              = toset(data.aws_ssm_parameter.names.value)
+          family                = "x"
+          container_definitions = jsonencode([{ name = "u", privileged = each.value == "a" }])
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.findings()).extracting(f -> f.resourceId() + " " + f.status())
+        .containsExactly(
+            "aws_ecs_task_definition.per_service[\"api\"] FAILED",
+            "aws_ecs_task_definition.per_service[\"web\"] PASSED",
+            "aws_ecs_task_definition.shard[0] PASSED",
+            "aws_ecs_task_definition.shard[1] FAILED",
+            "aws_ecs_task_definition.unknowable UNKNOWN");
+    assertThat(result.findings().get(4).message()).contains("known only for each instance of for_each");
+  }
+
+  @Test
   void resourcesWithNoInstancesAreSkippedWithANote() throws IOException {
     write("main.tf", "resource \"aws_ecs_cluster\" \"off\" {\n  count = 0\n  name  = \"off\"\n}\n");
     ScanResult result = scan(Map.of(), "ECS.12");
