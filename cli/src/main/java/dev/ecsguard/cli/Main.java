@@ -37,6 +37,7 @@ public final class Main {
     line.addSubcommand(new ScanCommand(context, main));
     line.addSubcommand(new ControlsCommand(context));
     line.addSubcommand(new ExplainCommand(context));
+    line.addSubcommand(new FixCommand(context));
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -1,0 +1,106 @@
+package dev.ecsguard.cli;
+
+import dev.ecsguard.fix.FileFix;
+import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.report.Printable;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.Problems;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "fix",
+    description = "Harden task definitions in ECS API JSON files (register input or describe output): prints a diff, or edits the files with --write.",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    usageHelpAutoWidth = true)
+final class FixCommand implements Callable<Integer> {
+  private final Context context;
+
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Task-definition JSON files.")
+  List<Path> files;
+
+  @Option(names = "--write", description = "Edit the files in place (default: print a unified diff and change nothing).")
+  boolean write;
+
+  @Option(names = "--user", paramLabel = "USER", description = "The user set where a container runs as root or sets none (ECS.20; default: ${DEFAULT-VALUE}).")
+  String user = "1000:1000";
+
+  @Option(names = "--keep-capabilities", split = ",", paramLabel = "CAP", description = "Linux capabilities added where privileged is removed (ECS.4), e.g. NET_ADMIN.")
+  List<String> keepCapabilities = List.of();
+
+  @Option(names = "--log-region", paramLabel = "REGION", description = "Add awslogs logging in this region where a container has none (ECS.9).")
+  String logRegion;
+
+  @Option(names = "--secret", paramLabel = "NAME=ARN", description = "Move the credential variable NAME into secrets, read from ARN (ECS.8).")
+  Map<String, String> secrets = new LinkedHashMap<>();
+
+  @Option(names = "--allow-network-change", description = "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
+  boolean allowNetworkChange;
+
+  FixCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    TaskDefinitionFix.Options options = new TaskDefinitionFix.Options(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
+    boolean errors = false;
+    boolean remaining = false;
+    for (Path file : files) {
+      FileFix.Result result;
+      try {
+        result = FileFix.fix(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options);
+      } catch (InputException e) {
+        context.err().println(Printable.escape(e.getMessage()));
+        errors = true;
+        continue;
+      } catch (IOException e) {
+        context.err().println(file + ": cannot read: " + Problems.describe(e));
+        errors = true;
+        continue;
+      }
+      if (result.fixed() == null) {
+        context.err().println(file + ": no task definition to fix (ecsguard fix reads ECS API JSON: register input or describe output); skipped");
+        continue;
+      }
+      if (result.changed()) {
+        if (write) {
+          try {
+            Files.writeString(file, result.fixed(), StandardCharsets.UTF_8);
+          } catch (IOException e) {
+            context.err().println(file + ": cannot write: " + Problems.describe(e));
+            errors = true;
+            continue;
+          }
+        } else {
+          for (String line : result.diff().split("\n")) {
+            context.out().println(Printable.escape(line)); // line by line: escaping keeps no newline
+          }
+        }
+      }
+      context.out().println("# " + Printable.escape(file.toString()) + ": " + (result.removed().isEmpty() ? "no finding removed" : "removes " + words(result.removed()))
+          + (result.remaining().isEmpty() ? "; nothing left FAILED" : "; still FAILED: " + words(result.remaining()))
+          + (write && result.changed() ? " (written)" : ""));
+      result.instructions().forEach(step -> context.out().println("#   to do: " + Printable.escape(step)));
+      remaining |= !result.remaining().isEmpty();
+    }
+    context.out().flush();
+    return errors ? ExitCode.ERROR.code() : remaining ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  private static String words(Map<String, Integer> byControl) {
+    StringBuilder out = new StringBuilder();
+    byControl.forEach((control, count) -> out.append(out.length() == 0 ? "" : ", ").append(control).append(count > 1 ? " ×" + count : ""));
+    return out.toString();
+  }
+}

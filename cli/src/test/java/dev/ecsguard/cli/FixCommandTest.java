@@ -1,0 +1,75 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** ecsguard fix on task-definition JSON: a diff by default, --write edits, a re-scan proves it, secrets stay unseen. */
+class FixCommandTest {
+  private static final String SECRET = "PLANTEDfixSECRET0123456789abc";
+
+  @TempDir Path dir;
+
+  private Path describeOutput() throws IOException {
+    return Files.writeString(dir.resolve("td.json"), """
+        {
+          "taskDefinition": {
+            "taskDefinitionArn": "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:7",
+            "family": "api",
+            "revision": 7,
+            "status": "ACTIVE",
+            "registeredBy": "arn:aws:iam::123456789012:user/me",
+            "networkMode": "host",
+            "containerDefinitions": [
+              {"name": "app", "image": "x", "privileged": true, "user": "root",
+               "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "@@VALUE@@"}]}
+            ]
+          },
+          "tags": [{"key": "team", "value": "api"}]
+        }
+        """.replace("@@VALUE@@", SECRET));
+  }
+
+  @Test
+  void aDryRunPrintsTheDiffAndChangesNothing() throws IOException {
+    Path file = describeOutput();
+    String before = Files.readString(file);
+    Run run = Run.of("fix", "--log-region", "eu-west-1", file.toString());
+    assertThat(Files.readString(file)).isEqualTo(before);
+    assertThat(run.out()).contains("-      {\"name\": \"app\", \"image\": \"x\", \"privileged\": true, \"user\": \"root\",")
+        .contains("+      \"readonlyRootFilesystem\": true").contains("removes ECS.4, ECS.5, ECS.9, ECS.20, ECSG.1")
+        .contains("still FAILED: ECS.8, ECS.17").contains("to do: container \"app\": AWS_SECRET_ACCESS_KEY is a plain environment variable");
+    assertThat(run.all()).doesNotContain(SECRET);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+  }
+
+  @Test
+  void writeMakesARegisterInputThatPassesAndASecondFixChangesNothing() throws IOException {
+    Path file = describeOutput();
+    Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", "--allow-network-change", "--keep-capabilities", "NET_ADMIN",
+        "--secret", "AWS_SECRET_ACCESS_KEY=arn:aws:secretsmanager:eu-west-1:123456789012:secret:api", file.toString());
+    assertThat(run.all()).doesNotContain(SECRET);
+    assertThat(run.out()).contains("nothing left FAILED").contains("(written)");
+    assertThat(run.exitCode()).isZero();
+    String fixed = Files.readString(file);
+    assertThat(fixed).doesNotContain("taskDefinitionArn").doesNotContain("\"revision\"").doesNotContain("registeredBy")
+        .contains("\"tags\"").contains("\"valueFrom\": \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:api\"")
+        .contains("NET_ADMIN").contains("\"networkMode\": \"awsvpc\"").doesNotContain(SECRET);
+    assertThat(Run.of("scan", file.toString()).exitCode()).as("the fixed file passes a scan").isZero();
+    Run again = Run.of("fix", "--log-region", "eu-west-1", "--allow-network-change", file.toString());
+    assertThat(again.out()).startsWith("# ").contains("no finding removed; nothing left FAILED");
+  }
+
+  @Test
+  void aFileWithoutATaskDefinitionIsSkippedAndBadJsonIsAnError() throws IOException {
+    Path other = Files.writeString(dir.resolve("svc.json"), "{\"serviceName\": \"x\"}");
+    Path broken = Files.writeString(dir.resolve("bad.json"), "{\"family\": [\n");
+    Run run = Run.of("fix", other.toString(), broken.toString());
+    assertThat(run.err()).contains("svc.json: no task definition to fix").contains("bad.json:2:1: malformed JSON");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+}

@@ -1,0 +1,107 @@
+package dev.ecsguard.fix;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.source.DocumentReader;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Fixes one task-definition file: the hardened text, a unified diff against the original, and the
+ * proof, a scan of both that names the FAILED findings the fix removes.
+ */
+public final class FileFix {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
+  private static final java.util.Comparator<String> CONTROL_ORDER =
+      java.util.Comparator.<String, Boolean>comparing(id -> !id.startsWith("ECS."))
+          .thenComparingInt(id -> Integer.parseInt(id.substring(id.indexOf('.') + 1).replaceAll("\\D", "0")))
+          .thenComparing(id -> id);
+
+  /** The outcome for one file; {@code fixed} is null when the file holds no task definition. */
+  public record Result(String fixed, String diff, Map<String, Integer> removed, Map<String, Integer> remaining, List<String> instructions) {
+    public boolean changed() {
+      return fixed != null && !diff.isEmpty();
+    }
+  }
+
+  private FileFix() {}
+
+  public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
+    JsonNode document;
+    try {
+      document = JSON.readTree(original);
+    } catch (JsonProcessingException e) {
+      // The scanner's reader words the error with file, line and column and without echoing tokens.
+      new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
+      throw new InputException(name, "not JSON that ecsguard can fix");
+    }
+    TaskDefinitionFix fix = new TaskDefinitionFix(options);
+    ObjectNode hardened = fix.apply(document);
+    if (hardened == null) {
+      return new Result(null, "", Map.of(), Map.of(), List.of());
+    }
+    String fixed = print(hardened);
+    List<String> before = Arrays.asList(original.split("\n", -1));
+    List<String> after = Arrays.asList(fixed.split("\n", -1));
+    String diff = original.equals(fixed) ? "" : String.join("\n",
+        UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after), 3)) + "\n";
+    for (String secret : TaskDefinitionFix.credentialValues(document)) {
+      diff = diff.replace(secret, "(value not shown)"); // the diff shows the file, and the file holds the credential
+    }
+    Map<String, Integer> failedBefore = failed(name, original);
+    Map<String, Integer> failedAfter = failed(name, fixed);
+    Map<String, Integer> removed = new TreeMap<>(CONTROL_ORDER);
+    failedBefore.forEach((control, count) -> {
+      int left = failedAfter.getOrDefault(control, 0);
+      if (left < count) {
+        removed.put(control, count - left);
+      }
+    });
+    return new Result(fixed, diff, removed, failedAfter, fix.instructions());
+  }
+
+  /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */
+  static String print(JsonNode node) {
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
+    try {
+      return JSON.writer(printer).writeValueAsString(node) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree ecsguard built cannot be written", e);
+    }
+  }
+
+  /** FAILED findings by control, for the proof. */
+  private static Map<String, Integer> failed(String name, String text) throws InputException {
+    ScanResult result = new ScanResult();
+    new Scanner(Selection.defaults(), InputLimits.DEFAULT).scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
+    Map<String, Integer> failed = new TreeMap<>(CONTROL_ORDER);
+    for (Finding finding : result.findings()) {
+      if (finding.status() == Status.FAILED) {
+        failed.merge(finding.control().id(), 1, Integer::sum);
+      }
+    }
+    return failed;
+  }
+}
