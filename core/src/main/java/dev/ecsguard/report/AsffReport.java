@@ -2,7 +2,6 @@ package dev.ecsguard.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
@@ -37,9 +36,7 @@ public final class AsffReport implements Report {
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartArray();
       for (Finding finding : result.findings()) {
         write(json, finding);

@@ -20,11 +20,17 @@ public final class JsonReport implements Report {
   public static final int SCHEMA_VERSION = 1;
   private static final JsonFactory FACTORY = new JsonFactory();
 
+  /** An indented JSON writer that leaves {@code out} open, as every JSON-based report writes. */
+  static JsonGenerator prettyGenerator(Writer out) throws IOException {
+    JsonGenerator json = FACTORY.createGenerator(out);
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.setPrettyPrinter(new DefaultPrettyPrinter());
+    return json;
+  }
+
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
       json.writeArrayFieldStart("findings");

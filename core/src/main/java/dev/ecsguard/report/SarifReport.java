@@ -1,8 +1,6 @@
 package dev.ecsguard.report;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.controls.Lessons;
@@ -20,7 +18,6 @@ import java.util.Map;
  * with the region of the offending element and a fingerprint that does not change when lines move.
  */
 public final class SarifReport implements Report {
-  private static final JsonFactory FACTORY = new JsonFactory();
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   private static final String FINGERPRINT = "ecsguardFinding/v1";
 
@@ -30,9 +27,7 @@ public final class SarifReport implements Report {
     result.findings().forEach(finding -> rules.putIfAbsent(finding.control().id(), finding.control()));
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     rules.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.setPrettyPrinter(new DefaultPrettyPrinter());
+    try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
       json.writeStringField("version", "2.1.0");
