@@ -4,6 +4,7 @@ import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,11 @@ final class FixCommand implements Callable<Integer> {
     for (Path file : files) {
       FileFix.Result result;
       try {
+        if (Files.size(file) > InputLimits.DEFAULT.maxFileBytes()) {
+          context.err().println(file + ": refused: over the limit of " + InputLimits.DEFAULT.maxFileBytes() + " bytes");
+          errors = true;
+          continue;
+        }
         result = FileFix.fix(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options);
       } catch (InputException e) {
         context.err().println(Printable.escape(e.getMessage()));

@@ -44,12 +44,12 @@ public final class FileFix {
   private FileFix() {}
 
   public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
+    // The scanner's reader first: its limits (size, nesting) and its errors (file, line, column, no tokens echoed).
+    new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
     JsonNode document;
     try {
       document = JSON.readTree(original);
     } catch (JsonProcessingException e) {
-      // The scanner's reader words the error with file, line and column and without echoing tokens.
-      new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
       throw new InputException(name, "not JSON that ecsguard can fix");
     }
     TaskDefinitionFix fix = new TaskDefinitionFix(options);
