@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "fix",
-    description = "Harden task definitions in ECS API JSON files (register input or describe output): prints a diff, or edits the files with --write.",
+    description = "Harden task definitions, services, task sets, clusters and capacity providers in ECS API JSON files: prints a diff, or edits the files with --write.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
@@ -76,7 +76,7 @@ final class FixCommand implements Callable<Integer> {
         continue;
       }
       if (result.fixed() == null) {
-        context.err().println(file + ": no task definition to fix (ecsguard fix reads ECS API JSON: register input or describe output); skipped");
+        context.err().println(file + ": nothing ecsguard can fix (it reads ECS API JSON: task definitions, services, task sets, clusters, capacity providers); skipped");
         continue;
       }
       if (result.changed()) {

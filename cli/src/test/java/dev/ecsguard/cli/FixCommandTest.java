@@ -65,11 +65,29 @@ class FixCommandTest {
   }
 
   @Test
+  void servicesClustersAndCapacityProvidersAreFixedInPlace() throws IOException {
+    Path services = Files.writeString(dir.resolve("services.json"), """
+        {"services": [{"serviceArn": "arn:aws:ecs:eu-west-1:1:service/c/web", "serviceName": "web", "launchType": "FARGATE",
+          "platformVersion": "1.3.0", "networkConfiguration": {"awsvpcConfiguration": {"assignPublicIp": "ENABLED"}}, "tags": [{"key": "t", "value": "v"}]}]}
+        """);
+    Path cluster = Files.writeString(dir.resolve("cluster.json"), "{\"clusterName\": \"prod\", \"tags\": [{\"key\": \"t\", \"value\": \"v\"}]}");
+    Path provider = Files.writeString(dir.resolve("cp.json"), """
+        {"name": "asg", "autoScalingGroupProvider": {"autoScalingGroupArn": "arn", "managedScaling": {"status": "ENABLED"},
+          "managedTerminationProtection": "DISABLED"}}
+        """);
+    Run run = Run.of("fix", "--write", services.toString(), cluster.toString(), provider.toString());
+    assertThat(run.out()).contains("services.json: removes ECS.2, ECS.10; nothing left FAILED")
+        .contains("cluster.json: removes ECS.12; nothing left FAILED").contains("cp.json: removes ECS.19; nothing left FAILED");
+    assertThat(run.exitCode()).isZero();
+    assertThat(Files.readString(services)).contains("\"serviceArn\"").contains("\"platformVersion\": \"LATEST\"");
+  }
+
+  @Test
   void aFileWithoutATaskDefinitionIsSkippedAndBadJsonIsAnError() throws IOException {
-    Path other = Files.writeString(dir.resolve("svc.json"), "{\"serviceName\": \"x\"}");
+    Path other = Files.writeString(dir.resolve("svc.json"), "{\"name\": \"package\"}");
     Path broken = Files.writeString(dir.resolve("bad.json"), "{\"family\": [\n");
     Run run = Run.of("fix", other.toString(), broken.toString());
-    assertThat(run.err()).contains("svc.json: no task definition to fix").contains("bad.json:2:1: malformed JSON");
+    assertThat(run.err()).contains("svc.json: nothing ecsguard can fix").contains("bad.json:2:1: malformed JSON");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ecsguard.control.Status;
@@ -53,9 +52,13 @@ public final class FileFix {
       throw new InputException(name, "not JSON that ecsguard can fix");
     }
     TaskDefinitionFix fix = new TaskDefinitionFix(options);
-    ObjectNode hardened = fix.apply(document);
+    JsonNode hardened = fix.apply(document);
     if (hardened == null) {
-      return new Result(null, "", Map.of(), Map.of(), List.of());
+      JsonNode settings = document.deepCopy();
+      if (!SettingsFix.apply(settings)) {
+        return new Result(null, "", Map.of(), Map.of(), List.of());
+      }
+      hardened = settings;
     }
     String fixed = print(hardened);
     List<String> before = Arrays.asList(original.split("\n", -1));

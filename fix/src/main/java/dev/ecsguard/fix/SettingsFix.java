@@ -1,0 +1,90 @@
+package dev.ecsguard.fix;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * Fixes the settings of services, task sets, clusters and capacity providers written as ECS API
+ * JSON (create or update input, or describe output), in place: ECS.2 and ECS.16 turn public IPs
+ * off, ECS.10 moves Fargate to LATEST, ECS.12 turns Container Insights on, ECS.19 turns managed
+ * termination protection on where managed scaling is on.
+ */
+final class SettingsFix {
+  private static final List<String> ENVELOPES = List.of("services", "taskSets", "clusters", "capacityProviders");
+  private static final List<String> WRAPPERS = List.of("service", "taskSet", "cluster", "capacityProvider");
+
+  private SettingsFix() {}
+
+  /** Fixes every such resource in {@code document}; returns whether it held any. */
+  static boolean apply(JsonNode document) {
+    boolean found = false;
+    if (document instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        found |= apply(element);
+      }
+      return found;
+    }
+    if (!(document instanceof ObjectNode object)) {
+      return false;
+    }
+    for (String envelope : ENVELOPES) {
+      if (object.get(envelope) instanceof ArrayNode list) {
+        for (JsonNode element : list) {
+          found |= resource(element);
+          if (element.get("taskSets") instanceof ArrayNode taskSets) {
+            taskSets.forEach(SettingsFix::resource);
+          }
+        }
+      }
+    }
+    for (String wrapper : WRAPPERS) {
+      if (object.get(wrapper) instanceof ObjectNode inner) {
+        found |= resource(inner);
+      }
+    }
+    return found || resource(object);
+  }
+
+  private static boolean resource(JsonNode node) {
+    if (!(node instanceof ObjectNode object)) {
+      return false;
+    }
+    if (object.has("serviceName") || object.has("serviceArn") || object.has("taskSetArn") || object.has("externalId")) {
+      publicIp(object);
+      if ("FARGATE".equals(object.path("launchType").asText()) && object.has("platformVersion") && !"LATEST".equals(object.path("platformVersion").asText())) {
+        object.put("platformVersion", "LATEST");
+      }
+      return true;
+    }
+    if (object.has("clusterName") || object.has("clusterArn")) {
+      ArrayNode settings = object.withArray("settings");
+      for (JsonNode setting : settings) {
+        if ("containerInsights".equals(setting.path("name").asText())) {
+          if (!"enhanced".equals(setting.path("value").asText())) {
+            ((ObjectNode) setting).put("value", "enabled");
+          }
+          return true;
+        }
+      }
+      settings.add(JsonNodeFactory.instance.objectNode().put("name", "containerInsights").put("value", "enabled"));
+      return true;
+    }
+    if (object.get("autoScalingGroupProvider") instanceof ObjectNode group) {
+      if ("ENABLED".equals(group.path("managedScaling").path("status").asText())) {
+        group.put("managedTerminationProtection", "ENABLED"); // it needs managed scaling; without it, the setting is refused
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static void publicIp(ObjectNode resource) {
+    if (resource.path("networkConfiguration").get("awsvpcConfiguration") instanceof ObjectNode vpc
+        && "ENABLED".equals(vpc.path("assignPublicIp").asText())) {
+      vpc.put("assignPublicIp", "DISABLED");
+    }
+  }
+}
