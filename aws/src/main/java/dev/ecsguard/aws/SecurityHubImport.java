@@ -3,14 +3,9 @@ package dev.ecsguard.aws;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.report.AsffReport;
 import dev.ecsguard.source.ArrayNode;
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
-import dev.ecsguard.source.ScalarNode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +60,7 @@ public final class SecurityHubImport {
         String body = "{\"Findings\":[" + String.join(",", findings.subList(from, Math.min(findings.size(), from + PER_CALL))) + "]}";
         ObjectNode answer;
         try {
-          answer = json(calls.restJson("securityhub", "BatchImportFindings", region, credentials, "/findings/import", body));
+          answer = SignedCalls.json(calls.restJson("securityhub", "BatchImportFindings", region, credentials, "/findings/import", body), "BatchImportFindings");
         } catch (AwsCallException e) {
           return new Outcome(imported, failed, failures, e.getMessage() + " after " + imported + " findings were imported");
         }
@@ -74,7 +69,7 @@ public final class SecurityHubImport {
         if (answer.get("FailedFindings") instanceof ArrayNode list) {
           for (Node entry : list.elements()) {
             if (entry instanceof ObjectNode failure) {
-              failures.add(text(failure, "Id") + ": " + text(failure, "ErrorCode") + " " + text(failure, "ErrorMessage"));
+              failures.add(SignedCalls.text(failure, "Id") + ": " + SignedCalls.text(failure, "ErrorCode") + " " + SignedCalls.text(failure, "ErrorMessage"));
             }
           }
         }
@@ -91,22 +86,8 @@ public final class SecurityHubImport {
     return builder.build();
   }
 
-  private static ObjectNode json(String text) throws AwsCallException {
-    try {
-      if (new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), "BatchImportFindings.json").root() instanceof ObjectNode object) {
-        return object;
-      }
-    } catch (InputException e) {
-      // below
-    }
-    throw new AwsCallException("securityhub:BatchImportFindings", "an answer that is not a JSON object");
-  }
-
   private static int number(ObjectNode object, String name) {
-    return object.get(name) instanceof ScalarNode scalar && scalar.text() != null && scalar.text().matches("\\d+") ? Integer.parseInt(scalar.text()) : 0;
-  }
-
-  private static String text(ObjectNode object, String name) {
-    return object.get(name) instanceof ScalarNode scalar && scalar.text() != null ? scalar.text() : "";
+    String text = SignedCalls.text(object, name);
+    return text.matches("\\d{1,9}") ? Integer.parseInt(text) : 0;
   }
 }

@@ -158,7 +158,8 @@ final class SignedCalls {
     return "HTTP " + status;
   }
 
-  private static ObjectNode json(String text, String what) throws AwsCallException {
+  /** An answer's JSON object; {@code what} names the call in the error. */
+  static ObjectNode json(String text, String what) throws AwsCallException {
     try {
       if (new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), what + ".json").root() instanceof ObjectNode object) {
         return object;
@@ -169,7 +170,8 @@ final class SignedCalls {
     throw new AwsCallException(what, "an answer that is not a JSON object");
   }
 
-  private static String text(ObjectNode object, String name) {
+  /** A member's text, or "" when it is missing or not a value. */
+  static String text(ObjectNode object, String name) {
     return object.get(name) instanceof ScalarNode scalar && scalar.text() != null ? scalar.text() : "";
   }
 }

@@ -144,7 +144,8 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
       return ExitCode.ERROR.code();
     }
-    if (!aws && !securityHubImport && profile != null || !aws && (!regions.isEmpty() || !roleArns.isEmpty() || organization)) {
+    boolean accountOptions = !regions.isEmpty() || !roleArns.isEmpty() || organization || profile != null && !securityHubImport;
+    if (!aws && accountOptions) { // --profile also serves --securityhub-import
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }

@@ -87,7 +87,7 @@ public final class JsonReport implements Report {
     json.writeStringField("resourceType", finding.resourceType().awsName());
     json.writeStringField("resourceId", finding.resourceId());
     json.writeObjectFieldStart("labels");
-    for (var label : new java.util.TreeMap<>(finding.labels()).entrySet()) {
+    for (var label : (finding.labels().isEmpty() ? finding.labels() : new java.util.TreeMap<>(finding.labels())).entrySet()) {
       json.writeStringField(label.getKey(), label.getValue());
     }
     json.writeEndObject();
