@@ -70,6 +70,10 @@ public final class AwsScan {
           targets.add(new Target(account, region));
         }
       }
+      if (targets.isEmpty()) {
+        // Nothing scanned must not pass as nothing wrong.
+        listener.error(new InputException("aws", "no account and region to scan, so nothing was checked"));
+      }
       progress.targets(targets.size());
       ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), Math.max(1, targets.size())));
       try {
@@ -77,14 +81,19 @@ public final class AwsScan {
         for (Target target : targets) {
           futures.add(pool.submit(() -> scan(target)));
         }
-        for (Future<Recorded> future : futures) {
-          future.get().replay(listener);
+        for (int i = 0; i < futures.size(); i++) {
+          try {
+            futures.get(i).get().replay(listener);
+          } catch (ExecutionException e) {
+            // One target's fault: its results are lost, the other targets' are kept.
+            Target target = targets.get(i);
+            listener.error(new InputException("aws://" + target.account().id() + "/" + target.region(),
+                "ecsguard could not scan it (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
+          }
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         listener.error(new InputException("aws", "the scan was interrupted; it is incomplete"));
-      } catch (ExecutionException e) {
-        listener.error(new InputException("aws", "ecsguard could not finish the scan (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
       } finally {
         pool.shutdownNow();
       }

@@ -55,6 +55,9 @@ final class SignedCalls {
     while (names.find()) {
       regions.add(names.group(1));
     }
+    if (regions.isEmpty()) {
+      throw new AwsCallException("ec2:DescribeRegions", "an answer that names no region");
+    }
     regions.sort(null);
     return regions;
   }

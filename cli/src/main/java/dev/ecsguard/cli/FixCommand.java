@@ -74,6 +74,11 @@ final class FixCommand implements Callable<Integer> {
         context.err().println(file + ": cannot read: " + Problems.describe(e));
         errors = true;
         continue;
+      } catch (RuntimeException e) {
+        // A field of a type no task definition has (volumes: null…): this file is left as it is, the others are fixed.
+        context.err().println(file + ": cannot fix it: a field has a type ECS does not accept (" + e.getClass().getSimpleName() + "); left unchanged");
+        errors = true;
+        continue;
       }
       if (result.fixed() == null) {
         context.err().println(file + ": nothing ecsguard can fix (it reads ECS API JSON: task definitions, services, task sets, clusters, capacity providers); skipped");

@@ -83,6 +83,24 @@ class FixCommandTest {
   }
 
   @Test
+  void anEscapedCredentialValueIsHiddenInTheDiffToo() throws IOException {
+    Path file = Files.writeString(dir.resolve("esc.json"), "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"privileged\": true,"
+        + " \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \"wJalr\\/K7MD\\u0045NGkey\"}]}]}");
+    Run run = Run.of("fix", file.toString());
+    assertThat(run.out()).contains("(value not shown)").doesNotContain("K7MD").doesNotContain("wJalr");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeLeavesThatFileAloneAndTheOthersAreFixed() throws IOException {
+    Path odd = Files.writeString(dir.resolve("odd.json"), "{\"family\": \"f\", \"volumes\": null, \"containerDefinitions\": [{\"name\": \"a\"}]}");
+    Path good = Files.writeString(dir.resolve("good.json"), "{\"family\": \"g\", \"containerDefinitions\": [{\"name\": \"a\", \"privileged\": true}]}");
+    Run run = Run.of("fix", "--write", odd.toString(), good.toString());
+    assertThat(run.err()).contains("odd.json: cannot fix it").doesNotContain("Exception:");
+    assertThat(Files.readString(good)).doesNotContain("privileged");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  @Test
   void aFileWithoutATaskDefinitionIsSkippedAndBadJsonIsAnError() throws IOException {
     Path other = Files.writeString(dir.resolve("svc.json"), "{\"name\": \"package\"}");
     Path broken = Files.writeString(dir.resolve("bad.json"), "{\"family\": [\n");

@@ -35,7 +35,7 @@ public final class Baseline {
 
   /** Whether {@code finding} was in the baseline; then it is marked as suppressed by it. */
   Suppression covering(Finding finding) {
-    return fingerprints.contains(finding.fingerprint()) ? suppression : null;
+    return !fingerprints.isEmpty() && fingerprints.contains(finding.fingerprint()) ? suppression : null;
   }
 
   /** Writes the unsuppressed FAILED findings of {@code result} as a baseline. */

@@ -65,8 +65,9 @@ public final class FileFix {
     List<String> after = Arrays.asList(fixed.split("\n", -1));
     String diff = original.equals(fixed) ? "" : String.join("\n",
         UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after), 3)) + "\n";
-    for (String secret : TaskDefinitionFix.credentialValues(document)) {
-      diff = diff.replace(secret, "(value not shown)"); // the diff shows the file, and the file holds the credential
+    // The diff shows the file, and the file holds the credential, escaped as it was written.
+    for (String secret : spellings(original, TaskDefinitionFix.credentialValues(document))) {
+      diff = diff.replace(secret, "(value not shown)");
     }
     Map<String, Integer> failedBefore = failed(name, original);
     Map<String, Integer> failedAfter = failed(name, fixed);
@@ -78,6 +79,28 @@ public final class FileFix {
       }
     });
     return new Result(fixed, diff, removed, failedAfter, fix.instructions());
+  }
+
+  /** Each credential value as the text spells it ({@code \/}, {@code \u0041}…) and as it is decoded. */
+  private static java.util.Set<String> spellings(String text, List<String> secrets) {
+    java.util.Set<String> spellings = new java.util.HashSet<>(secrets);
+    if (secrets.isEmpty()) {
+      return spellings;
+    }
+    try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
+      for (com.fasterxml.jackson.core.JsonToken token; (token = parser.nextToken()) != null; ) {
+        if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && secrets.contains(parser.getText())) {
+          int start = (int) parser.currentTokenLocation().getCharOffset() + 1;
+          int end = (int) parser.currentLocation().getCharOffset() - 1;
+          if (start > 0 && end > start && end <= text.length()) {
+            spellings.add(text.substring(start, end));
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("the text parsed a moment ago", e);
+    }
+    return spellings;
   }
 
   /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */

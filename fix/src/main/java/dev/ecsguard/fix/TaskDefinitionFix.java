@@ -21,7 +21,7 @@ public final class TaskDefinitionFix {
   static final Set<String> READ_ONLY = Set.of(
       "taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities", "registeredAt", "deregisteredAt",
       "deleteRequestedAt", "registeredBy");
-  private static final Set<String> CREDENTIAL_NAMES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+  private static final Set<String> CREDENTIAL_NAMES = dev.ecsguard.controls.CredentialsInEnvironment.CREDENTIAL_NAMES;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
