@@ -1,14 +1,12 @@
 package dev.ecsguard.aws;
 
+import dev.ecsguard.aws.AwsSession.Target;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.model.ResourceType;
-import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.Node;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,18 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * A live scan: every account (the caller's, roles given, or an organization's) × every region,
@@ -41,18 +28,14 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
  */
 public final class AwsScan {
   private final Scanner scanner;
-  private final AwsScanOptions options;
-  private final ApiCalls calls = new ApiCalls();
-  private final SdkHttpClient http = UrlConnectionHttpClient.create();
-  private final SignedCalls signedCalls;
-  private final Progress progress;
+  private final AwsOptions options;
+  private final PrintWriter progressLine;
 
   /** {@code progress}: where a progress line goes (standard error on a terminal), or null. */
-  public AwsScan(Scanner scanner, AwsScanOptions options, PrintWriter progress) {
+  public AwsScan(Scanner scanner, AwsOptions options, PrintWriter progress) {
     this.scanner = scanner;
     this.options = options;
-    this.signedCalls = new SignedCalls(http, options.endpoint(), calls);
-    this.progress = new Progress(progress, calls);
+    this.progressLine = progress;
   }
 
   /** Scans and reports into {@code result}, its API calls included. */
@@ -62,14 +45,10 @@ public final class AwsScan {
 
   /** Scans, reporting to {@code listener} (which may filter on its way to {@code result}), and records the API calls in {@code result}. */
   public void run(ScanListener listener, ScanResult result) {
-    try {
-      List<Account> accounts = accounts(listener);
-      List<Target> targets = new ArrayList<>();
-      for (Account account : accounts) {
-        for (String region : regions(account, listener)) {
-          targets.add(new Target(account, region));
-        }
-      }
+    AwsSession session = new AwsSession(options);
+    Progress progress = new Progress(progressLine, session.calls());
+    try (session) {
+      List<Target> targets = session.targets(listener);
       if (targets.isEmpty()) {
         // Nothing scanned must not pass as nothing wrong.
         listener.error(new InputException("aws", "no account and region to scan, so nothing was checked"));
@@ -79,15 +58,14 @@ public final class AwsScan {
       try {
         List<Future<Recorded>> futures = new ArrayList<>();
         for (Target target : targets) {
-          futures.add(pool.submit(() -> scan(target)));
+          futures.add(pool.submit(() -> scan(session, target, progress)));
         }
         for (int i = 0; i < futures.size(); i++) {
           try {
             futures.get(i).get().replay(listener);
           } catch (ExecutionException e) {
             // One target's fault: its results are lost, the other targets' are kept.
-            Target target = targets.get(i);
-            listener.error(new InputException("aws://" + target.account().id() + "/" + target.region(),
+            listener.error(new InputException(targets.get(i).name(),
                 "ecsguard could not scan it (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
           }
         }
@@ -99,122 +77,26 @@ public final class AwsScan {
       }
     } finally {
       progress.done();
-      result.apiCalls(calls.byOperation());
-      http.close();
+      result.apiCalls(session.calls().byOperation());
     }
   }
 
-  private Recorded scan(Target target) {
-    Recorded recorded = new Recorded("aws://" + target.account().id() + "/" + target.region());
-    Map<String, String> labels = new LinkedHashMap<>();
-    labels.put("account", target.account().id());
-    labels.put("region", target.region());
-    new EcsInventory(scanner, client(target), target.account().id(), target.region(), labels, progress).read(recorded);
+  private Recorded scan(AwsSession session, Target target, Progress progress) {
+    Recorded recorded = new Recorded(target.name());
+    try (EcsClient ecs = session.ecs(target)) {
+      new EcsInventory(scanner, ecs, target, progress).read(recorded);
+    }
     progress.targetDone();
     return recorded;
   }
 
-  private software.amazon.awssdk.services.ecs.EcsClient client(Target target) {
-    return configure(software.amazon.awssdk.services.ecs.EcsClient.builder(), target.account().credentials(), target.region()).build();
+  /** The labels every finding of {@code target} carries. */
+  static Map<String, String> labels(Target target) {
+    Map<String, String> labels = new LinkedHashMap<>();
+    labels.put("account", target.account().id());
+    labels.put("region", target.region());
+    return labels;
   }
-
-  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsCredentialsProvider credentials, String region) {
-    builder
-        .region(Region.of(region))
-        .credentialsProvider(credentials)
-        .overrideConfiguration(
-            ClientOverrideConfiguration.builder()
-                // Adaptive: under throttling, calls slow down instead of failing.
-                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(options.maxAttempts()).build())
-                .addExecutionInterceptor(calls)
-                .build());
-    if (options.endpoint() != null) {
-      builder.endpointOverride(options.endpoint());
-    }
-    if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
-      sync.httpClient(http);
-    }
-    return builder;
-  }
-
-  /** The caller's account; each role given; or each active account of the organization. */
-  private List<Account> accounts(ScanListener result) {
-    AwsCredentialsProvider base =
-        options.profile() != null ? ProfileCredentialsProvider.create(options.profile()) : DefaultCredentialsProvider.builder().build();
-    String homeRegion = homeRegion();
-    List<Account> accounts = new ArrayList<>();
-    StsClient sts = configure(StsClient.builder(), base, homeRegion).build();
-    if (options.organization()) {
-      try {
-        String self = accountOf(sts, "the caller");
-        for (String id : signedCalls.activeAccounts(base)) {
-          accounts.add(id.equals(self) ? new Account(id, base) : assumed(sts, "arn:aws:iam::" + id + ":role/" + options.organizationRole(), id));
-        }
-      } catch (AwsCallException e) {
-        result.error(new InputException(e.call(), "cannot list the organization's accounts (" + e.code() + "); nothing was scanned"));
-      }
-    } else if (!options.roleArns().isEmpty()) {
-      for (String role : options.roleArns()) {
-        String id = role.split(":").length > 4 ? role.split(":")[4] : role;
-        accounts.add(assumed(sts, role, id));
-      }
-    } else {
-      try {
-        accounts.add(new Account(accountOf(sts, "the caller"), base));
-      } catch (AwsCallException e) {
-        result.error(new InputException(e.call(), "cannot tell who the credentials belong to (" + e.code() + "); nothing was scanned"));
-      }
-    }
-    return accounts;
-  }
-
-  private Account assumed(StsClient sts, String roleArn, String accountId) {
-    StsAssumeRoleCredentialsProvider credentials =
-        StsAssumeRoleCredentialsProvider.builder()
-            .stsClient(sts)
-            .refreshRequest(r -> r.roleArn(roleArn).roleSessionName("ecsguard-scan"))
-            .asyncCredentialUpdateEnabled(false)
-            .build();
-    return new Account(accountId, credentials);
-  }
-
-  private static String accountOf(StsClient sts, String who) throws AwsCallException {
-    try {
-      return sts.getCallerIdentity().account();
-    } catch (RuntimeException e) {
-      throw AwsCallException.of("sts:GetCallerIdentity", e);
-    }
-  }
-
-  private List<String> regions(Account account, ScanListener result) {
-    if (!options.regions().isEmpty()) {
-      return options.regions();
-    }
-    try {
-      return signedCalls.enabledRegions(account.credentials(), homeRegion());
-    } catch (AwsCallException e) {
-      result.error(new InputException(e.call(), "cannot list the regions enabled for account " + account.id() + " (" + e.code()
-          + "); give them with --region; account " + account.id() + " was not scanned"));
-      return List.of();
-    } catch (RuntimeException e) {
-      result.error(new InputException("ec2:DescribeRegions", "cannot list the regions enabled for account " + account.id() + " ("
-          + AwsCallException.describe(e) + "); give them with --region; account " + account.id() + " was not scanned"));
-      return List.of();
-    }
-  }
-
-  /** Where account-wide calls go: the configured region, else us-east-1. */
-  private String homeRegion() {
-    try {
-      return DefaultAwsRegionProviderChain.builder().profileName(options.profile()).build().getRegion().id();
-    } catch (RuntimeException e) {
-      return options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
-    }
-  }
-
-  private record Account(String id, AwsCredentialsProvider credentials) {}
-
-  private record Target(Account account, String region) {}
 
   /** One target's results, kept until they can be replayed in order. */
   static final class Recorded implements ScanListener {
@@ -295,14 +177,5 @@ public final class AwsScan {
         out.flush();
       }
     }
-  }
-
-  static void unreadable(ScanListener listener, Scanner scanner, ResourceType type, String id, String account, String region,
-      Map<String, String> labels, AwsCallException failure) {
-    Node origin = Node.newDocument("aws://" + account + "/" + region + "/" + failure.call(), 0, 0);
-    String reason = failure.call() + " failed (" + failure.code() + "), so it could not be read";
-    scanner.evaluate(Unreadable.of(type, id, origin, reason), labels, listener);
-    listener.fileScanned(id, 1); // counted as a resource of its account-region
-    listener.error(new InputException(id, failure.call() + " failed (" + failure.code() + "): its controls are UNKNOWN"));
   }
 }

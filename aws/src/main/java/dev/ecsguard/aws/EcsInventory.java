@@ -3,11 +3,14 @@ package dev.ecsguard.aws;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.source.Document;
+import dev.ecsguard.source.Node;
 import dev.ecsguard.source.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
@@ -41,24 +44,30 @@ final class EcsInventory {
   private final String region;
   private final Map<String, String> labels;
   private final AwsScan.Progress progress;
+  private final Consumer<SdkPojo> described;
 
-  EcsInventory(Scanner scanner, EcsClient ecs, String account, String region, Map<String, String> labels, AwsScan.Progress progress) {
-    this.scanner = scanner;
-    this.ecs = ecs;
-    this.account = account;
-    this.region = region;
-    this.labels = labels;
-    this.progress = progress;
+  EcsInventory(Scanner scanner, EcsClient ecs, AwsSession.Target target, AwsScan.Progress progress) {
+    this(scanner, ecs, target, progress, response -> {});
   }
 
+  /** {@code described} also receives each response as it is scanned (a remediation plans from them). */
+  EcsInventory(Scanner scanner, EcsClient ecs, AwsSession.Target target, AwsScan.Progress progress, Consumer<SdkPojo> described) {
+    this.scanner = scanner;
+    this.ecs = ecs;
+    this.account = target.account().id();
+    this.region = target.region();
+    this.labels = AwsScan.labels(target);
+    this.progress = progress;
+    this.described = described;
+  }
+
+  /** Reads and scans everything; the client stays open for the caller. */
   void read(ScanListener listener) {
-    try (ecs) {
-      taskDefinitions(listener);
-      for (String cluster : clusters(listener)) {
-        services(cluster, listener);
-      }
-      capacityProviders(listener);
+    taskDefinitions(listener);
+    for (String cluster : clusters(listener)) {
+      services(cluster, listener);
     }
+    capacityProviders(listener);
   }
 
   private void taskDefinitions(ScanListener listener) {
@@ -77,7 +86,7 @@ final class EcsInventory {
         response = ecs.describeTaskDefinition(r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
       } catch (RuntimeException e) {
         String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
-        AwsScan.unreadable(listener, scanner, ResourceType.TASK_DEFINITION, id, account, region, labels,
+        unreadable(listener, ResourceType.TASK_DEFINITION, id,
             AwsCallException.of("ecs:DescribeTaskDefinition", e));
         continue;
       }
@@ -104,7 +113,7 @@ final class EcsInventory {
         response = ecs.describeClusters(r -> r.clusters(batch).include(ClusterField.SETTINGS, ClusterField.TAGS));
       } catch (RuntimeException e) {
         AwsCallException failure = AwsCallException.of("ecs:DescribeClusters", e);
-        batch.forEach(arn -> AwsScan.unreadable(listener, scanner, ResourceType.CLUSTER, arn, account, region, labels, failure));
+        batch.forEach(arn -> unreadable(listener, ResourceType.CLUSTER, arn, failure));
         active.addAll(batch); // their services may still be readable
         continue;
       }
@@ -131,7 +140,7 @@ final class EcsInventory {
         response = ecs.describeServices(r -> r.cluster(cluster).services(batch).include(ServiceField.TAGS));
       } catch (RuntimeException e) {
         AwsCallException failure = AwsCallException.of("ecs:DescribeServices", e);
-        batch.forEach(arn -> AwsScan.unreadable(listener, scanner, ResourceType.SERVICE, arn, account, region, labels, failure));
+        batch.forEach(arn -> unreadable(listener, ResourceType.SERVICE, arn, failure));
         continue;
       }
       failures(response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
@@ -169,7 +178,7 @@ final class EcsInventory {
   private void failures(List<Failure> failures, ResourceType type, String call, ScanListener listener) {
     for (Failure failure : failures) {
       if (failure.arn() != null && !"MISSING".equals(failure.reason())) {
-        AwsScan.unreadable(listener, scanner, type, failure.arn(), account, region, labels, new AwsCallException(call, String.valueOf(failure.reason())));
+        unreadable(listener, type, failure.arn(), new AwsCallException(call, String.valueOf(failure.reason())));
       }
     }
   }
@@ -181,8 +190,18 @@ final class EcsInventory {
   }
 
   private void scan(String call, SdkPojo response, ScanListener listener) {
+    described.accept(response);
     Document document = SdkJson.document("aws://" + account + "/" + region + "/" + call, response);
     scanner.scan(document, labels, listener);
+  }
+
+  /** A resource that could not be read: UNKNOWN for every control, and an error naming the call. */
+  private void unreadable(ScanListener listener, ResourceType type, String id, AwsCallException failure) {
+    Node origin = Node.newDocument("aws://" + account + "/" + region + "/" + failure.call(), 0, 0);
+    String reason = failure.call() + " failed (" + failure.code() + "), so it could not be read";
+    scanner.evaluate(Unreadable.of(type, id, origin, reason), labels, listener);
+    listener.fileScanned(id, 1); // counted as a resource of its account-region
+    listener.error(new InputException(id, failure.call() + " failed (" + failure.code() + "): its controls are UNKNOWN"));
   }
 
   private static <T> List<List<T>> batches(List<T> items, int size) {

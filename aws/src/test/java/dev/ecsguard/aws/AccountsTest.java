@@ -35,7 +35,7 @@ class AccountsTest {
   private static ScanResult scan(List<String> roles, boolean organization) {
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(Selection.of(List.of("ECS.4"), List.of(), Map.of()), InputLimits.DEFAULT);
-    new AwsScan(scanner, new AwsScanOptions(null, List.of("us-east-1"), roles, organization, AwsScanOptions.DEFAULT_ORGANIZATION_ROLE, 4,
+    new AwsScan(scanner, new AwsOptions(null, List.of("us-east-1"), roles, organization, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 4,
         moto.endpoint(), 2), null).run(result);
     return result;
   }

@@ -47,7 +47,7 @@ class AwsScanTest {
   private static ScanResult scan(URI endpoint, int attempts, PrintWriter progressLine) {
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
-    new AwsScan(scanner, new AwsScanOptions(null, REGIONS, List.of(), false, "r", 2, endpoint, attempts), progressLine).run(result);
+    new AwsScan(scanner, new AwsOptions(null, REGIONS, List.of(), false, "r", 2, endpoint, attempts), progressLine).run(result);
     return result;
   }
 

@@ -1,7 +1,7 @@
 package dev.ecsguard.cli;
 
 import dev.ecsguard.aws.AwsScan;
-import dev.ecsguard.aws.AwsScanOptions;
+import dev.ecsguard.aws.AwsOptions;
 import dev.ecsguard.aws.SecurityHubImport;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.config.ConfigurationReader;
@@ -70,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
   boolean organization;
 
   @Option(names = "--org-role-name", paramLabel = "NAME", description = "With --org: the role assumed in each account (default: ${DEFAULT-VALUE}).")
-  String organizationRole = AwsScanOptions.DEFAULT_ORGANIZATION_ROLE;
+  String organizationRole = AwsOptions.DEFAULT_ORGANIZATION_ROLE;
 
   @Option(names = "--concurrency", paramLabel = "N", description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
   int concurrency = 4;
@@ -210,8 +210,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (aws) {
       try {
-        AwsScanOptions options =
-            new AwsScanOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
+        AwsOptions options =
+            new AwsOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
         new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(listener, result);
       } catch (IllegalArgumentException e) {
         context.err().println("ecsguard: " + e.getMessage());

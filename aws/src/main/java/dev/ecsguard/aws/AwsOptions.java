@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * What a live scan reads and how.
+ * Which accounts and regions a live scan (or a remediation) reaches, and how.
  *
  * @param profile a named profile of the shared config files, or null for the default credential chain
  * @param regions the regions to scan; empty: every region enabled for each account
@@ -16,7 +16,7 @@ import java.util.List;
  *     also honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_ECS)
  * @param maxAttempts attempts per call, first included, under the SDK's adaptive retry
  */
-public record AwsScanOptions(
+public record AwsOptions(
     String profile,
     List<String> regions,
     List<String> roleArns,
@@ -28,7 +28,7 @@ public record AwsScanOptions(
 
   public static final String DEFAULT_ORGANIZATION_ROLE = "OrganizationAccountAccessRole";
 
-  public AwsScanOptions {
+  public AwsOptions {
     regions = List.copyOf(regions);
     roleArns = List.copyOf(roleArns);
     if (concurrency < 1) {

@@ -1,0 +1,179 @@
+package dev.ecsguard.aws;
+
+import dev.ecsguard.engine.ScanListener;
+import dev.ecsguard.source.InputException;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * What every live command shares: the accounts (the caller's, roles given, or an organization's)
+ * × regions it reaches, clients configured alike (adaptive retry, one HTTP client, an emulator's
+ * endpoint), and the count of API calls they make. Failures to find accounts or regions are errors
+ * naming the call, reported to a listener, so that nothing unreached passes as checked.
+ */
+final class AwsSession implements AutoCloseable {
+  record Account(String id, AwsCredentialsProvider credentials) {}
+
+  /** One account in one region. */
+  record Target(Account account, String region) {
+    String name() {
+      return "aws://" + account.id() + "/" + region;
+    }
+  }
+
+  private final AwsOptions options;
+  private final ApiCalls calls = new ApiCalls();
+  private final SdkHttpClient http = UrlConnectionHttpClient.create();
+  private final SignedCalls signedCalls;
+  private final String homeRegion;
+  private final List<AutoCloseable> opened = new ArrayList<>();
+
+  AwsSession(AwsOptions options) {
+    this.options = options;
+    this.signedCalls = new SignedCalls(http, options.endpoint(), calls);
+    this.homeRegion = homeRegion(options);
+  }
+
+  ApiCalls calls() {
+    return calls;
+  }
+
+  /** Every account × region the options reach, in the order given. */
+  List<Target> targets(ScanListener errors) {
+    List<Target> targets = new ArrayList<>();
+    for (Account account : accounts(errors)) {
+      for (String region : regions(account, errors)) {
+        targets.add(new Target(account, region));
+      }
+    }
+    return targets;
+  }
+
+  EcsClient ecs(Target target) {
+    return configure(EcsClient.builder(), target.account().credentials(), target.region()).build();
+  }
+
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsCredentialsProvider credentials, String region) {
+    builder
+        .region(Region.of(region))
+        .credentialsProvider(credentials)
+        .overrideConfiguration(
+            ClientOverrideConfiguration.builder()
+                // Adaptive: under throttling, calls slow down instead of failing.
+                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(options.maxAttempts()).build())
+                .addExecutionInterceptor(calls)
+                .build());
+    if (options.endpoint() != null) {
+      builder.endpointOverride(options.endpoint());
+    }
+    if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
+      sync.httpClient(http);
+    }
+    return builder;
+  }
+
+  private List<Account> accounts(ScanListener errors) {
+    AwsCredentialsProvider base =
+        options.profile() != null ? ProfileCredentialsProvider.create(options.profile()) : DefaultCredentialsProvider.builder().build();
+    if (base instanceof AutoCloseable closeable) {
+      opened.add(closeable);
+    }
+    List<Account> accounts = new ArrayList<>();
+    // The STS client outlives this method: the assumed roles' credentials refresh through it.
+    StsClient sts = configure(StsClient.builder(), base, homeRegion).build();
+    opened.add(sts);
+    if (options.organization()) {
+      try {
+        String self = accountOf(sts);
+        for (String id : signedCalls.activeAccounts(base)) {
+          accounts.add(id.equals(self) ? new Account(id, base) : assumed(sts, "arn:aws:iam::" + id + ":role/" + options.organizationRole(), id));
+        }
+      } catch (AwsCallException e) {
+        errors.error(new InputException(e.call(), "cannot list the organization's accounts (" + e.code() + "); nothing was reached"));
+      }
+    } else if (!options.roleArns().isEmpty()) {
+      for (String role : options.roleArns()) {
+        String id = role.split(":").length > 4 ? role.split(":")[4] : role;
+        accounts.add(assumed(sts, role, id));
+      }
+    } else {
+      try {
+        accounts.add(new Account(accountOf(sts), base));
+      } catch (AwsCallException e) {
+        errors.error(new InputException(e.call(), "cannot tell who the credentials belong to (" + e.code() + "); nothing was reached"));
+      }
+    }
+    return accounts;
+  }
+
+  private Account assumed(StsClient sts, String roleArn, String accountId) {
+    StsAssumeRoleCredentialsProvider credentials =
+        StsAssumeRoleCredentialsProvider.builder()
+            .stsClient(sts)
+            .refreshRequest(r -> r.roleArn(roleArn).roleSessionName("ecsguard"))
+            .asyncCredentialUpdateEnabled(false)
+            .build();
+    opened.add(credentials);
+    return new Account(accountId, credentials);
+  }
+
+  private static String accountOf(StsClient sts) throws AwsCallException {
+    try {
+      return sts.getCallerIdentity().account();
+    } catch (RuntimeException e) {
+      throw AwsCallException.of("sts:GetCallerIdentity", e);
+    }
+  }
+
+  private List<String> regions(Account account, ScanListener errors) {
+    if (!options.regions().isEmpty()) {
+      return options.regions();
+    }
+    try {
+      return signedCalls.enabledRegions(account.credentials(), homeRegion);
+    } catch (AwsCallException e) {
+      errors.error(new InputException(e.call(), "cannot list the regions enabled for account " + account.id() + " (" + e.code()
+          + "); give them with --region; account " + account.id() + " was not reached"));
+      return List.of();
+    } catch (RuntimeException e) {
+      errors.error(new InputException("ec2:DescribeRegions", "cannot list the regions enabled for account " + account.id() + " ("
+          + AwsCallException.describe(e) + "); give them with --region; account " + account.id() + " was not reached"));
+      return List.of();
+    }
+  }
+
+  /** Where account-wide calls go: the configured region, else the first region given, else us-east-1. */
+  private static String homeRegion(AwsOptions options) {
+    try {
+      return DefaultAwsRegionProviderChain.builder().profileName(options.profile()).build().getRegion().id();
+    } catch (RuntimeException e) {
+      return options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable resource : opened.reversed()) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // closing is best effort: the work is done
+      }
+    }
+    http.close();
+  }
+}
