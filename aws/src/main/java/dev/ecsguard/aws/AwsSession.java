@@ -86,7 +86,8 @@ final class AwsSession implements AutoCloseable {
     return builder;
   }
 
-  private List<Account> accounts(ScanListener errors) {
+  /** The accounts the options reach: the caller's, each role's, or the organization's. */
+  List<Account> accounts(ScanListener errors) {
     AwsCredentialsProvider base =
         options.profile() != null ? ProfileCredentialsProvider.create(options.profile()) : DefaultCredentialsProvider.builder().build();
     if (base instanceof AutoCloseable closeable) {

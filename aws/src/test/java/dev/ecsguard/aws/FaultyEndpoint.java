@@ -23,6 +23,7 @@ final class FaultyEndpoint implements AutoCloseable {
   private final URI target;
   private final HttpClient client = HttpClient.newHttpClient();
   private final Map<String, Fault> faults = new ConcurrentHashMap<>(); // "DescribeServices eu-west-1" → fault
+  private final Map<String, java.util.function.UnaryOperator<String>> rewrites = new ConcurrentHashMap<>(); // operation → request body rewrite
 
   record Fault(int status, String code) {}
 
@@ -42,10 +43,23 @@ final class FaultyEndpoint implements AutoCloseable {
     faults.put(operation + " " + region, new Fault(status, code));
   }
 
+  /** Every call of {@code operation} reaches moto with its request body rewritten (to stand in for what moto lacks). */
+  void rewrite(String operation, java.util.function.UnaryOperator<String> body) {
+    rewrites.put(operation, body);
+  }
+
+  /** Stops failing {@code operation} in {@code region}. */
+  void heal(String operation, String region) {
+    faults.remove(operation + " " + region);
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
     String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
     String operation = target.substring(target.indexOf('.') + 1);
+    if (rewrites.containsKey(operation)) {
+      body = rewrites.get(operation).apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+    }
     String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
     String region = authorization.replaceFirst(".*Credential=[^/]+/\\d+/([a-z0-9-]+)/.*", "$1");
     Fault fault = faults.get(operation + " " + region);

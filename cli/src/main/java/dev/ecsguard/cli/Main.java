@@ -38,6 +38,8 @@ public final class Main {
     line.addSubcommand(new ControlsCommand(context));
     line.addSubcommand(new ExplainCommand(context));
     line.addSubcommand(new FixCommand(context));
+    line.addSubcommand(new ApplyCommand(context, main));
+    line.addSubcommand(new RollbackCommand(context, main));
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);

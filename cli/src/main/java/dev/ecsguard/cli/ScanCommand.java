@@ -31,6 +31,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -57,26 +58,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--aws", description = "Scan live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
   boolean aws;
 
-  @Option(names = "--profile", paramLabel = "NAME", description = "With --aws: a profile of the shared AWS config files.")
-  String profile;
-
-  @Option(names = "--region", split = ",", paramLabel = "REGION", description = "With --aws: a region to scan (repeatable; default: every region enabled for the account).")
-  List<String> regions = List.of();
-
-  @Option(names = "--role-arn", paramLabel = "ARN", description = "With --aws: assume this role and scan its account (repeatable).")
-  List<String> roleArns = List.of();
-
-  @Option(names = "--org", description = "With --aws: scan every active account of the organization, assuming --org-role-name in each.")
-  boolean organization;
-
-  @Option(names = "--org-role-name", paramLabel = "NAME", description = "With --org: the role assumed in each account (default: ${DEFAULT-VALUE}).")
-  String organizationRole = AwsOptions.DEFAULT_ORGANIZATION_ROLE;
+  @Mixin AwsAccounts accounts = new AwsAccounts();
 
   @Option(names = "--concurrency", paramLabel = "N", description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
   int concurrency = 4;
-
-  @Option(names = "--max-attempts", paramLabel = "N", description = "With --aws: attempts per call, the first included, under adaptive retry (default: ${DEFAULT-VALUE}); fewer fails faster.")
-  int maxAttempts = 8;
 
   /** A report format and where it goes: a file, or standard output when {@code file} is null. */
   record Target(Report.Format format, Path file) {}
@@ -144,13 +129,15 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
       return ExitCode.ERROR.code();
     }
-    boolean accountOptions = !regions.isEmpty() || !roleArns.isEmpty() || organization || profile != null && !securityHubImport;
-    if (!aws && accountOptions) { // --profile also serves --securityhub-import
+    if (!aws && (accounts.chooseAccounts() || accounts.profile != null && !securityHubImport)) { // --profile also serves --securityhub-import
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
-    if (organization && !roleArns.isEmpty()) {
-      context.err().println("ecsguard: --org and --role-arn choose accounts in two ways; give one of them");
+    AwsOptions awsOptions;
+    try {
+      awsOptions = aws ? accounts.options(concurrency) : null;
+    } catch (IllegalArgumentException e) {
+      context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
     if (only != null && only.isEmpty()) {
@@ -209,14 +196,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     if (aws) {
-      try {
-        AwsOptions options =
-            new AwsOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
-        new AwsScan(scanner, options, context.terminal() ? context.err() : null).run(listener, result);
-      } catch (IllegalArgumentException e) {
-        context.err().println("ecsguard: " + e.getMessage());
-        return ExitCode.ERROR.code();
-      }
+      new AwsScan(scanner, awsOptions, context.terminal() ? context.err() : null).run(listener, result);
     }
     for (InputException error : result.errors()) {
       context.err().println(Printable.escape(error.getMessage()));
@@ -233,7 +213,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     if (securityHubImport) {
-      SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, profile, null);
+      SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, accounts.profile, null);
       context.err().println("ecsguard: Security Hub: " + outcome.imported() + " findings imported"
           + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " refused")
           + (outcome.error() == null ? "" : "; " + outcome.error()));

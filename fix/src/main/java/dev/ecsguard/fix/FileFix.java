@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class FileFix {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
-  private static final java.util.Comparator<String> CONTROL_ORDER =
+  public static final java.util.Comparator<String> CONTROL_ORDER =
       java.util.Comparator.<String, Boolean>comparing(id -> !id.startsWith("ECS."))
           .thenComparingInt(id -> Integer.parseInt(id.substring(id.indexOf('.') + 1).replaceAll("\\D", "0")))
           .thenComparing(id -> id);
@@ -104,7 +104,7 @@ public final class FileFix {
   }
 
   /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */
-  static String print(JsonNode node) {
+  public static String print(JsonNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
             .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()

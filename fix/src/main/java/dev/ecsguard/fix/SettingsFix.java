@@ -12,14 +12,14 @@ import java.util.List;
  * off, ECS.10 moves Fargate to LATEST, ECS.12 turns Container Insights on, ECS.19 turns managed
  * termination protection on where managed scaling is on.
  */
-final class SettingsFix {
+public final class SettingsFix {
   private static final List<String> ENVELOPES = List.of("services", "taskSets", "clusters", "capacityProviders");
   private static final List<String> WRAPPERS = List.of("service", "taskSet", "cluster", "capacityProvider");
 
   private SettingsFix() {}
 
   /** Fixes every such resource in {@code document}; returns whether it held any. */
-  static boolean apply(JsonNode document) {
+  public static boolean apply(JsonNode document) {
     boolean found = false;
     if (document instanceof ArrayNode array) {
       for (JsonNode element : array) {
@@ -54,7 +54,7 @@ final class SettingsFix {
     }
     if (object.has("serviceName") || object.has("serviceArn") || object.has("taskSetArn") || object.has("externalId")) {
       publicIp(object);
-      if ("FARGATE".equals(object.path("launchType").asText()) && object.has("platformVersion") && !"LATEST".equals(object.path("platformVersion").asText())) {
+      if (onFargate(object) && !current(object)) {
         object.put("platformVersion", "LATEST");
       }
       return true;
@@ -79,6 +79,26 @@ final class SettingsFix {
       return true;
     }
     return false;
+  }
+
+  /** ECS.10's scope: the Fargate launch type, or a capacity provider strategy that names Fargate. */
+  private static boolean onFargate(ObjectNode service) {
+    if ("FARGATE".equals(service.path("launchType").asText())) {
+      return true;
+    }
+    for (JsonNode item : service.path("capacityProviderStrategy")) {
+      if (item.path("capacityProvider").asText().startsWith("FARGATE")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Not set, LATEST, or the latest version itself (1.4.0 on Linux, 1.0.0 on Windows) passes ECS.10. */
+  private static boolean current(ObjectNode service) {
+    String version = service.path("platformVersion").asText("");
+    String latest = service.path("platformFamily").asText("").startsWith("WINDOWS") ? "1.0.0" : "1.4.0";
+    return version.isEmpty() || version.equals("LATEST") || version.equals(latest);
   }
 
   private static void publicIp(ObjectNode resource) {

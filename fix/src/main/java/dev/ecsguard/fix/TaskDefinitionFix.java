@@ -103,7 +103,7 @@ public final class TaskDefinitionFix {
   }
 
   /** The task definition itself: describe output is unwrapped, its read-only fields dropped and its tags kept. */
-  static ObjectNode registerInput(JsonNode document) {
+  public static ObjectNode registerInput(JsonNode document) {
     if (document instanceof ObjectNode wrapper && wrapper.get("taskDefinition") instanceof ObjectNode described) {
       ObjectNode task = described.deepCopy();
       READ_ONLY.forEach(task::remove);
@@ -183,7 +183,8 @@ public final class TaskDefinitionFix {
       return;
     }
     if (options.logRegion() == null) {
-      instructions.add("container \"" + name + "\": add a logConfiguration (give --log-region to have ecsguard add awslogs)");
+      instructions.add("container \"" + name + "\": add a logConfiguration (ecsguard adds awslogs when it knows the region: --log-region for files;"
+          + " on AWS, when the task has an execution role to write the logs with)");
       return;
     }
     ObjectNode logging = container.putObject("logConfiguration").put("logDriver", "awslogs");

@@ -1,0 +1,402 @@
+package dev.ecsguard.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.aws.AwsSession.Target;
+import dev.ecsguard.aws.Change.RegisterRevision;
+import dev.ecsguard.aws.Change.UpdateCapacityProvider;
+import dev.ecsguard.aws.Change.UpdateCluster;
+import dev.ecsguard.aws.Change.UpdateService;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.fix.FileFix;
+import dev.ecsguard.fix.SettingsFix;
+import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.source.InputException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/**
+ * Fixes what a live scan finds, the way {@code ecsguard fix} fixes files: for each failing latest
+ * revision, a hardened revision registered from the described one; every service of that family
+ * moved to it with a new deployment; service, cluster and capacity-provider settings changed as
+ * their controls say. {@link #plan()} only reads; {@link #apply} makes exactly the planned changes,
+ * records each in a {@link Journal} before and after its call, and stops at the first failure.
+ * Nothing is ever deregistered or deleted.
+ */
+public final class Remediation implements AutoCloseable {
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  /** What a remediation would do: the changes in order, what it leaves to the user, what it could not read. */
+  public record Plan(List<Change> changes, List<String> instructions, Map<String, Integer> remaining, List<InputException> errors, Map<String, Long> apiCalls) {}
+
+  /** What {@link #apply} did: each change it made, in order, and the failure that stopped it, if any. */
+  public record Outcome(List<String> done, String failure) {
+    public boolean complete() {
+      return failure == null;
+    }
+  }
+
+  private final Scanner scanner;
+  private final TaskDefinitionFix.Options choices;
+  private final AwsSession session;
+  private final Map<Target, EcsClient> clients = new HashMap<>();
+
+  /** {@code choices}: as for files; the awslogs region is each account-region's own. */
+  public Remediation(Scanner scanner, AwsOptions options, TaskDefinitionFix.Options choices) {
+    this.scanner = scanner;
+    this.choices = choices;
+    this.session = new AwsSession(options);
+  }
+
+  /** Reads every account-region and plans; makes no change. */
+  public Plan plan() {
+    ScanResult errors = new ScanResult();
+    List<Change> changes = new ArrayList<>();
+    List<String> instructions = new ArrayList<>();
+    Map<String, Integer> remaining = new TreeMap<>(FileFix.CONTROL_ORDER);
+    List<Target> targets = session.targets(errors);
+    if (targets.isEmpty() && errors.errors().isEmpty()) {
+      errors.error(new InputException("aws", "no account and region to fix, so nothing was checked"));
+    }
+    for (Target target : targets) {
+      new TargetPlan(target).plan(errors, changes, instructions, remaining);
+    }
+    return new Plan(List.copyOf(changes), List.copyOf(instructions), remaining, errors.errors(), session.calls().byOperation());
+  }
+
+  /**
+   * Makes the plan's changes in order, journalling each; stops at the first failure. With {@code
+   * wait}, then waits up to that long for each updated service to reach a steady state.
+   */
+  public Outcome apply(Plan plan, Journal journal, Duration wait, Consumer<String> progress) {
+    Map<String, String> hardened = new HashMap<>(); // family (per account-region) → the registered revision's ARN
+    Map<Target, Set<String>> updatedServices = new LinkedHashMap<>();
+    List<String> done = new ArrayList<>();
+    for (Change change : plan.changes()) {
+      ObjectNode entry;
+      try {
+        entry = journal.started(change);
+      } catch (java.io.UncheckedIOException e) {
+        return new Outcome(done, e.getMessage() + "; stopped before " + change.describe());
+      }
+      try {
+        String result = execute(change, hardened, entry);
+        try {
+          journal.done(entry);
+        } catch (java.io.UncheckedIOException e) {
+          return new Outcome(done, change.describe() + " was made, but " + e.getMessage() + "; stopped there");
+        }
+        done.add(change.describe() + (result == null ? "" : ": " + result));
+        progress.accept("done: " + change.describe() + (result == null ? "" : ": " + result));
+        if (change instanceof UpdateService update) {
+          updatedServices.computeIfAbsent(update.target(), t -> new LinkedHashSet<>()).add(update.cluster() + " " + update.service());
+        }
+      } catch (RuntimeException e) {
+        String failure = change.describe() + ": " + callOf(change) + " failed (" + AwsCallException.describe(e) + ")";
+        try {
+          journal.failed(entry, failure);
+          journal.stopped();
+        } catch (java.io.UncheckedIOException journalling) {
+          failure += "; and " + journalling.getMessage();
+        }
+        return new Outcome(done, failure + "; stopped there: the changes before it are made and journalled");
+      }
+    }
+    journal.complete();
+    if (wait != null) {
+      for (Map.Entry<Target, Set<String>> services : updatedServices.entrySet()) {
+        for (String service : services.getValue()) {
+          String cluster = service.substring(0, service.indexOf(' '));
+          String arn = service.substring(service.indexOf(' ') + 1);
+          String failure = untilStable(ecs(services.getKey()), cluster, arn, wait);
+          if (failure != null) {
+            return new Outcome(done, failure);
+          }
+          progress.accept("steady: service " + Change.name(cluster) + "/" + Change.name(arn));
+        }
+      }
+    }
+    return new Outcome(done, null);
+  }
+
+  /** Waits for a service's deployment to settle; returns null when it did, else why not. */
+  static String untilStable(EcsClient ecs, String cluster, String service, Duration timeout) {
+    String name = "service " + Change.name(cluster) + "/" + Change.name(service);
+    try (software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter = ecs.waiter()) {
+      var response = waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service),
+          o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
+      return response.matched().exception().map(e -> name + " did not reach a steady state (" + AwsCallException.describe((Exception) e) + ")").orElse(null);
+    } catch (RuntimeException e) {
+      return name + " did not reach a steady state within " + timeout.toSeconds() + " s (" + AwsCallException.describe(e)
+          + "); the changes are made and journalled, the deployment goes on";
+    }
+  }
+
+  /** The API calls made so far, by operation. */
+  public Map<String, Long> apiCalls() {
+    return session.calls().byOperation();
+  }
+
+  private String execute(Change change, Map<String, String> hardened, ObjectNode entry) {
+    EcsClient ecs = ecs(change.target());
+    switch (change) {
+      case RegisterRevision register -> {
+        RegisterTaskDefinitionRequest request = JsonTrees.sdk(register.registerInput(), RegisterTaskDefinitionRequest.serializableBuilderClass());
+        String arn = ecs.registerTaskDefinition(request).taskDefinition().taskDefinitionArn();
+        hardened.put(key(register.target(), register.family()), arn);
+        entry.put("registered", arn);
+        return Change.revision(arn) + " registered";
+      }
+      case UpdateService update -> {
+        ObjectNode after = update.after().deepCopy();
+        if (update.family() != null) {
+          String arn = hardened.get(key(update.target(), update.family()));
+          if (arn == null) {
+            throw new IllegalStateException("the hardened revision of " + update.family() + " was not registered");
+          }
+          after.put("taskDefinition", arn);
+        }
+        entry.set("after", after);
+        ecs.updateService(r -> {
+          r.cluster(update.cluster()).service(update.service()).forceNewDeployment(true);
+          if (after.has("taskDefinition")) {
+            r.taskDefinition(after.get("taskDefinition").asText());
+          }
+          if (after.has("networkConfiguration")) {
+            r.networkConfiguration(JsonTrees.sdk(after.get("networkConfiguration"), NetworkConfiguration.serializableBuilderClass()));
+          }
+          if (after.has("platformVersion")) {
+            r.platformVersion(after.get("platformVersion").asText());
+          }
+        });
+        return null;
+      }
+      case UpdateCluster cluster -> {
+        ecs.updateCluster(r -> r.cluster(cluster.cluster()).settings(s -> s.name("containerInsights").value(cluster.after())));
+        return null;
+      }
+      case UpdateCapacityProvider provider -> {
+        ecs.updateCapacityProvider(r -> r.name(provider.capacityProvider()).autoScalingGroupProvider(a -> a.managedTerminationProtection(provider.after())));
+        return null;
+      }
+    }
+  }
+
+  static String callOf(Change change) {
+    return switch (change) {
+      case RegisterRevision r -> "ecs:RegisterTaskDefinition";
+      case UpdateService s -> "ecs:UpdateService";
+      case UpdateCluster c -> "ecs:UpdateCluster";
+      case UpdateCapacityProvider p -> "ecs:UpdateCapacityProvider";
+    };
+  }
+
+  private static String key(Target target, String family) {
+    return target.name() + " " + family;
+  }
+
+  EcsClient ecs(Target target) {
+    return clients.computeIfAbsent(target, session::ecs);
+  }
+
+  @Override
+  public void close() {
+    clients.values().forEach(EcsClient::close);
+    session.close();
+  }
+
+  /** The plan for one account-region, from one read of it. */
+  private final class TargetPlan {
+    private final Target target;
+    private final List<DescribeTaskDefinitionResponse> taskDefinitions = new ArrayList<>();
+    private final List<Cluster> clusters = new ArrayList<>();
+    private final List<Service> services = new ArrayList<>();
+    private final List<software.amazon.awssdk.services.ecs.model.CapacityProvider> capacityProviders = new ArrayList<>();
+    private final Map<String, Set<String>> failed = new HashMap<>(); // resource id → FAILED controls
+
+    TargetPlan(Target target) {
+      this.target = target;
+    }
+
+    void plan(ScanResult errors, List<Change> changes, List<String> instructions, Map<String, Integer> remaining) {
+      ScanResult scan = new ScanResult();
+      new EcsInventory(scanner, ecs(target), target, new AwsScan.Progress(null, session.calls()), this::described).read(scan);
+      scan.errors().forEach(errors::error);
+      for (Finding finding : scan.findings()) {
+        if (finding.status() == Status.FAILED) {
+          failed.computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>()).add(finding.control().id());
+        }
+      }
+      Set<String> hardenedFamilies = new LinkedHashSet<>();
+      for (DescribeTaskDefinitionResponse described : taskDefinitions) {
+        taskDefinition(described, changes, instructions, remaining, hardenedFamilies);
+      }
+      for (Service service : services) {
+        service(service, hardenedFamilies, changes, instructions, remaining);
+      }
+      for (Cluster cluster : clusters) {
+        Set<String> controls = failedOf(cluster.clusterArn());
+        if (controls.contains("ECS.12")) {
+          String before = cluster.settings().stream().filter(s -> "containerInsights".equals(s.nameAsString())).map(s -> s.value()).findFirst().orElse(null);
+          changes.add(new UpdateCluster(target, cluster.clusterArn(), before, "enabled"));
+        }
+        count(remaining, controls, Set.of("ECS.12"));
+      }
+      for (var provider : capacityProviders) {
+        capacityProvider(provider, changes, instructions, remaining);
+      }
+    }
+
+    private void described(SdkPojo response) {
+      switch (response) {
+        case DescribeTaskDefinitionResponse taskDefinition -> taskDefinitions.add(taskDefinition);
+        case DescribeClustersResponse described -> clusters.addAll(described.clusters());
+        case DescribeServicesResponse described -> services.addAll(described.services());
+        case DescribeCapacityProvidersResponse described -> capacityProviders.addAll(described.capacityProviders());
+        default -> {}
+      }
+    }
+
+    private void taskDefinition(DescribeTaskDefinitionResponse described, List<Change> changes, List<String> instructions, Map<String, Integer> remaining,
+        Set<String> hardenedFamilies) {
+      String arn = described.taskDefinition().taskDefinitionArn();
+      Set<String> controls = failedOf(arn);
+      if (controls.isEmpty()) {
+        return;
+      }
+      ObjectNode input = TaskDefinitionFix.registerInput(JsonTrees.of(described));
+      String family = described.taskDefinition().family();
+      // awslogs needs the task's execution role to write with (Fargate refuses it without one).
+      String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
+      TaskDefinitionFix.Options options = new TaskDefinitionFix.Options(choices.user(), choices.keepCapabilities(), logRegion, choices.secrets(),
+          choices.allowNetworkChange());
+      FileFix.Result result;
+      try {
+        result = FileFix.fix(arn, FileFix.print(input), options);
+      } catch (InputException e) {
+        throw new IllegalStateException("a described task definition ecsguard printed cannot be read back", e);
+      }
+      result.instructions().forEach(step -> instructions.add(where() + step));
+      result.remaining().forEach((control, count) -> remaining.merge(control, count, Integer::sum));
+      if (!result.changed()) {
+        return;
+      }
+      ObjectNode hardened;
+      try {
+        hardened = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.fixed());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("the fix printed JSON it cannot read", e);
+      }
+      changes.add(new RegisterRevision(target, family, arn, hardened, result.diff(), List.copyOf(result.removed().keySet())));
+      hardenedFamilies.add(family);
+    }
+
+    private void service(Service service, Set<String> hardenedFamilies, List<Change> changes, List<String> instructions, Map<String, Integer> remaining) {
+      Set<String> controls = failedOf(service.serviceArn());
+      String family = familyOf(service.taskDefinition());
+      boolean moves = family != null && hardenedFamilies.contains(family);
+      String controller = service.deploymentController() == null ? "ECS" : service.deploymentController().typeAsString();
+      for (var taskSet : service.taskSets()) {
+        if (failedOf(taskSet.taskSetArn()).contains("ECS.16")) {
+          instructions.add(where() + "task set " + taskSet.id() + " of service " + service.serviceName()
+              + " assigns public IPs (ECS.16): ECS cannot change a task set's network; create its successor with assignPublicIp DISABLED through the deployment controller");
+          remaining.merge("ECS.16", 1, Integer::sum);
+        }
+      }
+      if (!"ECS".equals(controller)) {
+        if (moves || controls.contains("ECS.2") || controls.contains("ECS.10")) {
+          instructions.add(where() + "service " + service.serviceName() + " is deployed by " + controller
+              + ": deploy " + (moves ? "the hardened revision of " + family : "its settings") + " through that controller; ecsguard updates only ECS-deployed services");
+        }
+        count(remaining, controls, Set.of());
+        return;
+      }
+      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeServicesResponse.builder().services(service).build()).path("services").get(0);
+      ObjectNode fixed = described.deepCopy();
+      SettingsFix.apply(fixed);
+      ObjectNode before = NODES.objectNode();
+      ObjectNode after = NODES.objectNode();
+      List<String> removes = new ArrayList<>();
+      // Only what FAILED changes: a setting the controls accept stays as the team chose it.
+      for (String[] setting : new String[][] {{"ECS.2", "networkConfiguration"}, {"ECS.10", "platformVersion"}}) {
+        if (controls.contains(setting[0]) && !fixed.path(setting[1]).equals(described.path(setting[1]))) {
+          before.set(setting[1], described.get(setting[1]));
+          after.set(setting[1], fixed.get(setting[1]));
+          removes.add(setting[0]);
+        }
+      }
+      if (moves) {
+        before.put("taskDefinition", service.taskDefinition());
+      }
+      if (moves || !after.isEmpty()) {
+        changes.add(new UpdateService(target, service.clusterArn(), service.serviceArn(), moves ? family : null, before, after, removes));
+      }
+      count(remaining, controls, Set.copyOf(removes));
+    }
+
+    private void capacityProvider(software.amazon.awssdk.services.ecs.model.CapacityProvider provider, List<Change> changes, List<String> instructions,
+        Map<String, Integer> remaining) {
+      Set<String> controls = failedOf(provider.capacityProviderArn());
+      ObjectNode described = JsonTrees.of(DescribeCapacityProvidersResponse.builder().capacityProviders(provider).build());
+      JsonNode fixed = described.deepCopy();
+      SettingsFix.apply(fixed);
+      String after = fixed.path("capacityProviders").path(0).path("autoScalingGroupProvider").path("managedTerminationProtection").asText(null);
+      String before = provider.autoScalingGroupProvider() == null ? null : provider.autoScalingGroupProvider().managedTerminationProtectionAsString();
+      if (controls.contains("ECS.19") && after != null && !after.equals(before)) {
+        changes.add(new UpdateCapacityProvider(target, provider.name(), before, after));
+        count(remaining, controls, Set.of("ECS.19"));
+        return;
+      }
+      if (controls.contains("ECS.19")) {
+        instructions.add(where() + "capacity provider " + provider.name() + " (ECS.19): managed termination protection needs managed scaling;"
+            + " turn managed scaling on first (and scale-in protection on its Auto Scaling group), then run again");
+      }
+      count(remaining, controls, Set.of());
+    }
+
+    private Set<String> failedOf(String id) {
+      return failed.getOrDefault(id, Set.of());
+    }
+
+    private String where() {
+      return target.account().id() + " " + target.region() + ": ";
+    }
+  }
+
+  /** Counts the FAILED controls a plan leaves as they are. */
+  private static void count(Map<String, Integer> remaining, Set<String> failed, Set<String> fixed) {
+    failed.stream().filter(control -> !fixed.contains(control)).forEach(control -> remaining.merge(control, 1, Integer::sum));
+  }
+
+  /** The family of a task-definition ARN or {@code family:revision}. */
+  static String familyOf(String taskDefinition) {
+    if (taskDefinition == null) {
+      return null;
+    }
+    String name = taskDefinition.substring(taskDefinition.lastIndexOf('/') + 1);
+    return name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+  }
+}

@@ -1,0 +1,228 @@
+package dev.ecsguard.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.source.InputLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.Service;
+
+/** apply and rollback against moto, seeded afresh for each test with seed-apply.py. */
+class RemediationTest {
+  private static final String SECRET = "PLANTEDapplySECRETvalue98765";
+  private static final String PREFIX = "arn:aws:ecs:us-east-1:123456789012:";
+  private static final Scanner SCANNER = new Scanner(Selection.defaults(), InputLimits.DEFAULT);
+  private static final TaskDefinitionFix.Options CHOICES = new TaskDefinitionFix.Options("1000:1000", List.of(), null, Map.of(), false);
+  private static MotoServer moto;
+  private static FaultyEndpoint endpoint;
+  private static EcsClient ecs;
+
+  @TempDir Path directory;
+
+  @BeforeAll
+  static void start() throws IOException, InterruptedException {
+    moto = MotoServer.startWithTestCredentials();
+    endpoint = new FaultyEndpoint(moto.endpoint());
+    // moto cannot describe capacity providers without their names (HTTP 500); AWS describes them all, as naming them does here.
+    endpoint.rewrite("DescribeCapacityProviders", body -> body.contains("\"capacityProviders\"") ? body : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
+    ecs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (ecs != null) {
+      ecs.close();
+    }
+    if (endpoint != null) {
+      endpoint.close();
+    }
+    if (moto != null) {
+      moto.close();
+    }
+  }
+
+  @BeforeEach
+  void seed() throws IOException, InterruptedException {
+    moto.reset();
+    moto.seed("/dev/ecsguard/aws/seed-apply.py", SECRET);
+    endpoint.heal("UpdateService", "us-east-1");
+  }
+
+  private static Remediation remediation() {
+    return new Remediation(SCANNER, options(), CHOICES);
+  }
+
+  private static AwsOptions options() {
+    return new AwsOptions(null, List.of("us-east-1"), List.of(), false, "r", 1, endpoint.endpoint(), 1);
+  }
+
+  private static final List<String> PLANNED = List.of(
+      "task definition web: register a hardened revision from web:2 (removes ECS.4, ECS.5, ECS.9, ECS.20, ECS.21)",
+      "task definition legacy: register a hardened revision from legacy:1 (removes ECS.20, ECSG.1)",
+      "service prod/web: task definition web:1 → the hardened revision of web, assignPublicIp ENABLED → DISABLED,"
+          + " platformVersion 1.3.0 → LATEST, with a new deployment (removes ECS.2, ECS.10)",
+      "service prod/legacy: task definition legacy:1 → the hardened revision of legacy, with a new deployment",
+      "cluster prod: containerInsights disabled → enabled (removes ECS.12)",
+      "capacity provider spot: managedTerminationProtection DISABLED → ENABLED (removes ECS.19)");
+
+  @Test
+  void theDryRunReadsOnlyAndPlansEveryFixableFinding() {
+    try (Remediation remediation = remediation()) {
+      Remediation.Plan plan = remediation.plan();
+      assertThat(plan.errors()).isEmpty();
+      assertThat(plan.changes()).extracting(Change::describe).containsExactlyInAnyOrderElementsOf(PLANNED);
+      assertThat(remediation.apiCalls().keySet()).allSatisfy(operation -> assertThat(operation).matches("(List|Describe|GetCallerIdentity).*"));
+      assertThat(plan.remaining()).containsOnlyKeys("ECS.8", "ECS.9", "ECS.15");
+      assertThat(plan.instructions()).anySatisfy(step -> assertThat(step).contains("--secret AWS_SECRET_ACCESS_KEY=ARN"));
+      String shown = plan.changes().stream().map(change -> change.describe() + change.diff()).collect(Collectors.joining()) + plan.instructions();
+      assertThat(shown).doesNotContain(SECRET).contains("(value not shown)");
+    }
+    assertThat(revisions("web")).containsExactly("web:1", "web:2");
+  }
+
+  @Test
+  void applyMakesExactlyThePlanLeavesNothingFixableAndNeverDeregisters() throws IOException {
+    Path file = directory.resolve("journal.json");
+    List<String> progress = new ArrayList<>();
+    try (Remediation remediation = remediation()) {
+      Remediation.Plan plan = remediation.plan();
+      Remediation.Outcome outcome = remediation.apply(plan, Journal.create(file), Duration.ofSeconds(30), progress::add);
+      assertThat(outcome.failure()).isNull();
+      assertThat(outcome.done()).hasSize(PLANNED.size());
+      for (int i = 0; i < plan.changes().size(); i++) {
+        assertThat(outcome.done().get(i)).startsWith(plan.changes().get(i).describe()); // the dry run is what happens
+      }
+      assertThat(progress).anySatisfy(line -> assertThat(line).isEqualTo("steady: service prod/web"));
+    }
+    assertThat(revisions("web")).containsExactly("web:1", "web:2", "web:3");
+    assertThat(service("web").taskDefinition()).isEqualTo(PREFIX + "task-definition/web:3");
+    assertThat(service("web").networkConfiguration().awsvpcConfiguration().assignPublicIpAsString()).isEqualTo("DISABLED");
+    assertThat(service("legacy").taskDefinition()).isEqualTo(PREFIX + "task-definition/legacy:2");
+    assertThat(service("tidy").taskDefinition()).endsWith("tidy:1");
+
+    Map<String, Status> failed = failedAfterwards();
+    assertThat(failed.keySet()).allSatisfy(key -> assertThat(key).matches(".* ECS\\.(8|9|15)"));
+
+    String journal = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(journal).doesNotContain(SECRET).contains("\"state\": \"complete\"").doesNotContain("\"state\": \"started\"");
+    try (Remediation again = remediation()) {
+      assertThat(again.plan().changes()).isEmpty(); // fixing twice changes nothing
+    }
+  }
+
+  @Test
+  void rollbackRestoresRevisionsAndSettingsAndKeepsTheRegisteredRevisions() throws Exception {
+    Path file = directory.resolve("journal.json");
+    try (Remediation remediation = remediation()) {
+      assertThat(remediation.apply(remediation.plan(), Journal.create(file), null, line -> {}).complete()).isTrue();
+    }
+    try (Rollback rollback = new Rollback(options())) {
+      Journal journal = Journal.read(file);
+      Rollback.Plan plan = rollback.plan(journal);
+      assertThat(plan.errors()).isEmpty();
+      // Newest first: the capacity provider, the cluster, then the services.
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).startsWith(
+          "capacity provider spot: managedTerminationProtection back to DISABLED",
+          "cluster prod: containerInsights back to disabled");
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).containsExactlyInAnyOrder(
+          "capacity provider spot: managedTerminationProtection back to DISABLED",
+          "cluster prod: containerInsights back to disabled",
+          "service prod/legacy: task definition back to legacy:1, with a new deployment",
+          "service prod/web: task definition back to web:1, assignPublicIp back to ENABLED, platformVersion back to 1.3.0, with a new deployment");
+      assertThat(plan.notes()).anySatisfy(note -> assertThat(note).contains("web:3 stays registered"));
+      assertThat(rollback.apply(plan, journal, Duration.ofSeconds(30), line -> {}).complete()).isTrue();
+    }
+    assertThat(service("web").taskDefinition()).endsWith("task-definition/web:1");
+    assertThat(service("web").platformVersion()).isEqualTo("1.3.0");
+    assertThat(service("web").networkConfiguration().awsvpcConfiguration().assignPublicIpAsString()).isEqualTo("ENABLED");
+    assertThat(service("legacy").taskDefinition()).endsWith("task-definition/legacy:1");
+    assertThat(containerInsights()).isEqualTo("disabled");
+    assertThat(revisions("web")).containsExactly("web:1", "web:2", "web:3");
+    assertThat(Files.readString(file)).contains("\"state\": \"rolled back\"");
+    try (Rollback again = new Rollback(options())) {
+      assertThat(again.plan(Journal.read(file)).undos()).isEmpty();
+    }
+  }
+
+  @Test
+  void rollbackLeavesAloneWhatChangedSince() throws Exception {
+    Path file = directory.resolve("journal.json");
+    try (Remediation remediation = remediation()) {
+      remediation.apply(remediation.plan(), Journal.create(file), null, line -> {});
+    }
+    ecs.updateService(r -> r.cluster("prod").service("legacy").taskDefinition("legacy:1"));
+    try (Rollback rollback = new Rollback(options())) {
+      Rollback.Plan plan = rollback.plan(Journal.read(file));
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("service prod/legacy"));
+      assertThat(plan.notes()).anySatisfy(note -> assertThat(note).startsWith("service prod/legacy").contains("left alone, taskDefinition is now legacy:1"));
+    }
+  }
+
+  @Test
+  void aFailureStopsTheRunAndLeavesAJournalThatRollsBack() throws Exception {
+    endpoint.fail("UpdateService", "us-east-1", 400, "AccessDeniedException");
+    Path file = directory.resolve("journal.json");
+    Remediation.Outcome outcome;
+    try (Remediation remediation = remediation()) {
+      outcome = remediation.apply(remediation.plan(), Journal.create(file), null, line -> {});
+    }
+    assertThat(outcome.complete()).isFalse();
+    assertThat(outcome.failure()).contains("ecs:UpdateService failed (AccessDeniedException)").contains("stopped there");
+    assertThat(outcome.done()).hasSize(2); // the two registrations
+    assertThat(containerInsights()).isEqualTo("disabled"); // nothing after the failure was tried
+    String journal = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(journal).contains("\"state\": \"stopped\"").contains("\"state\": \"failed\"").doesNotContain("UpdateCluster");
+    try (Rollback rollback = new Rollback(options())) {
+      Rollback.Plan plan = rollback.plan(Journal.read(file));
+      assertThat(plan.undos()).isEmpty();
+      assertThat(plan.notes()).hasSize(2).allSatisfy(note -> assertThat(note).contains("stays registered"));
+    }
+  }
+
+  private static Service service(String name) {
+    return ecs.describeServices(r -> r.cluster("prod").services(name)).services().get(0);
+  }
+
+  private static String containerInsights() {
+    return ecs.describeClusters(r -> r.clusters("prod").include(ClusterField.SETTINGS)).clusters().get(0).settings().stream()
+        .filter(s -> s.nameAsString().equals("containerInsights")).map(s -> s.value()).findFirst().orElse(null);
+  }
+
+  private static List<String> revisions(String family) {
+    return ecs.listTaskDefinitions(r -> r.familyPrefix(family).status("ACTIVE")).taskDefinitionArns().stream()
+        .map(arn -> arn.substring(arn.lastIndexOf('/') + 1)).filter(name -> name.startsWith(family + ":")).sorted().toList();
+  }
+
+  /** FAILED findings of a fresh live scan, as "resource control". */
+  private static Map<String, Status> failedAfterwards() {
+    ScanResult result = new ScanResult();
+    new AwsScan(SCANNER, options(), null).run(result);
+    assertThat(result.errors()).isEmpty();
+    return result.findings().stream().filter(f -> f.status() == Status.FAILED)
+        .collect(Collectors.toMap(f -> f.resourceId() + " " + f.control().id(), Finding::status));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.ecsguard.cli;
+
+import dev.ecsguard.aws.AwsOptions;
+import dev.ecsguard.aws.Change;
+import dev.ecsguard.aws.Journal;
+import dev.ecsguard.aws.Remediation;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.report.Printable;
+import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.source.Problems;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "apply",
+    description = {
+      "Fix what a live scan finds in AWS accounts: register a hardened revision of each failing task definition (its latest ACTIVE revision),"
+          + " move the services of that family to it with a new deployment, and fix service, cluster and capacity-provider settings.",
+      "Dry run by default: prints the plan and the diffs, and changes nothing. --yes makes exactly those changes, journalled for"
+          + " 'ecsguard rollback'. Nothing is ever deregistered or deleted."
+    },
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    usageHelpAutoWidth = true)
+final class ApplyCommand implements Callable<Integer> {
+  private final Context context;
+  private final Main main;
+
+  @Option(names = "--aws", required = true, description = "Fix live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
+  boolean aws;
+
+  @Mixin AwsAccounts accounts = new AwsAccounts();
+
+  @Mixin HardeningChoices choices = new HardeningChoices();
+
+  @Option(names = "--yes", description = "Make the changes (default: a dry run that only reads).")
+  boolean yes;
+
+  @Option(names = "--wait", description = "With --yes: wait until each updated service reaches a steady state.")
+  boolean waitForServices;
+
+  @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long --wait waits per service (default: ${DEFAULT-VALUE}), e.g. 90s, 15m.")
+  Duration waitTimeout = Duration.ofMinutes(10);
+
+  @Option(names = "--journal", paramLabel = "FILE", description = "Where --yes records each change (default: ecsguard-journal-UTC_TIME.json here); never overwritten.")
+  Path journal;
+
+  ApplyCommand(Context context, Main main) {
+    this.context = context;
+    this.main = main;
+  }
+
+  @Override
+  public Integer call() {
+    AwsOptions options;
+    try {
+      options = accounts.options(1);
+    } catch (IllegalArgumentException e) {
+      context.err().println("ecsguard: " + e.getMessage());
+      return ExitCode.ERROR.code();
+    }
+    if (!yes && (waitForServices || journal != null)) {
+      context.err().println("ecsguard: --wait and --journal need --yes (a dry run changes nothing and records nothing)");
+      return ExitCode.ERROR.code();
+    }
+    Scanner scanner = new Scanner(Selection.defaults(), InputLimits.DEFAULT);
+    try (Remediation remediation = new Remediation(scanner, options, choices.options(null))) {
+      Remediation.Plan plan = remediation.plan();
+      for (InputException error : plan.errors()) {
+        context.err().println(Printable.escape(error.getMessage()));
+      }
+      print(plan);
+      if (!yes || plan.changes().isEmpty()) {
+        context.out().println(plan.changes().isEmpty() ? "ecsguard apply: nothing to change."
+            : "ecsguard apply: dry run, nothing was changed. Run again with --yes to make these " + plan.changes().size() + " changes.");
+        return exit(plan, null);
+      }
+      Journal record;
+      Path file = journal != null ? journal
+          : Path.of("ecsguard-journal-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + ".json");
+      try {
+        record = Journal.create(file);
+      } catch (IOException e) {
+        context.err().println("ecsguard: cannot start the journal " + file + ": " + Problems.describe(e) + "; nothing was changed");
+        return ExitCode.ERROR.code();
+      }
+      context.out().println("ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);
+      context.out().flush();
+      Remediation.Outcome outcome = remediation.apply(plan, record, waitForServices ? waitTimeout : null, line -> {
+        context.out().println("  " + Printable.escape(line));
+        context.out().flush();
+      });
+      if (!outcome.complete()) {
+        context.err().println("ecsguard: " + Printable.escape(outcome.failure()));
+        context.err().println("ecsguard: " + outcome.done().size() + " of " + plan.changes().size() + " changes made; undo them with: ecsguard rollback " + file);
+        return ExitCode.ERROR.code();
+      }
+      context.out().println("ecsguard apply: " + outcome.done().size() + " changes made; to undo them: ecsguard rollback " + file);
+      return exit(plan, outcome);
+    } catch (RuntimeException e) {
+      context.err().println("ecsguard: " + Main.oneLine(e));
+      if (main.debug) {
+        e.printStackTrace(context.err());
+      }
+      return ExitCode.ERROR.code();
+    }
+  }
+
+  private void print(Remediation.Plan plan) {
+    if (!plan.changes().isEmpty()) {
+      context.out().println("Plan:");
+    }
+    for (Change change : plan.changes()) {
+      context.out().println("  " + change.account() + " " + change.region() + ": " + Printable.escape(change.describe()));
+      for (String line : change.diff().split("\n")) {
+        if (!line.isEmpty()) {
+          context.out().println("      " + Printable.escape(line));
+        }
+      }
+    }
+    if (!plan.instructions().isEmpty()) {
+      context.out().println("To do by hand:");
+      plan.instructions().forEach(step -> context.out().println("  " + Printable.escape(step)));
+    }
+    if (!plan.remaining().isEmpty()) {
+      context.out().println("Still FAILED after these changes: " + words(plan.remaining()));
+    }
+  }
+
+  private int exit(Remediation.Plan plan, Remediation.Outcome outcome) {
+    if (!plan.errors().isEmpty()) {
+      context.err().println("ecsguard: the plan is INCOMPLETE: what could not be read was not fixed");
+      return ExitCode.ERROR.code();
+    }
+    boolean findingsLeft = !plan.remaining().isEmpty() || outcome == null && !plan.changes().isEmpty();
+    return findingsLeft ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  static String words(Map<String, Integer> byControl) {
+    StringBuilder out = new StringBuilder();
+    byControl.forEach((control, count) -> out.append(out.length() == 0 ? "" : ", ").append(control).append(count > 1 ? " ×" + count : ""));
+    return out.toString();
+  }
+}
