@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with an AWS error (access denied, throttling) and passes everything else through: how the tests
  * make reads fail the way AWS makes them fail.
  */
-final class FaultyEndpoint implements AutoCloseable {
+public final class FaultyEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final URI target;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -27,29 +27,29 @@ final class FaultyEndpoint implements AutoCloseable {
 
   record Fault(int status, String code) {}
 
-  FaultyEndpoint(URI target) throws IOException {
+  public FaultyEndpoint(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Every call of {@code operation} in {@code region} fails with {@code code}. */
-  void fail(String operation, String region, int status, String code) {
+  public void fail(String operation, String region, int status, String code) {
     faults.put(operation + " " + region, new Fault(status, code));
   }
 
   /** Every call of {@code operation} reaches moto with its request body rewritten (to stand in for what moto lacks). */
-  void rewrite(String operation, java.util.function.UnaryOperator<String> body) {
+  public void rewrite(String operation, java.util.function.UnaryOperator<String> body) {
     rewrites.put(operation, body);
   }
 
   /** Stops failing {@code operation} in {@code region}. */
-  void heal(String operation, String region) {
+  public void heal(String operation, String region) {
     faults.remove(operation + " " + region);
   }
 
