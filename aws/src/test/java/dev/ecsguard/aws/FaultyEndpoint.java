@@ -48,9 +48,9 @@ public final class FaultyEndpoint implements AutoCloseable {
     rewrites.put(operation, body);
   }
 
-  /** Stops failing {@code operation} in {@code region}. */
-  public void heal(String operation, String region) {
-    faults.remove(operation + " " + region);
+  /** Stops every injected failure. */
+  public void healAll() {
+    faults.clear();
   }
 
   private void handle(HttpExchange exchange) throws IOException {

@@ -36,19 +36,15 @@ class RemediationTest {
   private static final String PREFIX = "arn:aws:ecs:us-east-1:123456789012:";
   private static final Scanner SCANNER = new Scanner(Selection.defaults(), InputLimits.DEFAULT);
   private static final TaskDefinitionFix.Options CHOICES = new TaskDefinitionFix.Options("1000:1000", List.of(), null, Map.of(), false);
-  private static MotoServer moto;
-  private static FaultyEndpoint endpoint;
+  private static ApplyEstate estate;
   private static EcsClient ecs;
 
   @TempDir Path directory;
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    endpoint = new FaultyEndpoint(moto.endpoint());
-    // moto cannot describe capacity providers without their names (HTTP 500); AWS describes them all, as naming them does here.
-    endpoint.rewrite("DescribeCapacityProviders", body -> body.contains("\"capacityProviders\"") ? body : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
-    ecs = EcsClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
+    estate = ApplyEstate.start();
+    ecs = EcsClient.builder().endpointOverride(estate.moto()).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build();
   }
 
@@ -57,19 +53,14 @@ class RemediationTest {
     if (ecs != null) {
       ecs.close();
     }
-    if (endpoint != null) {
-      endpoint.close();
-    }
-    if (moto != null) {
-      moto.close();
+    if (estate != null) {
+      estate.close();
     }
   }
 
   @BeforeEach
   void seed() throws IOException, InterruptedException {
-    moto.reset();
-    moto.seed("/dev/ecsguard/aws/seed-apply.py", SECRET);
-    endpoint.heal("UpdateService", "us-east-1");
+    estate.reseed(SECRET);
   }
 
   private static Remediation remediation() {
@@ -77,7 +68,7 @@ class RemediationTest {
   }
 
   private static AwsOptions options() {
-    return new AwsOptions(null, List.of("us-east-1"), List.of(), false, "r", 1, endpoint.endpoint(), 1);
+    return new AwsOptions(null, List.of("us-east-1"), List.of(), false, "r", 1, estate.endpoint(), 1);
   }
 
   private static final List<String> PLANNED = List.of(
@@ -184,7 +175,7 @@ class RemediationTest {
 
   @Test
   void aFailureStopsTheRunAndLeavesAJournalThatRollsBack() throws Exception {
-    endpoint.fail("UpdateService", "us-east-1", 400, "AccessDeniedException");
+    estate.faults().fail("UpdateService", "us-east-1", 400, "AccessDeniedException");
     Path file = directory.resolve("journal.json");
     Remediation.Outcome outcome;
     try (Remediation remediation = remediation()) {

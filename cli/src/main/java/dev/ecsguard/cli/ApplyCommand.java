@@ -12,7 +12,6 @@ import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Problems;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,15 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin HardeningChoices choices = new HardeningChoices();
 
-  @Option(names = "--yes", description = "Make the changes (default: a dry run that only reads).")
-  boolean yes;
-
-  @Option(names = "--wait", description = "With --yes: wait until each updated service reaches a steady state.")
-  boolean waitForServices;
-
-  @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long --wait waits per service (default: ${DEFAULT-VALUE}), e.g. 90s, 15m.")
-  Duration waitTimeout = Duration.ofMinutes(10);
+  @Mixin ChangeConsent consent = new ChangeConsent();
 
   @Option(names = "--journal", paramLabel = "FILE", description = "Where --yes records each change (default: ecsguard-journal-UTC_TIME.json here); never overwritten.")
   Path journal;
@@ -71,7 +62,7 @@ final class ApplyCommand implements Callable<Integer> {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
-    if (!yes && (waitForServices || journal != null)) {
+    if (!consent.yes && (consent.waitForServices || journal != null)) {
       context.err().println("ecsguard: --wait and --journal need --yes (a dry run changes nothing and records nothing)");
       return ExitCode.ERROR.code();
     }
@@ -82,7 +73,7 @@ final class ApplyCommand implements Callable<Integer> {
         context.err().println(Printable.escape(error.getMessage()));
       }
       print(plan);
-      if (!yes || plan.changes().isEmpty()) {
+      if (!consent.yes || plan.changes().isEmpty()) {
         context.out().println(plan.changes().isEmpty() ? "ecsguard apply: nothing to change."
             : "ecsguard apply: dry run, nothing was changed. Run again with --yes to make these " + plan.changes().size() + " changes.");
         return exit(plan, null);
@@ -98,7 +89,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       context.out().println("ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);
       context.out().flush();
-      Remediation.Outcome outcome = remediation.apply(plan, record, waitForServices ? waitTimeout : null, line -> {
+      Remediation.Outcome outcome = remediation.apply(plan, record, consent.waitPerService(), line -> {
         context.out().println("  " + Printable.escape(line));
         context.out().flush();
       });

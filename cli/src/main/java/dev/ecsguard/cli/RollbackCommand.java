@@ -6,7 +6,6 @@ import dev.ecsguard.aws.Rollback;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.source.InputException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +31,7 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Mixin AwsAccounts accounts = new AwsAccounts();
 
-  @Option(names = "--yes", description = "Make the changes (default: a dry run that only reads).")
-  boolean yes;
-
-  @Option(names = "--wait", description = "With --yes: wait until each service reaches a steady state.")
-  boolean waitForServices;
-
-  @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "How long --wait waits per service (default: ${DEFAULT-VALUE}), e.g. 90s, 15m.")
-  Duration waitTimeout = Duration.ofMinutes(10);
+  @Mixin ChangeConsent consent = new ChangeConsent();
 
   RollbackCommand(Context context, Main main) {
     this.context = context;
@@ -56,7 +47,7 @@ final class RollbackCommand implements Callable<Integer> {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
     }
-    if (!yes && waitForServices) {
+    if (!consent.yes && consent.waitForServices) {
       context.err().println("ecsguard: --wait needs --yes (a dry run changes nothing)");
       return ExitCode.ERROR.code();
     }
@@ -68,12 +59,12 @@ final class RollbackCommand implements Callable<Integer> {
         plan.undos().forEach(undo -> context.out().println("  " + Printable.escape(undo.description())));
       }
       plan.notes().forEach(note -> context.out().println("Note: " + Printable.escape(note)));
-      if (!yes || plan.undos().isEmpty()) {
+      if (!consent.yes || plan.undos().isEmpty()) {
         context.out().println(plan.undos().isEmpty() ? "ecsguard rollback: nothing to undo."
             : "ecsguard rollback: dry run, nothing was changed. Run again with --yes to make these " + plan.undos().size() + " changes.");
         return plan.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.ERROR.code();
       }
-      Remediation.Outcome outcome = rollback.apply(plan, journal, waitForServices ? waitTimeout : null, line -> {
+      Remediation.Outcome outcome = rollback.apply(plan, journal, consent.waitPerService(), line -> {
         context.out().println("  " + Printable.escape(line));
         context.out().flush();
       });

@@ -2,8 +2,7 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.ApplyEstate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,35 +15,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** ecsguard apply and rollback end to end, against moto, as a user runs them. */
 class ApplyCommandTest {
   private static final String SECRET = "PLANTEDcliApplySECRET24680";
-  private static MotoServer moto;
-  private static FaultyEndpoint endpoint;
+  private static ApplyEstate estate;
 
   @TempDir Path directory;
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    endpoint = new FaultyEndpoint(moto.endpoint());
-    // moto cannot describe capacity providers without their names (HTTP 500); AWS describes them all, as naming them does here.
-    endpoint.rewrite("DescribeCapacityProviders", body -> body.contains("\"capacityProviders\"") ? body : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
-    System.setProperty("aws.endpointUrl", endpoint.endpoint().toString());
+    estate = ApplyEstate.start();
+    System.setProperty("aws.endpointUrl", estate.endpoint().toString());
   }
 
   @AfterAll
   static void stop() {
     System.clearProperty("aws.endpointUrl");
-    if (endpoint != null) {
-      endpoint.close();
-    }
-    if (moto != null) {
-      moto.close();
+    if (estate != null) {
+      estate.close();
     }
   }
 
   @Test
   void dryRunThenApplyThenRollback() throws IOException, InterruptedException {
-    moto.reset();
-    moto.seed("/dev/ecsguard/aws/seed-apply.py", SECRET);
+    estate.reseed(SECRET);
     Path journal = directory.resolve("journal.json");
 
     Run dryRun = Run.of("apply", "--aws", "--region", "us-east-1");
