@@ -45,7 +45,7 @@ public final class Hcl {
 
   /** A number, bool, null or plain string; {@code text} is null for null. */
   public record Literal(Kind kind, String text, Position at) implements Expression {
-    enum Kind {
+    public enum Kind {
       STRING,
       NUMBER,
       BOOL,
