@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.fix.TerraformFix;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
@@ -20,14 +21,15 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "fix",
-    description = "Harden task definitions, services, task sets, clusters and capacity providers in ECS API JSON files: prints a diff, or edits the files with --write.",
+    description = "Harden task definitions, services, task sets, clusters and capacity providers in ECS API JSON files (prints a diff, or edits the files with --write)"
+        + " and in Terraform .tf files (prints the suggested change as a diff where the value is a literal in the file, else as a step; .tf files are never written).",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
 final class FixCommand implements Callable<Integer> {
   private final Context context;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Task-definition JSON files.")
+  @Parameters(paramLabel = "FILE", arity = "1..*", description = "ECS API JSON files and Terraform .tf files (each read with its module's other .tf files).")
   List<Path> files;
 
   @Option(names = "--write", description = "Edit the files in place (default: print a unified diff and change nothing).")
@@ -44,6 +46,9 @@ final class FixCommand implements Callable<Integer> {
 
   @Option(names = "--secret", paramLabel = "NAME=ARN", description = "Move the credential variable NAME into secrets, read from ARN (ECS.8).")
   Map<String, String> secrets = new LinkedHashMap<>();
+
+  @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "A Terraform variable's value, as for scan (overrides tfvars files and defaults).")
+  Map<String, String> tfVariables = new LinkedHashMap<>();
 
   @Option(names = "--allow-network-change", description = "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
   boolean allowNetworkChange;
@@ -65,7 +70,8 @@ final class FixCommand implements Callable<Integer> {
           errors = true;
           continue;
         }
-        result = FileFix.fix(file.toString(), Files.readString(file, StandardCharsets.UTF_8), options);
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        result = terraform(file) ? TerraformFix.fix(file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
       } catch (InputException e) {
         context.err().println(Printable.escape(e.getMessage()));
         errors = true;
@@ -81,11 +87,12 @@ final class FixCommand implements Callable<Integer> {
         continue;
       }
       if (result.fixed() == null) {
-        context.err().println(file + ": nothing ecsguard can fix (it reads ECS API JSON: task definitions, services, task sets, clusters, capacity providers); skipped");
+        context.err().println(file + (terraform(file) ? ": no aws_ecs_* resource; skipped"
+            : ": nothing ecsguard can fix (it reads ECS API JSON: task definitions, services, task sets, clusters, capacity providers); skipped"));
         continue;
       }
       if (result.changed()) {
-        if (write) {
+        if (write && !terraform(file)) {
           try {
             Files.writeString(file, result.fixed(), StandardCharsets.UTF_8);
           } catch (IOException e) {
@@ -101,12 +108,16 @@ final class FixCommand implements Callable<Integer> {
       }
       context.out().println("# " + Printable.escape(file.toString()) + ": " + (result.removed().isEmpty() ? "no finding removed" : "removes " + words(result.removed()))
           + (result.remaining().isEmpty() ? "; nothing left FAILED" : "; still FAILED: " + words(result.remaining()))
-          + (write && result.changed() ? " (written)" : ""));
+          + (write && result.changed() ? terraform(file) ? " (not written: .tf files change through your review and terraform plan/apply)" : " (written)" : ""));
       result.instructions().forEach(step -> context.out().println("#   to do: " + Printable.escape(step)));
       remaining |= !result.remaining().isEmpty();
     }
     context.out().flush();
     return errors ? ExitCode.ERROR.code() : remaining ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  private static boolean terraform(Path file) {
+    return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
   }
 
   private static String words(Map<String, Integer> byControl) {

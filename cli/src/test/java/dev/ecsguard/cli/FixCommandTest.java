@@ -108,4 +108,61 @@ class FixCommandTest {
     assertThat(run.err()).contains("svc.json: nothing ecsguard can fix").contains("bad.json:2:1: malformed JSON");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
   }
+
+  private Path terraformModule() throws IOException {
+    Files.writeString(dir.resolve("variables.tf"), "variable \"pv\" {\n  default = \"1.3.0\"\n}\n");
+    return Files.writeString(dir.resolve("main.tf"), """
+        resource "aws_ecs_task_definition" "api" {
+          family                = "api"
+          container_definitions = jsonencode([{ name = "api", image = "x", privileged = true,
+            environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = "@@VALUE@@" }] }])
+          tags = { team = "a" }
+        }
+
+        resource "aws_ecs_task_definition" "worker" {
+          family                = "worker"
+          container_definitions = <<EOT
+        [{"name": "w", "image": "x", "environment": [{"name": "AWS_ACCESS_KEY_ID", "value": "@@VALUE@@"}]}]
+        EOT
+          tags = { team = "a" }
+        }
+
+        resource "aws_ecs_service" "api" {
+          name             = "api"
+          launch_type      = "FARGATE"
+          platform_version = var.pv
+          network_configuration {
+            assign_public_ip = true
+          }
+          tags = { team = "a" }
+        }
+        """.replace("@@VALUE@@", SECRET));
+  }
+
+  @Test
+  void terraformGetsADiffOfItsLiteralsAndStepsForTheRestAndIsNeverWritten() throws IOException {
+    Path file = terraformModule();
+    String before = Files.readString(file);
+    Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", file.toString());
+    assertThat(Files.readString(file)).isEqualTo(before);
+    assertThat(run.out()).contains("+    assign_public_ip = false", "readonlyRootFilesystem = true", "\"readonlyRootFilesystem\": true")
+        .contains("to do: aws_ecs_service.api: set platform_version = \"LATEST\"; the value comes from var.pv (" + dir.resolve("variables.tf") + ":1)")
+        .contains("removes ECS.2, ECS.4, ECS.5 ×2, ECS.9 ×2, ECS.20 ×2").contains("still FAILED: ECS.8 ×2, ECS.10")
+        .contains("(not written: .tf files change through your review and terraform plan/apply)");
+    assertThat(run.all()).as("the credential, in jsonencode and in a heredoc").doesNotContain(SECRET);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+  }
+
+  @Test
+  void terraformWithNothingLeftExitsZeroAndMalformedHclIsAnError() throws IOException {
+    terraformModule();
+    Run done = Run.of("fix", "--tf-var", "pv=LATEST", "--secret", "AWS_SECRET_ACCESS_KEY=arn:aws:secretsmanager:eu-west-1:1:secret:a",
+        "--secret", "AWS_ACCESS_KEY_ID=arn:aws:secretsmanager:eu-west-1:1:secret:b", "--log-region", "eu-west-1", dir.resolve("main.tf").toString());
+    assertThat(done.out()).contains("nothing left FAILED").doesNotContain(SECRET);
+    assertThat(done.exitCode()).isZero();
+    Path broken = Files.writeString(Files.createDirectory(dir.resolve("broken")).resolve("x.tf"), "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\n}\n");
+    Run bad = Run.of("fix", broken.toString());
+    assertThat(bad.err()).contains(broken + ":2:").contains("malformed HCL").doesNotContain("Exception");
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
 }

@@ -38,6 +38,9 @@ final class HclParser {
   private int depth; // inside brackets, where newlines are only white space
   private int blocks; // inside blocks, where newlines end attributes
   private final java.util.NavigableMap<Integer, String> comments = new java.util.TreeMap<>();
+  // Where the text before the last run of blanks and comments ended: an expression's end, for the fix's edits.
+  private Position tokenEnd = new Position(1, 1);
+  private int skippedTo = -1;
 
   private HclParser(String text, int lineOffset, int maxDepth) {
     this.text = text;
@@ -55,6 +58,11 @@ final class HclParser {
       super(message);
       this.line = line;
       this.column = column;
+    }
+
+    /** The scanner's one-line error for {@code file}. */
+    dev.ecsguard.source.InputException in(String file) {
+      return new dev.ecsguard.source.InputException(file, line, column, "malformed HCL: " + getMessage());
     }
   }
 
@@ -115,7 +123,7 @@ final class HclParser {
       if (peek() == '=' && peek(1) != '=') {
         pos++;
         Expression value = expression();
-        items.add(new Attribute(name, value, at));
+        items.add(new Attribute(name, value, at, lastTokenEnd()));
         endOfItem(nested);
         continue;
       }
@@ -131,7 +139,7 @@ final class HclParser {
       List<Item> inner = body(true);
       expect('}', "}");
       blocks--;
-      items.add(new Block(name, labels, inner, at));
+      items.add(new Block(name, labels, inner, at, position()));
       endOfItem(nested);
     }
   }
@@ -369,7 +377,7 @@ final class HclParser {
     }
     pos++;
     depth--;
-    return new Tuple(elements, at);
+    return new Tuple(elements, at, position());
   }
 
   private Expression objectOrFor(Position at) throws SyntaxError {
@@ -391,7 +399,7 @@ final class HclParser {
       }
       pos++;
       Expression value = expression();
-      entries.add(new Entry(key, value));
+      entries.add(new Entry(key, value, lastTokenEnd()));
       skipSpace();
       if (peek() == ',') {
         pos++;
@@ -403,7 +411,7 @@ final class HclParser {
     }
     pos++;
     depth--;
-    return new ObjectValue(entries, at);
+    return new ObjectValue(entries, at, position());
   }
 
   /** Skips a for expression up to its closing bracket, counting nested brackets and strings. */
@@ -694,6 +702,19 @@ final class HclParser {
   }
 
   private void skip(boolean newlines) throws SyntaxError {
+    if (pos != skippedTo) {
+      tokenEnd = position();
+    }
+    skipBlanks(newlines);
+    skippedTo = pos;
+  }
+
+  /** Just after the last token read: blanks and comments skipped after it are not part of it. */
+  private Position lastTokenEnd() {
+    return pos == skippedTo ? tokenEnd : position();
+  }
+
+  private void skipBlanks(boolean newlines) throws SyntaxError {
     while (!atEnd()) {
       char c = peek();
       if (c == ' ' || c == '\t' || c == '\r' || c == '\uFEFF') {

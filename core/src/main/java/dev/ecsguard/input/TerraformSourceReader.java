@@ -59,12 +59,45 @@ public final class TerraformSourceReader {
    * that directory); a file that cannot be parsed is an error, and the others are still read.
    */
   public void read(Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
+    read(directory, files, Map.of(), sink, errors);
+  }
+
+  /** As above, {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
+  public void read(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
+    Map<Block, List<dev.ecsguard.engine.Suppression>> inline = new java.util.IdentityHashMap<>(); // once per block, not per instance
+    instances(directory, files, texts, sink, errors, (instance, parsed, root) -> {
+      Resource resource = shapes.resource(instance.type(), instance.address(), instance.values());
+      if (resource != null) {
+        sink.resource(resource, Map.of(), inline.computeIfAbsent(instance.block(), block -> suppressions(block, parsed, root, sink)));
+      }
+    });
+  }
+
+  /**
+   * One aws_ecs_* resource instance of a module's source: its plan address, the block it is
+   * written in, and its attributes evaluated as a plan shows them (nested blocks as lists of
+   * objects, unknown values as {@link dev.ecsguard.source.UnresolvedNode}s).
+   */
+  public record Instance(String type, String address, Block block, ObjectNode values) {}
+
+  /** Each aws_ecs_* resource instance in {@code files}, evaluated with the module; {@code texts} as for read. */
+  public void instances(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink notes, Consumer<InputException> errors,
+      Consumer<Instance> out) {
+    instances(directory, files, texts, notes, errors, (instance, parsed, root) -> out.accept(instance));
+  }
+
+  private interface InstanceVisitor {
+    void visit(Instance instance, HclParser.Parsed parsed, ObjectNode root);
+  }
+
+  private void instances(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors,
+      InstanceVisitor visitor) {
     Map<Path, HclParser.Parsed> module = new LinkedHashMap<>();
     for (Path file : moduleFiles(directory, files, errors)) {
       try {
-        module.put(file, HclParser.parseWithComments(text(file), limits.maxNestingDepth()));
+        module.put(file, HclParser.parseWithComments(texts.containsKey(file) ? texts.get(file) : text(file), limits.maxNestingDepth()));
       } catch (HclParser.SyntaxError e) {
-        errors.accept(new InputException(file.toString(), e.line, e.column, "malformed HCL: " + e.getMessage()));
+        errors.accept(e.in(file.toString()));
       } catch (InputException e) {
         errors.accept(e);
       }
@@ -96,7 +129,7 @@ public final class TerraformSourceReader {
       for (Item item : parsed.items()) {
         if (item instanceof Block block && block.type().equals("resource") && block.labels().size() == 2
             && block.labels().get(0).startsWith("aws_ecs_")) {
-          read(block, root, values, defaultTags, suppressions(block, parsed, root, sink), sink);
+          instances(block, root, values, defaultTags, sink, instance -> visitor.visit(instance, parsed, root));
         }
       }
     }
@@ -181,7 +214,7 @@ public final class TerraformSourceReader {
           }
         }
       } catch (HclParser.SyntaxError e) {
-        errors.accept(new InputException(file.toString(), e.line, e.column, "malformed HCL: " + e.getMessage()));
+        errors.accept(e.in(file.toString()));
       } catch (InputException e) {
         errors.accept(e);
       }
@@ -215,8 +248,7 @@ public final class TerraformSourceReader {
     return found;
   }
 
-  private void read(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, List<dev.ecsguard.engine.Suppression> inline,
-      InputReader.Sink sink) {
+  private void instances(Block block, ObjectNode root, HclValues evaluator, List<Source> defaultTags, InputReader.Sink sink, Consumer<Instance> out) {
     String type = block.labels().get(0);
     String name = block.labels().get(1);
     ObjectNode byType = child(child(root, "resource", block), type, block);
@@ -247,10 +279,7 @@ public final class TerraformSourceReader {
       ObjectNode values = Node.newObject(byType, name + suffix, block.at().line(), block.at().column());
       fill(values, block.body(), root.file(), instance);
       defaultTags(values, block, root.file(), instance, defaultTags);
-      Resource resource = shapes.resource(type, type + "." + name + suffix, values);
-      if (resource != null) {
-        sink.resource(resource, Map.of(), inline);
-      }
+      out.accept(new Instance(type, type + "." + name + suffix, block, values));
     });
   }
 

@@ -61,16 +61,30 @@ public final class FileFix {
       hardened = settings;
     }
     String fixed = print(hardened);
+    // The diff shows the file, and the file holds the credential, escaped as it was written.
+    String diff = hide(diff(name, original, fixed), spellings(original, TaskDefinitionFix.credentialValues(document)));
+    Map<String, Integer> failedAfter = failed(name, fixed);
+    return new Result(fixed, diff, removed(failed(name, original), failedAfter), failedAfter, fix.instructions());
+  }
+
+  /** A unified diff from {@code original} to {@code fixed}; empty when they are the same. */
+  static String diff(String name, String original, String fixed) {
     List<String> before = Arrays.asList(original.split("\n", -1));
     List<String> after = Arrays.asList(fixed.split("\n", -1));
-    String diff = original.equals(fixed) ? "" : String.join("\n",
+    return original.equals(fixed) ? "" : String.join("\n",
         UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after), 3)) + "\n";
-    // The diff shows the file, and the file holds the credential, escaped as it was written.
-    for (String secret : spellings(original, TaskDefinitionFix.credentialValues(document))) {
-      diff = diff.replace(secret, "(value not shown)");
+  }
+
+  /** {@code text} with every spelling of a credential value replaced. */
+  static String hide(String text, java.util.Collection<String> spellings) {
+    for (String secret : spellings) {
+      text = text.replace(secret, "(value not shown)");
     }
-    Map<String, Integer> failedBefore = failed(name, original);
-    Map<String, Integer> failedAfter = failed(name, fixed);
+    return text;
+  }
+
+  /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
+  static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
     Map<String, Integer> removed = new TreeMap<>(CONTROL_ORDER);
     failedBefore.forEach((control, count) -> {
       int left = failedAfter.getOrDefault(control, 0);
@@ -78,7 +92,7 @@ public final class FileFix {
         removed.put(control, count - left);
       }
     });
-    return new Result(fixed, diff, removed, failedAfter, fix.instructions());
+    return removed;
   }
 
   /** Each credential value as the text spells it ({@code \/}, {@code \u0041}…) and as it is decoded. */
@@ -122,6 +136,11 @@ public final class FileFix {
   private static Map<String, Integer> failed(String name, String text) throws InputException {
     ScanResult result = new ScanResult();
     new Scanner(Selection.defaults(), InputLimits.DEFAULT).scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
+    return failed(result);
+  }
+
+  /** FAILED findings by control. */
+  static Map<String, Integer> failed(ScanResult result) {
     Map<String, Integer> failed = new TreeMap<>(CONTROL_ORDER);
     for (Finding finding : result.findings()) {
       if (finding.status() == Status.FAILED) {
