@@ -152,6 +152,9 @@ final class TemplateFix {
         return List.of();
       }
       TextTree.Mapping mapping = (TextTree.Mapping) properties;
+      if (type.equals(TASK_DEFINITION) && mapping != null) {
+        noteComputedContainers(mapping.get("ContainerDefinitions"));
+      }
       ObjectNode before = mapping == null ? NODES.objectNode() : api(mapping, false);
       JsonNode after;
       try {
@@ -174,6 +177,19 @@ final class TemplateFix {
         return List.of();
       }
       return edits;
+    }
+
+    /** Containers a function computes: ecsguard does not guess what they hold, so their task definition is left to the user. */
+    private void noteComputedContainers(TextTree containers) {
+      if (containers instanceof TextTree.Intrinsic) {
+        computed.add("ContainerDefinitions");
+      } else if (containers instanceof TextTree.Sequence list) {
+        for (int i = 0; i < list.items().size(); i++) {
+          if (list.items().get(i) instanceof TextTree.Intrinsic) {
+            computed.add("ContainerDefinitions[" + i + "]");
+          }
+        }
+      }
     }
 
     /** The fixed copy of {@code before}, by the resource's type. */
