@@ -355,11 +355,7 @@ final class TemplateFix {
     ObjectNode object = NODES.objectNode();
     for (TextTree.Entry entry : mapping.entries()) {
       String key = freeForm ? entry.key() : apiName(entry.key());
-      if (entry.value() instanceof TextTree.Intrinsic intrinsic) {
-        if (!COLLECTIONS.contains(key)) {
-          object.put(key, COMPUTED + intrinsic.function() + ")");
-        }
-      } else {
+      if (!(entry.value() instanceof TextTree.Intrinsic && COLLECTIONS.contains(key))) {
         object.set(key, api(entry.value(), FREE_FORM.contains(entry.key())));
       }
     }

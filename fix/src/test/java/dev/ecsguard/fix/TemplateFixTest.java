@@ -344,4 +344,13 @@ class TemplateFixTest {
         # the end
         """).replace("\n", "\r\n"));
   }
+
+  @Test
+  void aByteOrderMarkAndCharactersBeyondTheBasicPlaneKeepTheirOffsets() throws InputException {
+    String json = "\uFEFF{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\", \"Properties\": {\"Tags\": [{\"Key\": \"\uD83D\uDE80\", \"Value\": \"v\"}]}}}}";
+    assertThat(fix("t.json", json, OPTIONS).fixed())
+        .isEqualTo(json.replace("}]}}}}", "}], \"ClusterSettings\": [{\"Name\": \"containerInsights\", \"Value\": \"enabled\"}]}}}}"));
+    String yaml = HEAD + "  C:  # \uD83D\uDE80 launch\n    Type: AWS::ECS::Cluster\n    Properties: {Tags: [{Key: \uD83D\uDE80, Value: v}]}\n";
+    assertThat(yaml(yaml)).isEqualTo(yaml.replace("v}]}", "v}], ClusterSettings: [{Name: containerInsights, Value: enabled}]}"));
+  }
 }
