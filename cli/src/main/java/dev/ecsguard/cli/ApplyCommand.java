@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -126,7 +125,7 @@ final class ApplyCommand implements Callable<Integer> {
       plan.instructions().forEach(step -> context.out().println("  " + Printable.escape(step)));
     }
     if (!plan.remaining().isEmpty()) {
-      context.out().println("Still FAILED after these changes: " + words(plan.remaining()));
+      context.out().println("Still FAILED after these changes: " + FixCommand.words(plan.remaining()));
     }
   }
 
@@ -137,11 +136,5 @@ final class ApplyCommand implements Callable<Integer> {
     }
     boolean findingsLeft = !plan.remaining().isEmpty() || outcome == null && !plan.changes().isEmpty();
     return findingsLeft ? ExitCode.FAILED.code() : ExitCode.OK.code();
-  }
-
-  static String words(Map<String, Integer> byControl) {
-    StringBuilder out = new StringBuilder();
-    byControl.forEach((control, count) -> out.append(out.length() == 0 ? "" : ", ").append(control).append(count > 1 ? " ×" + count : ""));
-    return out.toString();
   }
 }

@@ -3,12 +3,13 @@ package dev.ecsguard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ecsguard fix on task-definition JSON: a diff by default, --write edits, a re-scan proves it, secrets stay unseen. */
+/** ecsguard fix on ECS API JSON and CloudFormation: a diff by default, --write edits, a re-scan proves it, secrets stay unseen. */
 class FixCommandTest {
   private static final String SECRET = "PLANTEDfixSECRET0123456789abc";
 
@@ -164,5 +165,116 @@ class FixCommandTest {
     Run bad = Run.of("fix", broken.toString());
     assertThat(bad.err()).contains(broken + ":2:").contains("malformed HCL").doesNotContain("Exception");
     assertThat(bad.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  private static final String TEMPLATE = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      # The API stack: every comment here must survive a fix.
+      Parameters:
+        Prod:
+          Type: String
+          Default: "true"
+          AllowedValues: ["true", "false"]
+      Conditions:
+        IsProd: !Equals [!Ref Prod, "true"]
+      Resources:
+        Cluster:
+          Type: AWS::ECS::Cluster   # settings come later
+          Properties:
+            Tags:
+              - Key: team
+                Value: api
+        Api:
+          Type: AWS::ECS::TaskDefinition
+          Properties:
+            Family: api
+            NetworkMode: awsvpc
+            RequiresCompatibilities: [FARGATE]
+            Cpu: "256"
+            Memory: "512"
+            ContainerDefinitions:
+              - Name: app
+                Image: public.ecr.aws/nginx/nginx:1.27   # pinned
+                Privileged: true
+                ReadonlyRootFilesystem: !If [IsProd, true, false]
+                Environment:
+                  - Name: LOG_LEVEL
+                    Value: debug
+                  - Name: AWS_SECRET_ACCESS_KEY
+                    Value: '@@VALUE@@'
+              - Name: worker
+                Image: public.ecr.aws/nginx/nginx:1.27
+                User: "1000"
+                Environment: [{Name: AWS_ACCESS_KEY_ID, Value: "@@ESCAPED@@"}, {Name: ECS_ENGINE_AUTH_DATA, Value: @@VALUE@@}]
+            Tags:
+              - Key: team
+                Value: api
+        Service:
+          Type: AWS::ECS::Service
+          Properties:
+            Cluster: !Ref Cluster
+            TaskDefinition: !Ref Api
+            LaunchType: FARGATE
+            PlatformVersion: 1.3.0
+            NetworkConfiguration:
+              AwsvpcConfiguration:
+                AssignPublicIp: ENABLED   # for the old NAT-less subnets
+                Subnets: [subnet-0a1b2c3d]
+            Tags: [{Key: team, Value: api}]
+      """.replace("@@VALUE@@", SECRET).replace("@@ESCAPED@@", "PLANTED\\x66ix" + SECRET.substring("PLANTEDfix".length()));
+
+  @Test
+  void aTemplateIsEditedInPlaceKeepingItsCommentsAndLintsCleanAndASecondFixChangesNothing() throws Exception {
+    Path file = Files.writeString(dir.resolve("api.yaml"), TEMPLATE);
+    Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", "--secret", "AWS_SECRET_ACCESS_KEY=arn:aws:secretsmanager:eu-west-1:1:secret:k",
+        "--secret", "AWS_ACCESS_KEY_ID=arn:aws:secretsmanager:eu-west-1:1:secret:i", "--secret", "ECS_ENGINE_AUTH_DATA=arn:aws:secretsmanager:eu-west-1:1:secret:t",
+        file.toString());
+    assertThat(run.all()).doesNotContain(SECRET).doesNotContain("SECRET0123");
+    assertThat(run.out()).contains("api.yaml: removes ECS.2, ECS.4, ECS.5, ECS.8, ECS.9, ECS.10, ECS.12, ECS.20, ECS.21; nothing left FAILED (written)");
+    assertThat(run.exitCode()).isZero();
+    String fixed = Files.readString(file);
+    assertThat(fixed).doesNotContain(SECRET).contains("# The API stack: every comment here must survive a fix.\n")
+        .contains("    Type: AWS::ECS::Cluster   # settings come later\n").contains("          Image: public.ecr.aws/nginx/nginx:1.27   # pinned\n")
+        .contains("          AssignPublicIp: DISABLED   # for the old NAT-less subnets\n").contains("          ReadonlyRootFilesystem: true\n")
+        .contains("          Environment:\n            - Name: LOG_LEVEL\n              Value: debug\n          MountPoints:\n")
+        .contains("          Environment: []\n").contains("          Secrets:\n            - Name: AWS_SECRET_ACCESS_KEY\n");
+    Process lint = new ProcessBuilder("cfn-lint", file.toString()).redirectErrorStream(true).start();
+    String lintOutput = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    // cfn-lint's exit code is a bit mask: 2 for errors; warnings (4: IsProd is no longer used) are fine.
+    assertThat(lint.waitFor() & 2).as(lintOutput).isZero();
+    Run again = Run.of("fix", "--write", "--log-region", "eu-west-1", file.toString());
+    assertThat(again.out()).isEqualTo("# " + file + ": no finding removed; nothing left FAILED\n");
+    assertThat(Files.readString(file)).isEqualTo(fixed);
+  }
+
+  @Test
+  void aCredentialInATemplateNeverShowsHoweverItIsQuotedOrEscaped() throws IOException {
+    Path file = Files.writeString(dir.resolve("api.template"), TEMPLATE);
+    Run run = Run.of("fix", "--log-region", "eu-west-1", file.toString());
+    assertThat(run.out()).contains("+          ReadonlyRootFilesystem: true").contains("-          Privileged: true").contains("(value not shown)")
+        .contains("still FAILED: ECS.8\n").contains("to do: Api: container \"worker\": ECS_ENGINE_AUTH_DATA is a plain environment variable");
+    assertThat(run.all()).doesNotContain(SECRET).doesNotContain("SECRET0123").doesNotContain("x66ix");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(Files.readString(file)).isEqualTo(TEMPLATE);
+  }
+
+  @Test
+  void directoriesAreSearchedAsScanSearchesThemAndWhatHoldsNothingToFixIsSkipped() throws IOException {
+    Path stack = Files.createDirectories(dir.resolve("stack"));
+    Files.writeString(stack.resolve("api.yaml"), TEMPLATE);
+    Files.writeString(stack.resolve("package.json"), "{\"name\": \"web\"}");
+    Files.writeString(stack.resolve("main.tf"), "resource \"aws_ecs_cluster\" \"c\" {}\n");
+    Files.writeString(stack.resolve("notes.txt"), "not an input");
+    Path cluster = Files.writeString(Files.createDirectories(stack.resolve("json")).resolve("cluster.json"), "{\"clusterName\": \"c\", \"tags\": [{\"key\": \"t\", \"value\": \"v\"}]}");
+    Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", stack.toString());
+    assertThat(run.out()).contains("api.yaml: removes").contains("cluster.json: removes ECS.12; nothing left FAILED (written)").doesNotContain("notes.txt");
+    assertThat(run.err()).contains("package.json: nothing ecsguard can fix");
+    // A one-line block gets a step rather than an edit.
+    assertThat(run.out()).contains("main.tf: no finding removed; still FAILED: ECS.12, ECS.14")
+        .contains("to do: aws_ecs_cluster.c: add a block setting { name = \"containerInsights\" value = \"enabled\" }");
+    assertThat(Files.readString(stack.resolve("main.tf"))).isEqualTo("resource \"aws_ecs_cluster\" \"c\" {}\n");
+    assertThat(Files.readString(cluster)).contains("containerInsights");
+    assertThat(run.exitCode()).as("ECS.8 is left in api.yaml").isEqualTo(ExitCode.FAILED.code());
+    assertThat(Run.of("fix", dir.resolve("missing").toString()).exitCode()).isEqualTo(ExitCode.ERROR.code());
   }
 }

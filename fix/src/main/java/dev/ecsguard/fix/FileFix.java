@@ -12,6 +12,7 @@ import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
+import dev.ecsguard.source.Document;
 import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
@@ -20,10 +21,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
- * Fixes one task-definition file: the hardened text, a unified diff against the original, and the
- * proof, a scan of both that names the FAILED findings the fix removes.
+ * Fixes one file (ECS API JSON or a CloudFormation template): the hardened text, a unified diff
+ * against the original, and the proof, a scan of both that names the FAILED findings the fix
+ * removes.
  */
 public final class FileFix {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,7 +36,7 @@ public final class FileFix {
           .thenComparingInt(id -> Integer.parseInt(id.substring(id.indexOf('.') + 1).replaceAll("\\D", "0")))
           .thenComparing(id -> id);
 
-  /** The outcome for one file; {@code fixed} is null when the file holds no task definition. */
+  /** The outcome for one file; {@code fixed} is null when the file holds nothing ecsguard fixes. */
   public record Result(String fixed, String diff, Map<String, Integer> removed, Map<String, Integer> remaining, List<String> instructions) {
     public boolean changed() {
       return fixed != null && !diff.isEmpty();
@@ -42,29 +45,30 @@ public final class FileFix {
 
   private FileFix() {}
 
+  /**
+   * A fixed text, with what the fix could not do, and how to hide credential values in it (and in
+   * the original) before they are compared in a diff.
+   */
+  record Fixed(String text, List<String> instructions, UnaryOperator<String> hideCredentials) {}
+
+  /** Fixes a CloudFormation template or ECS API JSON, as the content says. */
   public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
     // The scanner's reader first: its limits (size, nesting) and its errors (file, line, column, no tokens echoed).
-    new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
-    JsonNode document;
-    try {
-      document = JSON.readTree(original);
-    } catch (JsonProcessingException e) {
-      throw new InputException(name, "not JSON that ecsguard can fix");
+    Document document = new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
+    Fixed fixed;
+    if (TemplateFix.isTemplate(document.root())) {
+      fixed = TemplateFix.fix(name, original, options);
+    } else if (TextTreeParser.isJson(name, original)) {
+      fixed = apiJson(name, original, options);
+    } else {
+      fixed = null; // YAML that is no template: nothing ECS's API writes
     }
-    TaskDefinitionFix fix = new TaskDefinitionFix(options);
-    JsonNode hardened = fix.apply(document);
-    if (hardened == null) {
-      JsonNode settings = document.deepCopy();
-      if (!SettingsFix.apply(settings)) {
-        return new Result(null, "", Map.of(), Map.of(), List.of());
-      }
-      hardened = settings;
+    if (fixed == null) {
+      return new Result(null, "", Map.of(), Map.of(), List.of());
     }
-    String fixed = print(hardened);
-    // The diff shows the file, and the file holds the credential, escaped as it was written.
-    String diff = hide(diff(name, original, fixed), spellings(original, TaskDefinitionFix.credentialValues(document)));
-    Map<String, Integer> failedAfter = failed(name, fixed);
-    return new Result(fixed, diff, removed(failed(name, original), failedAfter), failedAfter, fix.instructions());
+    String diff = diff(name, fixed.hideCredentials().apply(original), fixed.hideCredentials().apply(fixed.text()));
+    Map<String, Integer> failedAfter = failed(name, fixed.text());
+    return new Result(fixed.text(), diff, removed(failed(name, original), failedAfter), failedAfter, fixed.instructions());
   }
 
   /** A unified diff from {@code original} to {@code fixed}; empty when they are the same. */
@@ -93,6 +97,28 @@ public final class FileFix {
       }
     });
     return removed;
+  }
+
+  /** ECS API JSON, rewritten by Jackson; null when it holds nothing to fix. */
+  private static Fixed apiJson(String name, String original, TaskDefinitionFix.Options options) throws InputException {
+    JsonNode document;
+    try {
+      document = JSON.readTree(original);
+    } catch (JsonProcessingException e) {
+      throw new InputException(name, "not JSON that ecsguard can fix");
+    }
+    TaskDefinitionFix fix = new TaskDefinitionFix(options);
+    JsonNode hardened = fix.apply(document);
+    if (hardened == null) {
+      JsonNode settings = document.deepCopy();
+      if (!SettingsFix.apply(settings)) {
+        return null;
+      }
+      hardened = settings;
+    }
+    // The file holds the credential escaped as it was written; Jackson writes it decoded.
+    java.util.Set<String> secrets = spellings(original, TaskDefinitionFix.credentialValues(document));
+    return new Fixed(print(hardened), fix.instructions(), text -> hide(text, secrets));
   }
 
   /** Each credential value as the text spells it ({@code \/}, {@code \u0041}…) and as it is decoded. */

@@ -48,37 +48,32 @@ public final class SettingsFix {
     return found || resource(object);
   }
 
+  /** Sniffs what ECS API JSON holds, as describe and create outputs do not say their type. */
   private static boolean resource(JsonNode node) {
     if (!(node instanceof ObjectNode object)) {
       return false;
     }
     if (object.has("serviceName") || object.has("serviceArn") || object.has("taskSetArn") || object.has("externalId")) {
-      publicIp(object);
-      if (onFargate(object) && !current(object)) {
-        object.put("platformVersion", "LATEST");
-      }
+      service(object);
       return true;
     }
     if (object.has("clusterName") || object.has("clusterArn")) {
-      ArrayNode settings = object.withArray("settings");
-      for (JsonNode setting : settings) {
-        if ("containerInsights".equals(setting.path("name").asText())) {
-          if (!"enhanced".equals(setting.path("value").asText())) {
-            ((ObjectNode) setting).put("value", "enabled");
-          }
-          return true;
-        }
-      }
-      settings.add(JsonNodeFactory.instance.objectNode().put("name", "containerInsights").put("value", "enabled"));
+      cluster(object);
       return true;
     }
-    if (object.get("autoScalingGroupProvider") instanceof ObjectNode group) {
-      if ("ENABLED".equals(group.path("managedScaling").path("status").asText())) {
-        group.put("managedTerminationProtection", "ENABLED"); // it needs managed scaling; without it, the setting is refused
-      }
+    if (object.get("autoScalingGroupProvider") instanceof ObjectNode) {
+      capacityProvider(object);
       return true;
     }
     return false;
+  }
+
+  /** A service or a task set: ECS.2, ECS.16, ECS.10. */
+  static void service(ObjectNode service) {
+    publicIp(service);
+    if (onFargate(service) && !current(service)) {
+      service.put("platformVersion", "LATEST");
+    }
   }
 
   /** ECS.10's scope: the Fargate launch type, or a capacity provider strategy that names Fargate. */
@@ -99,6 +94,27 @@ public final class SettingsFix {
     String version = service.path("platformVersion").asText("");
     String latest = service.path("platformFamily").asText("").startsWith("WINDOWS") ? "1.0.0" : "1.4.0";
     return version.isEmpty() || version.equals("LATEST") || version.equals(latest);
+  }
+
+  /** ECS.12. */
+  static void cluster(ObjectNode cluster) {
+    ArrayNode settings = cluster.withArray("settings");
+    for (JsonNode setting : settings) {
+      if ("containerInsights".equals(setting.path("name").asText())) {
+        if (!"enhanced".equals(setting.path("value").asText())) {
+          ((ObjectNode) setting).put("value", "enabled");
+        }
+        return;
+      }
+    }
+    settings.add(JsonNodeFactory.instance.objectNode().put("name", "containerInsights").put("value", "enabled"));
+  }
+
+  /** ECS.19. */
+  static void capacityProvider(ObjectNode provider) {
+    if (provider.get("autoScalingGroupProvider") instanceof ObjectNode group && "ENABLED".equals(group.path("managedScaling").path("status").asText())) {
+      group.put("managedTerminationProtection", "ENABLED"); // it needs managed scaling; without it, the setting is refused
+    }
   }
 
   private static void publicIp(ObjectNode resource) {
