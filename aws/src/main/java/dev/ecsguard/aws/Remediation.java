@@ -13,11 +13,14 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Suppressing;
+import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.SettingsFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
 import dev.ecsguard.source.InputException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,13 +64,18 @@ public final class Remediation implements AutoCloseable {
 
   private final Scanner scanner;
   private final TaskDefinitionFix.Options choices;
+  private final List<Suppression> suppressions;
   private final AwsSession session;
   private final Map<Target, EcsClient> clients = new HashMap<>();
 
-  /** {@code choices}: as for files; the awslogs region is each account-region's own. */
-  public Remediation(Scanner scanner, AwsOptions options, TaskDefinitionFix.Options choices) {
+  /**
+   * {@code choices}: as for files; the awslogs region is each account-region's own. A FAILED
+   * finding one of {@code suppressions} accepts is left as it is.
+   */
+  public Remediation(Scanner scanner, AwsOptions options, TaskDefinitionFix.Options choices, List<Suppression> suppressions) {
     this.scanner = scanner;
     this.choices = choices;
+    this.suppressions = List.copyOf(suppressions);
     this.session = new AwsSession(options);
   }
 
@@ -235,7 +243,8 @@ public final class Remediation implements AutoCloseable {
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final List<software.amazon.awssdk.services.ecs.model.CapacityProvider> capacityProviders = new ArrayList<>();
-    private final Map<String, Set<String>> failed = new HashMap<>(); // resource id → FAILED controls
+    private final Map<String, Set<String>> failed = new HashMap<>(); // resource id → FAILED controls no suppression accepts
+    private final Map<String, Set<String>> accepted = new HashMap<>(); // resource id → FAILED controls a suppression accepts
 
     TargetPlan(Target target) {
       this.target = target;
@@ -243,11 +252,15 @@ public final class Remediation implements AutoCloseable {
 
     void plan(ScanResult errors, List<Change> changes, List<String> instructions, Map<String, Integer> remaining) {
       ScanResult scan = new ScanResult();
-      new EcsInventory(scanner, ecs(target), target, new AwsScan.Progress(null, session.calls()), this::described).read(scan);
+      new EcsInventory(scanner, ecs(target), target, new AwsScan.Progress(null, session.calls()), this::described)
+          .read(new Suppressing(suppressions, LocalDate.now(), scan));
       scan.errors().forEach(errors::error);
       for (Finding finding : scan.findings()) {
         if (finding.status() == Status.FAILED) {
-          failed.computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>()).add(finding.control().id());
+          (finding.suppressed() ? accepted : failed).computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>()).add(finding.control().id());
+          if (finding.suppressed()) {
+            instructions.add(where() + "left alone: " + finding.control().id() + " on " + finding.resourceId() + ", suppressed: " + finding.suppression().reason());
+          }
         }
       }
       Set<String> hardenedFamilies = new LinkedHashSet<>();
@@ -292,7 +305,7 @@ public final class Remediation implements AutoCloseable {
       // awslogs needs the task's execution role to write with (Fargate refuses it without one).
       String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
       TaskDefinitionFix.Options options = new TaskDefinitionFix.Options(choices.user(), choices.keepCapabilities(), logRegion, choices.secrets(),
-          choices.allowNetworkChange());
+          choices.allowNetworkChange(), choices.leaveAlone()).leavingAlone(accepted.getOrDefault(arn, Set.of()));
       FileFix.Result result;
       try {
         result = FileFix.fix(arn, FileFix.print(input), options);
@@ -300,7 +313,11 @@ public final class Remediation implements AutoCloseable {
         throw new IllegalStateException("a described task definition ecsguard printed cannot be read back", e);
       }
       result.instructions().forEach(step -> instructions.add(where() + step));
-      result.remaining().forEach((control, count) -> remaining.merge(control, count, Integer::sum));
+      result.remaining().forEach((control, count) -> {
+        if (!options.leaveAlone().contains(control)) { // accepted or skipped: not left to fix
+          remaining.merge(control, count, Integer::sum);
+        }
+      });
       if (!result.changed()) {
         return;
       }

@@ -64,7 +64,7 @@ class RemediationTest {
   }
 
   private static Remediation remediation() {
-    return new Remediation(SCANNER, options(), CHOICES);
+    return new Remediation(SCANNER, options(), CHOICES, List.of());
   }
 
   private static AwsOptions options() {
@@ -93,6 +93,22 @@ class RemediationTest {
       assertThat(shown).doesNotContain(SECRET).contains("(value not shown)");
     }
     assertThat(revisions("web")).containsExactly("web:1", "web:2");
+  }
+
+  @Test
+  void whatASuppressionAcceptsIsLeftAsItIs() {
+    List<dev.ecsguard.engine.Suppression> accepted = List.of(
+        new dev.ecsguard.engine.Suppression("ECS.4", "*:task-definition/web:*", "the proxy needs it (SEC-1)", null, "test"),
+        new dev.ecsguard.engine.Suppression("ECS.12", "*:cluster/prod", "cost (SEC-2)", null, "test"));
+    try (Remediation remediation = new Remediation(SCANNER, options(), CHOICES, accepted)) {
+      Remediation.Plan plan = remediation.plan();
+      Change web = plan.changes().stream().filter(change -> change.describe().startsWith("task definition web")).findFirst().orElseThrow();
+      assertThat(web.describe()).doesNotContain("ECS.4");
+      assertThat(web.diff()).doesNotContain("-      \"privileged\"");
+      assertThat(plan.changes()).extracting(Change::describe).noneMatch(change -> change.startsWith("cluster prod"));
+      assertThat(plan.instructions()).anySatisfy(step -> assertThat(step).contains("left alone: ECS.4 on " + PREFIX + "task-definition/web:2, suppressed: the proxy needs it"));
+      assertThat(plan.remaining()).doesNotContainKeys("ECS.4", "ECS.12");
+    }
   }
 
   @Test

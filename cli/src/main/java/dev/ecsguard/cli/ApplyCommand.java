@@ -4,6 +4,7 @@ import dev.ecsguard.aws.AwsOptions;
 import dev.ecsguard.aws.Change;
 import dev.ecsguard.aws.Journal;
 import dev.ecsguard.aws.Remediation;
+import dev.ecsguard.config.Configuration;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.Printable;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +45,11 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin HardeningChoices choices = new HardeningChoices();
 
+  @Mixin ConfigChoice configChoice = new ConfigChoice();
+
+  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Leave these controls' findings as they are (as the configuration's controls.skip does).")
+  List<String> skip = List.of();
+
   @Mixin ChangeConsent consent = new ChangeConsent();
 
   @Option(names = "--journal", paramLabel = "FILE", description = "Where --yes records each change (default: ecsguard-journal-UTC_TIME.json here); never overwritten.")
@@ -65,8 +73,21 @@ final class ApplyCommand implements Callable<Integer> {
       context.err().println("ecsguard: --wait and --journal need --yes (a dry run changes nothing and records nothing)");
       return ExitCode.ERROR.code();
     }
-    Scanner scanner = new Scanner(Selection.defaults(), InputLimits.DEFAULT);
-    try (Remediation remediation = new Remediation(scanner, options, choices.options(null))) {
+    Configuration configuration;
+    Scanner scanner;
+    try {
+      configuration = configChoice.load();
+      scanner = new Scanner(Selection.of(List.of(), List.of(), configuration.parameters()), InputLimits.DEFAULT);
+    } catch (InputException e) {
+      context.err().println(Printable.escape(e.getMessage()));
+      return ExitCode.ERROR.code();
+    } catch (IllegalArgumentException e) {
+      context.err().println("ecsguard: " + e.getMessage());
+      return ExitCode.ERROR.code();
+    }
+    List<String> skipped = new ArrayList<>(configuration.skip());
+    skipped.addAll(skip);
+    try (Remediation remediation = new Remediation(scanner, options, choices.options(null).leavingAlone(skipped), configuration.suppressions())) {
       Remediation.Plan plan = remediation.plan();
       for (InputException error : plan.errors()) {
         context.err().println(Printable.escape(error.getMessage()));

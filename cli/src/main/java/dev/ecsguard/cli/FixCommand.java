@@ -1,5 +1,6 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.config.Configuration;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
 import dev.ecsguard.fix.TerraformFix;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +55,35 @@ final class FixCommand implements Callable<Integer> {
     this.context = context;
   }
 
+  @Mixin ConfigChoice configChoice = new ConfigChoice();
+
+  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Leave these controls' findings as they are (as the configuration's controls.skip does).")
+  List<String> skip = List.of();
+
   @Override
   public Integer call() {
-    TaskDefinitionFix.Options options = choices.options(logRegion);
+    Configuration configuration;
+    try {
+      configuration = configChoice.load();
+    } catch (InputException e) {
+      context.err().println(Printable.escape(e.getMessage()));
+      return ExitCode.ERROR.code();
+    }
+    List<String> skipped = new ArrayList<>(configuration.skip());
+    skipped.addAll(skip);
+    TaskDefinitionFix.Options options = choices.options(logRegion).leavingAlone(skipped);
+    Acceptance acceptance;
+    try {
+      acceptance = new Acceptance(configuration, tfVariables);
+    } catch (IllegalArgumentException e) {
+      context.err().println("ecsguard: " + e.getMessage());
+      return ExitCode.ERROR.code();
+    }
     Outcome outcome = new Outcome();
     InputFiles.visit(paths, new InputFiles.Visitor() {
       @Override
       public void file(Path file, boolean named) {
-        fix(file, options, outcome);
+        fix(file, options, acceptance, outcome);
       }
 
       @Override
@@ -84,9 +107,12 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, TaskDefinitionFix.Options options, Outcome outcome) {
+  private void fix(Path file, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
+    Map<String, String> accepted;
     try {
+      accepted = acceptance.accepted(file);
+      TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
       if (Files.size(file) > InputLimits.DEFAULT.maxFileBytes()) {
         context.err().println(file + ": refused: over the limit of " + InputLimits.DEFAULT.maxFileBytes() + " bytes");
         outcome.errors = true;
@@ -129,11 +155,16 @@ final class FixCommand implements Callable<Integer> {
         }
       }
     }
+    Map<String, Integer> remaining = new LinkedHashMap<>(result.remaining());
+    remaining.keySet().removeAll(accepted.keySet());
+    remaining.keySet().removeAll(chosen.leaveAlone());
     context.out().println("# " + Printable.escape(file.toString()) + ": " + (result.removed().isEmpty() ? "no finding removed" : "removes " + words(result.removed()))
-        + (result.remaining().isEmpty() ? "; nothing left FAILED" : "; still FAILED: " + words(result.remaining()))
+        + (remaining.isEmpty() ? "; nothing left FAILED" : "; still FAILED: " + words(remaining))
+        + (accepted.isEmpty() ? "" : "; left alone as accepted: " + String.join(", ", accepted.keySet()))
         + (write && result.changed() ? terraform(file) ? " (not written: .tf files change through your review and terraform plan/apply)" : " (written)" : ""));
     result.instructions().forEach(step -> context.out().println("#   to do: " + Printable.escape(step)));
-    outcome.remaining |= !result.remaining().isEmpty();
+    accepted.forEach((control, why) -> context.out().println("#   left alone: " + control + ", " + Printable.escape(why)));
+    outcome.remaining |= !remaining.isEmpty();
   }
 
   private static boolean terraform(Path file) {

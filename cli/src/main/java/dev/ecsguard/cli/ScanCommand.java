@@ -4,7 +4,6 @@ import dev.ecsguard.aws.AwsScan;
 import dev.ecsguard.aws.AwsOptions;
 import dev.ecsguard.aws.SecurityHubImport;
 import dev.ecsguard.config.Configuration;
-import dev.ecsguard.config.ConfigurationReader;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Baseline;
@@ -91,11 +90,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
   Map<String, String> tfVariables = new LinkedHashMap<>();
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings and suppressions (default: the nearest .ecsguard.yml in this directory or a parent).")
-  Path config;
-
-  @Option(names = "--no-config", description = "Ignore any .ecsguard.yml.")
-  boolean noConfig;
+  @Mixin ConfigChoice configChoice = new ConfigChoice();
 
   @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
@@ -146,7 +141,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Configuration configuration;
     try {
-      configuration = configuration();
+      configuration = configChoice.load();
     } catch (InputException e) {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
@@ -241,19 +236,6 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     return result.failing(threshold) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
-  }
-
-  /** --config, else the nearest .ecsguard.yml (unless --no-config), else none. */
-  private Configuration configuration() throws InputException {
-    if (config != null) {
-      return ConfigurationReader.read(config, config.toString());
-    }
-    Path found = noConfig ? null : ConfigurationReader.find(Path.of(""));
-    if (found == null) {
-      return Configuration.NONE;
-    }
-    Path shown = Path.of("").toAbsolutePath().relativize(found); // as a user would write it
-    return ConfigurationReader.read(found, shown.toString());
   }
 
   private static Severity severity(String name) {

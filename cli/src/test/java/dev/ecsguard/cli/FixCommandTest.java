@@ -49,6 +49,24 @@ class FixCommandTest {
   }
 
   @Test
+  void whatASuppressionAcceptsOrTheUserSkipsIsLeftAsItIs() throws IOException {
+    Path file = describeOutput();
+    Path config = Files.writeString(dir.resolve("ecsguard.yml"), """
+        suppressions:
+          - control: ECS.4
+            resource: "*task-definition/api:*"
+            reason: "the proxy needs it (SEC-1)"
+        """);
+    Run run = Run.of("fix", "--config", config.toString(), "--skip-controls", "ECS.8,ECS.17", "--log-region", "eu-west-1", file.toString());
+    assertThat(run.out()).contains("+      \"privileged\": true") // the file is rewritten as a whole, privileged kept
+        .contains("removes ECS.5, ECS.9, ECS.20, ECSG.1; nothing left FAILED; left alone as accepted: ECS.4")
+        .contains("left alone: ECS.4, suppressed for arn:aws:ecs:eu-west-1:123456789012:task-definition/api:7: the proxy needs it (SEC-1)")
+        .doesNotContain("AWS_SECRET_ACCESS_KEY is a plain environment variable");
+    assertThat(run.all()).doesNotContain(SECRET);
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
   void writeMakesARegisterInputThatPassesAndASecondFixChangesNothing() throws IOException {
     Path file = describeOutput();
     Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", "--allow-network-change", "--keep-capabilities", "NET_ADMIN",

@@ -111,7 +111,7 @@ public final class FileFix {
     JsonNode hardened = fix.apply(document);
     if (hardened == null) {
       JsonNode settings = document.deepCopy();
-      if (!SettingsFix.apply(settings)) {
+      if (!SettingsFix.apply(settings, options.leaveAlone())) {
         return null;
       }
       hardened = settings;

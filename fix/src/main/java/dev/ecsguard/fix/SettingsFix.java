@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fixes the settings of services, task sets, clusters and capacity providers written as ECS API
@@ -20,10 +21,15 @@ public final class SettingsFix {
 
   /** Fixes every such resource in {@code document}; returns whether it held any. */
   public static boolean apply(JsonNode document) {
+    return apply(document, Set.of());
+  }
+
+  /** As {@link #apply(JsonNode)}, but the steps of the controls in {@code leaveAlone} do not run. */
+  public static boolean apply(JsonNode document, Set<String> leaveAlone) {
     boolean found = false;
     if (document instanceof ArrayNode array) {
       for (JsonNode element : array) {
-        found |= apply(element);
+        found |= apply(element, leaveAlone);
       }
       return found;
     }
@@ -33,45 +39,47 @@ public final class SettingsFix {
     for (String envelope : ENVELOPES) {
       if (object.get(envelope) instanceof ArrayNode list) {
         for (JsonNode element : list) {
-          found |= resource(element);
+          found |= resource(element, leaveAlone);
           if (element.get("taskSets") instanceof ArrayNode taskSets) {
-            taskSets.forEach(SettingsFix::resource);
+            taskSets.forEach(taskSet -> resource(taskSet, leaveAlone));
           }
         }
       }
     }
     for (String wrapper : WRAPPERS) {
       if (object.get(wrapper) instanceof ObjectNode inner) {
-        found |= resource(inner);
+        found |= resource(inner, leaveAlone);
       }
     }
-    return found || resource(object);
+    return found || resource(object, leaveAlone);
   }
 
   /** Sniffs what ECS API JSON holds, as describe and create outputs do not say their type. */
-  private static boolean resource(JsonNode node) {
+  private static boolean resource(JsonNode node, Set<String> leaveAlone) {
     if (!(node instanceof ObjectNode object)) {
       return false;
     }
     if (object.has("serviceName") || object.has("serviceArn") || object.has("taskSetArn") || object.has("externalId")) {
-      service(object);
+      service(object, leaveAlone);
       return true;
     }
     if (object.has("clusterName") || object.has("clusterArn")) {
-      cluster(object);
+      cluster(object, leaveAlone);
       return true;
     }
     if (object.get("autoScalingGroupProvider") instanceof ObjectNode) {
-      capacityProvider(object);
+      capacityProvider(object, leaveAlone);
       return true;
     }
     return false;
   }
 
   /** A service or a task set: ECS.2, ECS.16, ECS.10. */
-  static void service(ObjectNode service) {
-    publicIp(service);
-    if (onFargate(service) && !current(service)) {
+  static void service(ObjectNode service, Set<String> leaveAlone) {
+    if (!leaveAlone.contains("ECS.2") && !leaveAlone.contains("ECS.16")) {
+      publicIp(service);
+    }
+    if (!leaveAlone.contains("ECS.10") && onFargate(service) && !current(service)) {
       service.put("platformVersion", "LATEST");
     }
   }
@@ -97,7 +105,10 @@ public final class SettingsFix {
   }
 
   /** ECS.12. */
-  static void cluster(ObjectNode cluster) {
+  static void cluster(ObjectNode cluster, Set<String> leaveAlone) {
+    if (leaveAlone.contains("ECS.12")) {
+      return;
+    }
     ArrayNode settings = cluster.withArray("settings");
     for (JsonNode setting : settings) {
       if ("containerInsights".equals(setting.path("name").asText())) {
@@ -111,8 +122,8 @@ public final class SettingsFix {
   }
 
   /** ECS.19. */
-  static void capacityProvider(ObjectNode provider) {
-    if (provider.get("autoScalingGroupProvider") instanceof ObjectNode group && "ENABLED".equals(group.path("managedScaling").path("status").asText())) {
+  static void capacityProvider(ObjectNode provider, Set<String> leaveAlone) {
+    if (!leaveAlone.contains("ECS.19") && provider.get("autoScalingGroupProvider") instanceof ObjectNode group && "ENABLED".equals(group.path("managedScaling").path("status").asText())) {
       group.put("managedTerminationProtection", "ENABLED"); // it needs managed scaling; without it, the setting is refused
     }
   }

@@ -32,8 +32,31 @@ public final class TaskDefinitionFix {
    * @param logRegion the region of the awslogs log group ECS.9 adds; null to leave ECS.9 to the user
    * @param secrets {@code NAME → ARN}: where the value of a credential variable lives, for ECS.8
    * @param allowNetworkChange whether ECS.3 and ECS.17 may change how the task is reached
+   * @param leaveAlone controls whose steps do not run: accepted (suppressed) or skipped findings stay as they are
    */
-  public record Options(String user, List<String> keepCapabilities, String logRegion, Map<String, String> secrets, boolean allowNetworkChange) {}
+  public record Options(String user, List<String> keepCapabilities, String logRegion, Map<String, String> secrets, boolean allowNetworkChange,
+      Set<String> leaveAlone) {
+    public Options {
+      leaveAlone = Set.copyOf(leaveAlone);
+    }
+
+    /** Every control's step runs. */
+    public Options(String user, List<String> keepCapabilities, String logRegion, Map<String, String> secrets, boolean allowNetworkChange) {
+      this(user, keepCapabilities, logRegion, secrets, allowNetworkChange, Set.of());
+    }
+
+    /** These options, with {@code controls} left alone too. */
+    public Options leavingAlone(java.util.Collection<String> controls) {
+      Set<String> all = new java.util.HashSet<>(leaveAlone);
+      all.addAll(controls);
+      return new Options(user, keepCapabilities, logRegion, secrets, allowNetworkChange, all);
+    }
+
+    /** Whether the step of {@code control} runs. */
+    boolean fixes(String control) {
+      return !leaveAlone.contains(control);
+    }
+  }
 
   private final Options options;
   private final List<String> instructions = new ArrayList<>();
@@ -60,28 +83,42 @@ public final class TaskDefinitionFix {
         continue;
       }
       String name = container.path("name").asText("container");
-      privileged(container);
+      if (options.fixes("ECS.4")) {
+        privileged(container);
+      }
       if (!windows) {
-        readOnlyRoot(task, container);
-        linuxUser(container);
-      } else {
+        if (options.fixes("ECS.5")) {
+          readOnlyRoot(task, container);
+        }
+        if (options.fixes("ECS.20") && options.fixes("ECSG.1")) {
+          linuxUser(container);
+        }
+      } else if (options.fixes("ECS.21")) {
         windowsUser(container);
       }
-      logging(container, family, name);
-      credentials(container, name);
+      if (options.fixes("ECS.9")) {
+        logging(container, family, name);
+      }
+      if (options.fixes("ECS.8")) {
+        credentials(container, name);
+      }
     }
-    efsInTransit(task);
-    if (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty()) {
+    if (options.fixes("ECS.18")) {
+      efsInTransit(task);
+    }
+    if (options.fixes("ECS.15") && (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty())) {
       instructions.add(family + ": add tags (ECS.15), e.g. \"tags\": [{\"key\": \"team\", \"value\": \"...\"}]; ecsguard does not invent their values");
     }
+    boolean hostPid = "host".equals(task.path("pidMode").asText()) && options.fixes("ECS.3");
+    boolean hostNetwork = "host".equals(task.path("networkMode").asText()) && options.fixes("ECS.17");
     if (options.allowNetworkChange()) {
-      if ("host".equals(task.path("pidMode").asText())) {
+      if (hostPid) {
         task.remove("pidMode");
       }
-      if ("host".equals(task.path("networkMode").asText())) {
+      if (hostNetwork) {
         task.put("networkMode", "awsvpc");
       }
-    } else if ("host".equals(task.path("pidMode").asText()) || "host".equals(task.path("networkMode").asText())) {
+    } else if (hostPid || hostNetwork) {
       instructions.add(family + ": host pid or network mode left as it is; it changes how the task is reached, so it changes only with --allow-network-change");
     }
     return task;

@@ -199,9 +199,9 @@ final class TemplateFix {
         case TASK_DEFINITION -> {
           return taskDefinition(copy);
         }
-        case "AWS::ECS::Service", TASK_SET -> SettingsFix.service(copy);
-        case "AWS::ECS::Cluster" -> SettingsFix.cluster(copy);
-        default -> SettingsFix.capacityProvider(copy);
+        case "AWS::ECS::Service", TASK_SET -> SettingsFix.service(copy, options.leaveAlone());
+        case "AWS::ECS::Cluster" -> SettingsFix.cluster(copy, options.leaveAlone());
+        default -> SettingsFix.capacityProvider(copy, options.leaveAlone());
       }
       return copy;
     }

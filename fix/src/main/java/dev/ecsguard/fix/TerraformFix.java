@@ -477,7 +477,7 @@ public final class TerraformFix {
           .set("assignPublicIp", on.isBoolean() ? TextNode.valueOf(on.asBoolean() ? "ENABLED" : "DISABLED") : on);
     }
     ObjectNode fixed = service.deepCopy();
-    SettingsFix.apply(fixed);
+    SettingsFix.apply(fixed, options.leaveAlone());
     if (!service.path("platformVersion").equals(fixed.path("platformVersion"))) {
       set(block, address, "", "platform_version", fixed.get("platformVersion"));
     }
@@ -501,7 +501,7 @@ public final class TerraformFix {
       }
     }
     ObjectNode fixed = cluster.deepCopy();
-    SettingsFix.apply(fixed);
+    SettingsFix.apply(fixed, options.leaveAlone());
     ArrayNode after = (ArrayNode) fixed.get("settings");
     for (int i = 0; i < after.size(); i++) {
       if (i >= settings.size()) {
@@ -526,7 +526,7 @@ public final class TerraformFix {
     }
     copy(group, "managed_termination_protection", api, "managedTerminationProtection");
     ObjectNode fixed = provider.deepCopy();
-    SettingsFix.apply(fixed);
+    SettingsFix.apply(fixed, options.leaveAlone());
     JsonNode protection = fixed.path("autoScalingGroupProvider").path("managedTerminationProtection");
     if (!api.path("managedTerminationProtection").equals(protection) && nthBlock(block, "auto_scaling_group_provider", 0) instanceof Block written) {
       set(written, address, "auto_scaling_group_provider[0].", "managed_termination_protection", protection);
