@@ -79,7 +79,12 @@ final class SignedCalls {
           }
         }
       }
+      String previous = nextToken;
       nextToken = page.get("NextToken") instanceof ScalarNode token && token.text() != null && !token.text().isEmpty() ? token.text() : null;
+      if (nextToken != null && nextToken.equals(previous)) {
+        // An endpoint that hands back the token it was given would page for ever.
+        throw new AwsCallException("organizations:ListAccounts", "the same NextToken twice; the listing cannot be completed");
+      }
     } while (nextToken != null);
     return accounts;
   }
