@@ -165,6 +165,13 @@ final class EcsInventory {
         failures(response.failures(), ResourceType.CAPACITY_PROVIDER, "ecs:DescribeCapacityProviders", listener);
         providers.addAll(response.capacityProviders());
         token = response.nextToken();
+        if (token != null && token.equals(page)) {
+          // An endpoint that hands back the token it was given would page for ever.
+          listener.error(new InputException("aws://" + account + "/" + region + "/ecs:DescribeCapacityProviders",
+              "ecs:DescribeCapacityProviders answered with the same nextToken twice: the capacity providers in " + region + " of account " + account
+                  + " were not all read"));
+          return;
+        }
       } while (token != null && !token.isEmpty());
     } catch (RuntimeException e) {
       listingFailed("ecs:DescribeCapacityProviders", "capacity providers", e, listener);
