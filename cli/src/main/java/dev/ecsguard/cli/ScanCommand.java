@@ -239,11 +239,11 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private static Severity severity(String name) {
-    try {
-      return Severity.valueOf(name.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    Severity severity = Severity.named(name);
+    if (severity == null) {
       throw new IllegalArgumentException("--fail-on must be high, medium or low");
     }
+    return severity;
   }
 
   /** The reports asked for, -o applied; null when more than one would go to standard output. */

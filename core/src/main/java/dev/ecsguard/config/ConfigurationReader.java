@@ -17,7 +17,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,12 +123,11 @@ public final class ConfigurationReader {
   }
 
   private static Severity severity(Node node, String name) throws InputException {
-    String value = text(node, name, "failOn");
-    try {
-      return Severity.valueOf(value.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    Severity severity = Severity.named(text(node, name, "failOn"));
+    if (severity == null) {
       throw error(name, node, "failOn must be high, medium or low");
     }
+    return severity;
   }
 
   private static String controlId(Node node, String name) throws InputException {
