@@ -39,17 +39,28 @@ final class AwsSession implements AutoCloseable {
   private final ApiCalls calls = new ApiCalls();
   private final SdkHttpClient http = UrlConnectionHttpClient.create();
   private final SignedCalls signedCalls;
+  private final String configuredRegion;
   private final String homeRegion;
   private final List<AutoCloseable> opened = new ArrayList<>();
 
   AwsSession(AwsOptions options) {
     this.options = options;
     this.signedCalls = new SignedCalls(http, options.endpoint(), calls);
-    this.homeRegion = homeRegion(options);
+    this.configuredRegion = configuredRegion(options);
+    this.homeRegion = configuredRegion != null ? configuredRegion : options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
   }
 
   ApiCalls calls() {
     return calls;
+  }
+
+  SignedCalls signedCalls() {
+    return signedCalls;
+  }
+
+  /** The region of the environment or the profile, or null when neither names one. */
+  String configuredRegion() {
+    return configuredRegion;
   }
 
   /** Every account × region the options reach, in the order given. */
@@ -157,12 +168,11 @@ final class AwsSession implements AutoCloseable {
     }
   }
 
-  /** Where account-wide calls go: the configured region, else the first region given, else us-east-1. */
-  private static String homeRegion(AwsOptions options) {
+  private static String configuredRegion(AwsOptions options) {
     try {
       return DefaultAwsRegionProviderChain.builder().profileName(options.profile()).build().getRegion().id();
     } catch (RuntimeException e) {
-      return options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
+      return null;
     }
   }
 

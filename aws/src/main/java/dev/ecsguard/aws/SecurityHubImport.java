@@ -10,13 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Sends a scan's findings to AWS Security Hub (BatchImportFindings, 100 per call) in ASFF, as the
@@ -36,22 +29,20 @@ public final class SecurityHubImport {
   private SecurityHubImport() {}
 
   public static Outcome send(ScanResult result, String profile, URI endpoint) {
-    AwsCredentialsProvider credentials =
-        profile != null ? ProfileCredentialsProvider.create(profile) : DefaultCredentialsProvider.builder().build();
-    String region;
-    try {
-      region = DefaultAwsRegionProviderChain.builder().profileName(profile).build().getRegion().id();
-    } catch (RuntimeException e) {
-      return new Outcome(0, 0, List.of(), "no region to import into (set AWS_REGION or give a profile with one)");
-    }
-    try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
-      String account;
-      try (StsClient sts = sts(http, credentials, region, endpoint)) {
-        account = sts.getCallerIdentity().account();
-      } catch (RuntimeException e) {
-        return new Outcome(0, 0, List.of(), "sts:GetCallerIdentity failed (" + AwsCallException.describe(e) + ")");
+    AwsOptions options = new AwsOptions(profile, List.of(), List.of(), false, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 1, endpoint, 8);
+    try (AwsSession session = new AwsSession(options)) {
+      String region = session.configuredRegion();
+      if (region == null) {
+        return new Outcome(0, 0, List.of(), "no region to import into (set AWS_REGION or give a profile with one)");
       }
-      SignedCalls calls = new SignedCalls(http, endpoint, new ApiCalls());
+      ScanResult errors = new ScanResult();
+      List<AwsSession.Account> caller = session.accounts(errors);
+      if (caller.isEmpty()) {
+        return new Outcome(0, 0, List.of(), errors.errors().isEmpty() ? "no account to import into" : errors.errors().get(0).getMessage());
+      }
+      String account = caller.get(0).id();
+      AwsCredentialsProvider credentials = caller.get(0).credentials();
+      SignedCalls calls = session.signedCalls();
       List<String> findings = new AsffReport(account, region, Instant.now()).findings(result);
       int imported = 0;
       int failed = 0;
@@ -76,14 +67,6 @@ public final class SecurityHubImport {
       }
       return new Outcome(imported, failed, failures, null);
     }
-  }
-
-  private static StsClient sts(SdkHttpClient http, AwsCredentialsProvider credentials, String region, URI endpoint) {
-    var builder = StsClient.builder().httpClient(http).credentialsProvider(credentials).region(Region.of(region));
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
   }
 
   private static int number(ObjectNode object, String name) {
