@@ -32,10 +32,7 @@ import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ScalarNode;
-import dev.ecsguard.source.UnresolvedNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -613,25 +610,7 @@ public final class TerraformFix {
 
   /** The evaluated attributes as Jackson's tree; what the source does not give is an {@link Unknown}. */
   private static JsonNode json(Node node) {
-    return switch (node) {
-      case dev.ecsguard.source.ObjectNode object -> {
-        ObjectNode out = NODES.objectNode();
-        object.names().forEach(name -> out.set(name, json(object.get(name))));
-        yield out;
-      }
-      case dev.ecsguard.source.ArrayNode array -> {
-        ArrayNode out = NODES.arrayNode();
-        array.elements().forEach(element -> out.add(json(element)));
-        yield out;
-      }
-      case ScalarNode scalar -> switch (scalar.type()) {
-        case STRING -> TextNode.valueOf(scalar.text());
-        case NUMBER -> NODES.numberNode(new BigDecimal(scalar.text()));
-        case BOOLEAN -> BooleanNode.valueOf(Boolean.parseBoolean(scalar.text()));
-        case NULL -> NODES.nullNode();
-      };
-      case UnresolvedNode unresolved -> new POJONode(new Unknown(unresolved.reason()));
-    };
+    return JacksonTree.of(node, unresolved -> new POJONode(new Unknown(unresolved.reason())));
   }
 
   private static void copy(ObjectNode from, String name, ObjectNode to, String apiName) {
