@@ -107,7 +107,7 @@ public final class TaskDefinitionFix {
       efsInTransit(task);
     }
     if (options.fixes("ECS.15") && (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty())) {
-      instructions.add(family + ": add tags (ECS.15), e.g. \"tags\": [{\"key\": \"team\", \"value\": \"...\"}]; ecsguard does not invent their values");
+      instructions.add(family + ": add tags (ECS.15), such as a team or cost-centre key with its value; ecsguard does not invent their values");
     }
     boolean hostPid = "host".equals(task.path("pidMode").asText()) && options.fixes("ECS.3");
     boolean hostNetwork = "host".equals(task.path("networkMode").asText()) && options.fixes("ECS.17");
