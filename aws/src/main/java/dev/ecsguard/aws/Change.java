@@ -41,16 +41,18 @@ public sealed interface Change {
   }
 
   /**
-   * A service moved to its family's hardened revision ({@code family} non-null) and/or given
-   * {@code after}'s settings, always with a new deployment, since running tasks change only then.
+   * A service moved to its family's hardened revision ({@code family} non-null; made from the
+   * {@code source} revision) and/or given {@code after}'s settings, always with a new deployment,
+   * since running tasks change only then.
    */
-  record UpdateService(Target target, String cluster, String service, String family, ObjectNode before, ObjectNode after, List<String> removes)
-      implements Change {
+  record UpdateService(Target target, String cluster, String service, String family, String source, ObjectNode before, ObjectNode after,
+      List<String> removes) implements Change {
     @Override
     public String describe() {
       List<String> parts = new ArrayList<>();
       if (family != null) {
-        parts.add("task definition " + revision(before.path("taskDefinition").asText()) + " → the hardened revision of " + family);
+        // The copy is of the latest revision, which may not be the one the service runs: say so.
+        parts.add("task definition " + revision(before.path("taskDefinition").asText()) + " → a hardened copy of " + revision(source));
       }
       if (after.has("networkConfiguration")) {
         parts.add("assignPublicIp " + publicIp(before) + " → " + publicIp(after));

@@ -46,7 +46,7 @@ public final class Journal {
   /** A new journal at {@code file}; an existing file is never overwritten. */
   public static Journal create(Path file) throws IOException {
     if (Files.exists(file)) {
-      throw new IOException(file + " exists; ecsguard does not overwrite a journal");
+      throw new java.nio.file.FileAlreadyExistsException(file.toString());
     }
     ObjectNode root = JSON.createObjectNode().put("journal", "ecsguard apply").put("version", 1).put("started", Instant.now().toString()).put("state", "in progress");
     root.putArray("changes");

@@ -134,20 +134,22 @@ public final class Remediation implements AutoCloseable {
       }
     }
     journal.complete();
+    List<String> unsteady = new ArrayList<>();
     if (wait != null) {
       for (Map.Entry<Target, Set<String>> services : updatedServices.entrySet()) {
         for (String service : services.getValue()) {
           String cluster = service.substring(0, service.indexOf(' '));
           String arn = service.substring(service.indexOf(' ') + 1);
           String failure = untilStable(ecs(services.getKey()), cluster, arn, wait);
-          if (failure != null) {
-            return new Outcome(done, failure);
+          if (failure == null) {
+            progress.accept("steady: service " + Change.name(cluster) + "/" + Change.name(arn));
+          } else {
+            unsteady.add(failure); // the others are still waited for
           }
-          progress.accept("steady: service " + Change.name(cluster) + "/" + Change.name(arn));
         }
       }
     }
-    return new Outcome(done, null);
+    return new Outcome(done, unsteady.isEmpty() ? null : String.join("; ", unsteady) + "; the changes are made and journalled, the deployments go on");
   }
 
   /** Waits for a service's deployment to settle; returns null when it did, else why not. */
@@ -156,10 +158,11 @@ public final class Remediation implements AutoCloseable {
     try (software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter = ecs.waiter()) {
       var response = waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service),
           o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
-      return response.matched().exception().map(e -> name + " did not reach a steady state (" + AwsCallException.describe((Exception) e) + ")").orElse(null);
+      return response.matched().exception().map(e -> name + " cannot reach a steady state (it is gone, draining or inactive)").orElse(null);
+    } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      return name + " did not reach a steady state within " + timeout.toSeconds() + " s";
     } catch (RuntimeException e) {
-      return name + " did not reach a steady state within " + timeout.toSeconds() + " s (" + AwsCallException.describe(e)
-          + "); the changes are made and journalled, the deployment goes on";
+      return name + ": ecs:DescribeServices failed while waiting (" + AwsCallException.describe(e) + ")";
     }
   }
 
@@ -264,11 +267,13 @@ public final class Remediation implements AutoCloseable {
         }
       }
       Set<String> hardenedFamilies = new LinkedHashSet<>();
+      Map<String, String> latest = new HashMap<>(); // family → its latest ACTIVE revision's ARN
       for (DescribeTaskDefinitionResponse described : taskDefinitions) {
+        latest.put(described.taskDefinition().family(), described.taskDefinition().taskDefinitionArn());
         taskDefinition(described, changes, instructions, remaining, hardenedFamilies);
       }
       for (Service service : services) {
-        service(service, hardenedFamilies, changes, instructions, remaining);
+        service(service, hardenedFamilies, latest, changes, instructions, remaining);
       }
       for (Cluster cluster : clusters) {
         Set<String> controls = failedOf(cluster.clusterArn());
@@ -312,7 +317,8 @@ public final class Remediation implements AutoCloseable {
       } catch (InputException e) {
         throw new IllegalStateException("a described task definition ecsguard printed cannot be read back", e);
       }
-      result.instructions().forEach(step -> instructions.add(where() + step));
+      // Steps about a container do not name the family; the others start with it.
+      result.instructions().forEach(step -> instructions.add(where() + (step.startsWith(family + ":") ? "" : "task definition " + family + ": ") + step));
       result.remaining().forEach((control, count) -> {
         if (!options.leaveAlone().contains(control)) { // accepted or skipped: not left to fix
           remaining.merge(control, count, Integer::sum);
@@ -331,10 +337,17 @@ public final class Remediation implements AutoCloseable {
       hardenedFamilies.add(family);
     }
 
-    private void service(Service service, Set<String> hardenedFamilies, List<Change> changes, List<String> instructions, Map<String, Integer> remaining) {
+    private void service(Service service, Set<String> hardenedFamilies, Map<String, String> latest, List<Change> changes, List<String> instructions,
+        Map<String, Integer> remaining) {
       Set<String> controls = failedOf(service.serviceArn());
       String family = familyOf(service.taskDefinition());
       boolean moves = family != null && hardenedFamilies.contains(family);
+      String newest = latest.get(family);
+      if (!moves && newest != null && !Change.revision(newest).equals(Change.revision(service.taskDefinition()))) {
+        // Security Hub checks the latest revision only; an older one a service runs is never checked, so never fixed.
+        instructions.add(where() + "service " + service.serviceName() + " runs " + Change.revision(service.taskDefinition()) + ", not the latest revision "
+            + Change.revision(newest) + " (the one checked and fixed); move it to the latest revision when that is intended");
+      }
       String controller = service.deploymentController() == null ? "ECS" : service.deploymentController().typeAsString();
       for (var taskSet : service.taskSets()) {
         if (failedOf(taskSet.taskSetArn()).contains("ECS.16")) {
@@ -369,7 +382,8 @@ public final class Remediation implements AutoCloseable {
         before.put("taskDefinition", service.taskDefinition());
       }
       if (moves || !after.isEmpty()) {
-        changes.add(new UpdateService(target, service.clusterArn(), service.serviceArn(), moves ? family : null, before, after, removes));
+        changes.add(new UpdateService(target, service.clusterArn(), service.serviceArn(), moves ? family : null, moves ? newest : null, before, after,
+            removes));
       }
       count(remaining, controls, Set.copyOf(removes));
     }
@@ -394,8 +408,11 @@ public final class Remediation implements AutoCloseable {
       count(remaining, controls, Set.of());
     }
 
+    /** The FAILED controls of resource {@code id} that no suppression accepts and the user did not skip. */
     private Set<String> failedOf(String id) {
-      return failed.getOrDefault(id, Set.of());
+      Set<String> controls = new LinkedHashSet<>(failed.getOrDefault(id, Set.of()));
+      controls.removeAll(choices.leaveAlone());
+      return controls;
     }
 
     private String where() {

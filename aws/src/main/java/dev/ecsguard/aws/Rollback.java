@@ -102,15 +102,16 @@ public final class Rollback implements AutoCloseable {
         services.add(entry);
       }
     }
+    List<String> unsteady = new ArrayList<>();
     if (wait != null) {
       for (ObjectNode entry : services) {
         String failure = Remediation.untilStable(ecs(entry), entry.path("cluster").asText(), entry.path("service").asText(), wait);
         if (failure != null) {
-          return new Remediation.Outcome(done, failure);
+          unsteady.add(failure); // the others are still waited for
         }
       }
     }
-    return new Remediation.Outcome(done, null);
+    return new Remediation.Outcome(done, unsteady.isEmpty() ? null : String.join("; ", unsteady) + "; the changes are made, the deployments go on");
   }
 
   /** Why the resource is no longer as ecsguard left it, or null when it is. */

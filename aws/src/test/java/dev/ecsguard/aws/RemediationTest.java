@@ -74,9 +74,9 @@ class RemediationTest {
   private static final List<String> PLANNED = List.of(
       "task definition web: register a hardened revision from web:2 (removes ECS.4, ECS.5, ECS.9, ECS.20, ECS.21)",
       "task definition legacy: register a hardened revision from legacy:1 (removes ECS.20, ECSG.1)",
-      "service prod/web: task definition web:1 → the hardened revision of web, assignPublicIp ENABLED → DISABLED,"
+      "service prod/web: task definition web:1 → a hardened copy of web:2, assignPublicIp ENABLED → DISABLED,"
           + " platformVersion 1.3.0 → LATEST, with a new deployment (removes ECS.2, ECS.10)",
-      "service prod/legacy: task definition legacy:1 → the hardened revision of legacy, with a new deployment",
+      "service prod/legacy: task definition legacy:1 → a hardened copy of legacy:1, with a new deployment",
       "cluster prod: containerInsights disabled → enabled (removes ECS.12)",
       "capacity provider spot: managedTerminationProtection DISABLED → ENABLED (removes ECS.19)");
 
@@ -88,7 +88,9 @@ class RemediationTest {
       assertThat(plan.changes()).extracting(Change::describe).containsExactlyInAnyOrderElementsOf(PLANNED);
       assertThat(remediation.apiCalls().keySet()).allSatisfy(operation -> assertThat(operation).matches("(List|Describe|GetCallerIdentity).*"));
       assertThat(plan.remaining()).containsOnlyKeys("ECS.8", "ECS.9", "ECS.15");
-      assertThat(plan.instructions()).anySatisfy(step -> assertThat(step).contains("--secret AWS_SECRET_ACCESS_KEY=ARN"));
+      assertThat(plan.instructions()).anySatisfy(step -> assertThat(step).contains("--secret AWS_SECRET_ACCESS_KEY=ARN"))
+          .anySatisfy(step -> assertThat(step).endsWith("service tidy runs tidy:1, not the latest revision tidy:2 (the one checked and fixed);"
+              + " move it to the latest revision when that is intended"));
       String shown = plan.changes().stream().map(change -> change.describe() + change.diff()).collect(Collectors.joining()) + plan.instructions();
       assertThat(shown).doesNotContain(SECRET).contains("(value not shown)");
     }
@@ -108,6 +110,17 @@ class RemediationTest {
       assertThat(plan.changes()).extracting(Change::describe).noneMatch(change -> change.startsWith("cluster prod"));
       assertThat(plan.instructions()).anySatisfy(step -> assertThat(step).contains("left alone: ECS.4 on " + PREFIX + "task-definition/web:2, suppressed: the proxy needs it"));
       assertThat(plan.remaining()).doesNotContainKeys("ECS.4", "ECS.12");
+    }
+  }
+
+  @Test
+  void skippedControlsAreLeftAsTheyAre() {
+    try (Remediation remediation = new Remediation(SCANNER, options(), CHOICES.leavingAlone(List.of("ECS.2", "ECS.10", "ECS.12", "ECS.4")), List.of())) {
+      Remediation.Plan plan = remediation.plan();
+      assertThat(plan.changes()).extracting(Change::describe)
+          .noneMatch(change -> change.contains("assignPublicIp") || change.contains("platformVersion") || change.startsWith("cluster"))
+          .allSatisfy(change -> assertThat(change).doesNotContain("ECS.4"));
+      assertThat(plan.remaining()).doesNotContainKeys("ECS.2", "ECS.10", "ECS.12", "ECS.4");
     }
   }
 

@@ -33,11 +33,12 @@ for revision in range(2):
 # legacy: EC2, root, no logging and no execution role; untagged.
 ecs.register_task_definition(family="legacy", containerDefinitions=[
     {"name": "worker", "image": "busybox", "memory": 128, "user": "root", "readonlyRootFilesystem": True}])
-# tidy: nothing to fix.
-ecs.register_task_definition(family="tidy", containerDefinitions=[
-    {"name": "api", "image": "nginx", "memory": 128, "user": "1000", "readonlyRootFilesystem": True,
-     "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}}}],
-    tags=[{"key": "team", "value": "api"}])
+# tidy: nothing to fix, in two revisions; its service runs the older one.
+for revision in range(2):
+    ecs.register_task_definition(family="tidy", containerDefinitions=[
+        {"name": "api", "image": "nginx:%d" % revision, "memory": 128, "user": "1000", "readonlyRootFilesystem": True,
+         "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}}}],
+        tags=[{"key": "team", "value": "api"}])
 
 ecs.create_cluster(clusterName="prod", tags=[{"key": "team", "value": "platform"}])
 ecs.create_service(cluster="prod", serviceName="web", taskDefinition="web:1", desiredCount=0,
@@ -47,7 +48,7 @@ ecs.create_service(cluster="prod", serviceName="web", taskDefinition="web:1", de
                    tags=[{"key": "team", "value": "web"}])
 ecs.create_service(cluster="prod", serviceName="legacy", taskDefinition="legacy", desiredCount=0, launchType="EC2",
                    tags=[{"key": "team", "value": "batch"}])
-ecs.create_service(cluster="prod", serviceName="tidy", taskDefinition="tidy", desiredCount=0, launchType="EC2",
+ecs.create_service(cluster="prod", serviceName="tidy", taskDefinition="tidy:1", desiredCount=0, launchType="EC2",
                    tags=[{"key": "team", "value": "api"}])
 # A capacity provider that scales but does not protect its instances (ECS.19).
 ecs.create_capacity_provider(name="spot", autoScalingGroupProvider={

@@ -75,9 +75,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
     Configuration configuration;
     Scanner scanner;
+    List<String> skipped = new ArrayList<>(skip);
     try {
       configuration = configChoice.load();
-      scanner = new Scanner(Selection.of(List.of(), List.of(), configuration.parameters()), InputLimits.DEFAULT);
+      skipped.addAll(configuration.skip());
+      scanner = new Scanner(Selection.of(List.of(), skipped, configuration.parameters()), InputLimits.DEFAULT);
     } catch (InputException e) {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
@@ -85,8 +87,6 @@ final class ApplyCommand implements Callable<Integer> {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
-    List<String> skipped = new ArrayList<>(configuration.skip());
-    skipped.addAll(skip);
     try (Remediation remediation = new Remediation(scanner, options, choices.options(null).leavingAlone(skipped), configuration.suppressions())) {
       Remediation.Plan plan = remediation.plan();
       for (InputException error : plan.errors()) {
@@ -94,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
       }
       print(plan);
       if (!consent.yes || plan.changes().isEmpty()) {
-        context.out().println(plan.changes().isEmpty() ? "ecsguard apply: nothing to change."
+        context.out().println(plan.changes().isEmpty() ? "ecsguard apply: nothing to change" + (plan.errors().isEmpty() ? "." : " in what could be read.")
             : "ecsguard apply: dry run, nothing was changed. Run again with --yes to make these " + plan.changes().size() + " changes.");
         return exit(plan, null);
       }
@@ -104,7 +104,8 @@ final class ApplyCommand implements Callable<Integer> {
       try {
         record = Journal.create(file);
       } catch (IOException e) {
-        context.err().println("ecsguard: cannot start the journal " + file + ": " + Problems.describe(e) + "; nothing was changed");
+        String why = e instanceof java.nio.file.FileAlreadyExistsException ? "it exists, and ecsguard never overwrites a journal" : Problems.describe(e);
+        context.err().println("ecsguard: cannot start the journal " + file + ": " + why + "; nothing was changed");
         return ExitCode.ERROR.code();
       }
       context.out().println("ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);

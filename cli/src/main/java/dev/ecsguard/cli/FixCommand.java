@@ -62,6 +62,10 @@ final class FixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (paths.contains(Path.of("-"))) {
+      context.err().println("ecsguard: fix edits files, so it reads no standard input; give the file's path");
+      return ExitCode.ERROR.code();
+    }
     Configuration configuration;
     try {
       configuration = configChoice.load();
@@ -83,7 +87,7 @@ final class FixCommand implements Callable<Integer> {
     InputFiles.visit(paths, new InputFiles.Visitor() {
       @Override
       public void file(Path file, boolean named) {
-        fix(file, options, acceptance, outcome);
+        fix(file, named, options, acceptance, outcome);
       }
 
       @Override
@@ -107,7 +111,7 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
+  private void fix(Path file, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
     Map<String, String> accepted;
     try {
@@ -121,6 +125,10 @@ final class FixCommand implements Callable<Integer> {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       result = terraform(file) ? TerraformFix.fix(file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
+      if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e)) {
+        context.err().println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));
+        return;
+      }
       context.err().println(Printable.escape(e.getMessage()));
       outcome.errors = true;
       return;

@@ -21,6 +21,10 @@ final class HardeningChoices {
   boolean allowNetworkChange;
 
   TaskDefinitionFix.Options options(String logRegion) {
+    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    if (name.isBlank() || name.equals("root") || name.equals("0")) {
+      throw new IllegalArgumentException("--user must name a user other than root (" + user + " would keep ECS.20 failing)");
+    }
     return new TaskDefinitionFix.Options(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
   }
 }

@@ -67,6 +67,26 @@ class FixCommandTest {
   }
 
   @Test
+  void whatEcsWouldRefuseIsSaidAndRootIsNoChoiceOfUser() throws IOException {
+    Path file = Files.writeString(dir.resolve("fargate.json"), """
+        {"family": "f", "requiresCompatibilities": ["FARGATE"], "networkMode": "host", "containerDefinitions": [
+          {"name": "a", "image": "x", "links": ["b"], "environment": [
+            {"name": "AWS_ACCESS_KEY_ID", "value": "@@VALUE@@"}, {"name": "AWS_ACCESS_KEY_ID", "value": "@@VALUE@@"}]}]}
+        """.replace("@@VALUE@@", SECRET));
+    Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", "--allow-network-change", "--secret", "AWS_ACCESS_KEY_ID=arn:aws:ssm:eu-west-1:1:parameter/k",
+        file.toString());
+    assertThat(run.out()).contains("to do: f: give the task an executionRoleArn, a role allowed to read the secrets and write the awslogs log group;"
+        + " ECS refuses to register it without one").contains("to do: f: container \"a\" has links, which awsvpc does not support");
+    assertThat(Files.readString(file).split("arn:aws:ssm", -1)).hasSize(2); // one secret, though the variable was written twice
+    assertThat(run.all()).doesNotContain(SECRET);
+
+    Run root = Run.of("fix", "--user", "0:0", file.toString());
+    assertThat(root.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(root.err()).contains("--user must name a user other than root");
+    assertThat(Run.of("fix", "-").err()).contains("fix edits files, so it reads no standard input");
+  }
+
+  @Test
   void writeMakesARegisterInputThatPassesAndASecondFixChangesNothing() throws IOException {
     Path file = describeOutput();
     Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", "--allow-network-change", "--keep-capabilities", "NET_ADMIN",
@@ -107,6 +127,10 @@ class FixCommandTest {
         + " \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \"wJalr\\/K7MD\\u0045NGkey\"}]}]}");
     Run run = Run.of("fix", file.toString());
     assertThat(run.out()).contains("(value not shown)").doesNotContain("K7MD").doesNotContain("wJalr");
+    // An escape the fixed file drops (\/) beside one it keeps (\"): the fixed file spells the value a third way.
+    Files.writeString(file, "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"privileged\": true,"
+        + " \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \"SEKRET\\/\\\"x\"}]}]}");
+    assertThat(Run.of("fix", file.toString()).all()).contains("(value not shown)").doesNotContain("SEKRET");
   }
 
   @Test
@@ -283,10 +307,11 @@ class FixCommandTest {
     Files.writeString(stack.resolve("package.json"), "{\"name\": \"web\"}");
     Files.writeString(stack.resolve("main.tf"), "resource \"aws_ecs_cluster\" \"c\" {}\n");
     Files.writeString(stack.resolve("notes.txt"), "not an input");
+    Files.writeString(stack.resolve("deployment.yaml"), "kind: Deployment\nmetadata:\n  name: {{ include \"web\" . }}\n"); // Helm, not CloudFormation
     Path cluster = Files.writeString(Files.createDirectories(stack.resolve("json")).resolve("cluster.json"), "{\"clusterName\": \"c\", \"tags\": [{\"key\": \"t\", \"value\": \"v\"}]}");
     Run run = Run.of("fix", "--write", "--log-region", "eu-west-1", stack.toString());
     assertThat(run.out()).contains("api.yaml: removes").contains("cluster.json: removes ECS.12; nothing left FAILED (written)").doesNotContain("notes.txt");
-    assertThat(run.err()).contains("package.json: nothing ecsguard can fix");
+    assertThat(run.err()).contains("package.json: nothing ecsguard can fix").contains("deployment.yaml: YAML that is no CloudFormation template; skipped");
     // A one-line block gets a step rather than an edit.
     assertThat(run.out()).contains("main.tf: no finding removed; still FAILED: ECS.12, ECS.14")
         .contains("to do: aws_ecs_cluster.c: add a block setting { name = \"containerInsights\" value = \"enabled\" }");

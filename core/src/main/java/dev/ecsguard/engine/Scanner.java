@@ -100,7 +100,8 @@ public final class Scanner {
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
    * directory, YAML that does not parse is an error only when it looks like CloudFormation.
    */
-  private static boolean isOtherYaml(Path file, InputException error) {
+  /** Whether {@code error} comes from YAML that is no CloudFormation template (Helm, Kubernetes…), which a directory search skips. */
+  public static boolean isOtherYaml(Path file, InputException error) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
       return false;

@@ -117,15 +117,20 @@ public final class FileFix {
       hardened = settings;
     }
     // The file holds the credential escaped as it was written; Jackson writes it decoded.
-    java.util.Set<String> secrets = spellings(original, TaskDefinitionFix.credentialValues(document));
-    return new Fixed(print(hardened), fix.instructions(), text -> hide(text, secrets));
+    List<String> secrets = spellings(original, TaskDefinitionFix.credentialValues(document));
+    // Nothing to change: the file stays as written, not reformatted.
+    String fixed = hardened.equals(document) ? original : print(hardened);
+    return new Fixed(fixed, fix.instructions(), text -> hide(text, secrets));
   }
 
   /** Each credential value as the text spells it ({@code \/}, {@code \u0041}…) and as it is decoded. */
-  private static java.util.Set<String> spellings(String text, List<String> secrets) {
+  private static List<String> spellings(String text, List<String> secrets) {
     java.util.Set<String> spellings = new java.util.HashSet<>(secrets);
     if (secrets.isEmpty()) {
-      return spellings;
+      return List.of();
+    }
+    for (String secret : secrets) {
+      spellings.add(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(secret))); // as the fixed file writes it
     }
     try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
       for (com.fasterxml.jackson.core.JsonToken token; (token = parser.nextToken()) != null; ) {
@@ -140,7 +145,8 @@ public final class FileFix {
     } catch (java.io.IOException e) {
       throw new IllegalStateException("the text parsed a moment ago", e);
     }
-    return spellings;
+    // Longest first, so that no shorter spelling leaves part of a longer one in view.
+    return spellings.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
   }
 
   /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */
@@ -148,7 +154,9 @@ public final class FileFix {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
             .withSeparators(com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER))
+                .withObjectFieldValueSpacing(com.fasterxml.jackson.core.util.Separators.Spacing.AFTER)
+                .withArrayEmptySeparator("")
+                .withObjectEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
     try {

@@ -60,6 +60,8 @@ public final class TaskDefinitionFix {
 
   private final Options options;
   private final List<String> instructions = new ArrayList<>();
+  private boolean movedSecrets;
+  private boolean addedLogging;
 
   public TaskDefinitionFix(Options options) {
     this.options = options;
@@ -76,6 +78,8 @@ public final class TaskDefinitionFix {
     if (task == null) {
       return null;
     }
+    movedSecrets = false;
+    addedLogging = false;
     boolean windows = task.path("runtimePlatform").path("operatingSystemFamily").asText("").startsWith("WINDOWS_SERVER");
     String family = task.path("family").asText("task");
     for (JsonNode node : task.withArray("containerDefinitions")) {
@@ -106,6 +110,7 @@ public final class TaskDefinitionFix {
     if (options.fixes("ECS.18")) {
       efsInTransit(task);
     }
+    needsExecutionRole(task, family);
     if (options.fixes("ECS.15") && (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty())) {
       instructions.add(family + ": add tags (ECS.15), such as a team or cost-centre key with its value; ecsguard does not invent their values");
     }
@@ -117,6 +122,12 @@ public final class TaskDefinitionFix {
       }
       if (hostNetwork) {
         task.put("networkMode", "awsvpc");
+        for (JsonNode container : task.path("containerDefinitions")) {
+          if (container.has("links")) {
+            instructions.add(family + ": container \"" + container.path("name").asText() + "\" has links, which awsvpc does not support;"
+                + " reach the other containers on localhost instead");
+          }
+        }
       }
     } else if (hostPid || hostNetwork) {
       instructions.add(family + ": host pid or network mode left as it is; it changes how the task is reached, so it changes only with --allow-network-change");
@@ -224,6 +235,7 @@ public final class TaskDefinitionFix {
           + " on AWS, when the task has an execution role to write the logs with)");
       return;
     }
+    addedLogging = true;
     ObjectNode logging = container.putObject("logConfiguration").put("logDriver", "awslogs");
     logging.putObject("options")
         .put("awslogs-group", "/ecs/" + family)
@@ -244,12 +256,41 @@ public final class TaskDefinitionFix {
       }
       String arn = options.secrets().get(variable);
       if (arn == null) {
-        instructions.add("container \"" + name + "\": " + variable + " is a plain environment variable. Rotate the key, store it in Secrets Manager"
+        instructions.add("container \"" + name + "\": " + variable + " is a plain environment variable. Rotate the credential, store it in Secrets Manager"
             + " or SSM Parameter Store, then run again with --secret " + variable + "=ARN (or give the task a role instead of keys)");
         continue;
       }
       environment.remove(i);
-      container.withArray("secrets").add(NODES.objectNode().put("name", variable).put("valueFrom", arn));
+      ArrayNode secrets = container.withArray("secrets");
+      if (!containsName(secrets, variable)) { // a variable written twice becomes one secret
+        secrets.add(NODES.objectNode().put("name", variable).put("valueFrom", arn));
+      }
+      movedSecrets = true;
+    }
+  }
+
+  private static boolean containsName(ArrayNode list, String name) {
+    for (JsonNode item : list) {
+      if (name.equals(item.path("name").asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What ECS refuses to register without an execution role: secrets, and awslogs on Fargate. */
+  private void needsExecutionRole(ObjectNode task, String family) {
+    if (task.hasNonNull("executionRoleArn")) {
+      return;
+    }
+    boolean fargate = false;
+    for (JsonNode compatibility : task.path("requiresCompatibilities")) {
+      fargate |= "FARGATE".equals(compatibility.asText());
+    }
+    if (movedSecrets || addedLogging && fargate) {
+      instructions.add(family + ": give the task an executionRoleArn, a role allowed to " + (movedSecrets ? "read the secrets" : "")
+          + (movedSecrets && addedLogging && fargate ? " and " : "") + (addedLogging && fargate ? "write the awslogs log group" : "")
+          + "; ECS refuses to register it without one");
     }
   }
 
