@@ -45,14 +45,11 @@ public final class Journal {
 
   /** A new journal at {@code file}; an existing file is never overwritten. */
   public static Journal create(Path file) throws IOException {
-    if (Files.exists(file)) {
-      throw new java.nio.file.FileAlreadyExistsException(file.toString());
-    }
     ObjectNode root = JSON.createObjectNode().put("journal", "ecsguard apply").put("version", 1).put("started", Instant.now().toString()).put("state", "in progress");
     root.putArray("changes");
-    Journal journal = new Journal(file, root);
-    journal.save();
-    return journal;
+    // CREATE_NEW: a file that exists, even one made a moment ago, is never overwritten.
+    Files.writeString(file, FileFix.print(root), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+    return new Journal(file, root);
   }
 
   /** A journal written by {@code apply}; anything else is a one-line error naming the file. */
@@ -136,12 +133,16 @@ public final class Journal {
   }
 
   /** Written beside itself and moved into place, so that a reader never sees half a journal. */
-  private void save() {
+  void save() {
     try {
       Path directory = file.toAbsolutePath().getParent();
       Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
-      Files.writeString(partial, FileFix.print(root), StandardCharsets.UTF_8);
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.writeString(partial, FileFix.print(root), StandardCharsets.UTF_8);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial); // gone after the move; left only when it failed
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the journal " + file + ": " + dev.ecsguard.source.Problems.describe(e), e);
     }

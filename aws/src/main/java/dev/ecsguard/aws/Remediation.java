@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.ecs.model.Service;
  */
 public final class Remediation implements AutoCloseable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** What a remediation would do: the changes in order, what it leaves to the user, what it could not read. */
   public record Plan(List<Change> changes, List<String> instructions, Map<String, Integer> remaining, List<InputException> errors, Map<String, Long> apiCalls) {}
@@ -101,7 +102,7 @@ public final class Remediation implements AutoCloseable {
    */
   public Outcome apply(Plan plan, Journal journal, Duration wait, Consumer<String> progress) {
     Map<String, String> hardened = new HashMap<>(); // family (per account-region) → the registered revision's ARN
-    Map<Target, Set<String>> updatedServices = new LinkedHashMap<>();
+    List<Settling> updatedServices = new ArrayList<>();
     List<String> done = new ArrayList<>();
     for (Change change : plan.changes()) {
       ObjectNode entry;
@@ -111,7 +112,7 @@ public final class Remediation implements AutoCloseable {
         return new Outcome(done, e.getMessage() + "; stopped before " + change.describe());
       }
       try {
-        String result = execute(change, hardened, entry);
+        String result = execute(change, hardened, entry, journal);
         try {
           journal.done(entry);
         } catch (java.io.UncheckedIOException e) {
@@ -120,7 +121,7 @@ public final class Remediation implements AutoCloseable {
         done.add(change.describe() + (result == null ? "" : ": " + result));
         progress.accept("done: " + change.describe() + (result == null ? "" : ": " + result));
         if (change instanceof UpdateService update) {
-          updatedServices.computeIfAbsent(update.target(), t -> new LinkedHashSet<>()).add(update.cluster() + " " + update.service());
+          updatedServices.add(new Settling(update.target(), update.cluster(), update.service(), entry.path("after").path("taskDefinition").asText(null)));
         }
       } catch (RuntimeException e) {
         String failure = change.describe() + ": " + callOf(change) + " failed (" + AwsCallException.describe(e) + ")";
@@ -136,31 +137,35 @@ public final class Remediation implements AutoCloseable {
     journal.complete();
     List<String> unsteady = new ArrayList<>();
     if (wait != null) {
-      for (Map.Entry<Target, Set<String>> services : updatedServices.entrySet()) {
-        for (String service : services.getValue()) {
-          String cluster = service.substring(0, service.indexOf(' '));
-          String arn = service.substring(service.indexOf(' ') + 1);
-          String failure = untilStable(ecs(services.getKey()), cluster, arn, wait);
-          if (failure == null) {
-            progress.accept("steady: service " + Change.name(cluster) + "/" + Change.name(arn));
-          } else {
-            unsteady.add(failure); // the others are still waited for
-          }
+      for (Settling service : updatedServices) {
+        String failure = untilStable(ecs(service.target()), service.cluster(), service.service(), service.taskDefinition(), wait);
+        if (failure == null) {
+          progress.accept("steady: service " + Change.name(service.cluster()) + "/" + Change.name(service.service()));
+        } else {
+          unsteady.add(failure); // the others are still waited for
         }
       }
     }
     return new Outcome(done, unsteady.isEmpty() ? null : String.join("; ", unsteady) + "; the changes are made and journalled, the deployments go on");
   }
 
-  /** Waits for a service's deployment to settle; returns null when it did, else why not. */
-  static String untilStable(EcsClient ecs, String cluster, String service, Duration timeout) {
+  /** A service updated, and the revision it should settle on (null: its revision did not change). */
+  private record Settling(Target target, String cluster, String service, String taskDefinition) {}
+
+  /**
+   * Waits for a service's deployment to settle on {@code taskDefinition} (when not null); returns
+   * null when it did, else why not. Settled on another revision means it was rolled back.
+   */
+  static String untilStable(EcsClient ecs, String cluster, String service, String taskDefinition, Duration timeout) {
     String name = "service " + Change.name(cluster) + "/" + Change.name(service);
     try (software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter = ecs.waiter()) {
-      var response = waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service),
-          o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
-      return response.matched().exception().map(e -> name + " cannot reach a steady state (it is gone, draining or inactive)").orElse(null);
+      // The waiter throws when the time is up and when the service is gone, draining or inactive.
+      waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service), o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
+      String running = ecs.describeServices(r -> r.cluster(cluster).services(service)).services().stream().findFirst().map(Service::taskDefinition).orElse(null);
+      return taskDefinition == null || taskDefinition.equals(running) ? null
+          : name + " settled on " + Change.revision(running) + ", not " + Change.revision(taskDefinition) + " (a deployment circuit breaker may have rolled it back)";
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-      return name + " did not reach a steady state within " + timeout.toSeconds() + " s";
+      return name + " did not reach a steady state within " + timeout.toSeconds() + " s, or it is gone, draining or inactive";
     } catch (RuntimeException e) {
       return name + ": ecs:DescribeServices failed while waiting (" + AwsCallException.describe(e) + ")";
     }
@@ -171,7 +176,7 @@ public final class Remediation implements AutoCloseable {
     return session.calls().byOperation();
   }
 
-  private String execute(Change change, Map<String, String> hardened, ObjectNode entry) {
+  private String execute(Change change, Map<String, String> hardened, ObjectNode entry, Journal journal) {
     EcsClient ecs = ecs(change.target());
     switch (change) {
       case RegisterRevision register -> {
@@ -191,6 +196,7 @@ public final class Remediation implements AutoCloseable {
           after.put("taskDefinition", arn);
         }
         entry.set("after", after);
+        journal.save(); // the revision it moves to, before the call: a run killed during it leaves that too
         ecs.updateService(r -> {
           r.cluster(update.cluster()).service(update.service()).forceNewDeployment(true);
           if (after.has("taskDefinition")) {
@@ -273,7 +279,9 @@ public final class Remediation implements AutoCloseable {
         taskDefinition(described, changes, instructions, remaining, hardenedFamilies);
       }
       for (Service service : services) {
-        service(service, hardenedFamilies, latest, changes, instructions, remaining);
+        if ("ACTIVE".equals(service.status()) || service.status() == null) { // a draining service takes no update
+          service(service, hardenedFamilies, latest, changes, instructions, remaining);
+        }
       }
       for (Cluster cluster : clusters) {
         Set<String> controls = failedOf(cluster.clusterArn());
@@ -329,12 +337,24 @@ public final class Remediation implements AutoCloseable {
       }
       ObjectNode hardened;
       try {
-        hardened = (ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.fixed());
+        hardened = (ObjectNode) JSON.readTree(result.fixed());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("the fix printed JSON it cannot read", e);
       }
+      // Built here, so that the dry run finds what the SDK would refuse, not the apply half-way.
+      JsonTrees.sdk(hardened, RegisterTaskDefinitionRequest.serializableBuilderClass());
       changes.add(new RegisterRevision(target, family, arn, hardened, result.diff(), List.copyOf(result.removed().keySet())));
-      hardenedFamilies.add(family);
+      if (!hardened.path("networkMode").equals(input.path("networkMode"))) {
+        // Services would need a network configuration (and target groups of another type) to run it: not a change to make blind.
+        instructions.add(where() + "task definition " + family + ": its hardened revision uses awsvpc; ecsguard does not move its services to it,"
+            + " since they need subnets and security groups (and IP target groups) first; update them yourself");
+      } else {
+        hardenedFamilies.add(family);
+      }
+      if (result.removed().containsKey("ECS.9")) {
+        instructions.add(where() + "task definition " + family + ": awslogs writes to /ecs/" + family + "; create that log group, or allow the execution role"
+            + " logs:CreateLogGroup (AmazonECSTaskExecutionRolePolicy does not), before tasks start");
+      }
     }
 
     private void service(Service service, Set<String> hardenedFamilies, Map<String, String> latest, List<Change> changes, List<String> instructions,

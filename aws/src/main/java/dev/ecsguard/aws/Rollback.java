@@ -51,8 +51,13 @@ public final class Rollback implements AutoCloseable {
     List<ObjectNode> changes = new ArrayList<>(journal.changes());
     java.util.Collections.reverse(changes);
     for (ObjectNode entry : changes) {
+      if (Journal.STARTED.equals(entry.path("state").asText())) {
+        // The run stopped during the call: AWS may or may not have made it.
+        notes.add(entry.path("description").asText() + ": started but never confirmed (the run stopped during the call); check it by hand");
+        continue;
+      }
       if (!Journal.DONE.equals(entry.path("state").asText())) {
-        continue; // started and never confirmed, failed, or already rolled back: nothing of it to undo
+        continue; // failed (AWS refused it) or already rolled back: nothing of it to undo
       }
       if (entry.path("action").asText().equals("RegisterTaskDefinition")) {
         notes.add(entry.path("registered").asText(entry.path("family").asText()) + " stays registered (ecsguard never deregisters); "
@@ -105,7 +110,8 @@ public final class Rollback implements AutoCloseable {
     List<String> unsteady = new ArrayList<>();
     if (wait != null) {
       for (ObjectNode entry : services) {
-        String failure = Remediation.untilStable(ecs(entry), entry.path("cluster").asText(), entry.path("service").asText(), wait);
+        String failure = Remediation.untilStable(ecs(entry), entry.path("cluster").asText(), entry.path("service").asText(),
+            entry.path("before").path("taskDefinition").asText(null), wait);
         if (failure != null) {
           unsteady.add(failure); // the others are still waited for
         }
@@ -129,8 +135,9 @@ public final class Rollback implements AutoCloseable {
             return field + " is now " + current.path(field).asText("(not set)") + ", not " + after.path(field).asText();
           }
         }
-        if (after.has("networkConfiguration") && !publicIp(after).equals(publicIp(current))) {
-          return "assignPublicIp is now " + publicIp(current) + ", not " + publicIp(after);
+        if (after.has("networkConfiguration") && !network(after).equals(network(current))) {
+          // Undoing restores the whole network configuration: any change since, not just the public IP, would be lost.
+          return "its network configuration changed since (assignPublicIp " + publicIp(current) + ")";
         }
         return null;
       }
@@ -199,6 +206,17 @@ public final class Rollback implements AutoCloseable {
       case "UpdateCapacityProvider" -> resource + ": managedTerminationProtection back to " + (before.isTextual() ? before.asText() : "DISABLED (it was not set)");
       default -> resource;
     };
+  }
+
+  /** Subnets, security groups (in any order) and the public-IP setting. */
+  private static List<Object> network(JsonNode settings) {
+    JsonNode vpc = settings.path("networkConfiguration").path("awsvpcConfiguration");
+    java.util.function.Function<String, java.util.Set<String>> set = field -> {
+      java.util.Set<String> items = new java.util.TreeSet<>();
+      vpc.path(field).forEach(item -> items.add(item.asText()));
+      return items;
+    };
+    return List.of(set.apply("subnets"), set.apply("securityGroups"), publicIp(settings));
   }
 
   private static String publicIp(JsonNode settings) {

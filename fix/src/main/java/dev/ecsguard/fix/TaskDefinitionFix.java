@@ -156,7 +156,15 @@ public final class TaskDefinitionFix {
       ObjectNode task = described.deepCopy();
       READ_ONLY.forEach(task::remove);
       if (wrapper.get("tags") instanceof ArrayNode tags && !tags.isEmpty()) {
-        task.set("tags", tags.deepCopy());
+        ArrayNode own = task.putArray("tags");
+        for (JsonNode tag : tags) {
+          if (!tag.path("key").asText().startsWith("aws:")) { // AWS sets those itself and refuses them in a request
+            own.add(tag.deepCopy());
+          }
+        }
+        if (own.isEmpty()) {
+          task.remove("tags");
+        }
       }
       return task;
     }
