@@ -195,8 +195,13 @@ class RemediationTest {
       remediation.apply(remediation.plan(), Journal.create(file), null, line -> {});
     }
     ecs.updateService(r -> r.cluster("prod").service("legacy").taskDefinition("legacy:1"));
+    // As if the run had been killed during the cluster's call.
+    Files.writeString(file, Files.readString(file).replaceFirst("(?s)(\"state\": )\"done\"(,\\s+\"account\": \"[0-9]+\",\\s+\"region\": \"[a-z0-9-]+\",\\s+\"action\": \"UpdateCluster\")",
+        "$1\"started\"$2"));
     try (Rollback rollback = new Rollback(options())) {
       Rollback.Plan plan = rollback.plan(Journal.read(file));
+      assertThat(plan.notes()).anySatisfy(note -> assertThat(note).startsWith("cluster prod").endsWith("started but never confirmed (the run stopped during the call); check it by hand"));
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("cluster prod"));
       assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("service prod/legacy"));
       assertThat(plan.notes()).anySatisfy(note -> assertThat(note).startsWith("service prod/legacy").contains("left alone, taskDefinition is now legacy:1"));
     }
