@@ -29,8 +29,11 @@ final class Acceptance {
     this.scanner = new Scanner(Selection.of(List.of(), List.of(), configuration.parameters()), InputLimits.DEFAULT, Map.of(), tfVariables);
   }
 
-  /** Control → the reason of the suppression that accepts it in {@code file}. */
-  Map<String, String> accepted(Path file) {
+  /** Control → the reason of the suppression that accepts it in {@code file}, whose content is {@code text}. */
+  Map<String, String> accepted(Path file, String text) {
+    if (configuration.suppressions().isEmpty() && !text.contains("ecsguard")) {
+      return Map.of(); // no suppression anywhere (inline ones name ecsguard): spare the scan
+    }
     ScanResult result = new ScanResult();
     scanner.scan(List.of(file), new Suppressing(configuration.suppressions(), LocalDate.now(), result));
     Map<String, String> accepted = new TreeMap<>(dev.ecsguard.fix.FileFix.CONTROL_ORDER);

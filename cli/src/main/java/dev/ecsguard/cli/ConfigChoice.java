@@ -14,6 +14,16 @@ final class ConfigChoice {
   @Option(names = "--no-config", description = "Ignore any .ecsguard.yml.")
   boolean noConfig;
 
+  /** As {@link #load()}; null, with the error printed on {@code err}, when the file cannot be read. */
+  Configuration loadOrSay(java.io.PrintWriter err) {
+    try {
+      return load();
+    } catch (InputException e) {
+      err.println(dev.ecsguard.report.Printable.escape(e.getMessage()));
+      return null;
+    }
+  }
+
   /** --config, else the nearest .ecsguard.yml (unless --no-config), else none. */
   Configuration load() throws InputException {
     if (config != null) {

@@ -66,11 +66,8 @@ final class FixCommand implements Callable<Integer> {
       context.err().println("ecsguard: fix edits files, so it reads no standard input; give the file's path");
       return ExitCode.ERROR.code();
     }
-    Configuration configuration;
-    try {
-      configuration = configChoice.load();
-    } catch (InputException e) {
-      context.err().println(Printable.escape(e.getMessage()));
+    Configuration configuration = configChoice.loadOrSay(context.err());
+    if (configuration == null) {
       return ExitCode.ERROR.code();
     }
     List<String> skipped = new ArrayList<>(configuration.skip());
@@ -115,14 +112,14 @@ final class FixCommand implements Callable<Integer> {
     FileFix.Result result;
     Map<String, String> accepted;
     try {
-      accepted = acceptance.accepted(file);
-      TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
       if (Files.size(file) > InputLimits.DEFAULT.maxFileBytes()) {
         context.err().println(file + ": refused: over the limit of " + InputLimits.DEFAULT.maxFileBytes() + " bytes");
         outcome.errors = true;
         return;
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
+      accepted = acceptance.accepted(file, text);
+      TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
       result = terraform(file) ? TerraformFix.fix(file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
       if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e)) {

@@ -139,11 +139,8 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --controls needs at least one control id");
       return ExitCode.ERROR.code();
     }
-    Configuration configuration;
-    try {
-      configuration = configChoice.load();
-    } catch (InputException e) {
-      context.err().println(Printable.escape(e.getMessage()));
+    Configuration configuration = configChoice.loadOrSay(context.err());
+    if (configuration == null) {
       return ExitCode.ERROR.code();
     }
     Baseline accepted = Baseline.none();
