@@ -317,8 +317,7 @@ public final class Remediation implements AutoCloseable {
       String family = described.taskDefinition().family();
       // awslogs needs the task's execution role to write with (Fargate refuses it without one).
       String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
-      TaskDefinitionFix.Options options = new TaskDefinitionFix.Options(choices.user(), choices.keepCapabilities(), logRegion, choices.secrets(),
-          choices.allowNetworkChange(), choices.leaveAlone()).leavingAlone(accepted.getOrDefault(arn, Set.of()));
+      TaskDefinitionFix.Options options = choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
       FileFix.Result result;
       try {
         result = FileFix.fix(arn, FileFix.print(input), options);

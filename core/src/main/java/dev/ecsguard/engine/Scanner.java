@@ -18,8 +18,8 @@ import dev.ecsguard.source.Location;
 import dev.ecsguard.source.Node;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,9 +98,9 @@ public final class Scanner {
 
   /**
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
-   * directory, YAML that does not parse is an error only when it looks like CloudFormation.
+   * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
+   * says this: whether {@code error} comes from YAML that is no CloudFormation template.
    */
-  /** Whether {@code error} comes from YAML that is no CloudFormation template (Helm, Kubernetes…), which a directory search skips. */
   public static boolean isOtherYaml(Path file, InputException error) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {

@@ -45,6 +45,11 @@ public final class TaskDefinitionFix {
       this(user, keepCapabilities, logRegion, secrets, allowNetworkChange, Set.of());
     }
 
+    /** These options, with awslogs added in {@code region} (null: ECS.9 left to the user). */
+    public Options withLogRegion(String region) {
+      return new Options(user, keepCapabilities, region, secrets, allowNetworkChange, leaveAlone);
+    }
+
     /** These options, with {@code controls} left alone too. */
     public Options leavingAlone(java.util.Collection<String> controls) {
       Set<String> all = new java.util.HashSet<>(leaveAlone);
