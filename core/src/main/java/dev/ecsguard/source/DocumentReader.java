@@ -10,12 +10,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -72,23 +67,12 @@ public final class DocumentReader {
             .build();
   }
 
-  /** Reads {@code path}, naming it {@code name} in positions and errors. */
+  /** Reads {@code path}, naming it {@code name} in positions and errors: a regular file only. */
   public Document read(Path path, String name) throws InputException {
-    long size;
+    byte[] bytes = RegularFiles.read(path, name, limits.maxFileBytes());
     try {
-      size = Files.size(path);
-    } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + Problems.describe(e));
-    }
-    if (size > limits.maxFileBytes()) {
-      throw new InputException(
-          name,
-          "refused: " + size + " bytes is over the limit of " + limits.maxFileBytes()
-              + " bytes (--max-file-size)");
-    }
-    try (InputStream in = Files.newInputStream(path)) {
-      return read(in, name);
-    } catch (IOException e) {
+      return parse(RegularFiles.utf8(bytes), name);
+    } catch (CharacterCodingException e) {
       throw new InputException(name, "cannot read: " + Problems.describe(e));
     }
   }
@@ -100,7 +84,7 @@ public final class DocumentReader {
   public Document read(InputStream in, String name) throws InputException {
     char[] text;
     try {
-      text = utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
+      text = RegularFiles.utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
     } catch (IOException e) {
       throw failure(e, name, null);
     }
@@ -112,23 +96,6 @@ public final class DocumentReader {
       return new YamlTreeBuilder(new Document(name, null), limits.maxNestingDepth()).build(text);
     }
     return parse(() -> factory.createParser(text), name, null);
-  }
-
-  /**
-   * Characters, not bytes, so that columns count what an editor shows; strict UTF-8 (RFC 8259), a
-   * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way there.
-   */
-  private static char[] utf8(byte[] bytes) throws CharacterCodingException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
-    CharBuffer chars =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
-    char[] text = new char[chars.remaining()];
-    chars.get(text);
-    return text;
   }
 
   /**
@@ -145,7 +112,7 @@ public final class DocumentReader {
       throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
     try {
-      return parse(utf8(json), name);
+      return parse(RegularFiles.utf8(json), name);
     } catch (CharacterCodingException e) {
       throw failure(e, name, null);
     }

@@ -1,0 +1,81 @@
+package dev.ecsguard.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+
+/**
+ * The one way ecsguard reads a file it was given or found: only a regular file (a FIFO would block
+ * the open for ever, {@code /dev/zero} never ends), never more than a byte limit however the file
+ * grows while it is read. A link is followed, and what it leads to must be a regular file too.
+ */
+public final class RegularFiles {
+  private RegularFiles() {}
+
+  /** The bytes of {@code path}, named {@code name} in errors, refused past {@code maxBytes}. */
+  public static byte[] read(Path path, String name, long maxBytes) throws InputException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+    if (!attributes.isRegularFile()) {
+      throw new InputException(name, "refused: " + kind(attributes) + ", not a regular file");
+    }
+    if (attributes.size() > maxBytes) {
+      throw new InputException(
+          name, "refused: " + attributes.size() + " bytes is over the limit of " + maxBytes + " bytes (--max-file-size)");
+    }
+    try (InputStream in = new BoundedInputStream(Files.newInputStream(path), maxBytes, name)) {
+      return in.readAllBytes();
+    } catch (BoundedInputStream.LimitExceeded e) {
+      throw e.error();
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+  }
+
+  /** The text of {@code path} as strict UTF-8, a leading byte-order mark dropped. */
+  public static String readUtf8(Path path, String name, long maxBytes) throws InputException {
+    try {
+      return new String(utf8(read(path, name, maxBytes)));
+    } catch (CharacterCodingException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+  }
+
+  /**
+   * Characters, not bytes, so that columns count what an editor shows; strict UTF-8 (RFC 8259), a
+   * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way there.
+   */
+  static char[] utf8(byte[] bytes) throws CharacterCodingException {
+    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    CharBuffer chars =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(bytes, start, bytes.length - start));
+    char[] text = new char[chars.remaining()];
+    chars.get(text);
+    return text;
+  }
+
+  private static String kind(BasicFileAttributes attributes) {
+    if (attributes.isDirectory()) {
+      return "a directory";
+    }
+    if (attributes.isOther()) {
+      return "a special file (a FIFO, socket or device)";
+    }
+    return "not a file";
+  }
+}
