@@ -2,18 +2,28 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.aws.ApplyEstate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 
 /**
- * Every credential ECSG.5 and ECSG.6 recognise, planted in each format fix reads, stays out of
- * every output of fix: the diff and its context lines, the steps, the summary, with --write too.
+ * Every credential ECSG.5 and ECSG.6 recognise, planted in each format fix reads and in a live task
+ * definition, stays out of every output of fix (the diff and its context lines, the steps, the
+ * summary, with --write too) and of apply (the plan, its diff, the progress, the journal).
  */
 class PlantedCredentialsTest {
   /** What must never be shown: each planted value, or the part of it that is the credential. */
@@ -54,6 +64,35 @@ class PlantedCredentialsTest {
     Run written = Run.of("fix", "--write", "--log-region", "eu-west-1", file.toString());
     assertShowsNone(written);
     assertThat(Files.readString(file)).contains("Tr0ub4dor-and-3").contains("label-pass-1234"); // hidden from view, not lost
+  }
+
+  @Test
+  void noPlantedCredentialIsShownByApplyOrKeptInItsJournal() throws Exception {
+    try (ApplyEstate estate = ApplyEstate.start();
+        EcsClient ecs = EcsClient.builder().endpointOverride(estate.moto()).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+      estate.reseed("PLANTEDestateSECRET13579");
+      try (InputStream in = getClass().getResourceAsStream("/credentials/task.json")) {
+        JsonNode task = new ObjectMapper().readTree(in);
+        ecs.registerTaskDefinition(new ObjectMapper().treeToValue(task, RegisterTaskDefinitionRequest.serializableBuilderClass()).build());
+      }
+      System.setProperty("aws.endpointUrl", estate.endpoint().toString());
+      Path journal = dir.resolve("journal.json");
+      Run plan = Run.of("apply", "--aws", "--region", "us-east-1");
+      assertThat(plan.out()).contains("register a hardened revision from leaky:1").contains("-      \"privileged\": true,").contains("(value not shown)");
+      assertShowsNone(plan);
+      Run applied = Run.of("apply", "--aws", "--region", "us-east-1", "--yes", "--journal", journal.toString());
+      assertThat(applied.out()).contains("leaky:2 registered");
+      assertShowsNone(applied);
+      for (String credential : PLANTED) {
+        assertThat(Files.readString(journal)).as(credential).doesNotContain(credential);
+      }
+      // Hidden from view, not lost: the hardened revision keeps every value.
+      assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("leaky:2")).taskDefinition().containerDefinitions().get(0).environment())
+          .anySatisfy(variable -> assertThat(variable.value()).isEqualTo("Tr0ub4dor-and-3"));
+    } finally {
+      System.clearProperty("aws.endpointUrl");
+    }
   }
 
   private static void assertShowsNone(Run run) {
