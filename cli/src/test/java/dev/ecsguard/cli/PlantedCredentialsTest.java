@@ -66,6 +66,19 @@ class PlantedCredentialsTest {
     assertThat(Files.readString(file)).contains("Tr0ub4dor-and-3").contains("label-pass-1234"); // hidden from view, not lost
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"text", "json", "sarif", "junit", "markdown", "csv", "asff", "html"})
+  void aCredentialInASettingThatAMessageQuotesIsHiddenThere(String format) throws IOException {
+    Path file = Files.writeString(dir.resolve("settings.json"), """
+        {"family": "f", "pidMode": "AKIAIOSFODNN7EXAMPLE", "networkMode": "glpat-abcdefghij0123456789",
+         "runtimePlatform": {"operatingSystemFamily": "sk_live_51Habcdefghijklmnopqrstuv"},
+         "containerDefinitions": [{"name": "a", "user": "1000"}]}
+        """);
+    Run scan = Run.of("scan", "--format", format, "--verbose", file.toString());
+    assertThat(scan.out()).contains("(value not shown)");
+    assertShowsNone(scan);
+  }
+
   @Test
   void noPlantedCredentialIsShownByApplyOrKeptInItsJournal() throws Exception {
     try (ApplyEstate estate = ApplyEstate.start();

@@ -79,7 +79,7 @@ public final class Credentials {
   /** {@code scheme://user:password@host}; group 1 is the password. */
   private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'\"]*:([^\\s/@'\"]+)@[^\\s/@'\"]+");
   /** Where any format can start: texts without one of these are left without running every pattern. */
-  private static final Pattern ANY_FORMAT = Pattern.compile("AKIA|ASIA|ABIA|ACCA|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|ey|://");
+  private static final Pattern ANY_FORMAT = Pattern.compile("AKIA|ASIA|ABIA|ACCA|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|ey[A-Za-z0-9_-]+\\.|://");
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{resolve:.*}}|arn:.*|<[^<>]*>", Pattern.DOTALL);
   private static final Pattern BOOLEAN_OR_NUMBER = Pattern.compile("(?i)true|false|[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[+-]?\\d+)?");
