@@ -28,3 +28,4 @@ resource "aws_ecs_task_definition" "leaky" {
   }])
 }
 variable "db_password" { default = "var-default-pass" } # within the diff's context lines
+locals { api_token = "local-unused-token" }

@@ -47,7 +47,8 @@ class PlantedCredentialsTest {
       "Q2hhcmxpZSBwbGFudGVkIGtleSBsaW5lIDI",
       "apedq", // a value the file spells with escapes
       "foldedpart", // a YAML value folded over two lines
-      "var-default-pass"); // a Terraform variable's default, used as a secret-like variable's value
+      "var-default-pass", // a Terraform variable's default, used as a secret-like variable's value
+      "local-unused-token"); // a secret-like local that no task definition uses
 
   @TempDir Path dir;
 

@@ -64,8 +64,8 @@ public final class FileFix {
       return new Result(null, "", Map.of(), Map.of(), List.of());
     }
     // The credentials of both texts, hidden before the diff is made: context lines and steps show none either.
-    List<JsonNode> documents = List.of(JacksonTree.of(document.root(), unresolved -> NullNode.getInstance()),
-        JacksonTree.of(new DocumentReader(InputLimits.DEFAULT).read(fixed.text().getBytes(StandardCharsets.UTF_8), name).root(), unresolved -> NullNode.getInstance()));
+    Document after = fixed.text().equals(original) ? document : new DocumentReader(InputLimits.DEFAULT).read(fixed.text().getBytes(StandardCharsets.UTF_8), name);
+    List<JsonNode> documents = List.of(JacksonTree.of(document.root(), unresolved -> NullNode.getInstance()), JacksonTree.of(after.root(), unresolved -> NullNode.getInstance()));
     CredentialMask mask = CredentialMask.of(documents, !TextTreeParser.isJson(name, original), original, fixed.text());
     String diff = diff(name, mask.apply(original), mask.apply(fixed.text()));
     Map<String, Integer> failedAfter = failed(name, fixed.text());

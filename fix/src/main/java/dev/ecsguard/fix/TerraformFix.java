@@ -90,7 +90,7 @@ public final class TerraformFix {
   private final Map<String, String> tfVariables;
   private final HclEdits edits;
   private final Set<String> instructions = new LinkedHashSet<>();
-  private final List<JsonNode> tasks = new ArrayList<>(); // each resource's task definition as read, for the credentials it holds
+  private final List<JsonNode> holdingCredentials = new ArrayList<>(); // each task definition as read, and this file's literals by name
   private final Map<String, String> declaredAt = new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
   private final Map<String, Attribute> localsHere = new HashMap<>(); // this file's locals, edited where they are written
 
@@ -125,7 +125,7 @@ public final class TerraformFix {
       }
     }
     String suggested = fix.edits.apply();
-    CredentialMask mask = CredentialMask.of(fix.tasks, false, text, suggested);
+    CredentialMask mask = CredentialMask.of(fix.holdingCredentials, false, text, suggested);
     String diff = FileFix.diff(file.toString(), mask.apply(text), mask.apply(suggested));
     List<String> steps = fix.instructions.stream().map(mask).toList();
     Map<String, Integer> failedAfter = fix.failed(suggested);
@@ -158,15 +158,30 @@ public final class TerraformFix {
       }
     }
     declarations(file.toString(), items);
+    ObjectNode literalsByName = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("locals")) {
         block.body().forEach(local -> {
           if (local instanceof Attribute attribute) {
             localsHere.put(attribute.name(), attribute);
+            literal(attribute).ifPresent(text -> literalsByName.put(attribute.name(), text));
           }
         });
+      } else if (item instanceof Block block && block.type().equals("variable") && block.labels().size() == 1) {
+        for (Item entry : block.body()) {
+          if (entry instanceof Attribute attribute && attribute.name().equals("default")) {
+            literal(attribute).ifPresent(text -> literalsByName.put(block.labels().get(0), text));
+          }
+        }
       }
     }
+    // Shown in the diff's context lines though no task definition uses them: the credential rules judge them by name.
+    holdingCredentials.add(literalsByName);
+  }
+
+  /** The attribute's value when it is a plain string. */
+  private static java.util.Optional<String> literal(Attribute attribute) {
+    return attribute.value() instanceof Literal literal && literal.kind() == Literal.Kind.STRING ? java.util.Optional.of(literal.text()) : java.util.Optional.empty();
   }
 
   private void declarations(String name, List<Item> items) {
@@ -234,7 +249,7 @@ public final class TerraformFix {
       }
     }
     task.set("tags", tags(values));
-    tasks.add(task.deepCopy());
+    holdingCredentials.add(task);
     TaskDefinitionFix fix = new TaskDefinitionFix(options);
     ObjectNode fixed = fix.apply(task);
     fix.instructions().forEach(step -> instructions.add(address + ": " + step));
