@@ -10,6 +10,7 @@ import dev.ecsguard.input.TerraformPlanReader;
 import dev.ecsguard.input.TerraformSourceReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
@@ -173,7 +174,7 @@ public final class Scanner {
 
     @Override
     public void note(Node where, String message) {
-      listener.note(new Note(where.location(), message));
+      listener.note(new Note(where.location(), Credentials.maskFormats(message)));
     }
   }
 
@@ -212,12 +213,14 @@ public final class Scanner {
     }
   }
 
+  /** A verdict as a finding; a message may quote a value the input holds, so a credential's format is hidden in it. */
   private static Finding finding(Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
     List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
     for (Offender offender : verdict.offenders()) {
       offenders.add(
           new Finding.Element(
-              offender.element(), offender.origin().location(), offender.problem(), offender.sentence(verdict.status())));
+              offender.element(), offender.origin().location(), Credentials.maskFormats(offender.problem()),
+              Credentials.maskFormats(offender.sentence(verdict.status()))));
     }
     return new Finding(
         entry.control().info(),
@@ -226,7 +229,7 @@ public final class Scanner {
         resource.id(),
         Map.copyOf(labels),
         verdict.origin().location(),
-        verdict.message(),
+        Credentials.maskFormats(verdict.message()),
         List.copyOf(offenders));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ecsguard.control.Status;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
 
 /**
  * Fixes one file (ECS API JSON or a CloudFormation template): the hardened text, a unified diff
@@ -45,11 +45,8 @@ public final class FileFix {
 
   private FileFix() {}
 
-  /**
-   * A fixed text, with what the fix could not do, and how to hide credential values in it (and in
-   * the original) before they are compared in a diff.
-   */
-  record Fixed(String text, List<String> instructions, UnaryOperator<String> hideCredentials) {}
+  /** A fixed text, with what the fix could not do. */
+  record Fixed(String text, List<String> instructions) {}
 
   /** Fixes a CloudFormation template or ECS API JSON, as the content says. */
   public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
@@ -66,9 +63,13 @@ public final class FileFix {
     if (fixed == null) {
       return new Result(null, "", Map.of(), Map.of(), List.of());
     }
-    String diff = diff(name, fixed.hideCredentials().apply(original), fixed.hideCredentials().apply(fixed.text()));
+    // The credentials of both texts, hidden before the diff is made: context lines and steps show none either.
+    Document after = fixed.text().equals(original) ? document : new DocumentReader(InputLimits.DEFAULT).read(fixed.text().getBytes(StandardCharsets.UTF_8), name);
+    List<JsonNode> documents = List.of(JacksonTree.of(document.root(), unresolved -> NullNode.getInstance()), JacksonTree.of(after.root(), unresolved -> NullNode.getInstance()));
+    CredentialMask mask = CredentialMask.of(documents, !TextTreeParser.isJson(name, original), original, fixed.text());
+    String diff = diff(name, mask.apply(original), mask.apply(fixed.text()));
     Map<String, Integer> failedAfter = failed(name, fixed.text());
-    return new Result(fixed.text(), diff, removed(failed(name, original), failedAfter), failedAfter, fixed.instructions());
+    return new Result(fixed.text(), diff, removed(failed(name, original), failedAfter), failedAfter, fixed.instructions().stream().map(mask).toList());
   }
 
   /** A unified diff from {@code original} to {@code fixed}; empty when they are the same. */
@@ -77,14 +78,6 @@ public final class FileFix {
     List<String> after = Arrays.asList(fixed.split("\n", -1));
     return original.equals(fixed) ? "" : String.join("\n",
         UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after), 3)) + "\n";
-  }
-
-  /** {@code text} with every spelling of a credential value replaced. */
-  static String hide(String text, java.util.Collection<String> spellings) {
-    for (String secret : spellings) {
-      text = text.replace(secret, "(value not shown)");
-    }
-    return text;
   }
 
   /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
@@ -116,37 +109,9 @@ public final class FileFix {
       }
       hardened = settings;
     }
-    // The file holds the credential escaped as it was written; Jackson writes it decoded.
-    List<String> secrets = spellings(original, TaskDefinitionFix.credentialValues(document));
     // Nothing to change: the file stays as written, not reformatted.
     String fixed = hardened.equals(document) ? original : print(hardened);
-    return new Fixed(fixed, fix.instructions(), text -> hide(text, secrets));
-  }
-
-  /** Each credential value as the text spells it ({@code \/}, {@code \u0041}…) and as it is decoded. */
-  private static List<String> spellings(String text, List<String> secrets) {
-    java.util.Set<String> spellings = new java.util.HashSet<>(secrets);
-    if (secrets.isEmpty()) {
-      return List.of();
-    }
-    for (String secret : secrets) {
-      spellings.add(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(secret))); // as the fixed file writes it
-    }
-    try (com.fasterxml.jackson.core.JsonParser parser = JSON.getFactory().createParser(text)) {
-      for (com.fasterxml.jackson.core.JsonToken token; (token = parser.nextToken()) != null; ) {
-        if (token == com.fasterxml.jackson.core.JsonToken.VALUE_STRING && secrets.contains(parser.getText())) {
-          int start = (int) parser.currentTokenLocation().getCharOffset() + 1;
-          int end = (int) parser.currentLocation().getCharOffset() - 1;
-          if (start > 0 && end > start && end <= text.length()) {
-            spellings.add(text.substring(start, end));
-          }
-        }
-      }
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("the text parsed a moment ago", e);
-    }
-    // Longest first, so that no shorter spelling leaves part of a longer one in view.
-    return spellings.stream().sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    return new Fixed(fixed, fix.instructions());
   }
 
   /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */

@@ -140,21 +140,6 @@ public final class TaskDefinitionFix {
     return task;
   }
 
-  /** The values of the credential variables ECS.8 flags, so that no output shows them. */
-  static List<String> credentialValues(JsonNode document) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode container : document.path("taskDefinition").isObject() ? document.path("taskDefinition").path("containerDefinitions")
-        : document.path("containerDefinitions")) {
-      for (JsonNode variable : container.path("environment")) {
-        String value = variable.path("value").asText("");
-        if (CREDENTIAL_NAMES.contains(variable.path("name").asText()) && !value.isEmpty()) {
-          values.add(value);
-        }
-      }
-    }
-    return values;
-  }
-
   /** The task definition itself: describe output is unwrapped, its read-only fields dropped and its tags kept. */
   public static ObjectNode registerInput(JsonNode document) {
     if (document instanceof ObjectNode wrapper && wrapper.get("taskDefinition") instanceof ObjectNode described) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsguard.controls.CredentialsInEnvironment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,7 +44,6 @@ final class TemplateFix {
    * compares equal to, so a fix replaces it only where any value but its own would fail.
    */
   private static final String COMPUTED = "(computed by ";
-  private static final String HIDDEN = "(value not shown)";
 
   private TemplateFix() {}
 
@@ -60,7 +58,7 @@ final class TemplateFix {
     try {
       root = TextTreeParser.parse(text, json);
     } catch (TextTreeParser.UnsupportedLayout e) {
-      return new FileFix.Fixed(text, List.of("the template is left unchanged: " + e.getMessage()), hidden -> hideCredentials(hidden, json));
+      return new FileFix.Fixed(text, List.of("the template is left unchanged: " + e.getMessage()));
     }
     List<String> instructions = new ArrayList<>();
     List<TextEditor.Edit> edits = new ArrayList<>();
@@ -86,46 +84,7 @@ final class TemplateFix {
     } catch (TextTreeParser.UnsupportedLayout e) {
       throw new IllegalStateException("each resource's edits were applied alone a moment ago", e);
     }
-    return new FileFix.Fixed(fixed, instructions, hidden -> hideCredentials(hidden, json));
-  }
-
-  /**
-   * {@code text} with the value of every credential variable (ECS.8) replaced, wherever and
-   * however the template writes it (quoted, escaped, folded over lines), found by its position.
-   */
-  static String hideCredentials(String text, boolean json) {
-    TextTree root;
-    try {
-      root = TextTreeParser.parse(text, json);
-    } catch (TextTreeParser.UnsupportedLayout e) {
-      return text; // not edited, so not shown in a diff either
-    }
-    List<TextTree> values = new ArrayList<>();
-    if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Mapping resources) {
-      for (TextTree.Entry resource : resources.entries()) {
-        if (resource.value() instanceof TextTree.Mapping body
-            && body.get("Properties") instanceof TextTree.Mapping properties
-            && properties.get("ContainerDefinitions") instanceof TextTree.Sequence containers) {
-          for (TextTree container : containers.items()) {
-            if (container instanceof TextTree.Mapping definition && definition.get("Environment") instanceof TextTree.Sequence environment) {
-              for (TextTree variable : environment.items()) {
-                if (variable instanceof TextTree.Mapping pair
-                    && pair.get("Name") instanceof TextTree.Scalar variableName
-                    && CredentialsInEnvironment.CREDENTIAL_NAMES.contains(variableName.value().asText())
-                    && pair.get("Value") != null) {
-                  values.add(pair.get("Value"));
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    StringBuilder hidden = new StringBuilder(text);
-    for (TextTree value : values.reversed()) {
-      hidden.replace(value.start(), value.end(), HIDDEN);
-    }
-    return hidden.toString();
+    return new FileFix.Fixed(fixed, instructions);
   }
 
   /** One resource: its Properties read, fixed, and compared, as edits in the template's spelling. */

@@ -1,7 +1,6 @@
 package dev.ecsguard.fix;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -44,8 +43,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Suggests the changes that harden the aws_ecs_* resources of one .tf file. Each resource's
@@ -60,7 +57,6 @@ public final class TerraformFix {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final InputLimits LIMITS = InputLimits.DEFAULT;
-  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   private static final InputReader.Sink NO_RESOURCES = new InputReader.Sink() {
     @Override
     public void resource(Resource resource, Map<String, String> labels) {}
@@ -94,7 +90,7 @@ public final class TerraformFix {
   private final Map<String, String> tfVariables;
   private final HclEdits edits;
   private final Set<String> instructions = new LinkedHashSet<>();
-  private final Set<String> secrets = new LinkedHashSet<>();
+  private final List<JsonNode> holdingCredentials = new ArrayList<>(); // each task definition as read, and this file's literals by name
   private final Map<String, String> declaredAt = new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
   private final Map<String, Attribute> localsHere = new HashMap<>(); // this file's locals, edited where they are written
 
@@ -129,9 +125,9 @@ public final class TerraformFix {
       }
     }
     String suggested = fix.edits.apply();
-    List<String> spellings = fix.spellings(text, suggested);
-    String diff = FileFix.hide(FileFix.diff(file.toString(), text, suggested), spellings);
-    List<String> steps = fix.instructions.stream().map(step -> FileFix.hide(step, spellings)).toList();
+    CredentialMask mask = CredentialMask.of(fix.holdingCredentials, false, text, suggested);
+    String diff = FileFix.diff(file.toString(), mask.apply(text), mask.apply(suggested));
+    List<String> steps = fix.instructions.stream().map(mask).toList();
     Map<String, Integer> failedAfter = fix.failed(suggested);
     return new FileFix.Result(suggested, diff, FileFix.removed(fix.failed(text), failedAfter), failedAfter, steps);
   }
@@ -162,15 +158,30 @@ public final class TerraformFix {
       }
     }
     declarations(file.toString(), items);
+    ObjectNode literalsByName = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("locals")) {
         block.body().forEach(local -> {
           if (local instanceof Attribute attribute) {
             localsHere.put(attribute.name(), attribute);
+            literal(attribute).ifPresent(text -> literalsByName.put(attribute.name(), text));
           }
         });
+      } else if (item instanceof Block block && block.type().equals("variable") && block.labels().size() == 1) {
+        for (Item entry : block.body()) {
+          if (entry instanceof Attribute attribute && attribute.name().equals("default")) {
+            literal(attribute).ifPresent(text -> literalsByName.put(block.labels().get(0), text));
+          }
+        }
       }
     }
+    // Shown in the diff's context lines though no task definition uses them: the credential rules judge them by name.
+    holdingCredentials.add(literalsByName);
+  }
+
+  /** The attribute's value when it is a plain string. */
+  private static java.util.Optional<String> literal(Attribute attribute) {
+    return attribute.value() instanceof Literal literal && literal.kind() == Literal.Kind.STRING ? java.util.Optional.of(literal.text()) : java.util.Optional.empty();
   }
 
   private void declarations(String name, List<Item> items) {
@@ -238,7 +249,7 @@ public final class TerraformFix {
       }
     }
     task.set("tags", tags(values));
-    secrets.addAll(TaskDefinitionFix.credentialValues(task));
+    holdingCredentials.add(task);
     TaskDefinitionFix fix = new TaskDefinitionFix(options);
     ObjectNode fixed = fix.apply(task);
     fix.instructions().forEach(step -> instructions.add(address + ": " + step));
@@ -670,44 +681,5 @@ public final class TerraformFix {
       throw new IllegalStateException("the suggested text does not read back: " + result.errors().get(0).getMessage());
     }
     return FileFix.failed(result);
-  }
-
-  /**
-   * Each credential value as the texts spell it: decoded, escaped as JSON or HCL writes it, and as
-   * any quoted string in them spells it (a heredoc's JSON, an escaped JSON string).
-   */
-  private List<String> spellings(String... texts) {
-    Set<String> spellings = new LinkedHashSet<>();
-    JsonStringEncoder encoder = JsonStringEncoder.getInstance();
-    for (String secret : secrets) {
-      String escaped = new String(encoder.quoteAsString(secret));
-      spellings.addAll(List.of(secret, escaped, HclEdits.templateSafe(escaped), new String(encoder.quoteAsString(escaped))));
-    }
-    if (!secrets.isEmpty()) {
-      for (String text : texts) {
-        quotedSpellings(text, spellings, 2);
-      }
-    }
-    List<String> longestFirst = new ArrayList<>(spellings);
-    longestFirst.sort((a, b) -> b.length() - a.length());
-    return longestFirst;
-  }
-
-  private void quotedSpellings(String text, Set<String> spellings, int depth) {
-    Matcher quoted = QUOTED.matcher(text);
-    while (quoted.find()) {
-      String decoded;
-      try {
-        decoded = JSON.readValue("\"" + quoted.group(1) + "\"", String.class);
-      } catch (JsonProcessingException e) {
-        continue;
-      }
-      if (secrets.contains(decoded)) {
-        spellings.add(quoted.group(1));
-        spellings.add(new String(JsonStringEncoder.getInstance().quoteAsString(quoted.group(1)))); // as the outer string of nested JSON spells it
-      } else if (depth > 1 && decoded.contains("\"")) {
-        quotedSpellings(decoded, spellings, depth - 1); // JSON in a quoted HCL string
-      }
-    }
   }
 }

@@ -180,7 +180,8 @@ final class TextTreeParser {
     return charIndex == null ? mark.getIndex() : charIndex[mark.getIndex()];
   }
 
-  private static int[] codePointStarts(String text) {
+  /** Where each code point starts, in chars, and the text's length last: SnakeYAML's marks count code points. */
+  static int[] codePointStarts(String text) {
     int[] starts = new int[text.codePointCount(0, text.length()) + 1];
     int point = 0;
     for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {

@@ -1,0 +1,276 @@
+package dev.ecsguard.secrets;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.ecsguard.controls.CredentialsInEnvironment;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises credentials written as literal values in a task definition, by the rules of ECSG.5
+ * (environment variables) and ECSG.6 (commands, entry points, health checks, Docker labels): so
+ * that no output shows them, and so that those controls can report them. A {@link Credential}
+ * names its kind and carries the text to hide; it never prints that text.
+ */
+public final class Credentials {
+  /** What ecsguard shows in place of a credential. */
+  public static final String MASK = "(value not shown)";
+
+  /** The kind of a credential, worded for a message: {@code "DB_PASSWORD" holds a literal password}. */
+  public enum Kind {
+    ECS8_NAME("an AWS credential (ECS.8 flags its name)"),
+    AWS_ACCESS_KEY_ID("an AWS access key id"),
+    PRIVATE_KEY("a PEM private key"),
+    GITHUB_TOKEN("a GitHub token"),
+    GITLAB_TOKEN("a GitLab token"),
+    SLACK_TOKEN("a Slack token"),
+    STRIPE_LIVE_KEY("a Stripe live key"),
+    GOOGLE_API_KEY("a Google API key"),
+    JWT("a JSON Web Token"),
+    URL_WITH_PASSWORD("a URL with a password"),
+    LITERAL_PASSWORD("a literal password"),
+    LITERAL_SECRET("a literal secret"),
+    LITERAL_TOKEN("a literal token"),
+    LITERAL_API_KEY("a literal API key"),
+    LITERAL_PRIVATE_KEY("a literal private key"),
+    LITERAL_ACCESS_KEY("a literal access key"),
+    LITERAL_CREDENTIAL("a literal credential");
+
+    private final String words;
+
+    Kind(String words) {
+      this.words = words;
+    }
+
+    @Override
+    public String toString() {
+      return words;
+    }
+  }
+
+  /** A credential found: its kind, and {@code value}, the exact text to hide (never in {@link #toString()}). */
+  public record Credential(Kind kind, String value) {
+    @Override
+    public String toString() {
+      return kind.toString();
+    }
+  }
+
+  private record Format(Kind kind, Pattern pattern) {}
+
+  private static final List<Format> FORMATS = List.of(
+      new Format(Kind.AWS_ACCESS_KEY_ID, Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
+      // To its END line, or to the end of the value when a value holds the key's first part only.
+      new Format(Kind.PRIVATE_KEY, Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|.*)", Pattern.DOTALL)),
+      new Format(Kind.GITHUB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])|github_pat_[A-Za-z0-9_]{20,})")),
+      new Format(Kind.GITLAB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}")),
+      new Format(Kind.SLACK_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]+")),
+      new Format(Kind.STRIPE_LIVE_KEY, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]+")),
+      new Format(Kind.GOOGLE_API_KEY, Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")));
+  /** Three base64url parts; whether the first is a JOSE header is decided by decoding it. */
+  private static final Pattern JWT = Pattern.compile("(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+  /** {@code scheme://user:password@host}; group 1 is the password. */
+  private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'\"]*:([^\\s/@'\"]+)@[^\\s/@'\"]+");
+  /** Where any format can start: texts without one of these are left without running every pattern. */
+  private static final Pattern ANY_FORMAT = Pattern.compile("AKIA|ASIA|ABIA|ACCA|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[baprs]-|k_live_|AIza|ey[A-Za-z0-9_-]+\\.|://");
+
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{resolve:.*}}|arn:.*|<[^<>]*>", Pattern.DOTALL);
+  private static final Pattern BOOLEAN_OR_NUMBER = Pattern.compile("(?i)true|false|[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[+-]?\\d+)?");
+  private static final Pattern FLAG = Pattern.compile("(?i)(--(?:password|token|secret|api-key))(?:=(.*))?", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
+  private static final int LITERAL_LENGTH = 8;
+  private static final int FLAG_VALUE_LENGTH = 4;
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private Credentials() {}
+
+  /** ECSG.5: an environment variable whose value is a credential, by its name or by the value's format. */
+  public static Optional<Credential> inVariable(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (name != null && CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name)) {
+      return Optional.of(new Credential(Kind.ECS8_NAME, value));
+    }
+    return byFormatOrName(name, value);
+  }
+
+  /** ECSG.6: a Docker label whose value has a credential format, or whose key is secret-like with a literal value. */
+  public static Optional<Credential> inLabel(String key, String value) {
+    return value == null || value.isEmpty() ? Optional.empty() : byFormatOrName(key, value);
+  }
+
+  /**
+   * ECSG.6: the credentials in a command, entry point or health check command, element by element:
+   * value formats, {@code --password=x} or {@code --password x} flags with a literal value, and
+   * {@code NAME=value} assignments whose NAME is secret-like. A null element is one the input
+   * computes: no literal, and no flag's value.
+   */
+  public static List<Credential> inCommand(List<String> elements) {
+    List<Credential> found = new ArrayList<>();
+    List<String> words = new ArrayList<>();
+    for (String element : elements) {
+      if (element == null) {
+        words.add(null);
+        continue;
+      }
+      found.addAll(inText(element));
+      for (String word : element.strip().split("\\s+")) {
+        words.add(unquoted(word));
+      }
+    }
+    for (int i = 0; i < words.size(); i++) {
+      String word = words.get(i);
+      if (word == null) {
+        continue;
+      }
+      Matcher flag = FLAG.matcher(word);
+      Matcher assignment = ASSIGNMENT.matcher(word);
+      if (flag.matches()) {
+        String value = flag.group(2) != null ? unquoted(flag.group(2)) : i + 1 < words.size() ? words.get(i + 1) : null;
+        if (value != null && value.length() >= FLAG_VALUE_LENGTH && !value.startsWith("-") && !isReference(value)) {
+          found.add(new Credential(flagKind(flag.group(1)), value));
+        }
+      } else if (assignment.matches()) {
+        String value = unquoted(assignment.group(2));
+        nameKind(assignment.group(1)).filter(kind -> isLiteral(value)).ifPresent(kind -> found.add(new Credential(kind, value)));
+      }
+    }
+    return found;
+  }
+
+  /** Every value format in {@code text}, each with the text it takes (a URL's password only). */
+  public static List<Credential> inText(String text) {
+    List<Credential> found = new ArrayList<>();
+    if (text == null || !ANY_FORMAT.matcher(text).find()) {
+      return found;
+    }
+    for (Format format : FORMATS) {
+      Matcher matcher = format.pattern().matcher(text);
+      while (matcher.find()) {
+        found.add(new Credential(format.kind(), matcher.group()));
+      }
+    }
+    Matcher jwt = JWT.matcher(text);
+    while (jwt.find()) {
+      if (isJoseHeader(jwt.group(1))) {
+        found.add(new Credential(Kind.JWT, jwt.group()));
+      }
+    }
+    Matcher url = URL_PASSWORD.matcher(text);
+    while (url.find()) {
+      if (!isReference(url.group(1))) {
+        found.add(new Credential(Kind.URL_WITH_PASSWORD, url.group(1)));
+      }
+    }
+    return found;
+  }
+
+  /** {@code text} with every value format replaced by {@link #MASK}: for messages, which name no variable. */
+  public static String maskFormats(String text) {
+    for (Credential credential : inText(text)) {
+      text = text.replace(credential.value(), MASK);
+    }
+    return text;
+  }
+
+  /**
+   * Whether a name is secret-like: one of its {@code _ - .}-separated words ends with PASSWORD,
+   * PASSWD, SECRET, TOKEN, APIKEY or CREDENTIAL(S) (so PGPASSWORD and dbPassword are), or two
+   * words read API KEY, PRIVATE KEY or ACCESS KEY; case-insensitive.
+   */
+  public static boolean isSecretLike(String name) {
+    return nameKind(name).isPresent();
+  }
+
+  /** Whether a value is, entirely, a reference to one kept elsewhere: {@code ${…}}, {@code $NAME}, {@code {{resolve:…}}}, {@code arn:…}, {@code <…>}. */
+  public static boolean isReference(String value) {
+    return REFERENCE.matcher(value).matches();
+  }
+
+  /** ECSG.5's literal: 8 or more characters, no reference, no boolean, no number. */
+  private static boolean isLiteral(String value) {
+    return value.length() >= LITERAL_LENGTH && !isReference(value) && !BOOLEAN_OR_NUMBER.matcher(value).matches();
+  }
+
+  private static Optional<Credential> byFormatOrName(String name, String value) {
+    List<Credential> formats = inText(value);
+    if (!formats.isEmpty()) {
+      return Optional.of(new Credential(formats.get(0).kind(), value));
+    }
+    return name == null || !isLiteral(value) ? Optional.empty() : nameKind(name).map(kind -> new Credential(kind, value));
+  }
+
+  private static Optional<Kind> nameKind(String name) {
+    String[] words = name.toLowerCase(Locale.ROOT).split("[_.-]");
+    for (int i = 0; i < words.length; i++) {
+      String word = words[i];
+      boolean keyFollows = i + 1 < words.length && words[i + 1].equals("key");
+      if (word.endsWith("password") || word.endsWith("passwd")) {
+        return Optional.of(Kind.LITERAL_PASSWORD);
+      } else if (word.endsWith("secret")) {
+        return Optional.of(Kind.LITERAL_SECRET);
+      } else if (word.endsWith("token")) {
+        return Optional.of(Kind.LITERAL_TOKEN);
+      } else if (word.endsWith("apikey") || word.endsWith("api") && keyFollows) {
+        return Optional.of(Kind.LITERAL_API_KEY);
+      } else if (word.endsWith("credential") || word.endsWith("credentials")) {
+        return Optional.of(Kind.LITERAL_CREDENTIAL);
+      } else if (word.endsWith("private") && keyFollows) {
+        return Optional.of(Kind.LITERAL_PRIVATE_KEY);
+      } else if (word.endsWith("access") && keyFollows) {
+        return Optional.of(Kind.LITERAL_ACCESS_KEY);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Kind flagKind(String flag) {
+    return switch (flag.toLowerCase(Locale.ROOT)) {
+      case "--password" -> Kind.LITERAL_PASSWORD;
+      case "--token" -> Kind.LITERAL_TOKEN;
+      case "--secret" -> Kind.LITERAL_SECRET;
+      default -> Kind.LITERAL_API_KEY;
+    };
+  }
+
+  /** A shell word without the quotes around it: {@code 'x'} and {@code "x"} are x. */
+  private static String unquoted(String word) {
+    if (word.length() >= 2 && (word.charAt(0) == '\'' || word.charAt(0) == '"') && word.charAt(word.length() - 1) == word.charAt(0)) {
+      return word.substring(1, word.length() - 1);
+    }
+    return word;
+  }
+
+  /** Whether a base64url part decodes to a JSON object with an {@code alg} member, as a JWT's header does. */
+  private static boolean isJoseHeader(String part) {
+    byte[] header;
+    try {
+      header = Base64.getUrlDecoder().decode(part);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    try (JsonParser parser = JSON.createParser(header)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return false;
+      }
+      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+        if (parser.currentName().equals("alg")) {
+          return true;
+        }
+        parser.nextToken();
+        parser.skipChildren();
+      }
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package dev.ecsguard.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each spelling a shown text gives a credential is hidden; what holds none stays as written. */
+class CredentialMaskTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode variable(String name, String value) {
+    return JSON.createObjectNode().set("environment", JSON.createArrayNode().add(JSON.createObjectNode().put("name", name).put("value", value)));
+  }
+
+  @Test
+  void yamlSpellingsAreHidden() {
+    String text = """
+        Environment:
+          - {Name: DB_PASSWORD, Value: 'it''s-a-secret'}
+          - Name: API_TOKEN
+            Value: "tok\\x65n-value-1"
+          - Name: TLS_PRIVATE_KEY
+            Value: >-
+              first-half-of-the-key
+              second-half-of-the-key
+          - {Name: MODE, Value: live-mode-on}
+        """;
+    CredentialMask mask = CredentialMask.of(List.of(variable("DB_PASSWORD", "it's-a-secret"), variable("API_TOKEN", "token-value-1"),
+        variable("TLS_PRIVATE_KEY", "first-half-of-the-key second-half-of-the-key"), variable("MODE", "live-mode-on")), true, text);
+    assertThat(mask.apply(text)).doesNotContain("secret").doesNotContain("value-1").doesNotContain("half").contains("live-mode-on")
+        .contains("Value: '(value not shown)'").contains("Value: (value not shown)\n");
+  }
+
+  @Test
+  void jsonInAQuotedStringAndEscapesAreHidden() {
+    String text = "container_definitions = \"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"p\\\\/w-\\\\u0041bcdefg\\\"}]}]\"";
+    CredentialMask mask = CredentialMask.of(List.of(variable("DB_PASSWORD", "p/w-Abcdefg")), false, text);
+    assertThat(mask.apply(text)).doesNotContain("bcdefg").contains("(value not shown)");
+  }
+
+  @Test
+  void nothingRecognisedLeavesTheTextAsItIs() {
+    String text = "{\"name\": \"DB_PASSWORD\", \"value\": \"${DB_PASSWORD}\"}";
+    assertThat(CredentialMask.of(List.of(variable("DB_PASSWORD", "${DB_PASSWORD}")), false, text).apply(text)).isEqualTo(text);
+  }
+}
