@@ -14,11 +14,11 @@ import dev.ecsguard.input.Hcl.Template;
 import dev.ecsguard.input.Hcl.Traversal;
 import dev.ecsguard.input.Hcl.Tuple;
 import dev.ecsguard.input.Hcl.Unary;
-import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ScalarNode;
 import dev.ecsguard.source.InputException;
+import dev.ecsguard.source.Node;
 import dev.ecsguard.source.Problems;
 import dev.ecsguard.source.RegularFiles;
+import dev.ecsguard.source.ScalarNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Evaluates the expressions of one Terraform module as far as its source allows: literals,
@@ -288,7 +289,7 @@ final class HclValues {
   }
 
   /** {@code evaluation} of the variable or local {@code name}, unknown if it comes back to itself. */
-  private V once(String name, java.util.function.Supplier<V> evaluation, Where where) {
+  private V once(String name, Supplier<V> evaluation, Where where) {
     if (!evaluating.add(name)) {
       return new Unknown(name + " refers to itself", where);
     }
