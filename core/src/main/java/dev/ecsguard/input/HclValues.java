@@ -512,8 +512,8 @@ final class HclValues {
         return new Unknown("templatefile(): the template cannot be parsed", where);
       }
       V rendered = evaluate(template, where.file(), object.members());
-      return rendered instanceof Unknown unknown
-          ? new Unknown("templatefile(): " + unknown.reason(), where)
+      return rendered instanceof Unknown unknown // said once, however many templates deep
+          ? new Unknown(unknown.reason().startsWith("templatefile(") ? unknown.reason() : "templatefile(): " + unknown.reason(), where)
           : new Scalar(ScalarNode.Type.STRING, ((Scalar) rendered).text(), where);
     } finally {
       rendering.remove(key);
