@@ -478,8 +478,7 @@ final class HclValues {
     String call = function + "(\"" + scalar.text() + "\")";
     try {
       Path real = directory.resolve(scalar.text()).toRealPath();
-      // The module's own directory counts too: the scan may have reached it through a link out of the tree.
-      if (!real.startsWith(tree.toRealPath()) && !real.startsWith(directory.toRealPath())) {
+      if (!real.startsWith(tree.toRealPath())) { // a module reached through a link out of the tree reads nothing either
         return new Unknown(call + " is outside the scanned tree (" + tree + "); not read", where);
       }
       return new Scalar(ScalarNode.Type.STRING, RegularFiles.readUtf8(real, call, maxFileBytes), where);
