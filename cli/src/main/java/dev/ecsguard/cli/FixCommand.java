@@ -83,8 +83,8 @@ final class FixCommand implements Callable<Integer> {
     Outcome outcome = new Outcome();
     InputFiles.visit(paths, new InputFiles.Visitor() {
       @Override
-      public void file(Path file, boolean named) {
-        fix(file, named, options, acceptance, outcome);
+      public void file(Path file, Path tree, boolean named) {
+        fix(file, tree, named, options, acceptance, outcome);
       }
 
       @Override
@@ -108,7 +108,7 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
+  private void fix(Path file, Path tree, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
     Map<String, String> accepted;
     try {
@@ -120,7 +120,7 @@ final class FixCommand implements Callable<Integer> {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       accepted = acceptance.accepted(file, text);
       TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
-      result = terraform(file) ? TerraformFix.fix(file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
+      result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
       if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e)) {
         context.err().println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));

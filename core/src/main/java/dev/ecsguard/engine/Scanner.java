@@ -49,16 +49,15 @@ public final class Scanner {
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
-    Map<Path, List<Path>> terraformModules = new LinkedHashMap<>();
+    Map<Path, TerraformModule> terraformModules = new LinkedHashMap<>();
     InputFiles.visit(
         paths,
         new InputFiles.Visitor() {
           @Override
-          public void file(Path file, boolean named) {
+          public void file(Path file, Path tree, boolean named) {
             if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf")) {
               // A module is its whole directory (variables and locals may live in any file): read once, at the end.
-              Path directory = file.getParent() != null ? file.getParent() : Path.of(".");
-              terraformModules.computeIfAbsent(directory, d -> new ArrayList<>()).add(file);
+              terraformModules.computeIfAbsent(InputFiles.directoryOf(file), directory -> new TerraformModule(tree, new ArrayList<>())).files().add(file);
               return;
             }
             try {
@@ -82,15 +81,18 @@ public final class Scanner {
             listener.error(error);
           }
         });
-    terraformModules.forEach((directory, files) -> scanTerraformModule(directory, files, listener));
+    terraformModules.forEach((directory, module) -> scanTerraformModule(module.tree(), directory, module.files(), listener));
   }
 
-  private void scanTerraformModule(Path directory, List<Path> files, ScanListener listener) {
+  /** The .tf files asked for in one module's directory, and the scanned tree they were found in (the first, if named twice). */
+  private record TerraformModule(Path tree, List<Path> files) {}
+
+  private void scanTerraformModule(Path tree, Path directory, List<Path> files, ScanListener listener) {
     Map<String, Integer> resources = new LinkedHashMap<>();
     files.forEach(file -> resources.put(file.toString(), 0));
     InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
-      terraformSource.read(directory, files, sink, listener::error);
+      terraformSource.read(tree, directory, files, sink, listener::error);
     } catch (RuntimeException bug) {
       listener.error(new InputException(directory.toString(), "ecsguard could not read this Terraform module (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
     }

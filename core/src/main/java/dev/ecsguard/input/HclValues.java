@@ -14,14 +14,17 @@ import dev.ecsguard.input.Hcl.Template;
 import dev.ecsguard.input.Hcl.Traversal;
 import dev.ecsguard.input.Hcl.Tuple;
 import dev.ecsguard.input.Hcl.Unary;
+import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import dev.ecsguard.source.ScalarNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Evaluates the expressions of one Terraform module as far as its source allows: literals,
@@ -40,6 +44,10 @@ final class HclValues {
   // Far beyond any real attribute; a hostile module that doubles values in locals stops here.
   private static final int MAX_TEXT = 1 << 20;
   private static final int MAX_PLACED_VALUES = 1_000_000;
+  // Every evaluation passes through evaluate(): bounding its depth there keeps any chain of locals,
+  // variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
+  private static final int MAX_DEPTH = 256;
+  private static final long TOO_DEEP = -1;
 
   /** A value and where it was written (file and position). */
   sealed interface V permits Scalar, ListV, ObjectV, Unknown {
@@ -60,16 +68,22 @@ final class HclValues {
   /** An expression with the file it was written in. */
   record Source(Expression expression, String file) {}
 
+  private final Path tree;
   private final Path directory;
   private final long maxFileBytes;
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> locals;
   private final Map<String, V> instance;
-  private final Set<String> evaluatingLocals = new HashSet<>();
+  private final Set<String> evaluating = new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
+  private final Set<Path> rendering = new HashSet<>(); // templatefile() paths being rendered, to catch one that includes itself
   private final Map<String, V> localValues = new HashMap<>(); // each local once: locals built from locals must not blow up
+  private int depth;
 
-  HclValues(Path directory, long maxFileBytes, Map<String, Source> variableDefaults, Map<String, Source> givenVariables, Map<String, Source> locals) {
+  /** {@code tree}: the scanned tree, outside which file() and templatefile() read nothing. */
+  HclValues(Path tree, Path directory, long maxFileBytes, Map<String, Source> variableDefaults, Map<String, Source> givenVariables,
+      Map<String, Source> locals) {
+    this.tree = tree;
     this.directory = directory;
     this.maxFileBytes = maxFileBytes;
     this.variableDefaults = variableDefaults;
@@ -80,6 +94,7 @@ final class HclValues {
 
   /** The same module, with {@code instance}'s names bound (locals cannot use them, so their cache is shared). */
   private HclValues(HclValues module, Map<String, V> instance) {
+    this.tree = module.tree;
     this.directory = module.directory;
     this.maxFileBytes = module.maxFileBytes;
     this.variableDefaults = module.variableDefaults;
@@ -101,7 +116,15 @@ final class HclValues {
   /** {@code scope}: names bound by templatefile's variables, looked up before anything else. */
   private V evaluate(Expression expression, String file, Map<String, V> scope) {
     Where where = new Where(file, expression.at());
-    return relocate(evaluateHere(expression, file, scope, where), where);
+    if (depth >= MAX_DEPTH) {
+      return new Unknown("locals, variables, templates or expressions nested too deep (over " + MAX_DEPTH + " levels); not evaluated", where);
+    }
+    depth++;
+    try {
+      return relocate(evaluateHere(expression, file, scope, where), where);
+    } finally {
+      depth--;
+    }
   }
 
   private V evaluateHere(Expression expression, String file, Map<String, V> scope, Where where) {
@@ -211,7 +234,8 @@ final class HclValues {
       value = root.equals("var") ? variable(name, where) : local(name, where);
       consumed = 1;
     } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
-      return new Scalar(ScalarNode.Type.STRING, directory.toString(), where);
+      // As Terraform has it for the module it runs in; file() reads relative to the module's directory.
+      return new Scalar(ScalarNode.Type.STRING, ".", where);
     } else {
       return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
     }
@@ -261,7 +285,19 @@ final class HclValues {
     if (source == null) {
       return new Unknown("var." + name + " has no default (give it with --tf-var " + name + "=VALUE or in terraform.tfvars)", where);
     }
-    return evaluate(source);
+    return once("var." + name, () -> evaluate(source), where);
+  }
+
+  /** {@code evaluation} of the variable or local {@code name}, unknown if it comes back to itself. */
+  private V once(String name, Supplier<V> evaluation, Where where) {
+    if (!evaluating.add(name)) {
+      return new Unknown(name + " refers to itself", where);
+    }
+    try {
+      return evaluation.get();
+    } finally {
+      evaluating.remove(name);
+    }
   }
 
   private V local(String name, Where where) {
@@ -273,16 +309,9 @@ final class HclValues {
     if (known != null) {
       return known;
     }
-    if (!evaluatingLocals.add(name)) {
-      return new Unknown("local." + name + " refers to itself", where);
-    }
-    try {
-      V value = evaluate(source);
-      localValues.put(name, value);
-      return value;
-    } finally {
-      evaluatingLocals.remove(name);
-    }
+    V value = once("local." + name, () -> evaluate(source), where);
+    localValues.put(name, value);
+    return value;
   }
 
   private V binary(Binary binary, String file, Map<String, V> scope, Where where) {
@@ -354,7 +383,7 @@ final class HclValues {
         return arguments.size() == 1 ? arguments.get(0) : wrongArguments(function, where);
       }
       case "file" -> {
-        return arguments.size() == 1 ? file(arguments.get(0), where) : wrongArguments(function, where);
+        return arguments.size() == 1 ? file(function, arguments.get(0), where) : wrongArguments(function, where);
       }
       case "templatefile" -> {
         return arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : wrongArguments(function, where);
@@ -436,42 +465,58 @@ final class HclValues {
     return new Unknown(function + "() with arguments ecsguard does not understand", where);
   }
 
-  /** file(path): the text of a file, relative to the module's directory. */
-  private V file(V path, Where where) {
+  /**
+   * file(path) and templatefile(path, …): the text of a file, relative to the module's directory.
+   * Only a regular file within the size limit, and only inside the scanned tree where its links
+   * really lead: a module under review must not make the scanner read /proc/self/environ, a
+   * credentials file beside the checkout, a pipe or a device, and print it.
+   */
+  private V file(String function, V path, Where where) {
     if (!(path instanceof Scalar scalar) || scalar.text() == null) {
-      return path instanceof Unknown unknown ? new Unknown("file(): " + unknown.reason(), where) : wrongArguments("file", where);
+      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : wrongArguments(function, where);
     }
-    Path resolved = directory.resolve(scalar.text()).normalize();
+    String call = function + "(\"" + scalar.text() + "\")";
     try {
-      if (!Files.isRegularFile(resolved)) {
-        return new Unknown("file(\"" + scalar.text() + "\") is not a regular file", where); // never /dev/zero or a pipe
+      Path real = directory.resolve(scalar.text()).toRealPath();
+      if (!real.startsWith(tree.toRealPath())) { // a module reached through a link out of the tree reads nothing either
+        return new Unknown(call + " is outside the scanned tree (" + tree + "); not read", where);
       }
-      if (Files.size(resolved) > maxFileBytes) {
-        return new Unknown("file(\"" + scalar.text() + "\") is over the size limit", where);
-      }
-      return new Scalar(ScalarNode.Type.STRING, Files.readString(resolved, StandardCharsets.UTF_8), where);
-    } catch (IOException | RuntimeException e) {
-      return new Unknown("file(\"" + scalar.text() + "\") cannot be read", where);
+      return new Scalar(ScalarNode.Type.STRING, RegularFiles.readUtf8(real, call, maxFileBytes), where);
+    } catch (InputException e) {
+      return new Unknown(call + ": " + e.problem(), where);
+    } catch (IOException e) {
+      return new Unknown(call + " cannot be read (" + Problems.describe(e) + ")", where);
+    } catch (InvalidPathException e) {
+      return new Unknown(call + " is not a path this system can read", where);
     }
   }
 
   /** templatefile(path, vars): the file read as a template whose names are the given variables. */
   private V templateFile(V path, V variables, Where where) {
-    V text = file(path, where);
+    V text = file("templatefile", path, where);
     if (!(text instanceof Scalar scalar)) {
       return text;
     }
     if (!(variables instanceof ObjectV object)) {
       return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : wrongArguments("templatefile", where);
     }
-    Expression template = HclParser.parseTemplate(scalar.text());
-    if (template == null) {
-      return new Unknown("templatefile(): the template cannot be parsed", where);
+    String name = ((Scalar) path).text();
+    Path key = directory.resolve(name).normalize();
+    if (!rendering.add(key)) {
+      return new Unknown("templatefile(\"" + name + "\") includes itself", where);
     }
-    V rendered = evaluate(template, where.file(), object.members());
-    return rendered instanceof Unknown unknown
-        ? new Unknown("templatefile(): " + unknown.reason(), where)
-        : new Scalar(ScalarNode.Type.STRING, ((Scalar) rendered).text(), where);
+    try {
+      Expression template = HclParser.parseTemplate(scalar.text());
+      if (template == null) {
+        return new Unknown("templatefile(): the template cannot be parsed", where);
+      }
+      V rendered = evaluate(template, where.file(), object.members());
+      return rendered instanceof Unknown unknown // said once, however many templates deep
+          ? new Unknown(unknown.reason().startsWith("templatefile(") ? unknown.reason() : "templatefile(): " + unknown.reason(), where)
+          : new Scalar(ScalarNode.Type.STRING, ((Scalar) rendered).text(), where);
+    } finally {
+      rendering.remove(key);
+    }
   }
 
   private static String describe(Traversal traversal) {
@@ -489,8 +534,11 @@ final class HclValues {
    */
   static void place(V value, Node parent, String key, Position fallback) {
     Position at = value.where().file().equals(parent.file()) ? value.where().at() : fallback;
-    if (size(value, MAX_PLACED_VALUES) > MAX_PLACED_VALUES) {
-      Node.newUnresolved(parent, key, at.line(), at.column(), "a value of over " + MAX_PLACED_VALUES + " elements is not evaluated");
+    long size = size(value, MAX_PLACED_VALUES, 0);
+    if (size == TOO_DEEP || size > MAX_PLACED_VALUES) {
+      Node.newUnresolved(parent, key, at.line(), at.column(), size == TOO_DEEP
+          ? "a value nested too deep (over " + MAX_DEPTH + " levels) is not evaluated"
+          : "a value of over " + MAX_PLACED_VALUES + " elements is not evaluated");
       return;
     }
     switch (value) {
@@ -507,22 +555,30 @@ final class HclValues {
     }
   }
 
-  /** How many values {@code value} holds, counting no further than just past {@code limit}. */
-  private static long size(V value, long limit) {
+  /**
+   * How many values {@code value} holds, counting no further than just past {@code limit}; TOO_DEEP
+   * when nested over MAX_DEPTH levels (locals that each wrap the last, evaluated one by one, build
+   * such a value without any one evaluation going deep).
+   */
+  private static long size(V value, long limit, int depth) {
+    if (depth > MAX_DEPTH) {
+      return TOO_DEEP;
+    }
+    Collection<V> inner = switch (value) {
+      case ListV list -> list.items();
+      case ObjectV object -> object.members().values();
+      case Scalar scalar -> List.of();
+      case Unknown unknown -> List.of();
+    };
     long count = 1;
-    if (value instanceof ListV list) {
-      for (V item : list.items()) {
-        count += size(item, limit - count);
-        if (count > limit) {
-          return count;
-        }
+    for (V item : inner) {
+      long size = size(item, limit - count, depth + 1);
+      if (size == TOO_DEEP) {
+        return TOO_DEEP;
       }
-    } else if (value instanceof ObjectV object) {
-      for (V member : object.members().values()) {
-        count += size(member, limit - count);
-        if (count > limit) {
-          return count;
-        }
+      count += size;
+      if (count > limit) {
+        return count;
       }
     }
     return count;

@@ -18,8 +18,11 @@ public final class InputFiles {
 
   /** Receives each file to read, what was passed over, and paths that cannot be listed. */
   public interface Visitor {
-    /** {@code named}: the user named this file, rather than a directory holding it. */
-    void file(Path file, boolean named);
+    /**
+     * {@code tree}: the directory the user named that holds this file, or the file's own directory
+     * when the user named the file; {@code named}: the user named this file.
+     */
+    void file(Path file, Path tree, boolean named);
 
     /** A path left out on purpose, said so that the user knows it was not checked. */
     void skipped(Path path, String why);
@@ -39,13 +42,18 @@ public final class InputFiles {
   public static void visit(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        walk(path, visitor, new HashSet<>());
+        walk(path, path, visitor, new HashSet<>());
       } else if (Files.exists(path)) {
-        visitor.file(path, true);
+        visitor.file(path, directoryOf(path), true);
       } else {
         visitor.error(new InputException(path.toString(), "no such file or directory"));
       }
     }
+  }
+
+  /** The directory holding {@code file}: its parent, or the working directory for a bare name. */
+  public static Path directoryOf(Path file) {
+    return file.getParent() != null ? file.getParent() : Path.of(".");
   }
 
   private static boolean isInput(String name) {
@@ -53,7 +61,7 @@ public final class InputFiles {
     return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template") || lower.endsWith(".tf");
   }
 
-  private static void walk(Path directory, Visitor visitor, Set<Path> visited) {
+  private static void walk(Path tree, Path directory, Visitor visitor, Set<Path> visited) {
     try {
       if (!visited.add(directory.toRealPath())) {
         visitor.skipped(directory, "a link back to a directory already searched; skipped");
@@ -79,10 +87,10 @@ public final class InputFiles {
     for (String name : names) {
       Path entry = directory.resolve(name);
       if (Files.isDirectory(entry)) {
-        walk(entry, visitor, visited);
+        walk(tree, entry, visitor, visited);
       } else if (isInput(name)) {
         if (Files.isRegularFile(entry)) {
-          visitor.file(entry, false);
+          visitor.file(entry, tree, false);
         } else {
           visitor.skipped(entry, Files.isSymbolicLink(entry) && !Files.exists(entry) ? "a broken link; skipped" : "not a regular file; skipped");
         }

@@ -8,6 +8,7 @@ import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import dev.ecsguard.source.ScalarNode;
+import java.util.function.Consumer;
 
 /**
  * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in
@@ -53,8 +54,14 @@ public final class TerraformPlanReader implements InputReader {
       sink.note(change, address + ": " + after.reason() + "; skipped");
       return;
     }
+    Value<ObjectNode> unknowns = Fields.object(change, "change", "after_unknown");
+    if (unknowns.isUnknown()) {
+      // Which values are known only after apply cannot be told: none may be taken as known.
+      sink.note(change, address + ": after_unknown is malformed (" + unknowns.reason() + "); skipped");
+      return;
+    }
     ObjectNode values = after.get();
-    markUnknown(values, Fields.object(change, "change", "after_unknown").orElse(null), "");
+    markUnknown(values, unknowns.orElse(null), "");
     Resource resource = shapes.resource(type, address, values);
     if (resource != null) {
       sink.resource(resource);
@@ -65,27 +72,31 @@ public final class TerraformPlanReader implements InputReader {
   private static void markUnknown(Node values, Node unknowns, String path) {
     if (unknowns instanceof ObjectNode marks && values instanceof ObjectNode object) {
       for (String name : marks.names()) {
-        String at = path.isEmpty() ? name : path + "." + name;
-        if (isTrue(marks.get(name))) {
-          object.markUnresolved(name, at + " is known only after apply");
-        } else {
-          markUnknown(object.get(name), marks.get(name), at);
-        }
+        mark(object.get(name), marks.get(name), path.isEmpty() ? name : path + "." + name, reason -> object.markUnresolved(name, reason));
       }
     } else if (unknowns instanceof ArrayNode marks && values instanceof ArrayNode array) {
       for (int i = 0; i < Math.min(marks.size(), array.size()); i++) { // marks past the list mark nothing
-        String at = path + "[" + i + "]";
-        if (isTrue(marks.elements().get(i))) {
-          array.markUnresolved(i, at + " is known only after apply");
-        } else {
-          markUnknown(array.elements().get(i), marks.elements().get(i), at);
-        }
+        int index = i;
+        mark(array.elements().get(i), marks.elements().get(i), path + "[" + i + "]", reason -> array.markUnresolved(index, reason));
       }
     }
   }
 
-  private static boolean isTrue(Node node) {
-    return node instanceof ScalarNode scalar && scalar.type() == ScalarNode.Type.BOOLEAN && scalar.text().equals("true");
+  /**
+   * What one mark says of the value beside it: true, known only after apply; false, known; an
+   * object or list, marks within the value. Anything else is a malformed plan, and the value it
+   * covers is taken as unknown rather than as what after shows.
+   */
+  private static void mark(Node value, Node mark, String at, Consumer<String> unresolve) {
+    if (mark instanceof ScalarNode scalar && scalar.type() == ScalarNode.Type.BOOLEAN) {
+      if (scalar.text().equals("true")) {
+        unresolve.accept(at + " is known only after apply");
+      }
+    } else if (mark instanceof ObjectNode && value instanceof ObjectNode || mark instanceof ArrayNode && value instanceof ArrayNode) {
+      markUnknown(value, mark, at);
+    } else if (!(mark instanceof ObjectNode object && object.names().isEmpty() || mark instanceof ArrayNode array && array.size() == 0)) {
+      unresolve.accept(at + ": after_unknown is malformed (" + mark.kind() + " where true, false or marks for "
+          + (value == null ? "an absent value" : value.kind()) + " are expected); taken as known only after apply");
+    }
   }
-
 }

@@ -17,13 +17,11 @@ import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,15 +55,18 @@ public final class TerraformSourceReader {
   /**
    * Reads the module in {@code directory} and reports the resources in {@code files} (.tf files of
    * that directory); a file that cannot be parsed is an error, and the others are still read.
+   * {@code tree}: the scanned tree (the directory named on the command line, or that of the file
+   * named); file() and templatefile() read nothing outside it, as a scan of an untrusted pull
+   * request must not.
    */
-  public void read(Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
-    read(directory, files, Map.of(), sink, errors);
+  public void read(Path tree, Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
+    read(tree, directory, files, Map.of(), sink, errors);
   }
 
   /** As above, {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
-  public void read(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
+  public void read(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
     Map<Block, List<dev.ecsguard.engine.Suppression>> inline = new java.util.IdentityHashMap<>(); // once per block, not per instance
-    instances(directory, files, texts, sink, errors, (instance, parsed, root) -> {
+    instances(tree, directory, files, texts, sink, errors, (instance, parsed, root) -> {
       Resource resource = shapes.resource(instance.type(), instance.address(), instance.values());
       if (resource != null) {
         sink.resource(resource, Map.of(), inline.computeIfAbsent(instance.block(), block -> suppressions(block, parsed, root, sink)));
@@ -80,18 +81,18 @@ public final class TerraformSourceReader {
    */
   public record Instance(String type, String address, Block block, ObjectNode values) {}
 
-  /** Each aws_ecs_* resource instance in {@code files}, evaluated with the module; {@code texts} as for read. */
-  public void instances(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink notes, Consumer<InputException> errors,
-      Consumer<Instance> out) {
-    instances(directory, files, texts, notes, errors, (instance, parsed, root) -> out.accept(instance));
+  /** Each aws_ecs_* resource instance in {@code files}, evaluated with the module; {@code tree} and {@code texts} as for read. */
+  public void instances(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink notes,
+      Consumer<InputException> errors, Consumer<Instance> out) {
+    instances(tree, directory, files, texts, notes, errors, (instance, parsed, root) -> out.accept(instance));
   }
 
   private interface InstanceVisitor {
     void visit(Instance instance, HclParser.Parsed parsed, ObjectNode root);
   }
 
-  private void instances(Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors,
-      InstanceVisitor visitor) {
+  private void instances(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink,
+      Consumer<InputException> errors, InstanceVisitor visitor) {
     Map<Path, HclParser.Parsed> module = new LinkedHashMap<>();
     for (Path file : moduleFiles(directory, files, errors)) {
       try {
@@ -119,7 +120,7 @@ public final class TerraformSourceReader {
       }
     }
     HclValues values =
-        new HclValues(directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
+        new HclValues(tree, directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
     for (Path file : files) {
       HclParser.Parsed parsed = module.get(file);
       if (parsed == null) {
@@ -195,7 +196,8 @@ public final class TerraformSourceReader {
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
-    if (Files.isRegularFile(directory.resolve("terraform.tfvars"))) {
+    // Whatever it is, a tfvars file that exists is read as a file: a pipe or device is refused, never waited on.
+    if (Files.exists(directory.resolve("terraform.tfvars"), LinkOption.NOFOLLOW_LINKS)) {
       files.add(directory.resolve("terraform.tfvars"));
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.auto.tfvars")) {
@@ -336,20 +338,6 @@ public final class TerraformSourceReader {
   }
 
   private String text(Path file) throws InputException {
-    try {
-      if (Files.size(file) > limits.maxFileBytes()) {
-        throw new InputException(file.toString(), "refused: over the limit of " + limits.maxFileBytes() + " bytes (--max-file-size)");
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(file.toString(), "cannot read: not UTF-8 text");
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + Problems.describe(e));
-    }
+    return RegularFiles.readUtf8(file, file.toString(), limits.maxFileBytes());
   }
 }

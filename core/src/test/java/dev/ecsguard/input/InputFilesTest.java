@@ -23,7 +23,7 @@ class InputFilesTest {
         List.of(paths),
         new InputFiles.Visitor() {
           @Override
-          public void file(Path file, boolean named) {
+          public void file(Path file, Path tree, boolean named) {
             files.add(dir.relativize(file).toString());
           }
 

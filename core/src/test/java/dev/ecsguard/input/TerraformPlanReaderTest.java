@@ -140,4 +140,26 @@ class TerraformPlanReaderTest {
     assertThat(state.findings()).isEmpty();
     assertThat(state.notes()).singleElement().extracting(note -> note.message()).asString().contains("reads the resource_changes");
   }
+
+  @Test
+  void aMalformedAfterUnknownMakesWhatItCoversUnknownNotPassed() throws URISyntaxException {
+    Path plan = Path.of(TerraformPlanReaderTest.class.getResource("/dev/ecsguard/input/terraform-plan-malformed-unknown.json").toURI());
+    ScanResult malformed = Scans.files(List.of("ECS.4", "ECS.18"), plan);
+    assertThat(malformed.errors()).isEmpty();
+    Map<String, Finding> found = malformed.findings().stream().collect(Collectors.toMap(f -> f.resourceId() + " " + f.control().id(), f -> f));
+    for (String name : List.of("well_formed", "string_mark", "number_mark", "null_mark", "object_mark_for_a_string", "list_mark_for_a_string")) {
+      Finding privileged = found.get("aws_ecs_task_definition." + name + " ECS.4");
+      assertThat(privileged.status()).as(name).isEqualTo(Status.UNKNOWN);
+      assertThat(privileged.message()).as(name).contains(name.equals("well_formed")
+          ? "container_definitions is known only after apply" : "container_definitions: after_unknown is malformed");
+    }
+    Finding efs = found.get("aws_ecs_task_definition.string_mark_in_a_list ECS.18");
+    assertThat(efs.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(efs.message()).contains("volume[0].efs_volume_configuration: after_unknown is malformed (a string");
+    for (String name : List.of("top_level_string", "top_level_list", "top_level_number")) {
+      assertThat(found).doesNotContainKey("aws_ecs_task_definition." + name + " ECS.4");
+      assertThat(malformed.notes()).anySatisfy(note -> assertThat(note.message())
+          .startsWith("aws_ecs_task_definition." + name + ": after_unknown is malformed").endsWith("; skipped"));
+    }
+  }
 }

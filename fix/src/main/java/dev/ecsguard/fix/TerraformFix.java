@@ -24,6 +24,7 @@ import dev.ecsguard.input.Hcl.ObjectValue;
 import dev.ecsguard.input.Hcl.Position;
 import dev.ecsguard.input.Hcl.Traversal;
 import dev.ecsguard.input.Hcl.Tuple;
+import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputReader;
 import dev.ecsguard.input.TerraformSourceReader;
 import dev.ecsguard.model.Resource;
@@ -31,8 +32,8 @@ import dev.ecsguard.source.DocumentReader;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,7 @@ public final class TerraformFix {
     }
   }
 
+  private final Path tree;
   private final Path file;
   private final Path directory;
   private final TaskDefinitionFix.Options options;
@@ -94,9 +96,10 @@ public final class TerraformFix {
   private final Map<String, String> declaredAt = new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
   private final Map<String, Attribute> localsHere = new HashMap<>(); // this file's locals, edited where they are written
 
-  private TerraformFix(Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables) {
+  private TerraformFix(Path tree, Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables) {
+    this.tree = tree;
     this.file = file;
-    this.directory = file.getParent() != null ? file.getParent() : Path.of(".");
+    this.directory = InputFiles.directoryOf(file);
     this.options = options;
     this.tfVariables = tfVariables;
     this.edits = new HclEdits(text);
@@ -104,14 +107,16 @@ public final class TerraformFix {
 
   /**
    * The suggestion for {@code file}, whose text is {@code text}; {@code fixed} is null when it
-   * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's --tf-var.
+   * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's --tf-var;
+   * {@code tree}: the directory named on the command line (or the file's own), outside which file() reads nothing, as in a scan.
    */
-  public static FileFix.Result fix(Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables) throws InputException {
-    TerraformFix fix = new TerraformFix(file, text, options, tfVariables);
+  public static FileFix.Result fix(Path tree, Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables)
+      throws InputException {
+    TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
     fix.declarations(Hcl.parse(file.toString(), text, LIMITS.maxNestingDepth()));
     List<TerraformSourceReader.Instance> instances = new ArrayList<>();
     List<InputException> errors = new ArrayList<>();
-    fix.reader().instances(fix.directory, List.of(file), Map.of(file, text), NO_RESOURCES, errors::add, instances::add);
+    fix.reader().instances(fix.tree, fix.directory, List.of(file), Map.of(file, text), NO_RESOURCES, errors::add, instances::add);
     if (!errors.isEmpty()) {
       throw errors.get(0);
     }
@@ -146,14 +151,13 @@ public final class TerraformFix {
     }
     siblings.sort(null);
     for (Path sibling : siblings) {
-      if (sibling.normalize().equals(file.normalize()) || !Files.isRegularFile(sibling)) {
+      if (sibling.normalize().equals(file.normalize())) {
         continue;
       }
       try {
-        if (Files.size(sibling) <= LIMITS.maxFileBytes()) {
-          declarations(sibling.toString(), Hcl.parse(sibling.toString(), Files.readString(sibling, StandardCharsets.UTF_8), LIMITS.maxNestingDepth()));
-        }
-      } catch (IOException | InputException | java.io.UncheckedIOException e) {
+        String name = sibling.toString();
+        declarations(name, Hcl.parse(name, RegularFiles.readUtf8(sibling, name, LIMITS.maxFileBytes()), LIMITS.maxNestingDepth()));
+      } catch (InputException e) {
         // the same: reported by the module's read
       }
     }
@@ -668,7 +672,7 @@ public final class TerraformFix {
   private Map<String, Integer> failed(String text) {
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(Selection.defaults(), LIMITS, Map.of(), tfVariables);
-    reader().read(directory, List.of(file), Map.of(file, text), new InputReader.Sink() {
+    reader().read(tree, directory, List.of(file), Map.of(file, text), new InputReader.Sink() {
       @Override
       public void resource(Resource resource, Map<String, String> labels) {
         scanner.evaluate(resource, labels, result);

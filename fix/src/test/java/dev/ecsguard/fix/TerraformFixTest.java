@@ -23,7 +23,7 @@ class TerraformFixTest {
 
   private FileFix.Result fix(String text, TaskDefinitionFix.Options options) throws IOException, InputException {
     Path file = Files.writeString(dir.resolve("main.tf"), text);
-    return TerraformFix.fix(file, text, options, Map.of());
+    return TerraformFix.fix(dir, file, text, options, Map.of());
   }
 
   /** Fixes, then fixes the suggested text again: the second suggestion must be empty. */
