@@ -208,6 +208,31 @@ class CloudFormationReaderTest {
     assertThat(finding.location().column()).isEqualTo(26);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"<<: *privileged|FAILED", "<<: *privileged\n  Privileged: false|PASSED", "Privileged: false\n<<: *privileged|PASSED",
+      "<<: [*unprivileged, *privileged]|PASSED", "<<: [*privileged, *unprivileged]|FAILED"})
+  void yamlMergeKeysAreAppliedAndFindingsPointAtTheMergedValue(String caseText) {
+    String[] parts = caseText.split("\\|");
+    String template = """
+        Metadata:
+          Defaults: &privileged
+            Privileged: true
+          Plain: &unprivileged {Privileged: false}
+        Resources:
+          TaskDef:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  Image: nginx
+        """ + parts[0].replace("\n  ", "\n").indent(10);
+    Finding finding = only(scan(template, Map.of(), "ECS.4"));
+    assertThat(finding.status()).isEqualTo(Status.valueOf(parts[1]));
+    if (finding.status() == Status.FAILED) {
+      assertThat(finding.offenders().get(0).location().line()).isEqualTo(3);
+    }
+  }
+
   @Test
   void aResourceWhoseConditionIsFalseIsSkippedAndOneThatMayNotExistIsCheckedWithANote() {
     String template =

@@ -305,6 +305,24 @@ class TemplateFixTest {
   }
 
   @Test
+  void aTemplateWithYamlMergeKeysIsLeftAsItIsWithAStep() throws InputException {
+    // The merged Privileged: true is read where the merge stands; an edit there would miss it or change the anchor for every user.
+    for (String merge : List.of("<<: {Privileged: true}", "<<: *defaults")) {
+      String original = "Metadata:\n  Defaults: &defaults {Privileged: true}\n" + HEAD.substring(HEAD.indexOf("Resources")) + """
+            Task:
+              Type: AWS::ECS::TaskDefinition
+              Properties:
+                ContainerDefinitions:
+                  - Name: app
+                    Image: nginx
+          """ + merge.indent(10);
+      FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+      assertThat(result.fixed()).as(merge).isEqualTo(original);
+      assertThat(result.instructions()).as(merge).containsExactly("the template is left unchanged: it uses YAML merge keys (<<)");
+    }
+  }
+
+  @Test
   void emptyValuesBlockScalarsAndWindowsLineBreaksKeepTheirPlace() throws InputException {
     String original = (HEAD + """
           Task:
