@@ -137,6 +137,11 @@ final class CloudFormationFunctions {
     }
   }
 
+  /** A value used as a list of text (Fn::ForEach's collection): a literal list, or a function that gives one. */
+  Value<List<String>> list(Node node) {
+    return texts(node);
+  }
+
   /** Whether the named condition holds: unknown when it depends on what only a deployment knows. */
   Value<Boolean> condition(String name, Node at) {
     Value<Boolean> known = decided.get(name);
