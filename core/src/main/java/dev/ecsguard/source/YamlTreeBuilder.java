@@ -42,6 +42,7 @@ final class YamlTreeBuilder {
   private final int maxDepth;
   private final Map<String, Node> anchors = new HashMap<>();
   private final Set<Node> tagged = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Node> functions = Collections.newSetFromMap(new IdentityHashMap<>()); // the {"Fn::X": …} made for short-form tags
   private final Map<ObjectNode, Mark> merging = new IdentityHashMap<>(); // mappings with a merge key, and where it stands
   private final Deque<Node> open = new ArrayDeque<>();
   private int aliasNodes;
@@ -122,8 +123,9 @@ final class YamlTreeBuilder {
   private void merge(ObjectNode mapping, Mark at) throws InputException {
     Node merged = mapping.remove(MERGE);
     for (Node map : merged instanceof ArrayNode list ? list.elements() : java.util.List.of(merged)) {
-      if (!(map instanceof ObjectNode source)) {
-        throw new InputException(document.name(), map.line(), map.column(), "a YAML merge (<<) needs a mapping or a list of mappings, not " + map.kind());
+      if (!(map instanceof ObjectNode source) || functions.contains(map)) {
+        String kind = map instanceof ObjectNode wrapper ? "the function " + wrapper.names().iterator().next() : map.kind();
+        throw new InputException(document.name(), map.line(), map.column(), "a YAML merge (<<) needs a mapping or a list of mappings, not " + kind);
       }
       for (String name : source.names()) {
         if (!mapping.has(name)) {
@@ -175,6 +177,7 @@ final class YamlTreeBuilder {
     }
     Mark at = event.getStartMark();
     ObjectNode wrapper = new ObjectNode(document, parent, key, indexIn(parent), line(at), column(at));
+    functions.add(wrapper);
     Node.attach(document, parent, wrapper);
     open.push(wrapper);
     return new Slot(wrapper, function, -1, true);
@@ -201,7 +204,8 @@ final class YamlTreeBuilder {
   private void place(Node node, NodeEvent event) {
     Node.attach(document, node.parent(), node);
     if (event.getAnchor() != null) {
-      anchors.put(event.getAnchor(), node);
+      // Of a tagged value (&a !If […]) the anchor names the function, not its bare arguments.
+      anchors.put(event.getAnchor(), functions.contains(node.parent()) ? node.parent() : node);
     }
   }
 
@@ -252,6 +256,9 @@ final class YamlTreeBuilder {
       case ScalarNode scalar -> new ScalarNode(document, parent, key, index, scalar.line(), scalar.column(), scalar.type(), scalar.text());
       case ObjectNode object -> {
         ObjectNode copy = new ObjectNode(document, parent, key, index, object.line(), object.column());
+        if (functions.contains(object)) {
+          functions.add(copy);
+        }
         for (String name : object.names()) {
           copy.put(name, copy(object.get(name), copy, name, -1, at));
         }

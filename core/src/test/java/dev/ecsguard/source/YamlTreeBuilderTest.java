@@ -94,6 +94,11 @@ class YamlTreeBuilderTest {
     assertThatThrownBy(() -> read("a: {<<: 5}\n")).hasMessage("t.yaml:1:9: a YAML merge (<<) needs a mapping or a list of mappings, not a number");
     assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: [*a, [1]]\n"))
         .hasMessage("t.yaml:3:12: a YAML merge (<<) needs a mapping or a list of mappings, not an array");
+    // A function's value is known only to CloudFormation; merging its name as a key would hide what it gives.
+    assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: !If [C, *a, *a]\n"))
+        .hasMessage("t.yaml:3:7: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
+    assertThatThrownBy(() -> read("a: &a !If [C, {x: 1}, {x: 2}]\nb:\n  <<: [*a]\n"))
+        .hasMessage("t.yaml:1:4: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
   }
 
   @Test
@@ -107,6 +112,12 @@ class YamlTreeBuilderTest {
       bomb.append("k: x}\n");
     }
     assertThatThrownBy(() -> read(bomb.toString())).hasMessageContaining("refused: YAML aliases expand to over 1000000 values");
+  }
+
+  @Test
+  void anAliasOfATaggedValueIsTheFunction() throws InputException {
+    ObjectNode root = read("a: &a !If [C, true, false]\nb: *a\n");
+    assertThat(((ObjectNode) root.get("b")).names()).containsExactly("Fn::If");
   }
 
   @Test
