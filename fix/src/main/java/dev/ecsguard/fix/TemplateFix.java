@@ -67,7 +67,10 @@ final class TemplateFix {
     TextEditor editor = new TextEditor(text, json, root);
     if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Mapping resources) {
       for (TextTree.Entry resource : resources.entries()) {
-        if (resource.value() instanceof TextTree.Mapping body
+        if (resource.key().startsWith("Fn::ForEach::")) {
+          // The scan reads the loop's copies; an edit to their one text would change every copy, what no single finding asks.
+          instructions.add(resource.key() + ": left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");
+        } else if (resource.value() instanceof TextTree.Mapping body
             && body.get("Type") instanceof TextTree.Scalar type
             && FIXED_TYPES.contains(type.value().asText())) {
           List<TextEditor.Edit> resourceEdits = new ResourceFix(resource.key(), type.value().asText(), options, instructions).edits(body);

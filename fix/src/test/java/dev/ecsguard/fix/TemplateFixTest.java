@@ -323,6 +323,23 @@ class TemplateFixTest {
   }
 
   @Test
+  void resourcesMadeByAForEachLoopAreLeftToTheUserWithAStep() throws InputException {
+    String original = "Transform: AWS::LanguageExtensions\n" + HEAD + """
+          Fn::ForEach::Tasks:
+            - Name
+            - [Web, Worker]
+            - TaskDef${Name}:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions: [{Name: app, Image: nginx, Privileged: true}]
+        """;
+    FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+    assertThat(result.fixed()).isEqualTo(original);
+    assertThat(result.instructions()).containsExactly(
+        "Fn::ForEach::Tasks: left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");
+  }
+
+  @Test
   void emptyValuesBlockScalarsAndWindowsLineBreaksKeepTheirPlace() throws InputException {
     String original = (HEAD + """
           Task:
