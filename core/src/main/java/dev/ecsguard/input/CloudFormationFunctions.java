@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Resolves CloudFormation's intrinsic functions in one template, as far as a template alone
@@ -75,16 +76,14 @@ final class CloudFormationFunctions {
 
   /** As above, the copy shown at {@code at}'s position. */
   private boolean copyResolved(Node value, Node parent, String key, Node at) {
-    String stop = limit();
-    if (stop != null) {
-      Node.newUnresolved(parent, key, at, stop);
+    Function<String, Boolean> unresolvedHere = reason -> {
+      Node.newUnresolved(parent, key, at, reason);
       return true;
-    }
-    work++;
-    depth++;
-    try {
+    };
+    return deeper(unresolvedHere, () -> {
+      work++;
       if (isFunction(value)) {
-        return follow((ObjectNode) value, reason -> place(new Computed(Value.unknown(reason, at)), parent, key, at), result -> place(result, parent, key, at));
+        return follow((ObjectNode) value, unresolvedHere, result -> place(result, parent, key, at));
       }
       switch (value) {
         case ObjectNode object -> {
@@ -103,9 +102,7 @@ final class CloudFormationFunctions {
         case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, at, unresolved.reason());
       }
       return true;
-    } finally {
-      depth--;
-    }
+    });
   }
 
   /** Why evaluation stops here (too deep, too much work), or null when it may go on. */
@@ -272,7 +269,7 @@ final class CloudFormationFunctions {
   }
 
   private Value<Boolean> conditionValue(Node node) {
-    return deeper(node, () -> conditionOf(node));
+    return deeper(reason -> Value.unknown(reason, node), () -> conditionOf(node));
   }
 
   private Value<Boolean> conditionOf(Node node) {
@@ -454,7 +451,8 @@ final class CloudFormationFunctions {
   /** A value used as text: a scalar, or a function that gives one. */
   private Value<String> text(Node node) {
     if (isFunction(node)) {
-      return deeper(node, () -> follow((ObjectNode) node, reason -> Value.unknown(reason, node), result -> {
+      Function<String, Value<String>> unknown = reason -> Value.unknown(reason, node);
+      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
         if (result instanceof Chosen chosen) {
           return text(chosen.node());
         }
@@ -478,7 +476,8 @@ final class CloudFormationFunctions {
   /** A value used as a list of text: a list of scalars (or functions), or a function that gives one. */
   private Value<List<String>> texts(Node node) {
     if (isFunction(node)) {
-      return deeper(node, () -> follow((ObjectNode) node, reason -> Value.unknown(reason, node), result -> {
+      Function<String, Value<List<String>>> unknown = reason -> Value.unknown(reason, node);
+      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
         if (result instanceof Chosen chosen) {
           return texts(chosen.node());
         }
@@ -515,11 +514,11 @@ final class CloudFormationFunctions {
     return 0;
   }
 
-  /** Runs {@code step} one level deeper, or gives the reason it may not be run. */
-  private <T> Value<T> deeper(Node at, java.util.function.Supplier<Value<T>> step) {
+  /** Runs {@code step} one level deeper, or gives {@code refused} the reason it may not be run. */
+  private <T> T deeper(Function<String, T> refused, Supplier<T> step) {
     String stop = limit();
     if (stop != null) {
-      return Value.unknown(stop, at);
+      return refused.apply(stop);
     }
     depth++;
     try {
