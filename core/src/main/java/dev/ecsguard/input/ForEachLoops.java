@@ -86,19 +86,19 @@ final class ForEachLoops {
         || !(loop.elements().get(0) instanceof ScalarNode identifier)
         || identifier.type() != ScalarNode.Type.STRING
         || !(loop.elements().get(2) instanceof ObjectNode fragment)) {
-      notExpanded(name, value, target, "it needs [identifier, collection, {key: value}]", null, resource);
+      notExpanded(name, value, target, "it needs [identifier, collection, {key: value}]", null, bindings, resource);
       return;
     }
     copy(loop.elements().get(1), scratch, "(collection)", bindings);
     Value<List<String>> collection = functions.list(scratch.get("(collection)"));
     if (!collection.isKnown()) {
       String why = "its collection is not known (" + (collection.isUnknown() ? collection.reason() : "it is empty") + ")";
-      notExpanded(name, value, target, why, fragment, resource);
+      notExpanded(name, value, target, why, fragment, bindings, resource);
       return;
     }
     for (String item : collection.get()) {
       if (values > MAX_VALUES) {
-        notExpanded(name, value, target, "the loops expand to over " + MAX_VALUES + " values", fragment, resource);
+        notExpanded(name, value, target, "the loops expand to over " + MAX_VALUES + " values", fragment, bindings, resource);
         return;
       }
       Map<String, String> inner = new HashMap<>(bindings);
@@ -110,20 +110,38 @@ final class ForEachLoops {
   }
 
   /**
-   * A loop that cannot be expanded: at the top of Resources each entry it would create stands once,
-   * under its key as written, and is unknown; inside a resource it makes that resource unknown.
+   * A loop that cannot be expanded: at the top of Resources each entry it would create (those of
+   * loops inside it too) stands once, under its key as written, and is unknown; inside a resource
+   * it makes that resource unknown.
    */
-  private void notExpanded(String name, Node at, ObjectNode target, String why, ObjectNode fragment, boolean resource) {
+  private void notExpanded(String name, Node at, ObjectNode target, String why, ObjectNode fragment, Map<String, String> bindings, boolean resource) {
     String reason = name + ": " + why;
     if (!resource) {
       unresolved = reason;
       return;
     }
-    List<String> created = fragment == null ? List.of() : fragment.names().stream().filter(key -> !key.startsWith(PREFIX)).toList();
-    sink.note(at, reason + "; the resources it would create" + (created.isEmpty() ? "" : " (" + String.join(", ", created) + ")") + " are UNKNOWN");
-    for (String key : created) {
-      copy(fragment.get(key), target, key, Map.of());
-      unknown.put(key, reason);
+    Map<String, Node> created = new LinkedHashMap<>();
+    if (fragment != null) {
+      entries(fragment, created);
+    }
+    List<String> ids = created.keySet().stream().map(key -> substitute(key, bindings)).toList();
+    sink.note(at, reason + (ids.isEmpty() ? "; not read" : "; the resources it would create (" + String.join(", ", ids) + ") are UNKNOWN"));
+    int i = 0;
+    for (Node resourceNode : created.values()) {
+      String id = ids.get(i++);
+      copy(resourceNode, target, id, bindings);
+      unknown.put(id, reason);
+    }
+  }
+
+  /** The entries of {@code fragment} and of the loops in it, keys as written. */
+  private static void entries(ObjectNode fragment, Map<String, Node> into) {
+    for (String key : fragment.names()) {
+      if (!key.startsWith(PREFIX)) {
+        into.put(key, fragment.get(key));
+      } else if (fragment.get(key) instanceof ArrayNode loop && loop.size() == 3 && loop.elements().get(2) instanceof ObjectNode inner) {
+        entries(inner, into);
+      }
     }
   }
 

@@ -301,6 +301,32 @@ class CloudFormationReaderTest {
   }
 
   @Test
+  void anUnknownLoopInsideAKnownOneKeepsWhatIsKnownAndLosesNothing() {
+    String template = """
+        Transform: AWS::LanguageExtensions
+        Parameters:
+          Unset: {Type: CommaDelimitedList}
+        Resources:
+          Fn::ForEach::Outer:
+            - Env
+            - [prod]
+            - Fn::ForEach::Inner:
+                - Tier
+                - !Ref Unset
+                - Cluster${Env}${Tier}:
+                    Type: AWS::ECS::Cluster
+          Other:
+            Type: AWS::ECS::Cluster
+            Properties:
+              Fn::ForEach::Settings: [S, !Ref Unset, {"${S}": x}]
+        """;
+    ScanResult result = scan(template, Map.of(), "ECS.12");
+    assertThat(result.findings()).extracting(Finding::resourceId, Finding::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Clusterprod${Tier}", Status.UNKNOWN), org.assertj.core.groups.Tuple.tuple("Other", Status.UNKNOWN));
+    assertThat(result.notes()).hasSize(2);
+  }
+
+  @Test
   void aResourceWhoseConditionIsFalseIsSkippedAndOneThatMayNotExistIsCheckedWithANote() {
     String template =
         """
