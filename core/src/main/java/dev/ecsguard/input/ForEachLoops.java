@@ -122,25 +122,22 @@ final class ForEachLoops {
     }
     Map<String, Node> created = new LinkedHashMap<>();
     if (fragment != null) {
-      entries(fragment, created);
+      entries(fragment, bindings, created);
     }
-    List<String> ids = created.keySet().stream().map(key -> substitute(key, bindings)).toList();
-    sink.note(at, reason + (ids.isEmpty() ? "; not read" : "; the resources it would create (" + String.join(", ", ids) + ") are UNKNOWN"));
-    int i = 0;
-    for (Node resourceNode : created.values()) {
-      String id = ids.get(i++);
+    sink.note(at, reason + (created.isEmpty() ? "; not read" : "; the resources it would create (" + String.join(", ", created.keySet()) + ") are UNKNOWN"));
+    created.forEach((id, resourceNode) -> {
       copy(resourceNode, target, id, bindings);
       unknown.put(id, reason);
-    }
+    });
   }
 
-  /** The entries of {@code fragment} and of the loops in it, keys as written. */
-  private static void entries(ObjectNode fragment, Map<String, Node> into) {
+  /** The entries of {@code fragment} and of the loops in it, by their keys with what is bound substituted. */
+  private static void entries(ObjectNode fragment, Map<String, String> bindings, Map<String, Node> into) {
     for (String key : fragment.names()) {
       if (!key.startsWith(PREFIX)) {
-        into.put(key, fragment.get(key));
+        into.put(substitute(key, bindings), fragment.get(key));
       } else if (fragment.get(key) instanceof ArrayNode loop && loop.size() == 3 && loop.elements().get(2) instanceof ObjectNode inner) {
-        entries(inner, into);
+        entries(inner, bindings, into);
       }
     }
   }
