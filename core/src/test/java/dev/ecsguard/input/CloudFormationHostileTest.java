@@ -81,27 +81,31 @@ class CloudFormationHostileTest {
     assertThat(privileged.message()).contains("too deep");
   }
 
+  /**
+   * Mappings M whose levels l1 to l40 each use the level below twice ({@code twice} makes a value
+   * of two look-ups), under {@code first}, then the task definition.
+   */
+  private static String levels(String first, java.util.function.BinaryOperator<String> twice, String privileged) {
+    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  M:\n" + first);
+    for (int i = 1; i <= 40; i++) {
+      String below = "{\"Fn::FindInMap\": [M, l" + (i - 1) + ", v]}";
+      template.append("    l").append(i).append(": {v: ").append(twice.apply(below, below)).append("}\n");
+    }
+    return template.append(taskDefinition(privileged)).toString();
+  }
+
   @Test
   void findInMapFanOutIsEvaluatedOnceANode() throws Exception {
     // Each level looks the level below up twice: 2^40 look-ups without memory of what was found.
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  M:\n    k: {k: k, t: \"true\"}\n    l0: {v: k}\n");
-    for (int i = 1; i <= 40; i++) {
-      String below = "{\"Fn::FindInMap\": [M, l" + (i - 1) + ", v]}";
-      template.append("    l").append(i).append(": {v: {\"Fn::FindInMap\": [M, ").append(below).append(", ").append(below).append("]}}\n");
-    }
-    template.append(taskDefinition("Privileged: !FindInMap [M, !FindInMap [M, l40, v], t]"));
+    String template = levels("    k: {k: k, t: \"true\"}\n    l0: {v: k}\n", (a, b) -> "{\"Fn::FindInMap\": [M, " + a + ", " + b + "]}",
+        "Privileged: !FindInMap [M, !FindInMap [M, l40, v], t]");
     Finding privileged = finding(scanBesideAGoodFile(write("fan-out.yaml", template)), "ECS.4", "TaskDef");
     assertThat(privileged.status()).as(privileged.message()).isEqualTo(Status.FAILED);
   }
 
   @Test
   void textThatDoublesAtEveryLevelIsBoundedByTheWorkBudget() throws Exception {
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  M:\n    l0: {v: ab}\n");
-    for (int i = 1; i <= 40; i++) {
-      String below = "{\"Fn::FindInMap\": [M, l" + (i - 1) + ", v]}";
-      template.append("    l").append(i).append(": {v: {\"Fn::Join\": [\"\", [").append(below).append(", ").append(below).append("]]}}\n");
-    }
-    template.append(taskDefinition("Privileged: !FindInMap [M, l40, v]"));
+    String template = levels("    l0: {v: ab}\n", (a, b) -> "{\"Fn::Join\": [\"\", [" + a + ", " + b + "]]}", "Privileged: !FindInMap [M, l40, v]");
     Finding privileged = finding(scanBesideAGoodFile(write("doubling.yaml", template)), "ECS.4", "TaskDef");
     assertThat(privileged.status()).isEqualTo(Status.UNKNOWN);
     assertThat(privileged.message()).contains("too much work");

@@ -165,7 +165,7 @@ final class TextTreeParser {
   private static TextTree longFormIntrinsic(TextTree tree) {
     if (tree instanceof TextTree.Mapping mapping && mapping.entries().size() == 1) {
       String key = mapping.entries().getFirst().key();
-      if (key.equals("Ref") || key.startsWith("Fn::") && !key.startsWith("Fn::ForEach::")) { // a loop's entry is no value
+      if (key.equals("Ref") || key.startsWith("Fn::")) {
         return new TextTree.Intrinsic(key, mapping.start(), mapping.end());
       }
     }
