@@ -135,6 +135,7 @@ public final class Scanner {
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
     int[] resources = {0};
     InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
+    document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (formats.stream().noneMatch(format -> format.read(document, sink))) {
         listener.note(new Note(document.root().location(), unrecognised(document)));

@@ -9,11 +9,15 @@ import dev.ecsguard.source.UnresolvedNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Resolves CloudFormation's intrinsic functions in one template, as far as a template alone
@@ -22,10 +26,20 @@ import java.util.Set;
  * Fn::FindInMap} and {@code Fn::Base64}. What only a deployment knows ({@code Fn::GetAtt}, {@code
  * Fn::ImportValue}, a resource's id, the region) becomes an unresolved value that names the
  * expression, so that the controls that need it are UNKNOWN.
+ *
+ * <p>A hostile template cannot crash or stall it: a function whose value leads back to itself is
+ * a cycle, evaluation stops {@link #MAX_DEPTH} levels deep, each call is evaluated once (so that
+ * look-ups of look-ups cost what the template's size does, not two to the power of its depth), and
+ * the work for one template is bounded by {@link #MAX_WORK}. Each stop makes the value unknown with
+ * its reason.
  */
 final class CloudFormationFunctions {
   private static final Set<String> PSEUDO_PARAMETERS =
       Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
+  // Values and functions nested in one another: far deeper than a real template, far shallower than the stack allows.
+  static final int MAX_DEPTH = 400;
+  // Values copied, calls evaluated and characters built for one template: a real one needs thousands.
+  static final int MAX_WORK = 5_000_000;
 
   private final ObjectNode parameters;
   private final ObjectNode mappings;
@@ -34,6 +48,10 @@ final class CloudFormationFunctions {
   private final Map<String, String> given;
   private final Map<String, Value<Boolean>> decided = new HashMap<>();
   private final Set<String> deciding = new HashSet<>();
+  private final Map<ObjectNode, Result> evaluated = new IdentityHashMap<>();
+  private final Set<ObjectNode> following = Collections.newSetFromMap(new IdentityHashMap<>());
+  private int depth;
+  private long work;
 
   /** {@code given}: values for parameters (and pseudo parameters) that override their defaults. */
   CloudFormationFunctions(ObjectNode template, Map<String, String> given) {
@@ -58,26 +76,67 @@ final class CloudFormationFunctions {
 
   /** As above, the copy shown at {@code at}'s position. */
   private boolean copyResolved(Node value, Node parent, String key, Node at) {
-    if (isFunction(value)) {
-      return place(evaluate((ObjectNode) value), parent, key, at);
-    }
-    switch (value) {
-      case ObjectNode object -> {
-        ObjectNode copy = Node.newObject(parent, key, at);
-        for (String name : object.names()) {
-          copyResolved(object.get(name), copy, name);
-        }
+    Function<String, Boolean> unresolvedHere = reason -> {
+      Node.newUnresolved(parent, key, at, reason);
+      return true;
+    };
+    return deeper(unresolvedHere, () -> {
+      work++;
+      if (isFunction(value)) {
+        return follow((ObjectNode) value, unresolvedHere, result -> place(result, parent, key, at));
       }
-      case ArrayNode array -> {
-        ArrayNode copy = Node.newArray(parent, key, at);
-        for (Node element : array.elements()) {
-          copyResolved(element, copy, null);
+      switch (value) {
+        case ObjectNode object -> {
+          ObjectNode copy = Node.newObject(parent, key, at);
+          for (String name : object.names()) {
+            copyResolved(object.get(name), copy, name);
+          }
         }
+        case ArrayNode array -> {
+          ArrayNode copy = Node.newArray(parent, key, at);
+          for (Node element : array.elements()) {
+            copyResolved(element, copy, null);
+          }
+        }
+        case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
+        case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, at, unresolved.reason());
       }
-      case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
-      case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, at, unresolved.reason());
+      return true;
+    });
+  }
+
+  /** Why evaluation stops here (too deep, too much work), or null when it may go on. */
+  private String limit() {
+    if (depth >= MAX_DEPTH) {
+      return "functions and values nested too deep to evaluate (over " + MAX_DEPTH + " levels)";
     }
-    return true;
+    return work >= MAX_WORK ? "too much work to evaluate the template's functions (over " + MAX_WORK + " values and characters)" : null;
+  }
+
+  /**
+   * Evaluates {@code call} (once: the result is kept) and passes the result to {@code then};
+   * a call met again while its own result is being followed is a cycle, given to {@code refused}.
+   */
+  private <T> T follow(ObjectNode call, Function<String, T> refused, Function<Result, T> then) {
+    if (!following.add(call)) {
+      return refused.apply(functionName(call) + " refers to itself (a cycle in the template)");
+    }
+    try {
+      Result result = evaluated.get(call);
+      if (result == null) {
+        result = evaluate(call);
+        work += 1 + size(result);
+        evaluated.put(call, result);
+      }
+      return then.apply(result);
+    } finally {
+      following.remove(call);
+    }
+  }
+
+  /** A value used as a list of text (Fn::ForEach's collection): a literal list, or a function that gives one. */
+  Value<List<String>> list(Node node) {
+    return texts(node);
   }
 
   /** Whether the named condition holds: unknown when it depends on what only a deployment knows. */
@@ -210,6 +269,10 @@ final class CloudFormationFunctions {
   }
 
   private Value<Boolean> conditionValue(Node node) {
+    return deeper(reason -> Value.unknown(reason, node), () -> conditionOf(node));
+  }
+
+  private Value<Boolean> conditionOf(Node node) {
     if (!(node instanceof ObjectNode call) || call.names().size() != 1) {
       return Value.unknown("a condition that is not a condition function", node);
     }
@@ -329,6 +392,9 @@ final class CloudFormationFunctions {
     if (!delimiter.isKnown() || text.isUnknown()) {
       return Value.unknown("Fn::Split: " + (text.isUnknown() ? text.reason() : "no delimiter"), at);
     }
+    if (delimiter.get().isEmpty()) {
+      return Value.unknown("Fn::Split: the delimiter is empty, which CloudFormation refuses", at);
+    }
     List<String> parts = new ArrayList<>();
     String rest = text.orElse("");
     for (int cut; (cut = rest.indexOf(delimiter.get())) >= 0; rest = rest.substring(cut + delimiter.get().length())) {
@@ -385,17 +451,19 @@ final class CloudFormationFunctions {
   /** A value used as text: a scalar, or a function that gives one. */
   private Value<String> text(Node node) {
     if (isFunction(node)) {
-      Result result = evaluate((ObjectNode) node);
-      if (result instanceof Chosen chosen) {
-        return text(chosen.node());
-      }
-      Value<?> value = ((Computed) result).value();
-      if (value.isKnown() && !(value.get() instanceof String)) {
-        return Value.unknown(functionName((ObjectNode) node) + " gives a list where text is needed", node);
-      }
-      @SuppressWarnings("unchecked")
-      Value<String> text = (Value<String>) value;
-      return text;
+      Function<String, Value<String>> unknown = reason -> Value.unknown(reason, node);
+      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
+        if (result instanceof Chosen chosen) {
+          return text(chosen.node());
+        }
+        Value<?> value = ((Computed) result).value();
+        if (value.isKnown() && !(value.get() instanceof String)) {
+          return Value.unknown(functionName((ObjectNode) node) + " gives a list where text is needed", node);
+        }
+        @SuppressWarnings("unchecked")
+        Value<String> text = (Value<String>) value;
+        return text;
+      }));
     }
     if (node instanceof ScalarNode scalar) {
       return scalar.type() == ScalarNode.Type.NULL ? Value.absent(node) : Value.known(scalar.text(), node);
@@ -408,17 +476,19 @@ final class CloudFormationFunctions {
   /** A value used as a list of text: a list of scalars (or functions), or a function that gives one. */
   private Value<List<String>> texts(Node node) {
     if (isFunction(node)) {
-      Result result = evaluate((ObjectNode) node);
-      if (result instanceof Chosen chosen) {
-        return texts(chosen.node());
-      }
-      Value<?> value = ((Computed) result).value();
-      if (value.isKnown() && !(value.get() instanceof List<?>)) {
-        return Value.unknown(functionName((ObjectNode) node) + " gives text where a list is needed", node);
-      }
-      @SuppressWarnings("unchecked")
-      Value<List<String>> list = (Value<List<String>>) value;
-      return list;
+      Function<String, Value<List<String>>> unknown = reason -> Value.unknown(reason, node);
+      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
+        if (result instanceof Chosen chosen) {
+          return texts(chosen.node());
+        }
+        Value<?> value = ((Computed) result).value();
+        if (value.isKnown() && !(value.get() instanceof List<?>)) {
+          return Value.unknown(functionName((ObjectNode) node) + " gives text where a list is needed", node);
+        }
+        @SuppressWarnings("unchecked")
+        Value<List<String>> list = (Value<List<String>>) value;
+        return list;
+      }));
     }
     if (!(node instanceof ArrayNode array)) {
       return Value.unknown(Fields.dotted(node) + " is " + node.kind() + " where a list is needed", node);
@@ -434,6 +504,28 @@ final class CloudFormationFunctions {
       }
     }
     return Value.known(items, node);
+  }
+
+  /** The characters or items a function built: text that doubles at each level must count. */
+  private static long size(Result result) {
+    if (result instanceof Computed computed && computed.value().isKnown()) {
+      return computed.value().get() instanceof String text ? text.length() : ((List<?>) computed.value().get()).size();
+    }
+    return 0;
+  }
+
+  /** Runs {@code step} one level deeper, or gives {@code refused} the reason it may not be run. */
+  private <T> T deeper(Function<String, T> refused, Supplier<T> step) {
+    String stop = limit();
+    if (stop != null) {
+      return refused.apply(stop);
+    }
+    depth++;
+    try {
+      return step.get();
+    } finally {
+      depth--;
+    }
   }
 
   private static String reason(Value<?> value) {

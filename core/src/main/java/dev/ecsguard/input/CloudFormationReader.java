@@ -1,6 +1,8 @@
 package dev.ecsguard.input;
 
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
@@ -30,14 +32,16 @@ public final class CloudFormationReader implements InputReader {
       return false;
     }
     ObjectNode template = (ObjectNode) document.root();
-    ObjectNode resources = (ObjectNode) template.get("Resources");
     CloudFormationFunctions functions = new CloudFormationFunctions(template, parameters);
     checkGivenParameters(template, sink);
+    ForEachLoops.Expanded expanded = ForEachLoops.expand((ObjectNode) template.get("Resources"), functions, sink);
+    ObjectNode resources = expanded.resources();
     boolean any = false;
     for (String logicalId : resources.names()) {
       if (resources.get(logicalId) instanceof ObjectNode resource
           && Fields.string(resource, "Type").orElse("").startsWith("AWS::ECS::")) {
-        any |= read(logicalId, resource, functions, sink);
+        String unknown = expanded.unknown().get(logicalId);
+        any |= unknown == null ? read(logicalId, resource, functions, sink) : readUnknown(logicalId, resource, unknown, sink);
       }
     }
     if (!any) {
@@ -70,7 +74,19 @@ public final class CloudFormationReader implements InputReader {
       return false;
     }
     return template.has("AWSTemplateFormatVersion")
-        || resources.names().stream().anyMatch(name -> resources.get(name) instanceof ObjectNode resource && resource.get("Type") instanceof ScalarNode);
+        || resources.names().stream().anyMatch(name -> name.startsWith(ForEachLoops.PREFIX)
+            || resources.get(name) instanceof ObjectNode resource && resource.get("Type") instanceof ScalarNode);
+  }
+
+  /** A resource a loop would create but that cannot be read: every control on it is UNKNOWN with the reason. */
+  private static boolean readUnknown(String logicalId, ObjectNode resource, String reason, Sink sink) {
+    String type = Fields.string(resource, "Type").get();
+    if (!isChecked(type)) {
+      return false;
+    }
+    ResourceType resourceType = java.util.Arrays.stream(ResourceType.values()).filter(t -> t.awsName().equals(type)).findFirst().orElseThrow();
+    sink.resource(Unreadable.of(resourceType, logicalId, resource, "created by " + reason));
+    return true;
   }
 
   private static boolean read(String logicalId, ObjectNode resource, CloudFormationFunctions functions, Sink sink) {

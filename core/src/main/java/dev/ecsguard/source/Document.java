@@ -1,10 +1,17 @@
 package dev.ecsguard.source;
 
-/** A parsed file: its name as the user gave it and its root value. */
+import java.util.ArrayList;
+import java.util.List;
+
+/** A parsed file: its name as the user gave it, its root value, and what parsing noticed. */
 public final class Document {
   private final String name;
   private final Node host;
+  private final List<Notice> notices = new ArrayList<>();
   private Node root;
+
+  /** Something the file says that its reader should pass on to the user (a key written twice). */
+  public record Notice(Node where, String message) {}
 
   Document(String name, Node host) {
     this.name = name;
@@ -26,5 +33,14 @@ public final class Document {
 
   void root(Node root) {
     this.root = root;
+  }
+
+  void notice(Node where, String message) {
+    notices.add(new Notice(where, message));
+  }
+
+  /** What parsing noticed, in document order. */
+  public List<Notice> notices() {
+    return List.copyOf(notices);
   }
 }

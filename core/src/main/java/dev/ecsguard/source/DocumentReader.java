@@ -208,7 +208,12 @@ public final class DocumentReader {
           Node parent = open.peek();
           JsonLocation at = parser.currentTokenLocation();
           Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null, at);
+          Node earlier = parent instanceof ObjectNode object ? object.get(pendingKey) : null;
           Node.attach(document, parent, node);
+          if (earlier != null) {
+            // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the first.
+            document.notice(node, "duplicate key \"" + pendingKey + "\" (also on line " + earlier.line() + "); the last one counts, as the AWS CLI reads it");
+          }
           if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             open.push(node);
           }

@@ -15,6 +15,11 @@ public final class ObjectNode extends Node {
     members.put(name, value);
   }
 
+  /** Removes member {@code name}, giving its value. */
+  Node remove(String name) {
+    return members.remove(name);
+  }
+
   /** Sets member {@code name} to a value that is not known, positioned at this object. */
   public void markUnresolved(String name, String reason) {
     members.put(name, new UnresolvedNode(document(), this, name, -1, line(), column(), reason));

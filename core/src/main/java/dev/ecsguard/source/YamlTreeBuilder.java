@@ -28,21 +28,27 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Builds a {@link Document} from YAML parser events, which keep what a tree loader would lose:
  * positions, CloudFormation's short-form tags ({@code !Ref X} becomes {@code {"Ref": "X"}}) and
- * anchors. Aliases are copied where they stand, within a budget that stops alias bombs.
+ * anchors. Aliases are copied where they stand, within a budget that stops alias bombs. Merge keys
+ * ({@code <<: *defaults}) are applied as YAML 1.1 (and CloudFormation's tools) apply them: the
+ * merged maps' keys join the mapping, its own keys win, and of a list of maps the earlier win.
  */
 final class YamlTreeBuilder {
   // Copies made for aliases: far more than any real template needs, far fewer than an alias bomb makes.
   private static final int MAX_ALIAS_NODES = 1_000_000;
   private static final Resolver RESOLVER = new Resolver();
+  private static final String MERGE = "<<";
 
   private final Document document;
   private final int maxDepth;
   private final Map<String, Node> anchors = new HashMap<>();
   private final Set<Node> tagged = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Node> functions = Collections.newSetFromMap(new IdentityHashMap<>()); // the {"Fn::X": …} made for short-form tags
+  private final Map<ObjectNode, Mark> merging = new IdentityHashMap<>(); // mappings with a merge key, and where it stands
   private final Deque<Node> open = new ArrayDeque<>();
   private int aliasNodes;
   private String pendingKey;
   private Mark pendingKeyMark;
+  private boolean pendingKeyMerges;
 
   YamlTreeBuilder(Document document, int maxDepth) {
     this.document = document;
@@ -102,9 +108,30 @@ final class YamlTreeBuilder {
     }
   }
 
-  private void end() {
-    if (tagged.remove(open.pop())) {
+  private void end() throws InputException {
+    Node closed = open.pop();
+    Mark merge = merging.remove(closed);
+    if (merge != null) {
+      merge((ObjectNode) closed, merge);
+    }
+    if (tagged.remove(closed)) {
       open.pop(); // the wrapper made for the collection's tag
+    }
+  }
+
+  /** Replaces the mapping's merge key by the keys of the maps it names that the mapping does not have. */
+  private void merge(ObjectNode mapping, Mark at) throws InputException {
+    Node merged = mapping.remove(MERGE);
+    for (Node map : merged instanceof ArrayNode list ? list.elements() : java.util.List.of(merged)) {
+      if (!(map instanceof ObjectNode source) || functions.contains(map)) {
+        String kind = map instanceof ObjectNode wrapper ? "the function " + wrapper.names().iterator().next() : map.kind();
+        throw new InputException(document.name(), map.line(), map.column(), "a YAML merge (<<) needs a mapping or a list of mappings, not " + kind);
+      }
+      for (String name : source.names()) {
+        if (!mapping.has(name)) {
+          mapping.put(name, copy(source.get(name), mapping, name, -1, at));
+        }
+      }
     }
   }
 
@@ -112,6 +139,7 @@ final class YamlTreeBuilder {
     if (open.peek() instanceof ObjectNode && pendingKey == null) {
       pendingKey = event.getValue();
       pendingKeyMark = event.getStartMark();
+      pendingKeyMerges = pendingKey.equals(MERGE) && event.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN; // "<<" quoted is a key
       return;
     }
     Slot slot = slot(event);
@@ -149,6 +177,7 @@ final class YamlTreeBuilder {
     }
     Mark at = event.getStartMark();
     ObjectNode wrapper = new ObjectNode(document, parent, key, indexIn(parent), line(at), column(at));
+    functions.add(wrapper);
     Node.attach(document, parent, wrapper);
     open.push(wrapper);
     return new Slot(wrapper, function, -1, true);
@@ -159,9 +188,13 @@ final class YamlTreeBuilder {
       throw error(event.getStartMark(), "a mapping or list used as a mapping key, which CloudFormation does not accept");
     }
     String key = pendingKey;
-    if (((ObjectNode) open.peek()).has(key)) {
+    ObjectNode mapping = (ObjectNode) open.peek();
+    if (mapping.has(key)) {
       // CloudFormation refuses such a template; taking either value could hide a failure.
       throw error(pendingKeyMark, "the key " + key + " appears twice in the same mapping");
+    }
+    if (pendingKeyMerges) {
+      merging.put(mapping, pendingKeyMark);
     }
     pendingKey = null;
     pendingKeyMark = null;
@@ -171,7 +204,8 @@ final class YamlTreeBuilder {
   private void place(Node node, NodeEvent event) {
     Node.attach(document, node.parent(), node);
     if (event.getAnchor() != null) {
-      anchors.put(event.getAnchor(), node);
+      // Of a tagged value (&a !If […]) the anchor names the function, not its bare arguments.
+      anchors.put(event.getAnchor(), functions.contains(node.parent()) ? node.parent() : node);
     }
   }
 
@@ -222,6 +256,9 @@ final class YamlTreeBuilder {
       case ScalarNode scalar -> new ScalarNode(document, parent, key, index, scalar.line(), scalar.column(), scalar.type(), scalar.text());
       case ObjectNode object -> {
         ObjectNode copy = new ObjectNode(document, parent, key, index, object.line(), object.column());
+        if (functions.contains(object)) {
+          functions.add(copy);
+        }
         for (String name : object.names()) {
           copy.put(name, copy(object.get(name), copy, name, -1, at));
         }

@@ -208,6 +208,124 @@ class CloudFormationReaderTest {
     assertThat(finding.location().column()).isEqualTo(26);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"<<: *privileged|FAILED", "<<: *privileged\n  Privileged: false|PASSED", "Privileged: false\n<<: *privileged|PASSED",
+      "<<: [*unprivileged, *privileged]|PASSED", "<<: [*privileged, *unprivileged]|FAILED"})
+  void yamlMergeKeysAreAppliedAndFindingsPointAtTheMergedValue(String caseText) {
+    String[] parts = caseText.split("\\|");
+    String template = """
+        Metadata:
+          Defaults: &privileged
+            Privileged: true
+          Plain: &unprivileged {Privileged: false}
+        Resources:
+          TaskDef:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  Image: nginx
+        """ + parts[0].replace("\n  ", "\n").indent(10);
+    Finding finding = only(scan(template, Map.of(), "ECS.4"));
+    assertThat(finding.status()).isEqualTo(Status.valueOf(parts[1]));
+    if (finding.status() == Status.FAILED) {
+      assertThat(finding.offenders().get(0).location().line()).isEqualTo(3);
+    }
+  }
+
+  private static String loop(String collection, String body) {
+    return """
+        Transform: AWS::LanguageExtensions
+        Parameters:
+          Names: {Type: CommaDelimitedList, Default: "Web,Worker"}
+          Unset: {Type: CommaDelimitedList}
+        Mappings:
+          Modes: {Web: {privileged: "false"}, Worker: {privileged: "true"}}
+        Resources:
+          Fn::ForEach::Tasks:
+            - Name
+            - %s
+            - TaskDef${Name}:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  Family: !Sub "${Name}-family"
+                  ContainerDefinitions:
+        """.formatted(collection) + body.indent(14);
+  }
+
+  private static final String BY_NAME = "- Name: app\n  Image: nginx\n  Privileged: !FindInMap [Modes, !Ref Name, privileged]\n";
+
+  @ParameterizedTest
+  @ValueSource(strings = {"[Web, Worker]", "!Ref Names"})
+  void forEachLoopsAreExpandedAsCloudFormationExpandsThem(String collection) {
+    ScanResult result = scan(loop(collection, BY_NAME), Map.of(), "ECS.4");
+    assertThat(result.findings()).extracting(Finding::resourceId, Finding::status)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("TaskDefWeb", Status.PASSED), org.assertj.core.groups.Tuple.tuple("TaskDefWorker", Status.FAILED));
+    assertThat(result.findings().get(1).offenders().get(0).location().line()).isEqualTo(18);
+    assertThat(result.notes()).isEmpty();
+  }
+
+  @Test
+  void forEachSubstitutesAmpersandIdentifiersWithoutPunctuationAndNestsLoops() {
+    String template = """
+        Transform: AWS::LanguageExtensions
+        Resources:
+          Fn::ForEach::Outer:
+            - Env
+            - [prod-eu, dev]
+            - Fn::ForEach::Inner:
+                - Tier
+                - [Web, Worker]
+                - Cluster&{Env}${Tier}:
+                    Type: AWS::ECS::Cluster
+                    Properties:
+                      ClusterName: !Sub "${Env}-${Tier}"
+                      ClusterSettings: [{Name: containerInsights, Value: enabled}]
+        """;
+    ScanResult result = scan(template, Map.of(), "ECS.12");
+    assertThat(result.findings()).extracting(Finding::resourceId)
+        .containsExactly("ClusterprodeuWeb", "ClusterprodeuWorker", "ClusterdevWeb", "ClusterdevWorker");
+    assertThat(result.findings()).extracting(Finding::status).containsOnly(Status.PASSED);
+  }
+
+  @Test
+  void aForEachWhoseCollectionIsNotKnownMakesItsResourcesUnknownAndSaysSo() {
+    ScanResult result = scan(loop("!Ref Unset", "- Name: app\n  Image: nginx\n"), Map.of(), "ECS.4");
+    Finding finding = only(result);
+    assertThat(finding.resourceId()).isEqualTo("TaskDef${Name}");
+    assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(finding.message()).contains("Fn::ForEach::Tasks");
+    assertThat(result.notes()).extracting(Note::message).containsExactly(
+        "Fn::ForEach::Tasks: its collection is not known (Ref Unset: the parameter has no Default (give it with --cfn-param Unset=VALUE)); "
+            + "the resources it would create (TaskDef${Name}) are UNKNOWN");
+  }
+
+  @Test
+  void anUnknownLoopInsideAKnownOneKeepsWhatIsKnownAndLosesNothing() {
+    String template = """
+        Transform: AWS::LanguageExtensions
+        Parameters:
+          Unset: {Type: CommaDelimitedList}
+        Resources:
+          Fn::ForEach::Outer:
+            - Env
+            - [prod]
+            - Fn::ForEach::Inner:
+                - Tier
+                - !Ref Unset
+                - Cluster${Env}${Tier}:
+                    Type: AWS::ECS::Cluster
+          Other:
+            Type: AWS::ECS::Cluster
+            Properties:
+              Fn::ForEach::Settings: [S, !Ref Unset, {"${S}": x}]
+        """;
+    ScanResult result = scan(template, Map.of(), "ECS.12");
+    assertThat(result.findings()).extracting(Finding::resourceId, Finding::status).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("Clusterprod${Tier}", Status.UNKNOWN), org.assertj.core.groups.Tuple.tuple("Other", Status.UNKNOWN));
+    assertThat(result.notes()).hasSize(2);
+  }
+
   @Test
   void aResourceWhoseConditionIsFalseIsSkippedAndOneThatMayNotExistIsCheckedWithANote() {
     String template =

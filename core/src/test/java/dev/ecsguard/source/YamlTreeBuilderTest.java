@@ -70,6 +70,57 @@ class YamlTreeBuilderTest {
   }
 
   @Test
+  void mergeKeysBringTheMergedMapsKeysWhereExplicitKeysAndEarlierMapsWin() throws InputException {
+    ObjectNode root = read("""
+        a: &a {Privileged: true, User: root}
+        b: &b {Privileged: false, Image: nginx}
+        one: {<<: *a, Name: web}
+        explicit: {Privileged: false, <<: *a}
+        list: {<<: [*b, *a]}
+        quoted: {"<<": *a}
+        """);
+    ObjectNode one = (ObjectNode) root.get("one");
+    assertThat(one.names()).containsExactlyInAnyOrder("Name", "Privileged", "User");
+    assertThat(one.get("Privileged").location()).isEqualTo(new Location("t.yaml", "/one/Privileged", 1, 20));
+    assertThat(((ScalarNode) ((ObjectNode) root.get("explicit")).get("Privileged")).text()).isEqualTo("false");
+    ObjectNode list = (ObjectNode) root.get("list");
+    assertThat(((ScalarNode) list.get("Privileged")).text()).isEqualTo("false");
+    assertThat(list.names()).containsExactlyInAnyOrder("Privileged", "Image", "User");
+    assertThat(((ObjectNode) root.get("quoted")).names()).containsExactly("<<"); // a quoted << is an ordinary key
+  }
+
+  @Test
+  void aMergeOfSomethingOtherThanAMapIsAnErrorWithItsPosition() {
+    assertThatThrownBy(() -> read("a: {<<: 5}\n")).hasMessage("t.yaml:1:9: a YAML merge (<<) needs a mapping or a list of mappings, not a number");
+    assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: [*a, [1]]\n"))
+        .hasMessage("t.yaml:3:12: a YAML merge (<<) needs a mapping or a list of mappings, not an array");
+    // A function's value is known only to CloudFormation; merging its name as a key would hide what it gives.
+    assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: !If [C, *a, *a]\n"))
+        .hasMessage("t.yaml:3:7: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
+    assertThatThrownBy(() -> read("a: &a !If [C, {x: 1}, {x: 2}]\nb:\n  <<: [*a]\n"))
+        .hasMessage("t.yaml:1:4: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
+  }
+
+  @Test
+  void mergesCountAgainstTheAliasBudget() {
+    StringBuilder bomb = new StringBuilder("a0: &a0 {k: [x, x, x, x, x, x, x, x, x, x]}\n");
+    for (int i = 1; i < 8; i++) {
+      bomb.append("a").append(i).append(": &a").append(i).append(" {");
+      for (int j = 0; j < 10; j++) {
+        bomb.append("m").append(j).append(": {<<: *a").append(i - 1).append("}, ");
+      }
+      bomb.append("k: x}\n");
+    }
+    assertThatThrownBy(() -> read(bomb.toString())).hasMessageContaining("refused: YAML aliases expand to over 1000000 values");
+  }
+
+  @Test
+  void anAliasOfATaggedValueIsTheFunction() throws InputException {
+    ObjectNode root = read("a: &a !If [C, true, false]\nb: *a\n");
+    assertThat(((ObjectNode) root.get("b")).names()).containsExactly("Fn::If");
+  }
+
+  @Test
   void malformedYamlNamesLineAndColumnAndNeverQuotesTheFile() {
     assertThatThrownBy(() -> read("a: 1\nb: [AKIAIOSFODNN7EXAMPLE\nc: 2\n"))
         .isInstanceOf(InputException.class)

@@ -44,8 +44,17 @@ final class TemplateFix {
    * compares equal to, so a fix replaces it only where any value but its own would fail.
    */
   private static final String COMPUTED = "(computed by ";
+  private static final String FOR_EACH = "Fn::ForEach::";
 
   private TemplateFix() {}
+
+  /**
+   * A Fn::ForEach loop's resources, as the scan reads them, are copies of one text: an edit there
+   * would change every copy, which no single finding asks for.
+   */
+  private static String leftToTheUser(String loop) {
+    return loop + ": left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand";
+  }
 
   /** The root of a template: a mapping with a Resources mapping. */
   static boolean isTemplate(dev.ecsguard.source.Node root) {
@@ -63,9 +72,14 @@ final class TemplateFix {
     List<String> instructions = new ArrayList<>();
     List<TextEditor.Edit> edits = new ArrayList<>();
     TextEditor editor = new TextEditor(text, json, root);
+    if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Intrinsic loop && loop.function().startsWith(FOR_EACH)) {
+      instructions.add(leftToTheUser(loop.function())); // a loop alone in Resources reads as a function
+    }
     if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Mapping resources) {
       for (TextTree.Entry resource : resources.entries()) {
-        if (resource.value() instanceof TextTree.Mapping body
+        if (resource.key().startsWith(FOR_EACH)) {
+          instructions.add(leftToTheUser(resource.key()));
+        } else if (resource.value() instanceof TextTree.Mapping body
             && body.get("Type") instanceof TextTree.Scalar type
             && FIXED_TYPES.contains(type.value().asText())) {
           List<TextEditor.Edit> resourceEdits = new ResourceFix(resource.key(), type.value().asText(), options, instructions).edits(body);

@@ -102,6 +102,10 @@ final class TextTreeParser {
               if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 throw new UnsupportedLayout("it has a mapping key that is not a plain value");
               }
+              if (key.getTag().equals(Tag.MERGE)) {
+                // The scanner reads the merged keys as the mapping's own; their text stands elsewhere, maybe shared.
+                throw new UnsupportedLayout("it uses YAML merge keys (<<)");
+              }
               entries.add(new TextTree.Entry(key.getValue(), index(key.getStartMark()), yaml(tuple.getValueNode())));
             }
             boolean flow = mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW;

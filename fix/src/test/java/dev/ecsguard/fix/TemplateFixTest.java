@@ -305,6 +305,43 @@ class TemplateFixTest {
   }
 
   @Test
+  void aTemplateWithYamlMergeKeysIsLeftAsItIsWithAStep() throws InputException {
+    // The merged Privileged: true is read where the merge stands; an edit there would miss it or change the anchor for every user.
+    for (String merge : List.of("<<: {Privileged: true}", "<<: *defaults")) {
+      String original = "Metadata:\n  Defaults: &defaults {Privileged: true}\n" + HEAD.substring(HEAD.indexOf("Resources")) + """
+            Task:
+              Type: AWS::ECS::TaskDefinition
+              Properties:
+                ContainerDefinitions:
+                  - Name: app
+                    Image: nginx
+          """ + merge.indent(10);
+      FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+      assertThat(result.fixed()).as(merge).isEqualTo(original);
+      assertThat(result.instructions()).as(merge).containsExactly("the template is left unchanged: it uses YAML merge keys (<<)");
+    }
+  }
+
+  @Test
+  void resourcesMadeByAForEachLoopAreLeftToTheUserWithAStep() throws InputException {
+    String original = "Transform: AWS::LanguageExtensions\n" + HEAD + """
+          Fn::ForEach::Tasks:
+            - Name
+            - [Web, Worker]
+            - TaskDef${Name}:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions: [{Name: app, Image: nginx, Privileged: true}]
+        """;
+    for (String template : List.of(original, original + "  Cluster: {Type: AWS::ECS::Cluster}\n")) {
+      FileFix.Result result = FileFix.fix("t.yaml", template, OPTIONS);
+      assertThat(result.fixed()).startsWith(original); // another resource is still fixed
+      assertThat(result.instructions()).contains(
+          "Fn::ForEach::Tasks: left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");
+    }
+  }
+
+  @Test
   void emptyValuesBlockScalarsAndWindowsLineBreaksKeepTheirPlace() throws InputException {
     String original = (HEAD + """
           Task:
