@@ -26,7 +26,7 @@ class FileFixTest {
   @Test
   void aMegabyteTemplateWithAnEditInEveryResourceIsFixedInOnePass() throws InputException {
     StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
-    int resources = 2_000;
+    int resources = 1_200;
     for (int i = 0; i < resources; i++) {
       template.append("  Task").append(i).append(":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: t").append(i).append('\n')
           .append("      ContainerDefinitions:\n        - Name: app\n          Image: x\n          Privileged: true\n          Environment:\n");
