@@ -1,6 +1,7 @@
 package dev.ecsguard.cli;
 
 import dev.ecsguard.config.Configuration;
+import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
 import dev.ecsguard.fix.TerraformFix;
@@ -9,9 +10,9 @@ import dev.ecsguard.report.Printable;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,8 +52,16 @@ final class FixCommand implements Callable<Integer> {
   @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "A Terraform variable's value, as for scan (overrides tfvars files and defaults).")
   Map<String, String> tfVariables = new LinkedHashMap<>();
 
+  /** Writes what --write fixes; tests pass one that fails half-way or races an edit. */
+  private final AtomicFileWrite files;
+
   FixCommand(Context context) {
+    this(context, AtomicFileWrite.DEFAULT);
+  }
+
+  FixCommand(Context context, AtomicFileWrite files) {
     this.context = context;
+    this.files = files;
   }
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
@@ -111,13 +120,11 @@ final class FixCommand implements Callable<Integer> {
   private void fix(Path file, Path tree, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
     Map<String, String> accepted;
+    byte[] read;
     try {
-      if (Files.size(file) > InputLimits.DEFAULT.maxFileBytes()) {
-        context.err().println(file + ": refused: over the limit of " + InputLimits.DEFAULT.maxFileBytes() + " bytes");
-        outcome.errors = true;
-        return;
-      }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // As scan reads it: a regular file within the size limit, its byte-order mark dropped (and written back below).
+      read = RegularFiles.read(file, file.toString(), InputLimits.DEFAULT.maxFileBytes());
+      String text = RegularFiles.utf8Text(read, file.toString());
       accepted = acceptance.accepted(file, text);
       TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
       result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
@@ -127,10 +134,6 @@ final class FixCommand implements Callable<Integer> {
         return;
       }
       context.err().println(Printable.escape(e.getMessage()));
-      outcome.errors = true;
-      return;
-    } catch (IOException e) {
-      context.err().println(file + ": cannot read: " + Problems.describe(e));
       outcome.errors = true;
       return;
     } catch (RuntimeException e) {
@@ -148,9 +151,13 @@ final class FixCommand implements Callable<Integer> {
     if (result.changed()) {
       if (write && !terraform(file)) {
         try {
-          Files.writeString(file, result.fixed(), StandardCharsets.UTF_8);
+          files.replace(file, read, ((RegularFiles.hasByteOrderMark(read) ? "\uFEFF" : "") + result.fixed()).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-          context.err().println(file + ": cannot write: " + Problems.describe(e));
+          context.err().println(Printable.escape(file + ": cannot write: " + Problems.describe(e)));
+          outcome.errors = true;
+          return;
+        } catch (AtomicFileWrite.Changed e) {
+          context.err().println(Printable.escape(file + ": changed while ecsguard was fixing it; not written"));
           outcome.errors = true;
           return;
         }

@@ -2,11 +2,20 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.fix.AtomicFileWrite;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 
 /** ecsguard fix on ECS API JSON and CloudFormation: a diff by default, --write edits, a re-scan proves it, secrets stay unseen. */
@@ -319,5 +328,79 @@ class FixCommandTest {
     assertThat(Files.readString(cluster)).contains("containerInsights");
     assertThat(run.exitCode()).as("ECS.8 is left in api.yaml").isEqualTo(ExitCode.FAILED.code());
     assertThat(Run.of("fix", dir.resolve("missing").toString()).exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  /** fix with {@code files} writing what it fixes, as Main runs it. */
+  private static Run writingWith(AtomicFileWrite files, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    Context context = new Context(InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err), Map.of(), false);
+    int code = new CommandLine(new FixCommand(context, files)).execute(args);
+    context.out().flush();
+    context.err().flush();
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private Path privileged(String name) throws IOException {
+    return Files.writeString(dir.resolve(name), "{\"family\": \"g\", \"containerDefinitions\": [{\"name\": \"a\", \"privileged\": true}]}\n");
+  }
+
+  @Test
+  void aFullDiskLeavesTheFileAsItWasAndSaysSo() throws IOException {
+    Path file = privileged("td.json");
+    byte[] before = Files.readAllBytes(file);
+    Run run = writingWith(new AtomicFileWrite((channel, content) -> {
+      channel.write(content.slice(0, content.remaining() / 2));
+      throw new IOException("No space left on device");
+    }), "--write", file.toString());
+    assertThat(run.err()).isEqualTo(file + ": cannot write: no space left on device\n");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  @Test
+  void anEditMadeWhileFixRanIsKeptAndTheFixNotWritten() throws IOException {
+    Path file = privileged("td.json");
+    Path other = privileged("other.json");
+    String edited = "{\"family\": \"g\", \"containerDefinitions\": [{\"name\": \"edited meanwhile\"}]}\n";
+    Run run = writingWith(new AtomicFileWrite((channel, content) -> {
+      if (!Files.readString(file).equals(edited)) {
+        Files.writeString(file, edited); // the user saves the file in an editor while fix writes its own version
+      }
+      AtomicFileWrite.DEFAULT_WRITER.write(channel, content);
+    }), "--write", file.toString(), other.toString());
+    assertThat(run.err()).isEqualTo(file + ": changed while ecsguard was fixing it; not written\n");
+    assertThat(Files.readString(file)).isEqualTo(edited);
+    assertThat(Files.readString(other)).doesNotContain("privileged");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aFifoAndADeviceAreRefusedAndTheOtherFilesAreFixed() throws Exception {
+    Path fifo = dir.resolve("pipe.json");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor()).isZero();
+    Path good = privileged("good.json");
+    Run run = Run.of("fix", "--write", fifo.toString(), "/dev/zero", good.toString());
+    assertThat(run.err()).isEqualTo(fifo + ": refused: a special file (a FIFO, socket or device), not a regular file\n"
+        + "/dev/zero: refused: a special file (a FIFO, socket or device), not a regular file\n");
+    assertThat(Files.readString(good)).doesNotContain("privileged");
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+  }
+
+  @Test
+  void ecsJsonWithAByteOrderMarkIsFixedAndKeepsTheMark() throws IOException {
+    Path file = Files.writeString(dir.resolve("td.json"), "\uFEFF{\"family\": \"g\", \"containerDefinitions\": [{\"name\": \"a\", \"privileged\": true}]}\n");
+    Path template = Files.writeString(dir.resolve("t.json"), "\uFEFF{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\"}}}\n");
+    assertThat(Run.of("fix", file.toString()).out()).contains("\n-{\"family\": \"g\", \"containerDefinitions\"").contains("\n+  \"family\": \"g\",\n");
+    Run run = Run.of("fix", "--write", file.toString(), template.toString());
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).contains("td.json: removes ECS.4").contains("t.json: removes ECS.12");
+    assertThat(Files.readString(file)).startsWith("\uFEFF{\n  \"family\": \"g\"").doesNotContain("privileged");
+    assertThat(Files.readString(template)).startsWith("\uFEFF{\"Resources\"").contains("containerInsights");
+    assertThat(Run.of("scan", file.toString(), template.toString()).exitCode()).as("scan reads what fix wrote").isNotEqualTo(ExitCode.ERROR.code());
   }
 }

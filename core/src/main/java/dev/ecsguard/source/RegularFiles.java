@@ -45,11 +45,21 @@ public final class RegularFiles {
 
   /** The text of {@code path} as strict UTF-8, a leading byte-order mark dropped. */
   public static String readUtf8(Path path, String name, long maxBytes) throws InputException {
+    return utf8Text(read(path, name, maxBytes), name);
+  }
+
+  /** {@code bytes} read from {@code name} as strict UTF-8 text, a leading byte-order mark dropped. */
+  public static String utf8Text(byte[] bytes, String name) throws InputException {
     try {
-      return new String(utf8(read(path, name, maxBytes)));
+      return new String(utf8(bytes));
     } catch (CharacterCodingException e) {
       throw new InputException(name, "cannot read: " + Problems.describe(e));
     }
+  }
+
+  /** Whether {@code bytes} begin with UTF-8's byte-order mark, which the text read from them leaves out. */
+  public static boolean hasByteOrderMark(byte[] bytes) {
+    return bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
   }
 
   /**
@@ -57,7 +67,7 @@ public final class RegularFiles {
    * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way there.
    */
   static char[] utf8(byte[] bytes) throws CharacterCodingException {
-    int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+    int start = hasByteOrderMark(bytes) ? 3 : 0;
     CharBuffer chars =
         StandardCharsets.UTF_8
             .newDecoder()

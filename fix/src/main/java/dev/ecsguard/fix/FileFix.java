@@ -48,7 +48,10 @@ public final class FileFix {
   /** A fixed text, with what the fix could not do. */
   record Fixed(String text, List<String> instructions) {}
 
-  /** Fixes a CloudFormation template or ECS API JSON, as the content says. */
+  /**
+   * Fixes a CloudFormation template or ECS API JSON, as the content says. {@code original} is the
+   * file's text as {@link dev.ecsguard.source.RegularFiles} reads it, without a byte-order mark.
+   */
   public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
     // The scanner's reader first: its limits (size, nesting) and its errors (file, line, column, no tokens echoed).
     Document document = new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
@@ -56,7 +59,7 @@ public final class FileFix {
     if (TemplateFix.isTemplate(document.root())) {
       fixed = TemplateFix.fix(name, original, options);
     } else if (TextTreeParser.isJson(name, original)) {
-      fixed = apiJson(name, original, options);
+      fixed = apiJson(document, original, options);
     } else {
       fixed = null; // YAML that is no template: nothing ECS's API writes
     }
@@ -77,7 +80,7 @@ public final class FileFix {
     List<String> before = Arrays.asList(original.split("\n", -1));
     List<String> after = Arrays.asList(fixed.split("\n", -1));
     return original.equals(fixed) ? "" : String.join("\n",
-        UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after), 3)) + "\n";
+        UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after, new AnchoredDiff<>()), 3)) + "\n";
   }
 
   /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
@@ -92,14 +95,11 @@ public final class FileFix {
     return removed;
   }
 
-  /** ECS API JSON, rewritten by Jackson; null when it holds nothing to fix. */
-  private static Fixed apiJson(String name, String original, TaskDefinitionFix.Options options) throws InputException {
-    JsonNode document;
-    try {
-      document = JSON.readTree(original);
-    } catch (JsonProcessingException e) {
-      throw new InputException(name, "not JSON that ecsguard can fix");
-    }
+  /** ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null when it holds nothing to fix. */
+  private static Fixed apiJson(Document read, String original, TaskDefinitionFix.Options options) {
+    JsonNode document = JacksonTree.of(read.root(), unresolved -> {
+      throw new IllegalStateException("JSON has no unresolved values");
+    });
     TaskDefinitionFix fix = new TaskDefinitionFix(options);
     JsonNode hardened = fix.apply(document);
     if (hardened == null) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ScalarNode;
 import dev.ecsguard.source.UnresolvedNode;
-import java.math.BigDecimal;
 import java.util.function.Function;
 
 /** The scanner's positioned tree as Jackson's, which the fixes work on. */
@@ -31,7 +30,7 @@ public final class JacksonTree {
       }
       case ScalarNode scalar -> switch (scalar.type()) {
         case STRING -> NODES.textNode(scalar.text());
-        case NUMBER -> NODES.numberNode(new BigDecimal(scalar.text()));
+        case NUMBER -> WrittenNumber.of(scalar.text());
         case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(scalar.text()));
         case NULL -> NODES.nullNode();
       };

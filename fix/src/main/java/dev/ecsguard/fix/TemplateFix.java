@@ -84,7 +84,7 @@ final class TemplateFix {
             && FIXED_TYPES.contains(type.value().asText())) {
           List<TextEditor.Edit> resourceEdits = new ResourceFix(resource.key(), type.value().asText(), options, instructions).edits(body);
           try {
-            editor.apply(resourceEdits); // alone first: a layout the editor refuses leaves this resource, not the file, unchanged
+            editor.check(resourceEdits); // alone first: a layout the editor refuses leaves this resource, not the file, unchanged
             edits.addAll(resourceEdits);
           } catch (TextTreeParser.UnsupportedLayout e) {
             instructions.add(resource.key() + ": left unchanged: " + e.getMessage());

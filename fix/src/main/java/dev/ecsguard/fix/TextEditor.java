@@ -44,6 +44,27 @@ final class TextEditor {
 
   /** The text with {@code edits} made; each collection's removals are made together, so that their commas and lines do not overlap. */
   String apply(List<Edit> edits) throws TextTreeParser.UnsupportedLayout {
+    List<Splice> splices = splices(edits);
+    // In text order, each splice copied once with what lies between: no shifting of what follows, whatever the number of edits.
+    splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
+    StringBuilder out = new StringBuilder(text.length() + 1024);
+    int copied = 0;
+    for (Splice splice : splices) {
+      if (splice.start() < copied) {
+        throw new IllegalStateException("overlapping edits at offset " + splice.start());
+      }
+      out.append(text, copied, splice.start()).append(splice.text());
+      copied = splice.end();
+    }
+    return out.append(text, copied, text.length()).toString();
+  }
+
+  /** Throws what {@link #apply} throws for {@code edits}, without writing the text. */
+  void check(List<Edit> edits) throws TextTreeParser.UnsupportedLayout {
+    splices(edits);
+  }
+
+  private List<Splice> splices(List<Edit> edits) throws TextTreeParser.UnsupportedLayout {
     List<Splice> splices = new ArrayList<>();
     Map<TextTree, TreeSet<Integer>> removals = new IdentityHashMap<>();
     Map<TextTree, Boolean> additions = new IdentityHashMap<>();
@@ -71,18 +92,7 @@ final class TextEditor {
     for (Map.Entry<TextTree, TreeSet<Integer>> removal : removals.entrySet()) {
       splices.addAll(remove(removal.getKey(), removal.getValue(), additions.containsKey(removal.getKey()), splices.size()));
     }
-    // From the end backwards, so that every offset still points where it did; at one offset, the last asked first.
-    splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order).reversed());
-    StringBuilder out = new StringBuilder(text);
-    int limit = text.length();
-    for (Splice splice : splices) {
-      if (splice.end() > limit) {
-        throw new IllegalStateException("overlapping edits at offset " + splice.start());
-      }
-      out.replace(splice.start(), splice.end(), splice.text());
-      limit = splice.start();
-    }
-    return out.toString();
+    return splices;
   }
 
   /** A new member after the last one of {@code collection}; {@code key} is null for a list item. */
@@ -181,8 +191,13 @@ final class TextEditor {
     return at;
   }
 
+  /** Whether only spaces stand before {@code at} on its line; looks no further back than them, as a minified line may be megabytes long. */
   private boolean blankPrefix(int at) {
-    return text.substring(lineStart(at), at).isBlank();
+    int before = at;
+    while (before > 0 && text.charAt(before - 1) != '\n' && Character.isWhitespace(text.charAt(before - 1))) {
+      before--;
+    }
+    return before == 0 || text.charAt(before - 1) == '\n';
   }
 
   private int lineStart(int at) {

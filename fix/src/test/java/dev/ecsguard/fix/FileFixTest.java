@@ -1,0 +1,43 @@
+package dev.ecsguard.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.source.InputException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FileFixTest {
+  private static final TaskDefinitionFix.Options OPTIONS = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+
+  @Test
+  void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {
+    String numbers = "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";
+    String original = "{\"family\": \"f\", \"untouched\": {" + numbers + "},\n"
+        + " \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\", \"privileged\": true, \"dockerLabels\": {" + numbers + "}}]}";
+    String fixed = FileFix.fix("td.json", original, OPTIONS).fixed();
+    assertThat(fixed).doesNotContain("\"privileged\"").contains("\"readonlyRootFilesystem\": true");
+    for (String number : List.of("\"huge\": 1E400,", "\"big\": 12345678901234567890123,", "\"long\": 0.1000000000000000000001,",
+        "\"negativeZero\": -0,", "\"one\": 1.0\n")) {
+      assertThat(fixed.split(java.util.regex.Pattern.quote(number), -1)).as(number).hasSize(3);
+    }
+  }
+
+  @Test
+  void aMegabyteTemplateWithAnEditInEveryResourceIsFixedInOnePass() throws InputException {
+    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+    int resources = 1_200;
+    for (int i = 0; i < resources; i++) {
+      template.append("  Task").append(i).append(":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: t").append(i).append('\n')
+          .append("      ContainerDefinitions:\n        - Name: app\n          Image: x\n          Privileged: true\n          Environment:\n");
+      for (int v = 0; v < 8; v++) {
+        template.append("            - Name: VARIABLE_").append(v).append("\n              Value: ").append("v".repeat(30)).append('\n');
+      }
+    }
+    assertThat(template.length()).isGreaterThan(1_000_000);
+    FileFix.Result result = FileFix.fix("big.yaml", template.toString(), OPTIONS);
+    assertThat(result.fixed().split("ReadonlyRootFilesystem: true", -1)).hasSize(resources + 1);
+    assertThat(result.fixed()).doesNotContain("Privileged");
+    assertThat(result.removed()).containsEntry("ECS.4", resources);
+  }
+}
