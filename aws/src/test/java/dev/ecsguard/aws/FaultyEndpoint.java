@@ -30,7 +30,7 @@ public final class FaultyEndpoint implements AutoCloseable {
   /** {@code reachesMoto}: moto carries the call out before the error is answered; {@code left}: how many calls still fail (negative: all). */
   record Fault(int status, String code, boolean reachesMoto, java.util.concurrent.atomic.AtomicInteger left) {
     boolean strikes() {
-      return left.getAndDecrement() != 0;
+      return left.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0;
     }
   }
 
