@@ -375,8 +375,8 @@ public final class Remediation implements AutoCloseable {
           remaining.merge(control, count, Integer::sum);
         }
       });
-      if (!result.changed()) {
-        return;
+      if (result.removed().isEmpty()) {
+        return; // a new revision and a deployment that fix nothing are not worth making
       }
       ObjectNode hardened;
       try {

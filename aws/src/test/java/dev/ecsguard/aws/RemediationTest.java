@@ -284,6 +284,17 @@ class RemediationTest {
     }
   }
 
+  @Test
+  void aFamilyWhoseOnlyFixableEditWouldChangeNoVerdictGetsNoRevision() throws Exception {
+    estate.reseedWith("/dev/ecsguard/aws/seed-privileged-false.py");
+    try (Remediation remediation = remediation()) {
+      Remediation.Plan plan = remediation.plan();
+      assertThat(plan.errors()).isEmpty();
+      assertThat(plan.changes()).isEmpty(); // privileged: false passes ECS.4; removing it fixes nothing
+      assertThat(plan.remaining()).containsOnlyKeys("ECS.15");
+    }
+  }
+
   private static Service service(String name) {
     return ecs.describeServices(r -> r.cluster("prod").services(name)).services().get(0);
   }
