@@ -37,9 +37,11 @@ import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRespon
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * Fixes what a live scan finds, the way {@code ecsguard fix} fixes files: for each failing latest
@@ -235,11 +237,11 @@ public final class Remediation implements AutoCloseable {
    */
   private static void recordRevisions(EcsClient ecs, RegisterRevision register, ObjectNode entry) {
     int from = revisionNumber(register.from());
-    java.util.SortedMap<Integer, String> revisions = new TreeMap<>();
+    Map<Integer, String> revisions = new TreeMap<>();
     try {
-      Pages.follow("ecs:ListTaskDefinitions", token -> ecs.listTaskDefinitions(r -> r.familyPrefix(register.family())
-              .status(software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus.ACTIVE).nextToken(token)),
-          software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse::nextToken,
+      Pages.follow("ecs:ListTaskDefinitions",
+          token -> ecs.listTaskDefinitions(r -> r.familyPrefix(register.family()).status(TaskDefinitionStatus.ACTIVE).nextToken(token)),
+          ListTaskDefinitionsResponse::nextToken,
           page -> page.taskDefinitionArns().stream()
               .filter(arn -> register.family().equals(familyOf(arn)) && revisionNumber(arn) > from)
               .forEach(arn -> revisions.put(revisionNumber(arn), arn)));

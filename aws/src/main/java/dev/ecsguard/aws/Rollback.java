@@ -79,8 +79,10 @@ public final class Rollback implements AutoCloseable {
           if (unknown) {
             notes.add(entry.path("description").asText() + ": its outcome was unknown; AWS shows it was made, so it is undone");
           }
-        } else if (unknown && differsFrom(ecs, entry, "before") == null) {
-          notes.add(entry.path("description").asText() + ": its outcome was unknown; AWS shows it was not made; nothing to undo");
+        } else if (differsFrom(ecs, entry, "before") == null) {
+          // Not made, or already undone (by a rollback whose call failed after reaching AWS, or by hand).
+          notes.add(entry.path("description").asText() + (unknown ? ": its outcome was unknown; AWS shows it was not made" : ": already as it was before")
+              + "; nothing to undo");
         } else {
           notes.add(entry.path("description").asText() + ": left alone, " + changedSince);
         }
@@ -101,7 +103,8 @@ public final class Rollback implements AutoCloseable {
       try {
         undo(ecs(entry), entry);
       } catch (RuntimeException e) {
-        return new Remediation.Outcome(done, undo.description() + ": " + updateCall(entry) + " failed (" + AwsCallException.describe(e) + "); stopped there");
+        return new Remediation.Outcome(done, undo.description() + ": " + updateCall(entry) + " failed (" + AwsCallException.describe(e) + ")"
+            + (CallOutcome.unknown(e) ? " after the request may have reached AWS: run rollback again to see whether it was made" : "") + "; stopped there");
       }
       try {
         journal.rolledBack(entry);

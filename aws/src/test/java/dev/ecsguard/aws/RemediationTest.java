@@ -266,6 +266,25 @@ class RemediationTest {
   }
 
   @Test
+  void anUndoAwsMadeButAnsweredWithA5xxIsSeenAsUndoneByTheNextRollback() throws Exception {
+    Path file = directory.resolve("journal.json");
+    try (Remediation remediation = remediation()) {
+      assertThat(remediation.apply(remediation.plan(), Journal.create(file), null, line -> {}).complete()).isTrue();
+    }
+    estate.faults().failAfterReaching("UpdateCapacityProvider", "us-east-1", 1, 500, "ServerException");
+    try (Rollback rollback = new Rollback(options())) {
+      Journal journal = Journal.read(file);
+      assertThat(rollback.apply(rollback.plan(journal), journal, null, line -> {}).failure())
+          .contains("ecs:UpdateCapacityProvider failed (ServerException) after the request may have reached AWS: run rollback again to see whether it was made");
+    }
+    try (Rollback again = new Rollback(options())) {
+      Rollback.Plan plan = again.plan(Journal.read(file));
+      assertThat(plan.notes()).contains("capacity provider spot: managedTerminationProtection DISABLED → ENABLED (removes ECS.19): already as it was before; nothing to undo");
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("capacity provider"));
+    }
+  }
+
+  @Test
   void aRetriedRegistrationThatLeftTwoRevisionsIsJournalledWithBoth() throws Exception {
     // AWS registers the first attempt but answers 500; the SDK's retry registers another.
     estate.faults().failAfterReaching("RegisterTaskDefinition", "us-east-1", 1, 500, "ServerException");
