@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 /**
  * What every live command shares: the accounts (the caller's, roles given, or an organization's)
  * × regions it reaches, clients configured alike (adaptive retry, one HTTP client, an emulator's
- * endpoint), and the count of API calls they make. Failures to find accounts or regions are errors
+ * endpoint, {@link CallOutcome}), and the count of API calls they make. Failures to find accounts or regions are errors
  * naming the call, reported to a listener, so that nothing unreached passes as checked.
  */
 final class AwsSession implements AutoCloseable {
@@ -87,6 +87,7 @@ final class AwsSession implements AutoCloseable {
                 // Adaptive: under throttling, calls slow down instead of failing.
                 .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(options.maxAttempts()).build())
                 .addExecutionInterceptor(calls)
+                .addExecutionInterceptor(new CallOutcome())
                 .build());
     if (options.endpoint() != null) {
       builder.endpointOverride(options.endpoint());

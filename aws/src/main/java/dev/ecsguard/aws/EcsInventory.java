@@ -8,9 +8,13 @@ import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.InputException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.CapacityProvider;
@@ -22,6 +26,9 @@ import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
+import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
+import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
@@ -32,7 +39,8 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
  * Reads one account's ECS resources in one region the way Security Hub evaluates them, with the
  * fewest calls: the latest ACTIVE revision of each family (one DescribeTaskDefinition per family,
  * by family name), clusters by 100 with settings and tags, services by 10 with tags (their task
- * sets come with them), capacity providers by page. Every list follows its pages.
+ * sets come with them), capacity providers by page. Every list follows its pages ({@link Pages}), and
+ * whatever a describe answer leaves out is UNKNOWN.
  */
 final class EcsInventory {
   private static final int CLUSTERS_PER_CALL = 100;
@@ -71,27 +79,26 @@ final class EcsInventory {
   }
 
   private void taskDefinitions(ScanListener listener) {
-    List<String> families;
-    try {
-      families = new ArrayList<>();
-      ecs.listTaskDefinitionFamiliesPaginator(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE)).families().forEach(families::add);
-    } catch (RuntimeException e) {
-      listingFailed("ecs:ListTaskDefinitionFamilies", "task definitions", e, listener);
-      return;
-    }
+    Set<String> families = new LinkedHashSet<>();
+    listing("ecs:ListTaskDefinitionFamilies", "task definitions", listener, families,
+        token -> ecs.listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE).nextToken(token)),
+        ListTaskDefinitionFamiliesResponse::nextToken, ListTaskDefinitionFamiliesResponse::families);
     for (String family : families) {
+      String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
       DescribeTaskDefinitionResponse response;
       try {
         // By family name, AWS answers with the latest ACTIVE revision: one call per family.
         response = ecs.describeTaskDefinition(r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
       } catch (RuntimeException e) {
-        String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
-        unreadable(listener, ResourceType.TASK_DEFINITION, id,
-            AwsCallException.of("ecs:DescribeTaskDefinition", e));
+        unreadable(listener, ResourceType.TASK_DEFINITION, id, AwsCallException.of("ecs:DescribeTaskDefinition", e));
         continue;
       }
       progress.described(1);
-      if (response.taskDefinition() == null || response.taskDefinition().status() != TaskDefinitionStatus.ACTIVE) {
+      if (response.taskDefinition() == null) {
+        notReturned(listener, ResourceType.TASK_DEFINITION, id, "ecs:DescribeTaskDefinition");
+        continue;
+      }
+      if (response.taskDefinition().status() != TaskDefinitionStatus.ACTIVE) {
         continue; // an endpoint that answers with another revision: AWS evaluates ACTIVE ones only
       }
       scan("ecs:DescribeTaskDefinition", response.hasTags() ? response : response.toBuilder().tags(List.of()).build(), listener);
@@ -99,15 +106,11 @@ final class EcsInventory {
   }
 
   private List<String> clusters(ScanListener listener) {
-    List<String> arns = new ArrayList<>();
-    try {
-      ecs.listClustersPaginator(r -> {}).clusterArns().forEach(arns::add);
-    } catch (RuntimeException e) {
-      listingFailed("ecs:ListClusters", "clusters, and so their services and task sets", e, listener);
-      return List.of();
-    }
+    Set<String> arns = new LinkedHashSet<>();
+    listing("ecs:ListClusters", "clusters, and so their services and task sets", listener, arns,
+        token -> ecs.listClusters(r -> r.nextToken(token)), ListClustersResponse::nextToken, ListClustersResponse::clusterArns);
     List<String> active = new ArrayList<>();
-    for (List<String> batch : batches(arns, CLUSTERS_PER_CALL)) {
+    for (List<String> batch : batches(List.copyOf(arns), CLUSTERS_PER_CALL)) {
       DescribeClustersResponse response;
       try {
         response = ecs.describeClusters(r -> r.clusters(batch).include(ClusterField.SETTINGS, ClusterField.TAGS));
@@ -122,19 +125,17 @@ final class EcsInventory {
       List<Cluster> clusters = response.clusters().stream().map(c -> c.hasTags() ? c : c.toBuilder().tags(List.of()).build()).toList();
       scan("ecs:DescribeClusters", response.toBuilder().clusters(clusters).failures(List.of()).build(), listener);
       clusters.stream().filter(c -> !"INACTIVE".equals(c.status())).forEach(c -> active.add(c.clusterArn()));
+      // Their services may still be readable, as after a failed call.
+      active.addAll(leftOut(batch, clusters.stream().map(Cluster::clusterArn).toList(), response.failures(), ResourceType.CLUSTER, "ecs:DescribeClusters", listener));
     }
     return active;
   }
 
   private void services(String cluster, ScanListener listener) {
-    List<String> arns = new ArrayList<>();
-    try {
-      ecs.listServicesPaginator(r -> r.cluster(cluster)).serviceArns().forEach(arns::add);
-    } catch (RuntimeException e) {
-      listingFailed("ecs:ListServices", "services of " + cluster + ", and so their task sets", e, listener);
-      return;
-    }
-    for (List<String> batch : batches(arns, SERVICES_PER_CALL)) {
+    Set<String> arns = new LinkedHashSet<>();
+    listing("ecs:ListServices", "services of " + cluster + ", and so their task sets", listener, arns,
+        token -> ecs.listServices(r -> r.cluster(cluster).nextToken(token)), ListServicesResponse::nextToken, ListServicesResponse::serviceArns);
+    for (List<String> batch : batches(List.copyOf(arns), SERVICES_PER_CALL)) {
       DescribeServicesResponse response;
       try {
         response = ecs.describeServices(r -> r.cluster(cluster).services(batch).include(ServiceField.TAGS));
@@ -144,6 +145,7 @@ final class EcsInventory {
         continue;
       }
       failures(response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
+      leftOut(batch, response.services().stream().map(Service::serviceArn).toList(), response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
       List<Service> services =
           response.services().stream()
               .filter(service -> cluster.equals(service.clusterArn()) || service.clusterArn() == null)
@@ -156,29 +158,36 @@ final class EcsInventory {
 
   private void capacityProviders(ScanListener listener) {
     List<CapacityProvider> providers = new ArrayList<>();
-    try {
-      String token = null;
-      do {
-        String page = token;
-        DescribeCapacityProvidersResponse response =
-            ecs.describeCapacityProviders(r -> r.include(CapacityProviderField.TAGS).nextToken(page));
-        failures(response.failures(), ResourceType.CAPACITY_PROVIDER, "ecs:DescribeCapacityProviders", listener);
-        providers.addAll(response.capacityProviders());
-        token = response.nextToken();
-        if (token != null && token.equals(page)) {
-          // An endpoint that hands back the token it was given would page for ever.
-          listener.error(new InputException("aws://" + account + "/" + region + "/ecs:DescribeCapacityProviders",
-              "ecs:DescribeCapacityProviders answered with the same nextToken twice: the capacity providers in " + region + " of account " + account
-                  + " were not all read"));
-          return;
-        }
-      } while (token != null && !token.isEmpty());
-    } catch (RuntimeException e) {
-      listingFailed("ecs:DescribeCapacityProviders", "capacity providers", e, listener);
-      return;
-    }
+    listing("ecs:DescribeCapacityProviders", "capacity providers", listener, providers,
+        token -> {
+          DescribeCapacityProvidersResponse page = ecs.describeCapacityProviders(r -> r.include(CapacityProviderField.TAGS).nextToken(token));
+          failures(page.failures(), ResourceType.CAPACITY_PROVIDER, "ecs:DescribeCapacityProviders", listener);
+          return page;
+        },
+        DescribeCapacityProvidersResponse::nextToken, DescribeCapacityProvidersResponse::capacityProviders);
     progress.described(providers.size());
     scan("ecs:DescribeCapacityProviders", DescribeCapacityProvidersResponse.builder().capacityProviders(providers).build(), listener);
+  }
+
+  /**
+   * Follows a listing's pages into {@code items}. A listing cut short (a failed call, a token
+   * handed back again) is an error that makes the scan incomplete; what its pages named is still read.
+   */
+  private <P, T> void listing(String call, String what, ScanListener listener, java.util.Collection<? super T> items, Pages.Fetch<P> fetch,
+      Function<P, String> nextToken, Function<P, ? extends java.util.Collection<? extends T>> named) {
+    int before = items.size();
+    try {
+      Pages.follow(call, token -> {
+        try {
+          return fetch.page(token);
+        } catch (RuntimeException e) {
+          throw AwsCallException.of(call, e);
+        }
+      }, nextToken, page -> items.addAll(named.apply(page)));
+    } catch (AwsCallException failure) {
+      listener.error(new InputException("aws://" + account + "/" + region + "/" + call, call + " failed (" + failure.code() + "): the " + what + " in "
+          + region + " of account " + account + " were not " + (items.size() > before ? "all " : "") + "read"));
+    }
   }
 
   /** Resources AWS named but could not describe: UNKNOWN, with AWS's reason. */
@@ -190,25 +199,40 @@ final class EcsInventory {
     }
   }
 
-  private void listingFailed(String call, String what, RuntimeException e, ScanListener listener) {
-    AwsCallException failure = AwsCallException.of(call, e);
-    listener.error(new InputException("aws://" + account + "/" + region + "/" + call,
-        call + " failed (" + failure.code() + "): the " + what + " in " + region + " of account " + account + " were not read"));
-  }
-
   private void scan(String call, SdkPojo response, ScanListener listener) {
     described.accept(response);
     Document document = SdkJson.document("aws://" + account + "/" + region + "/" + call, response);
     scanner.scan(document, labels, listener);
   }
 
-  /** A resource that could not be read: UNKNOWN for every control, and an error naming the call. */
+  /**
+   * The requested resources a describe answer neither returned nor listed among its failures:
+   * UNKNOWN, never dropped. Returns them. Names are compared, since an ARN may come in either format.
+   */
+  private List<String> leftOut(List<String> requested, List<String> returned, List<Failure> failures, ResourceType type, String call,
+      ScanListener listener) {
+    Set<String> answered = new HashSet<>();
+    returned.forEach(arn -> answered.add(Change.name(arn)));
+    failures.forEach(failure -> answered.add(Change.name(failure.arn())));
+    List<String> missing = requested.stream().filter(arn -> !answered.contains(Change.name(arn))).toList();
+    missing.forEach(arn -> notReturned(listener, type, arn, call));
+    return missing;
+  }
+
+  private void notReturned(ScanListener listener, ResourceType type, String id, String call) {
+    unreadable(listener, type, id, call, "did not return it (neither described nor among its failures)");
+  }
+
   private void unreadable(ScanListener listener, ResourceType type, String id, AwsCallException failure) {
-    Node origin = Node.newDocument("aws://" + account + "/" + region + "/" + failure.call(), 0, 0);
-    String reason = failure.call() + " failed (" + failure.code() + "), so it could not be read";
-    scanner.evaluate(Unreadable.of(type, id, origin, reason), labels, listener);
+    unreadable(listener, type, id, failure.call(), "failed (" + failure.code() + ")");
+  }
+
+  /** A resource that could not be read: UNKNOWN for every control, and an error naming the call and what went wrong. */
+  private void unreadable(ScanListener listener, ResourceType type, String id, String call, String problem) {
+    Node origin = Node.newDocument("aws://" + account + "/" + region + "/" + call, 0, 0);
+    scanner.evaluate(Unreadable.of(type, id, origin, call + " " + problem + ", so it could not be read"), labels, listener);
     listener.fileScanned(id, 1); // counted as a resource of its account-region
-    listener.error(new InputException(id, failure.call() + " failed (" + failure.code() + "): its controls are UNKNOWN"));
+    listener.error(new InputException(id, call + " " + problem + ": its controls are UNKNOWN"));
   }
 
   private static <T> List<List<T>> batches(List<T> items, int size) {

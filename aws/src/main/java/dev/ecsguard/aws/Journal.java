@@ -25,13 +25,15 @@ import java.util.List;
  * The record of a remediation: each change with its account, region, the resource, and the values
  * before and after (revision ARNs for task definitions, never their content, which may hold
  * credentials). Each change is written before its call ({@code started}) and after it ({@code
- * done} or {@code failed}), the file replaced atomically each time, so that whatever stops the
+ * done}, {@code failed} when AWS refused it, or {@code outcome unknown}), the file replaced atomically each time, so that whatever stops the
  * run leaves a valid journal saying what was done. {@code ecsguard rollback} reads it back.
  */
 public final class Journal {
   static final String STARTED = "started";
   static final String DONE = "done";
   static final String FAILED = "failed";
+  /** The call failed after it may have reached AWS (a 5xx, a timeout): only the resource's state tells whether it was made. */
+  static final String OUTCOME_UNKNOWN = "outcome unknown";
   static final String ROLLED_BACK = "rolled back";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,8 +114,9 @@ public final class Journal {
     save();
   }
 
-  void failed(ObjectNode entry, String error) {
-    entry.put("state", FAILED).put("error", error).put("at", Instant.now().toString());
+  /** {@code mayHaveBeenMade}: whether AWS may have made the change although the call failed. */
+  void failed(ObjectNode entry, String error, boolean mayHaveBeenMade) {
+    entry.put("state", mayHaveBeenMade ? OUTCOME_UNKNOWN : FAILED).put("error", error).put("at", Instant.now().toString());
     save();
   }
 

@@ -37,9 +37,11 @@ import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRespon
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * Fixes what a live scan finds, the way {@code ecsguard fix} fixes files: for each failing latest
@@ -124,9 +126,14 @@ public final class Remediation implements AutoCloseable {
           updatedServices.add(new Settling(update.target(), update.cluster(), update.service(), entry.path("after").path("taskDefinition").asText(null)));
         }
       } catch (RuntimeException e) {
-        String failure = change.describe() + ": " + callOf(change) + " failed (" + AwsCallException.describe(e) + ")";
+        boolean unknown = CallOutcome.unknown(e);
+        String failure = change.describe() + ": " + callOf(change) + " failed (" + AwsCallException.describe(e) + ")"
+            + (unknown ? " after the request may have reached AWS: its outcome is unknown" : "");
+        if (unknown && change instanceof RegisterRevision register) {
+          recordRevisions(ecs(register.target()), register, entry);
+        }
         try {
-          journal.failed(entry, failure);
+          journal.failed(entry, failure, unknown);
           journal.stopped();
         } catch (java.io.UncheckedIOException journalling) {
           failure += "; and " + journalling.getMessage();
@@ -184,6 +191,7 @@ public final class Remediation implements AutoCloseable {
         String arn = ecs.registerTaskDefinition(request).taskDefinition().taskDefinitionArn();
         hardened.put(key(register.target(), register.family()), arn);
         entry.put("registered", arn);
+        recordRevisions(ecs, register, entry);
         return Change.revision(arn) + " registered";
       }
       case UpdateService update -> {
@@ -219,6 +227,44 @@ public final class Remediation implements AutoCloseable {
         ecs.updateCapacityProvider(r -> r.name(provider.capacityProvider()).autoScalingGroupProvider(a -> a.managedTerminationProtection(provider.after())));
         return null;
       }
+    }
+  }
+
+  /**
+   * Records every ACTIVE revision of the family above the one the hardened copy was made from: the
+   * one the call answered with, and any that a retried call (whose first attempt AWS carried out
+   * but answered with an error) left behind. Nothing is deregistered; the journal names them all.
+   */
+  private static void recordRevisions(EcsClient ecs, RegisterRevision register, ObjectNode entry) {
+    int from = revisionNumber(register.from());
+    Map<Integer, String> revisions = new TreeMap<>();
+    try {
+      Pages.follow("ecs:ListTaskDefinitions",
+          token -> ecs.listTaskDefinitions(r -> r.familyPrefix(register.family()).status(TaskDefinitionStatus.ACTIVE).nextToken(token)),
+          ListTaskDefinitionsResponse::nextToken,
+          page -> page.taskDefinitionArns().stream()
+              .filter(arn -> register.family().equals(familyOf(arn)) && revisionNumber(arn) > from)
+              .forEach(arn -> revisions.put(revisionNumber(arn), arn)));
+      revisions.values().forEach(entry.putArray("revisions")::add);
+    } catch (AwsCallException e) {
+      revisionsNotKnown(register, entry, e.code());
+    } catch (RuntimeException e) {
+      revisionsNotKnown(register, entry, AwsCallException.describe(e));
+    }
+  }
+
+  private static void revisionsNotKnown(RegisterRevision register, ObjectNode entry, String code) {
+    entry.put("revisions", "not known: ecs:ListTaskDefinitions failed (" + code + "); look for revisions of " + register.family() + " above "
+        + Change.revision(register.from()));
+  }
+
+  /** The revision number of a task-definition ARN, or 0 when it has none. */
+  private static int revisionNumber(String arn) {
+    String name = Change.revision(arn);
+    try {
+      return Integer.parseInt(name.substring(name.lastIndexOf(':') + 1));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -331,8 +377,8 @@ public final class Remediation implements AutoCloseable {
           remaining.merge(control, count, Integer::sum);
         }
       });
-      if (!result.changed()) {
-        return;
+      if (result.removed().isEmpty()) {
+        return; // a new revision and a deployment that fix nothing are not worth making
       }
       ObjectNode hardened;
       try {

@@ -21,8 +21,10 @@ import software.amazon.awssdk.services.ecs.model.Service;
 /**
  * Undoes what a journal says {@code apply} did, newest first: services back to their previous
  * revision and settings (with a new deployment), clusters and capacity providers back to their
- * previous setting. A resource someone changed since is left alone, with a note. Registered
- * revisions stay registered: ecsguard never deregisters or deletes anything.
+ * previous setting. A resource someone changed since is left alone, with a note. A change whose
+ * outcome is unknown (its call failed after it may have reached AWS) is undone when the resource
+ * shows it was made, and said not made when it shows the value before. Registered revisions stay
+ * registered: ecsguard never deregisters or deletes anything.
  */
 public final class Rollback implements AutoCloseable {
   /** One undo: the journal entry it reverses, and what it does. */
@@ -56,12 +58,12 @@ public final class Rollback implements AutoCloseable {
         notes.add(entry.path("description").asText() + ": started but never confirmed (the run stopped during the call); check it by hand");
         continue;
       }
-      if (!Journal.DONE.equals(entry.path("state").asText())) {
+      boolean unknown = Journal.OUTCOME_UNKNOWN.equals(entry.path("state").asText());
+      if (!unknown && !Journal.DONE.equals(entry.path("state").asText())) {
         continue; // failed (AWS refused it) or already rolled back: nothing of it to undo
       }
       if (entry.path("action").asText().equals("RegisterTaskDefinition")) {
-        notes.add(entry.path("registered").asText(entry.path("family").asText()) + " stays registered (ecsguard never deregisters); "
-            + Change.revision(entry.path("from").asText()) + " is still ACTIVE");
+        notes.add(registered(entry) + " (ecsguard never deregisters); " + Change.revision(entry.path("from").asText()) + " is still ACTIVE");
         continue;
       }
       EcsClient ecs = ecs(entry);
@@ -71,11 +73,18 @@ public final class Rollback implements AutoCloseable {
         continue;
       }
       try {
-        String changedSince = changedSince(ecs, entry);
-        if (changedSince != null) {
-          notes.add(entry.path("description").asText() + ": left alone, " + changedSince);
-        } else {
+        String changedSince = differsFrom(ecs, entry, "after");
+        if (changedSince == null) {
           undos.add(new Undo(entry, describe(entry)));
+          if (unknown) {
+            notes.add(entry.path("description").asText() + ": its outcome was unknown; AWS shows it was made, so it is undone");
+          }
+        } else if (differsFrom(ecs, entry, "before") == null) {
+          // Not made, or already undone (by a rollback whose call failed after reaching AWS, or by hand).
+          notes.add(entry.path("description").asText() + (unknown ? ": its outcome was unknown; AWS shows it was not made" : ": already as it was before")
+              + "; nothing to undo");
+        } else {
+          notes.add(entry.path("description").asText() + ": left alone, " + changedSince);
         }
       } catch (RuntimeException e) {
         errors.add(new InputException(describeCall(entry), describeCall(entry) + " failed (" + AwsCallException.describe(e) + "): "
@@ -94,7 +103,8 @@ public final class Rollback implements AutoCloseable {
       try {
         undo(ecs(entry), entry);
       } catch (RuntimeException e) {
-        return new Remediation.Outcome(done, undo.description() + ": " + updateCall(entry) + " failed (" + AwsCallException.describe(e) + "); stopped there");
+        return new Remediation.Outcome(done, undo.description() + ": " + updateCall(entry) + " failed (" + AwsCallException.describe(e) + ")"
+            + (CallOutcome.unknown(e) ? " after the request may have reached AWS: run rollback again to see whether it was made" : "") + "; stopped there");
       }
       try {
         journal.rolledBack(entry);
@@ -120,9 +130,12 @@ public final class Rollback implements AutoCloseable {
     return new Remediation.Outcome(done, unsteady.isEmpty() ? null : String.join("; ", unsteady) + "; the changes are made, the deployments go on");
   }
 
-  /** Why the resource is no longer as ecsguard left it, or null when it is. */
-  private static String changedSince(EcsClient ecs, ObjectNode entry) {
-    JsonNode after = entry.path("after");
+  /**
+   * Why the resource does not have the entry's {@code side} ("after": as ecsguard left it;
+   * "before": as it was), or null when it does.
+   */
+  private static String differsFrom(EcsClient ecs, ObjectNode entry, String side) {
+    JsonNode expected = entry.path(side);
     switch (entry.path("action").asText()) {
       case "UpdateService" -> {
         List<Service> found = ecs.describeServices(r -> r.cluster(entry.path("cluster").asText()).services(entry.path("service").asText())).services();
@@ -131,11 +144,11 @@ public final class Rollback implements AutoCloseable {
         }
         JsonNode current = JsonTrees.of(found.get(0));
         for (String field : new String[] {"taskDefinition", "platformVersion"}) {
-          if (after.has(field) && !after.path(field).asText().equals(current.path(field).asText())) {
-            return field + " is now " + current.path(field).asText("(not set)") + ", not " + after.path(field).asText();
+          if (expected.has(field) && !java.util.Objects.equals(text(expected.path(field)), text(current.path(field)))) {
+            return field + " is now " + current.path(field).asText("(not set)") + ", not " + expected.path(field).asText("(not set)");
           }
         }
-        if (after.has("networkConfiguration") && !network(after).equals(network(current))) {
+        if (expected.has("networkConfiguration") && !network(expected).equals(network(current))) {
           // Undoing restores the whole network configuration: any change since, not just the public IP, would be lost.
           return "its network configuration changed since (assignPublicIp " + publicIp(current) + ")";
         }
@@ -145,19 +158,39 @@ public final class Rollback implements AutoCloseable {
         var clusters = ecs.describeClusters(r -> r.clusters(entry.path("cluster").asText()).include(ClusterField.SETTINGS)).clusters();
         String now = clusters.isEmpty() ? null : clusters.get(0).settings().stream()
             .filter(s -> "containerInsights".equals(s.nameAsString())).map(s -> s.value()).findFirst().orElse(null);
-        return after.asText().equals(now) ? null : "containerInsights is now " + (now == null ? "(not set)" : now) + ", not " + after.asText();
+        return java.util.Objects.equals(text(expected), now) ? null : "containerInsights is now " + (now == null ? "(not set)" : now) + ", not " + expected.asText("(not set)");
       }
       case "UpdateCapacityProvider" -> {
         var providers = ecs.describeCapacityProviders(r -> r.capacityProviders(entry.path("capacityProvider").asText()).include(CapacityProviderField.TAGS))
             .capacityProviders();
         String now = providers.isEmpty() || providers.get(0).autoScalingGroupProvider() == null ? null
             : providers.get(0).autoScalingGroupProvider().managedTerminationProtectionAsString();
-        return after.asText().equals(now) ? null : "managedTerminationProtection is now " + (now == null ? "(not set)" : now) + ", not " + after.asText();
+        return java.util.Objects.equals(text(expected), now) ? null
+            : "managedTerminationProtection is now " + (now == null ? "(not set)" : now) + ", not " + expected.asText("(not set)");
       }
       default -> {
         return "ecsguard does not know how to undo " + entry.path("action").asText();
       }
     }
+  }
+
+  /** A journalled value's text, or null when it was not set. */
+  private static String text(JsonNode value) {
+    return value.isMissingNode() || value.isNull() ? null : value.asText();
+  }
+
+  /** The revisions a registration left, which stay registered. */
+  private static String registered(ObjectNode entry) {
+    JsonNode revisions = entry.path("revisions");
+    if (revisions.isArray() && !revisions.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      revisions.forEach(arn -> names.add(Change.revision(arn.asText())));
+      return String.join(", ", names) + (names.size() == 1 ? " stays" : " stay") + " registered";
+    }
+    if (revisions.isTextual()) {
+      return "the revisions it registered stay registered (" + revisions.asText() + ")";
+    }
+    return entry.path("registered").asText(entry.path("family").asText()) + " stays registered";
   }
 
   private static void undo(EcsClient ecs, ObjectNode entry) {

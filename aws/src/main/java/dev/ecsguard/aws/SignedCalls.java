@@ -65,13 +65,13 @@ final class SignedCalls {
   /** The ids of the organization's ACTIVE accounts, every page of them. */
   List<String> activeAccounts(AwsCredentialsProvider credentials) throws AwsCallException {
     List<String> accounts = new ArrayList<>();
-    String nextToken = null;
-    do {
-      String body = nextToken == null ? "{}" : "{\"NextToken\":\"" + nextToken.replace("\"", "\\\"") + "\"}";
+    Pages.follow("organizations:ListAccounts", token -> {
+      String body = token == null ? "{}" : "{\"NextToken\":\"" + token.replace("\"", "\\\"") + "\"}";
       String response = call("organizations", "ListAccounts", "us-east-1", credentials,
           endpointFor("ORGANIZATIONS", "https://organizations.us-east-1.amazonaws.com"), "application/x-amz-json-1.1",
           "AWSOrganizationsV20161128.ListAccounts", body);
-      ObjectNode page = json(response, "ListAccounts");
+      return json(response, "ListAccounts");
+    }, page -> page.get("NextToken") instanceof ScalarNode token ? token.text() : null, page -> {
       if (page.get("Accounts") instanceof ArrayNode list) {
         for (Node element : list.elements()) {
           if (element instanceof ObjectNode account && text(account, "Status").equals("ACTIVE")) {
@@ -79,13 +79,7 @@ final class SignedCalls {
           }
         }
       }
-      String previous = nextToken;
-      nextToken = page.get("NextToken") instanceof ScalarNode token && token.text() != null && !token.text().isEmpty() ? token.text() : null;
-      if (nextToken != null && nextToken.equals(previous)) {
-        // An endpoint that hands back the token it was given would page for ever.
-        throw new AwsCallException("organizations:ListAccounts", "the same NextToken twice; the listing cannot be completed");
-      }
-    } while (nextToken != null);
+    });
     return accounts;
   }
 

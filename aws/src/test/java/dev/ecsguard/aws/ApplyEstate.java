@@ -27,8 +27,13 @@ public final class ApplyEstate implements AutoCloseable {
 
   /** Wipes moto, seeds the estate afresh with {@code secret} as a credential's value, and heals every injected fault. */
   public void reseed(String secret) throws IOException, InterruptedException {
+    reseedWith("/dev/ecsguard/aws/seed-apply.py", secret);
+  }
+
+  /** Wipes moto, seeds it afresh with {@code script} (given {@code arguments}), and heals every injected fault. */
+  public void reseedWith(String script, String... arguments) throws IOException, InterruptedException {
     moto.reset();
-    moto.seed("/dev/ecsguard/aws/seed-apply.py", secret);
+    moto.seed(script, arguments);
     endpoint.healAll();
   }
 

@@ -21,11 +21,16 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Live scans against moto's ECS API: what is read, how many calls it takes, and failing closed. */
 class AwsScanTest {
   private static final String SECRET = "PLANTEDliveSECRETvalue0123456789";
   private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private static MotoServer moto;
   private static ScanResult clean;
   private static StringWriter progress = new StringWriter();
@@ -145,6 +150,62 @@ class AwsScanTest {
           .anySatisfy(problem -> assertThat(problem).isEqualTo("ecs:DescribeTaskDefinition failed (ThrottlingException): its controls are UNKNOWN"));
       assertThat(result.apiCalls()).containsEntry("DescribeTaskDefinition", 4L); // retried, but one call each
       assertThat(verdicts(result)).containsEntry("task-definition/batch:1 ECS.20", Status.FAILED); // the other region is still read
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ListTaskDefinitionFamilies", "ListClusters", "ListServices"})
+  @Timeout(60)
+  void aPageTokenHandedBackAgainEndsTheListingAsIncomplete(String operation) throws IOException {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+      faulty.answer(operation, body -> body.replaceFirst("\\{", "{\"nextToken\":\"again\","));
+      ScanResult result = scan(faulty.endpoint(), 1, null);
+      assertThat(result.errors()).extracting(InputException::problem)
+          .anySatisfy(problem -> assertThat(problem).startsWith("ecs:" + operation + " failed (a page token came back twice, so the listing cannot be completed)")
+              .contains("were not all read"));
+      assertThat(result.apiCalls().get(operation)).isLessThan(20L);
+      // What the pages read named is still read, once.
+      assertThat(result.findings().stream().map(f -> f.resourceId() + " " + f.control().id()).distinct().count()).isEqualTo(result.findings().size());
+      assertThat(verdicts(result)).containsEntry("task-definition/batch:1 ECS.20", Status.FAILED).containsEntry("service/prod/worker ECS.13", Status.FAILED);
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "DescribeServices, services, ecs:DescribeServices, :service/",
+      "DescribeClusters, clusters, ecs:DescribeClusters, :cluster/",
+      "DescribeTaskDefinition, taskDefinition, ecs:DescribeTaskDefinition, :task-definition/"})
+  void aResourceADescribeLeavesOutIsUnknownNamingTheCall(String operation, String field, String call, String kind) throws IOException {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+      faulty.answer(operation, body -> dropFirst(body, field));
+      ScanResult result = scan(faulty.endpoint(), 1, null);
+      List<Finding> left = result.findings().stream().filter(f -> f.message().contains(call + " did not return it")).toList();
+      assertThat(left).isNotEmpty().allSatisfy(finding -> {
+        assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(finding.resourceId()).contains(kind);
+      });
+      assertThat(result.errors()).extracting(InputException::problem)
+          .anySatisfy(problem -> assertThat(problem).isEqualTo(call + " did not return it (neither described nor among its failures): its controls are UNKNOWN"));
+      if (!operation.equals("DescribeTaskDefinition")) { // those are named by family, without the revision the answer left out
+        // Nothing is dropped, but the task sets of a service left out, which only its description names.
+        assertThat(result.findings().stream().map(Finding::resourceId).distinct())
+            .containsAll(clean.findings().stream().map(Finding::resourceId).filter(id -> !id.contains(":task-set/")).distinct().toList());
+      }
+    }
+  }
+
+  /** The answer without the first of its {@code field} items (or without {@code field}, when it is one object). */
+  private static String dropFirst(String body, String field) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode answer = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(body);
+      if (answer.get(field) instanceof com.fasterxml.jackson.databind.node.ArrayNode items && !items.isEmpty()) {
+        items.remove(0);
+      } else if (answer.get(field) instanceof com.fasterxml.jackson.databind.node.ObjectNode) {
+        answer.remove(field);
+      }
+      return JSON.writeValueAsString(answer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real HTTP endpoint in front of moto that answers chosen ECS operations, in a chosen region,
- * with an AWS error (access denied, throttling) and passes everything else through: how the tests
- * make reads fail the way AWS makes them fail.
+ * with an AWS error (access denied, throttling), before or after moto carried them out, or rewrites
+ * moto's answer, and passes everything else through: how the tests make calls fail the way AWS
+ * makes them fail.
  */
 public final class FaultyEndpoint implements AutoCloseable {
   private final HttpServer server;
@@ -24,8 +25,14 @@ public final class FaultyEndpoint implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   private final Map<String, Fault> faults = new ConcurrentHashMap<>(); // "DescribeServices eu-west-1" → fault
   private final Map<String, java.util.function.UnaryOperator<String>> rewrites = new ConcurrentHashMap<>(); // operation → request body rewrite
+  private final Map<String, java.util.function.UnaryOperator<String>> answers = new ConcurrentHashMap<>(); // operation → answer body rewrite
 
-  record Fault(int status, String code) {}
+  /** {@code reachesMoto}: moto carries the call out before the error is answered; {@code left}: how many calls still fail (negative: all). */
+  record Fault(int status, String code, boolean reachesMoto, java.util.concurrent.atomic.AtomicInteger left) {
+    boolean strikes() {
+      return left.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0;
+    }
+  }
 
   public FaultyEndpoint(URI target) throws IOException {
     this.target = target;
@@ -40,7 +47,20 @@ public final class FaultyEndpoint implements AutoCloseable {
 
   /** Every call of {@code operation} in {@code region} fails with {@code code}. */
   public void fail(String operation, String region, int status, String code) {
-    faults.put(operation + " " + region, new Fault(status, code));
+    faults.put(operation + " " + region, new Fault(status, code, false, new java.util.concurrent.atomic.AtomicInteger(-1)));
+  }
+
+  /**
+   * The next {@code times} calls of {@code operation} in {@code region} reach moto, which carries
+   * them out, and are then answered with {@code code}: an AWS error after the change was made.
+   */
+  public void failAfterReaching(String operation, String region, int times, int status, String code) {
+    faults.put(operation + " " + region, new Fault(status, code, true, new java.util.concurrent.atomic.AtomicInteger(times)));
+  }
+
+  /** Every answer moto gives to {@code operation} is rewritten before it is sent on. */
+  public void answer(String operation, java.util.function.UnaryOperator<String> body) {
+    answers.put(operation, body);
   }
 
   /** Every call of {@code operation} reaches moto with its request body rewritten (to stand in for what moto lacks). */
@@ -51,6 +71,7 @@ public final class FaultyEndpoint implements AutoCloseable {
   /** Stops every injected failure. */
   public void healAll() {
     faults.clear();
+    answers.clear();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -63,7 +84,14 @@ public final class FaultyEndpoint implements AutoCloseable {
     String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
     String region = authorization.replaceFirst(".*Credential=[^/]+/\\d+/([a-z0-9-]+)/.*", "$1");
     Fault fault = faults.get(operation + " " + region);
-    if (fault != null) {
+    if (fault != null && fault.strikes()) {
+      if (fault.reachesMoto()) {
+        try {
+          client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       byte[] error = ("{\"__type\":\"" + fault.code() + "\",\"message\":\"injected by the test\"}").getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
       exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.code());
@@ -72,28 +100,34 @@ public final class FaultyEndpoint implements AutoCloseable {
       exchange.close();
       return;
     }
-    HttpRequest.Builder forward = HttpRequest.newBuilder(this.target.resolve(exchange.getRequestURI().toString()))
-        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!List.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        values.forEach(value -> forward.header(name, value));
-      }
-    });
     try {
-      HttpResponse<byte[]> response = client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response = client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+      byte[] answer = answers.containsKey(operation) && response.statusCode() == 200
+          ? answers.get(operation).apply(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : response.body();
       response.headers().map().forEach((name, values) -> {
         if (!List.of("content-length", "transfer-encoding", "connection", ":status").contains(name.toLowerCase(java.util.Locale.ROOT))) {
           values.forEach(value -> exchange.getResponseHeaders().add(name, value));
         }
       });
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
-      exchange.getResponseBody().write(response.body());
+      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+      exchange.getResponseBody().write(answer);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.sendResponseHeaders(502, -1);
     } finally {
       exchange.close();
     }
+  }
+
+  private HttpRequest.Builder forward(HttpExchange exchange, byte[] body) {
+    HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange.getRequestHeaders().forEach((name, values) -> {
+      if (!List.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        values.forEach(value -> forward.header(name, value));
+      }
+    });
+    return forward;
   }
 
   @Override

@@ -228,6 +228,92 @@ class RemediationTest {
     }
   }
 
+  @Test
+  void aChangeAwsMadeButAnsweredWithA5xxIsOutcomeUnknownAndRollbackUndoesIt() throws Exception {
+    estate.faults().failAfterReaching("UpdateCluster", "us-east-1", 1, 500, "ServerException");
+    Path file = directory.resolve("journal.json");
+    Remediation.Outcome outcome;
+    try (Remediation remediation = remediation()) {
+      outcome = remediation.apply(remediation.plan(), Journal.create(file), null, line -> {});
+    }
+    assertThat(outcome.failure()).contains("cluster prod: containerInsights disabled → enabled (removes ECS.12): ecs:UpdateCluster failed (ServerException)"
+        + " after the request may have reached AWS: its outcome is unknown");
+    assertThat(containerInsights()).isEqualTo("enabled"); // AWS made it
+    assertThat(Files.readString(file)).contains("\"state\": \"outcome unknown\"");
+    try (Rollback rollback = new Rollback(options())) {
+      Journal journal = Journal.read(file);
+      Rollback.Plan plan = rollback.plan(journal);
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).contains("cluster prod: containerInsights back to disabled");
+      assertThat(plan.notes()).contains("cluster prod: containerInsights disabled → enabled (removes ECS.12): its outcome was unknown; AWS shows it was made, so it is undone");
+      assertThat(rollback.apply(plan, journal, null, line -> {}).complete()).isTrue();
+    }
+    assertThat(containerInsights()).isEqualTo("disabled");
+  }
+
+  @Test
+  void aChangeAnsweredWithA5xxThatAwsDidNotMakeIsSaidToBeNotMade() throws Exception {
+    estate.faults().fail("UpdateCluster", "us-east-1", 503, "ServiceUnavailableException");
+    Path file = directory.resolve("journal.json");
+    try (Remediation remediation = remediation()) {
+      assertThat(remediation.apply(remediation.plan(), Journal.create(file), null, line -> {}).failure()).contains("its outcome is unknown");
+    }
+    assertThat(Files.readString(file)).contains("\"state\": \"outcome unknown\"");
+    try (Rollback rollback = new Rollback(options())) {
+      Rollback.Plan plan = rollback.plan(Journal.read(file));
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("cluster prod"));
+      assertThat(plan.notes()).contains("cluster prod: containerInsights disabled → enabled (removes ECS.12): its outcome was unknown; AWS shows it was not made; nothing to undo");
+    }
+  }
+
+  @Test
+  void anUndoAwsMadeButAnsweredWithA5xxIsSeenAsUndoneByTheNextRollback() throws Exception {
+    Path file = directory.resolve("journal.json");
+    try (Remediation remediation = remediation()) {
+      assertThat(remediation.apply(remediation.plan(), Journal.create(file), null, line -> {}).complete()).isTrue();
+    }
+    estate.faults().failAfterReaching("UpdateCapacityProvider", "us-east-1", 1, 500, "ServerException");
+    try (Rollback rollback = new Rollback(options())) {
+      Journal journal = Journal.read(file);
+      assertThat(rollback.apply(rollback.plan(journal), journal, null, line -> {}).failure())
+          .contains("ecs:UpdateCapacityProvider failed (ServerException) after the request may have reached AWS: run rollback again to see whether it was made");
+    }
+    try (Rollback again = new Rollback(options())) {
+      Rollback.Plan plan = again.plan(Journal.read(file));
+      assertThat(plan.notes()).contains("capacity provider spot: managedTerminationProtection DISABLED → ENABLED (removes ECS.19): already as it was before; nothing to undo");
+      assertThat(plan.undos()).extracting(Rollback.Undo::description).noneMatch(undo -> undo.startsWith("capacity provider"));
+    }
+  }
+
+  @Test
+  void aRetriedRegistrationThatLeftTwoRevisionsIsJournalledWithBoth() throws Exception {
+    // AWS registers the first attempt but answers 500; the SDK's retry registers another.
+    estate.faults().failAfterReaching("RegisterTaskDefinition", "us-east-1", 1, 500, "ServerException");
+    Path file = directory.resolve("journal.json");
+    AwsOptions retrying = new AwsOptions(null, List.of("us-east-1"), List.of(), false, "r", 1, estate.endpoint(), 2);
+    try (Remediation remediation = new Remediation(SCANNER, retrying, CHOICES, List.of())) {
+      Remediation.Outcome outcome = remediation.apply(remediation.plan(), Journal.create(file), null, line -> {});
+      assertThat(outcome.complete()).as(outcome.failure()).isTrue();
+    }
+    assertThat(revisions("web")).containsExactly("web:1", "web:2", "web:3", "web:4");
+    com.fasterxml.jackson.databind.JsonNode web = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).path("changes").get(0);
+    assertThat(web.path("family").asText()).isEqualTo("web");
+    assertThat(web.path("revisions").toString()).isEqualTo("[\"" + PREFIX + "task-definition/web:3\",\"" + PREFIX + "task-definition/web:4\"]");
+    try (Rollback rollback = new Rollback(options())) {
+      assertThat(rollback.plan(Journal.read(file)).notes()).anySatisfy(note -> assertThat(note).startsWith("web:3, web:4 stay registered"));
+    }
+  }
+
+  @Test
+  void aFamilyWhoseOnlyFixableEditWouldChangeNoVerdictGetsNoRevision() throws Exception {
+    estate.reseedWith("/dev/ecsguard/aws/seed-privileged-false.py");
+    try (Remediation remediation = remediation()) {
+      Remediation.Plan plan = remediation.plan();
+      assertThat(plan.errors()).isEmpty();
+      assertThat(plan.changes()).isEmpty(); // privileged: false passes ECS.4; removing it fixes nothing
+      assertThat(plan.remaining()).containsOnlyKeys("ECS.15");
+    }
+  }
+
   private static Service service(String name) {
     return ecs.describeServices(r -> r.cluster("prod").services(name)).services().get(0);
   }

@@ -34,6 +34,13 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aDryRunWithOnlyEditsThatChangeNoVerdictHasNothingToChange() throws IOException, InterruptedException {
+    estate.reseedWith("/dev/ecsguard/aws/seed-privileged-false.py");
+    Run dryRun = Run.of("apply", "--aws", "--region", "us-east-1");
+    assertThat(dryRun.out()).contains("ecsguard apply: nothing to change.").doesNotContain("Plan:").doesNotContain("privileged");
+  }
+
+  @Test
   void dryRunThenApplyThenRollback() throws IOException, InterruptedException {
     estate.reseed(SECRET);
     Path journal = directory.resolve("journal.json");

@@ -2,6 +2,7 @@ package dev.ecsguard.fix;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
@@ -168,8 +169,8 @@ public final class TaskDefinitionFix {
 
   /** ECS.4: privileged goes; the capabilities the user names are added instead. */
   private void privileged(ObjectNode container) {
-    if (!container.has("privileged")) {
-      return;
+    if (!container.hasNonNull("privileged") || container.get("privileged").equals(BooleanNode.FALSE)) {
+      return; // ECS.4 passes it: removing it would change nothing but the text
     }
     container.remove("privileged");
     if (!options.keepCapabilities().isEmpty()) {
