@@ -171,11 +171,12 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     for (Target target : targets) {
-      String overwritten = inputOverwrittenBy(target.file());
-      if (overwritten != null) {
-        context.err().println("ecsguard: the report file " + target.file() + " is also an input (" + overwritten + "); choose another file");
+      if (overwritesAnInput("report", target.file(), true)) {
         return ExitCode.ERROR.code();
       }
+    }
+    if (overwritesAnInput("baseline", createBaseline, false)) { // refreshing the baseline given is fine: it is read already
+      return ExitCode.ERROR.code();
     }
     ScanResult result = new ScanResult();
     ScanListener listener = new Suppressing(configuration.suppressions(), accepted, LocalDate.now(), result);
@@ -259,21 +260,27 @@ final class ScanCommand implements Callable<Integer> {
     return toStandardOutput > 1 ? null : targets;
   }
 
-  /** The input that a report file names too, if any: writing the report would destroy it. */
-  private String inputOverwrittenBy(Path report) {
-    if (report == null || !Files.exists(report)) {
-      return null;
+  /**
+   * Whether writing {@code output} would destroy a file this scan reads (a path given, a file found
+   * in a directory given or read with a Terraform module, the configuration, the baseline); if so,
+   * it says so. Checked before the scan, so that nothing is written and no work lost.
+   */
+  private boolean overwritesAnInput(String what, Path output, boolean baselineToo) {
+    if (output == null) {
+      return false;
     }
-    for (Path path : paths) {
-      try {
-        if (Files.exists(path) && Files.isSameFile(path, report)) {
-          return path.toString();
-        }
-      } catch (IOException e) {
-        return null; // the scan reports an unreadable input itself
-      }
+    List<Path> inputs = new ArrayList<>(paths.stream().filter(path -> !path.toString().equals("-")).toList());
+    if (configChoice.file() != null) {
+      inputs.add(configChoice.file());
     }
-    return null;
+    if (baselineToo && baseline != null) {
+      inputs.add(baseline);
+    }
+    Path input = Scanner.inputAt(inputs, output);
+    if (input != null) {
+      context.err().println(Printable.escape("ecsguard: the " + what + " file " + output + " is also an input (" + input + "); choose another file"));
+    }
+    return input != null;
   }
 
   private void render(ScanResult result, Target target) throws IOException {

@@ -34,7 +34,8 @@ public final class ConfigurationReader {
   public static Path find(Path directory) {
     for (Path at = directory.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
       Path candidate = at.resolve(FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
+      // Any file of that name, so that one that is not a regular file is refused rather than ignored.
+      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
         return candidate;
       }
     }

@@ -16,7 +16,9 @@ import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Location;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.source.RegularFiles;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ public final class Scanner {
   private final DocumentReader documents;
   private final List<InputReader> formats;
   private final TerraformSourceReader terraformSource;
+  private final InputLimits limits;
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -41,6 +44,7 @@ public final class Scanner {
    */
   public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters, Map<String, String> tfVariables) {
     this.selection = selection;
+    this.limits = limits;
     this.documents = new DocumentReader(limits);
     this.formats = List.of(new CloudFormationReader(cfnParameters), new TerraformPlanReader(documents), new EcsJsonReader());
     this.terraformSource = new TerraformSourceReader(documents, limits, tfVariables);
@@ -54,16 +58,15 @@ public final class Scanner {
         new InputFiles.Visitor() {
           @Override
           public void file(Path file, boolean named) {
-            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf")) {
+            if (isTerraform(file)) {
               // A module is its whole directory (variables and locals may live in any file): read once, at the end.
-              Path directory = file.getParent() != null ? file.getParent() : Path.of(".");
-              terraformModules.computeIfAbsent(directory, d -> new ArrayList<>()).add(file);
+              terraformModules.computeIfAbsent(moduleDirectory(file), d -> new ArrayList<>()).add(file);
               return;
             }
             try {
               scan(documents.read(file, file.toString()), listener);
             } catch (InputException e) {
-              if (!named && isOtherYaml(file, e)) {
+              if (!named && isOtherYaml(file, e, limits.maxFileBytes())) {
                 listener.note(new Note(new Location(file.toString(), "", e.line(), e.column()), "YAML that ecsguard cannot read (" + e.problem() + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
               } else {
                 listener.error(e);
@@ -97,19 +100,74 @@ public final class Scanner {
   }
 
   /**
+   * The input that {@code file} is (links resolved, hard links too) among the files a scan of {@code
+   * paths} reads — found in a directory, or read with a Terraform module — or null: what writing
+   * {@code file} would destroy. A file that does not exist yet is no input.
+   */
+  public static Path inputAt(List<Path> paths, Path file) {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    Path[] input = {null};
+    InputFiles.visit(
+        paths,
+        new InputFiles.Visitor() {
+          @Override
+          public void file(Path found, boolean named) {
+            if (input[0] != null) {
+              return;
+            }
+            if (same(found, real)) {
+              input[0] = found;
+            } else if (isTerraform(found)
+                && TerraformSourceReader.readWithModule(real.getFileName().toString())
+                && same(moduleDirectory(found), real.getParent())) {
+              input[0] = moduleDirectory(found).resolve(real.getFileName());
+            }
+          }
+
+          @Override
+          public void skipped(Path path, String why) {}
+
+          @Override
+          public void error(InputException error) {}
+        });
+    return input[0];
+  }
+
+  private static boolean same(Path one, Path other) {
+    try {
+      return Files.isSameFile(one, other);
+    } catch (java.io.IOException e) {
+      return false; // the scan reports an unreadable input itself
+    }
+  }
+
+  private static boolean isTerraform(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
+  }
+
+  private static Path moduleDirectory(Path file) {
+    return file.getParent() != null ? file.getParent() : Path.of(".");
+  }
+
+  /**
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
    * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
    * says this: whether {@code error} comes from YAML that is no CloudFormation template.
    */
-  public static boolean isOtherYaml(Path file, InputException error) {
+  public static boolean isOtherYaml(Path file, InputException error, long maxBytes) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
       return false;
     }
     try {
-      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      String text = RegularFiles.readUtf8(file, file.toString(), maxBytes); // it may have changed since it was parsed
       return !text.contains("AWS::") && !text.contains("AWSTemplateFormatVersion");
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (InputException e) {
       return false;
     }
   }

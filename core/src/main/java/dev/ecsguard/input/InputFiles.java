@@ -2,6 +2,7 @@ package dev.ecsguard.input;
 
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -81,10 +82,16 @@ public final class InputFiles {
       if (Files.isDirectory(entry)) {
         walk(entry, visitor, visited);
       } else if (isInput(name)) {
-        if (Files.isRegularFile(entry)) {
+        if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
+          visitor.skipped(entry, "a broken link; skipped");
+          continue;
+        }
+        try {
+          // A FIFO or device named like an input is an input not read: an error, never a silent pass.
+          RegularFiles.requireRegular(entry, entry.toString());
           visitor.file(entry, false);
-        } else {
-          visitor.skipped(entry, Files.isSymbolicLink(entry) && !Files.exists(entry) ? "a broken link; skipped" : "not a regular file; skipped");
+        } catch (InputException e) {
+          visitor.error(e);
         }
       }
     }

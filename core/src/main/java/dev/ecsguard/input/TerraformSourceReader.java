@@ -17,11 +17,8 @@ import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Node;
 import dev.ecsguard.source.ObjectNode;
 import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,11 +188,17 @@ public final class TerraformSourceReader {
     return java.util.Optional.empty();
   }
 
+  /** Whether a file so named is read with the module in its directory: a .tf file or a tfvars file. */
+  public static boolean readWithModule(String fileName) {
+    return fileName.endsWith(".tf") || fileName.equals("terraform.tfvars") || fileName.endsWith(".auto.tfvars");
+  }
+
   /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
-    if (Files.isRegularFile(directory.resolve("terraform.tfvars"))) {
+    // Any file of that name, so that one that is not a regular file is refused rather than ignored.
+    if (Files.exists(directory.resolve("terraform.tfvars"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       files.add(directory.resolve("terraform.tfvars"));
     }
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.auto.tfvars")) {
@@ -336,20 +339,6 @@ public final class TerraformSourceReader {
   }
 
   private String text(Path file) throws InputException {
-    try {
-      if (Files.size(file) > limits.maxFileBytes()) {
-        throw new InputException(file.toString(), "refused: over the limit of " + limits.maxFileBytes() + " bytes (--max-file-size)");
-      }
-      byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new InputException(file.toString(), "cannot read: not UTF-8 text");
-    } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + Problems.describe(e));
-    }
+    return RegularFiles.readUtf8(file, file.toString(), limits.maxFileBytes());
   }
 }

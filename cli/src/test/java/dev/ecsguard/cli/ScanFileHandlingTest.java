@@ -1,0 +1,138 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a scan reads and writes: never an input overwritten, never a special file opened. */
+class ScanFileHandlingTest {
+  private static final String TASK = "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
+
+  @TempDir Path dir;
+
+  private Path write(String name, String content) throws IOException {
+    Path file = dir.resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, content);
+    return file;
+  }
+
+  private static void assertRefused(Run run, Path report) {
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1);
+    assertThat(run.err()).contains("the report file " + report).contains("is also an input");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void aReportIsNeverWrittenOverAFileFoundInAScannedDirectory() throws IOException {
+    Path task = write("d/td.json", TASK);
+    Run run = Run.of("scan", "--format", "json", "-o", task.toString(), dir.resolve("d").toString());
+    assertRefused(run, task);
+    assertThat(Files.readString(task)).isEqualTo(TASK);
+    Path nested = write("d/sub/other.yaml", "a: b\n");
+    assertRefused(Run.of("scan", "--format", "sarif=" + nested, dir.resolve("d").toString()), nested);
+    assertThat(Files.readString(nested)).isEqualTo("a: b\n");
+  }
+
+  @Test
+  void aReportThatIsALinkToAnInputIsRefused() throws IOException {
+    Path task = write("d/td.json", TASK);
+    Path link = Files.createSymbolicLink(dir.resolve("report.json"), task);
+    assertRefused(Run.of("scan", "-o", link.toString(), dir.resolve("d").toString()), link);
+    assertRefused(Run.of("scan", "-o", link.toString(), task.toString()), link);
+    assertThat(Files.readString(task)).isEqualTo(TASK);
+  }
+
+  @Test
+  void theConfigurationBaselineAndTerraformFilesAreInputsToo() throws IOException {
+    Path task = write("td.json", TASK);
+    Path config = write("conf.yml", "failOn: high\n");
+    assertRefused(Run.of("scan", "--config", config.toString(), "-o", config.toString(), task.toString()), config);
+    Path baseline = write("base.json", "{\"schemaVersion\":1,\"findings\":[]}");
+    assertRefused(Run.of("scan", "--baseline", baseline.toString(), "-o", baseline.toString(), task.toString()), baseline);
+    Path main = write("tf/main.tf", "resource \"aws_ecs_cluster\" \"c\" { name = \"c\" }\n");
+    Path variables = write("tf/variables.tf", "variable \"v\" {}\n");
+    Path tfvars = write("tf/terraform.tfvars", "v = 1\n");
+    assertRefused(Run.of("scan", "-o", variables.toString(), main.toString()), variables);
+    assertRefused(Run.of("scan", "-o", tfvars.toString(), main.toString()), tfvars);
+    assertThat(Files.readString(tfvars)).isEqualTo("v = 1\n");
+    Path created = dir.resolve("created.json");
+    Run baselineOverInput = Run.of("scan", "--create-baseline", task.toString(), "-o", created.toString(), task.toString());
+    assertThat(baselineOverInput.exitCode()).isEqualTo(2);
+    assertThat(baselineOverInput.err()).contains("the baseline file " + task).contains("is also an input");
+    assertThat(Files.readString(task)).isEqualTo(TASK);
+    assertThat(created).doesNotExist();
+  }
+
+  @Test
+  void aNewReportFileOrOneTheScanDoesNotReadIsWritten() throws IOException {
+    Path task = write("d/td.json", TASK);
+    write("d/notes.txt", "kept");
+    Run fresh = Run.of("scan", "--format", "json", "-o", dir.resolve("d/report.json").toString(), dir.resolve("d").toString());
+    assertThat(fresh.exitCode()).isEqualTo(1);
+    assertThat(dir.resolve("d/report.json")).exists();
+    Run text = Run.of("scan", "-o", dir.resolve("d/notes.txt").toString(), dir.resolve("d").toString());
+    assertThat(text.exitCode()).isEqualTo(1);
+    assertThat(Files.readString(task)).isEqualTo(TASK);
+  }
+
+  private Path fifo(String name) throws IOException, InterruptedException {
+    Path fifo = dir.resolve(name);
+    Files.createDirectories(fifo.getParent());
+    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+    assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(mkfifo.exitValue()).isZero();
+    return fifo;
+  }
+
+  private static void assertRefusedKeepingTheOthers(Run run, Path special) {
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).containsExactly(special + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    assertThat(run.out()).contains("ECS.4").contains("FAILED");
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFifoIsRefusedNamedOrFoundAndTheOtherFilesAreStillScanned() throws Exception {
+    Path task = write("d/td.json", TASK);
+    for (String name : new String[] {"d/pipe.json", "d/pipe.tf", "d/pipe.yaml"}) {
+      Path fifo = fifo(name);
+      assertRefusedKeepingTheOthers(Run.of("scan", "--controls", "ECS.4", fifo.toString(), task.toString()), fifo);
+      assertRefusedKeepingTheOthers(Run.of("scan", "--controls", "ECS.4", dir.resolve("d").toString()), fifo);
+      Files.delete(fifo);
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aLinkToDevZeroIsRefusedNamedOrFound() throws IOException {
+    Path task = write("d/td.json", TASK);
+    for (String name : new String[] {"d/zero.json", "d/zero.tf"}) {
+      Path zero = Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero"));
+      assertRefusedKeepingTheOthers(Run.of("scan", "--controls", "ECS.4", zero.toString(), task.toString()), zero);
+      assertRefusedKeepingTheOthers(Run.of("scan", "--controls", "ECS.4", dir.resolve("d").toString()), zero);
+      Files.delete(zero);
+    }
+  }
+
+  @Test
+  @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aSpecialConfigurationOrBaselineIsRefused() throws Exception {
+    Path task = write("td.json", TASK);
+    Path config = fifo("conf.yml");
+    Run run = Run.of("scan", "--config", config.toString(), task.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).containsExactly(config + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    Path baseline = fifo("base.json");
+    Run base = Run.of("scan", "--baseline", baseline.toString(), task.toString());
+    assertThat(base.exitCode()).isEqualTo(2);
+    assertThat(base.err().lines()).containsExactly(baseline + ": refused: a special file (a FIFO, socket or device), not a regular file");
+  }
+}
