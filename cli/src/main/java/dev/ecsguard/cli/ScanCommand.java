@@ -197,12 +197,20 @@ final class ScanCommand implements Callable<Integer> {
         error.printStackTrace(context.err());
       }
     }
+    boolean unwritten = false; // one report that cannot be written must not cost the others
     for (Target target : targets) {
+      String where = target.file() == null ? "standard output" : target.file().toString();
       try {
         render(result, target);
       } catch (IOException e) {
-        context.err().println("ecsguard: cannot write the " + target.format().label() + " report to " + target.file() + ": " + Problems.describe(e));
-        return ExitCode.ERROR.code();
+        context.err().println(Printable.escape("ecsguard: cannot write the " + target.format().label() + " report to " + where + ": " + Problems.describe(e)));
+        unwritten = true;
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+        context.err().println("ecsguard: cannot write the " + target.format().label() + " report (internal error " + fault.getClass().getSimpleName() + "; please report it)");
+        if (main.debug) {
+          fault.printStackTrace(context.err());
+        }
+        unwritten = true;
       }
     }
     if (securityHubImport) {
@@ -223,7 +231,7 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCode.ERROR.code();
       }
     }
-    if (!result.errors().isEmpty()) {
+    if (!result.errors().isEmpty() || unwritten) {
       return ExitCode.ERROR.code();
     }
     if (result.resources() == 0 && !aws) {

@@ -135,4 +135,30 @@ class ScanFileHandlingTest {
     assertThat(base.exitCode()).isEqualTo(2);
     assertThat(base.err().lines()).containsExactly(baseline + ": refused: a special file (a FIFO, socket or device), not a regular file");
   }
+
+  @Test
+  void aModuleTooDeepToFollowIsOneErrorAndTheOtherFilesAreStillScanned() throws IOException {
+    Path task = write("td.json", TASK);
+    StringBuilder chain = new StringBuilder("locals {\n");
+    int length = 60_000; // far past what the stack holds: each link is a nested evaluation
+    for (int i = 0; i < length; i++) {
+      chain.append("  a").append(i).append(" = local.a").append(i + 1).append('\n');
+    }
+    chain.append("  a").append(length).append(" = \"x\"\n}\nresource \"aws_ecs_cluster\" \"c\" { name = local.a0 }\n");
+    Path module = write("tf/main.tf", chain.toString()).getParent();
+    Run run = Run.of("scan", "--controls", "ECS.4", module.toString(), task.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).containsExactly(module + ": refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)");
+    assertThat(run.out()).contains("ECS.4").contains("FAILED");
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenLeavesTheOthersWritten() throws IOException {
+    Path task = write("td.json", TASK);
+    Path sarif = dir.resolve("results.sarif");
+    Run run = Run.of("scan", "--format", "json=" + dir.resolve("no/such/dir/r.json"), "--format", "sarif=" + sarif, task.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).contains("cannot write the json report"));
+    assertThat(sarif).exists();
+  }
 }

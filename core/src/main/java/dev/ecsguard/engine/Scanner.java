@@ -65,6 +65,8 @@ public final class Scanner {
             }
             try {
               scan(documents.read(file, file.toString()), listener);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+              listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
               if (!named && isOtherYaml(file, e, limits.maxFileBytes())) {
                 listener.note(new Note(new Location(file.toString(), "", e.line(), e.column()), "YAML that ecsguard cannot read (" + e.problem() + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
@@ -93,8 +95,8 @@ public final class Scanner {
     InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       terraformSource.read(directory, files, sink, listener::error);
-    } catch (RuntimeException bug) {
-      listener.error(new InputException(directory.toString(), "ecsguard could not read this Terraform module (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(directory.toString(), fault));
     }
     resources.forEach(listener::fileScanned);
   }
@@ -176,6 +178,8 @@ public final class Scanner {
   public void scan(InputStream in, String name, ScanListener listener) {
     try {
       scan(documents.read(in, name), listener);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(name, fault));
     } catch (InputException e) {
       listener.error(e);
     }
@@ -194,12 +198,27 @@ public final class Scanner {
       if (formats.stream().noneMatch(format -> format.read(document, sink))) {
         listener.note(new Note(document.root().location(), unrecognised(document)));
       }
-    } catch (RuntimeException bug) {
-      // A reader's fault must not stop the other files, nor surface as a Java message.
-      listener.error(
-          new InputException(document.name(), "ecsguard could not read it (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(document.name(), fault));
     }
     listener.fileScanned(document.name(), resources[0]);
+  }
+
+  /**
+   * A fault while reading one input, as that input's one-line error: it must not stop the other
+   * files, nor surface as a Java message. Memory and stack are released once the fault has unwound.
+   */
+  private static InputException fault(String name, Throwable fault) {
+    String problem;
+    if (fault instanceof OutOfMemoryError) {
+      problem = "refused: too large for the memory available (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g, or split the file)";
+    } else if (fault instanceof StackOverflowError) {
+      problem = "refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)";
+    } else {
+      problem = "ecsguard could not read it (internal error " + fault.getClass().getSimpleName() + "; please report it)";
+    }
+    return new InputException(name, problem, fault);
   }
 
   private static String unrecognised(Document document) {
