@@ -161,4 +161,44 @@ class ScanFileHandlingTest {
     assertThat(run.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).contains("cannot write the json report"));
     assertThat(sarif).exists();
   }
+
+  /** ecsguard in a JVM of its own with {@code heap} of memory. */
+  private static Run inSmallHeap(String heap, String... args) throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(java.util.List.of(args));
+    Process process = new ProcessBuilder(command).start();
+    process.getOutputStream().close();
+    var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    String err = read(process.getErrorStream());
+    assertThat(process.waitFor(100, TimeUnit.SECONDS)).isTrue();
+    return new Run(process.exitValue(), out.join(), err);
+  }
+
+  private static String read(java.io.InputStream in) {
+    try (in) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aFileTooLargeForTheHeapIsOneErrorNotACrash() throws Exception {
+    Path task = write("td.json", TASK);
+    StringBuilder huge = new StringBuilder("{\"family\":\"big\",\"containerDefinitions\":[{\"name\":\"a\",\"environment\":[");
+    for (int i = 0; i < 200_000; i++) {
+      huge.append(i == 0 ? "" : ",").append("{\"name\":\"VARIABLE_").append(i).append("\",\"value\":\"some value\"}");
+    }
+    Path big = write("big.json", huge.append("]}]}").toString()); // 9 MB: twice what 48 MB of heap can scan
+    Run byDefault = inSmallHeap("48m", "scan", "--controls", "ECS.4", big.toString(), task.toString());
+    assertThat(byDefault.exitCode()).isEqualTo(2);
+    assertThat(byDefault.err().lines()).singleElement().asString().startsWith(big + ": refused: ").endsWith("bytes (--max-file-size)");
+    assertThat(byDefault.out()).contains("ECS.4").contains("FAILED");
+    Run allowed = inSmallHeap("48m", "scan", "--max-file-size", "100m", "--controls", "ECS.4", big.toString(), task.toString());
+    assertThat(allowed.exitCode()).isEqualTo(2);
+    assertThat(allowed.err().lines()).singleElement().asString().startsWith(big + ": refused: too large for the memory available (");
+    assertThat(allowed.out()).contains("ECS.4").contains("FAILED");
+  }
 }
