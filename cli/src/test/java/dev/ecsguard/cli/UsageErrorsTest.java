@@ -29,6 +29,12 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aRoleArnThatIsNoneIsRefusedUnshown() {
+    assertThat(usageError("scan", "--aws", "--region", "eu-west-1", "--role-arn", "AKIAIOSFODNN7EXAMPLE").err())
+        .contains("--role-arn takes a role ARN");
+  }
+
+  @Test
   void anOptionNameThatIsAlsoAValueStaysReadable() {
     Run run = usageError("scan", "--format", "json", "--concurrency", "x" + SECRET, ".");
     assertThat(run.err()).contains("Invalid value for option '--concurrency'");
