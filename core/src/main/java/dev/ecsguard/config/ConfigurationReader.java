@@ -61,6 +61,9 @@ public final class ConfigurationReader {
           throw error(name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
         }
       }
+      if (controls.get("skip") == null) {
+        throw error(name, controls, "controls needs skip, a list of control ids");
+      }
       for (Node id : array(controls.get("skip"), name, "controls.skip")) {
         skip.add(controlId(id, name));
       }
@@ -170,7 +173,7 @@ public final class ConfigurationReader {
     if (node instanceof ArrayNode array) {
       return array.elements();
     }
-    throw error(name, node, what + " must be a list, not " + (node == null ? "missing" : node.kind()));
+    throw error(name, node, what + " must be a list, not " + node.kind());
   }
 
   private static InputException error(String name, Node at, String problem) {
