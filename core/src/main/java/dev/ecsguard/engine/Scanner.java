@@ -167,7 +167,7 @@ public final class Scanner {
       return false;
     }
     try {
-      String text = RegularFiles.readUtf8(file, file.toString(), maxBytes); // it may have changed since it was parsed
+      String text = RegularFiles.readUtf8(file, file.toString(), maxBytes); // again the one way: it may have become a FIFO since
       return !text.contains("AWS::") && !text.contains("AWSTemplateFormatVersion");
     } catch (InputException e) {
       return false;
