@@ -110,7 +110,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always or never.")
   ColourChoice colour = ColourChoice.AUTO;
 
-  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m, or a sixteenth of the Java heap if less: what a scan can hold; suffixes k, m, g).", converter = SizeConverter.class)
+  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m, or a twentieth of the Java heap if less: what a scan can hold; suffixes k, m, g).", converter = SizeConverter.class)
   long maxFileSize = InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory());
 
   ScanCommand(Context context, Main main) {
