@@ -6,6 +6,8 @@ import picocli.CommandLine.Option;
 
 /** The options that choose which AWS accounts and regions a live command reaches (a picocli mixin). */
 final class AwsAccounts {
+  private static final java.util.regex.Pattern ROLE_ARN = java.util.regex.Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
+
   @Option(names = "--profile", paramLabel = "NAME", description = "A profile of the shared AWS config files (default: the standard credential chain).")
   String profile;
 
@@ -33,6 +35,12 @@ final class AwsAccounts {
   AwsOptions options(int concurrency) {
     if (organization && !roleArns.isEmpty()) {
       throw new IllegalArgumentException("--org and --role-arn choose accounts in two ways; give one of them");
+    }
+    for (String role : roleArns) {
+      if (!ROLE_ARN.matcher(role).matches()) {
+        // Never echoed: a key or token pasted in the wrong place would be printed in CI logs.
+        throw new IllegalArgumentException("--role-arn takes a role ARN, arn:aws:iam::ACCOUNT:role/NAME; the value given is not one (not shown)");
+      }
     }
     return new AwsOptions(profile, regions, roleArns, organization, organizationRole, concurrency, null, maxAttempts);
   }

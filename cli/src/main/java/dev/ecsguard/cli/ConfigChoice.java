@@ -24,16 +24,18 @@ final class ConfigChoice {
     }
   }
 
-  /** --config, else the nearest .ecsguard.yml (unless --no-config), else none. */
+  /** The file {@link #load()} reads: --config, else the nearest .ecsguard.yml (unless --no-config), else null. */
+  Path file() {
+    return config != null ? config : noConfig ? null : ConfigurationReader.find(Path.of(""));
+  }
+
+  /** The configuration of {@link #file()}, or none. */
   Configuration load() throws InputException {
-    if (config != null) {
-      return ConfigurationReader.read(config, config.toString());
-    }
-    Path found = noConfig ? null : ConfigurationReader.find(Path.of(""));
-    if (found == null) {
+    Path file = file();
+    if (file == null) {
       return Configuration.NONE;
     }
-    Path shown = Path.of("").toAbsolutePath().relativize(found); // as a user would write it
-    return ConfigurationReader.read(found, shown.toString());
+    Path shown = file == config ? config : Path.of("").toAbsolutePath().relativize(file); // as a user would write it
+    return ConfigurationReader.read(file, shown.toString());
   }
 }

@@ -129,7 +129,7 @@ final class FixCommand implements Callable<Integer> {
       TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
       result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
-      if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e)) {
+      if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e, InputLimits.DEFAULT.maxFileBytes())) {
         context.err().println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));
         return;
       }

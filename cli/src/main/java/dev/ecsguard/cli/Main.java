@@ -3,7 +3,12 @@ package dev.ecsguard.cli;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import dev.ecsguard.report.Printable;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +62,7 @@ public final class Main {
     line.setParameterExceptionHandler(
         (e, args2) -> {
           PrintWriter err = e.getCommandLine().getErr();
-          err.println("ecsguard: " + e.getMessage());
+          err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), args2, line)));
           err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.ERROR.code();
         });
@@ -66,6 +71,40 @@ public final class Main {
     int code = line.execute(args);
     context.out().flush();
     return code;
+  }
+
+  /**
+   * picocli's {@code message} with every value of the command line hidden, options named: a value
+   * may be a secret (a misspelt --tf-var password=…, a token where a path was meant).
+   */
+  static String withoutValues(String message, String[] args, CommandLine line) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    collectNames(line, names);
+    List<String> values = new ArrayList<>();
+    for (String arg : args) {
+      int equals = arg.indexOf('=');
+      if (arg.startsWith("-") && equals > 0) {
+        values.add(arg.substring(equals + 1));
+      } else if (!arg.startsWith("-") && !names.contains(arg)) {
+        values.add(arg);
+      }
+    }
+    values.sort(Comparator.comparingInt(String::length).reversed()); // a value inside a longer one is hidden with it
+    String hidden = message == null ? "" : message;
+    for (String value : values) {
+      if (!value.isEmpty()) {
+        hidden = Pattern.compile("(?<!\\w)" + Pattern.quote(value) + "(?!\\w)").matcher(hidden).replaceAll("(not shown)");
+      }
+    }
+    return hidden;
+  }
+
+  private static void collectNames(CommandLine line, java.util.Set<String> names) {
+    names.addAll(line.getCommandSpec().optionsMap().keySet());
+    line.getSubcommands().forEach((name, sub) -> {
+      names.add(name);
+      collectNames(sub, names);
+    });
   }
 
   static String oneLine(Throwable e) {

@@ -110,8 +110,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always or never.")
   ColourChoice colour = ColourChoice.AUTO;
 
-  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m; suffixes k, m, g).", converter = SizeConverter.class)
-  long maxFileSize = InputLimits.DEFAULT.maxFileBytes();
+  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m, or a twentieth of the Java heap if less: what a scan can hold; suffixes k, m, g).", converter = SizeConverter.class)
+  long maxFileSize = InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory());
 
   ScanCommand(Context context, Main main) {
     this.context = context;
@@ -171,11 +171,12 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     for (Target target : targets) {
-      String overwritten = inputOverwrittenBy(target.file());
-      if (overwritten != null) {
-        context.err().println("ecsguard: the report file " + target.file() + " is also an input (" + overwritten + "); choose another file");
+      if (overwritesAnInput("report", target.file(), true)) {
         return ExitCode.ERROR.code();
       }
+    }
+    if (overwritesAnInput("baseline", createBaseline, false)) { // refreshing the baseline given is fine: it is read already
+      return ExitCode.ERROR.code();
     }
     ScanResult result = new ScanResult();
     ScanListener listener = new Suppressing(configuration.suppressions(), accepted, LocalDate.now(), result);
@@ -196,12 +197,20 @@ final class ScanCommand implements Callable<Integer> {
         error.printStackTrace(context.err());
       }
     }
+    boolean unwritten = false; // one report that cannot be written must not cost the others
     for (Target target : targets) {
+      String where = target.file() == null ? "standard output" : target.file().toString();
       try {
         render(result, target);
       } catch (IOException e) {
-        context.err().println("ecsguard: cannot write the " + target.format().label() + " report to " + target.file() + ": " + Problems.describe(e));
-        return ExitCode.ERROR.code();
+        context.err().println(Printable.escape("ecsguard: cannot write the " + target.format().label() + " report to " + where + ": " + Problems.describe(e)));
+        unwritten = true;
+      } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+        context.err().println("ecsguard: cannot write the " + target.format().label() + " report (internal error " + fault.getClass().getSimpleName() + "; please report it)");
+        if (main.debug) {
+          fault.printStackTrace(context.err());
+        }
+        unwritten = true;
       }
     }
     if (securityHubImport) {
@@ -222,7 +231,7 @@ final class ScanCommand implements Callable<Integer> {
         return ExitCode.ERROR.code();
       }
     }
-    if (!result.errors().isEmpty()) {
+    if (!result.errors().isEmpty() || unwritten) {
       return ExitCode.ERROR.code();
     }
     if (result.resources() == 0 && !aws) {
@@ -259,21 +268,27 @@ final class ScanCommand implements Callable<Integer> {
     return toStandardOutput > 1 ? null : targets;
   }
 
-  /** The input that a report file names too, if any: writing the report would destroy it. */
-  private String inputOverwrittenBy(Path report) {
-    if (report == null || !Files.exists(report)) {
-      return null;
+  /**
+   * Whether writing {@code output} would destroy a file this scan reads (a path given, a file found
+   * in a directory given or read with a Terraform module, the configuration, the baseline); if so,
+   * it says so. Checked before the scan, so that nothing is written and no work lost.
+   */
+  private boolean overwritesAnInput(String what, Path output, boolean baselineToo) {
+    if (output == null) {
+      return false;
     }
-    for (Path path : paths) {
-      try {
-        if (Files.exists(path) && Files.isSameFile(path, report)) {
-          return path.toString();
-        }
-      } catch (IOException e) {
-        return null; // the scan reports an unreadable input itself
-      }
+    List<Path> inputs = new ArrayList<>(paths.stream().filter(path -> !path.toString().equals("-")).toList());
+    if (configChoice.file() != null) {
+      inputs.add(configChoice.file());
     }
-    return null;
+    if (baselineToo && baseline != null) {
+      inputs.add(baseline);
+    }
+    Path input = Scanner.inputAt(inputs, output);
+    if (input != null) {
+      context.err().println(Printable.escape("ecsguard: the " + what + " file " + output + " is also an input (" + input + "); choose another file"));
+    }
+    return input != null;
   }
 
   private void render(ScanResult result, Target target) throws IOException {

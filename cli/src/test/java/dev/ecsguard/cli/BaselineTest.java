@@ -36,6 +36,8 @@ class BaselineTest {
     Path other = Files.writeString(dir.resolve("other.json"), "{\"findings\": 3}");
     Run run = Run.of("scan", "--baseline", other.toString(), "../examples");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
-    assertThat(run.err()).contains("not an ecsguard baseline");
+    assertThat(run.err()).contains(other + ":1:14: not an ecsguard baseline");
+    Files.writeString(other, "[]");
+    assertThat(Run.of("scan", "--baseline", other.toString(), "../examples").err()).contains(other + ":1:1: not an ecsguard baseline");
   }
 }

@@ -101,6 +101,7 @@ class ConfigurationTest {
       "suppressions:\\n  - control: ECS.4\\n    reason: x\\n    expires: next year\\n|4:14|expires must be a date written YYYY-MM-DD",
       "parameters:\\n  ECS.13: {requiredTagKey: [team]}\\n|2:3|requiredTagKey",
       "controls:\\n  skipp: [ECS.4]\\n|2:3|unknown setting controls.skipp",
+      "controls: {}\\n|1:1|controls needs skip",
       "colour: always\\n|1:9|unknown setting colour",
       "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
       "controls: [\\n|2:1|malformed YAML"})

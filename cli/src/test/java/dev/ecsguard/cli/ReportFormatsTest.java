@@ -102,9 +102,26 @@ class ReportFormatsTest {
     Run csv = Run.of("scan", "--controls", "ECS.4", "--format", "csv", task.toString());
     assertThat(csv.out()).contains(",\"'=HYPERLINK(\"\"x\"\")|<b>\",");
     Run markdown = Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString());
-    assertThat(markdown.out()).contains("`=HYPERLINK(\"x\")\\|&lt;b>`").doesNotContain("|<b>");
+    assertThat(markdown.out()).contains("`=HYPERLINK(\"x\")\\|<b>`").doesNotContain("\")|<b>");
     Run junit = Run.of("scan", "--controls", "ECS.4", "--format", "junit", task.toString());
     assertThat(junit.out()).contains("name=\"=HYPERLINK(&quot;x&quot;)|&lt;b&gt;\"");
+  }
+
+  @Test
+  void namesCannotAddImagesMentionsMarkupOrBidiOverridesToAReport() throws IOException {
+    Path task = dir.resolve("task.json");
+    // The family is shown in a code span, the container name in prose: both are hostile.
+    Files.writeString(task, "{\"family\":\"f\u202egnp.exe`x\",\"containerDefinitions\":[{\"name\":"
+        + "\"![t](https://evil.example/t.png) [c](https://evil.example) @octocat `x` &#x202E; \u2066y\\u0007\",\"privileged\":true}]}");
+    String markdown = Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString()).out();
+    assertThat(markdown)
+        .doesNotContain("![", "@octocat", "&#x202E;", "\u202e", "\u2066", "\u0007")
+        .doesNotContain("`x`")
+        .contains("\\[t\\]", "@\u200boctocat", "&amp;#x202E;", "\\u202e", "\\u2066", "\\u0007");
+    String html = Run.of("scan", "--controls", "ECS.4", "--format", "html", task.toString()).out();
+    assertThat(html).doesNotContain("\u202e", "\u2066", "\u0007").contains("\\u202e", "\\u2066");
+    String text = Run.of("scan", "--controls", "ECS.4", task.toString()).out();
+    assertThat(text).doesNotContain("\u202e", "\u2066", "\u0007");
   }
 
   @Test
@@ -112,6 +129,6 @@ class ReportFormatsTest {
     Run run = Run.of("scan", "--format", "text", "--format", "json", EXAMPLES);
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains("only one report can go to standard output");
-    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format pdf (text, json, sarif, junit, markdown, csv, asff, html)");
+    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format (not shown) (text, json, sarif, junit, markdown, csv, asff, html)").doesNotContain("pdf");
   }
 }

@@ -34,7 +34,8 @@ public final class ConfigurationReader {
   public static Path find(Path directory) {
     for (Path at = directory.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
       Path candidate = at.resolve(FILE_NAME);
-      if (Files.isRegularFile(candidate)) {
+      // Any file of that name, so that one that is not a regular file is refused rather than ignored.
+      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
         return candidate;
       }
     }
@@ -59,6 +60,9 @@ public final class ConfigurationReader {
         if (!key.equals("skip")) {
           throw error(name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
         }
+      }
+      if (controls.get("skip") == null) {
+        throw error(name, controls, "controls needs skip, a list of control ids");
       }
       for (Node id : array(controls.get("skip"), name, "controls.skip")) {
         skip.add(controlId(id, name));
@@ -169,7 +173,7 @@ public final class ConfigurationReader {
     if (node instanceof ArrayNode array) {
       return array.elements();
     }
-    throw error(name, node, what + " must be a list, not " + (node == null ? "missing" : node.kind()));
+    throw error(name, node, what + " must be a list, not " + node.kind());
   }
 
   private static InputException error(String name, Node at, String problem) {

@@ -63,8 +63,10 @@ public final class Baseline {
 
   public static Baseline read(Path file, String name) throws InputException {
     Node root = new DocumentReader(InputLimits.DEFAULT).read(file, name).root();
-    if (!(root instanceof ObjectNode object) || !(object.get("findings") instanceof ArrayNode findings)) {
-      throw new InputException(name, "not an ecsguard baseline (expected {\"schemaVersion\": 1, \"findings\": [...]}; make one with --create-baseline)");
+    Node listed = root instanceof ObjectNode object ? object.get("findings") : null;
+    if (!(listed instanceof ArrayNode findings)) {
+      Node at = listed != null ? listed : root;
+      throw new InputException(name, at.line(), at.column(), "not an ecsguard baseline (expected {\"schemaVersion\": 1, \"findings\": [...]}; make one with --create-baseline)");
     }
     Set<String> fingerprints = new LinkedHashSet<>();
     for (Node entry : findings.elements()) {

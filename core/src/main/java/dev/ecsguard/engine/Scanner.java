@@ -17,7 +17,9 @@ import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.InputLimits;
 import dev.ecsguard.source.Location;
 import dev.ecsguard.source.Node;
+import dev.ecsguard.source.RegularFiles;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +33,7 @@ public final class Scanner {
   private final DocumentReader documents;
   private final List<InputReader> formats;
   private final TerraformSourceReader terraformSource;
+  private final InputLimits limits;
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -42,6 +45,7 @@ public final class Scanner {
    */
   public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters, Map<String, String> tfVariables) {
     this.selection = selection;
+    this.limits = limits;
     this.documents = new DocumentReader(limits);
     this.formats = List.of(new CloudFormationReader(cfnParameters), new TerraformPlanReader(documents), new EcsJsonReader());
     this.terraformSource = new TerraformSourceReader(documents, limits, tfVariables);
@@ -55,15 +59,17 @@ public final class Scanner {
         new InputFiles.Visitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {
-            if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf")) {
+            if (isTerraform(file)) {
               // A module is its whole directory (variables and locals may live in any file): read once, at the end.
               terraformModules.computeIfAbsent(InputFiles.directoryOf(file), directory -> new TerraformModule(tree, new ArrayList<>())).files().add(file);
               return;
             }
             try {
               scan(documents.read(file, file.toString()), listener);
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+              listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
-              if (!named && isOtherYaml(file, e)) {
+              if (!named && isOtherYaml(file, e, limits.maxFileBytes())) {
                 listener.note(new Note(new Location(file.toString(), "", e.line(), e.column()), "YAML that ecsguard cannot read (" + e.problem() + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
               } else {
                 listener.error(e);
@@ -93,10 +99,61 @@ public final class Scanner {
     InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       terraformSource.read(tree, directory, files, sink, listener::error);
-    } catch (RuntimeException bug) {
-      listener.error(new InputException(directory.toString(), "ecsguard could not read this Terraform module (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(directory.toString(), fault));
     }
     resources.forEach(listener::fileScanned);
+  }
+
+  /**
+   * The input that {@code file} is (links resolved, hard links too) among the files a scan of {@code
+   * paths} reads — found in a directory, or read with a Terraform module — or null: what writing
+   * {@code file} would destroy. A file that does not exist yet is no input.
+   */
+  public static Path inputAt(List<Path> paths, Path file) {
+    Path real;
+    try {
+      real = file.toRealPath();
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    Path[] input = {null};
+    InputFiles.visit(
+        paths,
+        new InputFiles.Visitor() {
+          @Override
+          public void file(Path found, Path tree, boolean named) {
+            if (input[0] != null) {
+              return;
+            }
+            if (same(found, real)) {
+              input[0] = found;
+            } else if (isTerraform(found)
+                && TerraformSourceReader.readWithModule(real.getFileName().toString())
+                && same(InputFiles.directoryOf(found), real.getParent())) {
+              input[0] = InputFiles.directoryOf(found).resolve(real.getFileName());
+            }
+          }
+
+          @Override
+          public void skipped(Path path, String why) {}
+
+          @Override
+          public void error(InputException error) {}
+        });
+    return input[0];
+  }
+
+  private static boolean same(Path one, Path other) {
+    try {
+      return Files.isSameFile(one, other);
+    } catch (java.io.IOException e) {
+      return false; // the scan reports an unreadable input itself
+    }
+  }
+
+  private static boolean isTerraform(Path file) {
+    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
   }
 
   /**
@@ -104,15 +161,15 @@ public final class Scanner {
    * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
    * says this: whether {@code error} comes from YAML that is no CloudFormation template.
    */
-  public static boolean isOtherYaml(Path file, InputException error) {
+  public static boolean isOtherYaml(Path file, InputException error, long maxBytes) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
       return false;
     }
     try {
-      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      String text = RegularFiles.readUtf8(file, file.toString(), maxBytes); // again the one way: it may have become a FIFO since
       return !text.contains("AWS::") && !text.contains("AWSTemplateFormatVersion");
-    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+    } catch (InputException e) {
       return false;
     }
   }
@@ -121,6 +178,8 @@ public final class Scanner {
   public void scan(InputStream in, String name, ScanListener listener) {
     try {
       scan(documents.read(in, name), listener);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(name, fault));
     } catch (InputException e) {
       listener.error(e);
     }
@@ -140,12 +199,27 @@ public final class Scanner {
       if (formats.stream().noneMatch(format -> format.read(document, sink))) {
         listener.note(new Note(document.root().location(), unrecognised(document)));
       }
-    } catch (RuntimeException bug) {
-      // A reader's fault must not stop the other files, nor surface as a Java message.
-      listener.error(
-          new InputException(document.name(), "ecsguard could not read it (internal error " + bug.getClass().getSimpleName() + "; please report it)"));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      listener.error(fault(document.name(), fault));
     }
     listener.fileScanned(document.name(), resources[0]);
+  }
+
+  /**
+   * A fault while reading one input, as that input's one-line error: it must not stop the other
+   * files, nor surface as a Java message. Memory and stack are released once the fault has unwound.
+   */
+  private static InputException fault(String name, Throwable fault) {
+    String problem;
+    if (fault instanceof OutOfMemoryError) {
+      problem = "refused: too large for the memory available (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MB; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g, or split the file)";
+    } else if (fault instanceof StackOverflowError) {
+      problem = "refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)";
+    } else {
+      problem = "ecsguard could not read it (internal error " + fault.getClass().getSimpleName() + "; please report it)";
+    }
+    return new InputException(name, problem, fault);
   }
 
   private static String unrecognised(Document document) {

@@ -2,6 +2,7 @@ package dev.ecsguard.input;
 
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.Problems;
+import dev.ecsguard.source.RegularFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -56,6 +57,18 @@ public final class InputFiles {
     return file.getParent() != null ? file.getParent() : Path.of(".");
   }
 
+  /** Reading stays inside the tree the user named: a link found there may not lead out of it. */
+  private static boolean leadsOutOf(Path tree, Path entry) {
+    if (!Files.isSymbolicLink(entry) || !Files.exists(entry)) {
+      return false;
+    }
+    try {
+      return !entry.toRealPath().startsWith(tree.toRealPath());
+    } catch (IOException e) {
+      return true;
+    }
+  }
+
   private static boolean isInput(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template") || lower.endsWith(".tf");
@@ -86,13 +99,22 @@ public final class InputFiles {
     Collections.sort(names);
     for (String name : names) {
       Path entry = directory.resolve(name);
-      if (Files.isDirectory(entry)) {
+      boolean isDirectory = Files.isDirectory(entry);
+      if ((isDirectory || isInput(name)) && leadsOutOf(tree, entry)) {
+        visitor.skipped(entry, "a link that leads out of the scanned tree; skipped (name its target to scan it)");
+      } else if (isDirectory) {
         walk(tree, entry, visitor, visited);
       } else if (isInput(name)) {
-        if (Files.isRegularFile(entry)) {
+        if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
+          visitor.skipped(entry, "a broken link; skipped");
+          continue;
+        }
+        try {
+          // A FIFO or device named like an input is an input not read: an error, never a silent pass.
+          RegularFiles.requireRegular(entry, entry.toString());
           visitor.file(entry, tree, false);
-        } else {
-          visitor.skipped(entry, Files.isSymbolicLink(entry) && !Files.exists(entry) ? "a broken link; skipped" : "not a regular file; skipped");
+        } catch (InputException e) {
+          visitor.error(e);
         }
       }
     }

@@ -192,6 +192,11 @@ public final class TerraformSourceReader {
     return java.util.Optional.empty();
   }
 
+  /** Whether a file so named is read with the module in its directory: a .tf file or a tfvars file. */
+  public static boolean readWithModule(String fileName) {
+    return fileName.endsWith(".tf") || fileName.equals("terraform.tfvars") || fileName.endsWith(".auto.tfvars");
+  }
+
   /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();

@@ -48,12 +48,28 @@ public final class MarkdownReport implements Report {
     out.write(nl + "</details>" + nl);
   }
 
-  /** Table cells keep to one line and cannot close the table or inject HTML. */
+  /**
+   * Table cells keep to one line and cannot close the table, inject HTML, show an image or link,
+   * mention anyone, nor reorder text: control and bidirectional characters are shown escaped.
+   */
   static String cell(String text) {
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\r", " ").replace("\n", " ");
+    String printable = Printable.escape(text);
+    StringBuilder out = new StringBuilder(printable.length() + 8);
+    for (int i = 0; i < printable.length(); i++) {
+      char c = printable.charAt(i);
+      switch (c) {
+        case '\\', '|', '`', '[', ']' -> out.append('\\').append(c); // emphasis (*, _) is harmless, and left readable
+        case '<' -> out.append("&lt;");
+        case '&' -> out.append("&amp;"); // an entity could spell a bidi override
+        case '@' -> out.append("@\u200b"); // a zero-width space: GitHub would notify @user
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
   }
 
+  /** A code span shows its text as it is, so only what would end it or the table is replaced. */
   private static String code(String text) {
-    return "`" + cell(text).replace("`", "'") + "`";
+    return "`" + Printable.escape(text).replace("`", "'").replace("|", "\\|") + "`";
   }
 }

@@ -69,9 +69,14 @@ public final class DocumentReader {
 
   /** Reads {@code path}, naming it {@code name} in positions and errors: a regular file only. */
   public Document read(Path path, String name) throws InputException {
+    return parse(text(path, name), name);
+  }
+
+  /** Apart from parsing, so that the bytes are garbage before the tree grows: memory is the tree's, not the file's thrice. */
+  private char[] text(Path path, String name) throws InputException {
     byte[] bytes = RegularFiles.read(path, name, limits.maxFileBytes());
     try {
-      return parse(RegularFiles.utf8(bytes), name);
+      return RegularFiles.utf8(bytes);
     } catch (CharacterCodingException e) {
       throw new InputException(name, "cannot read: " + Problems.describe(e));
     }

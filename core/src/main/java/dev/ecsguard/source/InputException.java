@@ -22,6 +22,15 @@ public final class InputException extends Exception {
     this(file, 0, 0, problem);
   }
 
+  /** A failure inside ecsguard while reading {@code file}: {@code cause} is kept for --debug's stack trace. */
+  public InputException(String file, String problem, Throwable cause) {
+    super(format(file, 0, 0, problem), cause, false, true);
+    this.file = file;
+    this.line = 0;
+    this.column = 0;
+    this.problem = problem;
+  }
+
   private static String format(String file, int line, int column, String problem) {
     return line > 0 ? file + ":" + line + ":" + column + ": " + problem : file + ": " + problem;
   }

@@ -21,15 +21,7 @@ public final class RegularFiles {
 
   /** The bytes of {@code path}, named {@code name} in errors, refused past {@code maxBytes}. */
   public static byte[] read(Path path, String name, long maxBytes) throws InputException {
-    BasicFileAttributes attributes;
-    try {
-      attributes = Files.readAttributes(path, BasicFileAttributes.class);
-    } catch (IOException e) {
-      throw new InputException(name, "cannot read: " + Problems.describe(e));
-    }
-    if (!attributes.isRegularFile()) {
-      throw new InputException(name, "refused: " + kind(attributes) + ", not a regular file");
-    }
+    BasicFileAttributes attributes = regular(path, name);
     if (attributes.size() > maxBytes) {
       throw new InputException(
           name, "refused: " + attributes.size() + " bytes is over the limit of " + maxBytes + " bytes (--max-file-size)");
@@ -41,6 +33,24 @@ public final class RegularFiles {
     } catch (IOException e) {
       throw new InputException(name, "cannot read: " + Problems.describe(e));
     }
+  }
+
+  /** Refuses, naming {@code name}, whatever {@code path} is if not a regular file: a file found to read later is checked as it is found. */
+  public static void requireRegular(Path path, String name) throws InputException {
+    regular(path, name);
+  }
+
+  private static BasicFileAttributes regular(Path path, String name) throws InputException {
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+    if (!attributes.isRegularFile()) {
+      throw new InputException(name, "refused: " + kind(attributes) + ", not a regular file");
+    }
+    return attributes;
   }
 
   /** The text of {@code path} as strict UTF-8, a leading byte-order mark dropped. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -127,6 +128,62 @@ class RobustnessProperties {
       Files.deleteIfExists(module.resolve("main.tf"));
       Files.deleteIfExists(module);
     }
+  }
+
+  @Provide
+  Arbitrary<byte[]> hostileBytes() {
+    Arbitrary<byte[]> seeds = Arbitraries.of(TEMPLATE, CLOUDFORMATION, TERRAFORM, CLOUDFORMATION_JSON).map(seed -> seed.getBytes(StandardCharsets.UTF_8));
+    return Arbitraries.oneOf(
+        Arbitraries.bytes().array(byte[].class).ofMaxSize(512),
+        // A real input with bytes flipped, dropped or cut short: malformed UTF-8, truncated structures, stray NULs.
+        Combinators.combine(seeds, Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(6), Arbitraries.bytes())
+            .as((seed, cuts, value) -> {
+              byte[] out = seed.clone();
+              int length = out.length;
+              for (int cut : cuts) {
+                int at = cut % length;
+                switch (cut % 3) {
+                  case 0 -> out[at] = value;
+                  case 1 -> out[at] = (byte) (out[at] ^ (1 << (cut % 8)));
+                  default -> length = Math.max(1, at);
+                }
+              }
+              return java.util.Arrays.copyOf(out, length);
+            }));
+  }
+
+  private static final String CLOUDFORMATION_JSON =
+      "{\"Resources\":{\"T\":{\"Type\":\"AWS::ECS::TaskDefinition\",\"Properties\":{\"NetworkMode\":{\"Fn::If\":[\"C\",\"host\",{\"Ref\":\"P\"}]},"
+          + "\"ContainerDefinitions\":[{\"Name\":{\"Fn::Sub\":\"${P}-a\"},\"Privileged\":true}]}}},"
+          + "\"Parameters\":{\"P\":{\"Type\":\"String\",\"Default\":\"x\"}},\"Conditions\":{\"C\":{\"Fn::Equals\":[{\"Ref\":\"P\"},\"x\"]}}}";
+
+  /**
+   * Any bytes, in a file of any name ecsguard reads, named or found in a directory: the scan ends
+   * within seconds in findings or errors of one line each, naming the file; nothing escapes.
+   */
+  @Property(tries = 400)
+  void anyBytesEndInFindingsOrOneLineErrors(@ForAll("hostileBytes") byte[] bytes, @ForAll("inputNames") String name, @ForAll boolean named)
+      throws IOException {
+    Path directory = Files.createTempDirectory("ecsguard-fuzz");
+    Path file = directory.resolve(name);
+    try {
+      Files.write(file, bytes);
+      ScanResult result = new ScanResult();
+      Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
+      org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          java.time.Duration.ofSeconds(10), () -> scanner.scan(List.of(named ? file : directory), result));
+      assertThat(result.errors())
+          .allSatisfy(error -> assertThat(error.getMessage()).startsWith(name.endsWith(".tf") ? directory.toString() : file.toString()).doesNotContain("\n", "\r"));
+      assertSound(result);
+    } finally {
+      Files.deleteIfExists(file);
+      Files.deleteIfExists(directory);
+    }
+  }
+
+  @Provide
+  Arbitrary<String> inputNames() {
+    return Arbitraries.of("in.json", "in.yaml", "in.template", "main.tf");
   }
 
   private static void scanText(String text, String name) {

@@ -1,0 +1,42 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A usage error names the option but never echoes a value: a misplaced value may be a secret. */
+class UsageErrorsTest {
+  private static final String SECRET = "hunter2Secret";
+
+  private static Run usageError(String... args) {
+    Run run = Run.of(args);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.all()).doesNotContain(SECRET).doesNotContain("AKIAIOSFODNN7EXAMPLE");
+    return run;
+  }
+
+  @Test
+  void aBadOrMisspeltOptionIsNamedWithoutItsValue() {
+    assertThat(usageError("scan", "--tf-var", SECRET, ".").err()).contains("--tf-var").contains("KEY=VALUE");
+    assertThat(usageError("scan", "--tf-vra=password=" + SECRET, ".").err()).contains("Unknown option: '--tf-vra=");
+    assertThat(usageError("scan", "--max-file-size", SECRET, ".").err()).contains("--max-file-size").contains("not a size");
+    assertThat(usageError("scan", "--concurrency", SECRET, ".").err()).contains("--concurrency").contains("is not an int");
+    assertThat(usageError("scan", "--color", SECRET, ".").err()).contains("--color").contains("expected one of");
+    assertThat(usageError("scan", "-p", SECRET, ".").err()).contains("--param");
+    assertThat(usageError("scan", "--format", "x" + SECRET, ".").err()).contains("--format").contains("unknown format");
+    assertThat(usageError("fix", "--tf-var", "AKIAIOSFODNN7EXAMPLE", ".").err()).contains("--tf-var");
+    assertThat(usageError("explain", "ECS.4", SECRET).err()).contains("Unmatched argument");
+  }
+
+  @Test
+  void aRoleArnThatIsNoneIsRefusedUnshown() {
+    assertThat(usageError("scan", "--aws", "--region", "eu-west-1", "--role-arn", "AKIAIOSFODNN7EXAMPLE").err())
+        .contains("--role-arn takes a role ARN");
+  }
+
+  @Test
+  void anOptionNameThatIsAlsoAValueStaysReadable() {
+    Run run = usageError("scan", "--format", "json", "--concurrency", "x" + SECRET, ".");
+    assertThat(run.err()).contains("Invalid value for option '--concurrency'");
+  }
+}
