@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import dev.ecsguard.report.Printable;
+import dev.ecsguard.secrets.Credentials;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -53,7 +54,8 @@ public final class Main {
     line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("ecsguard: " + oneLine(e));
+          // An unexpected exception's message may quote what it read: credential formats are masked.
+          commandLine.getErr().println("ecsguard: " + Credentials.maskFormats(oneLine(e)));
           if (main.debug) {
             e.printStackTrace(commandLine.getErr());
           }
@@ -68,7 +70,17 @@ public final class Main {
         });
     line.getCommandSpec().usageMessage().footer(exitCodeHelp());
     line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
-    int code = line.execute(args);
+    int code;
+    try {
+      code = line.execute(args);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
+      // picocli hands Errors (and faults of its own handlers) on: the contract still holds, one line and 2.
+      context.err().println("ecsguard: internal error (" + fault.getClass().getSimpleName() + "); please report it, with --debug for its trace");
+      if (main.debug) {
+        fault.printStackTrace(context.err());
+      }
+      code = ExitCode.ERROR.code();
+    }
     context.out().flush();
     return code;
   }

@@ -53,15 +53,33 @@ class InputFilesTest {
 
   @Test
   void linkedDirectoriesAreFollowedOnceAndBrokenLinksNoted() throws IOException {
-    Files.createDirectories(dir.resolve("real"));
-    Files.writeString(dir.resolve("real/task.json"), "{}");
-    Files.createDirectories(dir.resolve("scan"));
-    Files.createSymbolicLink(dir.resolve("scan/linked"), Path.of("../real"));
+    Files.createDirectories(dir.resolve("scan/real"));
+    Files.writeString(dir.resolve("scan/real/task.json"), "{}");
+    Files.createSymbolicLink(dir.resolve("scan/a-linked"), Path.of("real"));
     Files.createSymbolicLink(dir.resolve("scan/loop"), Path.of("."));
     Files.createSymbolicLink(dir.resolve("scan/broken.json"), Path.of("nowhere.json"));
     visit(dir.resolve("scan"));
-    assertThat(files).containsExactly("scan/linked/task.json");
-    assertThat(skipped).containsExactly("scan/broken.json: a broken link; skipped", "scan/loop: a link back to a directory already searched; skipped");
+    assertThat(files).containsExactly("scan/a-linked/task.json");
+    assertThat(skipped).containsExactly(
+        "scan/broken.json: a broken link; skipped",
+        "scan/loop: a link back to a directory already searched; skipped",
+        "scan/real: a link back to a directory already searched; skipped");
+    assertThat(errors).isEmpty();
+  }
+
+  @Test
+  void linksOutOfTheScannedTreeAreNotFollowed() throws IOException {
+    Files.createDirectories(dir.resolve("outside"));
+    Files.writeString(dir.resolve("outside/task.json"), "{}");
+    Files.createDirectories(dir.resolve("scan"));
+    Files.createSymbolicLink(dir.resolve("scan/linked"), Path.of("../outside"));
+    Files.createSymbolicLink(dir.resolve("scan/task.json"), Path.of("../outside/task.json"));
+    Files.createSymbolicLink(dir.resolve("scan/notes.txt"), Path.of("/etc/hostname"));
+    visit(dir.resolve("scan"));
+    assertThat(files).isEmpty();
+    assertThat(skipped).containsExactly(
+        "scan/linked: a link that leads out of the scanned tree; skipped (name its target to scan it)",
+        "scan/task.json: a link that leads out of the scanned tree; skipped (name its target to scan it)");
     assertThat(errors).isEmpty();
   }
 

@@ -37,8 +37,8 @@ class TerraformHostileModuleTest {
     module = Files.createDirectories(tree.resolve("module"));
     Files.writeString(tree.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"privileged\": true}]");
     Files.createSymbolicLink(module.resolve("link.json"), Path.of("../outside.json"));
-    Files.createSymbolicLink(module.resolve("zero.json"), Path.of("/dev/zero"));
-    mkfifo(module.resolve("pipe.json"));
+    Files.createSymbolicLink(module.resolve("zero.txt"), Path.of("/dev/zero"));
+    mkfifo(module.resolve("pipe.txt"));
   }
 
   static void mkfifo(Path path) throws IOException {
@@ -72,10 +72,10 @@ class TerraformHostileModuleTest {
       "file(\"../outside.json\")                             | outside the scanned tree",
       "file(\"${path.module}/../outside.json\")              | outside the scanned tree",
       "file(\"link.json\")                                   | outside the scanned tree",
-      "file(\"zero.json\")                                   | outside the scanned tree",
-      "file(\"pipe.json\")                                   | not a regular file",
+      "file(\"zero.txt\")                                   | outside the scanned tree",
+      "file(\"pipe.txt\")                                   | not a regular file",
       "templatefile(\"../outside.json\", {})                 | outside the scanned tree",
-      "templatefile(\"pipe.json\", {})                       | not a regular file"})
+      "templatefile(\"pipe.txt\", {})                       | not a regular file"})
   void fileReadsNothingOutsideTheScannedTreeNorSpecialFiles(String expression, String reason) throws IOException {
     containers(expression);
     ScanResult result = scan(module);
@@ -89,7 +89,6 @@ class TerraformHostileModuleTest {
   @Test
   void theScannedTreeIsWhatTheCommandLineNames() throws IOException {
     containers("file(\"../outside.json\")");
-    Files.delete(module.resolve("pipe.json")); // found in the tree, it would be noted; this test is about the tree's bounds
     assertThat(scan(tree).findings()).extracting(Finding::status).containsExactly(Status.FAILED);
     assertThat(scan(module.resolve("main.tf")).findings()).extracting(Finding::status).containsExactly(Status.UNKNOWN);
   }
