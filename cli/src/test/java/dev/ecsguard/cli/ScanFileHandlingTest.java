@@ -95,12 +95,19 @@ class ScanFileHandlingTest {
 
   /** {@code special}, named beside d/td.json and then found with it in d, is one error, and td.json is still scanned. */
   private void assertRefusedNamedOrFound(Path special) throws IOException {
+    assertRefusedNamedOrFound(special, "refused: a special file (a FIFO, socket or device), not a regular file");
+  }
+
+  /** As above, where found in d it is refused for {@code whyFound}. */
+  private void assertRefusedNamedOrFound(Path special, String whyFound) throws IOException {
     Path task = dir.resolve("d/td.json");
     Files.writeString(task, TASK);
-    for (Run run : List.of(
-        Run.of("scan", "--controls", "ECS.4", special.toString(), task.toString()), Run.of("scan", "--controls", "ECS.4", dir.resolve("d").toString()))) {
+    Run named = Run.of("scan", "--controls", "ECS.4", special.toString(), task.toString());
+    Run found = Run.of("scan", "--controls", "ECS.4", dir.resolve("d").toString());
+    assertThat(named.err().lines()).containsExactly(special + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    assertThat(found.err().lines()).containsExactly(special + ": " + whyFound);
+    for (Run run : List.of(named, found)) {
       assertThat(run.exitCode()).isEqualTo(2);
-      assertThat(run.err().lines()).containsExactly(special + ": refused: a special file (a FIFO, socket or device), not a regular file");
       assertThat(run.out()).contains("ECS.4").contains("FAILED");
     }
     Files.delete(special);
@@ -119,7 +126,8 @@ class ScanFileHandlingTest {
   void aLinkToDevZeroIsRefusedNamedOrFound() throws IOException {
     Files.createDirectories(dir.resolve("d"));
     for (String name : List.of("d/zero.json", "d/zero.tf")) {
-      assertRefusedNamedOrFound(Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero")));
+      // Found in d, the link leads out of the scanned tree, which is refused before what it leads to is looked at.
+      assertRefusedNamedOrFound(Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero")), "refused: a link that leads out of the scanned tree (name its target to scan it)");
     }
   }
 
@@ -138,16 +146,21 @@ class ScanFileHandlingTest {
   }
 
   @Test
-  void aModuleTooDeepToFollowIsOneErrorAndTheOtherFilesAreStillScanned() throws IOException {
+  void aModuleTooDeepToFollowIsOneErrorAndTheOtherFilesAreStillScanned() throws IOException, InterruptedException {
     Path task = write("td.json", TASK);
     StringBuilder chain = new StringBuilder("locals {\n");
-    int length = 60_000; // far past what the stack holds: each link is a nested evaluation
+    int length = 250; // within the evaluator's depth bound, past what the small stack below holds
     for (int i = 0; i < length; i++) {
       chain.append("  a").append(i).append(" = local.a").append(i + 1).append('\n');
     }
     chain.append("  a").append(length).append(" = \"x\"\n}\nresource \"aws_ecs_cluster\" \"c\" { name = local.a0 }\n");
     Path module = write("tf/main.tf", chain.toString()).getParent();
-    Run run = Run.of("scan", "--controls", "ECS.4", module.toString(), task.toString());
+    // A thread with a small stack stands for a module deeper than any stack: the overflow is real.
+    Run[] result = new Run[1];
+    Thread small = new Thread(null, () -> result[0] = Run.of("scan", "--controls", "ECS.4", module.toString(), task.toString()), "small-stack", 192 * 1024);
+    small.start();
+    small.join();
+    Run run = result[0];
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines()).containsExactly(module + ": refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)");
     assertThat(run.out()).contains("ECS.4").contains("FAILED");

@@ -21,7 +21,7 @@ class TerraformHostileScanTest {
   void fileOutsideTheScannedTreeIsInNoReportNorFix() throws IOException {
     Files.writeString(dir.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \"" + SECRET + "\"}]}]");
     Path module = Files.createDirectories(dir.resolve("module"));
-    Files.createSymbolicLink(module.resolve("inside.json"), Path.of("../outside.json"));
+    Files.createSymbolicLink(module.resolve("inside.txt"), Path.of("../outside.json"));
     Path main = Files.writeString(module.resolve("main.tf"), """
         resource "aws_ecs_task_definition" "environ" {
           family                = file("/proc/self/environ")
@@ -38,7 +38,7 @@ class TerraformHostileScanTest {
         }
         resource "aws_ecs_task_definition" "link" {
           family                = "link"
-          container_definitions = file("inside.json")
+          container_definitions = file("inside.txt")
         }
         resource "aws_ecs_cluster" "c" {
           name = file("/proc/self/environ")

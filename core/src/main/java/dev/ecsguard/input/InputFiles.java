@@ -100,8 +100,11 @@ public final class InputFiles {
     for (String name : names) {
       Path entry = directory.resolve(name);
       boolean isDirectory = Files.isDirectory(entry);
-      if ((isDirectory || isInput(name)) && leadsOutOf(tree, entry)) {
+      if (isDirectory && leadsOutOf(tree, entry)) {
         visitor.skipped(entry, "a link that leads out of the scanned tree; skipped (name its target to scan it)");
+      } else if (isInput(name) && !isDirectory && leadsOutOf(tree, entry)) {
+        // An input not read must not pass unseen: refused, so that the scan cannot pass without it.
+        visitor.error(new InputException(entry.toString(), "refused: a link that leads out of the scanned tree (name its target to scan it)"));
       } else if (isDirectory) {
         walk(tree, entry, visitor, visited);
       } else if (isInput(name)) {

@@ -36,7 +36,7 @@ class TerraformHostileModuleTest {
   void plant() throws IOException {
     module = Files.createDirectories(tree.resolve("module"));
     Files.writeString(tree.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"privileged\": true}]");
-    Files.createSymbolicLink(module.resolve("link.json"), Path.of("../outside.json"));
+    Files.createSymbolicLink(module.resolve("link.txt"), Path.of("../outside.json"));
     Files.createSymbolicLink(module.resolve("zero.txt"), Path.of("/dev/zero"));
     mkfifo(module.resolve("pipe.txt"));
   }
@@ -71,7 +71,7 @@ class TerraformHostileModuleTest {
       "file(\"/proc/self/environ\")                          | outside the scanned tree",
       "file(\"../outside.json\")                             | outside the scanned tree",
       "file(\"${path.module}/../outside.json\")              | outside the scanned tree",
-      "file(\"link.json\")                                   | outside the scanned tree",
+      "file(\"link.txt\")                                   | outside the scanned tree",
       "file(\"zero.txt\")                                   | outside the scanned tree",
       "file(\"pipe.txt\")                                   | not a regular file",
       "templatefile(\"../outside.json\", {})                 | outside the scanned tree",
