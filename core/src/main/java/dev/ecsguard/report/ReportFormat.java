@@ -19,7 +19,8 @@ public enum ReportFormat {
   MARKDOWN("counts and FAILED findings, for a pull-request comment", List.of(".md"), options -> new MarkdownReport()),
   CSV("one row per finding, for spreadsheets", List.of(".csv"), options -> new CsvReport()),
   ASFF("AWS Security Finding Format, for AWS Security Hub", List.of(".asff.json"), options -> new AsffReport(options.account(), options.region(), options.now())),
-  HTML("one self-contained page with charts, for a browser", List.of(".html"), options -> new HtmlReport());
+  HTML("one self-contained page with charts, for a browser", List.of(".html"), options -> new HtmlReport()),
+  ; // on its own line, so that a new format is one added line
 
   /**
    * What a report may depend on: {@code colour} and {@code verbose} (text); {@code account},
