@@ -15,6 +15,7 @@ import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
+import dev.ecsguard.report.ReportFormat;
 import dev.ecsguard.source.InputException;
 import dev.ecsguard.source.Problems;
 import dev.ecsguard.source.InputLimits;
@@ -24,11 +25,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,12 +67,15 @@ final class ScanCommand implements Callable<Integer> {
   int concurrency = 4;
 
   /** A report format and where it goes: a file, or standard output when {@code file} is null. */
-  record Target(Report.Format format, Path file) {}
+  record Target(ReportFormat format, Path file) {}
+
+  static final ReportFormat DEFAULT_FORMAT = ReportFormat.TEXT;
 
   @Option(
       names = "--format",
       paramLabel = "FORMAT[=FILE]",
-      description = "text (default), json, sarif, junit, markdown, csv, asff or html; repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
+      description = "${COMPLETION-CANDIDATES} (Report formats, below); repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
+      completionCandidates = FormatLabels.class,
       converter = FormatConverter.class)
   List<Target> formats = new ArrayList<>();
 
@@ -254,7 +261,7 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The reports asked for, -o applied; null when more than one would go to standard output. */
   private List<Target> targets() {
-    List<Target> asked = formats.isEmpty() ? List.of(new Target(Report.Format.TEXT, null)) : formats;
+    List<Target> asked = formats.isEmpty() ? List.of(new Target(DEFAULT_FORMAT, null)) : formats;
     List<Target> targets = new ArrayList<>();
     int toStandardOutput = 0;
     for (Target target : asked) {
@@ -292,7 +299,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private void render(ScanResult result, Target target) throws IOException {
-    Report report = target.format().create(useColour(target.file()), verbose, asffAccount(), asffRegion(), java.time.Instant.now());
+    Report report = target.format().create(new ReportFormat.Options(useColour(target.file()), verbose, asffAccount(), asffRegion(), java.time.Instant.now()));
     if (target.file() == null) {
       report.render(result, context.out());
       context.out().flush();
@@ -336,13 +343,30 @@ final class ScanCommand implements Callable<Integer> {
       if (file != null && file.toString().isEmpty()) {
         throw new picocli.CommandLine.TypeConversionException("--format " + name + "= needs a file name after =");
       }
-      try {
-        return new Target(Report.Format.valueOf(name.toUpperCase(Locale.ROOT)), file);
-      } catch (IllegalArgumentException e) {
-        throw new picocli.CommandLine.TypeConversionException(
-            "unknown format " + name + " (" + String.join(", ", java.util.Arrays.stream(Report.Format.values()).map(Report.Format::label).toList()) + ")");
+      ReportFormat format = ReportFormat.named(name);
+      if (format == null) {
+        throw new picocli.CommandLine.TypeConversionException("unknown format " + name + " (" + String.join(", ", ReportFormat.labels()) + ")");
       }
+      return new Target(format, file);
     }
+  }
+
+  /** What picocli offers to complete {@code --format} with, and lists in its help. */
+  static final class FormatLabels implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return ReportFormat.labels().iterator();
+    }
+  }
+
+  /** The help's list of report formats, each with its description; a picocli format string. */
+  static String formatHelp() {
+    int width = ReportFormat.labels().stream().mapToInt(String::length).max().orElse(0);
+    return "%nReport formats:%n"
+        + Arrays.stream(ReportFormat.values())
+            .map(format -> String.format("  %-" + width + "s  %s%s", format.label(), format.description(), format == DEFAULT_FORMAT ? " (default)" : "")
+                .replace("%", "%%"))
+            .collect(Collectors.joining("%n", "", "%n"));
   }
 
   static final class SizeConverter implements picocli.CommandLine.ITypeConverter<Long> {

@@ -2,14 +2,16 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every report format's output for the bundled examples, kept in src/test/resources/golden so
+ * Every report format's output for the bundled examples, kept in src/test/resources/golden (named
+ * examples and the format's usual extension) so
  * that any change to a public format shows up in review. Regenerate after an intended change:
  * {@code mvn test -pl cli -am -Decsguard.updateGolden=true}.
  */
@@ -17,11 +19,11 @@ class GoldenReportTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource({"examples.json, json", "examples.txt, text", "examples.sarif, sarif", "examples.junit.xml, junit", "examples.md, markdown", "examples.csv, csv", "examples.asff.json, asff", "examples.html, html"})
-  void reportOfTheExamplesIsUnchanged(String golden, String format) throws IOException {
-    Run run = Run.of("scan", "--verbose", "--format", format, "../examples");
+  @EnumSource(ReportFormat.class)
+  void reportOfTheExamplesIsUnchanged(ReportFormat format) throws IOException {
+    Run run = Run.of("scan", "--verbose", "--format", format.label(), "../examples");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
-    Path file = GOLDEN.resolve(golden);
+    Path file = GOLDEN.resolve("examples" + format.extensions().getFirst());
     // Timestamps are the only part of a report that changes from run to run.
     String output = run.out().replaceAll("\"(CreatedAt|UpdatedAt)\" : \"[^\"]+\"", "\"$1\" : \"(time)\"");
     if (Boolean.getBoolean("ecsguard.updateGolden")) {

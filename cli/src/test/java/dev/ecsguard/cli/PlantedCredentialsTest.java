@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ecsguard.aws.ApplyEstate;
+import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -68,14 +70,14 @@ class PlantedCredentialsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"text", "json", "sarif", "junit", "markdown", "csv", "asff", "html"})
-  void aCredentialInASettingThatAMessageQuotesIsHiddenThere(String format) throws IOException {
+  @EnumSource(ReportFormat.class)
+  void aCredentialInASettingThatAMessageQuotesIsHiddenThere(ReportFormat format) throws IOException {
     Path file = Files.writeString(dir.resolve("settings.json"), """
         {"family": "f", "pidMode": "AKIAIOSFODNN7EXAMPLE", "networkMode": "glpat-abcdefghij0123456789",
          "runtimePlatform": {"operatingSystemFamily": "sk_live_51Habcdefghijklmnopqrstuv"},
          "containerDefinitions": [{"name": "a", "user": "1000"}]}
         """);
-    Run scan = Run.of("scan", "--format", format, "--verbose", file.toString());
+    Run scan = Run.of("scan", "--format", format.label(), "--verbose", file.toString());
     assertThat(scan.out()).contains("(value not shown)");
     assertShowsNone(scan);
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -34,18 +35,34 @@ class ReportFormatsTest {
     assertThat(schema.validate(JSON.readTree(sarif))).as("SARIF schema errors").isEmpty();
   }
 
+  /** Where {@link #oneScanWritesEveryFormatAskedForEachToItsPlace} writes a format. */
+  private Path reportFile(ReportFormat format) {
+    return dir.resolve("r" + format.extensions().getFirst());
+  }
+
   @Test
   void oneScanWritesEveryFormatAskedForEachToItsPlace() throws Exception {
-    Run run = Run.of("scan", "--format", "text", "--format", "sarif=" + dir.resolve("r.sarif"), "--format", "junit=" + dir.resolve("r.xml"),
-        "--format", "markdown=" + dir.resolve("r.md"), "--format", "csv=" + dir.resolve("r.csv"), "--format", "json=" + dir.resolve("r.json"), EXAMPLES);
+    List<String> args = new ArrayList<>(List.of("scan", "--format", "text"));
+    for (ReportFormat format : ReportFormat.values()) {
+      if (format != ReportFormat.TEXT) {
+        args.addAll(List.of("--format", format.label() + "=" + reportFile(format)));
+      }
+    }
+    args.add(EXAMPLES);
+    Run run = Run.of(args.toArray(String[]::new));
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(run.out()).contains("FAILED         ECS.4");
-    JsonNode json = JSON.readTree(dir.resolve("r.json").toFile());
+    for (ReportFormat format : ReportFormat.values()) {
+      if (format != ReportFormat.TEXT) {
+        assertThat(Files.size(reportFile(format))).as(format.label()).isPositive();
+      }
+    }
+    JsonNode json = JSON.readTree(reportFile(ReportFormat.JSON).toFile());
     int findings = json.get("findings").size();
     int failed = json.get("summary").get("failed").asInt();
     int unknown = json.get("summary").get("unknown").asInt();
 
-    String sarif = Files.readString(dir.resolve("r.sarif"));
+    String sarif = Files.readString(reportFile(ReportFormat.SARIF));
     assertValidSarif(sarif);
     JsonNode sarifRun = JSON.readTree(sarif).get("runs").get(0);
     assertThat(sarifRun.get("results").size()).isEqualTo(failed + unknown);
@@ -59,15 +76,15 @@ class ReportFormatsTest {
       assertThat(result.get("kind").asText().equals("fail") || result.get("level").asText().equals("none")).isTrue();
     });
 
-    Document junit = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(dir.resolve("r.xml").toFile());
+    Document junit = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(reportFile(ReportFormat.JUNIT).toFile());
     assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(findings);
     assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(failed);
 
-    List<String> csv = Files.readAllLines(dir.resolve("r.csv"));
+    List<String> csv = Files.readAllLines(reportFile(ReportFormat.CSV));
     assertThat(csv.get(0)).isEqualTo("controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message");
     assertThat(csv).hasSize(findings + 1);
 
-    assertThat(Files.readString(dir.resolve("r.md"))).startsWith("### ecsguard: " + failed + " FAILED").contains("| High |");
+    assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN))).startsWith("### ecsguard: " + failed + " FAILED").contains("| High |");
   }
 
   @Test
@@ -129,6 +146,16 @@ class ReportFormatsTest {
     Run run = Run.of("scan", "--format", "text", "--format", "json", EXAMPLES);
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains("only one report can go to standard output");
-    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format (not shown) (text, json, sarif, junit, markdown, csv, asff, html)").doesNotContain("pdf");
+    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format (not shown) (" + String.join(", ", ReportFormat.labels()) + ")").doesNotContain("pdf");
+  }
+
+  @Test
+  void scanHelpListsEveryFormatFromTheRegistry() {
+    String help = Run.of("scan", "--help").out();
+    assertThat(help.replaceAll("\\s+", " ")).contains(String.join(", ", ReportFormat.labels()) + " (Report formats, below)");
+    for (ReportFormat format : ReportFormat.values()) {
+      assertThat(help).containsPattern("\\n  " + format.label() + " +" + java.util.regex.Pattern.quote(format.description()));
+    }
+    assertThat(help.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80)); // no format line wraps
   }
 }

@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class SecretLeakTest {
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
-    for (String format : List.of("text", "json", "sarif", "junit", "markdown", "csv", "asff", "html")) {
+    for (String format : ReportFormat.labels()) {
       runs.add(Run.of("scan", "--format", format, good.toString()));
       runs.add(Run.of("scan", "--format", format, "--verbose", "--debug", good.toString(), malformed.toString(), unterminated.toString()));
       runs.add(Run.with(Map.of(), true, "scan", "--format", format, "--controls", "ECS.1,ECS.8,ECS.4", dir.toString()));

@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ class TerraformHostileScanTest {
         }
         """);
     List<Run> runs = new ArrayList<>();
-    for (String format : List.of("text", "json", "sarif", "junit", "markdown", "csv", "asff", "html")) {
+    for (String format : ReportFormat.labels()) {
       runs.add(Run.of("scan", "--verbose", "--format", format, module.toString()));
     }
     runs.add(Run.of("fix", main.toString()));
