@@ -13,7 +13,7 @@ import java.util.List;
  * @param organizationRole the role name assumed in each member account
  * @param concurrency how many account-region pairs are scanned at once
  * @param endpoint an endpoint for every AWS service (an emulator), or null for AWS's own (the SDK
- *     also honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_ECS)
+ *     also honours AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_&lt;SERVICE&gt;)
  * @param maxAttempts attempts per call, first included, under the SDK's adaptive retry
  */
 public record AwsOptions(

@@ -15,7 +15,12 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AccountStatus;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -38,24 +43,18 @@ final class AwsSession implements AutoCloseable {
   private final AwsOptions options;
   private final ApiCalls calls = new ApiCalls();
   private final SdkHttpClient http = UrlConnectionHttpClient.create();
-  private final SignedCalls signedCalls;
   private final String configuredRegion;
   private final String homeRegion;
   private final List<AutoCloseable> opened = new ArrayList<>();
 
   AwsSession(AwsOptions options) {
     this.options = options;
-    this.signedCalls = new SignedCalls(http, options.endpoint(), calls);
     this.configuredRegion = configuredRegion(options);
     this.homeRegion = configuredRegion != null ? configuredRegion : options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
   }
 
   ApiCalls calls() {
     return calls;
-  }
-
-  SignedCalls signedCalls() {
-    return signedCalls;
   }
 
   /** The region of the environment or the profile, or null when neither names one. */
@@ -76,6 +75,10 @@ final class AwsSession implements AutoCloseable {
 
   EcsClient ecs(Target target) {
     return configure(EcsClient.builder(), target.account().credentials(), target.region()).build();
+  }
+
+  SecurityHubClient securityHub(Account account, String region) {
+    return configure(SecurityHubClient.builder(), account.credentials(), region).build();
   }
 
   private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsCredentialsProvider credentials, String region) {
@@ -112,7 +115,7 @@ final class AwsSession implements AutoCloseable {
     if (options.organization()) {
       try {
         String self = accountOf(sts);
-        for (String id : signedCalls.activeAccounts(base)) {
+        for (String id : activeAccounts(base)) {
           accounts.add(id.equals(self) ? new Account(id, base) : assumed(sts, "arn:aws:iam::" + id + ":role/" + options.organizationRole(), id));
         }
       } catch (AwsCallException e) {
@@ -144,6 +147,24 @@ final class AwsSession implements AutoCloseable {
     return new Account(accountId, credentials);
   }
 
+  /** The ids of the organization's ACTIVE accounts, every page of them. */
+  private List<String> activeAccounts(AwsCredentialsProvider credentials) throws AwsCallException {
+    String call = "organizations:ListAccounts";
+    List<String> accounts = new ArrayList<>();
+    try (OrganizationsClient organizations = configure(OrganizationsClient.builder(), credentials, homeRegion).build()) {
+      Pages.follow(call, token -> {
+        try {
+          return organizations.listAccounts(request -> request.nextToken(token));
+        } catch (RuntimeException e) {
+          throw AwsCallException.of(call, e);
+        }
+      }, ListAccountsResponse::nextToken, page -> page.accounts().stream()
+          .filter(account -> account.status() == AccountStatus.ACTIVE)
+          .forEach(account -> accounts.add(account.id())));
+    }
+    return accounts;
+  }
+
   private static String accountOf(StsClient sts) throws AwsCallException {
     try {
       return sts.getCallerIdentity().account();
@@ -157,16 +178,27 @@ final class AwsSession implements AutoCloseable {
       return options.regions();
     }
     try {
-      return signedCalls.enabledRegions(account.credentials(), homeRegion);
+      return enabledRegions(account.credentials());
     } catch (AwsCallException e) {
       errors.error(new InputException(e.call(), "cannot list the regions enabled for account " + account.id() + " (" + e.code()
           + "); give them with --region; account " + account.id() + " was not reached"));
       return List.of();
-    } catch (RuntimeException e) {
-      errors.error(new InputException("ec2:DescribeRegions", "cannot list the regions enabled for account " + account.id() + " ("
-          + AwsCallException.describe(e) + "); give them with --region; account " + account.id() + " was not reached"));
-      return List.of();
     }
+  }
+
+  /** The regions enabled for the account behind {@code credentials}, asked in the home region, sorted. */
+  private List<String> enabledRegions(AwsCredentialsProvider credentials) throws AwsCallException {
+    String call = "ec2:DescribeRegions";
+    List<String> regions;
+    try (Ec2Client ec2 = configure(Ec2Client.builder(), credentials, homeRegion).build()) {
+      regions = ec2.describeRegions().regions().stream().map(region -> region.regionName()).sorted().toList();
+    } catch (RuntimeException e) {
+      throw AwsCallException.of(call, e);
+    }
+    if (regions.isEmpty()) {
+      throw new AwsCallException(call, "an answer that names no region");
+    }
+    return regions;
   }
 
   private static String configuredRegion(AwsOptions options) {

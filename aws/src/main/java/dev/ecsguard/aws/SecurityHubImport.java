@@ -2,19 +2,18 @@ package dev.ecsguard.aws;
 
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.report.AsffReport;
-import dev.ecsguard.source.ArrayNode;
-import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ObjectNode;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import java.util.Objects;
+import software.amazon.awssdk.services.securityhub.SecurityHubClient;
+import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
 
 /**
  * Sends a scan's findings to AWS Security Hub (BatchImportFindings, 100 per call) in ASFF, as the
- * caller's account. The SDK's Security Hub module is not available from this project's registry,
- * so the calls are signed here as the SDK would sign them.
+ * caller's account.
  */
 public final class SecurityHubImport {
   private static final int PER_CALL = 100;
@@ -40,37 +39,28 @@ public final class SecurityHubImport {
       if (caller.isEmpty()) {
         return new Outcome(0, 0, List.of(), errors.errors().isEmpty() ? "no account to import into" : errors.errors().get(0).getMessage());
       }
-      String account = caller.get(0).id();
-      AwsCredentialsProvider credentials = caller.get(0).credentials();
-      SignedCalls calls = session.signedCalls();
-      List<String> findings = new AsffReport(account, region, Instant.now()).findings(result);
+      List<AwsSecurityFinding> findings =
+          new AsffReport(caller.get(0).id(), region, Instant.now()).findings(result).stream().map(AsffFindings::of).toList();
       int imported = 0;
       int failed = 0;
       List<String> failures = new ArrayList<>();
-      for (int from = 0; from < findings.size(); from += PER_CALL) {
-        String body = "{\"Findings\":[" + String.join(",", findings.subList(from, Math.min(findings.size(), from + PER_CALL))) + "]}";
-        ObjectNode answer;
-        try {
-          answer = SignedCalls.json(calls.restJson("securityhub", "BatchImportFindings", region, credentials, "/findings/import", body), "BatchImportFindings");
-        } catch (AwsCallException e) {
-          return new Outcome(imported, failed, failures, e.getMessage() + " after " + imported + " findings were imported");
-        }
-        imported += number(answer, "SuccessCount");
-        failed += number(answer, "FailedCount");
-        if (answer.get("FailedFindings") instanceof ArrayNode list) {
-          for (Node entry : list.elements()) {
-            if (entry instanceof ObjectNode failure) {
-              failures.add(SignedCalls.text(failure, "Id") + ": " + SignedCalls.text(failure, "ErrorCode") + " " + SignedCalls.text(failure, "ErrorMessage"));
-            }
+      try (SecurityHubClient securityHub = session.securityHub(caller.get(0), region)) {
+        for (int from = 0; from < findings.size(); from += PER_CALL) {
+          List<AwsSecurityFinding> batch = findings.subList(from, Math.min(findings.size(), from + PER_CALL));
+          BatchImportFindingsResponse answer;
+          try {
+            answer = securityHub.batchImportFindings(request -> request.findings(batch));
+          } catch (RuntimeException e) {
+            return new Outcome(imported, failed, failures,
+                AwsCallException.of("securityhub:BatchImportFindings", e).getMessage() + " after " + imported + " findings were imported");
           }
+          imported += Objects.requireNonNullElse(answer.successCount(), 0);
+          failed += Objects.requireNonNullElse(answer.failedCount(), 0);
+          answer.failedFindings().forEach(failure ->
+              failures.add(failure.id() + ": " + failure.errorCode() + " " + failure.errorMessage()));
         }
       }
       return new Outcome(imported, failed, failures, null);
     }
-  }
-
-  private static int number(ObjectNode object, String name) {
-    String text = SignedCalls.text(object, name);
-    return text.matches("\\d{1,9}") ? Integer.parseInt(text) : 0;
   }
 }
