@@ -30,16 +30,19 @@ import java.util.function.Supplier;
  * <p>A hostile template cannot crash or stall it: a function whose value leads back to itself is
  * a cycle, evaluation stops {@link #MAX_DEPTH} levels deep, each call is evaluated once (so that
  * look-ups of look-ups cost what the template's size does, not two to the power of its depth), and
- * the work for one template is bounded by {@link #MAX_WORK}. Each stop makes the value unknown with
- * its reason.
+ * the work for one resource is bounded by {@link #MAX_WORK} and for the whole template by {@link
+ * #MAX_TEMPLATE_WORK}, so that one expensive resource cannot leave the others unread. Each stop
+ * makes the value unknown with its reason.
  */
 final class CloudFormationFunctions {
   private static final Set<String> PSEUDO_PARAMETERS =
       Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
   // Values and functions nested in one another: far deeper than a real template, far shallower than the stack allows.
   static final int MAX_DEPTH = 400;
-  // Values copied, calls evaluated and characters built for one template: a real one needs thousands.
+  // Values copied, calls evaluated and characters built for one resource: a real one needs thousands.
   static final int MAX_WORK = 5_000_000;
+  // The same for the whole template, which bounds the time a template of many expensive resources takes.
+  static final int MAX_TEMPLATE_WORK = 50_000_000;
 
   private final ObjectNode parameters;
   private final ObjectNode mappings;
@@ -52,6 +55,7 @@ final class CloudFormationFunctions {
   private final Set<ObjectNode> following = Collections.newSetFromMap(new IdentityHashMap<>());
   private int depth;
   private long work;
+  private long workBefore;
 
   /** {@code given}: values for parameters (and pseudo parameters) that override their defaults. */
   CloudFormationFunctions(ObjectNode template, Map<String, String> given) {
@@ -110,7 +114,16 @@ final class CloudFormationFunctions {
     if (depth >= MAX_DEPTH) {
       return "functions and values nested too deep to evaluate (over " + MAX_DEPTH + " levels)";
     }
-    return work >= MAX_WORK ? "too much work to evaluate the template's functions (over " + MAX_WORK + " values and characters)" : null;
+    if (workBefore + work >= MAX_TEMPLATE_WORK) {
+      return "too much work to evaluate the template's functions (over " + MAX_TEMPLATE_WORK + " values and characters in all)";
+    }
+    return work >= MAX_WORK ? "too much work to evaluate this resource's functions (over " + MAX_WORK + " values and characters)" : null;
+  }
+
+  /** Starts the budget of one resource's evaluation afresh; the template's keeps counting. */
+  void nextResource() {
+    workBefore += work;
+    work = 0;
   }
 
   /**

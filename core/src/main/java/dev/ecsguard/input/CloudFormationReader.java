@@ -3,6 +3,7 @@ package dev.ecsguard.input;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Unreadable;
+import dev.ecsguard.source.UnresolvedNode;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.source.Document;
 import dev.ecsguard.source.Node;
@@ -41,7 +42,7 @@ public final class CloudFormationReader implements InputReader {
       if (resources.get(logicalId) instanceof ObjectNode resource
           && Fields.string(resource, "Type").orElse("").startsWith("AWS::ECS::")) {
         String unknown = expanded.unknown().get(logicalId);
-        any |= unknown == null ? read(logicalId, resource, functions, sink) : readUnknown(logicalId, resource, unknown, sink);
+        any |= unknown == null ? read(logicalId, resource, functions, sink) : readUnknown(logicalId, resource, "created by " + unknown, sink);
       }
     }
     if (!any) {
@@ -78,14 +79,14 @@ public final class CloudFormationReader implements InputReader {
             || resources.get(name) instanceof ObjectNode resource && resource.get("Type") instanceof ScalarNode);
   }
 
-  /** A resource a loop would create but that cannot be read: every control on it is UNKNOWN with the reason. */
+  /** A resource that cannot be read (a loop's that is not known, Properties not worked out): every control on it is UNKNOWN with the reason. */
   private static boolean readUnknown(String logicalId, ObjectNode resource, String reason, Sink sink) {
     String type = Fields.string(resource, "Type").get();
     if (!isChecked(type)) {
       return false;
     }
     ResourceType resourceType = java.util.Arrays.stream(ResourceType.values()).filter(t -> t.awsName().equals(type)).findFirst().orElseThrow();
-    sink.resource(Unreadable.of(resourceType, logicalId, resource, "created by " + reason));
+    sink.resource(Unreadable.of(resourceType, logicalId, resource, reason));
     return true;
   }
 
@@ -105,8 +106,13 @@ public final class CloudFormationReader implements InputReader {
         sink.note(resource, logicalId + " is created only when condition " + condition.get() + " holds, which is not known (" + holds.reason() + "); checked as if it were created");
       }
     }
+    functions.nextResource();
     Node properties = resource.get("Properties");
     boolean resolved = functions.copyResolved(properties != null ? properties : Node.newObject(resource, "Properties", resource), resource, "Properties");
+    if (resolved && resource.get("Properties") instanceof UnresolvedNode unresolved) {
+      // Properties that could not be worked out hide every value: UNKNOWN, never passed over.
+      return readUnknown(logicalId, resource, "Properties: " + unresolved.reason(), sink);
+    }
     if (!resolved || !(resource.get("Properties") instanceof ObjectNode values)) {
       sink.note(resource, logicalId + ": its Properties " + (resolved ? "are " + resource.get("Properties").kind() + ", expected an object" : "resolve to nothing") + "; not checked");
       return true;

@@ -1,5 +1,8 @@
 package dev.ecsguard.input;
 
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Unreadable;
+
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.source.ArrayNode;
@@ -51,13 +54,13 @@ public final class TerraformPlanReader implements InputReader {
       return; // being destroyed: nothing will be left to check
     }
     if (after.isUnknown()) {
-      sink.note(change, address + ": " + after.reason() + "; skipped");
+      unreadable(type, address, change, after.reason(), sink);
       return;
     }
     Value<ObjectNode> unknowns = Fields.object(change, "change", "after_unknown");
-    if (unknowns.isUnknown()) {
-      // Which values are known only after apply cannot be told: none may be taken as known.
-      sink.note(change, address + ": after_unknown is malformed (" + unknowns.reason() + "); skipped");
+    if (!unknowns.isKnown()) {
+      // Which values are known only after apply cannot be told (Terraform always writes after_unknown): none may be taken as known.
+      unreadable(type, address, change, "after_unknown is " + (unknowns.isUnknown() ? "malformed (" + unknowns.reason() + ")" : "missing or null"), sink);
       return;
     }
     ObjectNode values = after.get();
@@ -65,6 +68,16 @@ public final class TerraformPlanReader implements InputReader {
     Resource resource = shapes.resource(type, address, values);
     if (resource != null) {
       sink.resource(resource);
+    }
+  }
+
+  /** A resource whose values cannot be told: every control on it is UNKNOWN with the reason, never passed over. */
+  private static void unreadable(String type, String address, ObjectNode change, String reason, Sink sink) {
+    ResourceType resourceType = TerraformShapes.typeOf(type);
+    if (resourceType == null) {
+      sink.note(change, address + ": " + reason + "; skipped");
+    } else {
+      sink.resource(Unreadable.of(resourceType, address, change, reason));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.ecsguard.input;
 
+import dev.ecsguard.model.ResourceType;
+
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ContainerDefinition;
@@ -29,6 +31,18 @@ final class TerraformShapes {
 
   TerraformShapes(DocumentReader documents) {
     this.documents = documents;
+  }
+
+  /** The resource type of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */
+  static ResourceType typeOf(String type) {
+    return switch (type) {
+      case "aws_ecs_task_definition" -> ResourceType.TASK_DEFINITION;
+      case "aws_ecs_service" -> ResourceType.SERVICE;
+      case "aws_ecs_task_set" -> ResourceType.TASK_SET;
+      case "aws_ecs_cluster" -> ResourceType.CLUSTER;
+      case "aws_ecs_capacity_provider" -> ResourceType.CAPACITY_PROVIDER;
+      default -> null;
+    };
   }
 
   /** The resource of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */

@@ -111,6 +111,48 @@ class CloudFormationHostileTest {
     assertThat(privileged.message()).contains("too much work");
   }
 
+  /** Mappings Mn whose levels each join the level below twice: text that doubles 40 times. */
+  private static String doublingMapping(int n) {
+    StringBuilder mapping = new StringBuilder("  M" + n + ":\n    l0: {v: ab}\n");
+    for (int i = 1; i <= 40; i++) {
+      String below = "{\"Fn::FindInMap\": [M" + n + ", l" + (i - 1) + ", v]}";
+      mapping.append("    l").append(i).append(": {v: {\"Fn::Join\": [\"\", [").append(below).append(", ").append(below).append("]]}}\n");
+    }
+    return mapping.toString();
+  }
+
+  private static String expensiveTaskDefinition(int n) {
+    return "  Expensive" + n + ":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+        + "        - Name: app\n          Image: !FindInMap [M" + n + ", l40, v]\n";
+  }
+
+  @Test
+  void oneExpensiveResourceLeavesTheOthersJudged() throws Exception {
+    String template = "AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n" + doublingMapping(0) + "Resources:\n" + expensiveTaskDefinition(0)
+        + "  Privileged:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+        + "        - Name: app\n          Image: nginx\n          Privileged: true\n";
+    ScanResult result = scanBesideAGoodFile(write("one-expensive.yaml", template));
+    assertThat(finding(result, "ECS.4", "Privileged").status()).isEqualTo(Status.FAILED);
+  }
+
+  @Test
+  void resourcesPastTheTemplatesBudgetAreUnknownNotPassedOver() throws Exception {
+    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n");
+    int expensive = CloudFormationFunctions.MAX_TEMPLATE_WORK / CloudFormationFunctions.MAX_WORK + 1;
+    for (int n = 0; n < expensive; n++) {
+      template.append(doublingMapping(n));
+    }
+    template.append("Resources:\n");
+    for (int n = 0; n < expensive; n++) {
+      template.append(expensiveTaskDefinition(n));
+    }
+    template.append("  Last:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+        + "        - Name: app\n          Image: !FindInMap [M0, l1, v]\n          Privileged: true\n");
+    Finding last = finding(scanBesideAGoodFile(write("many-expensive.yaml", template)), "ECS.4", "Last");
+    assertThat(last.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(last.message()).contains("too much work");
+  }
+
   private Path write(String name, CharSequence text) throws IOException {
     return Files.writeString(generated.resolve(name), text);
   }

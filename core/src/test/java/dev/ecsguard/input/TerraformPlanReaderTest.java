@@ -156,10 +156,11 @@ class TerraformPlanReaderTest {
     Finding efs = found.get("aws_ecs_task_definition.string_mark_in_a_list ECS.18");
     assertThat(efs.status()).isEqualTo(Status.UNKNOWN);
     assertThat(efs.message()).contains("volume[0].efs_volume_configuration: after_unknown is malformed (a string");
-    for (String name : List.of("top_level_string", "top_level_list", "top_level_number")) {
-      assertThat(found).doesNotContainKey("aws_ecs_task_definition." + name + " ECS.4");
-      assertThat(malformed.notes()).anySatisfy(note -> assertThat(note.message())
-          .startsWith("aws_ecs_task_definition." + name + ": after_unknown is malformed").endsWith("; skipped"));
+    // Where nothing says which values are known, every control is UNKNOWN: the resource is neither passed nor passed over.
+    for (String name : List.of("top_level_string", "top_level_list", "top_level_number", "top_level_null", "top_level_missing")) {
+      Finding privileged = found.get("aws_ecs_task_definition." + name + " ECS.4");
+      assertThat(privileged.status()).as(name).isEqualTo(Status.UNKNOWN);
+      assertThat(privileged.message()).as(name).contains(name.endsWith("missing") || name.endsWith("null") ? "after_unknown is missing or null" : "after_unknown is malformed");
     }
   }
 }
