@@ -83,6 +83,11 @@ public final class Main {
       code = ExitCode.ERROR.code();
     }
     context.out().flush();
+    // A PrintWriter keeps write failures to itself: a full disk or a closed pipe would pass unsaid.
+    if (context.out().checkError()) {
+      context.err().println("ecsguard: cannot write standard output (a full disk or a closed pipe); what it shows is incomplete");
+      code = ExitCode.ERROR.code();
+    }
     return code;
   }
 

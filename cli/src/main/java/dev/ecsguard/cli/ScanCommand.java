@@ -177,7 +177,13 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: only one report can go to standard output; give the others a file (--format sarif=results.sarif)");
       return ExitCode.ERROR.code();
     }
+    java.util.Set<Path> files = new java.util.HashSet<>();
     for (Target target : targets) {
+      if (target.file() != null && !files.add(target.file().toAbsolutePath().normalize())) {
+        // Two reports in one file: the second would replace the first unsaid.
+        context.err().println(Printable.escape("ecsguard: two reports would be written to " + target.file() + "; give each its own file"));
+        return ExitCode.ERROR.code();
+      }
       if (overwritesAnInput("report", target.file(), true)) {
         return ExitCode.ERROR.code();
       }

@@ -39,6 +39,31 @@ class InternalErrorTest {
   }
 
   @Test
+  void standardOutputThatCannotBeWrittenIsSaidAndExitCode2() throws java.io.IOException {
+    Writer full =
+        new Writer() {
+          @Override
+          public void write(char[] buffer, int offset, int length) throws java.io.IOException {
+            throw new java.io.IOException("No space left on device");
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.nio.file.Path task = java.nio.file.Files.createTempFile("td", ".json");
+    java.nio.file.Files.writeString(task, "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"a:1\"}]}");
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"scan", "--format", "sarif", task.toString()},
+        new Context(new ByteArrayInputStream(new byte[0]), new PrintWriter(full), new PrintWriter(err), Map.of(), false));
+    java.nio.file.Files.delete(task);
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot write standard output");
+  }
+
+  @Test
   void anErrorIsOneLineAndExitCode2() {
     Run run = failingOutput(() -> new StackOverflowError(KEY), "controls");
     assertThat(run.exitCode()).isEqualTo(2);

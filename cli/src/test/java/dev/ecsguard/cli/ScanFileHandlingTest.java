@@ -73,6 +73,27 @@ class ScanFileHandlingTest {
   }
 
   @Test
+  void twoReportsAreNeverWrittenToOneFile() throws IOException {
+    Path task = write("d/td.json", TASK);
+    Path report = dir.resolve("out/r.json");
+    Run run = Run.of("scan", "--format", "json=" + report, "--format", "sarif=" + dir.resolve("out/../out/r.json"), task.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("two reports would be written to");
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void aFileATerraformModuleMayReadIsAnInput() throws IOException {
+    Path template = write("infra/templates/containers.tpl", "[{\"name\": \"app\", \"image\": \"app:1\"}]");
+    write("infra/main.tf", "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n"
+        + "  container_definitions = templatefile(\"${path.module}/templates/containers.tpl\", {})\n}\n");
+    Path infra = dir.resolve("infra");
+    assertRefused(Run.of("scan", "--format", "json", "-o", template.toString(), infra.toString()), template);
+    assertRefused(Run.of("scan", "--format", "json", "-o", template.toString(), infra.resolve("main.tf").toString()), template);
+    assertThat(Files.readString(template)).startsWith("[{");
+  }
+
+  @Test
   void aNewReportFileOrOneTheScanDoesNotReadIsWritten() throws IOException {
     Path task = write("d/td.json", TASK);
     write("d/notes.txt", "kept");

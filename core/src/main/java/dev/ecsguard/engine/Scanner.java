@@ -132,6 +132,8 @@ public final class Scanner {
                 && TerraformSourceReader.readWithModule(real.getFileName().toString())
                 && same(InputFiles.directoryOf(found), real.getParent())) {
               input[0] = InputFiles.directoryOf(found).resolve(real.getFileName());
+            } else if (isTerraform(found) && inside(real, tree)) {
+              input[0] = file; // file() and templatefile() may read any file of the tree
             }
           }
 
@@ -142,6 +144,14 @@ public final class Scanner {
           public void error(InputException error) {}
         });
     return input[0];
+  }
+
+  private static boolean inside(Path real, Path tree) {
+    try {
+      return real.startsWith(tree.toRealPath());
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   private static boolean same(Path one, Path other) {
