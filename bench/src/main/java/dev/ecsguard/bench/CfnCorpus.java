@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -100,7 +101,7 @@ public final class CfnCorpus {
   private TaskDefinition taskDefinition(String logicalId, String app) {
     boolean fargate = random.nextInt(10) < 6;
     boolean windows = random.nextInt(15) == 0;
-    Map<String, Object> properties = map("Family", app + "-" + logicalId.toLowerCase());
+    Map<String, Object> properties = map("Family", app + "-" + logicalId.toLowerCase(Locale.ROOT));
     String networkMode;
     if (fargate) {
       properties.put("RequiresCompatibilities", List.of("FARGATE"));

@@ -22,8 +22,10 @@ import java.util.Set;
     configRule = "ecs-no-environment-secrets",
     remediation = "Move the values to secrets (valueFrom a Secrets Manager secret or SSM parameter) and prefer the task role to access keys.")
 public final class CredentialsInEnvironment extends Control<TaskDefinition> {
-  /** Exact, case-sensitive names, as AWS's rule matches them. */
-  /** The variable names ECS.8 flags; their values are never shown (fix hides them in its diff too). */
+  /**
+   * The variable names ECS.8 flags: exact and case-sensitive, as AWS's rule matches them. Their
+   * values are never shown (fix hides them in its diff too).
+   */
   public static final Set<String> CREDENTIAL_NAMES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
 
   public CredentialsInEnvironment() {

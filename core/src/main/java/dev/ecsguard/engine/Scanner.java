@@ -29,6 +29,9 @@ import java.util.Map;
 
 /** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
 public final class Scanner {
+  private static final String UNRECOGNISED =
+      "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
+
   private final Selection selection;
   private final DocumentReader documents;
   private final List<InputReader> formats;
@@ -207,7 +210,7 @@ public final class Scanner {
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (formats.stream().noneMatch(format -> format.read(document, sink))) {
-        listener.note(new Note(document.root().location(), unrecognised(document)));
+        listener.note(new Note(document.root().location(), UNRECOGNISED));
       }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(document.name(), fault));
@@ -230,10 +233,6 @@ public final class Scanner {
       problem = "ecsguard could not read it (internal error " + fault.getClass().getSimpleName() + "; please report it)";
     }
     return new InputException(name, problem, fault);
-  }
-
-  private static String unrecognised(Document document) {
-    return "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
   }
 
   /** Evaluates the resources a reader finds (its inline suppressions applied) and passes its notes on. */

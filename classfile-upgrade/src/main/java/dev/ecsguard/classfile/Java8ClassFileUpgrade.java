@@ -1,4 +1,4 @@
-package dev.ecsguard.tools;
+package dev.ecsguard.classfile;
 
 import java.io.IOException;
 import java.net.URL;
@@ -23,14 +23,14 @@ import org.objectweb.asm.Opcodes;
  * a third of a cold start). The bytecode itself is unchanged. Every rewritten class is then loaded
  * and initialised from the new jar, so a bad frame fails the build, not a user's run.
  *
- * <p>Usage: {@code ClassFileUpgrade JAR PREFIX...}, e.g. {@code ecsguard.jar picocli/}.
+ * <p>Usage: {@code Java8ClassFileUpgrade JAR PREFIX...}, e.g. {@code ecsguard.jar picocli/}.
  */
-public final class ClassFileUpgrade {
-  private ClassFileUpgrade() {}
+public final class Java8ClassFileUpgrade {
+  private Java8ClassFileUpgrade() {}
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      throw new IllegalArgumentException("usage: ClassFileUpgrade JAR PREFIX...");
+      throw new IllegalArgumentException("usage: Java8ClassFileUpgrade JAR PREFIX...");
     }
     Path jar = Path.of(args[0]);
     List<String> prefixes = List.of(args).subList(1, args.length);
