@@ -190,6 +190,11 @@ public final class Credentials {
     return nameKind(name).isPresent();
   }
 
+  /** Whether a variable's name alone makes its literal value a credential: an ECS.8 name, or a secret-like one. */
+  public static boolean namesCredential(String name) {
+    return CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name) || isSecretLike(name);
+  }
+
   /** Whether a value is, entirely, a reference to one kept elsewhere: {@code ${…}}, {@code $NAME}, {@code {{resolve:…}}}, {@code arn:…}, {@code <…>}. */
   public static boolean isReference(String value) {
     return REFERENCE.matcher(value).matches();
