@@ -89,6 +89,21 @@ class CredentialMaskTest {
   }
 
   @Test
+  void aQuotedCommandValueWithSpacesIsHiddenWhole() throws InputException {
+    String task = """
+        {"family": "f", "containerDefinitions": [{"name": "a", "image": "x",
+          "command": ["mysqld", "--password='correct horse battery'", "--api-key", "Quoted Key Value"],
+          "entryPoint": ["sh -c \\"PGPASSWORD=\\\\\\"two words here\\\\\\" psql\\""],
+          "privileged": true}]}
+        """;
+    String diff = FileFix.fix("td.json", task, OPTIONS).diff();
+    assertThat(diff).contains("privileged").contains("mysqld");
+    for (String secret : List.of("correct", "horse battery", "Quoted", "Key Value", "two words", "here")) {
+      assertThat(diff).as(secret).doesNotContain(secret);
+    }
+  }
+
+  @Test
   void nothingRecognisedLeavesTheTextAsItIs() {
     String text = "{\"name\": \"DB_PASSWORD\", \"value\": \"${DB_PASSWORD}\"}";
     assertThat(CredentialMask.of(List.of(variable("DB_PASSWORD", "${DB_PASSWORD}")), false, text).apply(text)).isEqualTo(text);
