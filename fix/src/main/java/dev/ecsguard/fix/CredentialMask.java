@@ -112,8 +112,8 @@ final class CredentialMask implements UnaryOperator<String> {
       } else if (value.isTextual()) {
         // Docker labels, log driver options, any member: a secret-like key with a literal value.
         Credentials.inLabel(member.getKey(), value.asText()).map(Credential::value).ifPresent(values::add);
-      } else if (Credentials.isSecretLike(member.getKey())) {
-        fragments(value, values);
+      } else if (Credentials.isSecretLike(member.getKey()) && isFunction(value)) {
+        fragments(value, values); // not any object: a parameter named DbPassword declares one, its Type: String is no secret
       }
       collect(value, values);
     });
@@ -133,6 +133,11 @@ final class CredentialMask implements UnaryOperator<String> {
     } else if (node.isObject() && !node.has("Ref") && !node.has("Fn::GetAtt")) {
       node.forEach(member -> fragments(member, values));
     }
+  }
+
+  /** Whether {@code node} is a CloudFormation function call: {@code {"Fn::Sub": …}}, as !Sub reads. */
+  private static boolean isFunction(JsonNode node) {
+    return node.isObject() && node.size() == 1 && node.fieldNames().next().startsWith("Fn::");
   }
 
   /** {@code object}'s member {@code name}, whatever its case ({@code Name} in templates), or null. */

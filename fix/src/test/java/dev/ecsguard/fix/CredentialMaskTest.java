@@ -104,6 +104,13 @@ class CredentialMaskTest {
   }
 
   @Test
+  void anObjectUnderASecretLikeKeyThatIsNoFunctionIsNoSecret() throws Exception {
+    String text = "Parameters:\n  DbPassword: {Type: String}\nLabels:\n  db.password: !Sub \"LabelPw99\"\n";
+    JsonNode template = JSON.readTree("{\"Parameters\": {\"DbPassword\": {\"Type\": \"String\"}}, \"Labels\": {\"db.password\": {\"Fn::Sub\": \"LabelPw99\"}}}");
+    assertThat(CredentialMask.of(List.of(template), true, text).apply(text)).contains("Type: String").doesNotContain("LabelPw99");
+  }
+
+  @Test
   void nothingRecognisedLeavesTheTextAsItIs() {
     String text = "{\"name\": \"DB_PASSWORD\", \"value\": \"${DB_PASSWORD}\"}";
     assertThat(CredentialMask.of(List.of(variable("DB_PASSWORD", "${DB_PASSWORD}")), false, text).apply(text)).isEqualTo(text);
