@@ -3,13 +3,15 @@ resource "aws_ecs_task_definition" "leaky" {
   container_definitions = jsonencode([{
     name        = "db-client"
     image       = "postgres:16"
-    privileged  = true
     command     = ["mysqld", "--password=hunter2-mysql-pw", "--token", "tok-abcdef-9876"]
     entryPoint  = ["sh", "-c", "PGPASSWORD=pg-s3cret-pass psql -h db"]
     healthCheck = { command = ["CMD-SHELL", "curl -H 'Authorization: Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c' http://localhost/ || exit 1"] }
     dockerLabels = { password = "label-pass-1234", team = "data" }
+    privileged  = true
     environment = [
       { name = "DB_PASSWORD", value = "Tr0ub4dor-and-3" },
+      { name = "LOWER_PASSWORD", value = lower("UPPERCASEPASSWORD1") },
+      { name = "CONCAT_TOKEN", value = "Tok${"enConcat"}Value1" },
       { name = "aws_secret_access_key", value = "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY" },
       { name = "KEY_ID", value = "AKIAIOSFODNN7EXAMPLE" },
       { name = "GH", value = "ghp_0123456789abcdefghijABCDEFGHIJ012345" },

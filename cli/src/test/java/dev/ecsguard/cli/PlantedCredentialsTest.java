@@ -50,7 +50,10 @@ class PlantedCredentialsTest {
       "apedq", // a value the file spells with escapes
       "foldedpart", // a YAML value folded over two lines
       "var-default-pass", // a Terraform variable's default, used as a secret-like variable's value
-      "local-unused-token"); // a secret-like local that no task definition uses
+      "local-unused-token", // a secret-like local that no task definition uses
+      "horse battery", // a quoted --secret value with spaces
+      "SubLiteralPw123", "defghijk123", "LabelSubPw77", "ProdIfPassw0rd", // literals inside intrinsics under a secret-like name
+      "UPPERCASEPASSWORD1", "enConcat", "Value1"); // literals of a Terraform expression under a secret-like name
 
   @TempDir Path dir;
 

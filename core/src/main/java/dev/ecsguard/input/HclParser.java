@@ -504,8 +504,10 @@ final class HclParser {
       template.parts.add(interpolation());
       template.literalAt = position();
     } else if (c == '%' && peek(1) == '{') {
+      template.flush(); // the text on either side of a directive is written apart: each part as the source spells it
       template.directive = true;
       skipDirective();
+      template.literalAt = position();
     } else {
       return false;
     }

@@ -7,8 +7,10 @@ import dev.ecsguard.controls.CredentialsInEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,6 +89,8 @@ public final class Credentials {
   private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
   private static final int LITERAL_LENGTH = 8;
   private static final int FLAG_VALUE_LENGTH = 4;
+  /** How deep scripts quoted in scripts are read ({@code sh -c "su -c '…'"}). */
+  private static final int SCRIPT_DEPTH = 3;
   private static final JsonFactory JSON = new JsonFactory();
 
   private Credentials() {}
@@ -116,14 +120,20 @@ public final class Credentials {
   public static List<Credential> inCommand(List<String> elements) {
     List<Credential> found = new ArrayList<>();
     List<String> words = new ArrayList<>();
-    for (String element : elements) {
+    Map<Integer, String> nextArgument = new HashMap<>(); // a word that ends its element → the next element, one argument however many words
+    for (int e = 0; e < elements.size(); e++) {
+      String element = elements.get(e);
       if (element == null) {
         words.add(null);
         continue;
       }
       found.addAll(inText(element));
-      for (String word : element.strip().split("\\s+")) {
-        words.add(unquoted(word));
+      int before = words.size();
+      shellWords(element, SCRIPT_DEPTH, words);
+      if (words.size() > before && e + 1 < elements.size() && elements.get(e + 1) != null) {
+        List<String> next = new ArrayList<>();
+        shellWords(elements.get(e + 1), 0, next);
+        nextArgument.put(words.size() - 1, next.size() == 1 ? next.get(0) : elements.get(e + 1).strip());
       }
     }
     for (int i = 0; i < words.size(); i++) {
@@ -134,16 +144,70 @@ public final class Credentials {
       Matcher flag = FLAG.matcher(word);
       Matcher assignment = ASSIGNMENT.matcher(word);
       if (flag.matches()) {
-        String value = flag.group(2) != null ? unquoted(flag.group(2)) : i + 1 < words.size() ? words.get(i + 1) : null;
+        String value = flag.group(2) != null ? flag.group(2) : nextArgument.containsKey(i) ? nextArgument.get(i) : i + 1 < words.size() ? words.get(i + 1) : null;
         if (value != null && value.length() >= FLAG_VALUE_LENGTH && !value.startsWith("-") && !isReference(value)) {
           found.add(new Credential(flagKind(flag.group(1)), value));
         }
       } else if (assignment.matches()) {
-        String value = unquoted(assignment.group(2));
+        String value = assignment.group(2);
         nameKind(assignment.group(1)).filter(kind -> isLiteral(value)).ifPresent(kind -> found.add(new Credential(kind, value)));
       }
     }
     return found;
+  }
+
+  /**
+   * The words of {@code text} as a shell splits it, quotes removed: 'single' quotes keep all,
+   * "double" quotes and bare text honour backslash escapes; a quote left open runs to the end. A
+   * word written wholly in quotes that holds spaces is a script ({@code sh -c "…"}): its own words
+   * follow it, to {@code depth} levels.
+   */
+  private static void shellWords(String text, int depth, List<String> into) {
+    StringBuilder word = null;
+    int quotedFrom = -1; // where the word's leading quote closes: the word is wholly quoted when it ends there
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
+        if (word != null) {
+          addWord(word.toString(), quotedFrom >= i - 1, depth, into);
+          word = null;
+        }
+        continue;
+      }
+      char c = text.charAt(i);
+      boolean first = word == null;
+      if (first) {
+        word = new StringBuilder();
+        quotedFrom = -1;
+      }
+      if (c == '\'') {
+        int close = text.indexOf('\'', i + 1);
+        int end = close < 0 ? text.length() : close;
+        word.append(text, i + 1, end);
+        i = end;
+      } else if (c == '"') {
+        for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
+          if (text.charAt(i) == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
+            i++;
+          }
+          word.append(text.charAt(i));
+        }
+      } else if (c == '\\' && i + 1 < text.length()) {
+        word.append(text.charAt(++i));
+      } else {
+        word.append(c);
+      }
+      i = Math.min(i, text.length() - 1); // a quote left open runs to the end of the text
+      if (first && (c == '\'' || c == '"')) {
+        quotedFrom = i;
+      }
+    }
+  }
+
+  private static void addWord(String word, boolean wholeQuoted, int depth, List<String> into) {
+    into.add(word);
+    if (wholeQuoted && depth > 0 && word.chars().anyMatch(Character::isWhitespace)) {
+      shellWords(word, depth - 1, into);
+    }
   }
 
   /** Every value format in {@code text}, each with the text it takes (a URL's password only). */
@@ -188,6 +252,11 @@ public final class Credentials {
    */
   public static boolean isSecretLike(String name) {
     return nameKind(name).isPresent();
+  }
+
+  /** Whether a variable's name alone makes its literal value a credential: an ECS.8 name, or a secret-like one. */
+  public static boolean namesCredential(String name) {
+    return CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name) || isSecretLike(name);
   }
 
   /** Whether a value is, entirely, a reference to one kept elsewhere: {@code ${…}}, {@code $NAME}, {@code {{resolve:…}}}, {@code arn:…}, {@code <…>}. */
@@ -239,14 +308,6 @@ public final class Credentials {
       case "--secret" -> Kind.LITERAL_SECRET;
       default -> Kind.LITERAL_API_KEY;
     };
-  }
-
-  /** A shell word without the quotes around it: {@code 'x'} and {@code "x"} are x. */
-  private static String unquoted(String word) {
-    if (word.length() >= 2 && (word.charAt(0) == '\'' || word.charAt(0) == '"') && word.charAt(word.length() - 1) == word.charAt(0)) {
-      return word.substring(1, word.length() - 1);
-    }
-    return word;
   }
 
   /** Whether a base64url part decodes to a JSON object with an {@code alg} member, as a JWT's header does. */

@@ -116,6 +116,17 @@ class CredentialsTest {
   }
 
   @Test
+  void aQuotedValueWithSpacesIsOneWord() {
+    assertThat(values("mysqld", "--password='correct horse battery'")).containsExactly("correct horse battery");
+    assertThat(values("mysqld", "--password=\"two words\"")).containsExactly("two words");
+    assertThat(values("cli", "--api-key", "Quoted Key Value")).containsExactly("Quoted Key Value"); // an element is one argument
+    assertThat(values("sh", "-c", "mysql --password 'pass with spaces' db")).containsExactly("pass with spaces");
+    assertThat(values("sh -c \"PGPASSWORD=\\\"two words here\\\" psql\"")).contains("two words here");
+    assertThat(values("sh", "-c", "PGPASSWORD=\"esc\\\"aped quote\" psql")).containsExactly("esc\"aped quote");
+    assertThat(values("sh", "-c", "mysql --password 'unclosed pass")).containsExactly("unclosed pass");
+  }
+
+  @Test
   void commandNearMisses() {
     assertThat(values("mysqld", "--password=abc")).isEmpty(); // fewer than 4 characters
     assertThat(values("mysqld", "--password", "abc")).isEmpty();

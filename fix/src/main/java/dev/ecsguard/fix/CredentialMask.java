@@ -36,6 +36,7 @@ final class CredentialMask implements UnaryOperator<String> {
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   /** The members whose elements the command rules read (a health check's command is a command member too). */
   private static final Set<String> COMMANDS = Set.of("command", "entrypoint");
+  private static final int FRAGMENT_LENGTH = 4;
 
   private final Set<String> values;
   private final Map<String, Set<String>> spellings = new LinkedHashMap<>();
@@ -100,6 +101,8 @@ final class CredentialMask implements UnaryOperator<String> {
           JsonNode literal = field(variable, "value");
           if (literal != null && literal.isTextual()) {
             Credentials.inVariable(name != null && name.isTextual() ? name.asText() : null, literal.asText()).ifPresent(found -> values.add(found.value()));
+          } else if (literal != null && name != null && name.isTextual() && Credentials.namesCredential(name.asText())) {
+            fragments(literal, values);
           }
         }
       } else if (COMMANDS.contains(key) && value.isArray()) {
@@ -109,9 +112,32 @@ final class CredentialMask implements UnaryOperator<String> {
       } else if (value.isTextual()) {
         // Docker labels, log driver options, any member: a secret-like key with a literal value.
         Credentials.inLabel(member.getKey(), value.asText()).map(Credential::value).ifPresent(values::add);
+      } else if (Credentials.isSecretLike(member.getKey()) && isFunction(value)) {
+        fragments(value, values); // not any object: a parameter named DbPassword declares one, its Type: String is no secret
       }
       collect(value, values);
     });
+  }
+
+  /**
+   * The parts of a value computed under a credential's name ({@code !Sub}, {@code !Join}, {@code
+   * !If}, a Terraform expression's literals): each string of {@value #FRAGMENT_LENGTH} or more
+   * characters that is no reference, for a fragment of a secret is still a secret. A {@code Ref}'s
+   * or {@code Fn::GetAtt}'s argument names a resource, no value.
+   */
+  private static void fragments(JsonNode node, Set<String> values) {
+    if (node.isTextual() && node.asText().length() >= FRAGMENT_LENGTH && !Credentials.isReference(node.asText())) {
+      values.add(node.asText());
+    } else if (node.isArray()) {
+      node.forEach(element -> fragments(element, values));
+    } else if (node.isObject() && !node.has("Ref") && !node.has("Fn::GetAtt")) {
+      node.forEach(member -> fragments(member, values));
+    }
+  }
+
+  /** Whether {@code node} is a CloudFormation function call: {@code {"Fn::Sub": …}}, as !Sub reads. */
+  private static boolean isFunction(JsonNode node) {
+    return node.isObject() && node.size() == 1 && node.fieldNames().next().startsWith("Fn::");
   }
 
   /** {@code object}'s member {@code name}, whatever its case ({@code Name} in templates), or null. */

@@ -181,6 +181,7 @@ public final class TerraformFix {
     }
     // Shown in the diff's context lines though no task definition uses them: the credential rules judge them by name.
     holdingCredentials.add(literalsByName);
+    holdingCredentials.add(HclComputedCredentials.of(items));
   }
 
   /** The attribute's value when it is a plain string. */

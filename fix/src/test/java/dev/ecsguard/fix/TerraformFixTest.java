@@ -109,6 +109,37 @@ class TerraformFixTest {
   }
 
   @Test
+  void literalsInAComputedValueUnderASecretLikeNameAreHidden() throws Exception {
+    FileFix.Result result = fix("""
+        locals {
+          db_password = lower("LocalLowerPassword1")
+        }
+        resource "aws_ecs_task_definition" "api" {
+          family = "api"
+          container_definitions = jsonencode([
+            {
+              name       = "api"
+              image      = "nginx"
+              environment = [
+                { name = "DB_PASSWORD", value = lower("UPPERCASEPASSWORD1") },
+                { name = "API_TOKEN", value = "Tok${"enConcat"}Value1" },
+                { name = "APP_SECRET", value = "${upper("mixedcasesecret1")}" },
+                { name = "ADMIN_PASSWORD", value = "Pfx%{ if true }IfDirSecret1%{ endif }" },
+                { name = "MODE", value = lower("VisibleMode") },
+              ]
+              dockerLabels = { password = lower("LabelLowerPw9"), team = lower("DataTeam") }
+              privileged = true
+            },
+          ])
+        }
+        """, DEFAULTS);
+    assertThat(result.diff()).contains("privileged = true", "VisibleMode", "DataTeam", "(value not shown)");
+    for (String secret : List.of("LocalLowerPassword1", "UPPERCASEPASSWORD1", "enConcat", "Value1", "mixedcasesecret1", "IfDirSecret1", "LabelLowerPw9")) {
+      assertThat(result.diff() + result.instructions()).as(secret).doesNotContain(secret);
+    }
+  }
+
+  @Test
   void aHeredocOrQuotedJsonStringIsWrittenAgainAsJson() throws Exception {
     FileFix.Result heredoc = fixTwice("""
         resource "aws_ecs_task_definition" "worker" {
