@@ -2,7 +2,6 @@ package dev.ecsguard;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -13,31 +12,20 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.ecsguard.engine.Selection;
-import dev.ecsguard.engine.Suppression;
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 
 /**
- * Which of core's packages may use which, so that data keeps flowing one way: inputs → model →
- * controls → findings → reports. When packages move, only the names below change.
+ * Which of core's packages may use which, so that data keeps flowing one way: files → tree →
+ * formats → model → catalogue → engine → findings → reports. When packages move, only the names
+ * below change.
  */
 @AnalyzeClasses(packages = "dev.ecsguard", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
-  private static final String INPUT = "dev.ecsguard.input..";
-  private static final String SOURCE = "dev.ecsguard.source..";
+  private static final String FORMAT = "dev.ecsguard.format..";
+  private static final String TREE = "dev.ecsguard.tree..";
   private static final String ENGINE = "dev.ecsguard.engine..";
-  private static final String CONTROLS = "dev.ecsguard.controls..";
+  private static final String CATALOG = "dev.ecsguard.catalog..";
   private static final String REPORT = "dev.ecsguard.report..";
-  private static final String CORE_PACKAGE_SLICES = "dev.ecsguard.(*)..";
-
-  /**
-   * Frozen: the CloudFormation and Terraform readers build the engine's Suppression from inline
-   * Metadata and comments, and check its control id with Selection. This is the one place input
-   * uses the engine, and so the only input ↔ engine cycle. (The cycle rule still stops source from
-   * using them: engine uses source.)
-   */
-  private static final DescribedPredicate<JavaClass> INLINE_SUPPRESSIONS = equivalentTo(Suppression.class).or(equivalentTo(Selection.class))
-      .as("inline suppressions (frozen exception)");
 
   /** Origin is the position every model value carries, not parsing; controls pass it on to their verdicts. */
   private static final DescribedPredicate<JavaClass> POSITION = equivalentTo(Origin.class).as("source positions");
@@ -46,14 +34,16 @@ class LayeringTest {
   static final ArchRule coreHasNoAwsSdk = noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon..");
 
   @ArchTest
-  static final ArchRule readersKnowNoEngineControlsOrReports = noClasses().that().resideInAnyPackage(INPUT, SOURCE)
-      .should().dependOnClassesThat(resideInAnyPackage(ENGINE, CONTROLS, REPORT).and(not(INLINE_SUPPRESSIONS)));
+  static final ArchRule formatsKnowNoEngineCatalogueOrReports =
+      noClasses().that().resideInAnyPackage(FORMAT, TREE).should().dependOnClassesThat().resideInAnyPackage(ENGINE, CATALOG, REPORT);
 
   @ArchTest
-  static final ArchRule controlsKnowNoFormats = noClasses().that().resideInAPackage(CONTROLS)
-      .should().dependOnClassesThat(resideInAnyPackage(INPUT, SOURCE).and(not(POSITION)));
+  static final ArchRule catalogueKnowsNoFormats =
+      noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat(resideInAnyPackage(FORMAT, TREE).and(not(POSITION)));
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching(CORE_PACKAGE_SLICES).should().beFreeOfCycles()
-      .ignoreDependency(resideInAPackage(INPUT), INLINE_SUPPRESSIONS);
+  static final ArchRule oneFormatNeverUsesAnother = slices().matching("dev.ecsguard.format.(*)..").should().notDependOnEachOther();
+
+  @ArchTest
+  static final ArchRule noPackageCycles = slices().matching("dev.ecsguard.(**)").should().beFreeOfCycles();
 }

@@ -6,7 +6,7 @@ import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.ecsguard.aws;
 
 import dev.ecsguard.engine.ScanListener;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;

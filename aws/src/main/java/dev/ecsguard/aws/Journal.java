@@ -10,7 +10,7 @@ import dev.ecsguard.aws.Change.UpdateCapacityProvider;
 import dev.ecsguard.aws.Change.UpdateCluster;
 import dev.ecsguard.aws.Change.UpdateService;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ public final class Journal {
     } catch (JsonProcessingException e) {
       throw new InputException(file.toString(), "not a journal: not JSON (line " + e.getLocation().getLineNr() + ")");
     } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + dev.ecsguard.source.Problems.describe(e));
+      throw new InputException(file.toString(), "cannot read: " + dev.ecsguard.tree.Problems.describe(e));
     }
     if (!(root instanceof ObjectNode object) || !"ecsguard apply".equals(root.path("journal").asText()) || root.path("version").asInt() != 1
         || !(root.get("changes") instanceof ArrayNode changes)) {
@@ -147,7 +147,7 @@ public final class Journal {
         Files.deleteIfExists(partial); // gone after the move; left only when it failed
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the journal " + file + ": " + dev.ecsguard.source.Problems.describe(e), e);
+      throw new UncheckedIOException("cannot write the journal " + file + ": " + dev.ecsguard.tree.Problems.describe(e), e);
     }
   }
 }

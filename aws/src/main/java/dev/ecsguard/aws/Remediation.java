@@ -18,7 +18,7 @@ import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.SettingsFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;

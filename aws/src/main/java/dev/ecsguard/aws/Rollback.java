@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.aws.AwsSession.Account;
 import dev.ecsguard.aws.AwsSession.Target;
 import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package dev.ecsguard.aws;
 
-import dev.ecsguard.source.Document;
-import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ObjectNode;
-import dev.ecsguard.source.ScalarNode;
+import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ObjectNode;
+import dev.ecsguard.tree.ScalarNode;
 import java.util.Collection;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;

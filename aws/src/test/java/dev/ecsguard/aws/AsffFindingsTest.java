@@ -13,7 +13,7 @@ import dev.ecsguard.engine.Selection;
 import dev.ecsguard.engine.Suppressing;
 import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.report.AsffReport;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.InputLimits;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;

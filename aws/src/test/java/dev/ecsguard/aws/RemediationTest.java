@@ -8,7 +8,7 @@ import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.InputLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.ecsguard.bench;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanListener;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 
 /** Counts findings without keeping them, so that what a scan holds on to shows alone. */
 final class CountingListener implements ScanListener {

@@ -2,9 +2,9 @@ package dev.ecsguard.bench;
 
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

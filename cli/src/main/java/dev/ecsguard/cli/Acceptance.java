@@ -7,7 +7,7 @@ import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.engine.Suppressing;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.InputLimits;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.config.ConfigurationReader;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.controls.Catalogue;
+import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.report.ControlTable;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

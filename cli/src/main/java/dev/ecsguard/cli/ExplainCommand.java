@@ -2,7 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.ParameterInfo;
-import dev.ecsguard.controls.Lessons;
+import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.engine.Selection;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import dev.ecsguard.aws.Journal;
 import dev.ecsguard.aws.Remediation;
 import dev.ecsguard.aws.Rollback;
 import dev.ecsguard.report.Printable;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

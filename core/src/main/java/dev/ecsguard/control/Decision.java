@@ -1,7 +1,7 @@
 package dev.ecsguard.control;
 
 import dev.ecsguard.model.Value;
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.ecsguard.control;
 
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 
 /**
  * The element a verdict is about (a container, a volume, a variable; null for the resource itself)

@@ -1,6 +1,6 @@
 package dev.ecsguard.control;
 
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 import java.util.List;
 
 /**

@@ -3,7 +3,7 @@ package dev.ecsguard.engine;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.model.ResourceType;
-import dev.ecsguard.source.Location;
+import dev.ecsguard.tree.Location;
 import java.util.List;
 import java.util.Map;
 

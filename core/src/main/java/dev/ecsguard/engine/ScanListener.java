@@ -1,6 +1,6 @@
 package dev.ecsguard.engine;
 
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 
 /** Receives a scan's results as they come, so that nothing needs to hold a whole scan in memory. */
 public interface ScanListener {

@@ -1,7 +1,7 @@
 package dev.ecsguard.engine;
 
 import dev.ecsguard.control.Status;
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

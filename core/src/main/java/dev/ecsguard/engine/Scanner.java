@@ -3,21 +3,22 @@ package dev.ecsguard.engine;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
-import dev.ecsguard.input.CloudFormationReader;
-import dev.ecsguard.input.EcsJsonReader;
-import dev.ecsguard.input.InputReader;
-import dev.ecsguard.input.TerraformPlanReader;
-import dev.ecsguard.input.TerraformSourceReader;
-import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.format.cloudformation.CloudFormationReader;
+import dev.ecsguard.format.ecsapi.EcsJsonReader;
+import dev.ecsguard.format.InlineSuppression;
+import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.terraform.TerraformPlanReader;
+import dev.ecsguard.format.terraform.TerraformSourceReader;
+import dev.ecsguard.format.InputFiles;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.secrets.Credentials;
-import dev.ecsguard.source.Document;
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
-import dev.ecsguard.source.Location;
-import dev.ecsguard.source.Node;
-import dev.ecsguard.source.RegularFiles;
+import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
+import dev.ecsguard.tree.Location;
+import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.RegularFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,9 +254,18 @@ public final class Scanner {
     }
 
     @Override
-    public void resource(Resource resource, Map<String, String> own, List<Suppression> inline) {
+    public void resource(Resource resource, Map<String, String> own, List<InlineSuppression> inline) {
       counter.accept(resource);
-      evaluate(resource, merged(labels, own), inline.isEmpty() ? listener : new Suppressing(inline, LocalDate.now(), listener));
+      List<Suppression> known = new ArrayList<>();
+      for (InlineSuppression written : inline) {
+        try {
+          String id = Selection.find(written.control()).info().id();
+          known.add(new Suppression(id, written.resourceId(), written.reason(), written.expires(), written.source()));
+        } catch (IllegalArgumentException e) {
+          note(written.where(), "an ecsguard suppression names " + e.getMessage() + "; ignored");
+        }
+      }
+      evaluate(resource, merged(labels, own), known.isEmpty() ? listener : new Suppressing(known, LocalDate.now(), listener));
     }
 
     @Override

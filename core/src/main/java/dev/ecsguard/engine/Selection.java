@@ -2,7 +2,7 @@ package dev.ecsguard.engine;
 
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ParameterValues;
-import dev.ecsguard.controls.Catalogue;
+import dev.ecsguard.catalog.Catalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.ecsguard.engine;
 
 import dev.ecsguard.control.Status;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.Location;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.Location;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.ecsguard.model;
 
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 import java.util.List;
 
 /** An ECS cluster; {@code containerInsights} is the value of that cluster setting. */

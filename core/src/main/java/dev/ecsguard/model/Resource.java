@@ -1,6 +1,6 @@
 package dev.ecsguard.model;
 
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 
 /** One ECS resource, whatever input it came from. */
 public sealed interface Resource permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {

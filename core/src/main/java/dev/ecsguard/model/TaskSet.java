@@ -1,6 +1,6 @@
 package dev.ecsguard.model;
 
-import dev.ecsguard.source.Origin;
+import dev.ecsguard.tree.Origin;
 
 /** An ECS task set (external or CodeDeploy deployments). */
 public record TaskSet(String id, Origin origin, Value<String> assignPublicIp) implements Resource {

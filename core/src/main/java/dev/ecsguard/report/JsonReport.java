@@ -7,8 +7,8 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.Location;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.Location;
 import java.io.IOException;
 import java.io.Writer;
 

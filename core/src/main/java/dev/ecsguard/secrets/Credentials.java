@@ -3,7 +3,7 @@ package dev.ecsguard.secrets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.ecsguard.controls.CredentialsInEnvironment;
+import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -3,9 +3,9 @@ package dev.ecsguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.control.Status;
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

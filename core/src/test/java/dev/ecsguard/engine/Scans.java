@@ -1,8 +1,8 @@
 package dev.ecsguard.engine;
 
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.ecsguard.fix;
 
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.RegularFiles;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.RegularFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

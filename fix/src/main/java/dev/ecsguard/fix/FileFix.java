@@ -13,10 +13,10 @@ import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
-import dev.ecsguard.source.Document;
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class FileFix {
 
   /**
    * Fixes a CloudFormation template or ECS API JSON, as the content says. {@code original} is the
-   * file's text as {@link dev.ecsguard.source.RegularFiles} reads it, without a byte-order mark.
+   * file's text as {@link dev.ecsguard.tree.RegularFiles} reads it, without a byte-order mark.
    */
   public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
     // The scanner's reader first: its limits (size, nesting) and its errors (file, line, column, no tokens echoed).

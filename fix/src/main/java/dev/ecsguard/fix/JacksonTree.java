@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsguard.source.Node;
-import dev.ecsguard.source.ScalarNode;
-import dev.ecsguard.source.UnresolvedNode;
+import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ScalarNode;
+import dev.ecsguard.tree.UnresolvedNode;
 import java.util.function.Function;
 
 /** The scanner's positioned tree as Jackson's, which the fixes work on. */
@@ -18,12 +18,12 @@ public final class JacksonTree {
   /** {@code node} as a Jackson tree; each value the input could not give becomes {@code unresolved}'s answer. */
   public static JsonNode of(Node node, Function<UnresolvedNode, JsonNode> unresolved) {
     return switch (node) {
-      case dev.ecsguard.source.ObjectNode object -> {
+      case dev.ecsguard.tree.ObjectNode object -> {
         ObjectNode out = NODES.objectNode();
         object.names().forEach(name -> out.set(name, of(object.get(name), unresolved)));
         yield out;
       }
-      case dev.ecsguard.source.ArrayNode array -> {
+      case dev.ecsguard.tree.ArrayNode array -> {
         ArrayNode out = NODES.arrayNode();
         array.elements().forEach(element -> out.add(of(element, unresolved)));
         yield out;

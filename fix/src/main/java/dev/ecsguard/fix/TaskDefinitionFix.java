@@ -22,7 +22,7 @@ public final class TaskDefinitionFix {
   static final Set<String> READ_ONLY = Set.of(
       "taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities", "registeredAt", "deregisteredAt",
       "deleteRequestedAt", "registeredBy");
-  private static final Set<String> CREDENTIAL_NAMES = dev.ecsguard.controls.CredentialsInEnvironment.CREDENTIAL_NAMES;
+  private static final Set<String> CREDENTIAL_NAMES = dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment.CREDENTIAL_NAMES;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**

@@ -57,8 +57,8 @@ final class TemplateFix {
   }
 
   /** The root of a template: a mapping with a Resources mapping. */
-  static boolean isTemplate(dev.ecsguard.source.Node root) {
-    return root instanceof dev.ecsguard.source.ObjectNode template && template.get("Resources") instanceof dev.ecsguard.source.ObjectNode;
+  static boolean isTemplate(dev.ecsguard.tree.Node root) {
+    return root instanceof dev.ecsguard.tree.ObjectNode template && template.get("Resources") instanceof dev.ecsguard.tree.ObjectNode;
   }
 
   static FileFix.Fixed fix(String name, String text, TaskDefinitionFix.Options options) {

@@ -3,7 +3,7 @@ package dev.ecsguard.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsguard.source.Problems;
+import dev.ecsguard.tree.Problems;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

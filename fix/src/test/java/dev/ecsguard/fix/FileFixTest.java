@@ -2,7 +2,7 @@ package dev.ecsguard.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,9 +2,9 @@ package dev.ecsguard.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsguard.source.DocumentReader;
-import dev.ecsguard.source.InputException;
-import dev.ecsguard.source.InputLimits;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

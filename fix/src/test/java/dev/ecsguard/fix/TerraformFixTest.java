@@ -3,7 +3,7 @@ package dev.ecsguard.fix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsguard.source.InputException;
+import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,33 @@
+package dev.ecsguard.catalog.cluster;
+
+import dev.ecsguard.control.RequiredTags;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ControlSpec.Parameter;
+import dev.ecsguard.control.ParameterType;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.Cluster;
+import dev.ecsguard.model.ResourceType;
+
+@ControlSpec(
+    id = "ECS.14",
+    title = "Clusters must be tagged",
+    severity = Severity.LOW,
+    resourceType = ResourceType.CLUSTER,
+    configRule = "tagged-ecs-cluster",
+    remediation = "Add tags (the required keys, when requiredTagKeys is set).",
+    parameters = @Parameter(name = RequiredTags.PARAMETER, description = RequiredTags.DESCRIPTION, type = ParameterType.TAG_KEYS))
+public final class UntaggedCluster extends Control<Cluster> {
+
+  public UntaggedCluster() {
+    super(Cluster.class);
+  }
+
+  @Override
+  protected Verdict evaluate(Cluster cluster, ParameterValues parameters) {
+    return RequiredTags.verdict(cluster.tags(), parameters, cluster.origin(), "cluster");
+  }
+}

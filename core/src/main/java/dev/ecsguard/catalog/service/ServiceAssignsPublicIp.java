@@ -1,0 +1,38 @@
+package dev.ecsguard.catalog.service;
+
+import dev.ecsguard.control.ForbiddenSetting;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Service;
+import java.util.Set;
+
+@ControlSpec(
+    id = "ECS.2",
+    title = "Services must not assign public IP addresses automatically",
+    severity = Severity.HIGH,
+    resourceType = ResourceType.SERVICE,
+    configRule = "ecs-service-assign-public-ip-disabled",
+    remediation = "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
+public final class ServiceAssignsPublicIp extends Control<Service> {
+
+  public ServiceAssignsPublicIp() {
+    super(Service.class);
+  }
+
+  @Override
+  protected Verdict evaluate(Service service, ParameterValues parameters) {
+    return ForbiddenSetting.verdict(
+        service.assignPublicIp(),
+        "assignPublicIp",
+        "ENABLED",
+        Set.of("DISABLED"),
+        service.origin(),
+        "The service gives its tasks public IP addresses (assignPublicIp is ENABLED)",
+        "The service does not assign public IP addresses.");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ecsguard.catalog.taskdefinition;
+
+import dev.ecsguard.control.ForbiddenSetting;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinition;
+import java.util.Set;
+
+@ControlSpec(
+    id = "ECS.3",
+    title = "Task definitions must not share the host's process namespace",
+    severity = Severity.HIGH,
+    resourceType = ResourceType.TASK_DEFINITION,
+    configRule = "ecs-task-definition-pid-mode-check",
+    remediation = "Remove pidMode or set it to task.")
+public final class HostPidMode extends Control<TaskDefinition> {
+
+  public HostPidMode() {
+    super(TaskDefinition.class);
+  }
+
+  @Override
+  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    return ForbiddenSetting.verdict(
+        taskDefinition.pidMode(),
+        "pidMode",
+        "host",
+        Set.of("task"),
+        taskDefinition.origin(),
+        "The task definition shares the host's process namespace (pidMode is host)",
+        "The task definition does not share the host's process namespace.");
+  }
+}

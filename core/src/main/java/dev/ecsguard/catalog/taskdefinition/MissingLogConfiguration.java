@@ -1,0 +1,46 @@
+package dev.ecsguard.catalog.taskdefinition;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.Value;
+
+@ControlSpec(
+    id = "ECS.9",
+    title = "Every container must have a logging configuration",
+    severity = Severity.HIGH,
+    resourceType = ResourceType.TASK_DEFINITION,
+    configRule = "ecs-task-definition-log-configuration",
+    remediation = "Give every container, FireLens log routers included, a logConfiguration with a logDriver (for example awslogs).")
+public final class MissingLogConfiguration extends Control<TaskDefinition> {
+
+  public MissingLogConfiguration() {
+    super(TaskDefinition.class);
+  }
+
+  @Override
+  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Decision decision = new Decision(taskDefinition.origin());
+    for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
+      Value<String> logDriver = container.logDriver();
+      if (logDriver.isAbsent()) {
+        // An absent driver points at the element that would hold it: the container itself when
+        // logConfiguration is missing, else the logConfiguration object.
+        boolean noConfiguration = logDriver.origin() == container.origin();
+        decision.fail(
+            container.label(),
+            logDriver.origin(),
+            noConfiguration ? "has no logConfiguration" : "has a logConfiguration without a logDriver");
+      } else {
+        decision.unknownIf(container.label(), logDriver);
+      }
+    }
+    return decision.verdict("Every container has a logging configuration.");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ecsguard.catalog.taskdefinition;
+
+import dev.ecsguard.control.RequiredTags;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ControlSpec.Parameter;
+import dev.ecsguard.control.ParameterType;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.ResourceType;
+
+@ControlSpec(
+    id = "ECS.15",
+    title = "Task definitions must be tagged",
+    severity = Severity.LOW,
+    resourceType = ResourceType.TASK_DEFINITION,
+    configRule = "tagged-ecs-taskdefinition",
+    remediation = "Add tags (the required keys, when requiredTagKeys is set).",
+    parameters = @Parameter(name = RequiredTags.PARAMETER, description = RequiredTags.DESCRIPTION, type = ParameterType.TAG_KEYS))
+public final class UntaggedTaskDefinition extends Control<TaskDefinition> {
+
+  public UntaggedTaskDefinition() {
+    super(TaskDefinition.class);
+  }
+
+  @Override
+  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    return RequiredTags.verdict(taskDefinition.tags(), parameters, taskDefinition.origin(), "task definition");
+  }
+}

@@ -1,0 +1,47 @@
+package dev.ecsguard.catalog.taskdefinition;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.Value;
+
+@ControlSpec(
+    id = "ECS.5",
+    title = "Containers must have read-only root filesystems",
+    severity = Severity.HIGH,
+    resourceType = ResourceType.TASK_DEFINITION,
+    configRule = "ecs-containers-readonly-access",
+    remediation = "Set readonlyRootFilesystem to true on every container and mount a writable volume where the application must write (such as /tmp).",
+    outOfScope = "Windows task definitions (runtimePlatform.operatingSystemFamily WINDOWS_SERVER_*)")
+public final class WritableRootFilesystem extends Control<TaskDefinition> {
+
+  public WritableRootFilesystem() {
+    super(TaskDefinition.class);
+  }
+
+  @Override
+  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
+    Verdict outOfScope = TaskDefinitions.windowsOutOfScope(taskDefinition);
+    if (outOfScope != null) {
+      return outOfScope;
+    }
+    Decision decision = new Decision(taskDefinition.origin());
+    for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
+      Value<Boolean> readOnly = container.readonlyRootFilesystem();
+      if (readOnly.isAbsent()) {
+        decision.fail(container.label(), readOnly.origin(), "can write to its root filesystem (readonlyRootFilesystem is not set)");
+      } else if (readOnly.is(false)) {
+        decision.fail(container.label(), readOnly.origin(), "can write to its root filesystem (readonlyRootFilesystem is false)");
+      } else {
+        decision.unknownIf(container.label(), readOnly);
+      }
+    }
+    return decision.verdict("Every container has a read-only root filesystem.");
+  }
+}

@@ -1,0 +1,38 @@
+package dev.ecsguard.catalog.taskset;
+
+import dev.ecsguard.control.ForbiddenSetting;
+
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskSet;
+import java.util.Set;
+
+@ControlSpec(
+    id = "ECS.16",
+    title = "Task sets must not assign public IP addresses automatically",
+    severity = Severity.HIGH,
+    resourceType = ResourceType.TASK_SET,
+    configRule = "ecs-taskset-assign-public-ip-disabled",
+    remediation = "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
+public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
+
+  public TaskSetAssignsPublicIp() {
+    super(TaskSet.class);
+  }
+
+  @Override
+  protected Verdict evaluate(TaskSet taskSet, ParameterValues parameters) {
+    return ForbiddenSetting.verdict(
+        taskSet.assignPublicIp(),
+        "assignPublicIp",
+        "ENABLED",
+        Set.of("DISABLED"),
+        taskSet.origin(),
+        "The task set gives its tasks public IP addresses (assignPublicIp is ENABLED)",
+        "The task set does not assign public IP addresses.");
+  }
+}

@@ -1,0 +1,169 @@
+package dev.ecsguard.format;
+
+import dev.ecsguard.model.CapacityProvider;
+import dev.ecsguard.model.Cluster;
+import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.EnvironmentVariable;
+import dev.ecsguard.model.Service;
+import dev.ecsguard.model.Tag;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.TaskSet;
+import dev.ecsguard.model.Value;
+import dev.ecsguard.model.Volume;
+import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ObjectNode;
+import java.util.List;
+
+/**
+ * Maps resources shaped as the ECS API shapes them (whatever the {@link Spelling}: the API's own
+ * JSON, CloudFormation) to the model. Readers find the resources and their ids; this says once
+ * which fields each control needs.
+ */
+public final class ResourceShapes {
+  public static final ResourceShapes API = new ResourceShapes(Spelling.API);
+  public static final ResourceShapes CLOUDFORMATION = new ResourceShapes(Spelling.CLOUDFORMATION);
+
+  private final Spelling spelling;
+
+  private ResourceShapes(Spelling spelling) {
+    this.spelling = spelling;
+  }
+
+  public Spelling spelling() {
+    return spelling;
+  }
+
+  public TaskDefinition taskDefinition(String id, ObjectNode object, Value<List<Tag>> tags) {
+    return new TaskDefinition(
+        id,
+        object,
+        spelling.string(object, "networkMode"),
+        spelling.string(object, "pidMode"),
+        spelling.string(object, "ipcMode"),
+        spelling.string(object, "runtimePlatform", "operatingSystemFamily"),
+        spelling.list(object, this::container, "containerDefinitions"),
+        spelling.list(object, this::volume, "volumes"),
+        tags);
+  }
+
+  public ContainerDefinition container(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
+      return new ContainerDefinition(
+          label(node, "container"), node, cast(unknown), cast(unknown), cast(unknown), cast(unknown), cast(unknown));
+    }
+    return new ContainerDefinition(
+        label(object, "container"),
+        object,
+        spelling.bool(object, "privileged"),
+        spelling.bool(object, "readonlyRootFilesystem"),
+        spelling.string(object, "user"),
+        spelling.list(object, this::environmentVariable, "environment"),
+        spelling.string(object, "logConfiguration", "logDriver"));
+  }
+
+  private EnvironmentVariable environmentVariable(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return new EnvironmentVariable(Value.unknown(Fields.notAnObject(node), node));
+    }
+    return new EnvironmentVariable(spelling.string(object, "name"));
+  }
+
+  private Volume volume(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
+      return new Volume(label(node, "volume"), node, cast(unknown), cast(unknown));
+    }
+    Value<ObjectNode> efs = spelling.object(object, "efsVolumeConfiguration");
+    return new Volume(
+        label(object, "volume"),
+        object,
+        efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
+        spelling.string(object, "efsVolumeConfiguration", "transitEncryption"));
+  }
+
+  /** The tags under {@code tags}, as a list of key/value objects. */
+  public Value<List<Tag>> tags(ObjectNode object) {
+    return spelling.list(object, this::tag, "tags");
+  }
+
+  private Tag tag(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return new Tag(Value.unknown(Fields.notAnObject(node), node));
+    }
+    return new Tag(spelling.string(object, "key"));
+  }
+
+  public Service service(String id, ObjectNode object, Value<List<Tag>> tags) {
+    return new Service(
+        id,
+        object,
+        spelling.string(object, "launchType"),
+        spelling.list(object, this::capacityProviderName, "capacityProviderStrategy"),
+        spelling.string(object, "platformVersion"),
+        spelling.string(object, "platformFamily"),
+        spelling.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"),
+        tags);
+  }
+
+  private Value<String> capacityProviderName(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return Value.unknown(Fields.notAnObject(node), node);
+    }
+    return spelling.string(object, "capacityProvider");
+  }
+
+  public Cluster cluster(String id, ObjectNode object, Value<String> containerInsights, Value<List<Tag>> tags) {
+    return new Cluster(id, object, containerInsights, tags);
+  }
+
+  /**
+   * The value of the named cluster setting in the list {@code listStep} ({@code settings}; Terraform
+   * says {@code setting}); unknown when an entry that could be it is unreadable.
+   */
+  public Value<String> setting(ObjectNode cluster, String listStep, String name) {
+    Value<List<Node>> settings = spelling.list(cluster, node -> node, listStep);
+    if (settings.isUnknown()) {
+      return Value.unknown(settings.reason(), settings.origin());
+    }
+    Value<String> unreadable = null;
+    for (Node node : settings.orElse(List.of())) {
+      if (!(node instanceof ObjectNode entry)) {
+        unreadable = Value.unknown(Fields.notAnObject(node), node);
+        continue;
+      }
+      Value<String> entryName = spelling.string(entry, "name");
+      if (entryName.isUnknown()) {
+        unreadable = entryName;
+      } else if (entryName.is(name)) {
+        return spelling.string(entry, "value");
+      }
+    }
+    return unreadable != null ? unreadable : Value.absent(cluster);
+  }
+
+  public TaskSet taskSet(String id, ObjectNode object) {
+    return new TaskSet(id, object, spelling.string(object, "networkConfiguration", Spelling.TASK_SET_AWSVPC, "assignPublicIp"));
+  }
+
+  public CapacityProvider capacityProvider(String id, ObjectNode object, Value<List<Tag>> tags) {
+    Value<ObjectNode> group = spelling.object(object, "autoScalingGroupProvider");
+    return new CapacityProvider(
+        id,
+        object,
+        group.isAbsent() ? Value.known(false, object) : group.map(provider -> true),
+        spelling.string(object, "autoScalingGroupProvider", "managedTerminationProtection"),
+        tags);
+  }
+
+  /** How findings name an element: {@code container "web"}, or by position when it has no name. */
+  public String label(Node node, String what) {
+    Value<String> name = node instanceof ObjectNode object ? spelling.string(object, "name") : Value.absent(node);
+    return name.isKnown() ? what + " \"" + name.get() + "\"" : what + " " + Fields.dotted(node);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> Value<T> cast(Value<?> unknown) {
+    return (Value<T>) unknown;
+  }
+}

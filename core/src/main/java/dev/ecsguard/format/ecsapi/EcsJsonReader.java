@@ -1,0 +1,236 @@
+package dev.ecsguard.format.ecsapi;
+
+import dev.ecsguard.format.Fields;
+import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.ResourceShapes;
+
+import dev.ecsguard.model.CapacityProvider;
+import dev.ecsguard.model.Cluster;
+import dev.ecsguard.model.Service;
+import dev.ecsguard.model.Tag;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.TaskSet;
+import dev.ecsguard.model.Value;
+import dev.ecsguard.tree.ArrayNode;
+import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ObjectNode;
+import dev.ecsguard.tree.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Turns raw ECS API JSON into the model: register-task-definition input, describe-task-definition,
+ * describe-services, describe-clusters, describe-task-sets and describe-capacity-providers output,
+ * their bare resource objects, and arrays of any of these.
+ */
+public final class EcsJsonReader implements InputReader {
+  private static final ResourceShapes SHAPES = ResourceShapes.API;
+
+  @Override
+  public boolean read(Document document, Sink sink) {
+    Node root = document.root();
+    if (!(root instanceof ArrayNode array)) {
+      return readValue(root, sink);
+    }
+    List<Node> skipped = new ArrayList<>();
+    for (Node element : array.elements()) {
+      if (!readValue(element, sink)) {
+        skipped.add(element);
+      }
+    }
+    if (skipped.size() == array.size()) {
+      return false; // one note for the whole file, not one per element
+    }
+    skipped.forEach(element -> sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped"));
+    return true;
+  }
+
+  private boolean readValue(Node node, Sink sink) {
+    if (!(node instanceof ObjectNode object)) {
+      return false;
+    }
+    boolean read = readWrapped(object, sink) || readBare(object, sink) || readEnvelopes(object, sink);
+    if (read && object.get("failures") instanceof ArrayNode failures) {
+      failures.elements().forEach(failure -> sink.note(failure, describeFailure(failure)));
+    }
+    return read;
+  }
+
+  /**
+   * describe-task-definition and register-task-definition output ({"taskDefinition": {…}, "tags":
+   * […]}), and the output of create-*, update-* and delete-* commands: one resource under its
+   * singular name.
+   */
+  private static boolean readWrapped(ObjectNode object, Sink sink) {
+    if (object.get("taskDefinition") instanceof ObjectNode taskDefinition) {
+      readTaskDefinition(taskDefinition, describedTags(object, "describe-task-definition"), sink);
+    } else if (object.get("service") instanceof ObjectNode service) {
+      readService(service, "create-service or update-service", sink);
+    } else if (object.get("cluster") instanceof ObjectNode cluster) {
+      readCluster(cluster, "create-cluster or update-cluster", sink);
+    } else if (object.get("taskSet") instanceof ObjectNode taskSet) {
+      sink.resource(taskSet(taskSet));
+    } else if (object.get("capacityProvider") instanceof ObjectNode provider) {
+      readCapacityProvider(provider, sink);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  /** A bare resource object (an API input, or one element of a describe output), by its own fields. */
+  private static boolean readBare(ObjectNode object, Sink sink) {
+    if (object.has("containerDefinitions")) {
+      readTaskDefinition(object, tags(object, null), sink);
+    } else if (object.has("taskSetArn") || object.has("externalId") || object.has("scale")) {
+      sink.resource(taskSet(object)); // describe-task-sets element, or create-task-set input
+    } else if (object.has("serviceName") || object.has("serviceArn") || object.get("service") instanceof ScalarNode) {
+      readService(object, null, sink); // ... or update-service input, which names it "service"
+    } else if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
+      readCapacityProvider(object, sink);
+    } else if (object.has("clusterName") || object.has("clusterArn")) {
+      readCluster(object, null, sink);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean readEnvelopes(ObjectNode object, Sink sink) {
+    return envelope(object, "services", element -> readService(element, "describe-services", sink), sink)
+        || envelope(object, "clusters", element -> readCluster(element, "describe-clusters", sink), sink)
+        || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
+        || envelope(object, "capacityProviders", element -> readCapacityProvider(element, sink), sink);
+  }
+
+  private static String describeFailure(Node failure) {
+    if (!(failure instanceof ObjectNode entry)) {
+      return "a describe failure that cannot be read; whatever it names was not checked";
+    }
+    return "AWS could not describe " + Fields.string(entry, "arn").orElse("a resource") + " ("
+        + Fields.string(entry, "reason").orElse("no reason given")
+        + Fields.string(entry, "detail").map(detail -> ": " + detail).orElse("") + "); it was not checked";
+  }
+
+  /**
+   * AWS evaluates only live resources: inactive ones (deleted services and clusters, deregistered
+   * task-definition revisions) are noted and left out.
+   */
+  private static boolean inactive(ObjectNode object, Sink sink, String... inactiveStatuses) {
+    Value<String> status = Fields.string(object, "status");
+    for (String inactive : inactiveStatuses) {
+      if (status.is(inactive)) {
+        sink.note(object.get("status"), "status " + inactive + ": AWS does not evaluate it, so neither does ecsguard; skipped");
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void readTaskDefinition(ObjectNode object, Value<List<Tag>> tags, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE", "DELETE_IN_PROGRESS")) {
+      sink.resource(taskDefinition(object, tags));
+    }
+  }
+
+  private static void readCluster(ObjectNode object, String describedBy, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE")) {
+      sink.resource(cluster(object, describedBy));
+    }
+  }
+
+  private static void readCapacityProvider(ObjectNode object, Sink sink) {
+    if (!inactive(object, sink, "INACTIVE")) {
+      sink.resource(capacityProvider(object));
+    }
+  }
+
+  /** A service, and the task sets that describe-services shows inside external deployments. */
+  private static void readService(ObjectNode object, String describedBy, Sink sink) {
+    if (inactive(object, sink, "INACTIVE")) {
+      return;
+    }
+    sink.resource(service(object, describedBy));
+    if (object.get("taskSets") instanceof ArrayNode taskSets) {
+      for (Node element : taskSets.elements()) {
+        if (element instanceof ObjectNode taskSet) {
+          sink.resource(taskSet(taskSet));
+        }
+      }
+    }
+  }
+
+  /**
+   * A describe-* output's list: true when {@code name} holds objects (or nothing). An element that
+   * is not an object is noted and skipped; the others are still read.
+   */
+  private static boolean envelope(ObjectNode object, String name, Consumer<ObjectNode> reader, Sink sink) {
+    if (!(object.get(name) instanceof ArrayNode array)
+        || array.size() > 0 && array.elements().stream().noneMatch(element -> element instanceof ObjectNode)) {
+      return false;
+    }
+    for (Node element : array.elements()) {
+      if (element instanceof ObjectNode resource) {
+        reader.accept(resource);
+      } else {
+        sink.note(element, Fields.notAnObject(element) + "; skipped, so it is not checked");
+      }
+    }
+    return true;
+  }
+
+  /** The tags of a resource in the output of {@code describedBy}, or of an input when that is null. */
+  private static Value<List<Tag>> tags(ObjectNode object, String describedBy) {
+    return describedBy != null ? describedTags(object, describedBy) : SHAPES.tags(object);
+  }
+
+  private static Value<List<Tag>> describedTags(ObjectNode owner, String operation) {
+    if (!owner.has("tags")) {
+      return Value.unknown(
+          "this " + operation + " output leaves out tags (AWS includes them only when asked with --include TAGS)", owner);
+    }
+    return SHAPES.tags(owner);
+  }
+
+  private static Cluster cluster(ObjectNode object, String describedBy) {
+    Value<String> containerInsights;
+    if (describedBy != null && !object.has("settings")) {
+      containerInsights =
+          Value.unknown("this " + describedBy + " output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
+    } else {
+      containerInsights = SHAPES.setting(object, "settings", "containerInsights");
+    }
+    return SHAPES.cluster(id(object, "clusterArn", "clusterName"), object, containerInsights, tags(object, describedBy));
+  }
+
+  private static TaskSet taskSet(ObjectNode object) {
+    return SHAPES.taskSet(id(object, "taskSetArn", "id"), object);
+  }
+
+  private static CapacityProvider capacityProvider(ObjectNode object) {
+    return SHAPES.capacityProvider(id(object, "capacityProviderArn", "name"), object, SHAPES.tags(object));
+  }
+
+  private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
+    return SHAPES.taskDefinition(id(object, "taskDefinitionArn", "family"), object, tags);
+  }
+
+  /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
+  private static Service service(ObjectNode object, String describedBy) {
+    return SHAPES.service(id(object, "serviceArn", "serviceName", "service"), object, tags(object, describedBy));
+  }
+
+  /** The ARN when known, else the first name known, else where the resource stands in its file. */
+  private static String id(ObjectNode object, String... fields) {
+    for (String field : fields) {
+      Value<String> id = Fields.string(object, field);
+      if (id.isKnown()) {
+        return id.get();
+      }
+    }
+    return object.file() + ":" + object.line();
+  }
+
+}

@@ -1,0 +1,257 @@
+package dev.ecsguard.tree;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+import java.util.regex.Pattern;
+
+/**
+ * Parses JSON and YAML into a {@link Document} of positioned {@link Node}s, within {@link
+ * InputLimits}. YAML's CloudFormation short forms ({@code !Ref X}) become the long form ({@code
+ * {"Ref": "X"}}), so that readers see one shape.
+ */
+public final class DocumentReader {
+  // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
+  private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\s]{2,}'");
+  // JSON's own words, which Jackson quotes when it lists what it expected.
+  private static final java.util.Set<String> SAFE_TOKENS = java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
+  // Jackson names its own setting behind a limit, which means nothing to a user.
+  private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
+  // Jackson describes where an unclosed array began with its own source description.
+  private static final Pattern START_MARKER = Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+
+  /** The two syntaxes ecsguard reads. */
+  private enum Syntax {
+    JSON,
+    YAML;
+
+    /** By file name; a name that says neither (.template, standard input) is told by its first character. */
+    static Syntax of(String name, char[] text) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.endsWith(".json")) {
+        return JSON;
+      }
+      if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
+        return YAML;
+      }
+      for (char c : text) {
+        if (!Character.isWhitespace(c)) {
+          return c == '{' || c == '[' ? JSON : YAML;
+        }
+      }
+      return JSON;
+    }
+  }
+
+  private final InputLimits limits;
+  private final JsonFactory factory;
+
+  public DocumentReader(InputLimits limits) {
+    this.limits = limits;
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+  }
+
+  /** Reads {@code path}, naming it {@code name} in positions and errors: a regular file only. */
+  public Document read(Path path, String name) throws InputException {
+    return parse(text(path, name), name);
+  }
+
+  /** Apart from parsing, so that the bytes are garbage before the tree grows: memory is the tree's, not the file's thrice. */
+  private char[] text(Path path, String name) throws InputException {
+    byte[] bytes = RegularFiles.read(path, name, limits.maxFileBytes());
+    try {
+      return RegularFiles.utf8(bytes);
+    } catch (CharacterCodingException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+  }
+
+  /**
+   * Reads a stream of unknown length (a pipe, a /proc file: Files.size says 0 for those), keeping
+   * the size limit as the bytes arrive.
+   */
+  public Document read(InputStream in, String name) throws InputException {
+    char[] text;
+    try {
+      text = RegularFiles.utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
+    } catch (IOException e) {
+      throw failure(e, name, null);
+    }
+    return parse(text, name);
+  }
+
+  private Document parse(char[] text, String name) throws InputException {
+    if (Syntax.of(name, text) == Syntax.YAML) {
+      return new YamlTreeBuilder(new Document(name, null), limits.maxNestingDepth()).build(text);
+    }
+    return parse(() -> factory.createParser(text), name, null);
+  }
+
+  /**
+   * Parses JSON held in a string of another document (Terraform's container_definitions); its
+   * nodes report the string's position.
+   */
+  public Document readEmbedded(ScalarNode host) throws InputException {
+    return parse(() -> factory.createParser(host.text()), host.file(), host);
+  }
+
+  /** Parses an in-memory document (used by tests and by the benchmark). */
+  public Document read(byte[] json, String name) throws InputException {
+    if (json.length > limits.maxFileBytes()) {
+      throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    try {
+      return parse(RegularFiles.utf8(json), name);
+    } catch (CharacterCodingException e) {
+      throw failure(e, name, null);
+    }
+  }
+
+  /** Opens a parser; may fail as reading does. */
+  private interface ParserSource {
+    JsonParser open() throws IOException;
+  }
+
+  private static Document parse(ParserSource source, String name, Node host) throws InputException {
+    try (JsonParser parser = source.open()) {
+      try {
+        return new TreeBuilder(parser, new Document(name, host)).build();
+      } catch (IOException e) {
+        throw failure(e, name, parser.currentLocation()); // the parser still knows where it stopped
+      }
+    } catch (IOException e) {
+      throw failure(e, name, null);
+    }
+  }
+
+  /** {@code where} stands in for the position when the exception has none (Jackson's limits). */
+  private static InputException failure(IOException e, String name, JsonLocation where) {
+    if (e instanceof BoundedInputStream.LimitExceeded exceeded) {
+      return exceeded.error();
+    }
+    if (e instanceof StreamConstraintsException constraint) {
+      JsonLocation at = constraint.getLocation() != null ? constraint.getLocation() : where;
+      String problem =
+          String.valueOf(constraint.getOriginalMessage()).contains("nesting depth")
+              ? "nested too deeply (" + describe(constraint) + ", far deeper than any ECS document needs)"
+              : "a value is too large: " + describe(constraint);
+      return new InputException(name, line(at), column(at), "refused: " + problem);
+    }
+    if (e instanceof JsonProcessingException parse) {
+      JsonLocation at = parse.getLocation() != null ? parse.getLocation() : where;
+      return new InputException(name, line(at), column(at), "malformed JSON: " + describe(parse));
+    }
+    return new InputException(name, "cannot read: " + Problems.describe(e));
+  }
+
+  private static String describe(JsonProcessingException e) {
+    return firstLine(e.getOriginalMessage());
+  }
+
+  /** The first line of a parser's message, tokens hidden: a token may be a secret. */
+  static String firstLine(String message) {
+    if (message == null || message.isBlank()) {
+      return "unreadable";
+    }
+    int newline = message.indexOf('\n');
+    if (newline >= 0) {
+      message = message.substring(0, newline);
+    }
+    message = JACKSON_SETTING.matcher(message).replaceAll("");
+    message = START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)");
+    return QUOTED_TOKEN.matcher(message).replaceAll(token -> SAFE_TOKENS.contains(token.group()) ? token.group() : "(not shown)").trim();
+  }
+
+  private static int line(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getLineNr(), 0);
+  }
+
+  private static int column(JsonLocation at) {
+    return at == null ? 0 : Math.max(at.getColumnNr(), 0);
+  }
+
+  /** Builds the tree from the parser's tokens. */
+  private static final class TreeBuilder {
+    private final JsonParser parser;
+    private final Document document;
+
+    TreeBuilder(JsonParser parser, Document document) {
+      this.parser = parser;
+      this.document = document;
+    }
+
+    Document build() throws IOException, InputException {
+      String name = document.name();
+      Deque<Node> open = new ArrayDeque<>();
+      String pendingKey = null;
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw new InputException(name, 1, 1, "empty file: expected a JSON object or array");
+      }
+      while (token != null) {
+        if (token == JsonToken.FIELD_NAME) {
+          pendingKey = parser.currentName();
+        } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          open.pop();
+        } else {
+          Node parent = open.peek();
+          JsonLocation at = parser.currentTokenLocation();
+          Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null, at);
+          Node earlier = parent instanceof ObjectNode object ? object.get(pendingKey) : null;
+          Node.attach(document, parent, node);
+          if (earlier != null) {
+            // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the first.
+            document.notice(node, "duplicate key \"" + pendingKey + "\" (also on line " + earlier.line() + "); the last one counts, as the AWS CLI reads it");
+          }
+          if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+            open.push(node);
+          }
+        }
+        if (open.isEmpty()) {
+          break;
+        }
+        token = parser.nextToken();
+      }
+      JsonToken trailing = parser.nextToken();
+      if (trailing != null) {
+        JsonLocation at = parser.currentTokenLocation();
+        throw new InputException(
+            name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
+      }
+      return document;
+    }
+
+    private Node node(JsonToken token, Node parent, String key, JsonLocation at) throws IOException, InputException {
+      int line = at.getLineNr();
+      int column = at.getColumnNr();
+      int index = parent instanceof ArrayNode array ? array.size() : -1;
+      return switch (token) {
+        case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);
+        case START_ARRAY -> new ArrayNode(document, parent, key, index, line, column);
+        case VALUE_STRING -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.STRING, parser.getText());
+        case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+            new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NUMBER, parser.getText());
+        case VALUE_TRUE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
+        case VALUE_FALSE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
+        case VALUE_NULL -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
+        default -> throw new InputException(document.name(), line, column, "unexpected " + token);
+      };
+    }
+  }
+}

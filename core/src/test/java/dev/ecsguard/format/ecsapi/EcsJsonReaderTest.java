@@ -1,0 +1,138 @@
+package dev.ecsguard.format.ecsapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.model.Cluster;
+import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Service;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
+import dev.ecsguard.tree.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EcsJsonReaderTest {
+  private final List<Resource> resources = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  private boolean read(String json) throws InputException {
+    return new EcsJsonReader()
+        .read(
+            new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "t.json"),
+            new EcsJsonReader.Sink() {
+              @Override
+              public void resource(Resource resource, java.util.Map<String, String> labels) {
+                resources.add(resource);
+              }
+
+              @Override
+              public void note(Node where, String message) {
+                notes.add(message);
+              }
+            });
+  }
+
+  @Test
+  void registerInputIsATaskDefinitionNamedByFamily() throws InputException {
+    assertThat(read("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}],\"tags\":[{\"key\":\"team\",\"value\":\"x\"}]}")).isTrue();
+    TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
+    assertThat(taskDefinition.id()).isEqualTo("web");
+    ContainerDefinition container = taskDefinition.containers().get().get(0);
+    assertThat(container.label()).isEqualTo("container \"app\"");
+    assertThat(container.privileged().get()).isTrue();
+    assertThat(container.readonlyRootFilesystem().isAbsent()).isTrue();
+    assertThat(taskDefinition.tags().get()).hasSize(1);
+  }
+
+  @Test
+  void describeTaskDefinitionOutputIsNamedByArnWithTagsBeside() throws InputException {
+    read("{\"taskDefinition\":{\"taskDefinitionArn\":\"arn:aws:ecs:eu-west-1:1:task-definition/web:3\",\"family\":\"web\",\"containerDefinitions\":[]},\"tags\":[]}");
+    assertThat(resources).singleElement().extracting(Resource::id).isEqualTo("arn:aws:ecs:eu-west-1:1:task-definition/web:3");
+    assertThat(((TaskDefinition) resources.get(0)).tags().isKnown()).isTrue();
+  }
+
+  @Test
+  void describeOutputWithoutTagsLeavesTagsUnknown() throws InputException {
+    read("{\"taskDefinition\":{\"family\":\"web\",\"containerDefinitions\":[]}}");
+    assertThat(((TaskDefinition) resources.get(0)).tags().reason()).contains("--include TAGS");
+  }
+
+  @Test
+  void describeEnvelopesOfEveryTypeAreRead() throws InputException {
+    read("[{\"services\":[{\"serviceName\":\"s\"}]},{\"clusters\":[{\"clusterName\":\"c\",\"settings\":[]}]},"
+        + "{\"taskSets\":[{\"id\":\"ts\"}]},{\"capacityProviders\":[{\"name\":\"cp\"}]}]");
+    assertThat(resources).extracting(Resource::type)
+        .containsExactly(ResourceType.SERVICE, ResourceType.CLUSTER, ResourceType.TASK_SET, ResourceType.CAPACITY_PROVIDER);
+    assertThat(resources).extracting(Resource::id).containsExactly("s", "c", "ts", "cp");
+    assertThat(((Cluster) resources.get(1)).containerInsights().isAbsent()).isTrue();
+  }
+
+  @Test
+  void bareObjectsAreToldApartByTheirOwnFields() throws InputException {
+    read("[{\"clusterName\":\"c\",\"capacityProviders\":[\"FARGATE\"]},{\"serviceName\":\"s\",\"clusterArn\":\"arn:c\"},"
+        + "{\"taskSetArn\":\"arn:ts\",\"serviceArn\":\"arn:s\"},{\"name\":\"cp\",\"autoScalingGroupProvider\":{}}]");
+    assertThat(resources).extracting(Resource::type)
+        .containsExactly(ResourceType.CLUSTER, ResourceType.SERVICE, ResourceType.TASK_SET, ResourceType.CAPACITY_PROVIDER);
+  }
+
+  @Test
+  void serviceNetworkAndStrategyAreRead() throws InputException {
+    read("{\"serviceName\":\"s\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE_SPOT\"}],"
+        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"assignPublicIp\":\"ENABLED\"}}}");
+    Service service = (Service) resources.get(0);
+    assertThat(service.assignPublicIp().get()).isEqualTo("ENABLED");
+    assertThat(service.capacityProviders().get().get(0).get()).isEqualTo("FARGATE_SPOT");
+  }
+
+  @Test
+  void wrongTypesAreUnknownWithTheFieldNamedAndNoValueQuoted() throws InputException {
+    read("{\"family\":\"web\",\"networkMode\":7,\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"},\"oops\"]}");
+    TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
+    assertThat(taskDefinition.networkMode().reason()).isEqualTo("networkMode is a number, expected a string");
+    ContainerDefinition app = taskDefinition.containers().get().get(0);
+    assertThat(app.privileged().reason()).isEqualTo("containerDefinitions[0].privileged is a string, expected true or false")
+        .doesNotContain("yes");
+    ContainerDefinition oops = taskDefinition.containers().get().get(1);
+    assertThat(oops.label()).isEqualTo("container containerDefinitions[1]");
+    assertThat(oops.privileged().reason()).isEqualTo("containerDefinitions[1] is a string, expected an object");
+  }
+
+  @Test
+  void absentNullAndEmptyStringAllMeanNotSet() throws InputException {
+    read("{\"family\":\"web\",\"pidMode\":null,\"networkMode\":\"\",\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"\"}]}");
+    TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
+    assertThat(taskDefinition.pidMode().isAbsent()).isTrue();
+    assertThat(taskDefinition.networkMode().isAbsent()).isTrue();
+    assertThat(taskDefinition.ipcMode().isAbsent()).isTrue();
+    assertThat(taskDefinition.containers().get().get(0).user().isAbsent()).isTrue();
+  }
+
+  @Test
+  void aServiceWithTaskSetsIsAServiceAndItsTaskSetsAreRead() throws InputException {
+    read("{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\",\"taskSetArn\":\"arn:ts\"}]}");
+    assertThat(resources).extracting(Resource::type).containsExactly(ResourceType.SERVICE, ResourceType.TASK_SET);
+    resources.clear();
+    read("{\"services\":[{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\"}]}]}");
+    assertThat(resources).extracting(Resource::id).containsExactly("web", "ecs-svc/1");
+  }
+
+  @Test
+  void anEnvelopeElementThatIsNotAnObjectIsNotedAndTheOthersAreRead() throws InputException {
+    assertThat(read("{\"services\":[{\"serviceName\":\"web\"}, null],\"failures\":[]}")).isTrue();
+    assertThat(resources).extracting(Resource::id).containsExactly("web");
+    assertThat(notes).singleElement().asString().isEqualTo("services[1] is null, expected an object; skipped, so it is not checked");
+  }
+
+  @Test
+  void jsonThatIsNotEcsIsNotReadAndArrayElementsAreNoted() throws InputException {
+    assertThat(read("{\"AWSTemplateFormatVersion\":\"2010-09-09\"}")).isFalse();
+    assertThat(read("[{\"family\":\"web\",\"containerDefinitions\":[]}, 3]")).isTrue();
+    assertThat(notes).singleElement().asString().contains("[1]").contains("not ECS JSON");
+  }
+}

@@ -1,0 +1,268 @@
+package dev.ecsguard.format.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.Note;
+import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Terraform source: what is evaluated, what stays unknown and why, and malformed HCL. */
+class TerraformSourceReaderTest {
+  @TempDir Path module;
+
+  private ScanResult scan(Map<String, String> variables, String... controls) {
+    ScanResult result = new ScanResult();
+    new Scanner(Selection.of(List.of(controls), List.of(), Map.of()), InputLimits.DEFAULT, Map.of(), variables)
+        .scan(List.of(module), result);
+    return result;
+  }
+
+  private void write(String name, String text) throws IOException {
+    Files.writeString(module.resolve(name), text);
+  }
+
+  private static String taskDefinition(String privileged) {
+    return """
+        resource "aws_ecs_task_definition" "app" {
+          family = "app"
+          container_definitions = jsonencode([{
+            name       = "app"
+            privileged = %s
+          }])
+        }
+        """.formatted(privileged);
+  }
+
+  private Finding only(ScanResult result) {
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings()).hasSize(1);
+    return result.findings().get(0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "var.on", "local.on", "var.mode == \"debug\"", "!var.off", "var.off || true", "lookup(var.flags, \"debug\", false)",
+      "(var.mode != \"quiet\") && var.on", "var.flags[\"debug\"]", "var.list[1]", "coalesce(null, true)", "upper(\"TRUE\") == \"TRUE\""})
+  void evaluatedExpressionsDecide(String expression) throws IOException {
+    write("variables.tf", """
+        variable "on" { default = true }
+        variable "off" { default = false }
+        variable "mode" { default = "debug" }
+        variable "flags" { default = { debug = true } }
+        variable "list" { default = [false, true] }
+        locals {
+          on = var.on
+        }
+        """);
+    write("main.tf", taskDefinition(expression));
+    Finding finding = only(scan(Map.of(), "ECS.4"));
+    assertThat(finding.status()).as(finding.message()).isEqualTo(Status.FAILED);
+    assertThat(finding.location().line()).isEqualTo(5);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "var.missing|var.missing has no default (give it with --tf-var missing=VALUE or in terraform.tfvars)",
+      "aws_ssm_parameter.flag.value|aws_ssm_parameter.flag.value is known only after apply",
+      "each.value.privileged|each.value.privileged is known only for each instance of for_each",
+      "data.aws_ssm_parameter.p.value|read from a data source",
+      "module.flags.debug|an output of another module",
+      "local.loop|local.loop refers to itself",
+      "[for f in var.fs : f][0]|a splat or an index into a computed value is not evaluated",
+      "tobool(var.missing)|tobool() is not evaluated by ecsguard",
+      "var.missing ? true : false|var.missing has no default",
+      "\"%{if true}true%{endif}\"|a string template with %{...} directives"})
+  void whatSourceCannotTellIsUnknownAndSaysWhy(String caseText) throws IOException {
+    String[] parts = caseText.split("\\|");
+    write("main.tf", taskDefinition(parts[0]) + "\nlocals {\n  loop = local.loop\n}\n");
+    Finding finding = only(scan(Map.of(), "ECS.4"));
+    assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(finding.message()).contains(parts[1]);
+  }
+
+  @Test
+  void givenValuesOverrideTfvarsWhichOverrideDefaults() throws IOException {
+    write("variables.tf", "variable \"privileged\" {\n  default = false\n}\n");
+    write("main.tf", taskDefinition("var.privileged"));
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
+    write("terraform.tfvars", "privileged = true\n");
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    write("z.auto.tfvars", "privileged = false # auto files come after terraform.tfvars\n");
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
+    assertThat(only(scan(Map.of("privileged", "true"), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(scan(Map.of("privileged", "true", "privileges", "x"), "ECS.4").notes()).extracting(Note::message)
+        .containsExactly("--tf-var privileges: this module declares no variable of that name; ignored here");
+  }
+
+  @Test
+  void containerDefinitionsFromAHeredocAFileOrATemplateFileAreReadAsJson() throws IOException {
+    write("containers.json", "[{\"name\": \"file\", \"privileged\": true}]");
+    write("containers.json.tpl", "[{\"name\": \"${name}\", \"privileged\": ${privileged}}]");
+    write("main.tf", """
+        resource "aws_ecs_task_definition" "heredoc" {
+          family                = "heredoc"
+          container_definitions = <<-EOT
+            [{"name": "heredoc", "privileged": true}]
+          EOT
+        }
+        resource "aws_ecs_task_definition" "file" {
+          family                = "file"
+          container_definitions = file("${path.module}/containers.json")
+        }
+        resource "aws_ecs_task_definition" "template" {
+          family                = "template"
+          container_definitions = templatefile("containers.json.tpl", { name = "tpl", privileged = true })
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(finding -> finding.resourceId() + " " + finding.status() + " " + finding.location().line())
+        .containsExactly("aws_ecs_task_definition.heredoc FAILED 3", "aws_ecs_task_definition.file FAILED 9",
+            "aws_ecs_task_definition.template FAILED 13");
+  }
+
+  @Test
+  void dynamicBlocksAndProviderDefaultTagsThatAreUnknownMakeTheirControlsUnknown() throws IOException {
+    write("main.tf", """
+        provider "aws" {
+          default_tags {
+            tags = var.default_tags
+          }
+        }
+        resource "aws_ecs_task_definition" "app" {
+          family = "app"
+          container_definitions = jsonencode([{ name = "app" }])
+          dynamic "volume" {
+            for_each = var.volumes
+            content {
+              name = volume.key
+            }
+          }
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.15", "ECS.18");
+    assertThat(result.findings()).extracting(f -> f.control().id() + " " + f.status()).containsExactly("ECS.15 UNKNOWN", "ECS.18 UNKNOWN");
+    assertThat(result.findings().get(1).message()).contains("dynamic \"volume\" blocks are made for each item of for_each");
+    ScanResult tagged = scan(Map.of("default_tags", "{ team = \"web\" }"), "ECS.15");
+    assertThat(only(tagged).status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void eachInstanceOfCountAndForEachIsCheckedUnderItsPlanAddress() throws IOException {
+    write("main.tf", """
+        variable "services" {
+          default = { api = true, web = false }
+        }
+        resource "aws_ecs_task_definition" "per_service" {
+          for_each              = var.services
+          family                = each.key
+          container_definitions = jsonencode([{ name = each.key, privileged = each.value }])
+        }
+        resource "aws_ecs_task_definition" "shard" {
+          count                 = 2
+          family                = "shard-${count.index}"
+          container_definitions = jsonencode([{ name = "s", privileged = count.index == 1 }])
+        }
+        resource "aws_ecs_task_definition" "unknowable" {
+          for_each              = toset(data.aws_ssm_parameter.names.value)
+          family                = "x"
+          container_definitions = jsonencode([{ name = "u", privileged = each.value == "a" }])
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.findings()).extracting(f -> f.resourceId() + " " + f.status())
+        .containsExactly(
+            "aws_ecs_task_definition.per_service[\"api\"] FAILED",
+            "aws_ecs_task_definition.per_service[\"web\"] PASSED",
+            "aws_ecs_task_definition.shard[0] PASSED",
+            "aws_ecs_task_definition.shard[1] FAILED",
+            "aws_ecs_task_definition.unknowable UNKNOWN");
+    assertThat(result.findings().get(4).message()).contains("known only for each instance of for_each");
+  }
+
+  @Test
+  void resourcesWithNoInstancesAreSkippedWithANote() throws IOException {
+    write("main.tf", "resource \"aws_ecs_cluster\" \"off\" {\n  count = 0\n  name  = \"off\"\n}\n");
+    ScanResult result = scan(Map.of(), "ECS.12");
+    assertThat(result.findings()).isEmpty();
+    assertThat(result.notes()).extracting(Note::message).containsExactly("aws_ecs_cluster.off: count makes no instances; skipped");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\"\n|3:1|a block is not closed",
+      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\n}\n|2:12|a string is not closed",
+      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\" \"b\"\n}\n|2:14|unexpected text after the value",
+      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \n}\n|2:10|an expression was expected",
+      "locals {\n  a = <<EOT\nno end\n}\n|2:7|a heredoc is not closed",
+      "locals {\n  a = \"\\q\"\n}\n|2:8|an unknown escape sequence",
+      "locals {\n  a = [1, 2\n}\n|3:1|, or ] expected in a list",
+      "locals {\n  a = f(1 2)\n}\n|2:11|, or ) expected in the arguments of f",
+      "/* never closed\n|1:1|a /* comment is not closed"})
+  void malformedHclNamesTheFileLineAndColumn(String caseText) throws IOException {
+    String[] parts = caseText.split("\\|");
+    write("main.tf", parts[0]);
+    ScanResult result = scan(Map.of(), "ECS.12");
+    assertThat(result.errors()).extracting(InputException::getMessage)
+        .singleElement()
+        .asString()
+        .startsWith(module.resolve("main.tf") + ":" + parts[1] + ": malformed HCL: " + parts[2]);
+  }
+
+  @Test
+  void deepNestingIsRefusedWithoutExhaustingTheStack() throws IOException {
+    write("main.tf", "locals {\n  a = " + "[".repeat(5000) + "]".repeat(5000) + "\n}\n");
+    assertThat(scan(Map.of(), "ECS.12").errors()).extracting(InputException::problem).allMatch(problem -> problem.contains("nested too deeply"));
+  }
+
+  @Test
+  void localsThatDoubleThemselvesAndFilesThatNeverEndDoNotHang() throws IOException {
+    StringBuilder locals = new StringBuilder("locals {\n  l0 = [{ name = \"a\" }]\n  s0 = \"ab\"\n");
+    for (int i = 1; i <= 40; i++) {
+      locals.append("  l").append(i).append(" = concat(local.l").append(i - 1).append(", local.l").append(i - 1).append(")\n");
+      locals.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
+    }
+    locals.append("}\n");
+    write("locals.tf", locals.toString());
+    write("main.tf", """
+        resource "aws_ecs_task_definition" "big" {
+          family                = local.s40
+          container_definitions = jsonencode(local.l40)
+        }
+        resource "aws_ecs_task_definition" "zero" {
+          family                = "zero"
+          container_definitions = file("/dev/zero")
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.UNKNOWN, Status.UNKNOWN);
+    assertThat(result.findings().get(0).message()).contains("concat() of over 1000000 elements is not evaluated");
+    assertThat(result.findings().get(1).message()).contains("file(\"/dev/zero\") is outside the scanned tree");
+  }
+
+  @Test
+  void aParsedFileKeepsPositionsOfBlocksAttributesAndValues() throws HclParser.SyntaxError {
+    List<Hcl.Item> items = HclParser.parse("# comment\nresource \"aws_ecs_cluster\" \"a\" { // one line\n  name = \"a\" }\n", 10);
+    Hcl.Block block = (Hcl.Block) items.get(0);
+    assertThat(block.labels()).containsExactly("aws_ecs_cluster", "a");
+    assertThat(block.at()).isEqualTo(new Hcl.Position(2, 1));
+    Hcl.Attribute name = (Hcl.Attribute) block.body().get(0);
+    assertThat(name.at()).isEqualTo(new Hcl.Position(3, 3));
+    assertThat(name.value().at()).isEqualTo(new Hcl.Position(3, 10));
+  }
+}
