@@ -3,6 +3,7 @@ package dev.ecsguard.aws;
 import dev.ecsguard.aws.AwsSession.Target;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
+import dev.ecsguard.engine.ScanInput;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
@@ -25,26 +26,23 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * concurrently within a bound, each read by an {@link EcsInventory}. Results are replayed in
  * account and region order, so that reports do not depend on timing. Whatever could not be read is
  * an error naming the call and AWS's error code, and its resources are UNKNOWN, never PASSED.
+ *
+ * <p>It is one input of a {@link dev.ecsguard.engine.ScanRequest}, which gives it the controls and
+ * suppressions: {@code Engine.scan(ScanRequest.builder().input(new AwsScan(options, null)).build())}.
  */
-public final class AwsScan {
-  private final Scanner scanner;
+public final class AwsScan implements ScanInput {
   private final AwsOptions options;
   private final PrintWriter progressLine;
 
   /** {@code progress}: where a progress line goes (standard error on a terminal), or null. */
-  public AwsScan(Scanner scanner, AwsOptions options, PrintWriter progress) {
-    this.scanner = scanner;
+  public AwsScan(AwsOptions options, PrintWriter progress) {
     this.options = options;
     this.progressLine = progress;
   }
 
-  /** Scans and reports into {@code result}, its API calls included. */
-  public void run(ScanResult result) {
-    run(result, result);
-  }
-
   /** Scans, reporting to {@code listener} (which may filter on its way to {@code result}), and records the API calls in {@code result}. */
-  public void run(ScanListener listener, ScanResult result) {
+  @Override
+  public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
     AwsSession session = new AwsSession(options);
     Progress progress = new Progress(progressLine, session.calls());
     try (session) {
@@ -58,7 +56,7 @@ public final class AwsScan {
       try {
         List<Future<Recorded>> futures = new ArrayList<>();
         for (Target target : targets) {
-          futures.add(pool.submit(() -> scan(session, target, progress)));
+          futures.add(pool.submit(() -> scan(scanner, session, target, progress)));
         }
         for (int i = 0; i < futures.size(); i++) {
           try {
@@ -81,7 +79,7 @@ public final class AwsScan {
     }
   }
 
-  private Recorded scan(AwsSession session, Target target, Progress progress) {
+  private static Recorded scan(Scanner scanner, AwsSession session, Target target, Progress progress) {
     Recorded recorded = new Recorded(target.name());
     try (EcsClient ecs = session.ecs(target)) {
       new EcsInventory(scanner, ecs, target, progress).read(recorded);

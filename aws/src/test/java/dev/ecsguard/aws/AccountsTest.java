@@ -2,16 +2,14 @@ package dev.ecsguard.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.engine.Selection;
 import dev.ecsguard.tree.InputException;
-import dev.ecsguard.tree.InputLimits;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,11 +37,8 @@ class AccountsTest {
   }
 
   private static ScanResult scan(List<String> roles, boolean organization, URI endpoint) {
-    ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of("ECS.4"), List.of(), Map.of()), InputLimits.DEFAULT);
-    new AwsScan(scanner, new AwsOptions(null, List.of("us-east-1"), roles, organization, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 4,
-        endpoint, 2), null).run(result);
-    return result;
+    AwsScan live = new AwsScan(new AwsOptions(null, List.of("us-east-1"), roles, organization, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 4, endpoint, 2), null);
+    return Engine.scan(ScanRequest.builder().only(List.of("ECS.4")).input(live).build());
   }
 
   @Test

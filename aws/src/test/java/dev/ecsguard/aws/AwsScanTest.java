@@ -3,14 +3,13 @@ package dev.ecsguard.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.JsonReport;
 import dev.ecsguard.report.TextReport;
 import dev.ecsguard.tree.InputException;
-import dev.ecsguard.tree.InputLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -50,10 +49,7 @@ class AwsScanTest {
   }
 
   private static ScanResult scan(URI endpoint, int attempts, PrintWriter progressLine) {
-    ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
-    new AwsScan(scanner, new AwsOptions(null, REGIONS, List.of(), false, "r", 2, endpoint, attempts), progressLine).run(result);
-    return result;
+    return Engine.scan(ScanRequest.builder().input(new AwsScan(new AwsOptions(null, REGIONS, List.of(), false, "r", 2, endpoint, attempts), progressLine)).build());
   }
 
   private static Map<String, Status> verdicts(ScanResult result) {

@@ -3,7 +3,9 @@ package dev.ecsguard.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
+import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
@@ -330,8 +332,7 @@ class RemediationTest {
 
   /** FAILED findings of a fresh live scan, as "resource control". */
   private static Map<String, Status> failedAfterwards() {
-    ScanResult result = new ScanResult();
-    new AwsScan(SCANNER, options(), null).run(result);
+    ScanResult result = Engine.scan(ScanRequest.builder().input(new AwsScan(options(), null)).build());
     assertThat(result.errors()).isEmpty();
     return result.findings().stream().filter(f -> f.status() == Status.FAILED)
         .collect(Collectors.toMap(f -> f.resourceId() + " " + f.control().id(), Finding::status));
