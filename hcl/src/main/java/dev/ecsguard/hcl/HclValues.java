@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -370,98 +369,18 @@ public final class HclValues {
     List<V> arguments = new ArrayList<>();
     call.arguments().forEach(argument -> arguments.add(evaluate(argument, file, scope)));
     String function = call.function();
-    switch (function) {
-      case "jsonencode", "tolist", "toset", "tomap", "tostring", "sensitive", "nonsensitive" -> {
-        // jsonencode's string is read back as the JSON it encodes: the value itself serves
-        return arguments.size() == 1 ? arguments.get(0) : wrongArguments(function, where);
-      }
-      case "file" -> {
-        return arguments.size() == 1 ? file(function, arguments.get(0), where) : wrongArguments(function, where);
-      }
-      case "templatefile" -> {
-        return arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : wrongArguments(function, where);
-      }
-      case "merge" -> {
-        Map<String, V> merged = new LinkedHashMap<>();
-        for (V argument : arguments) {
-          if (argument instanceof Unknown) {
-            return argument;
-          }
-          if (argument instanceof ObjectV object) {
-            merged.putAll(object.members());
-          } else if (!(argument instanceof Scalar scalar && scalar.text() == null)) {
-            return new Unknown("merge() of something that is not an object", where);
-          }
-        }
-        return new ObjectV(merged, where);
-      }
-      case "concat" -> {
-        List<V> items = new ArrayList<>();
-        for (V argument : arguments) {
-          if (!(argument instanceof ListV list)) {
-            return argument instanceof Unknown ? argument : new Unknown("concat() of something that is not a list", where);
-          }
-          items.addAll(list.items());
-          if (items.size() > MAX_PLACED_VALUES) {
-            return new Unknown("concat() of over " + MAX_PLACED_VALUES + " elements is not evaluated", where);
-          }
-        }
-        return new ListV(items, where);
-      }
-      case "lookup" -> {
-        if (arguments.size() < 2) {
-          return wrongArguments(function, where);
-        }
-        return lookup(arguments, where);
-      }
-      case "coalesce" -> {
-        for (V argument : arguments) {
-          if (argument instanceof Unknown) {
-            return argument;
-          }
-          if (argument instanceof Scalar scalar && scalar.text() != null && !scalar.text().isEmpty()) {
-            return argument;
-          }
-        }
-        return new Unknown("coalesce() of nothing but null and empty strings", where);
-      }
-      case "lower", "upper" -> {
-        if (arguments.size() != 1 || !(arguments.get(0) instanceof Scalar scalar) || scalar.text() == null) {
-          return arguments.size() == 1 && arguments.get(0) instanceof Unknown u ? u : wrongArguments(function, where);
-        }
-        String text = function.equals("lower") ? scalar.text().toLowerCase(Locale.ROOT) : scalar.text().toUpperCase(Locale.ROOT);
-        return new Scalar(Scalar.Type.STRING, text, where);
-      }
-      default -> {
-        return new Unknown(function + "() is not evaluated by ecsguard", where);
-      }
-    }
-  }
-
-  private static V lookup(List<V> arguments, Where where) {
-    V map = arguments.get(0);
-    V key = arguments.get(1);
-    if (map instanceof Unknown || key instanceof Unknown) {
-      return map instanceof Unknown ? map : key;
-    }
-    if (map instanceof ObjectV object && key instanceof Scalar scalar && scalar.text() != null) {
-      V found = object.members().get(scalar.text());
-      if (found != null) {
-        return found;
-      }
-      return arguments.size() == 3 ? arguments.get(2) : new Unknown("lookup(): the key is not in the map", where);
-    }
-    return new Unknown("lookup() of something that is not a map", where);
-  }
-
-  private static V wrongArguments(String function, Where where) {
-    return new Unknown(function + "() with arguments ecsguard does not understand", where);
+    return switch (function) {
+      case "file" -> arguments.size() == 1 ? file(function, arguments.get(0), where) : HclFunctions.wrongArguments(function, where);
+      case "templatefile" ->
+          arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : HclFunctions.wrongArguments(function, where);
+      default -> HclFunctions.call(function, arguments, where);
+    };
   }
 
   /** file(path) and templatefile(path, …): the text of a file, relative to the module's directory, as {@link HclFiles} gives it. */
   private V file(String function, V path, Where where) {
     if (!(path instanceof Scalar scalar) || scalar.text() == null) {
-      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : wrongArguments(function, where);
+      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : HclFunctions.wrongArguments(function, where);
     }
     try {
       return new Scalar(Scalar.Type.STRING, files.read(scalar.text(), function + "(\"" + scalar.text() + "\")"), where);
@@ -477,7 +396,7 @@ public final class HclValues {
       return text;
     }
     if (!(variables instanceof ObjectV object)) {
-      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : wrongArguments("templatefile", where);
+      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : HclFunctions.wrongArguments("templatefile", where);
     }
     String name = ((Scalar) path).text();
     Object key = files.identity(name);
