@@ -1,7 +1,7 @@
 package dev.ecsguard.fix;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ecsguard.format.terraform.Hcl.Position;
+import dev.ecsguard.hcl.Hcl.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

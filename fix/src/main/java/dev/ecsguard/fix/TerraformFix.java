@@ -12,21 +12,23 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
-import dev.ecsguard.format.terraform.Hcl;
-import dev.ecsguard.format.terraform.Hcl.Attribute;
-import dev.ecsguard.format.terraform.Hcl.Block;
-import dev.ecsguard.format.terraform.Hcl.Call;
-import dev.ecsguard.format.terraform.Hcl.Entry;
-import dev.ecsguard.format.terraform.Hcl.Expression;
-import dev.ecsguard.format.terraform.Hcl.Item;
-import dev.ecsguard.format.terraform.Hcl.Literal;
-import dev.ecsguard.format.terraform.Hcl.ObjectValue;
-import dev.ecsguard.format.terraform.Hcl.Position;
-import dev.ecsguard.format.terraform.Hcl.Traversal;
-import dev.ecsguard.format.terraform.Hcl.Tuple;
 import dev.ecsguard.format.InputFiles;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.terraform.HclBridge;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
+import dev.ecsguard.hcl.Hcl;
+import dev.ecsguard.hcl.Hcl.Attribute;
+import dev.ecsguard.hcl.Hcl.Block;
+import dev.ecsguard.hcl.Hcl.Call;
+import dev.ecsguard.hcl.Hcl.Entry;
+import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.Item;
+import dev.ecsguard.hcl.Hcl.Literal;
+import dev.ecsguard.hcl.Hcl.ObjectValue;
+import dev.ecsguard.hcl.Hcl.Position;
+import dev.ecsguard.hcl.Hcl.Traversal;
+import dev.ecsguard.hcl.Hcl.Tuple;
+import dev.ecsguard.hcl.HclException;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
@@ -113,7 +115,11 @@ public final class TerraformFix {
   public static FileFix.Result fix(Path tree, Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables)
       throws InputException {
     TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
-    fix.declarations(Hcl.parse(file.toString(), text, LIMITS.maxNestingDepth()));
+    try {
+      fix.declarations(Hcl.parse(file.toString(), text, LIMITS.maxNestingDepth()));
+    } catch (HclException e) {
+      throw HclBridge.inputError(e);
+    }
     List<TerraformSourceReader.Instance> instances = new ArrayList<>();
     List<InputException> errors = new ArrayList<>();
     fix.reader().instances(fix.tree, fix.directory, List.of(file), Map.of(file, text), NO_RESOURCES, errors::add, instances::add);
@@ -157,7 +163,7 @@ public final class TerraformFix {
       try {
         String name = sibling.toString();
         declarations(name, Hcl.parse(name, RegularFiles.readUtf8(sibling, name, LIMITS.maxFileBytes()), LIMITS.maxNestingDepth()));
-      } catch (InputException e) {
+      } catch (InputException | HclException e) {
         // the same: reported by the module's read
       }
     }

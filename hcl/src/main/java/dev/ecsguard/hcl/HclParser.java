@@ -1,22 +1,22 @@
-package dev.ecsguard.format.terraform;
+package dev.ecsguard.hcl;
 
-import dev.ecsguard.format.terraform.Hcl.Attribute;
-import dev.ecsguard.format.terraform.Hcl.Binary;
-import dev.ecsguard.format.terraform.Hcl.Block;
-import dev.ecsguard.format.terraform.Hcl.Call;
-import dev.ecsguard.format.terraform.Hcl.Conditional;
-import dev.ecsguard.format.terraform.Hcl.Entry;
-import dev.ecsguard.format.terraform.Hcl.Expression;
-import dev.ecsguard.format.terraform.Hcl.Item;
-import dev.ecsguard.format.terraform.Hcl.Literal;
-import dev.ecsguard.format.terraform.Hcl.ObjectValue;
-import dev.ecsguard.format.terraform.Hcl.Opaque;
-import dev.ecsguard.format.terraform.Hcl.Position;
-import dev.ecsguard.format.terraform.Hcl.Step;
-import dev.ecsguard.format.terraform.Hcl.Template;
-import dev.ecsguard.format.terraform.Hcl.Traversal;
-import dev.ecsguard.format.terraform.Hcl.Tuple;
-import dev.ecsguard.format.terraform.Hcl.Unary;
+import dev.ecsguard.hcl.Hcl.Attribute;
+import dev.ecsguard.hcl.Hcl.Binary;
+import dev.ecsguard.hcl.Hcl.Block;
+import dev.ecsguard.hcl.Hcl.Call;
+import dev.ecsguard.hcl.Hcl.Conditional;
+import dev.ecsguard.hcl.Hcl.Entry;
+import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.Item;
+import dev.ecsguard.hcl.Hcl.Literal;
+import dev.ecsguard.hcl.Hcl.ObjectValue;
+import dev.ecsguard.hcl.Hcl.Opaque;
+import dev.ecsguard.hcl.Hcl.Position;
+import dev.ecsguard.hcl.Hcl.Step;
+import dev.ecsguard.hcl.Hcl.Template;
+import dev.ecsguard.hcl.Hcl.Traversal;
+import dev.ecsguard.hcl.Hcl.Tuple;
+import dev.ecsguard.hcl.Hcl.Unary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +29,7 @@ import java.util.List;
 final class HclParser {
   private static final String[][] PRECEDENCE = {{"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
 
+  private final String file; // named in errors
   private final String text;
   private final int lineOffset;
   private final int maxDepth;
@@ -42,53 +43,30 @@ final class HclParser {
   private Position tokenEnd = new Position(1, 1);
   private int skippedTo = -1;
 
-  private HclParser(String text, int lineOffset, int maxDepth) {
+  private HclParser(String file, String text, int lineOffset, int maxDepth) {
+    this.file = file;
     this.text = text;
     this.lineOffset = lineOffset;
     this.maxDepth = maxDepth;
     this.line = 1;
   }
 
-  /** Thrown for text that is not HCL, with where it stopped. */
-  static final class SyntaxError extends Exception {
-    final int line;
-    final int column;
-
-    SyntaxError(int line, int column, String message) {
-      super(message);
-      this.line = line;
-      this.column = column;
-    }
-
-    /** The scanner's one-line error for {@code file}. */
-    dev.ecsguard.tree.InputException in(String file) {
-      return new dev.ecsguard.tree.InputException(file, line, column, "malformed HCL: " + getMessage());
-    }
-  }
-
-  /** Parses a whole file: its top-level attributes and blocks. */
-  static List<Item> parse(String text, int maxDepth) throws SyntaxError {
-    return parseWithComments(text, maxDepth).items();
-  }
-
-  /** A parsed file and its # and // comments by line (their text after the marker). */
-  record Parsed(List<Item> items, java.util.NavigableMap<Integer, String> comments) {}
-
-  static Parsed parseWithComments(String text, int maxDepth) throws SyntaxError {
-    HclParser parser = new HclParser(text, 0, maxDepth);
+  /** A parsed file: its top-level attributes and blocks, and its # and // comments by line (their text after the marker). */
+  static Hcl.Parsed parse(String file, String text, int maxDepth) throws HclException {
+    HclParser parser = new HclParser(file, text, 0, maxDepth);
     List<Item> items = parser.body(false);
-    return new Parsed(items, parser.comments);
+    return new Hcl.Parsed(items, parser.comments);
   }
 
   /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
   static Expression parseExpression(String text) {
-    HclParser parser = new HclParser(text, 0, 64);
+    HclParser parser = new HclParser("", text, 0, 64);
     try {
       parser.depth = 1;
       Expression expression = parser.expression();
       parser.skipSpace();
       return parser.atEnd() ? expression : null;
-    } catch (SyntaxError e) {
+    } catch (HclException e) {
       return null;
     }
   }
@@ -96,15 +74,15 @@ final class HclParser {
   /** Parses the text of a template file (templatefile()); null when it is not a valid template. */
   static Expression parseTemplate(String text) {
     try {
-      return new HclParser(text, 0, 64).heredocTemplate(new Position(1, 1));
-    } catch (SyntaxError e) {
+      return new HclParser("", text, 0, 64).heredocTemplate(new Position(1, 1));
+    } catch (HclException e) {
       return null;
     }
   }
 
   // ---- bodies ----------------------------------------------------------------------------------
 
-  private List<Item> body(boolean nested) throws SyntaxError {
+  private List<Item> body(boolean nested) throws HclException {
     List<Item> items = new ArrayList<>();
     while (true) {
       skipSpaceAndNewlines();
@@ -145,7 +123,7 @@ final class HclParser {
   }
 
   /** After an attribute or block: a newline, the end of the file, or the } of a one-line block. */
-  private void endOfItem(boolean nested) throws SyntaxError {
+  private void endOfItem(boolean nested) throws HclException {
     skipSpace();
     if (atEnd() || peek() == '\n' || nested && peek() == '}') {
       return;
@@ -153,7 +131,7 @@ final class HclParser {
     throw error("unexpected text after the value: a newline was expected");
   }
 
-  private String quotedLabel() throws SyntaxError {
+  private String quotedLabel() throws HclException {
     Expression label = quotedTemplate();
     if (label instanceof Literal literal) {
       return literal.text();
@@ -163,7 +141,7 @@ final class HclParser {
 
   // ---- expressions -----------------------------------------------------------------------------
 
-  private Expression expression() throws SyntaxError {
+  private Expression expression() throws HclException {
     Expression condition = binary(0);
     skipSpace();
     if (peek() == '?') {
@@ -177,7 +155,7 @@ final class HclParser {
     return condition;
   }
 
-  private Expression binary(int level) throws SyntaxError {
+  private Expression binary(int level) throws HclException {
     if (level == PRECEDENCE.length) {
       return unary();
     }
@@ -207,7 +185,7 @@ final class HclParser {
     return null;
   }
 
-  private Expression unary() throws SyntaxError {
+  private Expression unary() throws HclException {
     skipSpace();
     Position at = position();
     if (peek() == '-' || peek() == '!') {
@@ -218,7 +196,7 @@ final class HclParser {
   }
 
   /** Attribute access, indexes and splats after a term. */
-  private Expression postfix(Expression term) throws SyntaxError {
+  private Expression postfix(Expression term) throws HclException {
     List<Step> steps = term instanceof Traversal traversal ? new ArrayList<>(traversal.steps()) : null;
     boolean opaque = false;
     while (true) {
@@ -274,7 +252,7 @@ final class HclParser {
     return steps != null ? new Traversal(((Traversal) term).root(), steps, term.at()) : term;
   }
 
-  private Expression term() throws SyntaxError {
+  private Expression term() throws HclException {
     skipSpace();
     Position at = position();
     char c = peek();
@@ -324,7 +302,7 @@ final class HclParser {
     throw error(atEnd() ? "an expression was expected before the end of the file" : "an expression was expected");
   }
 
-  private Expression call(String function, Position at) throws SyntaxError {
+  private Expression call(String function, Position at) throws HclException {
     expect('(', "(");
     enter();
     List<Expression> arguments = new ArrayList<>();
@@ -349,7 +327,7 @@ final class HclParser {
   }
 
   /** After an opening [ or {: true when a for expression follows, which is then skipped past {@code close}. */
-  private boolean skippedForExpression(char close) throws SyntaxError {
+  private boolean skippedForExpression(char close) throws HclException {
     pos++;
     enter();
     skipSpace();
@@ -360,7 +338,7 @@ final class HclParser {
     return false;
   }
 
-  private Expression tupleOrFor(Position at) throws SyntaxError {
+  private Expression tupleOrFor(Position at) throws HclException {
     if (skippedForExpression(']')) {
       return new Opaque("a for expression", at);
     }
@@ -380,7 +358,7 @@ final class HclParser {
     return new Tuple(elements, at, position());
   }
 
-  private Expression objectOrFor(Position at) throws SyntaxError {
+  private Expression objectOrFor(Position at) throws HclException {
     if (skippedForExpression('}')) {
       return new Opaque("a for expression", at);
     }
@@ -415,7 +393,7 @@ final class HclParser {
   }
 
   /** Skips a for expression up to its closing bracket, counting nested brackets and strings. */
-  private void skipBalanced(char close) throws SyntaxError {
+  private void skipBalanced(char close) throws HclException {
     int nesting = 0;
     while (!atEnd()) {
       char c = peek();
@@ -440,7 +418,7 @@ final class HclParser {
 
   // ---- templates -------------------------------------------------------------------------------
 
-  private Expression quotedTemplate() throws SyntaxError {
+  private Expression quotedTemplate() throws HclException {
     Position at = position();
     pos++; // the opening quote
     TemplateParts template = new TemplateParts(position());
@@ -494,7 +472,7 @@ final class HclParser {
   }
 
   /** Reads ${…}, %{…}, $${ or %%{ at the current position; false when none starts here. */
-  private boolean templateMarkup(TemplateParts template) throws SyntaxError {
+  private boolean templateMarkup(TemplateParts template) throws HclException {
     char c = peek();
     if ((c == '$' || c == '%') && peek(1) == c && peek(2) == '{') {
       template.literal.append(c).append('{'); // $${ and %%{ are the literal text ${ and %{
@@ -514,7 +492,7 @@ final class HclParser {
     return true;
   }
 
-  private Expression interpolation() throws SyntaxError {
+  private Expression interpolation() throws HclException {
     pos += 2; // ${
     enter();
     if (peek() == '~') {
@@ -530,7 +508,7 @@ final class HclParser {
     return inner;
   }
 
-  private void skipDirective() throws SyntaxError {
+  private void skipDirective() throws HclException {
     pos += 2;
     while (!atEnd() && peek() != '}') {
       if (peek() == '"') {
@@ -542,7 +520,7 @@ final class HclParser {
     expect('}', "} to close %{");
   }
 
-  private String escape() throws SyntaxError {
+  private String escape() throws HclException {
     Position at = position();
     pos++;
     char c = peek();
@@ -556,17 +534,17 @@ final class HclParser {
       case 'u', 'U' -> {
         int digits = c == 'u' ? 4 : 8;
         if (pos + digits > text.length()) {
-          throw new SyntaxError(at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new HclException(file, at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
         try {
           int codePoint = Integer.parseInt(text.substring(pos, pos + digits), 16);
           pos += digits;
           yield new String(Character.toChars(codePoint));
         } catch (IllegalArgumentException e) {
-          throw new SyntaxError(at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new HclException(file, at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
       }
-      default -> throw new SyntaxError(at.line(), at.column(), "an unknown escape sequence in a string");
+      default -> throw new HclException(file, at.line(), at.column(), "an unknown escape sequence in a string");
     };
   }
 
@@ -574,7 +552,7 @@ final class HclParser {
    * {@code <<EOT} or {@code <<-EOT} (indentation removed), up to a line holding only the marker;
    * its text is a template like a quoted string's.
    */
-  private Expression heredoc() throws SyntaxError {
+  private Expression heredoc() throws HclException {
     Position at = position();
     pos += 2;
     boolean indented = peek() == '-';
@@ -593,7 +571,7 @@ final class HclParser {
     List<String> lines = new ArrayList<>();
     while (true) {
       if (atEnd()) {
-        throw new SyntaxError(at.line(), at.column(), "a heredoc is not closed: no line holding only " + marker);
+        throw new HclException(file, at.line(), at.column(), "a heredoc is not closed: no line holding only " + marker);
       }
       int end = text.indexOf('\n', pos);
       String content = text.substring(pos, end < 0 ? text.length() : end);
@@ -612,7 +590,7 @@ final class HclParser {
     for (String content : lines) {
       body.append(content.length() >= indent ? content.substring(indent) : content.strip()).append('\n');
     }
-    HclParser inner = new HclParser(body.toString(), lineOffset + firstLine - 1, maxDepth - depth);
+    HclParser inner = new HclParser(file, body.toString(), lineOffset + firstLine - 1, maxDepth - depth);
     return inner.heredocTemplate(at);
   }
 
@@ -625,7 +603,7 @@ final class HclParser {
   }
 
   /** The whole text of this (heredoc) parser as a template. */
-  private Expression heredocTemplate(Position at) throws SyntaxError {
+  private Expression heredocTemplate(Position at) throws HclException {
     TemplateParts template = new TemplateParts(position());
     while (!atEnd()) {
       if (!templateMarkup(template)) {
@@ -670,7 +648,7 @@ final class HclParser {
     return text.substring(start, pos);
   }
 
-  private String identifierOrFail(String what) throws SyntaxError {
+  private String identifierOrFail(String what) throws HclException {
     if (!isIdentifierStart(peek())) {
       throw error(what + " was expected");
     }
@@ -681,13 +659,13 @@ final class HclParser {
     return text.startsWith(word, pos) && !Character.isLetterOrDigit(peek(word.length())) && peek(word.length()) != '_';
   }
 
-  private void enter() throws SyntaxError {
+  private void enter() throws HclException {
     if (++depth > maxDepth) {
       throw error("refused: nested too deeply (over " + maxDepth + " levels)");
     }
   }
 
-  private void expect(char c, String what) throws SyntaxError {
+  private void expect(char c, String what) throws HclException {
     if (peek() != c) {
       throw error(what + " expected");
     }
@@ -695,15 +673,15 @@ final class HclParser {
   }
 
   /** Skips blanks and comments; newlines too inside brackets. */
-  private void skipSpace() throws SyntaxError {
+  private void skipSpace() throws HclException {
     skip(depth > 0);
   }
 
-  private void skipSpaceAndNewlines() throws SyntaxError {
+  private void skipSpaceAndNewlines() throws HclException {
     skip(true);
   }
 
-  private void skip(boolean newlines) throws SyntaxError {
+  private void skip(boolean newlines) throws HclException {
     if (pos != skippedTo) {
       tokenEnd = position();
     }
@@ -716,7 +694,7 @@ final class HclParser {
     return pos == skippedTo ? tokenEnd : position();
   }
 
-  private void skipBlanks(boolean newlines) throws SyntaxError {
+  private void skipBlanks(boolean newlines) throws HclException {
     while (!atEnd()) {
       char c = peek();
       if (c == ' ' || c == '\t' || c == '\r' || c == '\uFEFF') {
@@ -734,7 +712,7 @@ final class HclParser {
         pos += 2;
         while (!(peek() == '*' && peek(1) == '/')) {
           if (atEnd()) {
-            throw new SyntaxError(at.line(), at.column(), "a /* comment is not closed");
+            throw new HclException(file, at.line(), at.column(), "a /* comment is not closed");
           }
           advance();
         }
@@ -769,8 +747,8 @@ final class HclParser {
     return new Position(lineOffset + line, pos - lineStart + 1);
   }
 
-  private SyntaxError error(String message) {
+  private HclException error(String message) {
     Position at = position();
-    return new SyntaxError(at.line(), at.column(), message);
+    return new HclException(file, at.line(), at.column(), message);
   }
 }

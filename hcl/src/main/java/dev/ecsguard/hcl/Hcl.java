@@ -1,25 +1,35 @@
-package dev.ecsguard.format.terraform;
+package dev.ecsguard.hcl;
 
 import java.util.List;
+import java.util.NavigableMap;
 
 /**
  * The syntax tree of HCL2's native syntax, as far as ecsguard needs it: every node knows the line
  * and column where it starts; attributes, blocks, object entries, objects and tuples also where
  * they end, so that {@code ecsguard fix} can edit the text. Expressions ecsguard never evaluates
  * (for expressions, splats) are kept only as {@link Opaque} with their source text's first
- * characters for messages. Public, read-only, for the fix module.
+ * characters for messages. Read-only.
  */
 public final class Hcl {
   private Hcl() {}
 
-  /** Parses a .tf file's text; malformed HCL is the scanner's {@code FILE:LINE:COLUMN: malformed HCL: ...} error. */
-  public static List<Item> parse(String file, String text, int maxDepth) throws dev.ecsguard.tree.InputException {
-    try {
-      return HclParser.parse(text, maxDepth);
-    } catch (HclParser.SyntaxError e) {
-      throw e.in(file);
-    }
+  /** Parses a file's text ({@code file} names it in errors): its top-level attributes and blocks; blocks and brackets nest at most {@code maxDepth} deep. */
+  public static List<Item> parse(String file, String text, int maxDepth) throws HclException {
+    return parseWithComments(file, text, maxDepth).items();
   }
+
+  /** As {@link #parse}, with the file's comments. */
+  public static Parsed parseWithComments(String file, String text, int maxDepth) throws HclException {
+    return HclParser.parse(file, text, maxDepth);
+  }
+
+  /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
+  public static Expression parseExpression(String text) {
+    return HclParser.parseExpression(text);
+  }
+
+  /** A parsed file and its # and // comments by line (their text after the marker). */
+  public record Parsed(List<Item> items, NavigableMap<Integer, String> comments) {}
 
   /** A 1-based line and column. */
   public record Position(int line, int column) {}

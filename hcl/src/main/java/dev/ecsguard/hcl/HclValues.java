@@ -1,35 +1,25 @@
-package dev.ecsguard.format.terraform;
+package dev.ecsguard.hcl;
 
-import dev.ecsguard.format.terraform.Hcl.Binary;
-import dev.ecsguard.format.terraform.Hcl.Call;
-import dev.ecsguard.format.terraform.Hcl.Conditional;
-import dev.ecsguard.format.terraform.Hcl.Entry;
-import dev.ecsguard.format.terraform.Hcl.Expression;
-import dev.ecsguard.format.terraform.Hcl.Literal;
-import dev.ecsguard.format.terraform.Hcl.ObjectValue;
-import dev.ecsguard.format.terraform.Hcl.Opaque;
-import dev.ecsguard.format.terraform.Hcl.Position;
-import dev.ecsguard.format.terraform.Hcl.Step;
-import dev.ecsguard.format.terraform.Hcl.Template;
-import dev.ecsguard.format.terraform.Hcl.Traversal;
-import dev.ecsguard.format.terraform.Hcl.Tuple;
-import dev.ecsguard.format.terraform.Hcl.Unary;
-import dev.ecsguard.tree.InputException;
-import dev.ecsguard.tree.Node;
-import dev.ecsguard.tree.Problems;
-import dev.ecsguard.tree.RegularFiles;
-import dev.ecsguard.tree.ScalarNode;
-import java.io.IOException;
+import dev.ecsguard.hcl.Hcl.Binary;
+import dev.ecsguard.hcl.Hcl.Call;
+import dev.ecsguard.hcl.Hcl.Conditional;
+import dev.ecsguard.hcl.Hcl.Entry;
+import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.Literal;
+import dev.ecsguard.hcl.Hcl.ObjectValue;
+import dev.ecsguard.hcl.Hcl.Opaque;
+import dev.ecsguard.hcl.Hcl.Position;
+import dev.ecsguard.hcl.Hcl.Step;
+import dev.ecsguard.hcl.Hcl.Template;
+import dev.ecsguard.hcl.Hcl.Traversal;
+import dev.ecsguard.hcl.Hcl.Tuple;
+import dev.ecsguard.hcl.Hcl.Unary;
 import java.math.BigDecimal;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,52 +30,56 @@ import java.util.function.Supplier;
  * functions that build values (jsonencode, file, templatefile, merge, concat, lookup…). What only a
  * plan or apply knows (other resources' attributes, each.*, count.index) is unknown, saying why.
  */
-final class HclValues {
+public final class HclValues {
   // Far beyond any real attribute; a hostile module that doubles values in locals stops here.
   private static final int MAX_TEXT = 1 << 20;
-  private static final int MAX_PLACED_VALUES = 1_000_000;
-  // Every evaluation passes through evaluate(): bounding its depth there keeps any chain of locals,
-  // variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
-  private static final int MAX_DEPTH = 256;
-  private static final long TOO_DEEP = -1;
+  /** The most values a list built here holds; a caller putting values elsewhere should take no more from one. */
+  public static final int MAX_PLACED_VALUES = 1_000_000;
+  /**
+   * Every evaluation passes through evaluate(): bounding its depth there keeps any chain of locals,
+   * variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
+   */
+  public static final int MAX_DEPTH = 256;
 
   /** A value and where it was written (file and position). */
-  sealed interface V permits Scalar, ListV, ObjectV, Unknown {
+  public sealed interface V permits Scalar, ListV, ObjectV, Unknown {
     Where where();
   }
 
-  record Where(String file, Position at) {}
+  public record Where(String file, Position at) {}
 
   /** A string, number, bool or null ({@code text} null). */
-  record Scalar(ScalarNode.Type type, String text, Where where) implements V {}
+  public record Scalar(Type type, String text, Where where) implements V {
+    public enum Type {
+      STRING,
+      NUMBER,
+      BOOL,
+      NULL
+    }
+  }
 
-  record ListV(List<V> items, Where where) implements V {}
+  public record ListV(List<V> items, Where where) implements V {}
 
-  record ObjectV(Map<String, V> members, Where where) implements V {}
+  public record ObjectV(Map<String, V> members, Where where) implements V {}
 
-  record Unknown(String reason, Where where) implements V {}
+  public record Unknown(String reason, Where where) implements V {}
 
   /** An expression with the file it was written in. */
-  record Source(Expression expression, String file) {}
+  public record Source(Expression expression, String file) {}
 
-  private final Path tree;
-  private final Path directory;
-  private final long maxFileBytes;
+  private final HclFiles files;
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> locals;
   private final Map<String, V> instance;
   private final Set<String> evaluating = new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
-  private final Set<Path> rendering = new HashSet<>(); // templatefile() paths being rendered, to catch one that includes itself
+  private final Set<Object> rendering = new HashSet<>(); // templatefile() paths being rendered, to catch one that includes itself
   private final Map<String, V> localValues = new HashMap<>(); // each local once: locals built from locals must not blow up
   private int depth;
 
-  /** {@code tree}: the scanned tree, outside which file() and templatefile() read nothing. */
-  HclValues(Path tree, Path directory, long maxFileBytes, Map<String, Source> variableDefaults, Map<String, Source> givenVariables,
-      Map<String, Source> locals) {
-    this.tree = tree;
-    this.directory = directory;
-    this.maxFileBytes = maxFileBytes;
+  /** {@code files}: what file() and templatefile() read. */
+  public HclValues(HclFiles files, Map<String, Source> variableDefaults, Map<String, Source> givenVariables, Map<String, Source> locals) {
+    this.files = files;
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
     this.locals = locals;
@@ -94,9 +88,7 @@ final class HclValues {
 
   /** The same module, with {@code instance}'s names bound (locals cannot use them, so their cache is shared). */
   private HclValues(HclValues module, Map<String, V> instance) {
-    this.tree = module.tree;
-    this.directory = module.directory;
-    this.maxFileBytes = module.maxFileBytes;
+    this.files = module.files;
     this.variableDefaults = module.variableDefaults;
     this.givenVariables = module.givenVariables;
     this.locals = module.locals;
@@ -104,12 +96,12 @@ final class HclValues {
     this.instance = Map.copyOf(instance);
   }
 
-  V evaluate(Source source) {
+  public V evaluate(Source source) {
     return evaluate(source.expression(), source.file(), instance);
   }
 
   /** This module's values for one instance of a resource: {@code count.index} or {@code each.key} and {@code each.value} bound. */
-  HclValues forInstance(Map<String, V> names) {
+  public HclValues forInstance(Map<String, V> names) {
     return new HclValues(this, names);
   }
 
@@ -155,10 +147,10 @@ final class HclValues {
         }
         Boolean value = bool(operand);
         if (unary.operator().equals("!") && value != null) {
-          yield new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(!value), where);
+          yield new Scalar(Scalar.Type.BOOL, Boolean.toString(!value), where);
         }
-        if (unary.operator().equals("-") && operand instanceof Scalar scalar && scalar.type() == ScalarNode.Type.NUMBER) {
-          yield new Scalar(ScalarNode.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
+        if (unary.operator().equals("-") && operand instanceof Scalar scalar && scalar.type() == Scalar.Type.NUMBER) {
+          yield new Scalar(Scalar.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
         }
         yield new Unknown("the operator " + unary.operator() + " on this value is not evaluated by ecsguard", where);
       }
@@ -179,12 +171,12 @@ final class HclValues {
     };
   }
 
-  private static ScalarNode.Type type(Literal.Kind kind) {
+  private static Scalar.Type type(Literal.Kind kind) {
     return switch (kind) {
-      case STRING -> ScalarNode.Type.STRING;
-      case NUMBER -> ScalarNode.Type.NUMBER;
-      case BOOL -> ScalarNode.Type.BOOLEAN;
-      case NULL -> ScalarNode.Type.NULL;
+      case STRING -> Scalar.Type.STRING;
+      case NUMBER -> Scalar.Type.NUMBER;
+      case BOOL -> Scalar.Type.BOOL;
+      case NULL -> Scalar.Type.NULL;
     };
   }
 
@@ -206,7 +198,7 @@ final class HclValues {
         return new Unknown("a string template longer than " + MAX_TEXT + " characters is not evaluated", where);
       }
     }
-    return new Scalar(ScalarNode.Type.STRING, text.toString(), where);
+    return new Scalar(Scalar.Type.STRING, text.toString(), where);
   }
 
   private V object(ObjectValue object, String file, Map<String, V> scope, Where where) {
@@ -235,7 +227,7 @@ final class HclValues {
       consumed = 1;
     } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
       // As Terraform has it for the module it runs in; file() reads relative to the module's directory.
-      return new Scalar(ScalarNode.Type.STRING, ".", where);
+      return new Scalar(Scalar.Type.STRING, ".", where);
     } else {
       return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
     }
@@ -323,10 +315,10 @@ final class HclValues {
         Boolean r = bool(right);
         boolean and = binary.operator().equals("&&");
         if (l != null && l != and || r != null && r != and) {
-          return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(!and), where); // decided by one side
+          return new Scalar(Scalar.Type.BOOL, Boolean.toString(!and), where); // decided by one side
         }
         if (l != null && r != null) {
-          return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(and), where);
+          return new Scalar(Scalar.Type.BOOL, Boolean.toString(and), where);
         }
         return unknownOf(left, right, where);
       }
@@ -338,7 +330,7 @@ final class HclValues {
           return new Unknown("comparing lists or objects is not evaluated by ecsguard", where);
         }
         boolean equal = sameScalar(l, r);
-        return new Scalar(ScalarNode.Type.BOOLEAN, Boolean.toString(equal == binary.operator().equals("==")), where);
+        return new Scalar(Scalar.Type.BOOL, Boolean.toString(equal == binary.operator().equals("==")), where);
       }
       default -> {
         return left instanceof Unknown || right instanceof Unknown
@@ -352,7 +344,7 @@ final class HclValues {
     if (left.text() == null || right.text() == null) {
       return left.text() == right.text();
     }
-    if (left.type() == ScalarNode.Type.NUMBER && right.type() == ScalarNode.Type.NUMBER) {
+    if (left.type() == Scalar.Type.NUMBER && right.type() == Scalar.Type.NUMBER) {
       return new BigDecimal(left.text()).compareTo(new BigDecimal(right.text())) == 0;
     }
     return left.type() == right.type() && left.text().equals(right.text());
@@ -366,7 +358,7 @@ final class HclValues {
   /** True or false, also from the strings Terraform converts; null otherwise. */
   private static Boolean bool(V value) {
     if (value instanceof Scalar scalar && scalar.text() != null
-        && (scalar.type() == ScalarNode.Type.BOOLEAN || scalar.type() == ScalarNode.Type.STRING)
+        && (scalar.type() == Scalar.Type.BOOL || scalar.type() == Scalar.Type.STRING)
         && (scalar.text().equals("true") || scalar.text().equals("false"))) {
       return scalar.text().equals("true");
     }
@@ -377,117 +369,23 @@ final class HclValues {
     List<V> arguments = new ArrayList<>();
     call.arguments().forEach(argument -> arguments.add(evaluate(argument, file, scope)));
     String function = call.function();
-    switch (function) {
-      case "jsonencode", "tolist", "toset", "tomap", "tostring", "sensitive", "nonsensitive" -> {
-        // jsonencode's string is read back as the JSON it encodes: the value itself serves
-        return arguments.size() == 1 ? arguments.get(0) : wrongArguments(function, where);
-      }
-      case "file" -> {
-        return arguments.size() == 1 ? file(function, arguments.get(0), where) : wrongArguments(function, where);
-      }
-      case "templatefile" -> {
-        return arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : wrongArguments(function, where);
-      }
-      case "merge" -> {
-        Map<String, V> merged = new LinkedHashMap<>();
-        for (V argument : arguments) {
-          if (argument instanceof Unknown) {
-            return argument;
-          }
-          if (argument instanceof ObjectV object) {
-            merged.putAll(object.members());
-          } else if (!(argument instanceof Scalar scalar && scalar.text() == null)) {
-            return new Unknown("merge() of something that is not an object", where);
-          }
-        }
-        return new ObjectV(merged, where);
-      }
-      case "concat" -> {
-        List<V> items = new ArrayList<>();
-        for (V argument : arguments) {
-          if (!(argument instanceof ListV list)) {
-            return argument instanceof Unknown ? argument : new Unknown("concat() of something that is not a list", where);
-          }
-          items.addAll(list.items());
-          if (items.size() > MAX_PLACED_VALUES) {
-            return new Unknown("concat() of over " + MAX_PLACED_VALUES + " elements is not evaluated", where);
-          }
-        }
-        return new ListV(items, where);
-      }
-      case "lookup" -> {
-        if (arguments.size() < 2) {
-          return wrongArguments(function, where);
-        }
-        return lookup(arguments, where);
-      }
-      case "coalesce" -> {
-        for (V argument : arguments) {
-          if (argument instanceof Unknown) {
-            return argument;
-          }
-          if (argument instanceof Scalar scalar && scalar.text() != null && !scalar.text().isEmpty()) {
-            return argument;
-          }
-        }
-        return new Unknown("coalesce() of nothing but null and empty strings", where);
-      }
-      case "lower", "upper" -> {
-        if (arguments.size() != 1 || !(arguments.get(0) instanceof Scalar scalar) || scalar.text() == null) {
-          return arguments.size() == 1 && arguments.get(0) instanceof Unknown u ? u : wrongArguments(function, where);
-        }
-        String text = function.equals("lower") ? scalar.text().toLowerCase(Locale.ROOT) : scalar.text().toUpperCase(Locale.ROOT);
-        return new Scalar(ScalarNode.Type.STRING, text, where);
-      }
-      default -> {
-        return new Unknown(function + "() is not evaluated by ecsguard", where);
-      }
-    }
+    return switch (function) {
+      case "file" -> arguments.size() == 1 ? file(function, arguments.get(0), where) : HclFunctions.wrongArguments(function, where);
+      case "templatefile" ->
+          arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : HclFunctions.wrongArguments(function, where);
+      default -> HclFunctions.call(function, arguments, where);
+    };
   }
 
-  private static V lookup(List<V> arguments, Where where) {
-    V map = arguments.get(0);
-    V key = arguments.get(1);
-    if (map instanceof Unknown || key instanceof Unknown) {
-      return map instanceof Unknown ? map : key;
-    }
-    if (map instanceof ObjectV object && key instanceof Scalar scalar && scalar.text() != null) {
-      V found = object.members().get(scalar.text());
-      if (found != null) {
-        return found;
-      }
-      return arguments.size() == 3 ? arguments.get(2) : new Unknown("lookup(): the key is not in the map", where);
-    }
-    return new Unknown("lookup() of something that is not a map", where);
-  }
-
-  private static V wrongArguments(String function, Where where) {
-    return new Unknown(function + "() with arguments ecsguard does not understand", where);
-  }
-
-  /**
-   * file(path) and templatefile(path, …): the text of a file, relative to the module's directory.
-   * Only a regular file within the size limit, and only inside the scanned tree where its links
-   * really lead: a module under review must not make the scanner read /proc/self/environ, a
-   * credentials file beside the checkout, a pipe or a device, and print it.
-   */
+  /** file(path) and templatefile(path, …): the text of a file, relative to the module's directory, as {@link HclFiles} gives it. */
   private V file(String function, V path, Where where) {
     if (!(path instanceof Scalar scalar) || scalar.text() == null) {
-      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : wrongArguments(function, where);
+      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : HclFunctions.wrongArguments(function, where);
     }
-    String call = function + "(\"" + scalar.text() + "\")";
     try {
-      Path real = directory.resolve(scalar.text()).toRealPath();
-      if (!real.startsWith(tree.toRealPath())) { // a module reached through a link out of the tree reads nothing either
-        return new Unknown(call + " is outside the scanned tree (" + tree + "); not read", where);
-      }
-      return new Scalar(ScalarNode.Type.STRING, RegularFiles.readUtf8(real, call, maxFileBytes), where);
-    } catch (InputException e) {
-      return new Unknown(call + ": " + e.problem(), where);
-    } catch (IOException e) {
-      return new Unknown(call + " cannot be read (" + Problems.describe(e) + ")", where);
-    } catch (InvalidPathException e) {
-      return new Unknown(call + " is not a path this system can read", where);
+      return new Scalar(Scalar.Type.STRING, files.read(scalar.text(), function + "(\"" + scalar.text() + "\")"), where);
+    } catch (HclFiles.Unreadable e) {
+      return new Unknown(e.getMessage(), where);
     }
   }
 
@@ -498,10 +396,10 @@ final class HclValues {
       return text;
     }
     if (!(variables instanceof ObjectV object)) {
-      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : wrongArguments("templatefile", where);
+      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : HclFunctions.wrongArguments("templatefile", where);
     }
     String name = ((Scalar) path).text();
-    Path key = directory.resolve(name).normalize();
+    Object key = files.identity(name);
     if (!rendering.add(key)) {
       return new Unknown("templatefile(\"" + name + "\") includes itself", where);
     }
@@ -513,7 +411,7 @@ final class HclValues {
       V rendered = evaluate(template, where.file(), object.members());
       return rendered instanceof Unknown unknown // said once, however many templates deep
           ? new Unknown(unknown.reason().startsWith("templatefile(") ? unknown.reason() : "templatefile(): " + unknown.reason(), where)
-          : new Scalar(ScalarNode.Type.STRING, ((Scalar) rendered).text(), where);
+          : new Scalar(Scalar.Type.STRING, ((Scalar) rendered).text(), where);
     } finally {
       rendering.remove(key);
     }
@@ -525,62 +423,5 @@ final class HclValues {
       out.append(step.name() != null ? "." + step.name() : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
     }
     return out.toString();
-  }
-
-  /**
-   * Puts {@code value} into {@code parent} under {@code key}. Values written in the parent's own
-   * file keep their positions; those from another file (a variable's default in variables.tf) are
-   * shown at {@code fallback}, where they are used.
-   */
-  static void place(V value, Node parent, String key, Position fallback) {
-    Position at = value.where().file().equals(parent.file()) ? value.where().at() : fallback;
-    long size = size(value, MAX_PLACED_VALUES, 0);
-    if (size == TOO_DEEP || size > MAX_PLACED_VALUES) {
-      Node.newUnresolved(parent, key, at.line(), at.column(), size == TOO_DEEP
-          ? "a value nested too deep (over " + MAX_DEPTH + " levels) is not evaluated"
-          : "a value of over " + MAX_PLACED_VALUES + " elements is not evaluated");
-      return;
-    }
-    switch (value) {
-      case Scalar scalar -> Node.newScalar(parent, key, at.line(), at.column(), scalar.type(), scalar.text());
-      case ListV list -> {
-        Node array = Node.newArray(parent, key, at.line(), at.column());
-        list.items().forEach(item -> place(item, array, null, at));
-      }
-      case ObjectV object -> {
-        Node node = Node.newObject(parent, key, at.line(), at.column());
-        object.members().forEach((name, member) -> place(member, node, name, at));
-      }
-      case Unknown unknown -> Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
-    }
-  }
-
-  /**
-   * How many values {@code value} holds, counting no further than just past {@code limit}; TOO_DEEP
-   * when nested over MAX_DEPTH levels (locals that each wrap the last, evaluated one by one, build
-   * such a value without any one evaluation going deep).
-   */
-  private static long size(V value, long limit, int depth) {
-    if (depth > MAX_DEPTH) {
-      return TOO_DEEP;
-    }
-    Collection<V> inner = switch (value) {
-      case ListV list -> list.items();
-      case ObjectV object -> object.members().values();
-      case Scalar scalar -> List.of();
-      case Unknown unknown -> List.of();
-    };
-    long count = 1;
-    for (V item : inner) {
-      long size = size(item, limit - count, depth + 1);
-      if (size == TOO_DEEP) {
-        return TOO_DEEP;
-      }
-      count += size;
-      if (count > limit) {
-        return count;
-      }
-    }
-    return count;
   }
 }
