@@ -4,7 +4,7 @@ import dev.ecsguard.config.Configuration;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.fix.TerraformFix;
+import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.format.InputFiles;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;

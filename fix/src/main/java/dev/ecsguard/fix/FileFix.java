@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.ecsguard.control.Status;
+import dev.ecsguard.fix.cloudformation.TemplateFix;
+import dev.ecsguard.fix.cloudformation.TextTreeParser;
+import dev.ecsguard.fix.ecsapi.SettingsFix;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
@@ -46,7 +49,7 @@ public final class FileFix {
   private FileFix() {}
 
   /** A fixed text, with what the fix could not do. */
-  record Fixed(String text, List<String> instructions) {}
+  public record Fixed(String text, List<String> instructions) {}
 
   /**
    * Fixes a CloudFormation template or ECS API JSON, as the content says. {@code original} is the
@@ -76,7 +79,7 @@ public final class FileFix {
   }
 
   /** A unified diff from {@code original} to {@code fixed}; empty when they are the same. */
-  static String diff(String name, String original, String fixed) {
+  public static String diff(String name, String original, String fixed) {
     List<String> before = Arrays.asList(original.split("\n", -1));
     List<String> after = Arrays.asList(fixed.split("\n", -1));
     return original.equals(fixed) ? "" : String.join("\n",
@@ -84,7 +87,7 @@ public final class FileFix {
   }
 
   /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
-  static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
+  public static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
     Map<String, Integer> removed = new TreeMap<>(CONTROL_ORDER);
     failedBefore.forEach((control, count) -> {
       int left = failedAfter.getOrDefault(control, 0);
@@ -139,7 +142,7 @@ public final class FileFix {
   }
 
   /** FAILED findings by control. */
-  static Map<String, Integer> failed(ScanResult result) {
+  public static Map<String, Integer> failed(ScanResult result) {
     Map<String, Integer> failed = new TreeMap<>(CONTROL_ORDER);
     for (Finding finding : result.findings()) {
       if (finding.status() == Status.FAILED) {
