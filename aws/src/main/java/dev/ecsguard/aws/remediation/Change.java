@@ -69,19 +69,19 @@ public sealed interface Change {
   }
 
   /** Container Insights turned on for a cluster ({@code before} is null when it was not set). */
-  record UpdateCluster(Target target, String cluster, String before, String after) implements Change {
+  record UpdateCluster(Target target, String cluster, String before, String after, List<String> removes) implements Change {
     @Override
     public String describe() {
-      return "cluster " + name(cluster) + ": containerInsights " + (before == null ? "(not set)" : before) + " → " + after + removing(List.of("ECS.12"));
+      return "cluster " + name(cluster) + ": containerInsights " + (before == null ? "(not set)" : before) + " → " + after + removing(removes);
     }
   }
 
   /** Managed termination protection turned on for a capacity provider whose managed scaling is on. */
-  record UpdateCapacityProvider(Target target, String capacityProvider, String before, String after) implements Change {
+  record UpdateCapacityProvider(Target target, String capacityProvider, String before, String after, List<String> removes) implements Change {
     @Override
     public String describe() {
       return "capacity provider " + capacityProvider + ": managedTerminationProtection " + (before == null ? "(not set)" : before) + " → " + after
-          + removing(List.of("ECS.19"));
+          + removing(removes);
     }
   }
 

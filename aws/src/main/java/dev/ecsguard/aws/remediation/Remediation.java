@@ -17,6 +17,10 @@ import dev.ecsguard.aws.remediation.Change.RegisterRevision;
 import dev.ecsguard.aws.remediation.Change.UpdateCapacityProvider;
 import dev.ecsguard.aws.remediation.Change.UpdateCluster;
 import dev.ecsguard.aws.remediation.Change.UpdateService;
+import dev.ecsguard.catalog.Catalogue;
+import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.RemedyContext;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
@@ -24,8 +28,8 @@ import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Suppressing;
 import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.ecsapi.SettingsFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.InputException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -44,12 +48,13 @@ import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
-import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 /**
  * Fixes what a live scan finds, the way {@code ecsguard fix} fixes files: for each failing latest
@@ -74,7 +79,7 @@ public final class Remediation implements AutoCloseable {
   }
 
   private final Scanner scanner;
-  private final TaskDefinitionFix.Options choices;
+  private final RemedyOptions choices;
   private final List<Suppression> suppressions;
   private final AwsSession session;
   private final Map<Target, EcsClient> clients = new HashMap<>();
@@ -83,7 +88,7 @@ public final class Remediation implements AutoCloseable {
    * {@code choices}: as for files; the awslogs region is each account-region's own. A FAILED
    * finding one of {@code suppressions} accepts is left as it is.
    */
-  public Remediation(Scanner scanner, AwsOptions options, TaskDefinitionFix.Options choices, List<Suppression> suppressions) {
+  public Remediation(Scanner scanner, AwsOptions options, RemedyOptions choices, List<Suppression> suppressions) {
     this.scanner = scanner;
     this.choices = choices;
     this.suppressions = List.copyOf(suppressions);
@@ -95,7 +100,7 @@ public final class Remediation implements AutoCloseable {
     ScanResult errors = new ScanResult();
     List<Change> changes = new ArrayList<>();
     List<String> instructions = new ArrayList<>();
-    Map<String, Integer> remaining = new TreeMap<>(FileFix.CONTROL_ORDER);
+    Map<String, Integer> remaining = new TreeMap<>(Catalogue.ORDER);
     List<Target> targets = session.targets(errors);
     if (targets.isEmpty() && errors.errors().isEmpty()) {
       errors.error(new InputException("aws", "no account and region to fix, so nothing was checked"));
@@ -213,18 +218,9 @@ public final class Remediation implements AutoCloseable {
         }
         entry.set("after", after);
         journal.save(); // the revision it moves to, before the call: a run killed during it leaves that too
-        ecs.updateService(r -> {
-          r.cluster(update.cluster()).service(update.service()).forceNewDeployment(true);
-          if (after.has("taskDefinition")) {
-            r.taskDefinition(after.get("taskDefinition").asText());
-          }
-          if (after.has("networkConfiguration")) {
-            r.networkConfiguration(JsonTrees.sdk(after.get("networkConfiguration"), NetworkConfiguration.serializableBuilderClass()));
-          }
-          if (after.has("platformVersion")) {
-            r.platformVersion(after.get("platformVersion").asText());
-          }
-        });
+        // The request is what changed, in the API's shape (the revision, and the settings the remedies changed).
+        ObjectNode request = after.deepCopy().put("cluster", update.cluster()).put("service", update.service()).put("forceNewDeployment", true);
+        ecs.updateService(JsonTrees.sdk(request, UpdateServiceRequest.serializableBuilderClass()));
         return null;
       }
       case UpdateCluster cluster -> {
@@ -339,11 +335,12 @@ public final class Remediation implements AutoCloseable {
       }
       for (Cluster cluster : clusters) {
         Set<String> controls = failedOf(cluster.clusterArn());
-        if (controls.contains("ECS.12")) {
-          String before = cluster.settings().stream().filter(s -> "containerInsights".equals(s.nameAsString())).map(s -> s.value()).findFirst().orElse(null);
-          changes.add(new UpdateCluster(target, cluster.clusterArn(), before, "enabled"));
+        ObjectNode described = (ObjectNode) JsonTrees.of(DescribeClustersResponse.builder().clusters(cluster).build()).path("clusters").get(0);
+        Remedied remedied = remedied(ResourceType.CLUSTER, described, controls);
+        if (remedied.after().has("settings")) {
+          changes.add(new UpdateCluster(target, cluster.clusterArn(), containerInsights(remedied.before()), containerInsights(remedied.after()), remedied.removes()));
         }
-        count(remaining, controls, Set.of("ECS.12"));
+        count(remaining, controls, Set.copyOf(remedied.removes()));
       }
       for (var provider : capacityProviders) {
         capacityProvider(provider, changes, instructions, remaining);
@@ -367,11 +364,11 @@ public final class Remediation implements AutoCloseable {
       if (controls.isEmpty()) {
         return;
       }
-      ObjectNode input = TaskDefinitionFix.registerInput(JsonTrees.of(described));
+      ObjectNode input = Hardening.registerInput(JsonTrees.of(described));
       String family = described.taskDefinition().family();
       // awslogs needs the task's execution role to write with (Fargate refuses it without one).
       String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
-      TaskDefinitionFix.Options options = choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
+      RemedyOptions options = choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
       FileFix.Result result;
       try {
         result = FileFix.fix(arn, FileFix.print(input), options);
@@ -404,7 +401,7 @@ public final class Remediation implements AutoCloseable {
       } else {
         hardenedFamilies.add(family);
       }
-      if (result.removed().containsKey("ECS.9")) {
+      if (addsLogGroup(input, hardened)) {
         instructions.add(where() + "task definition " + family + ": awslogs writes to /ecs/" + family + "; create that log group, or allow the execution role"
             + " logs:CreateLogGroup (AmazonECSTaskExecutionRolePolicy does not), before tasks start");
       }
@@ -421,36 +418,28 @@ public final class Remediation implements AutoCloseable {
         instructions.add(where() + "service " + service.serviceName() + " runs " + Change.revision(service.taskDefinition()) + ", not the latest revision "
             + Change.revision(newest) + " (the one checked and fixed); move it to the latest revision when that is intended");
       }
-      String controller = service.deploymentController() == null ? "ECS" : service.deploymentController().typeAsString();
+      String controller = service.deploymentController() == null ? DeploymentControllerType.ECS.toString() : service.deploymentController().typeAsString();
       for (var taskSet : service.taskSets()) {
-        if (failedOf(taskSet.taskSetArn()).contains("ECS.16")) {
-          instructions.add(where() + "task set " + taskSet.id() + " of service " + service.serviceName()
-              + " assigns public IPs (ECS.16): ECS cannot change a task set's network; create its successor with assignPublicIp DISABLED through the deployment controller");
-          remaining.merge("ECS.16", 1, Integer::sum);
+        Set<String> failedHere = failedOf(taskSet.taskSetArn());
+        if (!failedHere.isEmpty()) { // its one control: a public IP
+          instructions.add(where() + "task set " + taskSet.id() + " of service " + service.serviceName() + " assigns public IPs (" + String.join(", ", failedHere)
+              + "): ECS cannot change a task set's network; create its successor with assignPublicIp DISABLED through the deployment controller");
+          failedHere.forEach(control -> remaining.merge(control, 1, Integer::sum));
         }
       }
-      if (!"ECS".equals(controller)) {
-        if (moves || controls.contains("ECS.2") || controls.contains("ECS.10")) {
+      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeServicesResponse.builder().services(service).build()).path("services").get(0);
+      Remedied remedied = remedied(ResourceType.SERVICE, described, controls);
+      if (!DeploymentControllerType.ECS.toString().equals(controller)) {
+        if (moves || !remedied.fixable().isEmpty()) {
           instructions.add(where() + "service " + service.serviceName() + " is deployed by " + controller
               + ": deploy " + (moves ? "the hardened revision of " + family : "its settings") + " through that controller; ecsguard updates only ECS-deployed services");
         }
         count(remaining, controls, Set.of());
         return;
       }
-      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeServicesResponse.builder().services(service).build()).path("services").get(0);
-      ObjectNode fixed = described.deepCopy();
-      SettingsFix.apply(fixed);
-      ObjectNode before = NODES.objectNode();
-      ObjectNode after = NODES.objectNode();
-      List<String> removes = new ArrayList<>();
-      // Only what FAILED changes: a setting the controls accept stays as the team chose it.
-      for (String[] setting : new String[][] {{"ECS.2", "networkConfiguration"}, {"ECS.10", "platformVersion"}}) {
-        if (controls.contains(setting[0]) && !fixed.path(setting[1]).equals(described.path(setting[1]))) {
-          before.set(setting[1], described.get(setting[1]));
-          after.set(setting[1], fixed.get(setting[1]));
-          removes.add(setting[0]);
-        }
-      }
+      ObjectNode before = remedied.before();
+      ObjectNode after = remedied.after();
+      List<String> removes = remedied.removes();
       if (moves) {
         before.put("taskDefinition", service.taskDefinition());
       }
@@ -464,21 +453,48 @@ public final class Remediation implements AutoCloseable {
     private void capacityProvider(software.amazon.awssdk.services.ecs.model.CapacityProvider provider, List<Change> changes, List<String> instructions,
         Map<String, Integer> remaining) {
       Set<String> controls = failedOf(provider.capacityProviderArn());
-      ObjectNode described = JsonTrees.of(DescribeCapacityProvidersResponse.builder().capacityProviders(provider).build());
-      JsonNode fixed = described.deepCopy();
-      SettingsFix.apply(fixed);
-      String after = fixed.path("capacityProviders").path(0).path("autoScalingGroupProvider").path("managedTerminationProtection").asText(null);
-      String before = provider.autoScalingGroupProvider() == null ? null : provider.autoScalingGroupProvider().managedTerminationProtectionAsString();
-      if (controls.contains("ECS.19") && after != null && !after.equals(before)) {
-        changes.add(new UpdateCapacityProvider(target, provider.name(), before, after));
-        count(remaining, controls, Set.of("ECS.19"));
-        return;
-      }
-      if (controls.contains("ECS.19")) {
-        instructions.add(where() + "capacity provider " + provider.name() + " (ECS.19): managed termination protection needs managed scaling;"
+      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeCapacityProvidersResponse.builder().capacityProviders(provider).build()).path("capacityProviders").get(0);
+      Remedied remedied = remedied(ResourceType.CAPACITY_PROVIDER, described, controls);
+      if (!remedied.removes().isEmpty()) {
+        changes.add(new UpdateCapacityProvider(target, provider.name(), protection(remedied.before()), protection(remedied.after()), remedied.removes()));
+      } else if (!remedied.fixable().isEmpty()) {
+        // Its remedy changes nothing without managed scaling, which ecsguard does not turn on.
+        instructions.add(where() + "capacity provider " + provider.name() + " (" + String.join(", ", remedied.fixable()) + "): managed termination protection needs managed scaling;"
             + " turn managed scaling on first (and scale-in protection on its Auto Scaling group), then run again");
       }
-      count(remaining, controls, Set.of());
+      count(remaining, controls, Set.copyOf(remedied.removes()));
+    }
+
+    /**
+     * What the remedies of the FAILED {@code controls} change on a resource, field by field, in the
+     * API's shape: a setting the controls accept stays as the team chose it.
+     */
+    private Remedied remedied(ResourceType type, ObjectNode described, Set<String> controls) {
+      ObjectNode before = NODES.objectNode();
+      ObjectNode after = NODES.objectNode();
+      List<String> fixable = new ArrayList<>();
+      List<String> removes = new ArrayList<>();
+      for (Remedy remedy : Catalogue.remedies(type)) {
+        List<String> fixes = remedy.controlIds().stream().filter(controls::contains).toList();
+        if (fixes.isEmpty()) {
+          continue;
+        }
+        fixable.addAll(fixes);
+        ObjectNode fixed = described.deepCopy();
+        remedy.resource(fixed, new RemedyContext(choices));
+        boolean changed = false;
+        for (String field : (Iterable<String>) fixed::fieldNames) {
+          if (!fixed.get(field).equals(described.get(field))) {
+            before.set(field, described.get(field));
+            after.set(field, fixed.get(field));
+            changed = true;
+          }
+        }
+        if (changed) {
+          removes.addAll(fixes);
+        }
+      }
+      return new Remedied(before, after, fixable, removes);
     }
 
     /** The FAILED controls of resource {@code id} that no suppression accepts and the user did not skip. */
@@ -491,6 +507,39 @@ public final class Remediation implements AutoCloseable {
     private String where() {
       return target.account().id() + " " + target.region() + ": ";
     }
+  }
+
+  /**
+   * What the remedies change on one resource: the fields they change, before and after; the FAILED
+   * controls they fix (in the catalogue's order), and those of them whose findings the change removes.
+   */
+  private record Remedied(ObjectNode before, ObjectNode after, List<String> fixable, List<String> removes) {}
+
+  /** A cluster's containerInsights setting, or null when it has none. */
+  private static String containerInsights(ObjectNode cluster) {
+    for (JsonNode setting : cluster.path("settings")) {
+      if ("containerInsights".equals(setting.path("name").asText())) {
+        return setting.path("value").asText(null);
+      }
+    }
+    return null;
+  }
+
+  private static String protection(ObjectNode provider) {
+    return provider.path("autoScalingGroupProvider").path("managedTerminationProtection").asText(null);
+  }
+
+  /** Whether the hardened revision adds awslogs (with a new log group) to a container that had no log driver. */
+  private static boolean addsLogGroup(JsonNode input, JsonNode hardened) {
+    JsonNode before = input.path("containerDefinitions");
+    JsonNode after = hardened.path("containerDefinitions");
+    for (int i = 0; i < after.size(); i++) {
+      if (before.path(i).path("logConfiguration").path("logDriver").asText("").isEmpty()
+          && after.path(i).path("logConfiguration").path("options").path("awslogs-create-group").asText().equals("true")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Counts the FAILED controls a plan leaves as they are. */

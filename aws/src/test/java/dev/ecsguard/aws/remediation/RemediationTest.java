@@ -9,7 +9,7 @@ import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
-import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.tree.InputLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class RemediationTest {
   private static final String SECRET = "PLANTEDapplySECRETvalue98765";
   private static final String PREFIX = "arn:aws:ecs:us-east-1:123456789012:";
   private static final Scanner SCANNER = new Scanner(Selection.defaults(), InputLimits.DEFAULT);
-  private static final TaskDefinitionFix.Options CHOICES = new TaskDefinitionFix.Options("1000:1000", List.of(), null, Map.of(), false);
+  private static final RemedyOptions CHOICES = new RemedyOptions("1000:1000", List.of(), null, Map.of(), false);
   private static ApplyEstate estate;
   private static EcsClient ecs;
 

@@ -1,8 +1,9 @@
 package dev.ecsguard.fix.cloudformation;
 
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.fix.ecsapi.SettingsFix;
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.model.ResourceType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,16 +18,18 @@ import java.util.Set;
 /**
  * Fixes the ECS resources of a CloudFormation template, JSON or YAML, with the steps and options
  * of the ECS API JSON fix. Each resource's {@code Properties} are read into the API's camelCase
- * shape, fixed by {@link TaskDefinitionFix} or {@link SettingsFix} as its {@code Type} says, and
+ * shape, hardened by the catalogue's remedies for its {@code Type} ({@link Hardening}), and
  * what the fix changed becomes edits of the template's own text ({@link TextEditor}), so that
  * everything else in the file stays as it was written.
  */
 public final class TemplateFix {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final String TASK_DEFINITION = "AWS::ECS::TaskDefinition";
-  private static final String TASK_SET = "AWS::ECS::TaskSet";
-  private static final Set<String> FIXED_TYPES =
-      Set.of(TASK_DEFINITION, "AWS::ECS::Service", TASK_SET, "AWS::ECS::Cluster", "AWS::ECS::CapacityProvider");
+  private static final Map<String, ResourceType> FIXED_TYPES = Map.of(
+      "AWS::ECS::TaskDefinition", ResourceType.TASK_DEFINITION,
+      "AWS::ECS::Service", ResourceType.SERVICE,
+      "AWS::ECS::TaskSet", ResourceType.TASK_SET,
+      "AWS::ECS::Cluster", ResourceType.CLUSTER,
+      "AWS::ECS::CapacityProvider", ResourceType.CAPACITY_PROVIDER);
   /** Template names that differ from the API's beyond the first letter (as core's Spelling has them). */
   private static final Map<String, String> API_NAMES =
       Map.of("EFSVolumeConfiguration", "efsVolumeConfiguration", "ClusterSettings", "settings", "AwsVpcConfiguration", "awsvpcConfiguration");
@@ -64,7 +67,7 @@ public final class TemplateFix {
     return root instanceof dev.ecsguard.tree.ObjectNode template && template.get("Resources") instanceof dev.ecsguard.tree.ObjectNode;
   }
 
-  public static FileFix.Fixed fix(String name, String text, TaskDefinitionFix.Options options) {
+  public static FileFix.Fixed fix(String name, String text, RemedyOptions options) {
     boolean json = TextTreeParser.isJson(name, text);
     TextTree root;
     try {
@@ -84,7 +87,7 @@ public final class TemplateFix {
           instructions.add(leftToTheUser(resource.key()));
         } else if (resource.value() instanceof TextTree.Mapping body
             && body.get("Type") instanceof TextTree.Scalar type
-            && FIXED_TYPES.contains(type.value().asText())) {
+            && FIXED_TYPES.containsKey(type.value().asText())) {
           List<TextEditor.Edit> resourceEdits = new ResourceFix(resource.key(), type.value().asText(), options, instructions).edits(body);
           try {
             editor.check(resourceEdits); // alone first: a layout the editor refuses leaves this resource, not the file, unchanged
@@ -107,15 +110,17 @@ public final class TemplateFix {
   /** One resource: its Properties read, fixed, and compared, as edits in the template's spelling. */
   private static final class ResourceFix {
     private final String logicalId;
-    private final String type;
-    private final TaskDefinitionFix.Options options;
+    private final String typeName;
+    private final ResourceType type;
+    private final RemedyOptions options;
     private final List<String> instructions;
     private final List<TextEditor.Edit> edits = new ArrayList<>();
     private final List<String> computed = new ArrayList<>();
 
-    ResourceFix(String logicalId, String type, TaskDefinitionFix.Options options, List<String> instructions) {
+    ResourceFix(String logicalId, String typeName, RemedyOptions options, List<String> instructions) {
       this.logicalId = logicalId;
-      this.type = type;
+      this.typeName = typeName;
+      this.type = FIXED_TYPES.get(typeName);
       this.options = options;
       this.instructions = instructions;
     }
@@ -128,7 +133,7 @@ public final class TemplateFix {
         return List.of();
       }
       TextTree.Mapping mapping = (TextTree.Mapping) properties;
-      if (type.equals(TASK_DEFINITION) && mapping != null) {
+      if (type == ResourceType.TASK_DEFINITION && mapping != null) {
         noteComputedContainers(mapping.get("ContainerDefinitions"));
       }
       ObjectNode before = mapping == null ? NODES.objectNode() : api(mapping, false);
@@ -137,7 +142,7 @@ public final class TemplateFix {
         after = fixed(before);
       } catch (UnsupportedOperationException | ClassCastException e) {
         // A fix met a field of a type the resource does not take (Volumes: a string, say).
-        instructions.add(logicalId + ": left unchanged: a property has a type " + type + " does not accept");
+        instructions.add(logicalId + ": left unchanged: a property has a type " + typeName + " does not accept");
         return List.of();
       }
       if (mapping == null) {
@@ -171,14 +176,10 @@ public final class TemplateFix {
     /** The fixed copy of {@code before}, by the resource's type. */
     private JsonNode fixed(ObjectNode before) {
       ObjectNode copy = before.deepCopy();
-      switch (type) {
-        case TASK_DEFINITION -> {
-          return taskDefinition(copy);
-        }
-        case "AWS::ECS::Service", TASK_SET -> SettingsFix.service(copy, options.leaveAlone());
-        case "AWS::ECS::Cluster" -> SettingsFix.cluster(copy, options.leaveAlone());
-        default -> SettingsFix.capacityProvider(copy, options.leaveAlone());
+      if (type == ResourceType.TASK_DEFINITION) {
+        return taskDefinition(copy);
       }
+      new Hardening(options).resource(type, copy);
       return copy;
     }
 
@@ -197,8 +198,8 @@ public final class TemplateFix {
         task.putArray("containerDefinitions");
       }
       String named = task.path("family").asText() + ": ";
-      TaskDefinitionFix fix = new TaskDefinitionFix(options);
-      ObjectNode fixed = fix.apply(task);
+      Hardening fix = new Hardening(options);
+      ObjectNode fixed = fix.taskDefinition(task);
       if (!literalFamily) {
         restore(fixed, "family", family);
       }
@@ -318,7 +319,7 @@ public final class TemplateFix {
     }
 
     private String templateName(String apiName) {
-      if (type.equals(TASK_SET) && apiName.equals("awsvpcConfiguration")) {
+      if (type == ResourceType.TASK_SET && apiName.equals("awsvpcConfiguration")) {
         return "AwsVpcConfiguration"; // a service spells it AwsvpcConfiguration
       }
       String exception = TEMPLATE_NAMES.get(apiName);

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.fix.CredentialMask;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.JacksonTree;
-import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.fix.ecsapi.SettingsFix;
+import dev.ecsguard.fix.Hardening;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.format.terraform.Hcl;
@@ -33,6 +33,7 @@ import dev.ecsguard.format.InputFiles;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -53,7 +54,7 @@ import java.util.Set;
 /**
  * Suggests the changes that harden the aws_ecs_* resources of one .tf file. Each resource's
  * attributes, evaluated with its module as the scanner evaluates them, are put in the ECS API's
- * shape; {@link TaskDefinitionFix} and {@link SettingsFix} harden that; and each change they make
+ * shape; the catalogue's remedies harden that ({@link Hardening}); and each change they make
  * is carried back to the HCL: an edit of the text where the value is written in this file as a
  * literal, otherwise an instruction naming the attribute, the value to set and where it comes from
  * (a variable, a local, a file, another resource). The suggestion is proved as a JSON fix is: the
@@ -71,7 +72,7 @@ public final class TerraformFix {
     public void note(Node where, String message) {} // the scan says these; a fix has nothing to add
   };
 
-  /** A value the module's source does not give; TaskDefinitionFix and SettingsFix read it as not set. */
+  /** A value the module's source does not give; the remedies read it as not set. */
   private record Unknown(String reason) {
     @Override
     public String toString() {
@@ -93,7 +94,7 @@ public final class TerraformFix {
   private final Path tree;
   private final Path file;
   private final Path directory;
-  private final TaskDefinitionFix.Options options;
+  private final RemedyOptions options;
   private final Map<String, String> tfVariables;
   private final HclEdits edits;
   private final Set<String> instructions = new LinkedHashSet<>();
@@ -101,7 +102,7 @@ public final class TerraformFix {
   private final Map<String, String> declaredAt = new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
   private final Map<String, Attribute> localsHere = new HashMap<>(); // this file's locals, edited where they are written
 
-  private TerraformFix(Path tree, Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables) {
+  private TerraformFix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables) {
     this.tree = tree;
     this.file = file;
     this.directory = InputFiles.directoryOf(file);
@@ -115,7 +116,7 @@ public final class TerraformFix {
    * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's --tf-var;
    * {@code tree}: the directory named on the command line (or the file's own), outside which file() reads nothing, as in a scan.
    */
-  public static FileFix.Result fix(Path tree, Path file, String text, TaskDefinitionFix.Options options, Map<String, String> tfVariables)
+  public static FileFix.Result fix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
       throws InputException {
     TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
     fix.declarations(Hcl.parse(file.toString(), text, LIMITS.maxNestingDepth()));
@@ -260,8 +261,8 @@ public final class TerraformFix {
     }
     task.set("tags", tags(values));
     holdingCredentials.add(task);
-    TaskDefinitionFix fix = new TaskDefinitionFix(options);
-    ObjectNode fixed = fix.apply(task);
+    Hardening fix = new Hardening(options);
+    ObjectNode fixed = fix.taskDefinition(task);
     fix.instructions().forEach(step -> instructions.add(address + ": " + step));
 
     if (!task.path("networkMode").equals(fixed.path("networkMode"))) {
@@ -485,7 +486,8 @@ public final class TerraformFix {
   // ---- services, task sets, clusters, capacity providers ---------------------------------------
 
   private void service(Block block, String address, ObjectNode values) throws WrongShape {
-    ObjectNode service = NODES.objectNode().put(block.labels().get(0).equals("aws_ecs_service") ? "serviceName" : "taskSetArn", address);
+    boolean taskSet = block.labels().get(0).equals("aws_ecs_task_set");
+    ObjectNode service = NODES.objectNode().put(taskSet ? "taskSetArn" : "serviceName", address);
     copy(values, "launch_type", service, "launchType");
     copy(values, "platform_version", service, "platformVersion");
     ObjectNode network = firstBlock(values, "network_configuration");
@@ -495,7 +497,7 @@ public final class TerraformFix {
           .set("assignPublicIp", on.isBoolean() ? TextNode.valueOf(on.asBoolean() ? "ENABLED" : "DISABLED") : on);
     }
     ObjectNode fixed = service.deepCopy();
-    SettingsFix.apply(fixed, options.leaveAlone());
+    harden(taskSet ? ResourceType.TASK_SET : ResourceType.SERVICE, fixed, address);
     if (!service.path("platformVersion").equals(fixed.path("platformVersion"))) {
       set(block, address, "", "platform_version", fixed.get("platformVersion"));
     }
@@ -519,7 +521,7 @@ public final class TerraformFix {
       }
     }
     ObjectNode fixed = cluster.deepCopy();
-    SettingsFix.apply(fixed, options.leaveAlone());
+    harden(ResourceType.CLUSTER, fixed, address);
     ArrayNode after = (ArrayNode) fixed.get("settings");
     for (int i = 0; i < after.size(); i++) {
       if (i >= settings.size()) {
@@ -544,11 +546,17 @@ public final class TerraformFix {
     }
     copy(group, "managed_termination_protection", api, "managedTerminationProtection");
     ObjectNode fixed = provider.deepCopy();
-    SettingsFix.apply(fixed, options.leaveAlone());
+    harden(ResourceType.CAPACITY_PROVIDER, fixed, address);
     JsonNode protection = fixed.path("autoScalingGroupProvider").path("managedTerminationProtection");
     if (!api.path("managedTerminationProtection").equals(protection) && nthBlock(block, "auto_scaling_group_provider", 0) instanceof Block written) {
       set(written, address, "auto_scaling_group_provider[0].", "managed_termination_protection", protection);
     }
+  }
+
+  private void harden(ResourceType type, ObjectNode resource, String address) {
+    Hardening hardening = new Hardening(options);
+    hardening.resource(type, resource);
+    hardening.instructions().forEach(step -> instructions.add(address + ": " + step));
   }
 
   // ---- attributes and blocks -------------------------------------------------------------------

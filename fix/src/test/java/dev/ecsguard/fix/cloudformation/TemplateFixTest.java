@@ -1,7 +1,7 @@
 package dev.ecsguard.fix.cloudformation;
 
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.tree.DocumentReader;
@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** CloudFormation templates are fixed by edits at their values' positions: the rest of the text stays byte for byte. */
 class TemplateFixTest {
-  private static final TaskDefinitionFix.Options OPTIONS = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
   private static final String HEAD = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n";
 
-  private static FileFix.Result fix(String name, String text, TaskDefinitionFix.Options options) throws InputException {
+  private static FileFix.Result fix(String name, String text, RemedyOptions options) throws InputException {
     FileFix.Result result = FileFix.fix(name, text, options);
     new DocumentReader(InputLimits.DEFAULT).read(result.fixed().getBytes(StandardCharsets.UTF_8), name); // it parses
     assertThat(FileFix.fix(name, result.fixed(), options).fixed()).as("fixing twice changes nothing").isEqualTo(result.fixed());
@@ -146,7 +146,7 @@ class TemplateFixTest {
 
   @Test
   void aMovedCredentialTakesItsLinesAndTheLastOneLeavesAnEmptyList() throws InputException {
-    TaskDefinitionFix.Options secrets = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1",
+    RemedyOptions secrets = new RemedyOptions("1000:1000", List.of(), "eu-west-1",
         Map.of("AWS_ACCESS_KEY_ID", "arn:aws:ssm:eu-west-1:1:parameter/id", "AWS_SECRET_ACCESS_KEY", "arn:aws:ssm:eu-west-1:1:parameter/key"), false);
     String original = HEAD + """
           Task:

@@ -1,7 +1,7 @@
 package dev.ecsguard.fix.terraform;
 
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,19 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** Terraform source: literals edited where they are written, everything else said as a step naming its source. */
 class TerraformFixTest {
   private static final String SECRET = "PLANTEDtfSECRETvalue42";
-  private static final TaskDefinitionFix.Options DEFAULTS = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of(), false);
-  private static final TaskDefinitionFix.Options ALL =
-      new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of("AWS_SECRET_ACCESS_KEY", "arn:aws:secretsmanager:eu-west-1:1:secret:k"), true);
+  private static final RemedyOptions DEFAULTS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions ALL =
+      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of("AWS_SECRET_ACCESS_KEY", "arn:aws:secretsmanager:eu-west-1:1:secret:k"), true);
 
   @TempDir Path dir;
 
-  private FileFix.Result fix(String text, TaskDefinitionFix.Options options) throws IOException, InputException {
+  private FileFix.Result fix(String text, RemedyOptions options) throws IOException, InputException {
     Path file = Files.writeString(dir.resolve("main.tf"), text);
     return TerraformFix.fix(dir, file, text, options, Map.of());
   }
 
   /** Fixes, then fixes the suggested text again: the second suggestion must be empty. */
-  private FileFix.Result fixTwice(String text, TaskDefinitionFix.Options options) throws IOException, InputException {
+  private FileFix.Result fixTwice(String text, RemedyOptions options) throws IOException, InputException {
     FileFix.Result first = fix(text, options);
     FileFix.Result second = fix(first.fixed(), options);
     assertThat(second.diff()).as("a second fix of the suggested text").isEmpty();

@@ -1,5 +1,6 @@
 package dev.ecsguard.fix;
 
+import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,12 +18,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Over generated task definitions: a fix touches only what FAILED controls need, and fixing twice changes nothing. */
-class TaskDefinitionFixProperties {
+class HardeningProperties {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> TOUCHED =
       Set.of("privileged", "readonlyRootFilesystem", "user", "logConfiguration", "mountPoints", "linuxParameters", "environment", "secrets");
-  private static final TaskDefinitionFix.Options OPTIONS =
-      new TaskDefinitionFix.Options("1000:1000", List.of("NET_ADMIN"), "eu-west-1", Map.of("AWS_ACCESS_KEY_ID", "arn:aws:secretsmanager:x"), false);
+  private static final RemedyOptions OPTIONS =
+      new RemedyOptions("1000:1000", List.of("NET_ADMIN"), "eu-west-1", Map.of("AWS_ACCESS_KEY_ID", "arn:aws:secretsmanager:x"), false);
 
   @Provide
   Arbitrary<ObjectNode> taskDefinitions() {
@@ -61,8 +62,8 @@ class TaskDefinitionFixProperties {
 
   @Property(tries = 300)
   void fieldsNoControlNeedsAreKeptAndFixingTwiceChangesNothing(@ForAll("taskDefinitions") ObjectNode task) {
-    ObjectNode fixed = new TaskDefinitionFix(OPTIONS).apply(task);
-    assertThat(new TaskDefinitionFix(OPTIONS).apply(fixed)).isEqualTo(fixed);
+    ObjectNode fixed = new Hardening(OPTIONS).taskDefinition(task);
+    assertThat(new Hardening(OPTIONS).taskDefinition(fixed)).isEqualTo(fixed);
     task.fieldNames().forEachRemaining(field -> {
       if (!field.equals("containerDefinitions") && !field.equals("volumes")) {
         assertThat(fixed.get(field)).as(field).isEqualTo(task.get(field));
