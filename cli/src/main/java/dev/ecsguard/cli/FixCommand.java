@@ -3,8 +3,8 @@ package dev.ecsguard.cli;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.fix.TerraformFix;
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.format.InputFiles;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;
@@ -81,7 +81,7 @@ final class FixCommand implements Callable<Integer> {
     }
     List<String> skipped = new ArrayList<>(configuration.skip());
     skipped.addAll(skip);
-    TaskDefinitionFix.Options options = choices.options(logRegion).leavingAlone(skipped);
+    RemedyOptions options = choices.options(logRegion).leavingAlone(skipped);
     Acceptance acceptance;
     try {
       acceptance = new Acceptance(configuration, tfVariables);
@@ -117,7 +117,7 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, Path tree, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
+  private void fix(Path file, Path tree, boolean named, RemedyOptions chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
     Map<String, String> accepted;
     byte[] read;
@@ -126,7 +126,7 @@ final class FixCommand implements Callable<Integer> {
       read = RegularFiles.read(file, file.toString(), InputLimits.DEFAULT.maxFileBytes());
       String text = RegularFiles.utf8Text(read, file.toString());
       accepted = acceptance.accepted(file, text);
-      TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
+      RemedyOptions options = chosen.leavingAlone(accepted.keySet());
       result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
       if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e, InputLimits.DEFAULT.maxFileBytes())) {

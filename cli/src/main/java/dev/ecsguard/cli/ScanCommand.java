@@ -1,8 +1,8 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.AwsScan;
-import dev.ecsguard.aws.AwsOptions;
-import dev.ecsguard.aws.SecurityHubImport;
+import dev.ecsguard.aws.scan.AwsScan;
+import dev.ecsguard.aws.session.AwsOptions;
+import dev.ecsguard.aws.securityhub.SecurityHubImport;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;

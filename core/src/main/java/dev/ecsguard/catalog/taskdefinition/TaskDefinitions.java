@@ -1,5 +1,6 @@
 package dev.ecsguard.catalog.taskdefinition;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -11,6 +12,11 @@ import java.util.function.Predicate;
 /** What several task-definition controls read the same way. */
 final class TaskDefinitions {
   private TaskDefinitions() {}
+
+  /** For the remedies: whether a task definition in the API's shape runs on Windows, where the Linux-only steps do not apply. */
+  static boolean windows(ObjectNode task) {
+    return task.path("runtimePlatform").path("operatingSystemFamily").asText("").startsWith("WINDOWS_SERVER");
+  }
 
   /**
    * The containers to judge. Missing or unreadable container definitions are recorded as unknown:
