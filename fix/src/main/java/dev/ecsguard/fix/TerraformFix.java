@@ -24,7 +24,7 @@ import dev.ecsguard.format.terraform.Hcl.ObjectValue;
 import dev.ecsguard.format.terraform.Hcl.Position;
 import dev.ecsguard.format.terraform.Hcl.Traversal;
 import dev.ecsguard.format.terraform.Hcl.Tuple;
-import dev.ecsguard.format.InputFiles;
+import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
 import dev.ecsguard.model.Resource;
