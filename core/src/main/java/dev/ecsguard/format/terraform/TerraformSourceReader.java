@@ -67,7 +67,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     read(unit.tree(), unit.directory(), unit.files(), Map.of(), sink, errors);
   }
 
-  /** As above, {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
+  /** As above for the unit ({@code tree}, {@code directory}, {@code files}), {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
   public void read(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
     Map<Block, List<dev.ecsguard.format.InlineSuppression>> inline = new java.util.IdentityHashMap<>(); // once per block, not per instance
     instances(tree, directory, files, texts, sink, errors, (instance, parsed, root) -> {
