@@ -5,7 +5,7 @@ import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.terraform.TerraformFix;
-import dev.ecsguard.format.InputFiles;
+import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;

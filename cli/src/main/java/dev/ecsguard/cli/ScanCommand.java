@@ -11,6 +11,8 @@ import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.report.ReportFormat;
@@ -38,7 +40,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "scan",
-    description = "Check ECS JSON, CloudFormation templates (JSON or YAML), Terraform plan JSON and Terraform source: files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
@@ -371,6 +372,13 @@ final class ScanCommand implements Callable<Integer> {
     public Iterator<String> iterator() {
       return ReportFormat.labels().iterator();
     }
+  }
+
+  /** The command's description, set by {@link Main}: what it reads, from the registry of input formats. */
+  static String description() {
+    return "Check " + InputFormat.listed(Arrays.stream(InputFormat.values()).map(InputFormat::description).toList(), "and")
+        + ": files, or directories searched recursively for " + InputFormat.listed(InputFormat.allExtensions().stream().map(ending -> "*" + ending).toList(), "and")
+        + ".";
   }
 
   /** The help's list of report formats, each with its description; a picocli format string. */

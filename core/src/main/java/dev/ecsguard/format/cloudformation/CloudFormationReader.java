@@ -21,7 +21,7 @@ import java.util.Map;
  * them): every AWS::ECS::* resource, named by its logical id, its properties resolved as far as the
  * template and the parameter values given allow.
  */
-public final class CloudFormationReader implements InputReader {
+public final class CloudFormationReader implements InputReader.OfFile {
   private static final ResourceShapes SHAPES = ResourceShapes.CLOUDFORMATION;
   private static final String CDK_PATH = "aws:cdk:path";
 

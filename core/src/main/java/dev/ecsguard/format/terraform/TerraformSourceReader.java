@@ -40,9 +40,10 @@ import java.util.function.Consumer;
 /**
  * Terraform source: the aws_ecs_* resources of a module's .tf files, their attributes evaluated
  * with the module's variables (given values, terraform.tfvars, *.auto.tfvars, defaults) and locals.
- * A module is one directory, so a file is always read with its siblings.
+ * A module is one directory, so a file is always read with its siblings: the unit this reader reads
+ * is the directory.
  */
-public final class TerraformSourceReader {
+public final class TerraformSourceReader implements InputReader.OfDirectory {
   private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");
   private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
   // count.index and for_each keys are checked one by one up to this many; beyond, once, as a representative.
@@ -60,17 +61,16 @@ public final class TerraformSourceReader {
   }
 
   /**
-   * Reads the module in {@code directory} and reports the resources in {@code files} (.tf files of
+   * Reads the module in the unit's directory and reports the resources in its files (.tf files of
    * that directory); a file that cannot be parsed is an error, and the others are still read.
-   * {@code tree}: the scanned tree (the directory named on the command line, or that of the file
-   * named); file() and templatefile() read nothing outside it, as a scan of an untrusted pull
-   * request must not.
+   * file() and templatefile() read nothing outside the unit's tree.
    */
-  public void read(Path tree, Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
-    read(tree, directory, files, Map.of(), sink, errors);
+  @Override
+  public void read(InputReader.Directory unit, InputReader.Sink sink, Consumer<InputException> errors) {
+    read(unit.tree(), unit.directory(), unit.files(), Map.of(), sink, errors);
   }
 
-  /** As above, {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
+  /** As above for the unit ({@code tree}, {@code directory}, {@code files}), {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
   public void read(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
     Map<Block, List<dev.ecsguard.format.InlineSuppression>> inline = new java.util.IdentityHashMap<>(); // once per block, not per instance
     instances(tree, directory, files, texts, sink, errors, (instance, parsed, root) -> {
@@ -197,11 +197,6 @@ public final class TerraformSourceReader {
       }
     }
     return java.util.Optional.empty();
-  }
-
-  /** Whether a file so named is read with the module in its directory: a .tf file or a tfvars file. */
-  public static boolean readWithModule(String fileName) {
-    return fileName.endsWith(".tf") || fileName.equals("terraform.tfvars") || fileName.endsWith(".auto.tfvars");
   }
 
   /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */

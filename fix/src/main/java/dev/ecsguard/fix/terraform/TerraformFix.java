@@ -17,7 +17,7 @@ import dev.ecsguard.fix.JacksonTree;
 import dev.ecsguard.fix.Hardening;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
-import dev.ecsguard.format.InputFiles;
+import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.terraform.HclBridge;
 import dev.ecsguard.format.terraform.TerraformSourceReader;

@@ -1,5 +1,6 @@
-package dev.ecsguard.format;
+package dev.ecsguard.input;
 
+import dev.ecsguard.format.InputReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.Problems;
 import dev.ecsguard.tree.RegularFiles;
@@ -10,8 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** Expands the paths a user gives into the files to read. */
@@ -31,14 +33,19 @@ public final class InputFiles {
     void error(InputException error);
   }
 
+  /** Receives the units to read: each file of the file formats, and each directory a directory format reads. */
+  public interface UnitVisitor extends Visitor {
+    /** A directory unit, given after every path was visited: by then every file of it that the scan takes is known. */
+    void directory(InputFormat format, InputReader.Directory unit);
+  }
+
   private InputFiles() {}
 
   /**
-   * Files are taken as given; directories are searched recursively for {@code *.json}, {@code
-   * *.yaml}, {@code *.yml}, {@code *.template} and {@code *.tf}, in name
-   * order, leaving out hidden entries (.git and the like) and following links to directories once
-   * each. Directories are listed one at a time, by name only, so memory does not grow with the
-   * number of files.
+   * Files are taken as given; directories are searched recursively for the files some input format
+   * reads ({@link InputFormat#allExtensions()}), in name order, leaving out hidden entries (.git and
+   * the like) and following links to directories once each. Directories are listed one at a time, by name only,
+   * so memory does not grow with the number of files.
    */
   public static void visit(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
@@ -50,6 +57,42 @@ public final class InputFiles {
         visitor.error(new InputException(path.toString(), "no such file or directory"));
       }
     }
+  }
+
+  /**
+   * As {@link #visit}, but the files of a {@link InputFormat.Unit#DIRECTORY} format are gathered by
+   * directory, and each directory is given once, after the others: with the files found or named
+   * in it (a module named twice, or by two of its files, is read once) and the tree it was first
+   * found in.
+   */
+  public static void visitUnits(List<Path> paths, UnitVisitor visitor) {
+    record Key(InputFormat format, Path directory) {}
+    record Found(Path tree, List<Path> files) {}
+    Map<Key, Found> units = new LinkedHashMap<>();
+    visit(
+        paths,
+        new Visitor() {
+          @Override
+          public void file(Path file, Path tree, boolean named) {
+            InputFormat format = InputFormat.readingDirectoryOf(file);
+            if (format == null) {
+              visitor.file(file, tree, named);
+              return;
+            }
+            units.computeIfAbsent(new Key(format, directoryOf(file)), key -> new Found(tree, new ArrayList<>())).files().add(file);
+          }
+
+          @Override
+          public void skipped(Path path, String why) {
+            visitor.skipped(path, why);
+          }
+
+          @Override
+          public void error(InputException error) {
+            visitor.error(error);
+          }
+        });
+    units.forEach((key, found) -> visitor.directory(key.format(), new InputReader.Directory(found.tree(), key.directory(), found.files())));
   }
 
   /** The directory holding {@code file}: its parent, or the working directory for a bare name. */
@@ -67,11 +110,6 @@ public final class InputFiles {
     } catch (IOException e) {
       return true;
     }
-  }
-
-  private static boolean isInput(String name) {
-    String lower = name.toLowerCase(Locale.ROOT);
-    return lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".template") || lower.endsWith(".tf");
   }
 
   private static void walk(Path tree, Path directory, Visitor visitor, Set<Path> visited) {
@@ -102,12 +140,12 @@ public final class InputFiles {
       boolean isDirectory = Files.isDirectory(entry);
       if (isDirectory && leadsOutOf(tree, entry)) {
         visitor.skipped(entry, "a link that leads out of the scanned tree; skipped (name its target to scan it)");
-      } else if (isInput(name) && !isDirectory && leadsOutOf(tree, entry)) {
+      } else if (InputFormat.anyReads(entry) && !isDirectory && leadsOutOf(tree, entry)) {
         // An input not read must not pass unseen: refused, so that the scan cannot pass without it.
         visitor.error(new InputException(entry.toString(), "refused: a link that leads out of the scanned tree (name its target to scan it)"));
       } else if (isDirectory) {
         walk(tree, entry, visitor, visited);
-      } else if (isInput(name)) {
+      } else if (InputFormat.anyReads(entry)) {
         if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
           visitor.skipped(entry, "a broken link; skipped");
           continue;

@@ -1,4 +1,4 @@
-package dev.ecsguard.format;
+package dev.ecsguard.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
