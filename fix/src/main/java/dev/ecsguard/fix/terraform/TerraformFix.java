@@ -43,9 +43,6 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.RegularFiles;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -159,12 +156,8 @@ public final class TerraformFix {
 
   /** Where the module declares its variables and locals; this file's locals, to edit them where they are written. */
   private void declarations(List<Item> items) {
-    List<Path> siblings = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tf")) {
-      entries.forEach(siblings::add);
-    } catch (IOException e) {
-      // the module is read again for the suggestion, and that read reports it
-    }
+    // An error listing them is the module read's to report: it is read again for the suggestion.
+    List<Path> siblings = new ArrayList<>(TerraformSourceReader.moduleFiles(directory, List.of(), error -> {}));
     siblings.sort(null);
     for (Path sibling : siblings) {
       if (sibling.normalize().equals(file.normalize())) {
