@@ -6,6 +6,7 @@ import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -179,8 +180,9 @@ final class FixCommand implements Callable<Integer> {
     outcome.remaining |= !remaining.isEmpty();
   }
 
+  /** A file of a Terraform module: TerraformFix suggests its changes, with its module. */
   private static boolean terraform(Path file) {
-    return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
+    return InputFormat.TERRAFORM_SOURCE.reads(file);
   }
 
   /** {@code ECS.4, ECS.5 ×2}: FAILED findings by control, in control order. */

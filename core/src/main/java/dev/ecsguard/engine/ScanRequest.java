@@ -107,7 +107,7 @@ public final class ScanRequest {
 
     private Builder() {}
 
-    /** A file, or a directory searched recursively for *.json, *.yaml, *.yml, *.template and *.tf. */
+    /** A file, or a directory searched recursively for the files of the extensions {@link dev.ecsguard.input.InputFormat} lists. */
     public Builder path(Path path) {
       return input(new ScanInput.FileInput(path));
     }

@@ -167,11 +167,11 @@ public final class Scanner {
   /**
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
    * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
-   * says this: whether {@code error} comes from YAML that is no CloudFormation template.
+   * says this: whether {@code error} comes from YAML that is no CloudFormation template. A file
+   * some other format's extensions name too (.json) is an error whatever it holds.
    */
   public static boolean isOtherYaml(Path file, InputException error, long maxBytes) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
+    if (!InputFormat.reading(file).equals(List.of(InputFormat.CLOUDFORMATION)) || error.line() == 0) {
       return false;
     }
     try {

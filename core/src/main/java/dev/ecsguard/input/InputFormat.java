@@ -107,6 +107,11 @@ public enum InputFormat {
     return Arrays.stream(values()).anyMatch(format -> format.reads(file));
   }
 
+  /** The formats whose extensions {@code file}'s name has, in the order of this list. */
+  public static List<InputFormat> reading(Path file) {
+    return Arrays.stream(values()).filter(format -> format.reads(file)).toList();
+  }
+
   /** The {@link Unit#DIRECTORY} format that reads {@code file} with its directory; null when none does. */
   public static InputFormat readingDirectoryOf(Path file) {
     return Arrays.stream(values()).filter(format -> format.unit == Unit.DIRECTORY && format.reads(file)).findFirst().orElse(null);

@@ -22,7 +22,7 @@ import java.util.Map;
  * template and the parameter values given allow.
  */
 public final class CloudFormationReader implements InputReader.OfFile {
-  private static final ResourceShapes SHAPES = ResourceShapes.CLOUDFORMATION;
+  private static final ResourceShapes SHAPES = new ResourceShapes(CloudFormationNames.SPELLING);
   private static final String CDK_PATH = "aws:cdk:path";
 
   private final Map<String, String> parameters;

@@ -143,8 +143,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     }
   }
 
-  /** Every .tf file of the directory, those asked for included even if hidden. */
-  private List<Path> moduleFiles(Path directory, List<Path> asked, Consumer<InputException> errors) {
+  /** Every .tf file of the directory, those asked for included even if hidden: the module's files, as a scan reads them. */
+  public static List<Path> moduleFiles(Path directory, List<Path> asked, Consumer<InputException> errors) {
     List<Path> files = new ArrayList<>(asked);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tf")) {
       for (Path entry : entries) {

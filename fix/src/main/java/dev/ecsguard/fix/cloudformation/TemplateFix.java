@@ -2,6 +2,7 @@ package dev.ecsguard.fix.cloudformation;
 
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.format.cloudformation.CloudFormationNames;
 import dev.ecsguard.fix.Hardening;
 import dev.ecsguard.model.ResourceType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,14 +12,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Fixes the ECS resources of a CloudFormation template, JSON or YAML, with the steps and options
  * of the ECS API JSON fix. Each resource's {@code Properties} are read into the API's camelCase
- * shape, hardened by the catalogue's remedies for its {@code Type} ({@link Hardening}), and
+ * shape (named as the reader names them: {@link CloudFormationNames}), hardened by the
+ * catalogue's remedies for its {@code Type} ({@link Hardening}), and
  * what the fix changed becomes edits of the template's own text ({@link TextEditor}), so that
  * everything else in the file stays as it was written.
  */
@@ -30,12 +31,6 @@ public final class TemplateFix {
       "AWS::ECS::TaskSet", ResourceType.TASK_SET,
       "AWS::ECS::Cluster", ResourceType.CLUSTER,
       "AWS::ECS::CapacityProvider", ResourceType.CAPACITY_PROVIDER);
-  /** Template names that differ from the API's beyond the first letter (as core's Spelling has them). */
-  private static final Map<String, String> API_NAMES =
-      Map.of("EFSVolumeConfiguration", "efsVolumeConfiguration", "ClusterSettings", "settings", "AwsVpcConfiguration", "awsvpcConfiguration");
-  private static final Map<String, String> TEMPLATE_NAMES = Map.of("efsVolumeConfiguration", "EFSVolumeConfiguration", "settings", "ClusterSettings");
-  /** Mappings whose keys are the user's own (log driver options, Docker labels): never re-cased. */
-  private static final Set<String> FREE_FORM = Set.of("Options", "DockerLabels", "DriverOpts", "Labels");
   /**
    * API fields whose value is a list or an object, among those the fixes read. When a template
    * computes one with a function, the fix sees it absent; anything the fix would put there is
@@ -228,7 +223,7 @@ public final class TemplateFix {
       if (original instanceof TextTree.Mapping mapping && before instanceof ObjectNode was && after instanceof ObjectNode is) {
         Set<String> written = new HashSet<>();
         for (TextTree.Entry entry : mapping.entries()) {
-          String key = freeForm ? entry.key() : apiName(entry.key());
+          String key = freeForm ? entry.key() : CloudFormationNames.apiName(entry.key());
           written.add(key);
           String at = path.isEmpty() ? entry.key() : path + "." + entry.key();
           if (!is.has(key)) {
@@ -238,13 +233,13 @@ public final class TemplateFix {
           } else if (!was.has(key)) {
             computed.add(at); // a function computes it, and the fix would put something there
           } else {
-            diff(entry.value(), was.get(key), is.get(key), at, FREE_FORM.contains(entry.key()));
+            diff(entry.value(), was.get(key), is.get(key), at, CloudFormationNames.FREE_FORM.contains(entry.key()));
           }
         }
         is.properties().forEach(field -> {
           if (!written.contains(field.getKey())) {
             String key = freeForm ? field.getKey() : templateName(field.getKey());
-            add(mapping, key, field.getValue(), path.isEmpty() ? key : path + "." + key, FREE_FORM.contains(key));
+            add(mapping, key, field.getValue(), path.isEmpty() ? key : path + "." + key, CloudFormationNames.FREE_FORM.contains(key));
           }
         });
         return;
@@ -306,7 +301,7 @@ public final class TemplateFix {
         ObjectNode spelled = NODES.objectNode();
         object.properties().forEach(field -> {
           String key = freeForm ? field.getKey() : templateName(field.getKey());
-          spelled.set(key, template(field.getValue(), FREE_FORM.contains(key)));
+          spelled.set(key, template(field.getValue(), CloudFormationNames.FREE_FORM.contains(key)));
         });
         return spelled;
       }
@@ -319,11 +314,7 @@ public final class TemplateFix {
     }
 
     private String templateName(String apiName) {
-      if (type == ResourceType.TASK_SET && apiName.equals("awsvpcConfiguration")) {
-        return "AwsVpcConfiguration"; // a service spells it AwsvpcConfiguration
-      }
-      String exception = TEMPLATE_NAMES.get(apiName);
-      return exception != null ? exception : apiName.substring(0, 1).toUpperCase(Locale.ROOT) + apiName.substring(1);
+      return CloudFormationNames.templateName(type, apiName);
     }
   }
 
@@ -331,9 +322,9 @@ public final class TemplateFix {
   private static ObjectNode api(TextTree.Mapping mapping, boolean freeForm) {
     ObjectNode object = NODES.objectNode();
     for (TextTree.Entry entry : mapping.entries()) {
-      String key = freeForm ? entry.key() : apiName(entry.key());
+      String key = freeForm ? entry.key() : CloudFormationNames.apiName(entry.key());
       if (!(entry.value() instanceof TextTree.Intrinsic && COLLECTIONS.contains(key))) {
-        object.set(key, api(entry.value(), FREE_FORM.contains(entry.key())));
+        object.set(key, api(entry.value(), CloudFormationNames.FREE_FORM.contains(entry.key())));
       }
     }
     return object;
@@ -351,11 +342,6 @@ public final class TemplateFix {
       case TextTree.Scalar scalar -> scalar.value();
       case TextTree.Intrinsic intrinsic -> NODES.textNode(COMPUTED + intrinsic.function() + ")");
     };
-  }
-
-  private static String apiName(String templateName) {
-    String exception = API_NAMES.get(templateName);
-    return exception != null ? exception : templateName.isEmpty() ? templateName : templateName.substring(0, 1).toLowerCase(Locale.ROOT) + templateName.substring(1);
   }
 
   private static String describe(TextTree value) {

@@ -20,6 +20,9 @@ import dev.ecsguard.engine.Selection;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.terraform.HclBridge;
+import dev.ecsguard.format.terraform.TerraformAttributes;
+import dev.ecsguard.format.terraform.TerraformAttributes.Field;
+import dev.ecsguard.format.terraform.TerraformAttributes.Kind;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
 import dev.ecsguard.hcl.Hcl;
 import dev.ecsguard.hcl.Hcl.Attribute;
@@ -35,15 +38,11 @@ import dev.ecsguard.hcl.Hcl.Traversal;
 import dev.ecsguard.hcl.Hcl.Tuple;
 import dev.ecsguard.hcl.HclException;
 import dev.ecsguard.model.Resource;
-import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.RegularFiles;
-import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -51,7 +50,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 
 /**
  * Suggests the changes that harden the aws_ecs_* resources of one .tf file. Each resource's
@@ -155,12 +156,8 @@ public final class TerraformFix {
 
   /** Where the module declares its variables and locals; this file's locals, to edit them where they are written. */
   private void declarations(List<Item> items) {
-    List<Path> siblings = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tf")) {
-      entries.forEach(siblings::add);
-    } catch (IOException e) {
-      // the module is read again for the suggestion, and that read reports it
-    }
+    // An error listing them is the module read's to report: it is read again for the suggestion.
+    List<Path> siblings = new ArrayList<>(TerraformSourceReader.moduleFiles(directory, List.of(), error -> {}));
     siblings.sort(null);
     for (Path sibling : siblings) {
       if (sibling.normalize().equals(file.normalize())) {
@@ -216,13 +213,12 @@ public final class TerraformFix {
     String address = block.labels().get(0) + "." + block.labels().get(1);
     int edited = edits.size();
     int instructed = instructions.size();
+    TerraformAttributes.Resource table = TerraformAttributes.Resource.of(instance.type());
     try {
-      switch (instance.type()) {
-        case "aws_ecs_task_definition" -> taskDefinition(block, address, (ObjectNode) json(instance.values()));
-        case "aws_ecs_service", "aws_ecs_task_set" -> service(block, address, (ObjectNode) json(instance.values()));
-        case "aws_ecs_cluster" -> cluster(block, address, (ObjectNode) json(instance.values()));
-        case "aws_ecs_capacity_provider" -> capacityProvider(block, address, (ObjectNode) json(instance.values()));
-        default -> {}
+      if (table == TerraformAttributes.Resource.TASK_DEFINITION) {
+        taskDefinition(block, address, (ObjectNode) json(instance.values()));
+      } else if (table != null) {
+        resource(block, address, table, (ObjectNode) json(instance.values()));
       }
     } catch (WrongShape | RuntimeException e) {
       edits.truncate(edited);
@@ -243,53 +239,16 @@ public final class TerraformFix {
   // ---- task definitions ------------------------------------------------------------------------
 
   private void taskDefinition(Block block, String address, ObjectNode values) throws WrongShape {
-    ObjectNode task = NODES.objectNode();
-    task.put("family", values.path("family").isTextual() ? values.path("family").asText() : block.labels().get(1));
-    copy(values, "network_mode", task, "networkMode");
-    copy(values, "pid_mode", task, "pidMode");
-    ObjectNode platform = firstBlock(values, "runtime_platform");
-    if (platform != null && platform.has("operating_system_family")) {
-      task.putObject("runtimePlatform").set("operatingSystemFamily", platform.get("operating_system_family"));
+    List<Field> fields = TerraformAttributes.Resource.TASK_DEFINITION.fields();
+    ObjectNode task = api(address, fields, values);
+    if (!task.path("family").isTextual()) {
+      task.put("family", block.labels().get(1)); // the fix names its steps by family
     }
-    task.set("containerDefinitions", containers(address, values.get("container_definitions")));
-    ArrayNode volumes = task.putArray("volumes");
-    for (JsonNode volume : blocks(values, "volume")) {
-      if (!(volume instanceof ObjectNode written)) {
-        volumes.add(volume); // made by a dynamic block: unknown
-        continue;
-      }
-      ObjectNode api = volumes.addObject();
-      copy(written, "name", api, "name");
-      ObjectNode efs = firstBlock(written, "efs_volume_configuration");
-      if (efs != null) {
-        copy(efs, "transit_encryption", api.putObject("efsVolumeConfiguration"), "transitEncryption");
-      }
-    }
-    task.set("tags", tags(values));
     holdingCredentials.add(task);
     Hardening fix = new Hardening(options);
     ObjectNode fixed = fix.taskDefinition(task);
     fix.instructions().forEach(step -> instructions.add(address + ": " + step));
-
-    if (!task.path("networkMode").equals(fixed.path("networkMode"))) {
-      set(block, address, "", "network_mode", fixed.get("networkMode"));
-    }
-    if (task.has("pidMode") && !fixed.has("pidMode")) {
-      unset(block, address, "pid_mode");
-    }
-    ArrayNode after = (ArrayNode) fixed.get("volumes");
-    for (int i = 0; i < after.size(); i++) {
-      if (i >= volumes.size()) {
-        addBlock(block, address, "volume", "volume {\n  name = " + HclEdits.quote(after.get(i).path("name").asText()) + "\n}");
-      } else if (!volumes.get(i).equals(after.get(i)) && nthBlock(block, "volume", i) instanceof Block volume
-          && nthBlock(volume, "efs_volume_configuration", 0) instanceof Block efs) {
-        set(efs, address, "volume[" + i + "].efs_volume_configuration[0].", "transit_encryption", after.get(i).path("efsVolumeConfiguration").get("transitEncryption"));
-      }
-    }
-    JsonNode before = task.get("containerDefinitions");
-    if (!before.equals(fixed.get("containerDefinitions"))) {
-      containers(block, address, before, fixed.get("containerDefinitions"));
-    }
+    carry(block, address, "", fields, task, fixed);
   }
 
   /** container_definitions as the API's list: jsonencode gives it as a value, a string holds it as JSON. */
@@ -491,78 +450,110 @@ public final class TerraformFix {
 
   // ---- services, task sets, clusters, capacity providers ---------------------------------------
 
-  private void service(Block block, String address, ObjectNode values) throws WrongShape {
-    boolean taskSet = block.labels().get(0).equals("aws_ecs_task_set");
-    ObjectNode service = NODES.objectNode().put(taskSet ? "taskSetArn" : "serviceName", address);
-    copy(values, "launch_type", service, "launchType");
-    copy(values, "platform_version", service, "platformVersion");
-    ObjectNode network = firstBlock(values, "network_configuration");
-    if (network != null && network.has("assign_public_ip")) {
-      JsonNode on = network.get("assign_public_ip");
-      service.putObject("networkConfiguration").putObject("awsvpcConfiguration")
-          .set("assignPublicIp", on.isBoolean() ? TextNode.valueOf(on.asBoolean() ? "ENABLED" : "DISABLED") : on);
-    }
-    ObjectNode fixed = service.deepCopy();
-    harden(taskSet ? ResourceType.TASK_SET : ResourceType.SERVICE, fixed, address);
-    if (!service.path("platformVersion").equals(fixed.path("platformVersion"))) {
-      set(block, address, "", "platform_version", fixed.get("platformVersion"));
-    }
-    JsonNode publicIp = fixed.path("networkConfiguration").path("awsvpcConfiguration").path("assignPublicIp");
-    if (!service.path("networkConfiguration").path("awsvpcConfiguration").path("assignPublicIp").equals(publicIp)
-        && nthBlock(block, "network_configuration", 0) instanceof Block configuration) {
-      set(configuration, address, "network_configuration[0].", "assign_public_ip", BooleanNode.valueOf("ENABLED".equals(publicIp.asText())));
-    }
-  }
-
-  private void cluster(Block block, String address, ObjectNode values) throws WrongShape {
-    ObjectNode cluster = NODES.objectNode().put("clusterName", address);
-    ArrayNode settings = cluster.putArray("settings");
-    for (JsonNode setting : blocks(values, "setting")) {
-      if (setting instanceof ObjectNode written) {
-        ObjectNode api = settings.addObject();
-        copy(written, "name", api, "name");
-        copy(written, "value", api, "value");
-      } else {
-        settings.add(setting); // made by a dynamic block: unknown
-      }
-    }
-    ObjectNode fixed = cluster.deepCopy();
-    harden(ResourceType.CLUSTER, fixed, address);
-    ArrayNode after = (ArrayNode) fixed.get("settings");
-    for (int i = 0; i < after.size(); i++) {
-      if (i >= settings.size()) {
-        addBlock(block, address, "setting", "setting {\n  name  = " + HclEdits.quote(after.get(i).path("name").asText())
-            + "\n  value = " + HclEdits.quote(after.get(i).path("value").asText()) + "\n}");
-      } else if (!settings.get(i).equals(after.get(i)) && nthBlock(block, "setting", i) instanceof Block setting) {
-        set(setting, address, "setting[" + i + "].", "value", after.get(i).get("value"));
-      }
-    }
-  }
-
-  private void capacityProvider(Block block, String address, ObjectNode values) throws WrongShape {
-    ObjectNode group = firstBlock(values, "auto_scaling_group_provider");
-    if (group == null) {
-      return;
-    }
-    ObjectNode provider = NODES.objectNode();
-    ObjectNode api = provider.putObject("autoScalingGroupProvider");
-    ObjectNode scaling = firstBlock(group, "managed_scaling");
-    if (scaling != null) {
-      copy(scaling, "status", api.putObject("managedScaling"), "status");
-    }
-    copy(group, "managed_termination_protection", api, "managedTerminationProtection");
-    ObjectNode fixed = provider.deepCopy();
-    harden(ResourceType.CAPACITY_PROVIDER, fixed, address);
-    JsonNode protection = fixed.path("autoScalingGroupProvider").path("managedTerminationProtection");
-    if (!api.path("managedTerminationProtection").equals(protection) && nthBlock(block, "auto_scaling_group_provider", 0) instanceof Block written) {
-      set(written, address, "auto_scaling_group_provider[0].", "managed_termination_protection", protection);
-    }
-  }
-
-  private void harden(ResourceType type, ObjectNode resource, String address) {
+  private void resource(Block block, String address, TerraformAttributes.Resource table, ObjectNode values) throws WrongShape {
+    ObjectNode resource = api(address, table.fields(), values);
+    ObjectNode fixed = resource.deepCopy();
     Hardening hardening = new Hardening(options);
-    hardening.resource(type, resource);
+    hardening.resource(table.type(), fixed);
     hardening.instructions().forEach(step -> instructions.add(address + ": " + step));
+    carry(block, address, "", table.fields(), resource, fixed);
+  }
+
+  // ---- the API's shape and back, by TerraformAttributes ------------------------------------------
+
+  /** {@code values} (a resource's or a block's) in the API's shape: the {@code fields} it holds. */
+  private ObjectNode api(String address, List<Field> fields, ObjectNode values) throws WrongShape {
+    ObjectNode api = NODES.objectNode();
+    for (Field field : fields) {
+      switch (field.kind()) {
+        case ATTRIBUTE -> copy(values, field.terraform(), api, field.api());
+        case ENABLED_FLAG -> {
+          JsonNode on = values.get(field.terraform());
+          if (on != null && !on.isNull()) {
+            api.set(field.api(), on.isBoolean() ? TextNode.valueOf(TerraformAttributes.enabled(on.asBoolean())) : on);
+          }
+        }
+        case BLOCK -> {
+          ObjectNode first = firstBlock(values, field.terraform());
+          if (first != null) {
+            api.set(field.api(), api(address, field.members(), first));
+          }
+        }
+        case BLOCKS -> {
+          ArrayNode list = api.putArray(field.api());
+          for (JsonNode written : blocks(values, field.terraform())) {
+            list.add(written instanceof ObjectNode object ? api(address, field.members(), object) : written); // a dynamic block's: unknown
+          }
+        }
+        case INLINE -> api.set(field.api(), api(address, field.members(), values));
+        case JSON -> api.set(field.api(), containers(address, values.get(field.terraform())));
+        case TAGS -> api.set(field.api(), tags(field, values));
+      }
+    }
+    return api;
+  }
+
+  /**
+   * Carries each change of {@code fields} from {@code before} to {@code after} back to {@code block},
+   * which holds them ({@code path}: where it is within its resource, for the steps).
+   */
+  private void carry(Block block, String address, String path, List<Field> fields, JsonNode before, JsonNode after) {
+    for (Field field : fields) {
+      JsonNode was = before.get(field.api());
+      JsonNode is = after.get(field.api());
+      if (Objects.equals(was, is)) {
+        continue;
+      }
+      switch (field.kind()) {
+        case ATTRIBUTE, ENABLED_FLAG -> {
+          if (is == null) {
+            unset(block, address, path, field.terraform());
+          } else {
+            set(block, address, path, field.terraform(), terraform(field, is));
+          }
+        }
+        case BLOCK -> {
+          if (is instanceof ObjectNode && nthBlock(block, field.terraform(), 0) instanceof Block written) {
+            carry(written, address, path + field.terraform() + "[0].", field.members(), was == null ? NODES.objectNode() : was, is);
+          }
+        }
+        case BLOCKS -> {
+          for (int i = 0; is != null && i < is.size(); i++) {
+            if (was == null || i >= was.size()) {
+              addBlock(block, address, field.terraform(), blockText(field, is.get(i)));
+            } else if (!was.get(i).equals(is.get(i)) && nthBlock(block, field.terraform(), i) instanceof Block written) {
+              carry(written, address, path + field.terraform() + "[" + i + "].", field.members(), was.get(i), is.get(i));
+            }
+          }
+        }
+        case INLINE -> carry(block, address, path, field.members(), was == null ? NODES.objectNode() : was, is == null ? NODES.objectNode() : is);
+        case JSON -> containers(block, address, was, is);
+        case TAGS -> {} // the remedies only say which tags to add: ecsguard does not invent their values
+      }
+    }
+  }
+
+  /** An attribute's value as Terraform writes it. */
+  private static JsonNode terraform(Field field, JsonNode api) {
+    return field.kind() == Kind.ENABLED_FLAG ? BooleanNode.valueOf(TerraformAttributes.flag(api.asText())) : api;
+  }
+
+  /** A new block of {@code field} holding {@code value}, laid out as terraform fmt lays it out. */
+  private static String blockText(Field field, JsonNode value) {
+    List<Field> attributes = field.members().stream().filter(member -> !member.isBlock() && value.has(member.api())).toList();
+    int width = attributes.stream().mapToInt(member -> member.terraform().length()).max().orElse(0);
+    StringBuilder text = new StringBuilder(field.terraform()).append(" {\n");
+    for (Field member : attributes) {
+      text.append("  ").append(member.terraform()).append(" ".repeat(width - member.terraform().length()))
+          .append(" = ").append(HclEdits.hcl(terraform(member, value.get(member.api())))).append('\n');
+    }
+    for (Field member : field.members()) {
+      JsonNode nested = value.get(member.api());
+      List<JsonNode> blocks = member.kind() == Kind.BLOCK && nested instanceof ObjectNode ? List.of(nested)
+          : member.kind() == Kind.BLOCKS && nested instanceof ArrayNode list ? StreamSupport.stream(list.spliterator(), false).toList() : List.of();
+      blocks.forEach(inner -> text.append("  ").append(blockText(member, inner).replace("\n", "\n  ")).append('\n'));
+    }
+    return text.append('}').toString();
   }
 
   // ---- attributes and blocks -------------------------------------------------------------------
@@ -582,12 +573,12 @@ public final class TerraformFix {
     }
   }
 
-  private void unset(Block block, String address, String name) {
+  private void unset(Block block, String address, String path, String name) {
     Attribute attribute = attribute(block, name);
     if (attribute.value() instanceof Literal) {
       edits.remove(attribute.at(), attribute.end());
     } else {
-      instructions.add(address + ": remove " + name + "; the value comes from " + origin(attribute.value()));
+      instructions.add(address + ": remove " + path + name + "; the value comes from " + origin(attribute.value()));
     }
   }
 
@@ -675,9 +666,9 @@ public final class TerraformFix {
   }
 
   /** Tags as the API lists them: tags_all (with the provider's default tags) where it is known, else tags. */
-  private static ArrayNode tags(ObjectNode values) {
+  private static ArrayNode tags(Field field, ObjectNode values) {
     ArrayNode tags = NODES.arrayNode();
-    JsonNode map = values.get("tags_all") instanceof ObjectNode all ? all : values.get("tags");
+    JsonNode map = values.get(TerraformAttributes.ALL_TAGS) instanceof ObjectNode all ? all : values.get(field.terraform());
     if (map instanceof ObjectNode known) {
       known.fieldNames().forEachRemaining(key -> tags.addObject().put("key", key));
     } else if (map instanceof POJONode) {

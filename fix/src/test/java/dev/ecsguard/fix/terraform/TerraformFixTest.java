@@ -73,6 +73,38 @@ class TerraformFixTest {
     assertThat(result.remaining()).isEmpty();
   }
 
+  /** The fix reads what the scan reads (TerraformAttributes): Fargate named by a capacity provider strategy is Fargate to both. */
+  @Test
+  void theFixSeesEveryFieldTheScanReads() throws Exception {
+    FileFix.Result result = fixTwice("""
+        resource "aws_ecs_service" "api" {
+          name             = "api"
+          platform_version = "1.3.0"
+          capacity_provider_strategy {
+            capacity_provider = "FARGATE_SPOT"
+            weight            = 1
+          }
+          tags = { team = "a" }
+        }
+
+        resource "aws_ecs_task_set" "blue" {
+          service          = "api"
+          platform_version = "1.3.0"
+          capacity_provider_strategy {
+            capacity_provider = "FARGATE"
+            weight            = 1
+          }
+          network_configuration {
+            subnets          = ["s"]
+            assign_public_ip = true
+          }
+        }
+        """, DEFAULTS);
+    assertThat(result.diff()).contains("+  platform_version = \"LATEST\"", "+    assign_public_ip = false");
+    assertThat(result.removed()).containsKeys("ECS.10");
+    assertThat(result.remaining()).isEmpty();
+  }
+
   @Test
   void jsonencodeIsEditedMemberByMemberInItsOwnSyntax() throws Exception {
     FileFix.Result result = fixTwice("""
