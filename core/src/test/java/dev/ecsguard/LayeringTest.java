@@ -16,12 +16,14 @@ import dev.ecsguard.tree.Origin;
 
 /**
  * Which of core's packages may use which, so that data keeps flowing one way: files → tree →
- * formats → model → catalogue → engine → findings → reports. When packages move, only the names
+ * formats → model → catalogue → engine → findings → reports. The formats' registry and file
+ * discovery (input) sit above every format and below the engine. When packages move, only the names
  * below change.
  */
 @AnalyzeClasses(packages = "dev.ecsguard", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
   private static final String FORMAT = "dev.ecsguard.format..";
+  private static final String INPUT = "dev.ecsguard.input..";
   private static final String TREE = "dev.ecsguard.tree..";
   private static final String ENGINE = "dev.ecsguard.engine..";
   private static final String CATALOG = "dev.ecsguard.catalog..";
@@ -35,11 +37,11 @@ class LayeringTest {
 
   @ArchTest
   static final ArchRule formatsKnowNoEngineCatalogueOrReports =
-      noClasses().that().resideInAnyPackage(FORMAT, TREE).should().dependOnClassesThat().resideInAnyPackage(ENGINE, CATALOG, REPORT);
+      noClasses().that().resideInAnyPackage(FORMAT, INPUT, TREE).should().dependOnClassesThat().resideInAnyPackage(ENGINE, CATALOG, REPORT);
 
   @ArchTest
   static final ArchRule catalogueKnowsNoFormats =
-      noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat(resideInAnyPackage(FORMAT, TREE).and(not(POSITION)));
+      noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat(resideInAnyPackage(FORMAT, INPUT, TREE).and(not(POSITION)));
 
   @ArchTest
   static final ArchRule oneFormatNeverUsesAnother = slices().matching("dev.ecsguard.format.(*)..").should().notDependOnEachOther();

@@ -36,7 +36,7 @@ final class Acceptance {
     }
     ScanResult result = new ScanResult();
     scanner.scan(List.of(file), new Suppressing(configuration.suppressions(), LocalDate.now(), result));
-    Map<String, String> accepted = new TreeMap<>(dev.ecsguard.fix.FileFix.CONTROL_ORDER);
+    Map<String, String> accepted = new TreeMap<>(dev.ecsguard.catalog.Catalogue.ORDER);
     for (Finding finding : result.findings()) {
       if (finding.status() == Status.FAILED && finding.suppressed()) {
         accepted.putIfAbsent(finding.control().id(), "suppressed for " + finding.resourceId() + ": " + finding.suppression().reason());

@@ -1,9 +1,9 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.AwsOptions;
-import dev.ecsguard.aws.Change;
-import dev.ecsguard.aws.Journal;
-import dev.ecsguard.aws.Remediation;
+import dev.ecsguard.aws.session.AwsOptions;
+import dev.ecsguard.aws.remediation.Change;
+import dev.ecsguard.aws.remediation.Journal;
+import dev.ecsguard.aws.remediation.Remediation;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;

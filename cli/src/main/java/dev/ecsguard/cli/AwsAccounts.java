@@ -1,6 +1,6 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.AwsOptions;
+import dev.ecsguard.aws.session.AwsOptions;
 import java.util.List;
 import picocli.CommandLine.Option;
 

@@ -3,9 +3,10 @@ package dev.ecsguard.cli;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.TaskDefinitionFix;
-import dev.ecsguard.fix.TerraformFix;
-import dev.ecsguard.format.InputFiles;
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.terraform.TerraformFix;
+import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -81,7 +82,7 @@ final class FixCommand implements Callable<Integer> {
     }
     List<String> skipped = new ArrayList<>(configuration.skip());
     skipped.addAll(skip);
-    TaskDefinitionFix.Options options = choices.options(logRegion).leavingAlone(skipped);
+    RemedyOptions options = choices.options(logRegion).leavingAlone(skipped);
     Acceptance acceptance;
     try {
       acceptance = new Acceptance(configuration, tfVariables);
@@ -117,7 +118,7 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, Path tree, boolean named, TaskDefinitionFix.Options chosen, Acceptance acceptance, Outcome outcome) {
+  private void fix(Path file, Path tree, boolean named, RemedyOptions chosen, Acceptance acceptance, Outcome outcome) {
     FileFix.Result result;
     Map<String, String> accepted;
     byte[] read;
@@ -126,7 +127,7 @@ final class FixCommand implements Callable<Integer> {
       read = RegularFiles.read(file, file.toString(), InputLimits.DEFAULT.maxFileBytes());
       String text = RegularFiles.utf8Text(read, file.toString());
       accepted = acceptance.accepted(file, text);
-      TaskDefinitionFix.Options options = chosen.leavingAlone(accepted.keySet());
+      RemedyOptions options = chosen.leavingAlone(accepted.keySet());
       result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
       if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e, InputLimits.DEFAULT.maxFileBytes())) {
@@ -179,8 +180,9 @@ final class FixCommand implements Callable<Integer> {
     outcome.remaining |= !remaining.isEmpty();
   }
 
+  /** A file of a Terraform module: TerraformFix suggests its changes, with its module. */
   private static boolean terraform(Path file) {
-    return file.getFileName() != null && file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
+    return InputFormat.TERRAFORM_SOURCE.reads(file);
   }
 
   /** {@code ECS.4, ECS.5 ×2}: FAILED findings by control, in control order. */

@@ -1,6 +1,6 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.fix.TaskDefinitionFix;
+import dev.ecsguard.control.RemedyOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,11 @@ final class HardeningChoices {
   @Option(names = "--allow-network-change", description = "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
   boolean allowNetworkChange;
 
-  TaskDefinitionFix.Options options(String logRegion) {
+  RemedyOptions options(String logRegion) {
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
     if (name.isBlank() || name.equals("root") || name.equals("0")) {
       throw new IllegalArgumentException("--user must name a user other than root (" + user + " would keep ECS.20 failing)");
     }
-    return new TaskDefinitionFix.Options(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
+    return new RemedyOptions(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
   }
 }

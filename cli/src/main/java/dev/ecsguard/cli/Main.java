@@ -70,7 +70,7 @@ public final class Main {
         });
     line.getCommandSpec().usageMessage().footer(exitCodeHelp());
     line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
-    line.getSubcommands().get("scan").getCommandSpec().usageMessage().footer(ScanCommand.formatHelp() + exitCodeHelp());
+    line.getSubcommands().get("scan").getCommandSpec().usageMessage().description(ScanCommand.description()).footer(ScanCommand.formatHelp() + exitCodeHelp());
     int code;
     try {
       code = line.execute(args);

@@ -1,8 +1,8 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.Journal;
-import dev.ecsguard.aws.Remediation;
-import dev.ecsguard.aws.Rollback;
+import dev.ecsguard.aws.remediation.Journal;
+import dev.ecsguard.aws.remediation.Remediation;
+import dev.ecsguard.aws.remediation.Rollback;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.tree.InputException;
 import java.nio.file.Path;

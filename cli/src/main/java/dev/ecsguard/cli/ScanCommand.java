@@ -1,18 +1,18 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.AwsScan;
-import dev.ecsguard.aws.AwsOptions;
-import dev.ecsguard.aws.SecurityHubImport;
+import dev.ecsguard.aws.scan.AwsScan;
+import dev.ecsguard.aws.session.AwsOptions;
+import dev.ecsguard.aws.securityhub.SecurityHubImport;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Baseline;
-import dev.ecsguard.engine.ScanListener;
-import dev.ecsguard.engine.Suppressing;
-import java.time.LocalDate;
+import dev.ecsguard.engine.Engine;
+import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.report.ReportFormat;
@@ -40,7 +40,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "scan",
-    description = "Check ECS JSON, CloudFormation templates (JSON or YAML), Terraform plan JSON and Terraform source: files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     usageHelpAutoWidth = true)
@@ -160,14 +159,10 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     Severity threshold;
-    Selection selection;
+    ScanRequest request;
     try {
       threshold = failOn != null ? severity(failOn) : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
-      List<String> skipped = new ArrayList<>(configuration.skip());
-      skipped.addAll(skip);
-      Map<String, String> merged = new LinkedHashMap<>(configuration.parameters());
-      merged.putAll(parameters); // the command line wins
-      selection = Selection.of(only == null ? List.of() : only, skipped, merged);
+      request = request(configuration, accepted, awsOptions);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
@@ -191,19 +186,7 @@ final class ScanCommand implements Callable<Integer> {
     if (overwritesAnInput("baseline", createBaseline, false)) { // refreshing the baseline given is fine: it is read already
       return ExitCode.ERROR.code();
     }
-    ScanResult result = new ScanResult();
-    ScanListener listener = new Suppressing(configuration.suppressions(), accepted, LocalDate.now(), result);
-    Scanner scanner = new Scanner(selection, new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()), cfnParameters, tfVariables);
-    for (Path path : paths) {
-      if (path.toString().equals("-")) {
-        scanner.scan(context.in(), "<stdin>", listener);
-      } else {
-        scanner.scan(List.of(path), listener);
-      }
-    }
-    if (aws) {
-      new AwsScan(scanner, awsOptions, context.terminal() ? context.err() : null).run(listener, result);
-    }
+    ScanResult result = Engine.scan(request);
     for (InputException error : result.errors()) {
       context.err().println(Printable.escape(error.getMessage()));
       if (main.debug) {
@@ -255,6 +238,32 @@ final class ScanCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     return result.failing(threshold) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+  }
+
+  /** The options as the engine's request: the configuration's settings first, then the command line's, which win. */
+  private ScanRequest request(Configuration configuration, Baseline accepted, AwsOptions awsOptions) {
+    ScanRequest.Builder request = ScanRequest.builder()
+        .only(only == null ? List.of() : only)
+        .skip(configuration.skip())
+        .skip(skip)
+        .parameters(configuration.parameters())
+        .parameters(parameters)
+        .suppressions(configuration.suppressions())
+        .baseline(accepted)
+        .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
+        .cloudFormationParameters(cfnParameters)
+        .terraformVariables(tfVariables);
+    for (Path path : paths) {
+      if (path.toString().equals("-")) {
+        request.stream(context.in(), "<stdin>");
+      } else {
+        request.path(path);
+      }
+    }
+    if (aws) {
+      request.input(new AwsScan(awsOptions, context.terminal() ? context.err() : null));
+    }
+    return request.build();
   }
 
   private static Severity severity(String name) {
@@ -363,6 +372,13 @@ final class ScanCommand implements Callable<Integer> {
     public Iterator<String> iterator() {
       return ReportFormat.labels().iterator();
     }
+  }
+
+  /** The command's description, set by {@link Main}: what it reads, from the registry of input formats. */
+  static String description() {
+    return "Check " + InputFormat.listed(Arrays.stream(InputFormat.values()).map(InputFormat::description).toList(), "and")
+        + ": files, or directories searched recursively for " + InputFormat.listed(InputFormat.allExtensions().stream().map(ending -> "*" + ending).toList(), "and")
+        + ".";
   }
 
   /** The help's list of report formats, each with its description; a picocli format string. */

@@ -2,7 +2,7 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsguard.aws.ApplyEstate;
+import dev.ecsguard.aws.remediation.ApplyEstate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsguard.aws.ApplyEstate;
+import dev.ecsguard.aws.remediation.ApplyEstate;
 import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;

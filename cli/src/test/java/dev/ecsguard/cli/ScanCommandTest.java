@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.input.InputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +136,7 @@ class ScanCommandTest {
     Path other = write("package.json", "{\"name\":\"app\",\"version\":\"1.0.0\"}");
     Run run = Run.of("scan", other.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("note: " + other + ":1:1: not ECS JSON");
+    assertThat(run.out()).contains("note: " + other + ":1:1: not a CloudFormation template, a Terraform plan nor ECS JSON");
     assertThat(run.err()).contains("ecsguard: no ECS resource found in 1 file; nothing was checked");
     Path both = write("mixed/package.json", "{\"name\":\"app\"}");
     write("mixed/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
@@ -198,6 +199,19 @@ class ScanCommandTest {
     Run sarif = Run.of("scan", "--format", "sarif=" + input, input.toString());
     assertThat(sarif.err()).contains("the report file " + input + " is also an input");
     assertThat(Files.readString(input)).startsWith("{\"family\"");
+  }
+
+  @Test
+  void helpNamesEveryInputFormatAndWhatDirectorySearchTakesFromTheRegistry() {
+    for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}}) {
+      String help = Run.of(args).out().replaceAll("\\s+", ""); // picocli wraps anywhere, even inside *.yaml
+      for (InputFormat format : InputFormat.values()) {
+        assertThat(help).contains(format.description().replace(" ", ""));
+        format.extensions().forEach(extension -> assertThat(help).contains("*" + extension));
+      }
+    }
+    assertThat(ScanCommand.description()).isEqualTo("Check CloudFormation templates (JSON or YAML), Terraform plan JSON, ECS JSON and Terraform source:"
+        + " files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.input.InputFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ class ScanProperties {
 
   @Provide
   Arbitrary<String> names() {
-    return Arbitraries.of("x.json", "x.yaml", "x.template", "main.tf");
+    return Arbitraries.of(InputFormat.allExtensions().stream().map(extension -> "x" + extension).toList()); // every format's files
   }
 
   @Property(tries = 40) // each try is a whole run: about 8 s in all

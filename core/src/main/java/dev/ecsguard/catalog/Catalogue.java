@@ -19,14 +19,32 @@ import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
 import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUser;
 import dev.ecsguard.catalog.taskdefinition.WritableRootFilesystem;
 import dev.ecsguard.catalog.taskset.TaskSetAssignsPublicIp;
+import dev.ecsguard.catalog.capacityprovider.UnprotectedCapacityProviderRemedy;
+import dev.ecsguard.catalog.cluster.ContainerInsightsDisabledRemedy;
+import dev.ecsguard.catalog.service.OutdatedFargatePlatformRemedy;
+import dev.ecsguard.catalog.service.ServiceAssignsPublicIpRemedy;
+import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironmentRemedy;
+import dev.ecsguard.catalog.taskdefinition.HostNetworkModeRemedy;
+import dev.ecsguard.catalog.taskdefinition.HostPidModeRemedy;
+import dev.ecsguard.catalog.taskdefinition.LinuxRootUserRemedy;
+import dev.ecsguard.catalog.taskdefinition.MissingLogConfigurationRemedy;
+import dev.ecsguard.catalog.taskdefinition.PrivilegedContainerRemedy;
+import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransitRemedy;
+import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinitionRemedy;
+import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUserRemedy;
+import dev.ecsguard.catalog.taskdefinition.WritableRootFilesystemRemedy;
 
 import dev.ecsguard.control.Control;
+import dev.ecsguard.control.Remedy;
+import dev.ecsguard.model.ResourceType;
+import java.util.Comparator;
 import java.util.List;
 
-/** Every control ecsguard has: one line each, in the order reports list them. */
+/** Every control ecsguard has, and every remedy: one line each. */
 public final class Catalogue {
   private Catalogue() {}
 
+  /** The controls, in the order reports list them. */
   public static final List<Control<?>> CONTROLS =
       List.of(
           new HostNetworkWithoutUserOrPrivilege(),
@@ -48,4 +66,47 @@ public final class Catalogue {
           new LinuxRootUser(),
           new WindowsAdministratorUser(),
           new LinuxUidZero());
+
+  /** Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not know after them, by name. */
+  public static final Comparator<String> ORDER =
+      Comparator.comparingInt(Catalogue::position).thenComparing(Comparator.naturalOrder());
+
+  private static int position(String id) {
+    for (int i = 0; i < CONTROLS.size(); i++) {
+      if (CONTROLS.get(i).info().id().equals(id)) {
+        return i;
+      }
+    }
+    return CONTROLS.size();
+  }
+
+  /** Every remedy, in the order they run: the order of their edits and of their steps for the user. */
+  public static List<Remedy> remedies() {
+    return Remedies.ALL;
+  }
+
+  /** The remedies that run on resources of {@code type}, in order. */
+  public static List<Remedy> remedies(ResourceType type) {
+    return Remedies.ALL.stream().filter(remedy -> remedy.resourceTypes().contains(type)).toList();
+  }
+
+  /** Made on first use: a scan never loads the remedies (nor the Jackson tree they edit). */
+  private static final class Remedies {
+    static final List<Remedy> ALL =
+        List.of(
+            new PrivilegedContainerRemedy(),
+            new WritableRootFilesystemRemedy(),
+            new LinuxRootUserRemedy(),
+            new WindowsAdministratorUserRemedy(),
+            new MissingLogConfigurationRemedy(),
+            new CredentialsInEnvironmentRemedy(),
+            new UnencryptedEfsTransitRemedy(),
+            new UntaggedTaskDefinitionRemedy(),
+            new HostPidModeRemedy(),
+            new HostNetworkModeRemedy(),
+            new ServiceAssignsPublicIpRemedy(),
+            new OutdatedFargatePlatformRemedy(),
+            new ContainerInsightsDisabledRemedy(),
+            new UnprotectedCapacityProviderRemedy());
+  }
 }

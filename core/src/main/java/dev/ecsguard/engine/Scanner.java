@@ -3,13 +3,10 @@ package dev.ecsguard.engine;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
-import dev.ecsguard.format.cloudformation.CloudFormationReader;
-import dev.ecsguard.format.ecsapi.EcsJsonReader;
 import dev.ecsguard.format.InlineSuppression;
 import dev.ecsguard.format.InputReader;
-import dev.ecsguard.format.terraform.TerraformPlanReader;
-import dev.ecsguard.format.terraform.TerraformSourceReader;
-import dev.ecsguard.format.InputFiles;
+import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.tree.Document;
@@ -24,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +29,13 @@ import java.util.Map;
 /** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
 public final class Scanner {
   private static final String UNRECOGNISED =
-      "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped";
+      "not " + InputFormat.listed(InputFormat.of(InputFormat.Unit.FILE).stream().map(InputFormat::unitName).toList(), "nor")
+          + " (no task definition, service, cluster, task set or capacity provider found); skipped";
 
   private final Selection selection;
   private final DocumentReader documents;
-  private final List<InputReader> formats;
-  private final TerraformSourceReader terraformSource;
+  private final List<InputReader.OfFile> fileReaders = new ArrayList<>(); // in the registry's order: the first that recognises a document reads it
+  private final Map<InputFormat, InputReader.OfDirectory> directoryReaders = new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
 
   public Scanner(Selection selection, InputLimits limits) {
@@ -51,23 +50,22 @@ public final class Scanner {
     this.selection = selection;
     this.limits = limits;
     this.documents = new DocumentReader(limits);
-    this.formats = List.of(new CloudFormationReader(cfnParameters), new TerraformPlanReader(documents), new EcsJsonReader());
-    this.terraformSource = new TerraformSourceReader(documents, limits, tfVariables);
+    InputFormat.Options options = new InputFormat.Options(documents, limits, cfnParameters, tfVariables);
+    for (InputFormat format : InputFormat.values()) {
+      switch (format.create(options)) {
+        case InputReader.OfFile reader -> fileReaders.add(reader);
+        case InputReader.OfDirectory reader -> directoryReaders.put(format, reader);
+      }
+    }
   }
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
-    Map<Path, TerraformModule> terraformModules = new LinkedHashMap<>();
-    InputFiles.visit(
+    InputFiles.visitUnits(
         paths,
-        new InputFiles.Visitor() {
+        new InputFiles.UnitVisitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {
-            if (isTerraform(file)) {
-              // A module is its whole directory (variables and locals may live in any file): read once, at the end.
-              terraformModules.computeIfAbsent(InputFiles.directoryOf(file), directory -> new TerraformModule(tree, new ArrayList<>())).files().add(file);
-              return;
-            }
             try {
               scan(documents.read(file, file.toString()), listener);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
@@ -90,29 +88,31 @@ public final class Scanner {
           public void error(InputException error) {
             listener.error(error);
           }
+
+          @Override
+          public void directory(InputFormat format, InputReader.Directory unit) {
+            scan(directoryReaders.get(format), unit, listener);
+          }
         });
-    terraformModules.forEach((directory, module) -> scanTerraformModule(module.tree(), directory, module.files(), listener));
   }
 
-  /** The .tf files asked for in one module's directory, and the scanned tree they were found in (the first, if named twice). */
-  private record TerraformModule(Path tree, List<Path> files) {}
-
-  private void scanTerraformModule(Path tree, Path directory, List<Path> files, ScanListener listener) {
+  /** Reads one directory unit; each of its files counts as scanned, with the resources written in it. */
+  private void scan(InputReader.OfDirectory reader, InputReader.Directory unit, ScanListener listener) {
     Map<String, Integer> resources = new LinkedHashMap<>();
-    files.forEach(file -> resources.put(file.toString(), 0));
+    unit.files().forEach(file -> resources.put(file.toString(), 0));
     InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
-      terraformSource.read(tree, directory, files, sink, listener::error);
+      reader.read(unit, sink, listener::error);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
-      listener.error(fault(directory.toString(), fault));
+      listener.error(fault(unit.directory().toString(), fault));
     }
     resources.forEach(listener::fileScanned);
   }
 
   /**
    * The input that {@code file} is (links resolved, hard links too) among the files a scan of {@code
-   * paths} reads — found in a directory, or read with a Terraform module — or null: what writing
-   * {@code file} would destroy. A file that does not exist yet is no input.
+   * paths} reads — found in a directory, or read with a directory unit (a Terraform module) — or
+   * null: what writing {@code file} would destroy. A file that does not exist yet is no input.
    */
   public static Path inputAt(List<Path> paths, Path file) {
     Path real;
@@ -132,12 +132,10 @@ public final class Scanner {
             }
             if (same(found, real)) {
               input[0] = found;
-            } else if (isTerraform(found)
-                && TerraformSourceReader.readWithModule(real.getFileName().toString())
-                && same(InputFiles.directoryOf(found), real.getParent())) {
-              input[0] = InputFiles.directoryOf(found).resolve(real.getFileName());
-            } else if (isTerraform(found) && inside(real, tree)) {
-              input[0] = file; // file() and templatefile() may read any file of the tree
+            } else if (InputFormat.readingDirectoryOf(found) != null && inside(real, tree)) {
+              // A directory unit reads its directory's files (a module's tfvars) and may read any file of its tree (file(), templatefile()).
+              Path directory = InputFiles.directoryOf(found);
+              input[0] = same(directory, real.getParent()) ? directory.resolve(real.getFileName()) : file;
             }
           }
 
@@ -166,18 +164,14 @@ public final class Scanner {
     }
   }
 
-  private static boolean isTerraform(Path file) {
-    return file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".tf");
-  }
-
   /**
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
    * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
-   * says this: whether {@code error} comes from YAML that is no CloudFormation template.
+   * says this: whether {@code error} comes from YAML that is no CloudFormation template. A file
+   * some other format's extensions name too (.json) is an error whatever it holds.
    */
   public static boolean isOtherYaml(Path file, InputException error, long maxBytes) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (!(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".template")) || error.line() == 0) {
+    if (!InputFormat.reading(file).equals(List.of(InputFormat.CLOUDFORMATION)) || error.line() == 0) {
       return false;
     }
     try {
@@ -210,7 +204,7 @@ public final class Scanner {
     InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
-      if (formats.stream().noneMatch(format -> format.read(document, sink))) {
+      if (fileReaders.stream().noneMatch(reader -> reader.read(document, sink))) {
         listener.note(new Note(document.root().location(), UNRECOGNISED));
       }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {

@@ -2,14 +2,24 @@ package dev.ecsguard.format;
 
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.Node;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** One input format: turns a parsed document into model resources. */
-public interface InputReader {
+/**
+ * One input format's reader: turns its unit of input into model resources. The unit has two
+ * shapes, and so has the reader. Most formats read one file, which the scanner parses once and
+ * offers to each of them in turn ({@link OfFile}: the first that recognises it reads it). Terraform
+ * source cannot: a module's variables, locals and provider may be written in any of its directory's
+ * .tf files, and its tfvars beside them, so its unit is the directory ({@link OfDirectory}), read
+ * once with every file of it. Sealed, so that whoever dispatches on the shape covers both.
+ */
+public sealed interface InputReader permits InputReader.OfFile, InputReader.OfDirectory {
 
-  /** Receives what a document holds. */
+  /** Receives what a unit holds. */
   interface Sink {
     /**
      * A resource, with labels that help find it beyond its id (a CDK construct path, say).
@@ -29,6 +39,29 @@ public interface InputReader {
     void note(Node where, String message);
   }
 
-  /** Reads every resource in {@code document}; returns false when the document is not of this format. */
-  boolean read(Document document, Sink sink);
+  /** A format whose unit is one parsed file (JSON or YAML), recognised by its content. */
+  non-sealed interface OfFile extends InputReader {
+    /** Reads every resource in {@code document}; returns false when the document is not of this format. */
+    boolean read(Document document, Sink sink);
+  }
+
+  /** A format whose unit is a directory: every file of it that the format reads, read together. */
+  non-sealed interface OfDirectory extends InputReader {
+    /**
+     * Reads the unit; a file of it that cannot be read is an error, and the others are still read.
+     */
+    void read(Directory unit, Sink sink, Consumer<InputException> errors);
+  }
+
+  /**
+   * One directory to read: {@code files}, those of its files found in a directory searched or named
+   * on the command line (whose resources are reported; the reader may read its other files too, as
+   * a module's variables); {@code tree}, the directory the user named (or that of the file named),
+   * outside which the reader reads nothing, as a scan of an untrusted pull request must not.
+   */
+  record Directory(Path tree, Path directory, List<Path> files) {
+    public Directory {
+      files = List.copyOf(files);
+    }
+  }
 }

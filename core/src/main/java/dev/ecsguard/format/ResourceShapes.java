@@ -16,16 +16,16 @@ import java.util.List;
 
 /**
  * Maps resources shaped as the ECS API shapes them (whatever the {@link Spelling}: the API's own
- * JSON, CloudFormation) to the model. Readers find the resources and their ids; this says once
+ * JSON, CloudFormation's names) to the model. Readers find the resources and their ids; this says once
  * which fields each control needs.
  */
 public final class ResourceShapes {
   public static final ResourceShapes API = new ResourceShapes(Spelling.API);
-  public static final ResourceShapes CLOUDFORMATION = new ResourceShapes(Spelling.CLOUDFORMATION);
 
   private final Spelling spelling;
 
-  private ResourceShapes(Spelling spelling) {
+  /** Resources whose fields are named by {@code spelling}: a format's own (CloudFormation's is in its package). */
+  public ResourceShapes(Spelling spelling) {
     this.spelling = spelling;
   }
 

@@ -3,6 +3,7 @@ package dev.ecsguard.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.control.Status;
+import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -173,7 +174,8 @@ class RobustnessProperties {
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
           java.time.Duration.ofSeconds(10), () -> scanner.scan(List.of(named ? file : directory), result));
       assertThat(result.errors())
-          .allSatisfy(error -> assertThat(error.getMessage()).startsWith(name.endsWith(".tf") ? directory.toString() : file.toString()).doesNotContain("\n", "\r"));
+          .allSatisfy(error -> assertThat(error.getMessage()).startsWith((InputFormat.readingDirectoryOf(file) != null ? directory : file).toString())
+              .doesNotContain("\n", "\r"));
       assertSound(result);
     } finally {
       Files.deleteIfExists(file);
@@ -183,7 +185,7 @@ class RobustnessProperties {
 
   @Provide
   Arbitrary<String> inputNames() {
-    return Arbitraries.of("in.json", "in.yaml", "in.template", "main.tf");
+    return Arbitraries.of(InputFormat.allExtensions().stream().map(extension -> "in" + extension).toList()); // every format's files
   }
 
   private static void scanText(String text, String name) {

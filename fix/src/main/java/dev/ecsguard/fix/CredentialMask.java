@@ -1,5 +1,7 @@
 package dev.ecsguard.fix;
 
+import dev.ecsguard.fix.cloudformation.TextTreeParser;
+import dev.ecsguard.fix.terraform.HclEdits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * YAML or HCL write it, and as each quoted or YAML scalar of the texts spells it (with {@code \/}
  * or {@code \u0041} escapes, folded over lines, in a block scalar).
  */
-final class CredentialMask implements UnaryOperator<String> {
+public final class CredentialMask implements UnaryOperator<String> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
   /** The members whose elements the command rules read (a health check's command is a command member too). */
@@ -57,7 +59,7 @@ final class CredentialMask implements UnaryOperator<String> {
    * the API's shape; keys compare case-insensitively), spelt as {@code texts} spell them; {@code
    * yaml} when the texts are YAML, whose scalars have spellings of their own.
    */
-  static CredentialMask of(Collection<? extends JsonNode> documents, boolean yaml, String... texts) {
+  public static CredentialMask of(Collection<? extends JsonNode> documents, boolean yaml, String... texts) {
     Set<String> values = new LinkedHashSet<>();
     documents.forEach(document -> collect(document, values));
     CredentialMask mask = new CredentialMask(values);

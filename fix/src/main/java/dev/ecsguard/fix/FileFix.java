@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import dev.ecsguard.catalog.Catalogue;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.control.Status;
+import dev.ecsguard.fix.cloudformation.TemplateFix;
+import dev.ecsguard.fix.cloudformation.TextTreeParser;
+import dev.ecsguard.fix.ecsapi.EcsApiFix;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
@@ -30,11 +35,6 @@ import java.util.TreeMap;
  */
 public final class FileFix {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
-  public static final java.util.Comparator<String> CONTROL_ORDER =
-      java.util.Comparator.<String, Boolean>comparing(id -> !id.startsWith("ECS."))
-          .thenComparingInt(id -> Integer.parseInt(id.substring(id.indexOf('.') + 1).replaceAll("\\D", "0")))
-          .thenComparing(id -> id);
 
   /** The outcome for one file; {@code fixed} is null when the file holds nothing ecsguard fixes. */
   public record Result(String fixed, String diff, Map<String, Integer> removed, Map<String, Integer> remaining, List<String> instructions) {
@@ -46,20 +46,20 @@ public final class FileFix {
   private FileFix() {}
 
   /** A fixed text, with what the fix could not do. */
-  record Fixed(String text, List<String> instructions) {}
+  public record Fixed(String text, List<String> instructions) {}
 
   /**
    * Fixes a CloudFormation template or ECS API JSON, as the content says. {@code original} is the
    * file's text as {@link dev.ecsguard.tree.RegularFiles} reads it, without a byte-order mark.
    */
-  public static Result fix(String name, String original, TaskDefinitionFix.Options options) throws InputException {
+  public static Result fix(String name, String original, RemedyOptions options) throws InputException {
     // The scanner's reader first: its limits (size, nesting) and its errors (file, line, column, no tokens echoed).
     Document document = new DocumentReader(InputLimits.DEFAULT).read(original.getBytes(StandardCharsets.UTF_8), name);
     Fixed fixed;
     if (TemplateFix.isTemplate(document.root())) {
       fixed = TemplateFix.fix(name, original, options);
     } else if (TextTreeParser.isJson(name, original)) {
-      fixed = apiJson(document, original, options);
+      fixed = EcsApiFix.fix(document, original, options);
     } else {
       fixed = null; // YAML that is no template: nothing ECS's API writes
     }
@@ -76,7 +76,7 @@ public final class FileFix {
   }
 
   /** A unified diff from {@code original} to {@code fixed}; empty when they are the same. */
-  static String diff(String name, String original, String fixed) {
+  public static String diff(String name, String original, String fixed) {
     List<String> before = Arrays.asList(original.split("\n", -1));
     List<String> after = Arrays.asList(fixed.split("\n", -1));
     return original.equals(fixed) ? "" : String.join("\n",
@@ -84,8 +84,8 @@ public final class FileFix {
   }
 
   /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
-  static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
-    Map<String, Integer> removed = new TreeMap<>(CONTROL_ORDER);
+  public static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
+    Map<String, Integer> removed = new TreeMap<>(Catalogue.ORDER);
     failedBefore.forEach((control, count) -> {
       int left = failedAfter.getOrDefault(control, 0);
       if (left < count) {
@@ -93,25 +93,6 @@ public final class FileFix {
       }
     });
     return removed;
-  }
-
-  /** ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null when it holds nothing to fix. */
-  private static Fixed apiJson(Document read, String original, TaskDefinitionFix.Options options) {
-    JsonNode document = JacksonTree.of(read.root(), unresolved -> {
-      throw new IllegalStateException("JSON has no unresolved values");
-    });
-    TaskDefinitionFix fix = new TaskDefinitionFix(options);
-    JsonNode hardened = fix.apply(document);
-    if (hardened == null) {
-      JsonNode settings = document.deepCopy();
-      if (!SettingsFix.apply(settings, options.leaveAlone())) {
-        return null;
-      }
-      hardened = settings;
-    }
-    // Nothing to change: the file stays as written, not reformatted.
-    String fixed = hardened.equals(document) ? original : print(hardened);
-    return new Fixed(fixed, fix.instructions());
   }
 
   /** Two-space indentation and one member per line, as the AWS CLI writes JSON. */
@@ -139,8 +120,8 @@ public final class FileFix {
   }
 
   /** FAILED findings by control. */
-  static Map<String, Integer> failed(ScanResult result) {
-    Map<String, Integer> failed = new TreeMap<>(CONTROL_ORDER);
+  public static Map<String, Integer> failed(ScanResult result) {
+    Map<String, Integer> failed = new TreeMap<>(Catalogue.ORDER);
     for (Finding finding : result.findings()) {
       if (finding.status() == Status.FAILED) {
         failed.merge(finding.control().id(), 1, Integer::sum);

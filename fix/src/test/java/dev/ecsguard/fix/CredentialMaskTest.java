@@ -1,5 +1,6 @@
 package dev.ecsguard.fix;
 
+import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -43,7 +44,7 @@ class CredentialMaskTest {
     assertThat(mask.apply(text)).doesNotContain("bcdefg").contains("(value not shown)");
   }
 
-  private static final TaskDefinitionFix.Options OPTIONS = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
   /** The literals an intrinsic holds under a secret-like name; "abc" and "x" are too short to hide. */
   private static final List<String> IN_INTRINSICS = List.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SubLiteralPw123", "defghijk123", "ProdIfPassw0rd", "LabelSubPw77");
 

@@ -1,5 +1,6 @@
 package dev.ecsguard.fix;
 
+import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.tree.InputException;
@@ -8,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileFixTest {
-  private static final TaskDefinitionFix.Options OPTIONS = new TaskDefinitionFix.Options("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
 
   @Test
   void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {

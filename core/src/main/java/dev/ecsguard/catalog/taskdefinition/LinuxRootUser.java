@@ -1,6 +1,5 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
@@ -19,20 +18,14 @@ import dev.ecsguard.model.Value;
     configRule = "ecs-task-definition-linux-user-non-root",
     remediation = "Set user on every container to a non-root user or UID, for example 1000:1000.",
     outOfScope = "Windows task definitions (operatingSystemFamily WINDOWS_SERVER_*)")
-public final class LinuxRootUser extends Control<TaskDefinition> {
+public final class LinuxRootUser extends PlatformScopedControl {
 
   public LinuxRootUser() {
-    super(TaskDefinition.class);
+    super(Platforms.LINUX);
   }
 
   @Override
-  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope =
-        TaskDefinitions.platformScope(
-            taskDefinition, "LINUX"::equals, TaskDefinitions::isWindows, "Only Linux task definitions are in scope");
-    if (outOfScope != null) {
-      return outOfScope;
-    }
+  protected Verdict evaluateInScope(TaskDefinition taskDefinition, ParameterValues parameters) {
     Decision decision = new Decision(taskDefinition.origin());
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();

@@ -1,6 +1,5 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
@@ -19,18 +18,14 @@ import dev.ecsguard.model.Value;
     resourceType = ResourceType.TASK_DEFINITION,
     remediation = "Set user to a non-zero UID or a non-root name, for example 1000:1000; the group part may stay.",
     outOfScope = "Windows task definitions, and task definitions in which no container sets user")
-public final class LinuxUidZero extends Control<TaskDefinition> {
+public final class LinuxUidZero extends PlatformScopedControl {
 
   public LinuxUidZero() {
-    super(TaskDefinition.class);
+    super(Platforms.ALL_BUT_WINDOWS);
   }
 
   @Override
-  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope = TaskDefinitions.windowsOutOfScope(taskDefinition);
-    if (outOfScope != null) {
-      return outOfScope;
-    }
+  protected Verdict evaluateInScope(TaskDefinition taskDefinition, ParameterValues parameters) {
     Decision decision = new Decision(taskDefinition.origin());
     boolean anyUser = false;
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {

@@ -1,6 +1,5 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
@@ -27,21 +26,15 @@ import dev.ecsguard.model.Value;
             description = "Whether ContainerAdministrator is matched in any letter case, as Windows account names are.",
             type = ParameterType.BOOLEAN,
             defaultValue = "true"))
-public final class WindowsAdministratorUser extends Control<TaskDefinition> {
+public final class WindowsAdministratorUser extends PlatformScopedControl {
   private static final String ADMINISTRATOR = "containeradministrator";
 
   public WindowsAdministratorUser() {
-    super(TaskDefinition.class);
+    super(Platforms.WINDOWS);
   }
 
   @Override
-  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope =
-        TaskDefinitions.platformScope(
-            taskDefinition, TaskDefinitions::isWindows, "LINUX"::equals, "Only Windows task definitions are in scope");
-    if (outOfScope != null) {
-      return outOfScope;
-    }
+  protected Verdict evaluateInScope(TaskDefinition taskDefinition, ParameterValues parameters) {
     Decision decision = new Decision(taskDefinition.origin());
     boolean anyCase = parameters.flag("caseInsensitiveUser");
     // Without a platform, AWS judges the task definition as possibly Windows: say so, or a Linux

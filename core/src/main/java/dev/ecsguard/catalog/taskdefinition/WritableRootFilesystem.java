@@ -1,6 +1,5 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
@@ -19,18 +18,14 @@ import dev.ecsguard.model.Value;
     configRule = "ecs-containers-readonly-access",
     remediation = "Set readonlyRootFilesystem to true on every container and mount a writable volume where the application must write (such as /tmp).",
     outOfScope = "Windows task definitions (runtimePlatform.operatingSystemFamily WINDOWS_SERVER_*)")
-public final class WritableRootFilesystem extends Control<TaskDefinition> {
+public final class WritableRootFilesystem extends PlatformScopedControl {
 
   public WritableRootFilesystem() {
-    super(TaskDefinition.class);
+    super(Platforms.ALL_BUT_WINDOWS);
   }
 
   @Override
-  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    Verdict outOfScope = TaskDefinitions.windowsOutOfScope(taskDefinition);
-    if (outOfScope != null) {
-      return outOfScope;
-    }
+  protected Verdict evaluateInScope(TaskDefinition taskDefinition, ParameterValues parameters) {
     Decision decision = new Decision(taskDefinition.origin());
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<Boolean> readOnly = container.readonlyRootFilesystem();

@@ -21,8 +21,8 @@ import java.util.Map;
  * them): every AWS::ECS::* resource, named by its logical id, its properties resolved as far as the
  * template and the parameter values given allow.
  */
-public final class CloudFormationReader implements InputReader {
-  private static final ResourceShapes SHAPES = ResourceShapes.CLOUDFORMATION;
+public final class CloudFormationReader implements InputReader.OfFile {
+  private static final ResourceShapes SHAPES = new ResourceShapes(CloudFormationNames.SPELLING);
   private static final String CDK_PATH = "aws:cdk:path";
 
   private final Map<String, String> parameters;

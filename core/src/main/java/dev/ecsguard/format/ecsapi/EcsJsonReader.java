@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * describe-services, describe-clusters, describe-task-sets and describe-capacity-providers output,
  * their bare resource objects, and arrays of any of these.
  */
-public final class EcsJsonReader implements InputReader {
+public final class EcsJsonReader implements InputReader.OfFile {
   private static final ResourceShapes SHAPES = ResourceShapes.API;
 
   @Override

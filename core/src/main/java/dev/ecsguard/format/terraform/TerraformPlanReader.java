@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * address. Values known only after apply ({@code after_unknown}) become unresolved, so the controls
  * that need them are UNKNOWN.
  */
-public final class TerraformPlanReader implements InputReader {
+public final class TerraformPlanReader implements InputReader.OfFile {
   private final TerraformShapes shapes;
 
   public TerraformPlanReader(DocumentReader documents) {

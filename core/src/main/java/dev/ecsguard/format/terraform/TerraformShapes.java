@@ -27,9 +27,14 @@ import java.util.List;
 
 /**
  * Maps a Terraform resource's attributes (snake_case, nested blocks as lists of objects) to the
- * model, whether they come from a plan's planned values or from evaluating .tf source.
+ * model, whether they come from a plan's planned values or from evaluating .tf source. Fields are
+ * named as the API names them, and found where {@link TerraformAttributes} says Terraform writes them.
  */
 final class TerraformShapes {
+  private static final TerraformAttributes.Resource TASK = TerraformAttributes.Resource.TASK_DEFINITION;
+  private static final TerraformAttributes.Field VOLUMES = TASK.field("volumes");
+  private static final TerraformAttributes.Resource SERVICE = TerraformAttributes.Resource.SERVICE;
+  private static final TerraformAttributes.Resource CAPACITY_PROVIDER = TerraformAttributes.Resource.CAPACITY_PROVIDER;
   private final DocumentReader documents;
 
   TerraformShapes(DocumentReader documents) {
@@ -38,26 +43,20 @@ final class TerraformShapes {
 
   /** The resource type of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */
   static ResourceType typeOf(String type) {
-    return switch (type) {
-      case "aws_ecs_task_definition" -> ResourceType.TASK_DEFINITION;
-      case "aws_ecs_service" -> ResourceType.SERVICE;
-      case "aws_ecs_task_set" -> ResourceType.TASK_SET;
-      case "aws_ecs_cluster" -> ResourceType.CLUSTER;
-      case "aws_ecs_capacity_provider" -> ResourceType.CAPACITY_PROVIDER;
-      default -> null;
-    };
+    TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
+    return resource == null ? null : resource.type();
   }
 
   /** The resource of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */
   Resource resource(String type, String address, ObjectNode values) {
-    return switch (type) {
-      case "aws_ecs_task_definition" -> taskDefinition(address, values);
-      case "aws_ecs_service" -> service(address, values);
-      case "aws_ecs_task_set" -> new TaskSet(address, values, assignPublicIp(values));
-      case "aws_ecs_cluster" ->
-          new Cluster(address, values, ResourceShapes.API.setting(values, "setting", "containerInsights"), tags(values));
-      case "aws_ecs_capacity_provider" -> capacityProvider(address, values);
-      default -> null;
+    TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
+    return resource == null ? null : switch (resource) {
+      case TASK_DEFINITION -> taskDefinition(address, values);
+      case SERVICE -> service(address, values);
+      case TASK_SET -> new TaskSet(address, values, assignPublicIp(resource, values));
+      case CLUSTER ->
+          new Cluster(address, values, ResourceShapes.API.setting(values, resource.field("settings").terraform(), "containerInsights"), tags(resource, values));
+      case CAPACITY_PROVIDER -> capacityProvider(address, values);
     };
   }
 
@@ -65,13 +64,13 @@ final class TerraformShapes {
     return new TaskDefinition(
         address,
         values,
-        Fields.string(values, "network_mode"),
-        Fields.string(values, "pid_mode"),
-        Fields.string(values, "ipc_mode"),
-        Fields.string(values, "runtime_platform", "0", "operating_system_family"),
+        Fields.string(values, TASK.path("networkMode")),
+        Fields.string(values, TASK.path("pidMode")),
+        Fields.string(values, TASK.path("ipcMode")),
+        Fields.string(values, TASK.path("runtimePlatform", "operatingSystemFamily")),
         containers(values),
-        Fields.list(values, TerraformShapes::volume, "volume"),
-        tags(values));
+        Fields.list(values, TerraformShapes::volume, TASK.path("volumes")),
+        tags(TASK, values));
   }
 
   /**
@@ -79,10 +78,11 @@ final class TerraformShapes {
    * source, jsonencode(...) of a list gives that list itself.
    */
   private Value<List<ContainerDefinition>> containers(ObjectNode values) {
-    if (values.get("container_definitions") instanceof ArrayNode list) {
+    String[] path = TASK.path("containerDefinitions");
+    if (values.get(path[0]) instanceof ArrayNode list) {
       return Value.known(list.elements().stream().map(ResourceShapes.API::container).toList(), list);
     }
-    Value<String> text = Fields.string(values, "container_definitions");
+    Value<String> text = Fields.string(values, path);
     if (!text.isKnown()) {
       return text.isUnknown() ? Value.unknown(text.reason(), text.origin()) : Value.absent(values);
     }
@@ -106,42 +106,44 @@ final class TerraformShapes {
       Value<Boolean> unknown = Value.unknown(Fields.notAnObject(node), node);
       return new Volume(ResourceShapes.API.label(node, "volume"), node, unknown, Value.unknown(Fields.notAnObject(node), node));
     }
-    Value<ObjectNode> efs = Fields.object(object, "efs_volume_configuration", "0");
+    Value<ObjectNode> efs = Fields.object(object, VOLUMES.path("efsVolumeConfiguration"));
     return new Volume(
         ResourceShapes.API.label(object, "volume"),
         object,
         efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
-        Fields.string(object, "efs_volume_configuration", "0", "transit_encryption"));
+        Fields.string(object, VOLUMES.path("efsVolumeConfiguration", "transitEncryption")));
   }
 
   private static Service service(String address, ObjectNode values) {
     return new Service(
         address,
         values,
-        Fields.string(values, "launch_type"),
+        Fields.string(values, SERVICE.path("launchType")),
         Fields.list(
             values,
-            node -> node instanceof ObjectNode item ? Fields.string(item, "capacity_provider") : Value.<String>unknown(Fields.notAnObject(node), node),
-            "capacity_provider_strategy"),
-        Fields.string(values, "platform_version"),
+            node -> node instanceof ObjectNode item
+                ? Fields.string(item, SERVICE.field("capacityProviderStrategy").path("capacityProvider"))
+                : Value.<String>unknown(Fields.notAnObject(node), node),
+            SERVICE.path("capacityProviderStrategy")),
+        Fields.string(values, SERVICE.path("platformVersion")),
         Value.absent(values), // Terraform has no platform_family; ECS.10 then assumes Linux, as the spec says
-        assignPublicIp(values),
-        tags(values));
+        assignPublicIp(SERVICE, values),
+        tags(SERVICE, values));
   }
 
   /** Terraform spells assign_public_ip as a boolean; the model, as AWS does. */
-  private static Value<String> assignPublicIp(ObjectNode values) {
-    return Fields.bool(values, "network_configuration", "0", "assign_public_ip").map(on -> on ? "ENABLED" : "DISABLED");
+  private static Value<String> assignPublicIp(TerraformAttributes.Resource resource, ObjectNode values) {
+    return Fields.bool(values, resource.path("networkConfiguration", "awsvpcConfiguration", "assignPublicIp")).map(TerraformAttributes::enabled);
   }
 
   private static CapacityProvider capacityProvider(String address, ObjectNode values) {
-    Value<ObjectNode> group = Fields.object(values, "auto_scaling_group_provider", "0");
+    Value<ObjectNode> group = Fields.object(values, CAPACITY_PROVIDER.path("autoScalingGroupProvider"));
     return new CapacityProvider(
         address,
         values,
         group.isAbsent() ? Value.known(false, values) : group.map(provider -> true),
-        Fields.string(values, "auto_scaling_group_provider", "0", "managed_termination_protection"),
-        tags(values));
+        Fields.string(values, CAPACITY_PROVIDER.path("autoScalingGroupProvider", "managedTerminationProtection")),
+        tags(CAPACITY_PROVIDER, values));
   }
 
   /**
@@ -149,12 +151,12 @@ final class TerraformShapes {
    * known only after apply, the default tags may add keys: an unknown entry stands for them, so
    * that the tag controls pass on tags alone where they can and are UNKNOWN, not FAILED, otherwise.
    */
-  private static Value<List<Tag>> tags(ObjectNode values) {
-    Value<ObjectNode> all = Fields.object(values, "tags_all");
+  private static Value<List<Tag>> tags(TerraformAttributes.Resource resource, ObjectNode values) {
+    Value<ObjectNode> all = Fields.object(values, TerraformAttributes.ALL_TAGS);
     if (all.isKnown()) {
       return all.map(TerraformShapes::keys);
     }
-    Value<ObjectNode> own = Fields.object(values, "tags");
+    Value<ObjectNode> own = Fields.object(values, resource.path("tags"));
     if (!all.isUnknown() || own.isUnknown()) {
       return own.map(TerraformShapes::keys);
     }

@@ -4,15 +4,18 @@ import dev.ecsguard.format.InlineSuppression;
 import dev.ecsguard.format.InlineSuppressions;
 import dev.ecsguard.format.InputReader;
 
-import dev.ecsguard.format.terraform.Hcl.Attribute;
-import dev.ecsguard.format.terraform.Hcl.Block;
-import dev.ecsguard.format.terraform.Hcl.Item;
-import dev.ecsguard.format.terraform.HclValues.ObjectV;
-import dev.ecsguard.format.terraform.HclValues.Scalar;
-import dev.ecsguard.format.terraform.HclValues.Source;
-import dev.ecsguard.format.terraform.HclValues.Unknown;
-import dev.ecsguard.format.terraform.HclValues.V;
-import dev.ecsguard.format.terraform.HclValues.Where;
+import dev.ecsguard.hcl.Hcl;
+import dev.ecsguard.hcl.Hcl.Attribute;
+import dev.ecsguard.hcl.Hcl.Block;
+import dev.ecsguard.hcl.Hcl.Item;
+import dev.ecsguard.hcl.HclException;
+import dev.ecsguard.hcl.HclValues;
+import dev.ecsguard.hcl.HclValues.ObjectV;
+import dev.ecsguard.hcl.HclValues.Scalar;
+import dev.ecsguard.hcl.HclValues.Source;
+import dev.ecsguard.hcl.HclValues.Unknown;
+import dev.ecsguard.hcl.HclValues.V;
+import dev.ecsguard.hcl.HclValues.Where;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.DocumentReader;
@@ -37,9 +40,10 @@ import java.util.function.Consumer;
 /**
  * Terraform source: the aws_ecs_* resources of a module's .tf files, their attributes evaluated
  * with the module's variables (given values, terraform.tfvars, *.auto.tfvars, defaults) and locals.
- * A module is one directory, so a file is always read with its siblings.
+ * A module is one directory, so a file is always read with its siblings: the unit this reader reads
+ * is the directory.
  */
-public final class TerraformSourceReader {
+public final class TerraformSourceReader implements InputReader.OfDirectory {
   private static final Set<String> META_ARGUMENTS = Set.of("count", "for_each", "depends_on", "provider");
   private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
   // count.index and for_each keys are checked one by one up to this many; beyond, once, as a representative.
@@ -57,17 +61,16 @@ public final class TerraformSourceReader {
   }
 
   /**
-   * Reads the module in {@code directory} and reports the resources in {@code files} (.tf files of
+   * Reads the module in the unit's directory and reports the resources in its files (.tf files of
    * that directory); a file that cannot be parsed is an error, and the others are still read.
-   * {@code tree}: the scanned tree (the directory named on the command line, or that of the file
-   * named); file() and templatefile() read nothing outside it, as a scan of an untrusted pull
-   * request must not.
+   * file() and templatefile() read nothing outside the unit's tree.
    */
-  public void read(Path tree, Path directory, List<Path> files, InputReader.Sink sink, Consumer<InputException> errors) {
-    read(tree, directory, files, Map.of(), sink, errors);
+  @Override
+  public void read(InputReader.Directory unit, InputReader.Sink sink, Consumer<InputException> errors) {
+    read(unit.tree(), unit.directory(), unit.files(), Map.of(), sink, errors);
   }
 
-  /** As above, {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
+  /** As above for the unit ({@code tree}, {@code directory}, {@code files}), {@code texts} read in place of those files' contents on disk: how a suggested edit would scan. */
   public void read(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink, Consumer<InputException> errors) {
     Map<Block, List<dev.ecsguard.format.InlineSuppression>> inline = new java.util.IdentityHashMap<>(); // once per block, not per instance
     instances(tree, directory, files, texts, sink, errors, (instance, parsed, root) -> {
@@ -92,17 +95,17 @@ public final class TerraformSourceReader {
   }
 
   private interface InstanceVisitor {
-    void visit(Instance instance, HclParser.Parsed parsed, ObjectNode root);
+    void visit(Instance instance, Hcl.Parsed parsed, ObjectNode root);
   }
 
   private void instances(Path tree, Path directory, List<Path> files, Map<Path, String> texts, InputReader.Sink sink,
       Consumer<InputException> errors, InstanceVisitor visitor) {
-    Map<Path, HclParser.Parsed> module = new LinkedHashMap<>();
+    Map<Path, Hcl.Parsed> module = new LinkedHashMap<>();
     for (Path file : moduleFiles(directory, files, errors)) {
       try {
-        module.put(file, HclParser.parseWithComments(texts.containsKey(file) ? texts.get(file) : text(file), limits.maxNestingDepth()));
-      } catch (HclParser.SyntaxError e) {
-        errors.accept(e.in(file.toString()));
+        module.put(file, Hcl.parseWithComments(file.toString(), texts.containsKey(file) ? texts.get(file) : text(file), limits.maxNestingDepth()));
+      } catch (HclException e) {
+        errors.accept(HclBridge.inputError(e));
       } catch (InputException e) {
         errors.accept(e);
       }
@@ -124,9 +127,9 @@ public final class TerraformSourceReader {
       }
     }
     HclValues values =
-        new HclValues(tree, directory, limits.maxFileBytes(), defaults, givenVariables(directory, errors), locals);
+        new HclValues(HclBridge.files(tree, directory, limits.maxFileBytes()), defaults, givenVariables(directory, errors), locals);
     for (Path file : files) {
-      HclParser.Parsed parsed = module.get(file);
+      Hcl.Parsed parsed = module.get(file);
       if (parsed == null) {
         continue;
       }
@@ -140,8 +143,8 @@ public final class TerraformSourceReader {
     }
   }
 
-  /** Every .tf file of the directory, those asked for included even if hidden. */
-  private List<Path> moduleFiles(Path directory, List<Path> asked, Consumer<InputException> errors) {
+  /** Every .tf file of the directory, those asked for included even if hidden: the module's files, as a scan reads them. */
+  public static List<Path> moduleFiles(Path directory, List<Path> asked, Consumer<InputException> errors) {
     List<Path> files = new ArrayList<>(asked);
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.tf")) {
       for (Path entry : entries) {
@@ -196,11 +199,6 @@ public final class TerraformSourceReader {
     return java.util.Optional.empty();
   }
 
-  /** Whether a file so named is read with the module in its directory: a .tf file or a tfvars file. */
-  public static boolean readWithModule(String fileName) {
-    return fileName.endsWith(".tf") || fileName.equals("terraform.tfvars") || fileName.endsWith(".auto.tfvars");
-  }
-
   /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();
@@ -219,13 +217,13 @@ public final class TerraformSourceReader {
     }
     for (Path file : files) {
       try {
-        for (Item item : HclParser.parse(text(file), limits.maxNestingDepth())) {
+        for (Item item : Hcl.parse(file.toString(), text(file), limits.maxNestingDepth())) {
           if (item instanceof Attribute attribute) {
             given.put(attribute.name(), new Source(attribute.value(), file.toString()));
           }
         }
-      } catch (HclParser.SyntaxError e) {
-        errors.accept(e.in(file.toString()));
+      } catch (HclException e) {
+        errors.accept(HclBridge.inputError(e));
       } catch (InputException e) {
         errors.accept(e);
       }
@@ -236,13 +234,13 @@ public final class TerraformSourceReader {
 
   /** As terraform -var reads a value: a literal, list or map when it is one, otherwise the string itself. */
   private static Hcl.Expression commandLineValue(String value) {
-    Hcl.Expression parsed = HclParser.parseExpression(value);
+    Hcl.Expression parsed = Hcl.parseExpression(value);
     boolean literal = parsed instanceof Hcl.Literal || parsed instanceof Hcl.Tuple || parsed instanceof Hcl.ObjectValue;
     return literal ? parsed : new Hcl.Literal(Hcl.Literal.Kind.STRING, value, new Hcl.Position(0, 0));
   }
 
   /** {@code # ecsguard:ignore ID reason} on the block's first line or in the comment lines right above it. */
-  private static List<dev.ecsguard.format.InlineSuppression> suppressions(Block block, HclParser.Parsed parsed, ObjectNode root, InputReader.Sink sink) {
+  private static List<dev.ecsguard.format.InlineSuppression> suppressions(Block block, Hcl.Parsed parsed, ObjectNode root, InputReader.Sink sink) {
     String address = block.labels().get(0) + "." + block.labels().get(1);
     List<dev.ecsguard.format.InlineSuppression> found = new ArrayList<>();
     List<Integer> lines = new ArrayList<>();
@@ -267,13 +265,13 @@ public final class TerraformSourceReader {
     Map<String, Map<String, V>> instances = new LinkedHashMap<>(); // address suffix → names bound for it
     V count = attribute(block, "count").map(a -> evaluator.evaluate(new Source(a.value(), root.file()))).orElse(null);
     V forEach = attribute(block, "for_each").map(a -> evaluator.evaluate(new Source(a.value(), root.file()))).orElse(null);
-    if (count instanceof Scalar scalar && scalar.type() == dev.ecsguard.tree.ScalarNode.Type.NUMBER && scalar.text().matches("\\d{1,3}")) {
+    if (count instanceof Scalar scalar && scalar.type() == Scalar.Type.NUMBER && scalar.text().matches("\\d{1,3}")) {
       for (int index = 0; index < Integer.parseInt(scalar.text()); index++) {
-        instances.put("[" + index + "]", Map.of("count", new ObjectV(Map.of("index", new Scalar(dev.ecsguard.tree.ScalarNode.Type.NUMBER, Integer.toString(index), at)), at)));
+        instances.put("[" + index + "]", Map.of("count", new ObjectV(Map.of("index", new Scalar(Scalar.Type.NUMBER, Integer.toString(index), at)), at)));
       }
     } else if (forEach instanceof ObjectV map && map.members().size() <= MAX_INSTANCES) {
       map.members().forEach((key, value) -> instances.put("[\"" + key + "\"]",
-          Map.of("each", new ObjectV(Map.of("key", new Scalar(dev.ecsguard.tree.ScalarNode.Type.STRING, key, at), "value", value), at))));
+          Map.of("each", new ObjectV(Map.of("key", new Scalar(Scalar.Type.STRING, key, at), "value", value), at))));
     } else if (forEach instanceof HclValues.ListV set && set.items().size() <= MAX_INSTANCES
         && set.items().stream().allMatch(item -> item instanceof Scalar s && s.text() != null)) {
       set.items().forEach(item -> instances.put("[\"" + ((Scalar) item).text() + "\"]", Map.of("each", new ObjectV(Map.of("key", item, "value", item), at))));
@@ -304,7 +302,7 @@ public final class TerraformSourceReader {
       switch (item) {
         case Attribute attribute -> {
           if (!META_ARGUMENTS.contains(attribute.name())) {
-            HclValues.place(evaluator.evaluate(new Source(attribute.value(), file)), values, attribute.name(), attribute.at());
+            HclBridge.place(evaluator.evaluate(new Source(attribute.value(), file)), values, attribute.name(), attribute.at());
           }
         }
         case Block block -> {
@@ -343,7 +341,7 @@ public final class TerraformSourceReader {
         result = part instanceof Unknown ? part : new Unknown("tags that are not a map", new Where(file, at));
       }
     }
-    HclValues.place(result != null ? result : new ObjectV(merged, new Where(file, at)), values, "tags_all", at);
+    HclBridge.place(result != null ? result : new ObjectV(merged, new Where(file, at)), values, "tags_all", at);
   }
 
   private String text(Path file) throws InputException {

@@ -394,7 +394,7 @@ class CloudFormationReaderTest {
     ScanResult result = Scans.text("apiVersion: v1\nkind: Pod\n", "pod.yaml", Map.of(), Map.of());
     assertThat(result.resources()).isZero();
     assertThat(result.notes()).extracting(Note::message).containsExactly(
-        "not ECS JSON, a CloudFormation template nor a Terraform plan (no task definition, service, cluster, task set or capacity provider found); skipped");
+        "not a CloudFormation template, a Terraform plan nor ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped");
     assertThat(result.errors()).isEmpty();
   }
 }

@@ -254,15 +254,4 @@ class TerraformSourceReaderTest {
     assertThat(result.findings().get(0).message()).contains("concat() of over 1000000 elements is not evaluated");
     assertThat(result.findings().get(1).message()).contains("file(\"/dev/zero\") is outside the scanned tree");
   }
-
-  @Test
-  void aParsedFileKeepsPositionsOfBlocksAttributesAndValues() throws HclParser.SyntaxError {
-    List<Hcl.Item> items = HclParser.parse("# comment\nresource \"aws_ecs_cluster\" \"a\" { // one line\n  name = \"a\" }\n", 10);
-    Hcl.Block block = (Hcl.Block) items.get(0);
-    assertThat(block.labels()).containsExactly("aws_ecs_cluster", "a");
-    assertThat(block.at()).isEqualTo(new Hcl.Position(2, 1));
-    Hcl.Attribute name = (Hcl.Attribute) block.body().get(0);
-    assertThat(name.at()).isEqualTo(new Hcl.Position(3, 3));
-    assertThat(name.value().at()).isEqualTo(new Hcl.Position(3, 10));
-  }
 }

@@ -1,0 +1,24 @@
+package dev.ecsguard.catalog.taskdefinition;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.RemedyContext;
+
+/** ECS.20 and ECSG.1 (Linux): the user's non-root user where none, root or UID 0 is set. */
+public final class LinuxRootUserRemedy extends Remedy {
+  public LinuxRootUserRemedy() {
+    super(LinuxRootUser.class, LinuxUidZero.class);
+  }
+
+  @Override
+  public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
+    if (TaskDefinitions.windows(task)) {
+      return;
+    }
+    String user = container.path("user").asText("");
+    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
+    if (user.isEmpty() || name.equals("root") || name.equals("0")) {
+      container.put("user", context.options().user());
+    }
+  }
+}

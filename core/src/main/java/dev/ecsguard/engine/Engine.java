@@ -1,0 +1,23 @@
+package dev.ecsguard.engine;
+
+import java.time.LocalDate;
+
+/** The engine's entry point: what the {@code scan} command runs, and what a Java program calls. */
+public final class Engine {
+  private Engine() {}
+
+  /**
+   * Reads every input of {@code request} in order, evaluates its controls on every resource found,
+   * and marks the findings its suppressions, its baseline or the inputs' inline suppressions cover.
+   * Never throws for bad input: an input that cannot be read is one of the result's {@link
+   * ScanResult#errors() errors}, and the scan goes on with the others.
+   */
+  public static ScanResult scan(ScanRequest request) {
+    ScanResult result = new ScanResult();
+    LocalDate today = request.today() != null ? request.today() : LocalDate.now();
+    ScanListener listener = new Suppressing(request.suppressions(), request.baseline(), today, result);
+    Scanner scanner = new Scanner(request.selection(), request.limits(), request.cloudFormationParameters(), request.terraformVariables());
+    request.inputs().forEach(input -> input.scan(scanner, listener, result));
+    return result;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.ecsguard.engine;
+
+import dev.ecsguard.tree.InputLimits;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one scan needs, for {@link Engine#scan(ScanRequest)}: what to read, which controls
+ * with which parameters, the accepted exceptions (suppressions, a baseline), input limits, and the
+ * values CloudFormation parameters and Terraform variables take. Immutable; made with {@link
+ * #builder()}, whose defaults scan with every active control, no suppression and no baseline:
+ *
+ * <pre>{@code
+ * ScanResult result = Engine.scan(ScanRequest.builder().path(Path.of("infra")).skip(List.of("ECS.13")).build());
+ * }</pre>
+ *
+ * A request of files and directories can be scanned again (each time reads them afresh); one with
+ * a {@linkplain Builder#stream stream} only once.
+ */
+public final class ScanRequest {
+  private final List<ScanInput> inputs;
+  private final Selection selection;
+  private final List<Suppression> suppressions;
+  private final Baseline baseline;
+  private final InputLimits limits;
+  private final Map<String, String> cloudFormationParameters;
+  private final Map<String, String> terraformVariables;
+  private final LocalDate today;
+
+  private ScanRequest(Builder builder) {
+    this.inputs = List.copyOf(builder.inputs);
+    // The id or parameter the user got wrong is said before anything is read.
+    this.selection = Selection.of(builder.only, builder.skip, builder.parameters);
+    this.suppressions = List.copyOf(builder.suppressions);
+    this.baseline = builder.baseline;
+    this.limits = builder.limits;
+    this.cloudFormationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.cloudFormationParameters));
+    this.terraformVariables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
+    this.today = builder.today;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What the scan reads, in this order. */
+  public List<ScanInput> inputs() {
+    return inputs;
+  }
+
+  /** The controls that run, each with its parameters. */
+  public Selection selection() {
+    return selection;
+  }
+
+  /** Accepted exceptions, as a configuration file lists them. */
+  public List<Suppression> suppressions() {
+    return suppressions;
+  }
+
+  public Baseline baseline() {
+    return baseline;
+  }
+
+  public InputLimits limits() {
+    return limits;
+  }
+
+  /** CloudFormation parameter values (pseudo parameters too), overriding the templates' defaults. */
+  public Map<String, String> cloudFormationParameters() {
+    return cloudFormationParameters;
+  }
+
+  /** Terraform variable values, overriding tfvars files and defaults. */
+  public Map<String, String> terraformVariables() {
+    return terraformVariables;
+  }
+
+  /** The day {@link #suppressions()} are judged on (one whose expiry is before it no longer applies), or null for the day of the scan. */
+  public LocalDate today() {
+    return today;
+  }
+
+  /**
+   * Collects a request. Methods that take a collection or map add to what earlier calls gave (a
+   * later parameter value wins), so that a configuration file's settings and then the command
+   * line's can be given in turn.
+   */
+  public static final class Builder {
+    private final List<ScanInput> inputs = new ArrayList<>();
+    private final List<String> only = new ArrayList<>();
+    private final List<String> skip = new ArrayList<>();
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private final List<Suppression> suppressions = new ArrayList<>();
+    private Baseline baseline = Baseline.none();
+    private InputLimits limits = new InputLimits(InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory()), InputLimits.DEFAULT.maxNestingDepth());
+    private final Map<String, String> cloudFormationParameters = new LinkedHashMap<>();
+    private final Map<String, String> terraformVariables = new LinkedHashMap<>();
+    private LocalDate today;
+
+    private Builder() {}
+
+    /** A file, or a directory searched recursively for the files of the extensions {@link dev.ecsguard.input.InputFormat} lists. */
+    public Builder path(Path path) {
+      return input(new ScanInput.FileInput(path));
+    }
+
+    public Builder paths(Collection<Path> paths) {
+      paths.forEach(this::path);
+      return this;
+    }
+
+    /** One JSON or YAML document read from {@code in} (e.g. standard input), named {@code name} in findings. */
+    public Builder stream(InputStream in, String name) {
+      return input(new ScanInput.StreamInput(in, name));
+    }
+
+    /** Any other input, e.g. the aws module's {@code AwsScan} for live accounts. */
+    public Builder input(ScanInput input) {
+      inputs.add(input);
+      return this;
+    }
+
+    /** Runs only these controls (in any letter case; retired ones run only when named here). None given: every active control. */
+    public Builder only(Collection<String> controlIds) {
+      only.addAll(controlIds);
+      return this;
+    }
+
+    /** Does not run these controls. */
+    public Builder skip(Collection<String> controlIds) {
+      skip.addAll(controlIds);
+      return this;
+    }
+
+    /** A control parameter: {@code parameter("ECS.13.requiredTagKeys", "owner,team")}. */
+    public Builder parameter(String idDotName, String value) {
+      parameters.put(idDotName, value);
+      return this;
+    }
+
+    public Builder parameters(Map<String, String> values) {
+      parameters.putAll(values);
+      return this;
+    }
+
+    /** Accepted exceptions (inline suppressions in the inputs apply in any case). */
+    public Builder suppressions(Collection<Suppression> accepted) {
+      suppressions.addAll(accepted);
+      return this;
+    }
+
+    /** FAILED findings it holds are marked as accepted (default: none); read one with {@link Baseline#read}. */
+    public Builder baseline(Baseline accepted) {
+      baseline = accepted;
+      return this;
+    }
+
+    /** Default: {@link InputLimits#DEFAULT}, its file size lowered to what this JVM's heap can hold. */
+    public Builder limits(InputLimits bounds) {
+      limits = bounds;
+      return this;
+    }
+
+    public Builder cloudFormationParameters(Map<String, String> values) {
+      cloudFormationParameters.putAll(values);
+      return this;
+    }
+
+    public Builder terraformVariables(Map<String, String> values) {
+      terraformVariables.putAll(values);
+      return this;
+    }
+
+    /** The day the suppressions given here are judged on; default: the day of the scan (which inline suppressions are judged on). */
+    public Builder today(LocalDate day) {
+      today = day;
+      return this;
+    }
+
+    /**
+     * The request.
+     *
+     * @throws IllegalArgumentException naming a control id or parameter that is not known or not valid
+     */
+    public ScanRequest build() {
+      return new ScanRequest(this);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.ecsguard.fix.ecsapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.FileFix;
+import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.fix.JacksonTree;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.tree.Document;
+import java.util.List;
+
+/**
+ * Fixes ECS API JSON (register, create or update input, or describe output) on the scanner's own
+ * tree, numbers as written: a task definition, or the services, task sets, clusters and capacity
+ * providers it holds, in place.
+ */
+public final class EcsApiFix {
+  private static final List<String> ENVELOPES = List.of("services", "taskSets", "clusters", "capacityProviders");
+  private static final List<String> WRAPPERS = List.of("service", "taskSet", "cluster", "capacityProvider");
+
+  private EcsApiFix() {}
+
+  /** ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null when it holds nothing to fix. */
+  public static FileFix.Fixed fix(Document read, String original, RemedyOptions options) {
+    JsonNode document = JacksonTree.of(read.root(), unresolved -> {
+      throw new IllegalStateException("JSON has no unresolved values");
+    });
+    Hardening hardening = new Hardening(options);
+    JsonNode hardened = hardening.taskDefinition(document);
+    if (hardened == null) {
+      JsonNode settings = document.deepCopy();
+      if (!settings(settings, hardening)) {
+        return null;
+      }
+      hardened = settings;
+    }
+    // Nothing to change: the file stays as written, not reformatted.
+    String fixed = hardened.equals(document) ? original : FileFix.print(hardened);
+    return new FileFix.Fixed(fixed, hardening.instructions());
+  }
+
+  /** Fixes every service, task set, cluster and capacity provider in {@code document}; returns whether it held any. */
+  private static boolean settings(JsonNode document, Hardening hardening) {
+    boolean found = false;
+    if (document instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        found |= settings(element, hardening);
+      }
+      return found;
+    }
+    if (!(document instanceof ObjectNode object)) {
+      return false;
+    }
+    for (String envelope : ENVELOPES) {
+      if (object.get(envelope) instanceof ArrayNode list) {
+        for (JsonNode element : list) {
+          found |= resource(element, hardening);
+          if (element.get("taskSets") instanceof ArrayNode taskSets) {
+            taskSets.forEach(taskSet -> resource(taskSet, hardening));
+          }
+        }
+      }
+    }
+    for (String wrapper : WRAPPERS) {
+      if (object.get(wrapper) instanceof ObjectNode inner) {
+        found |= resource(inner, hardening);
+      }
+    }
+    return found || resource(object, hardening);
+  }
+
+  /** Hardens {@code node} by its type; false when it is none of these. */
+  private static boolean resource(JsonNode node, Hardening hardening) {
+    ResourceType type = node instanceof ObjectNode object ? typeOf(object) : null;
+    if (type != null) {
+      hardening.resource(type, (ObjectNode) node);
+    }
+    return type != null;
+  }
+
+  /** Sniffs what ECS API JSON holds, as describe and create outputs do not say their type (a task set names its service too). */
+  private static ResourceType typeOf(ObjectNode object) {
+    if (object.has("taskSetArn") || object.has("externalId")) {
+      return ResourceType.TASK_SET;
+    }
+    if (object.has("serviceName") || object.has("serviceArn")) {
+      return ResourceType.SERVICE;
+    }
+    if (object.has("clusterName") || object.has("clusterArn")) {
+      return ResourceType.CLUSTER;
+    }
+    return object.get("autoScalingGroupProvider") instanceof ObjectNode ? ResourceType.CAPACITY_PROVIDER : null;
+  }
+}

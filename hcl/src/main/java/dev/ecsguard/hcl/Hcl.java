@@ -1,0 +1,97 @@
+package dev.ecsguard.hcl;
+
+import java.util.List;
+import java.util.NavigableMap;
+
+/**
+ * The syntax tree of HCL2's native syntax, as far as ecsguard needs it: every node knows the line
+ * and column where it starts; attributes, blocks, object entries, objects and tuples also where
+ * they end, so that {@code ecsguard fix} can edit the text. Expressions ecsguard never evaluates
+ * (for expressions, splats) are kept only as {@link Opaque} with their source text's first
+ * characters for messages. Read-only.
+ */
+public final class Hcl {
+  private Hcl() {}
+
+  /** Parses a file's text ({@code file} names it in errors): its top-level attributes and blocks; blocks and brackets nest at most {@code maxDepth} deep. */
+  public static List<Item> parse(String file, String text, int maxDepth) throws HclException {
+    return parseWithComments(file, text, maxDepth).items();
+  }
+
+  /** As {@link #parse}, with the file's comments. */
+  public static Parsed parseWithComments(String file, String text, int maxDepth) throws HclException {
+    return HclParser.parse(file, text, maxDepth);
+  }
+
+  /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
+  public static Expression parseExpression(String text) {
+    return HclParser.parseExpression(text);
+  }
+
+  /** A parsed file and its # and // comments by line (their text after the marker). */
+  public record Parsed(List<Item> items, NavigableMap<Integer, String> comments) {}
+
+  /** A 1-based line and column. */
+  public record Position(int line, int column) {}
+
+  /** A body item: an attribute or a block. */
+  public sealed interface Item permits Attribute, Block {
+    Position at();
+
+    /** Just after its last character. */
+    Position end();
+  }
+
+  public record Attribute(String name, Expression value, Position at, Position end) implements Item {}
+
+  /** {@code end} is just after its closing brace. */
+  public record Block(String type, List<String> labels, List<Item> body, Position at, Position end) implements Item {}
+
+  /** An expression; {@code at} is where it starts. */
+  public sealed interface Expression
+      permits Literal, Template, Tuple, ObjectValue, Traversal, Call, Conditional, Binary, Unary, Opaque {
+    Position at();
+  }
+
+  /** A number, bool, null or plain string; {@code text} is null for null. */
+  public record Literal(Kind kind, String text, Position at) implements Expression {
+    public enum Kind {
+      STRING,
+      NUMBER,
+      BOOL,
+      NULL
+    }
+  }
+
+  /**
+   * A quoted string or heredoc with interpolations: parts are literal text ({@link Literal}) or
+   * interpolated expressions; {@code directive} when it holds %{…} directives, which are not evaluated.
+   */
+  public record Template(List<Expression> parts, boolean directive, Position at) implements Expression {}
+
+  /** {@code end} is just after its closing bracket. */
+  public record Tuple(List<Expression> elements, Position at, Position end) implements Expression {}
+
+  /** {@code end} is just after its closing brace. */
+  public record ObjectValue(List<Entry> entries, Position at, Position end) implements Expression {}
+
+  /** One {@code key = value} of an object; the key is an identifier (as a literal) or an expression; {@code end} is just after its value. */
+  public record Entry(Expression key, Expression value, Position end) {}
+
+  /** {@code var.x}, {@code local.y[0].z}, {@code aws_iam_role.task.arn}: a root name and steps. */
+  public record Traversal(String root, List<Step> steps, Position at) implements Expression {}
+
+  /** A step of a traversal: {@code .name} ({@code index} null) or {@code [index]}. */
+  public record Step(String name, Expression index) {}
+
+  public record Call(String function, List<Expression> arguments, Position at) implements Expression {}
+
+  public record Conditional(Expression condition, Expression whenTrue, Expression whenFalse, Position at) implements Expression {}
+
+  public record Binary(String operator, Expression left, Expression right, Position at) implements Expression {}
+
+  public record Unary(String operator, Expression operand, Position at) implements Expression {}
+
+  /** An expression ecsguard does not evaluate; {@code what} says which kind, for messages. */
+  public record Opaque(String what, Position at) implements Expression {}
+}

@@ -1,0 +1,4 @@
+a = <<EOT
+line
+${x +}
+EOT

@@ -1,0 +1,2 @@
+name = "web
+other = 1

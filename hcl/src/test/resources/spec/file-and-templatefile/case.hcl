@@ -1,0 +1,8 @@
+text      = file("hello.txt")
+rendered  = templatefile("greeting.tpl", { name = "world", items = ["x"] })
+missing   = file("absent.txt")
+unset     = file(var.unset)
+not_path  = file(["a"])
+vars_list = templatefile("greeting.tpl", ["a"])
+self      = templatefile("self.tpl", {})
+unrendered = templatefile("greeting.tpl", {})

@@ -1,0 +1,7 @@
+first    = coalesce(null, "", "x", "y")
+nothing  = coalesce(null, "")
+unknown  = coalesce(null, var.unset, "x")
+lower    = lower("MiXeD")
+upper    = upper("MiXeD")
+of_list  = lower(["a"])
+of_unset = upper(var.unset)

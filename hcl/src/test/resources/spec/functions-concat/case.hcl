@@ -1,0 +1,4 @@
+joined   = concat(["a"], [], ["b", "c"])
+spread   = concat([["x"]]...)
+of_map   = concat(["a"], { b = 1 })
+unknown  = concat(var.unset, ["a"])

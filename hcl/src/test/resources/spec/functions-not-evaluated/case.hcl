@@ -1,0 +1,3 @@
+length  = length(["a"])
+format  = format("%s", "a")
+nested  = upper(format("%s", "a"))

@@ -1,0 +1,8 @@
+encoded   = jsonencode({ image = "nginx", ports = [80] })
+list      = tolist(["a"])
+set       = toset(["a"])
+map       = tomap({ a = 1 })
+string    = tostring("s")
+secret    = sensitive("hidden")
+revealed  = nonsensitive("shown")
+two_args  = jsonencode(1, 2)

@@ -1,0 +1,6 @@
+locals {
+  name = "web"
+}
+policy = <<-JSON
+  {"name": "${local.name}", "literal": "$${not.interpolated}"}
+  JSON

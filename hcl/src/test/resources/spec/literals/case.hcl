@@ -1,0 +1,9 @@
+string = "hello"
+empty  = ""
+int    = 42
+float  = 1.50
+exp    = 1e3
+signed = 2.5E-1
+yes    = true
+no     = false
+none   = null

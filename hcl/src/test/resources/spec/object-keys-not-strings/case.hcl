@@ -1,0 +1,2 @@
+key_list  = { (["a"]) = 1 }
+key_unset = { (var.unset) = 1 }

@@ -1,0 +1,3 @@
+# comment
+resource "aws_ecs_cluster" "a" { // one line
+  name = "a" }

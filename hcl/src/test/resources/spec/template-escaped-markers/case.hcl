@@ -1,0 +1,3 @@
+dollar    = "$${var.x}"
+percent   = "%%{ if x }"
+lone      = "$ and % and $x"

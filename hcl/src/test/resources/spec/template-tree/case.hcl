@@ -1,0 +1,1 @@
+a = "x${var.y}z%{ if true }w%{ endif }"
