@@ -53,7 +53,6 @@ class TemplateFixTest {
                   MountPoints:
                     - SourceVolume: tmp
                       ContainerPath: /tmp
-                  User: 1000:1000
                   LogConfiguration:
                     LogDriver: awslogs
                     Options:
@@ -61,6 +60,7 @@ class TemplateFixTest {
                       awslogs-region: eu-west-1
                       awslogs-stream-prefix: web
                       awslogs-create-group: "true"
+                  User: 1000:1000
               Tags: [{Key: team, Value: web}]
               Volumes:
                 - Name: tmp
