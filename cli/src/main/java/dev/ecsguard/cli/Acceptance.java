@@ -1,16 +1,13 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Status;
+import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
-import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.engine.Selection;
-import dev.ecsguard.engine.Suppressing;
+import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.tree.InputLimits;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,11 +19,13 @@ import java.util.TreeMap;
  */
 final class Acceptance {
   private final Configuration configuration;
-  private final Scanner scanner;
+  private final Map<String, String> tfVariables;
 
+  /** @throws IllegalArgumentException naming a control parameter of the configuration that is not valid, before any file is read */
   Acceptance(Configuration configuration, Map<String, String> tfVariables) {
     this.configuration = configuration;
-    this.scanner = new Scanner(Selection.of(List.of(), List.of(), configuration.parameters()), InputLimits.DEFAULT, Map.of(), tfVariables);
+    this.tfVariables = tfVariables;
+    request(null);
   }
 
   /** Control → the reason of the suppression that accepts it in {@code file}, whose content is {@code text}. */
@@ -34,14 +33,22 @@ final class Acceptance {
     if (configuration.suppressions().isEmpty() && !text.contains("ecsguard")) {
       return Map.of(); // no suppression anywhere (inline ones name ecsguard): spare the scan
     }
-    ScanResult result = new ScanResult();
-    scanner.scan(List.of(file), new Suppressing(configuration.suppressions(), LocalDate.now(), result));
-    Map<String, String> accepted = new TreeMap<>(dev.ecsguard.catalog.Catalogue.ORDER);
-    for (Finding finding : result.findings()) {
+    Map<String, String> accepted = new TreeMap<>(Catalogue.ORDER);
+    for (Finding finding : Engine.scan(request(file)).findings()) {
       if (finding.status() == Status.FAILED && finding.suppressed()) {
         accepted.putIfAbsent(finding.control().id(), "suppressed for " + finding.resourceId() + ": " + finding.suppression().reason());
       }
     }
     return accepted;
+  }
+
+  /** The scan of {@code file} (none: no input) with every control, the configuration's parameters and suppressions. */
+  private ScanRequest request(Path file) {
+    ScanRequest.Builder request = ScanRequest.builder()
+        .parameters(configuration.parameters())
+        .suppressions(configuration.suppressions())
+        .limits(InputLimits.DEFAULT)
+        .terraformVariables(tfVariables);
+    return (file == null ? request : request.path(file)).build();
   }
 }

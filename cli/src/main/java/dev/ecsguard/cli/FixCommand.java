@@ -4,6 +4,7 @@ import dev.ecsguard.config.Configuration;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
@@ -119,7 +120,7 @@ final class FixCommand implements Callable<Integer> {
   }
 
   private void fix(Path file, Path tree, boolean named, RemedyOptions chosen, Acceptance acceptance, Outcome outcome) {
-    FileFix.Result result;
+    FixResult result;
     Map<String, String> accepted;
     byte[] read;
     try {

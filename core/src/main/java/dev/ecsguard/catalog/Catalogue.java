@@ -19,28 +19,13 @@ import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
 import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUser;
 import dev.ecsguard.catalog.taskdefinition.WritableRootFilesystem;
 import dev.ecsguard.catalog.taskset.TaskSetAssignsPublicIp;
-import dev.ecsguard.catalog.capacityprovider.UnprotectedCapacityProviderRemedy;
-import dev.ecsguard.catalog.cluster.ContainerInsightsDisabledRemedy;
-import dev.ecsguard.catalog.service.OutdatedFargatePlatformRemedy;
-import dev.ecsguard.catalog.service.ServiceAssignsPublicIpRemedy;
-import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironmentRemedy;
-import dev.ecsguard.catalog.taskdefinition.HostNetworkModeRemedy;
-import dev.ecsguard.catalog.taskdefinition.HostPidModeRemedy;
-import dev.ecsguard.catalog.taskdefinition.LinuxRootUserRemedy;
-import dev.ecsguard.catalog.taskdefinition.MissingLogConfigurationRemedy;
-import dev.ecsguard.catalog.taskdefinition.PrivilegedContainerRemedy;
-import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransitRemedy;
-import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinitionRemedy;
-import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUserRemedy;
-import dev.ecsguard.catalog.taskdefinition.WritableRootFilesystemRemedy;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.model.ResourceType;
 import java.util.Comparator;
 import java.util.List;
 
-/** Every control ecsguard has, and every remedy: one line each. */
+/** Every control ecsguard has, one line each; a fixable control gives its remedy. */
 public final class Catalogue {
   private Catalogue() {}
 
@@ -80,7 +65,10 @@ public final class Catalogue {
     return CONTROLS.size();
   }
 
-  /** Every remedy, in the order they run: the order of their edits and of their steps for the user. */
+  /**
+   * Every remedy, once, in the order of the controls that give it: the order they run in, so
+   * their edits and their steps for the user come in the order reports list the findings.
+   */
   public static List<Remedy> remedies() {
     return Remedies.ALL;
   }
@@ -92,21 +80,6 @@ public final class Catalogue {
 
   /** Made on first use: a scan never loads the remedies (nor the Jackson tree they edit). */
   private static final class Remedies {
-    static final List<Remedy> ALL =
-        List.of(
-            new PrivilegedContainerRemedy(),
-            new WritableRootFilesystemRemedy(),
-            new LinuxRootUserRemedy(),
-            new WindowsAdministratorUserRemedy(),
-            new MissingLogConfigurationRemedy(),
-            new CredentialsInEnvironmentRemedy(),
-            new UnencryptedEfsTransitRemedy(),
-            new UntaggedTaskDefinitionRemedy(),
-            new HostPidModeRemedy(),
-            new HostNetworkModeRemedy(),
-            new ServiceAssignsPublicIpRemedy(),
-            new OutdatedFargatePlatformRemedy(),
-            new ContainerInsightsDisabledRemedy(),
-            new UnprotectedCapacityProviderRemedy());
+    static final List<Remedy> ALL = Remedy.givenBy(CONTROLS);
   }
 }

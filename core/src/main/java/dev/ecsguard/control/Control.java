@@ -1,6 +1,7 @@
 package dev.ecsguard.control;
 
 import dev.ecsguard.model.Resource;
+import java.util.Optional;
 
 /**
  * One check. A subclass is one small class annotated with {@link ControlSpec}; it knows the model
@@ -31,4 +32,13 @@ public abstract class Control<R extends Resource> {
   }
 
   protected abstract Verdict evaluate(R resource, ParameterValues parameters);
+
+  /**
+   * How ecsguard fixes its failures, when it can: a control that is fixable returns a new instance
+   * of its remedy (two controls that one remedy fixes both return it). Made only when asked for,
+   * so a scan never loads a remedy.
+   */
+  public Optional<Remedy> remedy() {
+    return Optional.empty();
+  }
 }

@@ -2,9 +2,11 @@ package dev.ecsguard.control;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.model.ResourceType;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,19 +15,26 @@ import java.util.Set;
  * files, CloudFormation and Terraform (read into that shape, the changes written back in their
  * own syntax) and live apply. A remedy changes only what its controls need, never removes
  * anything else, and running it twice changes nothing more; what it cannot do is a step for the
- * user in the {@link RemedyContext}. Its class lies beside its control's, and {@code
- * Catalogue.remedies()} lists it.
+ * user in the {@link RemedyContext}. Its class lies beside its control's, named for
+ * it, and each of its controls gives it as its {@link Control#remedy()}.
  */
 public abstract class Remedy {
-  private final List<ControlInfo> controls;
+  /** The controls that give it, in the catalogue's order: filled once, by {@link #givenBy}. */
+  private final List<ControlInfo> controls = new ArrayList<>();
 
-  /** {@code controls}: the controls it fixes; it runs on their resources, and not at all where any of them is left alone. */
-  @SafeVarargs
-  protected Remedy(Class<? extends Control<?>>... controls) {
-    this.controls = Arrays.stream(controls).map(ControlInfo::of).toList();
+  /**
+   * The remedies {@code controls} give ({@link Control#remedy()}), each once, in the order of the
+   * first control that gives it; a remedy fixes every control that gives it.
+   */
+  public static List<Remedy> givenBy(List<? extends Control<?>> controls) {
+    Map<Class<?>, Remedy> remedies = new LinkedHashMap<>();
+    for (Control<?> control : controls) {
+      control.remedy().ifPresent(given -> remedies.computeIfAbsent(given.getClass(), type -> given).controls.add(control.info()));
+    }
+    return List.copyOf(remedies.values());
   }
 
-  /** The ids of the controls it fixes. */
+  /** The ids of the controls it fixes; it runs on their resources, and not at all where any of them is left alone. */
   public final List<String> controlIds() {
     return controls.stream().map(ControlInfo::id).toList();
   }

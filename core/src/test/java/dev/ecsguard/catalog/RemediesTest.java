@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every fixable control's remedy is found through the catalogue, beside the control. */
+/** Every fixable control gives its remedy, which lies beside it; the catalogue finds each once, in its own order. */
 class RemediesTest {
   /** The controls ecsguard fixes (ECS.15 with a step for the user only). */
   private static final Set<String> FIXABLE =
@@ -33,6 +33,17 @@ class RemediesTest {
       assertThat(remedy.getClass().getPackageName()).as(remedy.getClass().getSimpleName()).isEqualTo(control.getPackageName());
       assertThat(remedy.getClass().getSimpleName()).isEqualTo(control.getSimpleName() + "Remedy");
     }
+  }
+
+  @Test
+  void aRemedyTwoControlsGiveIsFoundOnceAndFixesBoth() {
+    assertThat(Catalogue.remedies().stream().map(Remedy::controlIds)).contains(List.of("ECS.2", "ECS.16"), List.of("ECS.20", "ECSG.1"));
+  }
+
+  @Test
+  void remediesRunInTheCatalogueOrder() {
+    List<String> first = Catalogue.remedies().stream().map(remedy -> remedy.controlIds().get(0)).toList();
+    assertThat(first).isSortedAccordingTo(Catalogue.ORDER);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.ecsguard.fix;
 import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class FileFixTest {
       }
     }
     assertThat(template.length()).isGreaterThan(1_000_000);
-    FileFix.Result result = FileFix.fix("big.yaml", template.toString(), OPTIONS);
+    FixResult result = FileFix.fix("big.yaml", template.toString(), OPTIONS);
     assertThat(result.fixed().split("ReadonlyRootFilesystem: true", -1)).hasSize(resources + 1);
     assertThat(result.fixed()).doesNotContain("Privileged");
     assertThat(result.removed()).containsEntry("ECS.4", resources);

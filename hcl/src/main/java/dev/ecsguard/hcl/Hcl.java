@@ -23,6 +23,11 @@ public final class Hcl {
     return HclParser.parse(file, text, maxDepth);
   }
 
+  /** {@code text} as a template (a quoted string or heredoc) writes it so that it interpolates nothing. */
+  public static String templateSafe(CharSequence text) {
+    return text.toString().replace("${", "$${").replace("%{", "%%{");
+  }
+
   /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
   public static Expression parseExpression(String text) {
     return HclParser.parseExpression(text);

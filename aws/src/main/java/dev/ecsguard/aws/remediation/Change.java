@@ -2,6 +2,7 @@ package dev.ecsguard.aws.remediation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.aws.session.Arns;
 import dev.ecsguard.aws.session.AwsSession.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public sealed interface Change {
       if (after.has("platformVersion")) {
         parts.add("platformVersion " + before.path("platformVersion").asText("(not set)") + " → " + after.path("platformVersion").asText());
       }
-      return "service " + name(cluster) + "/" + name(service) + ": " + String.join(", ", parts) + ", with a new deployment" + removing(removes);
+      return "service " + Arns.name(cluster) + "/" + Arns.name(service) + ": " + String.join(", ", parts) + ", with a new deployment" + removing(removes);
     }
 
     private static String publicIp(JsonNode settings) {
@@ -72,7 +73,7 @@ public sealed interface Change {
   record UpdateCluster(Target target, String cluster, String before, String after, List<String> removes) implements Change {
     @Override
     public String describe() {
-      return "cluster " + name(cluster) + ": containerInsights " + (before == null ? "(not set)" : before) + " → " + after + removing(removes);
+      return "cluster " + Arns.name(cluster) + ": containerInsights " + (before == null ? "(not set)" : before) + " → " + after + removing(removes);
     }
   }
 
@@ -85,14 +86,9 @@ public sealed interface Change {
     }
   }
 
-  /** The name at the end of an ARN ({@code …:cluster/prod} → {@code prod}). */
-  static String name(String arn) {
-    return arn == null ? "" : arn.substring(arn.lastIndexOf('/') + 1);
-  }
-
   /** {@code family:revision} from a task-definition ARN. */
   static String revision(String arn) {
-    return name(arn);
+    return Arns.name(arn);
   }
 
   private static String removing(List<String> controls) {

@@ -9,7 +9,7 @@ import dev.ecsguard.aws.remediation.Change.RegisterRevision;
 import dev.ecsguard.aws.remediation.Change.UpdateCapacityProvider;
 import dev.ecsguard.aws.remediation.Change.UpdateCluster;
 import dev.ecsguard.aws.remediation.Change.UpdateService;
-import dev.ecsguard.fix.FileFix;
+import dev.ecsguard.fix.shared.AwsCliJson;
 import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class Journal {
     ObjectNode root = JSON.createObjectNode().put("journal", "ecsguard apply").put("version", 1).put("started", Instant.now().toString()).put("state", "in progress");
     root.putArray("changes");
     // CREATE_NEW: a file that exists, even one made a moment ago, is never overwritten.
-    Files.writeString(file, FileFix.print(root), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+    Files.writeString(file, AwsCliJson.print(root), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
     return new Journal(file, root);
   }
 
@@ -141,7 +141,7 @@ public final class Journal {
       Path directory = file.toAbsolutePath().getParent();
       Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
       try {
-        Files.writeString(partial, FileFix.print(root), StandardCharsets.UTF_8);
+        Files.writeString(partial, AwsCliJson.print(root), StandardCharsets.UTF_8);
         Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial); // gone after the move; left only when it failed

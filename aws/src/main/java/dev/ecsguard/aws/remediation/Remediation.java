@@ -2,6 +2,7 @@ package dev.ecsguard.aws.remediation;
 
 import dev.ecsguard.aws.scan.AwsScan;
 import dev.ecsguard.aws.scan.EcsInventory;
+import dev.ecsguard.aws.session.Arns;
 import dev.ecsguard.aws.session.AwsCallException;
 import dev.ecsguard.aws.session.CallOutcome;
 import dev.ecsguard.aws.session.JsonTrees;
@@ -28,7 +29,9 @@ import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Suppressing;
 import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.fix.shared.AwsCliJson;
+import dev.ecsguard.fix.shared.FixResult;
+import dev.ecsguard.fix.shared.Hardening;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.InputException;
 import java.time.Duration;
@@ -160,7 +163,7 @@ public final class Remediation implements AutoCloseable {
       for (Settling service : updatedServices) {
         String failure = untilStable(ecs(service.target()), service.cluster(), service.service(), service.taskDefinition(), wait);
         if (failure == null) {
-          progress.accept("steady: service " + Change.name(service.cluster()) + "/" + Change.name(service.service()));
+          progress.accept("steady: service " + Arns.name(service.cluster()) + "/" + Arns.name(service.service()));
         } else {
           unsteady.add(failure); // the others are still waited for
         }
@@ -177,7 +180,7 @@ public final class Remediation implements AutoCloseable {
    * null when it did, else why not. Settled on another revision means it was rolled back.
    */
   static String untilStable(EcsClient ecs, String cluster, String service, String taskDefinition, Duration timeout) {
-    String name = "service " + Change.name(cluster) + "/" + Change.name(service);
+    String name = "service " + Arns.name(cluster) + "/" + Arns.name(service);
     try (software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter = ecs.waiter()) {
       // The waiter throws when the time is up and when the service is gone, draining or inactive.
       waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service), o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
@@ -369,9 +372,9 @@ public final class Remediation implements AutoCloseable {
       // awslogs needs the task's execution role to write with (Fargate refuses it without one).
       String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
       RemedyOptions options = choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
-      FileFix.Result result;
+      FixResult result;
       try {
-        result = FileFix.fix(arn, FileFix.print(input), options);
+        result = FileFix.fix(arn, AwsCliJson.print(input), options);
       } catch (InputException e) {
         throw new IllegalStateException("a described task definition ecsguard printed cannot be read back", e);
       }

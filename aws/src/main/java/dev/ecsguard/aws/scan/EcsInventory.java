@@ -1,6 +1,6 @@
 package dev.ecsguard.aws.scan;
 
-import dev.ecsguard.aws.remediation.Change;
+import dev.ecsguard.aws.session.Arns;
 import dev.ecsguard.aws.session.AwsCallException;
 import dev.ecsguard.aws.session.Pages;
 import dev.ecsguard.aws.session.SdkJson;
@@ -217,9 +217,9 @@ public final class EcsInventory {
   private List<String> leftOut(List<String> requested, List<String> returned, List<Failure> failures, ResourceType type, String call,
       ScanListener listener) {
     Set<String> answered = new HashSet<>();
-    returned.forEach(arn -> answered.add(Change.name(arn)));
-    failures.forEach(failure -> answered.add(Change.name(failure.arn())));
-    List<String> missing = requested.stream().filter(arn -> !answered.contains(Change.name(arn))).toList();
+    returned.forEach(arn -> answered.add(Arns.name(arn)));
+    failures.forEach(failure -> answered.add(Arns.name(failure.arn())));
+    List<String> missing = requested.stream().filter(arn -> !answered.contains(Arns.name(arn))).toList();
     missing.forEach(arn -> notReturned(listener, type, arn, call));
     return missing;
   }

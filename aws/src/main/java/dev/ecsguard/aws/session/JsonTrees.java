@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsguard.fix.JacksonTree;
+import dev.ecsguard.fix.shared.JacksonTree;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**

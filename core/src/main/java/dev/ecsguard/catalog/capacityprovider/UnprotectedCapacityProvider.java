@@ -7,11 +7,13 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.19",
@@ -44,5 +46,10 @@ public final class UnprotectedCapacityProvider extends Control<CapacityProvider>
           "Instances with running tasks can be terminated on scale-in (" + ForbiddenSetting.describe("managedTerminationProtection", protection) + ")");
     }
     return decision.verdict("Managed termination protection is ENABLED.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new UnprotectedCapacityProviderRemedy());
   }
 }

@@ -6,10 +6,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.19: managed termination protection on, where managed scaling is on; without it, the setting is refused. */
 public final class UnprotectedCapacityProviderRemedy extends Remedy {
-  public UnprotectedCapacityProviderRemedy() {
-    super(UnprotectedCapacityProvider.class);
-  }
-
   @Override
   public void resource(ObjectNode provider, RemedyContext context) {
     if (provider.get("autoScalingGroupProvider") instanceof ObjectNode group && "ENABLED".equals(group.path("managedScaling").path("status").asText())) {

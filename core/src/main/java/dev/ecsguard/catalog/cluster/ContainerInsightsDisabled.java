@@ -9,11 +9,13 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.12",
@@ -50,5 +52,10 @@ public final class ContainerInsightsDisabled extends Control<Cluster> {
                   + (parameters.flag("acceptEnhanced") ? " or enhanced" : "") + " (AWS spells them in lower case)");
     }
     return decision.verdict("Container Insights is on (" + ForbiddenSetting.describe("containerInsights", insights) + ").");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new ContainerInsightsDisabledRemedy());
   }
 }

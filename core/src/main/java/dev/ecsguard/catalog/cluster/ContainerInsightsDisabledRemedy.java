@@ -8,10 +8,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.12: Container Insights enabled (enhanced stays). */
 public final class ContainerInsightsDisabledRemedy extends Remedy {
-  public ContainerInsightsDisabledRemedy() {
-    super(ContainerInsightsDisabled.class);
-  }
-
   @Override
   public void resource(ObjectNode cluster, RemedyContext context) {
     ArrayNode settings = cluster.withArray("settings");

@@ -9,12 +9,14 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Value;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -84,5 +86,10 @@ public final class OutdatedFargatePlatform extends Control<Service> {
               + (family.isAbsent() ? " (platformFamily is not set, so Linux is assumed)" : ""));
     }
     return decision.verdict("The service runs the latest " + (windows ? "Windows" : "Linux") + " platform version (" + latest + ").");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new OutdatedFargatePlatformRemedy());
   }
 }

@@ -9,10 +9,6 @@ import java.util.Set;
 
 /** ECS.10: Fargate moves to LATEST. */
 public final class OutdatedFargatePlatformRemedy extends Remedy {
-  public OutdatedFargatePlatformRemedy() {
-    super(OutdatedFargatePlatform.class);
-  }
-
   /** A task set has a platform version of its own, which gets the same fix. */
   @Override
   protected Set<ResourceType> alsoOn() {

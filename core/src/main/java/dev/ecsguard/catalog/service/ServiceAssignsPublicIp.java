@@ -5,10 +5,12 @@ import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -34,5 +36,10 @@ public final class ServiceAssignsPublicIp extends Control<Service> {
         service.origin(),
         "The service gives its tasks public IP addresses (assignPublicIp is ENABLED)",
         "The service does not assign public IP addresses.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new ServiceAssignsPublicIpRemedy());
   }
 }

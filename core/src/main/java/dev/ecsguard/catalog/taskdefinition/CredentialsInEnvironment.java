@@ -4,6 +4,7 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -12,6 +13,7 @@ import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.Value;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -50,5 +52,10 @@ public final class CredentialsInEnvironment extends Control<TaskDefinition> {
       }
     }
     return decision.verdict("No container passes AWS credentials as plain environment variables.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new CredentialsInEnvironmentRemedy());
   }
 }

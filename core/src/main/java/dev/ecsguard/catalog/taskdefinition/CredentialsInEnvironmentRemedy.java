@@ -9,10 +9,6 @@ import dev.ecsguard.control.RemedyContext.ExecutionRoleUse;
 
 /** ECS.8: a credential variable moves to secrets when the user says where its value lives. */
 public final class CredentialsInEnvironmentRemedy extends Remedy {
-  public CredentialsInEnvironmentRemedy() {
-    super(CredentialsInEnvironment.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (!(container.get("environment") instanceof ArrayNode environment)) {

@@ -5,10 +5,12 @@ import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.17",
@@ -33,5 +35,10 @@ public final class HostNetworkMode extends Control<TaskDefinition> {
         taskDefinition.origin(),
         "The task definition uses the host's network (networkMode is host)",
         "The task definition does not use host network mode.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new HostNetworkModeRemedy());
   }
 }

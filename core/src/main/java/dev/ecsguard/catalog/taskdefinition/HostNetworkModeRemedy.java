@@ -7,10 +7,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.17: awsvpc instead of the host's network, only with --allow-network-change. */
 public final class HostNetworkModeRemedy extends Remedy {
-  public HostNetworkModeRemedy() {
-    super(HostNetworkMode.class);
-  }
-
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
     if (!"host".equals(task.path("networkMode").asText())) {

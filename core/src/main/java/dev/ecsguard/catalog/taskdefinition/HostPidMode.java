@@ -5,10 +5,12 @@ import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -34,5 +36,10 @@ public final class HostPidMode extends Control<TaskDefinition> {
         taskDefinition.origin(),
         "The task definition shares the host's process namespace (pidMode is host)",
         "The task definition does not share the host's process namespace.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new HostPidModeRemedy());
   }
 }

@@ -6,10 +6,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.3: the host's process namespace goes, only with --allow-network-change, as it changes how the task is reached. */
 public final class HostPidModeRemedy extends Remedy {
-  public HostPidModeRemedy() {
-    super(HostPidMode.class);
-  }
-
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
     if (!"host".equals(task.path("pidMode").asText())) {

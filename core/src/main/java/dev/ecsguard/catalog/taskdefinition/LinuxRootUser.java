@@ -3,12 +3,14 @@ package dev.ecsguard.catalog.taskdefinition;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.20",
@@ -38,5 +40,10 @@ public final class LinuxRootUser extends PlatformScopedControl {
       }
     }
     return decision.verdict("Every container names a non-root user.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new LinuxRootUserRemedy());
   }
 }

@@ -6,10 +6,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.20 and ECSG.1 (Linux): the user's non-root user where none, root or UID 0 is set. */
 public final class LinuxRootUserRemedy extends Remedy {
-  public LinuxRootUserRemedy() {
-    super(LinuxRootUser.class, LinuxUidZero.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (TaskDefinitions.windows(task)) {

@@ -3,6 +3,7 @@ package dev.ecsguard.catalog.taskdefinition;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
@@ -10,6 +11,7 @@ import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECSG.1",
@@ -49,5 +51,10 @@ public final class LinuxUidZero extends PlatformScopedControl {
     int colon = user.indexOf(':');
     String name = colon < 0 ? user : user.substring(0, colon);
     return name.equals("root") || !name.isEmpty() && name.chars().allMatch(c -> c == '0');
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new LinuxRootUserRemedy());
   }
 }

@@ -4,12 +4,14 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.9",
@@ -42,5 +44,10 @@ public final class MissingLogConfiguration extends Control<TaskDefinition> {
       }
     }
     return decision.verdict("Every container has a logging configuration.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new MissingLogConfigurationRemedy());
   }
 }

@@ -7,10 +7,6 @@ import dev.ecsguard.control.RemedyContext.ExecutionRoleUse;
 
 /** ECS.9: awslogs to a group named after the family, created on first use. */
 public final class MissingLogConfigurationRemedy extends Remedy {
-  public MissingLogConfigurationRemedy() {
-    super(MissingLogConfiguration.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (!container.path("logConfiguration").path("logDriver").asText("").isEmpty()) {

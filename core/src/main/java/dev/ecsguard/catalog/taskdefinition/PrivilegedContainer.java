@@ -4,11 +4,13 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.4",
@@ -34,5 +36,10 @@ public final class PrivilegedContainer extends Control<TaskDefinition> {
       }
     }
     return decision.verdict("No container runs privileged.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new PrivilegedContainerRemedy());
   }
 }

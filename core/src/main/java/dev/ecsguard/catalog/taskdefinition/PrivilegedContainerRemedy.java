@@ -10,10 +10,6 @@ import java.util.Locale;
 
 /** ECS.4: privileged goes; the capabilities the user names are added instead. */
 public final class PrivilegedContainerRemedy extends Remedy {
-  public PrivilegedContainerRemedy() {
-    super(PrivilegedContainer.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (!container.hasNonNull("privileged") || container.get("privileged").equals(BooleanNode.FALSE)) {

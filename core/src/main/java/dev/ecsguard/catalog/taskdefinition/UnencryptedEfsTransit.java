@@ -6,6 +6,7 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
@@ -14,6 +15,7 @@ import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.model.Volume;
 import java.util.List;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.18",
@@ -66,5 +68,10 @@ public final class UnencryptedEfsTransit extends Control<TaskDefinition> {
           : Verdict.notApplicable(message, taskDefinition.origin());
     }
     return decision.verdict("Every EFS volume encrypts data in transit.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new UnencryptedEfsTransitRemedy());
   }
 }

@@ -8,10 +8,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.18: encryption in transit on every EFS volume. */
 public final class UnencryptedEfsTransitRemedy extends Remedy {
-  public UnencryptedEfsTransitRemedy() {
-    super(UnencryptedEfsTransit.class);
-  }
-
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
     if (!(task.get("volumes") instanceof ArrayNode volumes)) {

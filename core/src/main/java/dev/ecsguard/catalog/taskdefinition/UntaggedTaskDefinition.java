@@ -1,5 +1,6 @@
 package dev.ecsguard.catalog.taskdefinition;
 
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RequiredTags;
 
 import dev.ecsguard.control.Control;
@@ -11,6 +12,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.ResourceType;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.15",
@@ -29,5 +31,10 @@ public final class UntaggedTaskDefinition extends Control<TaskDefinition> {
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     return RequiredTags.verdict(taskDefinition.tags(), parameters, taskDefinition.origin(), "task definition");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new UntaggedTaskDefinitionRemedy());
   }
 }

@@ -7,10 +7,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.15: a step only, as the values of a team's tags are theirs to choose. */
 public final class UntaggedTaskDefinitionRemedy extends Remedy {
-  public UntaggedTaskDefinitionRemedy() {
-    super(UntaggedTaskDefinition.class);
-  }
-
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
     if (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty()) {

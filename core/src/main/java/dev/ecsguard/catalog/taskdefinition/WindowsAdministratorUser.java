@@ -5,12 +5,14 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECS.21",
@@ -54,5 +56,10 @@ public final class WindowsAdministratorUser extends PlatformScopedControl {
       }
     }
     return decision.verdict("Every container names a non-administrator user.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new WindowsAdministratorUserRemedy());
   }
 }

@@ -6,10 +6,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.21 (Windows): a non-administrator account. */
 public final class WindowsAdministratorUserRemedy extends Remedy {
-  public WindowsAdministratorUserRemedy() {
-    super(WindowsAdministratorUser.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (!TaskDefinitions.windows(task)) {

@@ -8,10 +8,6 @@ import dev.ecsguard.control.RemedyContext;
 
 /** ECS.5 (Linux): a read-only root, with a task-scoped volume at /tmp (it works on Fargate and EC2 alike). */
 public final class WritableRootFilesystemRemedy extends Remedy {
-  public WritableRootFilesystemRemedy() {
-    super(WritableRootFilesystem.class);
-  }
-
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
     if (TaskDefinitions.windows(task) || container.path("readonlyRootFilesystem").asBoolean(false)) {

@@ -1,14 +1,17 @@
 package dev.ecsguard.catalog.taskset;
 
+import dev.ecsguard.catalog.service.ServiceAssignsPublicIpRemedy;
 import dev.ecsguard.control.ForbiddenSetting;
 
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskSet;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -34,5 +37,10 @@ public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
         taskSet.origin(),
         "The task set gives its tasks public IP addresses (assignPublicIp is ENABLED)",
         "The task set does not assign public IP addresses.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new ServiceAssignsPublicIpRemedy());
   }
 }

@@ -1,9 +1,9 @@
 package dev.ecsguard.fix.cloudformation;
 
-import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.format.cloudformation.CloudFormationNames;
-import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.fix.shared.FixedText;
+import dev.ecsguard.fix.shared.Hardening;
 import dev.ecsguard.model.ResourceType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -62,13 +62,13 @@ public final class TemplateFix {
     return root instanceof dev.ecsguard.tree.ObjectNode template && template.get("Resources") instanceof dev.ecsguard.tree.ObjectNode;
   }
 
-  public static FileFix.Fixed fix(String name, String text, RemedyOptions options) {
+  public static FixedText fix(String name, String text, RemedyOptions options) {
     boolean json = TextTreeParser.isJson(name, text);
     TextTree root;
     try {
       root = TextTreeParser.parse(text, json);
     } catch (TextTreeParser.UnsupportedLayout e) {
-      return new FileFix.Fixed(text, List.of("the template is left unchanged: " + e.getMessage()));
+      return new FixedText(text, List.of("the template is left unchanged: " + e.getMessage()));
     }
     List<String> instructions = new ArrayList<>();
     List<TextEditor.Edit> edits = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class TemplateFix {
     } catch (TextTreeParser.UnsupportedLayout e) {
       throw new IllegalStateException("each resource's edits were applied alone a moment ago", e);
     }
-    return new FileFix.Fixed(fixed, instructions);
+    return new FixedText(fixed, instructions);
   }
 
   /** One resource: its Properties read, fixed, and compared, as edits in the template's spelling. */

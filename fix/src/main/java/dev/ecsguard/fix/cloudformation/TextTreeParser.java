@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.ecsguard.fix.shared.CodePoints;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,7 +50,7 @@ public final class TextTreeParser {
 
   private TextTreeParser(String text) {
     this.text = text;
-    this.charIndex = text.codePointCount(0, text.length()) == text.length() ? null : codePointStarts(text);
+    this.charIndex = text.codePointCount(0, text.length()) == text.length() ? null : CodePoints.starts(text);
   }
 
   /** Whether the scanner reads {@code text} as JSON: by its name, else by its first character, as DocumentReader tells them. */
@@ -181,16 +182,5 @@ public final class TextTreeParser {
 
   private int index(Mark mark) {
     return charIndex == null ? mark.getIndex() : charIndex[mark.getIndex()];
-  }
-
-  /** Where each code point starts, in chars, and the text's length last: SnakeYAML's marks count code points. */
-  public static int[] codePointStarts(String text) {
-    int[] starts = new int[text.codePointCount(0, text.length()) + 1];
-    int point = 0;
-    for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
-      starts[point++] = i;
-    }
-    starts[point] = text.length();
-    return starts;
   }
 }

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.RemedyOptions;
-import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.Hardening;
-import dev.ecsguard.fix.JacksonTree;
+import dev.ecsguard.fix.shared.AwsCliJson;
+import dev.ecsguard.fix.shared.FixedText;
+import dev.ecsguard.fix.shared.Hardening;
+import dev.ecsguard.fix.shared.JacksonTree;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.Document;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class EcsApiFix {
   private EcsApiFix() {}
 
   /** ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null when it holds nothing to fix. */
-  public static FileFix.Fixed fix(Document read, String original, RemedyOptions options) {
+  public static FixedText fix(Document read, String original, RemedyOptions options) {
     JsonNode document = JacksonTree.of(read.root(), unresolved -> {
       throw new IllegalStateException("JSON has no unresolved values");
     });
@@ -37,8 +38,8 @@ public final class EcsApiFix {
       hardened = settings;
     }
     // Nothing to change: the file stays as written, not reformatted.
-    String fixed = hardened.equals(document) ? original : FileFix.print(hardened);
-    return new FileFix.Fixed(fixed, hardening.instructions());
+    String fixed = hardened.equals(document) ? original : AwsCliJson.print(hardened);
+    return new FixedText(fixed, hardening.instructions());
   }
 
   /** Fixes every service, task set, cluster and capacity provider in {@code document}; returns whether it held any. */

@@ -1,6 +1,7 @@
 package dev.ecsguard.fix.terraform;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ecsguard.hcl.Hcl;
 import dev.ecsguard.hcl.Hcl.Position;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -199,11 +200,6 @@ public final class HclEdits {
 
   /** A quoted HCL string: JSON's escapes, and ${ and %{ kept literal. */
   static String quote(String text) {
-    return "\"" + templateSafe(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))) + "\"";
-  }
-
-  /** Text in a template (a quoted string or heredoc) that interpolates nothing. */
-  public static String templateSafe(CharSequence text) {
-    return text.toString().replace("${", "$${").replace("%{", "%%{");
+    return "\"" + Hcl.templateSafe(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))) + "\"";
   }
 }

@@ -11,10 +11,12 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.engine.ScanResult;
-import dev.ecsguard.fix.CredentialMask;
-import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.fix.JacksonTree;
-import dev.ecsguard.fix.Hardening;
+import dev.ecsguard.fix.shared.AnchoredDiff;
+import dev.ecsguard.fix.shared.AwsCliJson;
+import dev.ecsguard.fix.shared.CredentialMask;
+import dev.ecsguard.fix.shared.FixResult;
+import dev.ecsguard.fix.shared.JacksonTree;
+import dev.ecsguard.fix.shared.Hardening;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.input.InputFiles;
@@ -119,7 +121,7 @@ public final class TerraformFix {
    * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's --tf-var;
    * {@code tree}: the directory named on the command line (or the file's own), outside which file() reads nothing, as in a scan.
    */
-  public static FileFix.Result fix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
+  public static FixResult fix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
       throws InputException {
     TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
     try {
@@ -134,7 +136,7 @@ public final class TerraformFix {
       throw errors.get(0);
     }
     if (instances.isEmpty()) {
-      return new FileFix.Result(null, "", Map.of(), Map.of(), List.of());
+      return new FixResult(null, "", Map.of(), Map.of(), List.of());
     }
     Set<Block> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (TerraformSourceReader.Instance instance : instances) {
@@ -144,10 +146,10 @@ public final class TerraformFix {
     }
     String suggested = fix.edits.apply();
     CredentialMask mask = CredentialMask.of(fix.holdingCredentials, false, text, suggested);
-    String diff = FileFix.diff(file.toString(), mask.apply(text), mask.apply(suggested));
+    String diff = AnchoredDiff.unified(file.toString(), mask.apply(text), mask.apply(suggested));
     List<String> steps = fix.instructions.stream().map(mask).toList();
     Map<String, Integer> failedAfter = fix.failed(suggested);
-    return new FileFix.Result(suggested, diff, FileFix.removed(fix.failed(text), failedAfter), failedAfter, steps);
+    return new FixResult(suggested, diff, FixResult.removed(fix.failed(text), failedAfter), failedAfter, steps);
   }
 
   private TerraformSourceReader reader() {
@@ -307,10 +309,10 @@ public final class TerraformFix {
       int last = attribute.end().line() - 1;
       String indent = edits.startsWith(at, "<<-") ? edits.commonIndentation(first, last) : "";
       StringBuilder body = new StringBuilder();
-      for (String line : FileFix.print(containers).split("\n")) {
+      for (String line : AwsCliJson.print(containers).split("\n")) {
         body.append(indent).append(line).append('\n');
       }
-      edits.replaceLines(first, last, HclEdits.templateSafe(body));
+      edits.replaceLines(first, last, Hcl.templateSafe(body));
     } else {
       try {
         edits.replace(at, attribute.end(), HclEdits.quote(JSON.writeValueAsString(containers)));
@@ -695,6 +697,6 @@ public final class TerraformFix {
     if (!result.errors().isEmpty()) {
       throw new IllegalStateException("the suggested text does not read back: " + result.errors().get(0).getMessage());
     }
-    return FileFix.failed(result);
+    return FixResult.failed(result);
   }
 }

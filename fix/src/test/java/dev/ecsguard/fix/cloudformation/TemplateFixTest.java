@@ -4,6 +4,7 @@ import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -17,8 +18,8 @@ class TemplateFixTest {
   private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
   private static final String HEAD = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n";
 
-  private static FileFix.Result fix(String name, String text, RemedyOptions options) throws InputException {
-    FileFix.Result result = FileFix.fix(name, text, options);
+  private static FixResult fix(String name, String text, RemedyOptions options) throws InputException {
+    FixResult result = FileFix.fix(name, text, options);
     new DocumentReader(InputLimits.DEFAULT).read(result.fixed().getBytes(StandardCharsets.UTF_8), name); // it parses
     assertThat(FileFix.fix(name, result.fixed(), options).fixed()).as("fixing twice changes nothing").isEqualTo(result.fixed());
     return result;
@@ -53,7 +54,6 @@ class TemplateFixTest {
                   MountPoints:
                     - SourceVolume: tmp
                       ContainerPath: /tmp
-                  User: 1000:1000
                   LogConfiguration:
                     LogDriver: awslogs
                     Options:
@@ -61,6 +61,7 @@ class TemplateFixTest {
                       awslogs-region: eu-west-1
                       awslogs-stream-prefix: web
                       awslogs-create-group: "true"
+                  User: 1000:1000
               Tags: [{Key: team, Value: web}]
               Volumes:
                 - Name: tmp
@@ -103,7 +104,7 @@ class TemplateFixTest {
             }
         }
         """;
-    FileFix.Result result = fix("t.json", original, OPTIONS);
+    FixResult result = fix("t.json", original, OPTIONS);
     assertThat(result.fixed()).isEqualTo("""
         {
             "Resources": {
@@ -169,7 +170,7 @@ class TemplateFixTest {
                         secret
                   MountPoints: [{SourceVolume: tmp, ContainerPath: /tmp}]
         """;
-    FileFix.Result result = fix("t.yml", original, secrets);
+    FixResult result = fix("t.yml", original, secrets);
     assertThat(result.fixed()).isEqualTo(HEAD + """
           Task:
             Type: AWS::ECS::TaskDefinition
@@ -251,7 +252,7 @@ class TemplateFixTest {
             Properties:
               ContainerDefinitions: [{Name: !Sub "${AWS::StackName}", ReadonlyRootFilesystem: true, User: app}]
         """;
-    FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+    FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
     assertThat(result.fixed()).isEqualTo(original);
     assertThat(result.instructions())
         .contains("Mounted: left unchanged: Volumes is computed by a function, and ecsguard does not guess what it yields; fix by hand what ecsguard scan reports")
@@ -281,7 +282,7 @@ class TemplateFixTest {
                 ManagedScaling:
                   Status: ENABLED
         """;
-    FileFix.Result result = fix("t.yaml", original, OPTIONS);
+    FixResult result = fix("t.yaml", original, OPTIONS);
     assertThat(result.instructions()).containsExactly(
         "Listed: left unchanged: its Properties are a list, not a mapping",
         "Typed: left unchanged: a property has a type AWS::ECS::TaskDefinition does not accept",
@@ -301,7 +302,7 @@ class TemplateFixTest {
             Type: AWS::ECS::Service
             Properties: {Tags: *tags}
         """;
-    FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+    FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
     assertThat(result.fixed()).isEqualTo(original);
     assertThat(result.instructions()).containsExactly("the template is left unchanged: it uses YAML aliases (*name)");
   }
@@ -318,7 +319,7 @@ class TemplateFixTest {
                   - Name: app
                     Image: nginx
           """ + merge.indent(10);
-      FileFix.Result result = FileFix.fix("t.yaml", original, OPTIONS);
+      FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
       assertThat(result.fixed()).as(merge).isEqualTo(original);
       assertThat(result.instructions()).as(merge).containsExactly("the template is left unchanged: it uses YAML merge keys (<<)");
     }
@@ -336,7 +337,7 @@ class TemplateFixTest {
                   ContainerDefinitions: [{Name: app, Image: nginx, Privileged: true}]
         """;
     for (String template : List.of(original, original + "  Cluster: {Type: AWS::ECS::Cluster}\n")) {
-      FileFix.Result result = FileFix.fix("t.yaml", template, OPTIONS);
+      FixResult result = FileFix.fix("t.yaml", template, OPTIONS);
       assertThat(result.fixed()).startsWith(original); // another resource is still fixed
       assertThat(result.instructions()).contains(
           "Fn::ForEach::Tasks: left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");

@@ -1,10 +1,10 @@
 package dev.ecsguard.fix.terraform;
 
-import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,15 +23,15 @@ class TerraformFixTest {
 
   @TempDir Path dir;
 
-  private FileFix.Result fix(String text, RemedyOptions options) throws IOException, InputException {
+  private FixResult fix(String text, RemedyOptions options) throws IOException, InputException {
     Path file = Files.writeString(dir.resolve("main.tf"), text);
     return TerraformFix.fix(dir, file, text, options, Map.of());
   }
 
   /** Fixes, then fixes the suggested text again: the second suggestion must be empty. */
-  private FileFix.Result fixTwice(String text, RemedyOptions options) throws IOException, InputException {
-    FileFix.Result first = fix(text, options);
-    FileFix.Result second = fix(first.fixed(), options);
+  private FixResult fixTwice(String text, RemedyOptions options) throws IOException, InputException {
+    FixResult first = fix(text, options);
+    FixResult second = fix(first.fixed(), options);
     assertThat(second.diff()).as("a second fix of the suggested text").isEmpty();
     assertThat(second.removed()).isEmpty();
     return first;
@@ -39,7 +39,7 @@ class TerraformFixTest {
 
   @Test
   void literalAttributesAndNestedBlocksAreEditedWhereTheyAreWritten() throws Exception {
-    FileFix.Result result = fixTwice("""
+    FixResult result = fixTwice("""
         resource "aws_ecs_service" "api" {
           name             = "api"
           launch_type      = "FARGATE"
@@ -76,7 +76,7 @@ class TerraformFixTest {
   /** The fix reads what the scan reads (TerraformAttributes): Fargate named by a capacity provider strategy is Fargate to both. */
   @Test
   void theFixSeesEveryFieldTheScanReads() throws Exception {
-    FileFix.Result result = fixTwice("""
+    FixResult result = fixTwice("""
         resource "aws_ecs_service" "api" {
           name             = "api"
           platform_version = "1.3.0"
@@ -107,7 +107,7 @@ class TerraformFixTest {
 
   @Test
   void jsonencodeIsEditedMemberByMemberInItsOwnSyntax() throws Exception {
-    FileFix.Result result = fixTwice("""
+    FixResult result = fixTwice("""
         resource "aws_ecs_task_definition" "api" {
           family       = "api"
           network_mode = "host"
@@ -144,7 +144,7 @@ class TerraformFixTest {
 
   @Test
   void literalsInAComputedValueUnderASecretLikeNameAreHidden() throws Exception {
-    FileFix.Result result = fix("""
+    FixResult result = fix("""
         locals {
           db_password = lower("LocalLowerPassword1")
         }
@@ -175,7 +175,7 @@ class TerraformFixTest {
 
   @Test
   void aHeredocOrQuotedJsonStringIsWrittenAgainAsJson() throws Exception {
-    FileFix.Result heredoc = fixTwice("""
+    FixResult heredoc = fixTwice("""
         resource "aws_ecs_task_definition" "worker" {
           family                = "worker"
           container_definitions = <<-EOT
@@ -201,7 +201,7 @@ class TerraformFixTest {
     assertThat(heredoc.remaining()).containsOnlyKeys("ECS.8");
 
     String escaped = "[{\\\"name\\\": \\\"a\\\", \\\"environment\\\": [{\\\"name\\\": \\\"AWS_SECRET_ACCESS_KEY\\\", \\\"value\\\": \\\"" + SECRET + "\\\"}]}]";
-    FileFix.Result quoted = fixTwice("""
+    FixResult quoted = fixTwice("""
         resource "aws_ecs_task_definition" "q" {
           family                = "q"
           container_definitions = "%s"
@@ -222,7 +222,7 @@ class TerraformFixTest {
         }
         """);
     Files.writeString(dir.resolve("api.json"), "[{\"name\": \"from-file\", \"image\": \"x\"}]");
-    FileFix.Result result = fix("""
+    FixResult result = fix("""
         resource "aws_ecs_task_definition" "a" {
           family                = "a"
           network_mode          = var.mode
@@ -248,7 +248,7 @@ class TerraformFixTest {
 
   @Test
   void aLocalOfThisFileIsEditedWhereItIsWritten() throws Exception {
-    FileFix.Result result = fixTwice("""
+    FixResult result = fixTwice("""
         locals {
           containers = [
             {
@@ -270,7 +270,7 @@ class TerraformFixTest {
 
   @Test
   void aValueTheSourceDoesNotGiveIsNeverGuessedAndAWrongTypeLeavesItsResourceAlone() throws Exception {
-    FileFix.Result result = fix("""
+    FixResult result = fix("""
         variable "ro" {}
 
         resource "aws_ecs_task_definition" "api" {
@@ -297,7 +297,7 @@ class TerraformFixTest {
 
   @Test
   void anUnknownMemberIsSaidWithWhyItIsUnknown() throws Exception {
-    FileFix.Result result = fix("""
+    FixResult result = fix("""
         variable "ro" {}
 
         resource "aws_ecs_task_definition" "api" {

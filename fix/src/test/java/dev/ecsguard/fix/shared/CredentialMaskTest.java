@@ -1,10 +1,11 @@
-package dev.ecsguard.fix;
+package dev.ecsguard.fix.shared;
 
 import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.tree.InputException;
 import java.util.List;
 import java.util.Map;

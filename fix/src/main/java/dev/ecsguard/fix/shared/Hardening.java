@@ -1,4 +1,4 @@
-package dev.ecsguard.fix;
+package dev.ecsguard.fix.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

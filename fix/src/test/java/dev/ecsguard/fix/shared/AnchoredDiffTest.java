@@ -1,4 +1,4 @@
-package dev.ecsguard.fix;
+package dev.ecsguard.fix.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

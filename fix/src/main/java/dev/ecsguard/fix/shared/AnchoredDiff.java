@@ -1,11 +1,14 @@
-package dev.ecsguard.fix;
+package dev.ecsguard.fix.shared;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.algorithm.Change;
 import com.github.difflib.algorithm.DiffAlgorithmI;
 import com.github.difflib.algorithm.DiffAlgorithmListener;
 import com.github.difflib.algorithm.myers.MyersDiff;
 import com.github.difflib.patch.DeltaType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +20,19 @@ import java.util.Map;
  * compares only the short stretches between anchors. A small text gets Myers' diff as it is; a
  * long stretch with no line to anchor it is shown replaced as a whole.
  */
-final class AnchoredDiff<T> implements DiffAlgorithmI<T> {
+public final class AnchoredDiff<T> implements DiffAlgorithmI<T> {
   /** Lines on both sides up to which Myers' diff is quick however much differs. */
   private static final int MYERS_LINES = 1_000;
   /** Nesting of anchored stretches beyond which the rest is shown replaced: only a contrived text gets there. */
   private static final int MAX_DEPTH = 100;
+
+  /** A unified diff from {@code original} to {@code fixed}, which every target shows; empty when they are the same. */
+  public static String unified(String name, String original, String fixed) {
+    List<String> before = Arrays.asList(original.split("\n", -1));
+    List<String> after = Arrays.asList(fixed.split("\n", -1));
+    return original.equals(fixed) ? "" : String.join("\n",
+        UnifiedDiffUtils.generateUnifiedDiff(name, name + " (fixed)", before, DiffUtils.diff(before, after, new AnchoredDiff<>()), 3)) + "\n";
+  }
 
   private final MyersDiff<T> myers = new MyersDiff<>();
 

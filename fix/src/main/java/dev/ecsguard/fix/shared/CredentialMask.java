@@ -1,11 +1,10 @@
-package dev.ecsguard.fix;
+package dev.ecsguard.fix.shared;
 
-import dev.ecsguard.fix.cloudformation.TextTreeParser;
-import dev.ecsguard.fix.terraform.HclEdits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.hcl.Hcl;
 import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.secrets.Credentials.Credential;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class CredentialMask implements UnaryOperator<String> {
     JsonStringEncoder encoder = JsonStringEncoder.getInstance();
     for (String value : values) {
       String escaped = new String(encoder.quoteAsString(value));
-      spellings.put(value, new LinkedHashSet<>(List.of(value, escaped, HclEdits.templateSafe(escaped), new String(encoder.quoteAsString(escaped)),
+      spellings.put(value, new LinkedHashSet<>(List.of(value, escaped, Hcl.templateSafe(escaped), new String(encoder.quoteAsString(escaped)),
           value.replace("'", "''"))));
     }
   }
@@ -180,7 +179,7 @@ public final class CredentialMask implements UnaryOperator<String> {
   private void yamlScalars(String text) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE); // the reader has applied the file size limit
-    int[] charIndex = TextTreeParser.codePointStarts(text);
+    int[] charIndex = CodePoints.starts(text);
     try {
       ParserImpl parser = new ParserImpl(new StreamReader(text), options);
       for (Event event = parser.getEvent(); !event.is(Event.ID.StreamEnd); event = parser.getEvent()) {
