@@ -1,7 +1,7 @@
 package dev.ecsguard;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -29,23 +29,39 @@ class LayeringTest {
   private static final String CATALOG = "dev.ecsguard.catalog..";
   private static final String REPORT = "dev.ecsguard.report..";
 
-  /** Origin is the position every model value carries, not parsing; controls pass it on to their verdicts. */
-  private static final DescribedPredicate<JavaClass> POSITION = equivalentTo(Origin.class).as("source positions");
+  /**
+   * Origin is the position every model value carries, not parsing; controls pass it on to their
+   * verdicts.
+   */
+  private static final DescribedPredicate<JavaClass> POSITION =
+      equivalentTo(Origin.class).as("source positions");
 
   @ArchTest
-  static final ArchRule coreHasNoAwsSdk = noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon..");
+  static final ArchRule coreHasNoAwsSdk =
+      noClasses().should().dependOnClassesThat().resideInAPackage("software.amazon..");
 
   @ArchTest
   static final ArchRule formatsKnowNoEngineCatalogueOrReports =
-      noClasses().that().resideInAnyPackage(FORMAT, INPUT, TREE).should().dependOnClassesThat().resideInAnyPackage(ENGINE, CATALOG, REPORT);
+      noClasses()
+          .that()
+          .resideInAnyPackage(FORMAT, INPUT, TREE)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(ENGINE, CATALOG, REPORT);
 
   @ArchTest
   static final ArchRule catalogueKnowsNoFormats =
-      noClasses().that().resideInAPackage(CATALOG).should().dependOnClassesThat(resideInAnyPackage(FORMAT, INPUT, TREE).and(not(POSITION)));
+      noClasses()
+          .that()
+          .resideInAPackage(CATALOG)
+          .should()
+          .dependOnClassesThat(resideInAnyPackage(FORMAT, INPUT, TREE).and(not(POSITION)));
 
   @ArchTest
-  static final ArchRule oneFormatNeverUsesAnother = slices().matching("dev.ecsguard.format.(*)..").should().notDependOnEachOther();
+  static final ArchRule oneFormatNeverUsesAnother =
+      slices().matching("dev.ecsguard.format.(*)..").should().notDependOnEachOther();
 
   @ArchTest
-  static final ArchRule noPackageCycles = slices().matching("dev.ecsguard.(**)").should().beFreeOfCycles();
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.ecsguard.(**)").should().beFreeOfCycles();
 }

@@ -23,12 +23,22 @@ public final class FaultyEndpoint implements AutoCloseable {
   private final HttpServer server;
   private final URI target;
   private final HttpClient client = HttpClient.newHttpClient();
-  private final Map<String, Fault> faults = new ConcurrentHashMap<>(); // "DescribeServices eu-west-1" → fault
-  private final Map<String, java.util.function.UnaryOperator<String>> rewrites = new ConcurrentHashMap<>(); // operation → request body rewrite
-  private final Map<String, java.util.function.UnaryOperator<String>> answers = new ConcurrentHashMap<>(); // operation → answer body rewrite
+  private final Map<String, Fault> faults =
+      new ConcurrentHashMap<>(); // "DescribeServices eu-west-1" → fault
+  private final Map<String, java.util.function.UnaryOperator<String>> rewrites =
+      new ConcurrentHashMap<>(); // operation → request body rewrite
+  private final Map<String, java.util.function.UnaryOperator<String>> answers =
+      new ConcurrentHashMap<>(); // operation → answer body rewrite
 
-  /** {@code reachesMoto}: moto carries the call out before the error is answered; {@code left}: how many calls still fail (negative: all). */
-  record Fault(int status, String code, boolean reachesMoto, java.util.concurrent.atomic.AtomicInteger left) {
+  /**
+   * {@code reachesMoto}: moto carries the call out before the error is answered; {@code left}: how
+   * many calls still fail (negative: all).
+   */
+  record Fault(
+      int status,
+      String code,
+      boolean reachesMoto,
+      java.util.concurrent.atomic.AtomicInteger left) {
     boolean strikes() {
       return left.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0;
     }
@@ -47,15 +57,20 @@ public final class FaultyEndpoint implements AutoCloseable {
 
   /** Every call of {@code operation} in {@code region} fails with {@code code}. */
   public void fail(String operation, String region, int status, String code) {
-    faults.put(operation + " " + region, new Fault(status, code, false, new java.util.concurrent.atomic.AtomicInteger(-1)));
+    faults.put(
+        operation + " " + region,
+        new Fault(status, code, false, new java.util.concurrent.atomic.AtomicInteger(-1)));
   }
 
   /**
    * The next {@code times} calls of {@code operation} in {@code region} reach moto, which carries
    * them out, and are then answered with {@code code}: an AWS error after the change was made.
    */
-  public void failAfterReaching(String operation, String region, int times, int status, String code) {
-    faults.put(operation + " " + region, new Fault(status, code, true, new java.util.concurrent.atomic.AtomicInteger(times)));
+  public void failAfterReaching(
+      String operation, String region, int times, int status, String code) {
+    faults.put(
+        operation + " " + region,
+        new Fault(status, code, true, new java.util.concurrent.atomic.AtomicInteger(times)));
   }
 
   /** Every answer moto gives to {@code operation} is rewritten before it is sent on. */
@@ -63,7 +78,10 @@ public final class FaultyEndpoint implements AutoCloseable {
     answers.put(operation, body);
   }
 
-  /** Every call of {@code operation} reaches moto with its request body rewritten (to stand in for what moto lacks). */
+  /**
+   * Every call of {@code operation} reaches moto with its request body rewritten (to stand in for
+   * what moto lacks).
+   */
   public void rewrite(String operation, java.util.function.UnaryOperator<String> body) {
     rewrites.put(operation, body);
   }
@@ -79,7 +97,11 @@ public final class FaultyEndpoint implements AutoCloseable {
     String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
     String operation = target.substring(target.indexOf('.') + 1);
     if (rewrites.containsKey(operation)) {
-      body = rewrites.get(operation).apply(new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      body =
+          rewrites
+              .get(operation)
+              .apply(new String(body, StandardCharsets.UTF_8))
+              .getBytes(StandardCharsets.UTF_8);
     }
     String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
     String region = authorization.replaceFirst(".*Credential=[^/]+/\\d+/([a-z0-9-]+)/.*", "$1");
@@ -92,7 +114,9 @@ public final class FaultyEndpoint implements AutoCloseable {
           Thread.currentThread().interrupt();
         }
       }
-      byte[] error = ("{\"__type\":\"" + fault.code() + "\",\"message\":\"injected by the test\"}").getBytes(StandardCharsets.UTF_8);
+      byte[] error =
+          ("{\"__type\":\"" + fault.code() + "\",\"message\":\"injected by the test\"}")
+              .getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
       exchange.getResponseHeaders().add("x-amzn-ErrorType", fault.code());
       exchange.sendResponseHeaders(fault.status(), error.length);
@@ -101,14 +125,25 @@ public final class FaultyEndpoint implements AutoCloseable {
       return;
     }
     try {
-      HttpResponse<byte[]> response = client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.ofByteArray());
-      byte[] answer = answers.containsKey(operation) && response.statusCode() == 200
-          ? answers.get(operation).apply(new String(response.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : response.body();
-      response.headers().map().forEach((name, values) -> {
-        if (!List.of("content-length", "transfer-encoding", "connection", ":status").contains(name.toLowerCase(java.util.Locale.ROOT))) {
-          values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-        }
-      });
+      HttpResponse<byte[]> response =
+          client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.ofByteArray());
+      byte[] answer =
+          answers.containsKey(operation) && response.statusCode() == 200
+              ? answers
+                  .get(operation)
+                  .apply(new String(response.body(), StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8)
+              : response.body();
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!List.of("content-length", "transfer-encoding", "connection", ":status")
+                    .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                  values.forEach(value -> exchange.getResponseHeaders().add(name, value));
+                }
+              });
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       exchange.getResponseBody().write(answer);
     } catch (InterruptedException e) {
@@ -120,13 +155,18 @@ public final class FaultyEndpoint implements AutoCloseable {
   }
 
   private HttpRequest.Builder forward(HttpExchange exchange, byte[] body) {
-    HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-    exchange.getRequestHeaders().forEach((name, values) -> {
-      if (!List.of("host", "content-length", "connection", "expect").contains(name.toLowerCase(java.util.Locale.ROOT))) {
-        values.forEach(value -> forward.header(name, value));
-      }
-    });
+    HttpRequest.Builder forward =
+        HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+            .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!List.of("host", "content-length", "connection", "expect")
+                  .contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> forward.header(name, value));
+              }
+            });
     return forward;
   }
 

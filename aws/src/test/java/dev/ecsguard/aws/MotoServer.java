@@ -43,13 +43,18 @@ public final class MotoServer implements AutoCloseable {
   }
 
   public static MotoServer start() throws IOException, InterruptedException {
-    Process check = new ProcessBuilder("python3", "-c", "import moto, boto3").redirectErrorStream(true).start();
+    Process check =
+        new ProcessBuilder("python3", "-c", "import moto, boto3").redirectErrorStream(true).start();
     if (!check.waitFor(60, TimeUnit.SECONDS) || check.exitValue() != 0) {
       throw new IllegalStateException(
           "the live-scan tests need moto's server and boto3 for python3 (python3 -c 'import moto, boto3' failed); install them (pip install 'moto[server]' boto3)");
     }
-    Process process = new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "0").redirectErrorStream(true).start();
-    BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "0")
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader output =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<Integer> port =
         CompletableFuture.supplyAsync(
             () -> {
@@ -88,11 +93,18 @@ public final class MotoServer implements AutoCloseable {
   /** Wipes every account's state. */
   public void reset() throws IOException, InterruptedException {
     HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset")).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build(),
+        .send(
+            HttpRequest.newBuilder(endpoint.resolve("/moto-api/reset"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .timeout(Duration.ofSeconds(30))
+                .build(),
             HttpResponse.BodyHandlers.discarding());
   }
 
-  /** Runs a seeding script from the test resources with boto3, against this server; returns what it printed. */
+  /**
+   * Runs a seeding script from the test resources with boto3, against this server; returns what it
+   * printed.
+   */
   public String seed(String script, String... arguments) throws IOException, InterruptedException {
     Path file = Files.createTempFile("ecsguard-seed", ".py");
     try (var in = MotoServer.class.getResourceAsStream(script)) {

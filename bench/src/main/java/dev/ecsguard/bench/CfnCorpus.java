@@ -12,11 +12,11 @@ import java.util.SplittableRandom;
 
 /**
  * CloudFormation templates for comparing ecsguard with cfn-guard (bench/cfn-guard): each has
- * several task definitions, services and clusters, and some task sets and capacity providers,
- * with a seeded mix of compliant and non-compliant settings. It includes the spellings on which
- * the two tools are expected to differ: string booleans, {@code 0:0}, Windows task definitions,
- * {@code enhanced} Container Insights, a pinned but current platform version, Fargate through a
- * capacity provider strategy. Deterministic per seed.
+ * several task definitions, services and clusters, and some task sets and capacity providers, with
+ * a seeded mix of compliant and non-compliant settings. It includes the spellings on which the two
+ * tools are expected to differ: string booleans, {@code 0:0}, Windows task definitions, {@code
+ * enhanced} Container Insights, a pinned but current platform version, Fargate through a capacity
+ * provider strategy. Deterministic per seed.
  *
  * <p>{@code CfnCorpus OUT_DIR COUNT SEED} writes {@code template-000000.json} and so on.
  */
@@ -24,8 +24,12 @@ public final class CfnCorpus {
   private static final String ACCOUNT = "123456789012";
   private static final String REGION = "eu-west-1";
   private static final String[] SIDECARS = {"envoy", "log-router", "xray-daemon"};
-  private static final String[] CREDENTIALS = {"AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA"};
-  private static final String[] LINUX_USERS = {"1000", "1000:1000", "app", "root", "0", "0:0", "nobody:nogroup"};
+  private static final String[] CREDENTIALS = {
+    "AWS_SECRET_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "ECS_ENGINE_AUTH_DATA"
+  };
+  private static final String[] LINUX_USERS = {
+    "1000", "1000:1000", "app", "root", "0", "0:0", "nobody:nogroup"
+  };
 
   private final SplittableRandom random;
 
@@ -43,7 +47,9 @@ public final class CfnCorpus {
     Files.createDirectories(directory);
     CfnCorpus corpus = new CfnCorpus(Long.parseLong(args[2]));
     for (int i = 0; i < count; i++) {
-      Files.writeString(directory.resolve(String.format("template-%06d.json", i)), Json.write(corpus.template(i)));
+      Files.writeString(
+          directory.resolve(String.format("template-%06d.json", i)),
+          Json.write(corpus.template(i)));
     }
   }
 
@@ -66,10 +72,13 @@ public final class CfnCorpus {
     int services = 1 + random.nextInt(3);
     for (int s = 1; s <= services; s++) {
       TaskDefinition definition = taskDefinitions.get(random.nextInt(taskDefinitions.size()));
-      resources.put("Service" + s, service(app + "-" + s, "Cluster" + (1 + random.nextInt(clusters)), definition));
+      resources.put(
+          "Service" + s,
+          service(app + "-" + s, "Cluster" + (1 + random.nextInt(clusters)), definition));
     }
     if (random.nextInt(10) < 3) {
-      TaskDefinition definition = taskDefinitions.stream().filter(d -> d.awsvpc).findFirst().orElse(null);
+      TaskDefinition definition =
+          taskDefinitions.stream().filter(d -> d.awsvpc).findFirst().orElse(null);
       if (definition != null) {
         resources.put("ExternalService", externalService(app));
         resources.put("TaskSet", taskSet(definition));
@@ -80,7 +89,8 @@ public final class CfnCorpus {
     }
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("AWSTemplateFormatVersion", "2010-09-09");
-    template.put("Description", "Generated ECS application " + app + " (ecsguard benchmark corpus)");
+    template.put(
+        "Description", "Generated ECS application " + app + " (ecsguard benchmark corpus)");
     template.put("Resources", resources);
     return template;
   }
@@ -96,7 +106,12 @@ public final class CfnCorpus {
     return resource("AWS::ECS::Cluster", properties);
   }
 
-  private record TaskDefinition(String logicalId, Map<String, Object> resource, boolean fargate, boolean awsvpc, boolean windows) {}
+  private record TaskDefinition(
+      String logicalId,
+      Map<String, Object> resource,
+      boolean fargate,
+      boolean awsvpc,
+      boolean windows) {}
 
   private TaskDefinition taskDefinition(String logicalId, String app) {
     boolean fargate = random.nextInt(10) < 6;
@@ -125,9 +140,17 @@ public final class CfnCorpus {
       properties.put("NetworkMode", networkMode);
     }
     if (windows) {
-      properties.put("RuntimePlatform", map("OperatingSystemFamily", "WINDOWS_SERVER_2022_CORE", "CpuArchitecture", "X86_64"));
+      properties.put(
+          "RuntimePlatform",
+          map("OperatingSystemFamily", "WINDOWS_SERVER_2022_CORE", "CpuArchitecture", "X86_64"));
     } else if (random.nextBoolean()) {
-      properties.put("RuntimePlatform", map("OperatingSystemFamily", "LINUX", "CpuArchitecture", random.nextBoolean() ? "ARM64" : "X86_64"));
+      properties.put(
+          "RuntimePlatform",
+          map(
+              "OperatingSystemFamily",
+              "LINUX",
+              "CpuArchitecture",
+              random.nextBoolean() ? "ARM64" : "X86_64"));
     }
     properties.put("ExecutionRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/" + app + "-execution");
     properties.put("TaskRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/" + app + "-task");
@@ -140,20 +163,37 @@ public final class CfnCorpus {
     }
     properties.put("ContainerDefinitions", containers);
     if (efs) {
-      Map<String, Object> configuration = map("FilesystemId", "fs-0123456789abcdef" + random.nextInt(10));
+      Map<String, Object> configuration =
+          map("FilesystemId", "fs-0123456789abcdef" + random.nextInt(10));
       int transit = random.nextInt(3);
       if (transit < 2) {
         configuration.put("TransitEncryption", transit == 0 ? "ENABLED" : "DISABLED");
       }
-      properties.put("Volumes", List.of(map("Name", "shared", "EFSVolumeConfiguration", configuration)));
+      properties.put(
+          "Volumes", List.of(map("Name", "shared", "EFSVolumeConfiguration", configuration)));
     }
     tags(properties);
-    return new TaskDefinition(logicalId, resource("AWS::ECS::TaskDefinition", properties), fargate, "awsvpc".equals(networkMode), windows);
+    return new TaskDefinition(
+        logicalId,
+        resource("AWS::ECS::TaskDefinition", properties),
+        fargate,
+        "awsvpc".equals(networkMode),
+        windows);
   }
 
-  private Map<String, Object> container(String name, String app, boolean essential, boolean fargate, boolean windows, boolean efs) {
+  private Map<String, Object> container(
+      String name, String app, boolean essential, boolean fargate, boolean windows, boolean efs) {
     Map<String, Object> container = map("Name", name);
-    container.put("Image", map("Fn::Sub", "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/" + app + "/" + name + ":1." + random.nextInt(40)));
+    container.put(
+        "Image",
+        map(
+            "Fn::Sub",
+            "${AWS::AccountId}.dkr.ecr.${AWS::Region}.amazonaws.com/"
+                + app
+                + "/"
+                + name
+                + ":1."
+                + random.nextInt(40)));
     container.put("Essential", essential && random.nextInt(8) == 0 ? "true" : essential);
     int privileged = random.nextInt(20);
     if (!fargate && !windows && privileged < 2) {
@@ -164,61 +204,112 @@ public final class CfnCorpus {
     if (!windows) {
       int readOnly = random.nextInt(10);
       if (readOnly < 8) {
-        container.put("ReadonlyRootFilesystem", readOnly < 4 ? Boolean.TRUE : readOnly < 5 ? "true" : readOnly < 7 ? Boolean.FALSE : "false");
+        container.put(
+            "ReadonlyRootFilesystem",
+            readOnly < 4
+                ? Boolean.TRUE
+                : readOnly < 5 ? "true" : readOnly < 7 ? Boolean.FALSE : "false");
       }
     }
     int user = random.nextInt(10);
     if (user < 8) {
-      container.put("User", windows ? (user < 4 ? "ContainerAdministrator" : "ContainerUser") : LINUX_USERS[random.nextInt(LINUX_USERS.length)]);
+      container.put(
+          "User",
+          windows
+              ? (user < 4 ? "ContainerAdministrator" : "ContainerUser")
+              : LINUX_USERS[random.nextInt(LINUX_USERS.length)]);
     }
     if (random.nextInt(4) > 0) {
       container.put("Memory", 256 + 128 * random.nextInt(8));
     } else {
       container.put("MemoryReservation", 128 + 64 * random.nextInt(8));
     }
-    container.put("PortMappings", List.of(map("ContainerPort", 8080 + random.nextInt(10), "Protocol", "tcp")));
+    container.put(
+        "PortMappings",
+        List.of(map("ContainerPort", 8080 + random.nextInt(10), "Protocol", "tcp")));
     List<Object> environment = new ArrayList<>();
     int variables = 2 + random.nextInt(6);
     for (int v = 0; v < variables; v++) {
       environment.add(map("Name", "SETTING_" + v, "Value", "value-" + random.nextInt(1000)));
     }
     if (random.nextInt(12) == 0) {
-      environment.add(map("Name", CREDENTIALS[random.nextInt(CREDENTIALS.length)], "Value", "generated-not-a-real-credential"));
+      environment.add(
+          map(
+              "Name",
+              CREDENTIALS[random.nextInt(CREDENTIALS.length)],
+              "Value",
+              "generated-not-a-real-credential"));
     }
     container.put("Environment", environment);
-    container.put("Secrets", List.of(map("Name", "DB_PASSWORD", "ValueFrom",
-        "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + app + "-db")));
+    container.put(
+        "Secrets",
+        List.of(
+            map(
+                "Name",
+                "DB_PASSWORD",
+                "ValueFrom",
+                "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT + ":secret:" + app + "-db")));
     if (efs) {
-      container.put("MountPoints", List.of(map("SourceVolume", "shared", "ContainerPath", windows ? "C:\\data" : "/data", "ReadOnly", false)));
+      container.put(
+          "MountPoints",
+          List.of(
+              map(
+                  "SourceVolume",
+                  "shared",
+                  "ContainerPath",
+                  windows ? "C:\\data" : "/data",
+                  "ReadOnly",
+                  false)));
     }
     if (random.nextInt(8) > 0) {
-      container.put("LogConfiguration", map("LogDriver", "awslogs", "Options", map(
-          "awslogs-group", map("Ref", "LogGroup"),
-          "awslogs-region", map("Ref", "AWS::Region"),
-          "awslogs-stream-prefix", name)));
+      container.put(
+          "LogConfiguration",
+          map(
+              "LogDriver",
+              "awslogs",
+              "Options",
+              map(
+                  "awslogs-group", map("Ref", "LogGroup"),
+                  "awslogs-region", map("Ref", "AWS::Region"),
+                  "awslogs-stream-prefix", name)));
     }
     return container;
   }
 
   private Map<String, Object> service(String name, String cluster, TaskDefinition definition) {
-    Map<String, Object> properties = map("ServiceName", name, "Cluster", map("Ref", cluster), "TaskDefinition", map("Ref", definition.logicalId));
+    Map<String, Object> properties =
+        map(
+            "ServiceName",
+            name,
+            "Cluster",
+            map("Ref", cluster),
+            "TaskDefinition",
+            map("Ref", definition.logicalId));
     properties.put("DesiredCount", 1 + random.nextInt(4));
     if (definition.fargate) {
       if (random.nextInt(5) == 0) {
-        properties.put("CapacityProviderStrategy", List.of(map("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
+        properties.put(
+            "CapacityProviderStrategy",
+            List.of(map("CapacityProvider", "FARGATE_SPOT", "Weight", 1)));
       } else {
         properties.put("LaunchType", "FARGATE");
       }
       int platform = random.nextInt(10);
       if (platform < 6) {
-        properties.put("PlatformVersion", platform < 2 ? "LATEST" : platform < 4 ? "1.4.0" : platform < 5 ? "1.3.0" : "1.0.0");
+        properties.put(
+            "PlatformVersion",
+            platform < 2 ? "LATEST" : platform < 4 ? "1.4.0" : platform < 5 ? "1.3.0" : "1.0.0");
       }
     } else if (random.nextBoolean()) {
       properties.put("LaunchType", "EC2");
     }
     if (definition.awsvpc) {
-      Map<String, Object> vpc = map("Subnets", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"),
-          "SecurityGroups", List.of("sg-0a1b2c3d4e5f60718"));
+      Map<String, Object> vpc =
+          map(
+              "Subnets",
+              List.of("subnet-0a1b2c3d4e5f60718", "subnet-0a1b2c3d4e5f60719"),
+              "SecurityGroups",
+              List.of("sg-0a1b2c3d4e5f60718"));
       int publicIp = random.nextInt(10);
       if (publicIp < 7) {
         vpc.put("AssignPublicIp", publicIp < 3 ? "ENABLED" : "DISABLED");
@@ -231,17 +322,36 @@ public final class CfnCorpus {
   }
 
   private Map<String, Object> externalService(String app) {
-    Map<String, Object> properties = map("ServiceName", app + "-external", "Cluster", map("Ref", "Cluster1"),
-        "DeploymentController", map("Type", "EXTERNAL"), "DesiredCount", 2);
+    Map<String, Object> properties =
+        map(
+            "ServiceName",
+            app + "-external",
+            "Cluster",
+            map("Ref", "Cluster1"),
+            "DeploymentController",
+            map("Type", "EXTERNAL"),
+            "DesiredCount",
+            2);
     tags(properties);
     return resource("AWS::ECS::Service", properties);
   }
 
   private Map<String, Object> taskSet(TaskDefinition definition) {
-    Map<String, Object> vpc = map("Subnets", List.of("subnet-0a1b2c3d4e5f60718"), "SecurityGroups", List.of("sg-0a1b2c3d4e5f60718"));
+    Map<String, Object> vpc =
+        map(
+            "Subnets",
+            List.of("subnet-0a1b2c3d4e5f60718"),
+            "SecurityGroups",
+            List.of("sg-0a1b2c3d4e5f60718"));
     vpc.put("AssignPublicIp", random.nextInt(3) == 0 ? "ENABLED" : "DISABLED");
-    Map<String, Object> properties = map("Cluster", map("Ref", "Cluster1"), "Service", map("Ref", "ExternalService"),
-        "TaskDefinition", map("Ref", definition.logicalId));
+    Map<String, Object> properties =
+        map(
+            "Cluster",
+            map("Ref", "Cluster1"),
+            "Service",
+            map("Ref", "ExternalService"),
+            "TaskDefinition",
+            map("Ref", definition.logicalId));
     properties.put("LaunchType", definition.fargate ? "FARGATE" : "EC2");
     properties.put("NetworkConfiguration", map("AwsVpcConfiguration", vpc));
     properties.put("Scale", map("Unit", "PERCENT", "Value", 100));
@@ -249,13 +359,24 @@ public final class CfnCorpus {
   }
 
   private Map<String, Object> capacityProvider(String app) {
-    Map<String, Object> provider = map("AutoScalingGroupArn",
-        "arn:aws:autoscaling:" + REGION + ":" + ACCOUNT + ":autoScalingGroup:0a1b2c3d-0000-4000-8000-000000000000:autoScalingGroupName/" + app);
+    Map<String, Object> provider =
+        map(
+            "AutoScalingGroupArn",
+            "arn:aws:autoscaling:"
+                + REGION
+                + ":"
+                + ACCOUNT
+                + ":autoScalingGroup:0a1b2c3d-0000-4000-8000-000000000000:autoScalingGroupName/"
+                + app);
     boolean managedScaling = random.nextBoolean();
-    provider.put("ManagedScaling", map("Status", managedScaling ? "ENABLED" : "DISABLED", "TargetCapacity", 90));
+    provider.put(
+        "ManagedScaling",
+        map("Status", managedScaling ? "ENABLED" : "DISABLED", "TargetCapacity", 90));
     int protection = random.nextInt(3);
     if (protection < 2) {
-      provider.put("ManagedTerminationProtection", managedScaling && protection == 0 ? "ENABLED" : "DISABLED");
+      provider.put(
+          "ManagedTerminationProtection",
+          managedScaling && protection == 0 ? "ENABLED" : "DISABLED");
     }
     Map<String, Object> properties = map("AutoScalingGroupProvider", provider);
     tags(properties);
@@ -264,7 +385,11 @@ public final class CfnCorpus {
 
   private void tags(Map<String, Object> properties) {
     if (random.nextInt(5) > 0) {
-      properties.put("Tags", List.of(map("Key", "team", "Value", "team-" + random.nextInt(40)), map("Key", "environment", "Value", "production")));
+      properties.put(
+          "Tags",
+          List.of(
+              map("Key", "team", "Value", "team-" + random.nextInt(40)),
+              map("Key", "environment", "Value", "production")));
     }
   }
 

@@ -16,10 +16,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Whole-process memory check, run by bench/run in fresh JVMs:
- * {@code generate DIR N} writes N task-definition files; {@code scan DIR count|collect} scans them
- * and prints the peak live heap (sampled after full collections), either
- * counting findings only or keeping them all as the CLI does.
+ * Whole-process memory check, run by bench/run in fresh JVMs: {@code generate DIR N} writes N
+ * task-definition files; {@code scan DIR count|collect} scans them and prints the peak live heap
+ * (sampled after full collections), either counting findings only or keeping them all as the CLI
+ * does.
  */
 public final class MemoryProbe {
   private MemoryProbe() {}
@@ -48,7 +48,10 @@ public final class MemoryProbe {
     LiveHeapSampler sampler = new LiveHeapSampler(kept);
     new Scanner(Selection.defaults(), InputLimits.DEFAULT).scan(List.of(directory), sampler);
     sampler.sample();
-    long findings = kept instanceof ScanResult result ? result.findings().size() : ((CountingListener) kept).findings;
+    long findings =
+        kept instanceof ScanResult result
+            ? result.findings().size()
+            : ((CountingListener) kept).findings;
     System.out.println("peakLiveHeapBytes=" + sampler.peak + " findings=" + findings);
   }
 

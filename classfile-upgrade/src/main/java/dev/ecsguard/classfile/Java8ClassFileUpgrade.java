@@ -42,7 +42,9 @@ public final class Java8ClassFileUpgrade {
       for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
         byte[] bytes = in.readAllBytes();
         String name = entry.getName();
-        if (name.endsWith(".class") && prefixes.stream().anyMatch(name::startsWith) && isBeforeJava8(bytes)) {
+        if (name.endsWith(".class")
+            && prefixes.stream().anyMatch(name::startsWith)
+            && isBeforeJava8(bytes)) {
           bytes = upgrade(bytes, original);
           rewritten.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
         }
@@ -75,7 +77,13 @@ public final class Java8ClassFileUpgrade {
     reader.accept(
         new ClassVisitor(Opcodes.ASM9, writer) {
           @Override
-          public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+          public void visit(
+              int version,
+              int access,
+              String name,
+              String signature,
+              String superName,
+              String[] interfaces) {
             super.visit(Opcodes.V1_8, access, name, signature, superName, interfaces);
           }
         },
@@ -83,9 +91,13 @@ public final class Java8ClassFileUpgrade {
     return writer.toByteArray();
   }
 
-  /** Loads and initialises every rewritten class, which verifies its bytecode against its frames. */
-  private static void verify(Path jar, List<String> classes) throws IOException, ClassNotFoundException {
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+  /**
+   * Loads and initialises every rewritten class, which verifies its bytecode against its frames.
+   */
+  private static void verify(Path jar, List<String> classes)
+      throws IOException, ClassNotFoundException {
+    try (URLClassLoader loader =
+        new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
       for (String name : classes) {
         Class.forName(name, true, loader);
       }

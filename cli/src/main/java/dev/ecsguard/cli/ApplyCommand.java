@@ -1,9 +1,9 @@
 package dev.ecsguard.cli;
 
-import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.aws.remediation.Change;
 import dev.ecsguard.aws.remediation.Journal;
 import dev.ecsguard.aws.remediation.Remediation;
+import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
@@ -38,7 +38,11 @@ final class ApplyCommand implements Callable<Integer> {
   private final Context context;
   private final Main main;
 
-  @Option(names = "--aws", required = true, description = "Fix live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
+  @Option(
+      names = "--aws",
+      required = true,
+      description =
+          "Fix live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
   boolean aws;
 
   @Mixin AwsAccounts accounts = new AwsAccounts();
@@ -47,12 +51,21 @@ final class ApplyCommand implements Callable<Integer> {
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
 
-  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Leave these controls' findings as they are (as the configuration's controls.skip does).")
+  @Option(
+      names = "--skip-controls",
+      split = ",",
+      paramLabel = "ID",
+      description =
+          "Leave these controls' findings as they are (as the configuration's controls.skip does).")
   List<String> skip = List.of();
 
   @Mixin ChangeConsent consent = new ChangeConsent();
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "Where --yes records each change (default: ecsguard-journal-UTC_TIME.json here); never overwritten.")
+  @Option(
+      names = "--journal",
+      paramLabel = "FILE",
+      description =
+          "Where --yes records each change (default: ecsguard-journal-UTC_TIME.json here); never overwritten.")
   Path journal;
 
   ApplyCommand(Context context, Main main) {
@@ -70,7 +83,10 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     if (!consent.yes && (consent.waitForServices || journal != null)) {
-      context.err().println("ecsguard: --wait and --journal need --yes (a dry run changes nothing and records nothing)");
+      context
+          .err()
+          .println(
+              "ecsguard: --wait and --journal need --yes (a dry run changes nothing and records nothing)");
       return ExitCode.ERROR.code();
     }
     Configuration configuration;
@@ -79,7 +95,9 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       configuration = configChoice.load();
       skipped.addAll(configuration.skip());
-      scanner = new Scanner(Selection.of(List.of(), skipped, configuration.parameters()), InputLimits.DEFAULT);
+      scanner =
+          new Scanner(
+              Selection.of(List.of(), skipped, configuration.parameters()), InputLimits.DEFAULT);
     } catch (InputException e) {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
@@ -87,39 +105,89 @@ final class ApplyCommand implements Callable<Integer> {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
     }
-    try (Remediation remediation = new Remediation(scanner, options, choices.options(null).leavingAlone(skipped), configuration.suppressions())) {
+    try (Remediation remediation =
+        new Remediation(
+            scanner,
+            options,
+            choices.options(null).leavingAlone(skipped),
+            configuration.suppressions())) {
       Remediation.Plan plan = remediation.plan();
       for (InputException error : plan.errors()) {
         context.err().println(Printable.escape(error.getMessage()));
       }
       print(plan);
       if (!consent.yes || plan.changes().isEmpty()) {
-        context.out().println(plan.changes().isEmpty() ? "ecsguard apply: nothing to change" + (plan.errors().isEmpty() ? "." : " in what could be read.")
-            : "ecsguard apply: dry run, nothing was changed. Run again with --yes to make these " + plan.changes().size() + " changes.");
+        context
+            .out()
+            .println(
+                plan.changes().isEmpty()
+                    ? "ecsguard apply: nothing to change"
+                        + (plan.errors().isEmpty() ? "." : " in what could be read.")
+                    : "ecsguard apply: dry run, nothing was changed. Run again with --yes to make these "
+                        + plan.changes().size()
+                        + " changes.");
         return exit(plan, null);
       }
       Journal record;
-      Path file = journal != null ? journal
-          : Path.of("ecsguard-journal-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").format(ZonedDateTime.now(ZoneOffset.UTC)) + ".json");
+      Path file =
+          journal != null
+              ? journal
+              : Path.of(
+                  "ecsguard-journal-"
+                      + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                          .format(ZonedDateTime.now(ZoneOffset.UTC))
+                      + ".json");
       try {
         record = Journal.create(file);
       } catch (IOException e) {
-        String why = e instanceof java.nio.file.FileAlreadyExistsException ? "it exists, and ecsguard never overwrites a journal" : Problems.describe(e);
-        context.err().println("ecsguard: cannot start the journal " + file + ": " + why + "; nothing was changed");
+        String why =
+            e instanceof java.nio.file.FileAlreadyExistsException
+                ? "it exists, and ecsguard never overwrites a journal"
+                : Problems.describe(e);
+        context
+            .err()
+            .println(
+                "ecsguard: cannot start the journal "
+                    + file
+                    + ": "
+                    + why
+                    + "; nothing was changed");
         return ExitCode.ERROR.code();
       }
-      context.out().println("ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);
+      context
+          .out()
+          .println(
+              "ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);
       context.out().flush();
-      Remediation.Outcome outcome = remediation.apply(plan, record, consent.waitPerService(), line -> {
-        context.out().println("  " + Printable.escape(line));
-        context.out().flush();
-      });
+      Remediation.Outcome outcome =
+          remediation.apply(
+              plan,
+              record,
+              consent.waitPerService(),
+              line -> {
+                context.out().println("  " + Printable.escape(line));
+                context.out().flush();
+              });
       if (!outcome.complete()) {
         context.err().println("ecsguard: " + Printable.escape(outcome.failure()));
-        context.err().println("ecsguard: " + outcome.done().size() + " of " + plan.changes().size() + " changes made; undo them with: ecsguard rollback " + file);
+        context
+            .err()
+            .println(
+                "ecsguard: "
+                    + outcome.done().size()
+                    + " of "
+                    + plan.changes().size()
+                    + " changes made; undo them with: ecsguard rollback "
+                    + file);
         return ExitCode.ERROR.code();
       }
-      context.out().println("ecsguard apply: " + outcome.done().size() + " changes made; to undo them: ecsguard rollback " + file);
+      context
+          .out()
+          .println(
+              "ecsguard apply: "
+                  + outcome.done().size()
+                  + " changes made; to undo them: ecsguard rollback "
+                  + file);
       return exit(plan, outcome);
     } catch (RuntimeException e) {
       context.err().println("ecsguard: " + Main.oneLine(e));
@@ -135,7 +203,15 @@ final class ApplyCommand implements Callable<Integer> {
       context.out().println("Plan:");
     }
     for (Change change : plan.changes()) {
-      context.out().println("  " + change.account() + " " + change.region() + ": " + Printable.escape(change.describe()));
+      context
+          .out()
+          .println(
+              "  "
+                  + change.account()
+                  + " "
+                  + change.region()
+                  + ": "
+                  + Printable.escape(change.describe()));
       for (String line : change.diff().split("\n")) {
         if (!line.isEmpty()) {
           context.out().println("      " + Printable.escape(line));
@@ -147,16 +223,21 @@ final class ApplyCommand implements Callable<Integer> {
       plan.instructions().forEach(step -> context.out().println("  " + Printable.escape(step)));
     }
     if (!plan.remaining().isEmpty()) {
-      context.out().println("Still FAILED after these changes: " + FixCommand.words(plan.remaining()));
+      context
+          .out()
+          .println("Still FAILED after these changes: " + FixCommand.words(plan.remaining()));
     }
   }
 
   private int exit(Remediation.Plan plan, Remediation.Outcome outcome) {
     if (!plan.errors().isEmpty()) {
-      context.err().println("ecsguard: the plan is INCOMPLETE: what could not be read was not fixed");
+      context
+          .err()
+          .println("ecsguard: the plan is INCOMPLETE: what could not be read was not fixed");
       return ExitCode.ERROR.code();
     }
-    boolean findingsLeft = !plan.remaining().isEmpty() || outcome == null && !plan.changes().isEmpty();
+    boolean findingsLeft =
+        !plan.remaining().isEmpty() || outcome == null && !plan.changes().isEmpty();
     return findingsLeft ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 }

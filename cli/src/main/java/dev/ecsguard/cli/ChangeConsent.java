@@ -3,15 +3,23 @@ package dev.ecsguard.cli;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** Whether a command that changes AWS may, and whether it waits for services afterwards (a picocli mixin). */
+/**
+ * Whether a command that changes AWS may, and whether it waits for services afterwards (a picocli
+ * mixin).
+ */
 final class ChangeConsent {
   @Option(names = "--yes", description = "Make the changes (default: a dry run that only reads).")
   boolean yes;
 
-  @Option(names = "--wait", description = "With --yes: wait until each updated service reaches a steady state.")
+  @Option(
+      names = "--wait",
+      description = "With --yes: wait until each updated service reaches a steady state.")
   boolean waitForServices;
 
-  @Option(names = "--wait-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--wait-timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "How long --wait waits per service (default: ${DEFAULT-VALUE}), e.g. 90s, 15m.")
   Duration waitTimeout = Duration.ofMinutes(10);
 

@@ -8,13 +8,19 @@ import picocli.CommandLine.Option;
 
 /** Which .ecsguard.yml a command follows (a picocli mixin). */
 final class ConfigChoice {
-  @Option(names = "--config", paramLabel = "FILE", description = "Settings and suppressions (default: the nearest .ecsguard.yml in this directory or a parent).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Settings and suppressions (default: the nearest .ecsguard.yml in this directory or a parent).")
   Path config;
 
   @Option(names = "--no-config", description = "Ignore any .ecsguard.yml.")
   boolean noConfig;
 
-  /** As {@link #load()}; null, with the error printed on {@code err}, when the file cannot be read. */
+  /**
+   * As {@link #load()}; null, with the error printed on {@code err}, when the file cannot be read.
+   */
   Configuration loadOrSay(java.io.PrintWriter err) {
     try {
       return load();
@@ -24,7 +30,10 @@ final class ConfigChoice {
     }
   }
 
-  /** The file {@link #load()} reads: --config, else the nearest .ecsguard.yml (unless --no-config), else null. */
+  /**
+   * The file {@link #load()} reads: --config, else the nearest .ecsguard.yml (unless --no-config),
+   * else null.
+   */
   Path file() {
     return config != null ? config : noConfig ? null : ConfigurationReader.find(Path.of(""));
   }
@@ -35,7 +44,10 @@ final class ConfigChoice {
     if (file == null) {
       return Configuration.NONE;
     }
-    Path shown = file == config ? config : Path.of("").toAbsolutePath().relativize(file); // as a user would write it
+    Path shown =
+        file == config
+            ? config
+            : Path.of("").toAbsolutePath().relativize(file); // as a user would write it
     return ConfigurationReader.read(file, shown.toString());
   }
 }

@@ -9,4 +9,9 @@ import java.util.Map;
  *
  * @param terminal whether standard output is a terminal (colour is only ever used there)
  */
-public record Context(InputStream in, PrintWriter out, PrintWriter err, Map<String, String> environment, boolean terminal) {}
+public record Context(
+    InputStream in,
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> environment,
+    boolean terminal) {}

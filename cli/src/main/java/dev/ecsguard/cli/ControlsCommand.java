@@ -29,7 +29,12 @@ final class ControlsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    context.out().print(format == TableFormat.MARKDOWN ? ControlTable.markdown(Catalogue.CONTROLS) : ControlTable.text(Catalogue.CONTROLS));
+    context
+        .out()
+        .print(
+            format == TableFormat.MARKDOWN
+                ? ControlTable.markdown(Catalogue.CONTROLS)
+                : ControlTable.text(Catalogue.CONTROLS));
     return ExitCode.OK.code();
   }
 }

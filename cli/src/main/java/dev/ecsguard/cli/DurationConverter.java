@@ -12,12 +12,13 @@ final class DurationConverter implements ITypeConverter<Duration> {
     String text = value.strip().toLowerCase(Locale.ROOT);
     try {
       long amount = Long.parseLong(text.substring(0, text.length() - 1));
-      Duration duration = switch (text.charAt(text.length() - 1)) {
-        case 's' -> Duration.ofSeconds(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
-        default -> throw new NumberFormatException();
-      };
+      Duration duration =
+          switch (text.charAt(text.length() - 1)) {
+            case 's' -> Duration.ofSeconds(amount);
+            case 'm' -> Duration.ofMinutes(amount);
+            case 'h' -> Duration.ofHours(amount);
+            default -> throw new NumberFormatException();
+          };
       if (duration.isNegative() || duration.isZero()) {
         throw new NumberFormatException();
       }

@@ -1,8 +1,8 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.ParameterInfo;
-import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.engine.Selection;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(
     name = "explain",
-    description = "Explain a control: what it checks, why it matters, how to fix it, and what it is not.",
+    description =
+        "Explain a control: what it checks, why it matters, how to fix it, and what it is not.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class)
 final class ExplainCommand implements Callable<Integer> {
@@ -38,9 +39,14 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
     out.println("Severity:        " + info.severity().title());
     out.println("Resource type:   " + info.resourceType().awsName());
-    out.println("AWS Config rule: " + (info.configRule().isEmpty() ? "none (an ecsguard control beyond Security Hub)" : info.configRule()));
+    out.println(
+        "AWS Config rule: "
+            + (info.configRule().isEmpty()
+                ? "none (an ecsguard control beyond Security Hub)"
+                : info.configRule()));
     if (info.retired()) {
-      out.println("Status:          retired by AWS; runs only when selected with --controls " + info.id());
+      out.println(
+          "Status:          retired by AWS; runs only when selected with --controls " + info.id());
     }
     if (!info.outOfScope().isEmpty()) {
       out.println("Not applicable:  " + info.outOfScope());
@@ -48,8 +54,14 @@ final class ExplainCommand implements Callable<Integer> {
     out.println("Fix:             " + info.remediation());
     for (ParameterInfo parameter : info.parameters()) {
       out.println(
-          "Parameter:       --param " + info.id() + "." + parameter.name() + "=VALUE  (default: "
-              + (parameter.defaultValue().isEmpty() ? "none" : parameter.defaultValue()) + ") " + parameter.description());
+          "Parameter:       --param "
+              + info.id()
+              + "."
+              + parameter.name()
+              + "=VALUE  (default: "
+              + (parameter.defaultValue().isEmpty() ? "none" : parameter.defaultValue())
+              + ") "
+              + parameter.description());
     }
     if (info.documentationUrl() != null) {
       out.println("Documentation:   " + info.documentationUrl());

@@ -1,9 +1,9 @@
 package dev.ecsguard.cli;
 
 import dev.ecsguard.config.Configuration;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.input.InputFiles;
@@ -40,18 +40,31 @@ import picocli.CommandLine.Parameters;
 final class FixCommand implements Callable<Integer> {
   private final Context context;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "ECS API JSON files, CloudFormation templates, Terraform .tf files (each read with its module's other .tf files), or directories holding them.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "1..*",
+      description =
+          "ECS API JSON files, CloudFormation templates, Terraform .tf files (each read with its module's other .tf files), or directories holding them.")
   List<Path> paths;
 
-  @Option(names = "--write", description = "Edit the files in place (default: print a unified diff and change nothing).")
+  @Option(
+      names = "--write",
+      description = "Edit the files in place (default: print a unified diff and change nothing).")
   boolean write;
 
   @Mixin HardeningChoices choices = new HardeningChoices();
 
-  @Option(names = "--log-region", paramLabel = "REGION", description = "Add awslogs logging in this region where a container has none (ECS.9).")
+  @Option(
+      names = "--log-region",
+      paramLabel = "REGION",
+      description = "Add awslogs logging in this region where a container has none (ECS.9).")
   String logRegion;
 
-  @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "A Terraform variable's value, as for scan (overrides tfvars files and defaults).")
+  @Option(
+      names = "--tf-var",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A Terraform variable's value, as for scan (overrides tfvars files and defaults).")
   Map<String, String> tfVariables = new LinkedHashMap<>();
 
   /** Writes what --write fixes; tests pass one that fails half-way or races an edit. */
@@ -68,13 +81,21 @@ final class FixCommand implements Callable<Integer> {
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
 
-  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Leave these controls' findings as they are (as the configuration's controls.skip does).")
+  @Option(
+      names = "--skip-controls",
+      split = ",",
+      paramLabel = "ID",
+      description =
+          "Leave these controls' findings as they are (as the configuration's controls.skip does).")
   List<String> skip = List.of();
 
   @Override
   public Integer call() {
     if (paths.contains(Path.of("-"))) {
-      context.err().println("ecsguard: fix edits files, so it reads no standard input; give the file's path");
+      context
+          .err()
+          .println(
+              "ecsguard: fix edits files, so it reads no standard input; give the file's path");
       return ExitCode.ERROR.code();
     }
     Configuration configuration = configChoice.loadOrSay(context.err());
@@ -92,25 +113,29 @@ final class FixCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     Outcome outcome = new Outcome();
-    InputFiles.visit(paths, new InputFiles.Visitor() {
-      @Override
-      public void file(Path file, Path tree, boolean named) {
-        fix(file, tree, named, options, acceptance, outcome);
-      }
+    InputFiles.visit(
+        paths,
+        new InputFiles.Visitor() {
+          @Override
+          public void file(Path file, Path tree, boolean named) {
+            fix(file, tree, named, options, acceptance, outcome);
+          }
 
-      @Override
-      public void skipped(Path path, String why) {
-        context.err().println(Printable.escape(path + ": " + why));
-      }
+          @Override
+          public void skipped(Path path, String why) {
+            context.err().println(Printable.escape(path + ": " + why));
+          }
 
-      @Override
-      public void error(InputException error) {
-        context.err().println(Printable.escape(error.getMessage()));
-        outcome.errors = true;
-      }
-    });
+          @Override
+          public void error(InputException error) {
+            context.err().println(Printable.escape(error.getMessage()));
+            outcome.errors = true;
+          }
+        });
     context.out().flush();
-    return outcome.errors ? ExitCode.ERROR.code() : outcome.remaining ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    return outcome.errors
+        ? ExitCode.ERROR.code()
+        : outcome.remaining ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 
   /** What the files fixed so far add up to, for the exit code. */
@@ -119,47 +144,79 @@ final class FixCommand implements Callable<Integer> {
     boolean remaining;
   }
 
-  private void fix(Path file, Path tree, boolean named, RemedyOptions chosen, Acceptance acceptance, Outcome outcome) {
+  private void fix(
+      Path file,
+      Path tree,
+      boolean named,
+      RemedyOptions chosen,
+      Acceptance acceptance,
+      Outcome outcome) {
     FixResult result;
     Map<String, String> accepted;
     byte[] read;
     try {
-      // As scan reads it: a regular file within the size limit, its byte-order mark dropped (and written back below).
+      // As scan reads it: a regular file within the size limit, its byte-order mark dropped (and
+      // written back below).
       read = RegularFiles.read(file, file.toString(), InputLimits.DEFAULT.maxFileBytes());
       String text = RegularFiles.utf8Text(read, file.toString());
       accepted = acceptance.accepted(file, text);
       RemedyOptions options = chosen.leavingAlone(accepted.keySet());
-      result = terraform(file) ? TerraformFix.fix(tree, file, text, options, tfVariables) : FileFix.fix(file.toString(), text, options);
+      result =
+          terraform(file)
+              ? TerraformFix.fix(tree, file, text, options, tfVariables)
+              : FileFix.fix(file.toString(), text, options);
     } catch (InputException e) {
-      if (!named && dev.ecsguard.engine.Scanner.isOtherYaml(file, e, InputLimits.DEFAULT.maxFileBytes())) {
-        context.err().println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));
+      if (!named
+          && dev.ecsguard.engine.Scanner.isOtherYaml(file, e, InputLimits.DEFAULT.maxFileBytes())) {
+        context
+            .err()
+            .println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));
         return;
       }
       context.err().println(Printable.escape(e.getMessage()));
       outcome.errors = true;
       return;
     } catch (RuntimeException e) {
-      // A field of a type no task definition has (volumes: null…): this file is left as it is, the others are fixed.
-      context.err().println(file + ": cannot fix it: a field has a type ECS does not accept (" + e.getClass().getSimpleName() + "); left unchanged");
+      // A field of a type no task definition has (volumes: null…): this file is left as it is, the
+      // others are fixed.
+      context
+          .err()
+          .println(
+              file
+                  + ": cannot fix it: a field has a type ECS does not accept ("
+                  + e.getClass().getSimpleName()
+                  + "); left unchanged");
       outcome.errors = true;
       return;
     }
     if (result.fixed() == null) {
-      context.err().println(file + (terraform(file) ? ": no aws_ecs_* resource; skipped"
-          : ": nothing ecsguard can fix (it reads ECS API JSON and CloudFormation templates: task definitions, services, task sets,"
-              + " clusters, capacity providers); skipped"));
+      context
+          .err()
+          .println(
+              file
+                  + (terraform(file)
+                      ? ": no aws_ecs_* resource; skipped"
+                      : ": nothing ecsguard can fix (it reads ECS API JSON and CloudFormation templates: task definitions, services, task sets,"
+                          + " clusters, capacity providers); skipped"));
       return;
     }
     if (result.changed()) {
       if (write && !terraform(file)) {
         try {
-          files.replace(file, read, ((RegularFiles.hasByteOrderMark(read) ? "\uFEFF" : "") + result.fixed()).getBytes(StandardCharsets.UTF_8));
+          files.replace(
+              file,
+              read,
+              ((RegularFiles.hasByteOrderMark(read) ? "\uFEFF" : "") + result.fixed())
+                  .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
           context.err().println(Printable.escape(file + ": cannot write: " + Problems.describe(e)));
           outcome.errors = true;
           return;
         } catch (AtomicFileWrite.Changed e) {
-          context.err().println(Printable.escape(file + ": changed while ecsguard was fixing it; not written"));
+          context
+              .err()
+              .println(
+                  Printable.escape(file + ": changed while ecsguard was fixing it; not written"));
           outcome.errors = true;
           return;
         }
@@ -172,12 +229,32 @@ final class FixCommand implements Callable<Integer> {
     Map<String, Integer> remaining = new LinkedHashMap<>(result.remaining());
     remaining.keySet().removeAll(accepted.keySet());
     remaining.keySet().removeAll(chosen.leaveAlone());
-    context.out().println("# " + Printable.escape(file.toString()) + ": " + (result.removed().isEmpty() ? "no finding removed" : "removes " + words(result.removed()))
-        + (remaining.isEmpty() ? "; nothing left FAILED" : "; still FAILED: " + words(remaining))
-        + (accepted.isEmpty() ? "" : "; left alone as accepted: " + String.join(", ", accepted.keySet()))
-        + (write && result.changed() ? terraform(file) ? " (not written: .tf files change through your review and terraform plan/apply)" : " (written)" : ""));
-    result.instructions().forEach(step -> context.out().println("#   to do: " + Printable.escape(step)));
-    accepted.forEach((control, why) -> context.out().println("#   left alone: " + control + ", " + Printable.escape(why)));
+    context
+        .out()
+        .println(
+            "# "
+                + Printable.escape(file.toString())
+                + ": "
+                + (result.removed().isEmpty()
+                    ? "no finding removed"
+                    : "removes " + words(result.removed()))
+                + (remaining.isEmpty()
+                    ? "; nothing left FAILED"
+                    : "; still FAILED: " + words(remaining))
+                + (accepted.isEmpty()
+                    ? ""
+                    : "; left alone as accepted: " + String.join(", ", accepted.keySet()))
+                + (write && result.changed()
+                    ? terraform(file)
+                        ? " (not written: .tf files change through your review and terraform plan/apply)"
+                        : " (written)"
+                    : ""));
+    result
+        .instructions()
+        .forEach(step -> context.out().println("#   to do: " + Printable.escape(step)));
+    accepted.forEach(
+        (control, why) ->
+            context.out().println("#   left alone: " + control + ", " + Printable.escape(why)));
     outcome.remaining |= !remaining.isEmpty();
   }
 
@@ -189,7 +266,11 @@ final class FixCommand implements Callable<Integer> {
   /** {@code ECS.4, ECS.5 ×2}: FAILED findings by control, in control order. */
   static String words(Map<String, Integer> byControl) {
     StringBuilder out = new StringBuilder();
-    byControl.forEach((control, count) -> out.append(out.length() == 0 ? "" : ", ").append(control).append(count > 1 ? " ×" + count : ""));
+    byControl.forEach(
+        (control, count) ->
+            out.append(out.length() == 0 ? "" : ", ")
+                .append(control)
+                .append(count > 1 ? " ×" + count : ""));
     return out.toString();
   }
 }

@@ -6,24 +6,42 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** How a task definition is hardened, the same for files ({@code fix}) and accounts ({@code apply}): a picocli mixin. */
+/**
+ * How a task definition is hardened, the same for files ({@code fix}) and accounts ({@code apply}):
+ * a picocli mixin.
+ */
 final class HardeningChoices {
-  @Option(names = "--user", paramLabel = "USER", description = "The user set where a container runs as root or sets none (ECS.20; default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--user",
+      paramLabel = "USER",
+      description =
+          "The user set where a container runs as root or sets none (ECS.20; default: ${DEFAULT-VALUE}).")
   String user = "1000:1000";
 
-  @Option(names = "--keep-capabilities", split = ",", paramLabel = "CAP", description = "Linux capabilities added where privileged is removed (ECS.4), e.g. NET_ADMIN.")
+  @Option(
+      names = "--keep-capabilities",
+      split = ",",
+      paramLabel = "CAP",
+      description = "Linux capabilities added where privileged is removed (ECS.4), e.g. NET_ADMIN.")
   List<String> keepCapabilities = List.of();
 
-  @Option(names = "--secret", paramLabel = "NAME=ARN", description = "Move the credential variable NAME into secrets, read from ARN (ECS.8).")
+  @Option(
+      names = "--secret",
+      paramLabel = "NAME=ARN",
+      description = "Move the credential variable NAME into secrets, read from ARN (ECS.8).")
   Map<String, String> secrets = new LinkedHashMap<>();
 
-  @Option(names = "--allow-network-change", description = "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
+  @Option(
+      names = "--allow-network-change",
+      description =
+          "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
   boolean allowNetworkChange;
 
   RemedyOptions options(String logRegion) {
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
     if (name.isBlank() || name.equals("root") || name.equals("0")) {
-      throw new IllegalArgumentException("--user must name a user other than root (" + user + " would keep ECS.20 failing)");
+      throw new IllegalArgumentException(
+          "--user must name a user other than root (" + user + " would keep ECS.20 failing)");
     }
     return new RemedyOptions(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
   }

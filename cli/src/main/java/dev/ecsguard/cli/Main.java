@@ -1,10 +1,10 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.report.Printable;
+import dev.ecsguard.secrets.Credentials;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
-import dev.ecsguard.report.Printable;
-import dev.ecsguard.secrets.Credentials;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,11 +21,15 @@ import picocli.CommandLine.ScopeType;
     name = "ecsguard",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Finds what AWS Security Hub's ECS controls would flag, before deployment and in CI.",
+    description =
+        "Finds what AWS Security Hub's ECS controls would flag, before deployment and in CI.",
     usageHelpAutoWidth = true)
 public final class Main {
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
   boolean debug;
 
   public static void main(String[] args) {
@@ -49,12 +53,14 @@ public final class Main {
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);
-    // picocli would read arguments from @FILE and echo what it read in errors: @.env would print secrets.
+    // picocli would read arguments from @FILE and echo what it read in errors: @.env would print
+    // secrets.
     line.setExpandAtFiles(false);
     line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          // An unexpected exception's message may quote what it read: credential formats are masked.
+          // An unexpected exception's message may quote what it read: credential formats are
+          // masked.
           commandLine.getErr().println("ecsguard: " + Credentials.maskFormats(oneLine(e)));
           if (main.debug) {
             e.printStackTrace(commandLine.getErr());
@@ -69,14 +75,27 @@ public final class Main {
           return ExitCode.ERROR.code();
         });
     line.getCommandSpec().usageMessage().footer(exitCodeHelp());
-    line.getSubcommands().values().forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
-    line.getSubcommands().get("scan").getCommandSpec().usageMessage().description(ScanCommand.description()).footer(ScanCommand.formatHelp() + exitCodeHelp());
+    line.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
+    line.getSubcommands()
+        .get("scan")
+        .getCommandSpec()
+        .usageMessage()
+        .description(ScanCommand.description())
+        .footer(ScanCommand.formatHelp() + exitCodeHelp());
     int code;
     try {
       code = line.execute(args);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
-      // picocli hands Errors (and faults of its own handlers) on: the contract still holds, one line and 2.
-      context.err().println("ecsguard: internal error (" + fault.getClass().getSimpleName() + "); please report it, with --debug for its trace");
+      // picocli hands Errors (and faults of its own handlers) on: the contract still holds, one
+      // line and 2.
+      context
+          .err()
+          .println(
+              "ecsguard: internal error ("
+                  + fault.getClass().getSimpleName()
+                  + "); please report it, with --debug for its trace");
       if (main.debug) {
         fault.printStackTrace(context.err());
       }
@@ -85,7 +104,10 @@ public final class Main {
     context.out().flush();
     // A PrintWriter keeps write failures to itself: a full disk or a closed pipe would pass unsaid.
     if (context.out().checkError()) {
-      context.err().println("ecsguard: cannot write standard output (a full disk or a closed pipe); what it shows is incomplete");
+      context
+          .err()
+          .println(
+              "ecsguard: cannot write standard output (a full disk or a closed pipe); what it shows is incomplete");
       code = ExitCode.ERROR.code();
     }
     return code;
@@ -107,11 +129,16 @@ public final class Main {
         values.add(arg);
       }
     }
-    values.sort(Comparator.comparingInt(String::length).reversed()); // a value inside a longer one is hidden with it
+    values.sort(
+        Comparator.comparingInt(String::length)
+            .reversed()); // a value inside a longer one is hidden with it
     String hidden = message == null ? "" : message;
     for (String value : values) {
       if (!value.isEmpty()) {
-        hidden = Pattern.compile("(?<!\\w)" + Pattern.quote(value) + "(?!\\w)").matcher(hidden).replaceAll("(not shown)");
+        hidden =
+            Pattern.compile("(?<!\\w)" + Pattern.quote(value) + "(?!\\w)")
+                .matcher(hidden)
+                .replaceAll("(not shown)");
       }
     }
     return hidden;
@@ -119,10 +146,12 @@ public final class Main {
 
   private static void collectNames(CommandLine line, java.util.Set<String> names) {
     names.addAll(line.getCommandSpec().optionsMap().keySet());
-    line.getSubcommands().forEach((name, sub) -> {
-      names.add(name);
-      collectNames(sub, names);
-    });
+    line.getSubcommands()
+        .forEach(
+            (name, sub) -> {
+              names.add(name);
+              collectNames(sub, names);
+            });
   }
 
   static String oneLine(Throwable e) {

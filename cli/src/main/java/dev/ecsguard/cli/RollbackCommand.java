@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
@@ -56,24 +55,48 @@ final class RollbackCommand implements Callable<Integer> {
       plan.errors().forEach(error -> context.err().println(Printable.escape(error.getMessage())));
       if (!plan.undos().isEmpty()) {
         context.out().println("Plan:");
-        plan.undos().forEach(undo -> context.out().println("  " + Printable.escape(undo.description())));
+        plan.undos()
+            .forEach(undo -> context.out().println("  " + Printable.escape(undo.description())));
       }
       plan.notes().forEach(note -> context.out().println("Note: " + Printable.escape(note)));
       if (!consent.yes || plan.undos().isEmpty()) {
-        context.out().println(plan.undos().isEmpty() ? "ecsguard rollback: nothing to undo."
-            : "ecsguard rollback: dry run, nothing was changed. Run again with --yes to make these " + plan.undos().size() + " changes.");
+        context
+            .out()
+            .println(
+                plan.undos().isEmpty()
+                    ? "ecsguard rollback: nothing to undo."
+                    : "ecsguard rollback: dry run, nothing was changed. Run again with --yes to make these "
+                        + plan.undos().size()
+                        + " changes.");
         return plan.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.ERROR.code();
       }
-      Remediation.Outcome outcome = rollback.apply(plan, journal, consent.waitPerService(), line -> {
-        context.out().println("  " + Printable.escape(line));
-        context.out().flush();
-      });
+      Remediation.Outcome outcome =
+          rollback.apply(
+              plan,
+              journal,
+              consent.waitPerService(),
+              line -> {
+                context.out().println("  " + Printable.escape(line));
+                context.out().flush();
+              });
       if (!outcome.complete()) {
         context.err().println("ecsguard: " + Printable.escape(outcome.failure()));
-        context.err().println("ecsguard: " + outcome.done().size() + " of " + plan.undos().size() + " changes undone; the journal marks which");
+        context
+            .err()
+            .println(
+                "ecsguard: "
+                    + outcome.done().size()
+                    + " of "
+                    + plan.undos().size()
+                    + " changes undone; the journal marks which");
         return ExitCode.ERROR.code();
       }
-      context.out().println("ecsguard rollback: " + outcome.done().size() + " changes undone; the journal marks them");
+      context
+          .out()
+          .println(
+              "ecsguard rollback: "
+                  + outcome.done().size()
+                  + " changes undone; the journal marks them");
       return plan.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.ERROR.code();
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());

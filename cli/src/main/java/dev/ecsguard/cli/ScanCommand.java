@@ -1,24 +1,22 @@
 package dev.ecsguard.cli;
 
 import dev.ecsguard.aws.scan.AwsScan;
-import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.aws.securityhub.SecurityHubImport;
+import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Severity;
-import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Baseline;
 import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.engine.Selection;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.report.ReportFormat;
 import dev.ecsguard.tree.InputException;
-import dev.ecsguard.tree.Problems;
 import dev.ecsguard.tree.InputLimits;
+import dev.ecsguard.tree.Problems;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -54,15 +52,24 @@ final class ScanCommand implements Callable<Integer> {
   private final Context context;
   private final Main main;
 
-  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to scan; - reads standard input.")
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Files or directories to scan; - reads standard input.")
   List<Path> paths = List.of();
 
-  @Option(names = "--aws", description = "Scan live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
+  @Option(
+      names = "--aws",
+      description =
+          "Scan live AWS accounts (the standard credential chain; AWS_ENDPOINT_URL is honoured).")
   boolean aws;
 
   @Mixin AwsAccounts accounts = new AwsAccounts();
 
-  @Option(names = "--concurrency", paramLabel = "N", description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description = "With --aws: account-region pairs scanned at once (default: ${DEFAULT-VALUE}).")
   int concurrency = 4;
 
   /** A report format and where it goes: a file, or standard output when {@code file} is null. */
@@ -73,50 +80,97 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT[=FILE]",
-      description = "${COMPLETION-CANDIDATES} (Report formats, below); repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
+      description =
+          "${COMPLETION-CANDIDATES} (Report formats, below); repeatable, each with =FILE to write it to a file, e.g. --format text --format sarif=results.sarif.",
       completionCandidates = FormatLabels.class,
       converter = FormatConverter.class)
   List<Target> formats = new ArrayList<>();
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report that has no =FILE to FILE instead of standard output.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the report that has no =FILE to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--controls", split = ",", paramLabel = "ID", description = "Run only these controls (retired ones run only when named here).")
+  @Option(
+      names = "--controls",
+      split = ",",
+      paramLabel = "ID",
+      description = "Run only these controls (retired ones run only when named here).")
   List<String> only;
 
-  @Option(names = "--skip-controls", split = ",", paramLabel = "ID", description = "Do not run these controls.")
+  @Option(
+      names = "--skip-controls",
+      split = ",",
+      paramLabel = "ID",
+      description = "Do not run these controls.")
   List<String> skip = List.of();
 
-  @Option(names = {"-p", "--param"}, paramLabel = "ID.NAME=VALUE", description = "Set a control parameter, e.g. ECS.13.requiredTagKeys=owner,team.")
+  @Option(
+      names = {"-p", "--param"},
+      paramLabel = "ID.NAME=VALUE",
+      description = "Set a control parameter, e.g. ECS.13.requiredTagKeys=owner,team.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  @Option(names = "--cfn-param", paramLabel = "NAME=VALUE", description = "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
+  @Option(
+      names = "--cfn-param",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
   Map<String, String> cfnParameters = new LinkedHashMap<>();
 
-  @Option(names = "--tf-var", paramLabel = "NAME=VALUE", description = "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
+  @Option(
+      names = "--tf-var",
+      paramLabel = "NAME=VALUE",
+      description =
+          "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
   Map<String, String> tfVariables = new LinkedHashMap<>();
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
 
-  @Option(names = "--fail-on", paramLabel = "SEVERITY", description = "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
 
-  @Option(names = "--securityhub-import", description = "Send the findings to AWS Security Hub (BatchImportFindings) as the caller's account; --profile applies.")
+  @Option(
+      names = "--securityhub-import",
+      description =
+          "Send the findings to AWS Security Hub (BatchImportFindings) as the caller's account; --profile applies.")
   boolean securityHubImport;
 
-  @Option(names = "--baseline", paramLabel = "FILE", description = "Fail only on FAILED findings that are not in this baseline (made with --create-baseline).")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "Fail only on FAILED findings that are not in this baseline (made with --create-baseline).")
   Path baseline;
 
-  @Option(names = "--create-baseline", paramLabel = "FILE", description = "Record today's FAILED findings in FILE, to pass later with --baseline.")
+  @Option(
+      names = "--create-baseline",
+      paramLabel = "FILE",
+      description = "Record today's FAILED findings in FILE, to pass later with --baseline.")
   Path createBaseline;
 
-  @Option(names = {"-v", "--verbose"}, description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
 
-  @Option(names = "--color", paramLabel = "WHEN", description = "auto (default: only on a terminal, never with NO_COLOR), always or never.")
+  @Option(
+      names = "--color",
+      paramLabel = "WHEN",
+      description = "auto (default: only on a terminal, never with NO_COLOR), always or never.")
   ColourChoice colour = ColourChoice.AUTO;
 
-  @Option(names = "--max-file-size", paramLabel = "SIZE", description = "Refuse larger files (default 64m, or a twentieth of the Java heap if less: what a scan can hold; suffixes k, m, g).", converter = SizeConverter.class)
+  @Option(
+      names = "--max-file-size",
+      paramLabel = "SIZE",
+      description =
+          "Refuse larger files (default 64m, or a twentieth of the Java heap if less: what a scan can hold; suffixes k, m, g).",
+      converter = SizeConverter.class)
   long maxFileSize = InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory());
 
   ScanCommand(Context context, Main main) {
@@ -127,10 +181,16 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (paths.isEmpty() && !aws) {
-      context.err().println("ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
+      context
+          .err()
+          .println(
+              "ecsguard: give the files or directories to scan, - for standard input, or --aws for live accounts");
       return ExitCode.ERROR.code();
     }
-    if (!aws && (accounts.chooseAccounts() || accounts.profile != null && !securityHubImport)) { // --profile also serves --securityhub-import
+    if (!aws
+        && (accounts.chooseAccounts()
+            || accounts.profile != null
+                && !securityHubImport)) { // --profile also serves --securityhub-import
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
@@ -161,7 +221,10 @@ final class ScanCommand implements Callable<Integer> {
     Severity threshold;
     ScanRequest request;
     try {
-      threshold = failOn != null ? severity(failOn) : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
+      threshold =
+          failOn != null
+              ? severity(failOn)
+              : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
       request = request(configuration, accepted, awsOptions);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
@@ -169,21 +232,33 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<Target> targets = targets();
     if (targets == null) {
-      context.err().println("ecsguard: only one report can go to standard output; give the others a file (--format sarif=results.sarif)");
+      context
+          .err()
+          .println(
+              "ecsguard: only one report can go to standard output; give the others a file (--format sarif=results.sarif)");
       return ExitCode.ERROR.code();
     }
     java.util.Set<Path> files = new java.util.HashSet<>();
     for (Target target : targets) {
       if (target.file() != null && !files.add(target.file().toAbsolutePath().normalize())) {
         // Two reports in one file: the second would replace the first unsaid.
-        context.err().println(Printable.escape("ecsguard: two reports would be written to " + target.file() + "; give each its own file"));
+        context
+            .err()
+            .println(
+                Printable.escape(
+                    "ecsguard: two reports would be written to "
+                        + target.file()
+                        + "; give each its own file"));
         return ExitCode.ERROR.code();
       }
       if (overwritesAnInput("report", target.file(), true)) {
         return ExitCode.ERROR.code();
       }
     }
-    if (overwritesAnInput("baseline", createBaseline, false)) { // refreshing the baseline given is fine: it is read already
+    if (overwritesAnInput(
+        "baseline",
+        createBaseline,
+        false)) { // refreshing the baseline given is fine: it is read already
       return ExitCode.ERROR.code();
     }
     ScanResult result = Engine.scan(request);
@@ -199,10 +274,26 @@ final class ScanCommand implements Callable<Integer> {
       try {
         render(result, target);
       } catch (IOException e) {
-        context.err().println(Printable.escape("ecsguard: cannot write the " + target.format().label() + " report to " + where + ": " + Problems.describe(e)));
+        context
+            .err()
+            .println(
+                Printable.escape(
+                    "ecsguard: cannot write the "
+                        + target.format().label()
+                        + " report to "
+                        + where
+                        + ": "
+                        + Problems.describe(e)));
         unwritten = true;
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
-        context.err().println("ecsguard: cannot write the " + target.format().label() + " report (internal error " + fault.getClass().getSimpleName() + "; please report it)");
+        context
+            .err()
+            .println(
+                "ecsguard: cannot write the "
+                    + target.format().label()
+                    + " report (internal error "
+                    + fault.getClass().getSimpleName()
+                    + "; please report it)");
         if (main.debug) {
           fault.printStackTrace(context.err());
         }
@@ -211,10 +302,17 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (securityHubImport) {
       SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, accounts.profile, null);
-      context.err().println("ecsguard: Security Hub: " + outcome.imported() + " findings imported"
-          + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " refused")
-          + (outcome.error() == null ? "" : "; " + outcome.error()));
-      outcome.failures().stream().limit(10).forEach(failure -> context.err().println("  refused: " + Printable.escape(failure)));
+      context
+          .err()
+          .println(
+              "ecsguard: Security Hub: "
+                  + outcome.imported()
+                  + " findings imported"
+                  + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " refused")
+                  + (outcome.error() == null ? "" : "; " + outcome.error()));
+      outcome.failures().stream()
+          .limit(10)
+          .forEach(failure -> context.err().println("  refused: " + Printable.escape(failure)));
       if (!outcome.complete()) {
         return ExitCode.ERROR.code();
       }
@@ -223,7 +321,13 @@ final class ScanCommand implements Callable<Integer> {
       try {
         Baseline.write(result, createBaseline);
       } catch (IOException e) {
-        context.err().println("ecsguard: cannot write the baseline to " + createBaseline + ": " + Problems.describe(e));
+        context
+            .err()
+            .println(
+                "ecsguard: cannot write the baseline to "
+                    + createBaseline
+                    + ": "
+                    + Problems.describe(e));
         return ExitCode.ERROR.code();
       }
     }
@@ -232,27 +336,36 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (result.resources() == 0 && !aws) {
       // A mistyped path in CI must not pass as "nothing failed".
-      context.err().println(
-          "ecsguard: no ECS resource found in " + result.files() + (result.files() == 1 ? " file" : " files")
-              + "; nothing was checked");
+      context
+          .err()
+          .println(
+              "ecsguard: no ECS resource found in "
+                  + result.files()
+                  + (result.files() == 1 ? " file" : " files")
+                  + "; nothing was checked");
       return ExitCode.ERROR.code();
     }
     return result.failing(threshold) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 
-  /** The options as the engine's request: the configuration's settings first, then the command line's, which win. */
-  private ScanRequest request(Configuration configuration, Baseline accepted, AwsOptions awsOptions) {
-    ScanRequest.Builder request = ScanRequest.builder()
-        .only(only == null ? List.of() : only)
-        .skip(configuration.skip())
-        .skip(skip)
-        .parameters(configuration.parameters())
-        .parameters(parameters)
-        .suppressions(configuration.suppressions())
-        .baseline(accepted)
-        .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
-        .cloudFormationParameters(cfnParameters)
-        .terraformVariables(tfVariables);
+  /**
+   * The options as the engine's request: the configuration's settings first, then the command
+   * line's, which win.
+   */
+  private ScanRequest request(
+      Configuration configuration, Baseline accepted, AwsOptions awsOptions) {
+    ScanRequest.Builder request =
+        ScanRequest.builder()
+            .only(only == null ? List.of() : only)
+            .skip(configuration.skip())
+            .skip(skip)
+            .parameters(configuration.parameters())
+            .parameters(parameters)
+            .suppressions(configuration.suppressions())
+            .baseline(accepted)
+            .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
+            .cloudFormationParameters(cfnParameters)
+            .terraformVariables(tfVariables);
     for (Path path : paths) {
       if (path.toString().equals("-")) {
         request.stream(context.in(), "<stdin>");
@@ -299,7 +412,8 @@ final class ScanCommand implements Callable<Integer> {
     if (output == null) {
       return false;
     }
-    List<Path> inputs = new ArrayList<>(paths.stream().filter(path -> !path.toString().equals("-")).toList());
+    List<Path> inputs =
+        new ArrayList<>(paths.stream().filter(path -> !path.toString().equals("-")).toList());
     if (configChoice.file() != null) {
       inputs.add(configChoice.file());
     }
@@ -308,13 +422,32 @@ final class ScanCommand implements Callable<Integer> {
     }
     Path input = Scanner.inputAt(inputs, output);
     if (input != null) {
-      context.err().println(Printable.escape("ecsguard: the " + what + " file " + output + " is also an input (" + input + "); choose another file"));
+      context
+          .err()
+          .println(
+              Printable.escape(
+                  "ecsguard: the "
+                      + what
+                      + " file "
+                      + output
+                      + " is also an input ("
+                      + input
+                      + "); choose another file"));
     }
     return input != null;
   }
 
   private void render(ScanResult result, Target target) throws IOException {
-    Report report = target.format().create(new ReportFormat.Options(useColour(target.file()), verbose, asffAccount(), asffRegion(), java.time.Instant.now()));
+    Report report =
+        target
+            .format()
+            .create(
+                new ReportFormat.Options(
+                    useColour(target.file()),
+                    verbose,
+                    asffAccount(),
+                    asffRegion(),
+                    java.time.Instant.now()));
     if (target.file() == null) {
       report.render(result, context.out());
       context.out().flush();
@@ -325,7 +458,10 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  /** The account ASFF findings of files belong to: AWS_ACCOUNT_ID, else a placeholder Security Hub would refuse. */
+  /**
+   * The account ASFF findings of files belong to: AWS_ACCOUNT_ID, else a placeholder Security Hub
+   * would refuse.
+   */
   private String asffAccount() {
     String account = context.environment().get("AWS_ACCOUNT_ID");
     return account != null && account.matches("\\d{12}") ? account : "000000000000";
@@ -356,11 +492,13 @@ final class ScanCommand implements Callable<Integer> {
       String name = (equals < 0 ? value : value.substring(0, equals)).strip();
       Path file = equals < 0 ? null : Path.of(value.substring(equals + 1));
       if (file != null && file.toString().isEmpty()) {
-        throw new picocli.CommandLine.TypeConversionException("--format " + name + "= needs a file name after =");
+        throw new picocli.CommandLine.TypeConversionException(
+            "--format " + name + "= needs a file name after =");
       }
       ReportFormat format = ReportFormat.named(name);
       if (format == null) {
-        throw new picocli.CommandLine.TypeConversionException("unknown format " + name + " (" + String.join(", ", ReportFormat.labels()) + ")");
+        throw new picocli.CommandLine.TypeConversionException(
+            "unknown format " + name + " (" + String.join(", ", ReportFormat.labels()) + ")");
       }
       return new Target(format, file);
     }
@@ -374,10 +512,17 @@ final class ScanCommand implements Callable<Integer> {
     }
   }
 
-  /** The command's description, set by {@link Main}: what it reads, from the registry of input formats. */
+  /**
+   * The command's description, set by {@link Main}: what it reads, from the registry of input
+   * formats.
+   */
   static String description() {
-    return "Check " + InputFormat.listed(Arrays.stream(InputFormat.values()).map(InputFormat::description).toList(), "and")
-        + ": files, or directories searched recursively for " + InputFormat.listed(InputFormat.allExtensions().stream().map(ending -> "*" + ending).toList(), "and")
+    return "Check "
+        + InputFormat.listed(
+            Arrays.stream(InputFormat.values()).map(InputFormat::description).toList(), "and")
+        + ": files, or directories searched recursively for "
+        + InputFormat.listed(
+            InputFormat.allExtensions().stream().map(ending -> "*" + ending).toList(), "and")
         + ".";
   }
 
@@ -386,8 +531,14 @@ final class ScanCommand implements Callable<Integer> {
     int width = ReportFormat.labels().stream().mapToInt(String::length).max().orElse(0);
     return "%nReport formats:%n"
         + Arrays.stream(ReportFormat.values())
-            .map(format -> String.format("  %-" + width + "s  %s%s", format.label(), format.description(), format == DEFAULT_FORMAT ? " (default)" : "")
-                .replace("%", "%%"))
+            .map(
+                format ->
+                    String.format(
+                            "  %-" + width + "s  %s%s",
+                            format.label(),
+                            format.description(),
+                            format == DEFAULT_FORMAT ? " (default)" : "")
+                        .replace("%", "%%"))
             .collect(Collectors.joining("%n", "", "%n"));
   }
 
@@ -408,7 +559,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         return size;
       } catch (NumberFormatException | ArithmeticException e) {
-        throw new picocli.CommandLine.TypeConversionException("not a size: " + value + " (e.g. 64m)");
+        throw new picocli.CommandLine.TypeConversionException(
+            "not a size: " + value + " (e.g. 64m)");
       }
     }
   }

@@ -6,7 +6,6 @@ import dev.ecsguard.aws.remediation.ApplyEstate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,10 +33,14 @@ class ApplyCommandTest {
   }
 
   @Test
-  void aDryRunWithOnlyEditsThatChangeNoVerdictHasNothingToChange() throws IOException, InterruptedException {
+  void aDryRunWithOnlyEditsThatChangeNoVerdictHasNothingToChange()
+      throws IOException, InterruptedException {
     estate.reseedWith("/dev/ecsguard/aws/seed-privileged-false.py");
     Run dryRun = Run.of("apply", "--aws", "--region", "us-east-1");
-    assertThat(dryRun.out()).contains("ecsguard apply: nothing to change.").doesNotContain("Plan:").doesNotContain("privileged");
+    assertThat(dryRun.out())
+        .contains("ecsguard apply: nothing to change.")
+        .doesNotContain("Plan:")
+        .doesNotContain("privileged");
   }
 
   @Test
@@ -47,25 +50,71 @@ class ApplyCommandTest {
 
     Run dryRun = Run.of("apply", "--aws", "--region", "us-east-1");
     assertThat(dryRun.exitCode()).as(dryRun.err()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(dryRun.out()).contains("Plan:", "register a hardened revision from web:2", "-      \"privileged\": true,", "(value not shown)",
-        "To do by hand:", "Still FAILED after these changes: ECS.8, ECS.9, ECS.15", "dry run, nothing was changed. Run again with --yes to make these 6 changes.");
+    assertThat(dryRun.out())
+        .contains(
+            "Plan:",
+            "register a hardened revision from web:2",
+            "-      \"privileged\": true,",
+            "(value not shown)",
+            "To do by hand:",
+            "Still FAILED after these changes: ECS.8, ECS.9, ECS.15",
+            "dry run, nothing was changed. Run again with --yes to make these 6 changes.");
 
-    Run applied = Run.of("apply", "--aws", "--region", "us-east-1", "--yes", "--wait", "--wait-timeout", "60s", "--journal", journal.toString());
-    assertThat(applied.exitCode()).as(applied.err()).isEqualTo(ExitCode.FAILED.code()); // ECS.8, ECS.9 and ECS.15 are left to the user
-    assertThat(applied.out()).contains("done: task definition web: register a hardened revision from web:2", ": web:3 registered",
-        "steady: service prod/web", "6 changes made; to undo them: ecsguard rollback " + journal);
+    Run applied =
+        Run.of(
+            "apply",
+            "--aws",
+            "--region",
+            "us-east-1",
+            "--yes",
+            "--wait",
+            "--wait-timeout",
+            "60s",
+            "--journal",
+            journal.toString());
+    assertThat(applied.exitCode())
+        .as(applied.err())
+        .isEqualTo(ExitCode.FAILED.code()); // ECS.8, ECS.9 and ECS.15 are left to the user
+    assertThat(applied.out())
+        .contains(
+            "done: task definition web: register a hardened revision from web:2",
+            ": web:3 registered",
+            "steady: service prod/web",
+            "6 changes made; to undo them: ecsguard rollback " + journal);
     assertThat(Files.readString(journal)).doesNotContain(SECRET);
 
-    Run again = Run.of("apply", "--aws", "--region", "us-east-1", "--yes", "--journal", directory.resolve("second.json").toString());
+    Run again =
+        Run.of(
+            "apply",
+            "--aws",
+            "--region",
+            "us-east-1",
+            "--yes",
+            "--journal",
+            directory.resolve("second.json").toString());
     assertThat(again.out()).contains("ecsguard apply: nothing to change.");
     assertThat(directory.resolve("second.json")).doesNotExist();
 
-    Run overwrite = Run.of("apply", "--aws", "--region", "us-east-1", "--yes", "--allow-network-change", "--journal", journal.toString());
-    assertThat(overwrite.out()).contains("nothing to change"); // nothing planned, so no journal is started or overwritten
+    Run overwrite =
+        Run.of(
+            "apply",
+            "--aws",
+            "--region",
+            "us-east-1",
+            "--yes",
+            "--allow-network-change",
+            "--journal",
+            journal.toString());
+    assertThat(overwrite.out())
+        .contains("nothing to change"); // nothing planned, so no journal is started or overwritten
 
     Run rollbackPlan = Run.of("rollback", journal.toString(), "--region", "us-east-1");
     assertThat(rollbackPlan.exitCode()).as(rollbackPlan.err()).isZero();
-    assertThat(rollbackPlan.out()).contains("service prod/web: task definition back to web:1", "dry run, nothing was changed", "web:3 stays registered");
+    assertThat(rollbackPlan.out())
+        .contains(
+            "service prod/web: task definition back to web:1",
+            "dry run, nothing was changed",
+            "web:3 stays registered");
 
     Run rolledBack = Run.of("rollback", journal.toString(), "--yes", "--wait");
     assertThat(rolledBack.exitCode()).as(rolledBack.err()).isZero();
@@ -94,8 +143,10 @@ class ApplyCommandTest {
     assertThat(broken.err().strip()).isEqualTo(notAJournal + ": not a journal: not JSON (line 1)");
 
     Files.writeString(notAJournal, "{\"changes\": []}");
-    assertThat(Run.of("rollback", notAJournal.toString()).err()).contains("not a journal of ecsguard apply (version 1)");
+    assertThat(Run.of("rollback", notAJournal.toString()).err())
+        .contains("not a journal of ecsguard apply (version 1)");
     assertThat(Run.of("apply", "--aws", "--wait-timeout", "soon").err())
-        .contains("--wait-timeout': not a duration: (not shown) (e.g. 90s, 10m, 1h)").doesNotContain("soon"); // a value is never echoed
+        .contains("--wait-timeout': not a duration: (not shown) (e.g. 90s, 10m, 1h)")
+        .doesNotContain("soon"); // a value is never echoed
   }
 }

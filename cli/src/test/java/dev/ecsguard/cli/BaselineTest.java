@@ -8,27 +8,65 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A baseline accepts today's findings, whatever lines move, and a scan then fails only on new ones. */
+/**
+ * A baseline accepts today's findings, whatever lines move, and a scan then fails only on new ones.
+ */
 class BaselineTest {
   @TempDir Path dir;
 
   @Test
   void onlyNewFindingsFailOnceABaselineIsMade() throws IOException {
     Path task = dir.resolve("task.json");
-    Files.writeString(task, "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    Files.writeString(
+        task,
+        "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
     Path baseline = dir.resolve("baseline.json");
-    Run made = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", "--create-baseline", baseline.toString(), task.toString());
+    Run made =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4,ECS.5",
+            "--create-baseline",
+            baseline.toString(),
+            task.toString());
     assertThat(made.exitCode()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(Files.readString(baseline)).contains("\"controlId\" : \"ECS.4\"").contains("\"controlId\" : \"ECS.5\"");
+    assertThat(Files.readString(baseline))
+        .contains("\"controlId\" : \"ECS.4\"")
+        .contains("\"controlId\" : \"ECS.5\"");
 
-    Files.writeString(task, "\n\n\n{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
-    Run moved = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", "--baseline", baseline.toString(), task.toString());
+    Files.writeString(
+        task,
+        "\n\n\n{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    Run moved =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4,ECS.5",
+            "--baseline",
+            baseline.toString(),
+            task.toString());
     assertThat(moved.exitCode()).as(moved.out()).isZero();
-    assertThat(moved.out()).contains("2 suppressed").contains("already there when the baseline was made (baseline " + baseline + ")");
+    assertThat(moved.out())
+        .contains("2 suppressed")
+        .contains("already there when the baseline was made (baseline " + baseline + ")");
 
-    Files.writeString(task, "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true},{\"name\":\"new\",\"privileged\":true}]}");
-    Run added = Run.of("scan", "--no-config", "--controls", "ECS.4", "--baseline", baseline.toString(), task.toString());
-    assertThat(added.exitCode()).as("a new privileged container is a new finding").isEqualTo(ExitCode.FAILED.code());
+    Files.writeString(
+        task,
+        "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true},{\"name\":\"new\",\"privileged\":true}]}");
+    Run added =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4",
+            "--baseline",
+            baseline.toString(),
+            task.toString());
+    assertThat(added.exitCode())
+        .as("a new privileged container is a new finding")
+        .isEqualTo(ExitCode.FAILED.code());
   }
 
   @Test
@@ -38,6 +76,7 @@ class BaselineTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains(other + ":1:14: not an ecsguard baseline");
     Files.writeString(other, "[]");
-    assertThat(Run.of("scan", "--baseline", other.toString(), "../examples").err()).contains(other + ":1:1: not an ecsguard baseline");
+    assertThat(Run.of("scan", "--baseline", other.toString(), "../examples").err())
+        .contains(other + ":1:1: not an ecsguard baseline");
   }
 }

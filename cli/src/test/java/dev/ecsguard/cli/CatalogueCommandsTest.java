@@ -12,10 +12,17 @@ class CatalogueCommandsTest {
     Run run = Run.of("controls");
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
-        .contains("ECS.4", "Containers must not run privileged", "High", "AWS::ECS::TaskDefinition", "ecs-containers-nonprivileged")
+        .contains(
+            "ECS.4",
+            "Containers must not run privileged",
+            "High",
+            "AWS::ECS::TaskDefinition",
+            "ecs-containers-nonprivileged")
         .contains("ECS.19", "AWS::ECS::CapacityProvider")
         .contains("retired by AWS");
-    assertThat(run.out().lines().filter(line -> line.startsWith("ECS.1 ")).findFirst().orElseThrow()).contains("retired");
+    assertThat(
+            run.out().lines().filter(line -> line.startsWith("ECS.1 ")).findFirst().orElseThrow())
+        .contains("retired");
     assertThat(Run.of("controls", "--format", "markdown").out()).startsWith("| ID | Title |");
   }
 
@@ -44,7 +51,9 @@ class CatalogueCommandsTest {
     for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}}) {
       Run run = Run.of(args);
       assertThat(run.exitCode()).isZero();
-      Arrays.stream(ExitCode.values()).forEach(code -> assertThat(run.out()).contains("  " + code.code() + "  " + code.meaning()));
+      Arrays.stream(ExitCode.values())
+          .forEach(
+              code -> assertThat(run.out()).contains("  " + code.code() + "  " + code.meaning()));
     }
   }
 

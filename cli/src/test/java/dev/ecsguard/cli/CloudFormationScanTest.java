@@ -21,15 +21,25 @@ class CloudFormationScanTest {
   void resourcesOfAForEachLoopAreCheckedUnderTheirExpandedIds() {
     Run run = Run.of("scan", "--controls", "ECS.4", FIXTURES + "foreach.yaml");
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.out()).contains("TaskDefWorker").contains("foreach.yaml:14:").contains("1 failed");
+    assertThat(run.out())
+        .contains("TaskDefWorker")
+        .contains("foreach.yaml:14:")
+        .contains("1 failed");
     assertThat(run.err()).isEmpty();
   }
 
   @Test
   void aForEachOverAnUnknownCollectionIsUnknownAndSaysSo() {
     Run run = Run.of("scan", "--controls", "ECS.4", FIXTURES + "foreach-unknown.yaml");
-    assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.OK.code()); // UNKNOWN is reported, as everywhere, without failing the run
-    assertThat(run.out()).contains("UNKNOWN").contains("TaskDef${Name}").contains("Fn::ForEach::Tasks: its collection is not known").contains("1 unknown");
+    assertThat(run.exitCode())
+        .as(run.all())
+        .isEqualTo(
+            ExitCode.OK.code()); // UNKNOWN is reported, as everywhere, without failing the run
+    assertThat(run.out())
+        .contains("UNKNOWN")
+        .contains("TaskDef${Name}")
+        .contains("Fn::ForEach::Tasks: its collection is not known")
+        .contains("1 unknown");
   }
 
   @Test
@@ -41,24 +51,35 @@ class CloudFormationScanTest {
 
   @Test
   void aHostileTemplateDoesNotStopTheOtherFiles() throws IOException {
-    StringBuilder conditions = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n");
+    StringBuilder conditions =
+        new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n");
     for (int i = 0; i < 5000; i++) {
       conditions.append("  C").append(i).append(": !Not [!Condition C").append(i + 1).append("]\n");
     }
-    conditions.append("  C5000: !Equals [a, a]\nResources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n    Condition: C0\n");
+    conditions.append(
+        "  C5000: !Equals [a, a]\nResources:\n  Cluster:\n    Type: AWS::ECS::Cluster\n    Condition: C0\n");
     Files.writeString(dir.resolve("chain.yaml"), conditions);
     Files.copy(Path.of(FIXTURES, "merge.yaml"), dir.resolve("merge.yaml"));
     Run run = Run.of("scan", "--controls", "ECS.4,ECS.12", dir.toString());
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.all()).contains("merge.yaml:3:17").contains("too deep").doesNotContain("StackOverflowError").doesNotContain("\tat ");
+    assertThat(run.all())
+        .contains("merge.yaml:3:17")
+        .contains("too deep")
+        .doesNotContain("StackOverflowError")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void aKeyWrittenTwiceInJsonIsNoted() throws IOException {
-    Path file = Files.writeString(dir.resolve("task.json"),
-        "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx\",\n\"privileged\": false,\n\"privileged\": true}]}\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("task.json"),
+            "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \"nginx\",\n\"privileged\": false,\n\"privileged\": true}]}\n");
     Run run = Run.of("scan", "--controls", "ECS.4", file.toString());
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.all()).contains("task.json:3").contains("duplicate key \"privileged\" (also on line 2); the last one counts, as the AWS CLI reads it");
+    assertThat(run.all())
+        .contains("task.json:3")
+        .contains(
+            "duplicate key \"privileged\" (also on line 2); the last one counts, as the AWS CLI reads it");
   }
 }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** .ecsguard.yml: settings, suppressions with reasons and expiry, failOn, and errors that name the line. */
+/**
+ * .ecsguard.yml: settings, suppressions with reasons and expiry, failOn, and errors that name the
+ * line.
+ */
 class ConfigurationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TASK =
@@ -32,7 +35,9 @@ class ConfigurationTest {
 
   @Test
   void suppressedFindingsStayInTheReportMarkedAndDoNotFailTheScan() throws IOException {
-    Path config = config("""
+    Path config =
+        config(
+            """
         controls:
           skip: [ECS.15]
         suppressions:
@@ -51,38 +56,83 @@ class ConfigurationTest {
     JsonNode privileged = finding(report, "ECS.4");
     assertThat(privileged.get("status").asText()).isEqualTo("FAILED");
     assertThat(privileged.get("suppressed").asBoolean()).isTrue();
-    assertThat(privileged.get("suppression").get("reason").asText()).isEqualTo("vendor agent needs it (SEC-123)");
+    assertThat(privileged.get("suppression").get("reason").asText())
+        .isEqualTo("vendor agent needs it (SEC-123)");
     assertThat(privileged.get("suppression").get("source").asText()).isEqualTo(config + ":4");
     assertThat(privileged.get("suppression").get("expires").asText()).isEqualTo("2999-03-31");
     assertThat(finding(report, "ECS.15")).isNull();
 
-    Run sarif = Run.of("scan", "--config", config.toString(), "--format", "sarif", task().toString());
+    Run sarif =
+        Run.of("scan", "--config", config.toString(), "--format", "sarif", task().toString());
     ReportFormatsTest.assertValidSarif(sarif.out());
     assertThat(JSON.readTree(sarif.out()).get("runs").get(0).get("results"))
-        .allSatisfy(result -> assertThat(result.get("suppressions").get(0).get("status").asText()).isEqualTo("accepted"));
-    Run markdown = Run.of("scan", "--config", config.toString(), "--format", "markdown", task().toString());
-    assertThat(markdown.out()).contains("FAILED (suppressed: vendor agent needs it (SEC-123))").contains("2 suppressed");
+        .allSatisfy(
+            result ->
+                assertThat(result.get("suppressions").get(0).get("status").asText())
+                    .isEqualTo("accepted"));
+    Run markdown =
+        Run.of("scan", "--config", config.toString(), "--format", "markdown", task().toString());
+    assertThat(markdown.out())
+        .contains("FAILED (suppressed: vendor agent needs it (SEC-123))")
+        .contains("2 suppressed");
     Run text = Run.of("scan", "--config", config.toString(), task().toString());
-    assertThat(text.out()).contains("failed (s)     ECS.4").contains("Suppressed: vendor agent needs it (SEC-123)").contains("2 suppressed");
+    assertThat(text.out())
+        .contains("failed (s)     ECS.4")
+        .contains("Suppressed: vendor agent needs it (SEC-123)")
+        .contains("2 suppressed");
   }
 
   @Test
   void anExpiredSuppressionStopsApplyingAndSaysSo() throws IOException {
-    Path config = config("suppressions:\n  - control: ECS.4\n    reason: accepted once\n    expires: 2001-01-01\n");
-    Run run = Run.of("scan", "--config", config.toString(), "--controls", "ECS.4", task().toString());
+    Path config =
+        config(
+            "suppressions:\n  - control: ECS.4\n    reason: accepted once\n    expires: 2001-01-01\n");
+    Run run =
+        Run.of("scan", "--config", config.toString(), "--controls", "ECS.4", task().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.out()).contains("FAILED         ECS.4").contains("the suppression of ECS.4 on * expired on 2001-01-01; it no longer applies");
+    assertThat(run.out())
+        .contains("FAILED         ECS.4")
+        .contains("the suppression of ECS.4 on * expired on 2001-01-01; it no longer applies");
   }
 
   @ParameterizedTest
   @CsvSource({"high, , 1", "medium, , 1", "low, , 1", ", high, 1", "high, low, 1"})
-  void failOnDecidesWhichSeveritiesFail(String configured, String commandLine, int expected) throws IOException {
-    Path config = config(configured == null ? "controls:\n  skip: [ECS.4]\n" : "failOn: " + configured + "\ncontrols:\n  skip: [ECS.4]\n");
-    Run run = commandLine == null
-        ? Run.of("scan", "--config", config.toString(), "--controls", "ECS.5,ECS.15", task().toString())
-        : Run.of("scan", "--config", config.toString(), "--fail-on", commandLine, "--controls", "ECS.5,ECS.15", task().toString());
+  void failOnDecidesWhichSeveritiesFail(String configured, String commandLine, int expected)
+      throws IOException {
+    Path config =
+        config(
+            configured == null
+                ? "controls:\n  skip: [ECS.4]\n"
+                : "failOn: " + configured + "\ncontrols:\n  skip: [ECS.4]\n");
+    Run run =
+        commandLine == null
+            ? Run.of(
+                "scan",
+                "--config",
+                config.toString(),
+                "--controls",
+                "ECS.5,ECS.15",
+                task().toString())
+            : Run.of(
+                "scan",
+                "--config",
+                config.toString(),
+                "--fail-on",
+                commandLine,
+                "--controls",
+                "ECS.5,ECS.15",
+                task().toString());
     assertThat(run.exitCode()).isEqualTo(expected); // ECS.5 (High) fails whatever the threshold
-    Run lowOnly = Run.of("scan", "--config", config.toString(), "--fail-on", "high", "--controls", "ECS.15", task().toString());
+    Run lowOnly =
+        Run.of(
+            "scan",
+            "--config",
+            config.toString(),
+            "--fail-on",
+            "high",
+            "--controls",
+            "ECS.15",
+            task().toString());
     assertThat(lowOnly.exitCode()).as("ECS.15 is Low").isZero();
   }
 
@@ -90,22 +140,27 @@ class ConfigurationTest {
   void theNearestConfigurationIsFoundUnlessToldNotTo() throws IOException {
     config("controls:\n  skip: [ECS.4]\n");
     Path nested = Files.createDirectories(dir.resolve("a/b"));
-    assertThat(dev.ecsguard.config.ConfigurationReader.find(nested)).isEqualTo(dir.resolve(".ecsguard.yml").toAbsolutePath().normalize());
+    assertThat(dev.ecsguard.config.ConfigurationReader.find(nested))
+        .isEqualTo(dir.resolve(".ecsguard.yml").toAbsolutePath().normalize());
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "failOn: critical|1:9|failOn must be high, medium or low",
-      "suppressions:\\n  - control: ECS.4\\n|2:5|a suppression needs a reason",
-      "suppressions:\\n  - control: ECS.99\\n    reason: x\\n|2:14|unknown control ECS.99",
-      "suppressions:\\n  - control: ECS.4\\n    reason: x\\n    expires: next year\\n|4:14|expires must be a date written YYYY-MM-DD",
-      "parameters:\\n  ECS.13: {requiredTagKey: [team]}\\n|2:3|requiredTagKey",
-      "controls:\\n  skipp: [ECS.4]\\n|2:3|unknown setting controls.skipp",
-      "controls: {}\\n|1:1|controls needs skip",
-      "colour: always\\n|1:9|unknown setting colour",
-      "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
-      "controls: [\\n|2:1|malformed YAML"})
-  void aBadConfigurationIsAnErrorNamingFileAndLine(String yaml, String position, String problem) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "failOn: critical|1:9|failOn must be high, medium or low",
+        "suppressions:\\n  - control: ECS.4\\n|2:5|a suppression needs a reason",
+        "suppressions:\\n  - control: ECS.99\\n    reason: x\\n|2:14|unknown control ECS.99",
+        "suppressions:\\n  - control: ECS.4\\n    reason: x\\n    expires: next year\\n|4:14|expires must be a date written YYYY-MM-DD",
+        "parameters:\\n  ECS.13: {requiredTagKey: [team]}\\n|2:3|requiredTagKey",
+        "controls:\\n  skipp: [ECS.4]\\n|2:3|unknown setting controls.skipp",
+        "controls: {}\\n|1:1|controls needs skip",
+        "colour: always\\n|1:9|unknown setting colour",
+        "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
+        "controls: [\\n|2:1|malformed YAML"
+      })
+  void aBadConfigurationIsAnErrorNamingFileAndLine(String yaml, String position, String problem)
+      throws IOException {
     Path config = config(yaml.replace("\\n", "\n"));
     Run run = Run.of("scan", "--config", config.toString(), task().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());

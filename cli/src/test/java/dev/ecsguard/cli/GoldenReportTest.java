@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every report format's output for the bundled examples, kept in src/test/resources/golden (named
- * examples and the format's usual extension) so
- * that any change to a public format shows up in review. Regenerate after an intended change:
- * {@code mvn test -pl cli -am -Decsguard.updateGolden=true}.
+ * examples and the format's usual extension) so that any change to a public format shows up in
+ * review. Regenerate after an intended change: {@code mvn test -pl cli -am
+ * -Decsguard.updateGolden=true}.
  */
 class GoldenReportTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
@@ -25,12 +25,15 @@ class GoldenReportTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     Path file = GOLDEN.resolve("examples" + format.extensions().getFirst());
     // Timestamps are the only part of a report that changes from run to run.
-    String output = run.out().replaceAll("\"(CreatedAt|UpdatedAt)\" : \"[^\"]+\"", "\"$1\" : \"(time)\"");
+    String output =
+        run.out().replaceAll("\"(CreatedAt|UpdatedAt)\" : \"[^\"]+\"", "\"$1\" : \"(time)\"");
     if (Boolean.getBoolean("ecsguard.updateGolden")) {
       Files.writeString(file, output);
     }
     assertThat(output)
-        .as("%s changed; if that is intended, regenerate with -Decsguard.updateGolden=true and review the diff", file)
+        .as(
+            "%s changed; if that is intended, regenerate with -Decsguard.updateGolden=true and review the diff",
+            file)
         .isEqualTo(Files.readString(file));
   }
 }

@@ -14,7 +14,9 @@ class InlineSuppressionTest {
 
   @Test
   void cloudFormationMetadataSuppressesItsOwnResourceOnly() throws IOException {
-    Files.writeString(dir.resolve("stack.yaml"), """
+    Files.writeString(
+        dir.resolve("stack.yaml"),
+        """
         Resources:
           Task:
             Type: AWS::ECS::TaskDefinition
@@ -32,14 +34,25 @@ class InlineSuppressionTest {
             Properties:
               ContainerDefinitions: [{Name: b, Image: x, Privileged: true}]
         """);
-    Run run = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", "--format", "sarif", dir.toString());
+    Run run =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4,ECS.5",
+            "--format",
+            "sarif",
+            dir.toString());
     ReportFormatsTest.assertValidSarif(run.out());
     assertThat(run.out()).contains("\"kind\" : \"inSource\"").contains("vendor agent (SEC-1)");
     Run text = Run.of("scan", "--no-config", "--controls", "ECS.4,ECS.5", dir.toString());
     assertThat(text.out())
-        .contains("failed (s)     ECS.4").contains("inline Metadata of Task")
-        .contains("an ecsguard suppression needs a control and a reason; ignored, so the finding stands")
-        .contains("an ecsguard suppression with a setting other than control, reason and expires; ignored, so the finding stands")
+        .contains("failed (s)     ECS.4")
+        .contains("inline Metadata of Task")
+        .contains(
+            "an ecsguard suppression needs a control and a reason; ignored, so the finding stands")
+        .contains(
+            "an ecsguard suppression with a setting other than control, reason and expires; ignored, so the finding stands")
         .contains("the suppression of ECS.5 on Task expired on 2001-01-01; it no longer applies")
         .contains("1 suppressed");
     assertThat(text.exitCode()).isEqualTo(ExitCode.FAILED.code());
@@ -47,7 +60,9 @@ class InlineSuppressionTest {
 
   @Test
   void aTerraformCommentOnOrAboveTheBlockSuppresses() throws IOException {
-    Files.writeString(dir.resolve("main.tf"), """
+    Files.writeString(
+        dir.resolve("main.tf"),
+        """
         # ecsguard:ignore ECS.4 the GPU driver needs it (SEC-9)
         resource "aws_ecs_task_definition" "gpu" { # ecsguard:ignore ECS.5 writes its model cache
           family                = "gpu"
@@ -64,6 +79,8 @@ class InlineSuppressionTest {
         .contains("Suppressed: the GPU driver needs it (SEC-9)")
         .contains("Suppressed: writes its model cache")
         .contains("2 suppressed");
-    assertThat(run.exitCode()).as("aws_ecs_task_definition.plain still fails").isEqualTo(ExitCode.FAILED.code());
+    assertThat(run.exitCode())
+        .as("aws_ecs_task_definition.plain still fails")
+        .isEqualTo(ExitCode.FAILED.code());
   }
 }

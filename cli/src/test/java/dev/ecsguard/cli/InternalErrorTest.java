@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** A fault ecsguard did not foresee still ends in one line and exit code 2, quoting no credential. */
+/**
+ * A fault ecsguard did not foresee still ends in one line and exit code 2, quoting no credential.
+ */
 class InternalErrorTest {
   private static final String KEY = "AKIAIOSFODNN7EXAMPLE";
 
@@ -34,7 +36,15 @@ class InternalErrorTest {
           public void close() {}
         };
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new Context(new ByteArrayInputStream(new byte[0]), new PrintWriter(broken), new PrintWriter(err), Map.of(), false));
+    int code =
+        Main.run(
+            args,
+            new Context(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(broken),
+                new PrintWriter(err),
+                Map.of(),
+                false));
     return new Run(code, "", err.toString());
   }
 
@@ -54,10 +64,19 @@ class InternalErrorTest {
           public void close() {}
         };
     java.nio.file.Path task = java.nio.file.Files.createTempFile("td", ".json");
-    java.nio.file.Files.writeString(task, "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"a:1\"}]}");
+    java.nio.file.Files.writeString(
+        task,
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"a:1\"}]}");
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"scan", "--format", "sarif", task.toString()},
-        new Context(new ByteArrayInputStream(new byte[0]), new PrintWriter(full), new PrintWriter(err), Map.of(), false));
+    int code =
+        Main.run(
+            new String[] {"scan", "--format", "sarif", task.toString()},
+            new Context(
+                new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(full),
+                new PrintWriter(err),
+                Map.of(),
+                false));
     java.nio.file.Files.delete(task);
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("cannot write standard output");
@@ -67,13 +86,19 @@ class InternalErrorTest {
   void anErrorIsOneLineAndExitCode2() {
     Run run = failingOutput(() -> new StackOverflowError(KEY), "controls");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).doesNotContain("\n").contains("internal error (StackOverflowError)").doesNotContain(KEY);
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .contains("internal error (StackOverflowError)")
+        .doesNotContain(KEY);
   }
 
   @Test
   void anUnexpectedExceptionQuotesNoCredential() {
     Run run = failingOutput(() -> new IllegalStateException("read " + KEY + " here"), "controls");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().strip()).doesNotContain("\n").doesNotContain(KEY).doesNotContain("at dev.ecsguard");
+    assertThat(run.err().strip())
+        .doesNotContain("\n")
+        .doesNotContain(KEY)
+        .doesNotContain("at dev.ecsguard");
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ecsguard scan --aws end to end, against moto, with the SDK's own endpoint and credential settings. */
+/**
+ * ecsguard scan --aws end to end, against moto, with the SDK's own endpoint and credential
+ * settings.
+ */
 class LiveScanCommandTest {
   private static final String SECRET = "PLANTEDcliSECRETvalue9876543210";
   private static MotoServer moto;
@@ -20,7 +23,8 @@ class LiveScanCommandTest {
   static void start() throws IOException, InterruptedException {
     moto = MotoServer.startWithTestCredentials();
     moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
-    // What a user sets in the environment (AWS_ENDPOINT_URL); the SDK reads the same from system properties.
+    // What a user sets in the environment (AWS_ENDPOINT_URL); the SDK reads the same from system
+    // properties.
     System.setProperty("aws.endpointUrl", moto.endpoint().toString());
   }
 
@@ -34,20 +38,30 @@ class LiveScanCommandTest {
 
   @Test
   void anIncompleteScanExitsTwoAndItsJsonReportCarriesTheApiCalls() throws IOException {
-    Run run = Run.with(Map.of(), true, "scan", "--aws", "--region", "us-east-1,eu-west-1", "--format", "json");
-    // moto cannot list capacity providers (HTTP 500): the scan is incomplete, whatever else it found.
+    Run run =
+        Run.with(
+            Map.of(), true, "scan", "--aws", "--region", "us-east-1,eu-west-1", "--format", "json");
+    // moto cannot list capacity providers (HTTP 500): the scan is incomplete, whatever else it
+    // found.
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.ERROR.code());
-    JsonNode report = new ObjectMapper().readTree(run.out()); // the progress line went to standard error only
+    JsonNode report =
+        new ObjectMapper().readTree(run.out()); // the progress line went to standard error only
     assertThat(report.get("apiCalls").get("DescribeTaskDefinition").asInt()).isEqualTo(4);
     assertThat(report.get("summary").get("errors").asInt()).isEqualTo(2);
-    assertThat(run.err()).contains("ecs:DescribeCapacityProviders failed (HTTP 500)").contains("account-regions");
+    assertThat(run.err())
+        .contains("ecs:DescribeCapacityProviders failed (HTTP 500)")
+        .contains("account-regions");
     assertThat(run.all()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);
   }
 
   @Test
   void theTextReportSaysTheScanIsIncomplete() {
-    Run run = Run.with(Map.of(), false, "scan", "--aws", "--region", "eu-west-1", "--controls", "ECS.20");
-    assertThat(run.out()).contains("FAILED         ECS.20").contains("1 account-region, 14 resources").contains("the scan is INCOMPLETE");
+    Run run =
+        Run.with(Map.of(), false, "scan", "--aws", "--region", "eu-west-1", "--controls", "ECS.20");
+    assertThat(run.out())
+        .contains("FAILED         ECS.20")
+        .contains("1 account-region, 14 resources")
+        .contains("the scan is INCOMPLETE");
     assertThat(run.err()).doesNotContain("account-regions,"); // no progress line off a terminal
     assertThat(run.all()).doesNotContain(SECRET);
   }
@@ -64,6 +78,8 @@ class LiveScanCommandTest {
     Run run = Run.of("scan", "--region", "us-east-1", "x.json");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains("--profile, --region, --role-arn and --org need --aws");
-    assertThat(Run.of("scan").err()).contains("give the files or directories to scan, - for standard input, or --aws for live accounts");
+    assertThat(Run.of("scan").err())
+        .contains(
+            "give the files or directories to scan, - for standard input, or --aws for live accounts");
   }
 }

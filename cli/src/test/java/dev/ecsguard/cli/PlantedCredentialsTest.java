@@ -29,31 +29,39 @@ import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
  */
 class PlantedCredentialsTest {
   /** What must never be shown: each planted value, or the part of it that is the credential. */
-  static final List<String> PLANTED = List.of(
-      "Tr0ub4dor-and-3", // DB_PASSWORD
-      "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY", // a lower-case aws_secret_access_key
-      "hunter2-mysql-pw", // --password= in command
-      "tok-abcdef-9876", // "--token", "…" in command
-      "pg-s3cret-pass", // PGPASSWORD=… psql in entryPoint
-      "label-pass-1234", // a password Docker label
-      "AKIAIOSFODNN7EXAMPLE",
-      "ghp_0123456789abcdefghijABCDEFGHIJ012345",
-      "github_pat_11AAAAAAA0bbbbbbbbbbbbbb_cccccccccccccccccccc",
-      "glpat-abcdefghij0123456789",
-      "xoxb-123456789012-abcdefABCDEF",
-      "sk_live_51Habcdefghijklmnopqrstuv",
-      "AIzaSyA-abcdefghijklmnopqrstuvwxyz01234",
-      "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", // a JWT's signature, in the environment and in a health check
-      "url-pass-5678", // a URL's password
-      "MIIEowIBAAKCAQEAplantedKEYline1", // a private key's lines
-      "Q2hhcmxpZSBwbGFudGVkIGtleSBsaW5lIDI",
-      "apedq", // a value the file spells with escapes
-      "foldedpart", // a YAML value folded over two lines
-      "var-default-pass", // a Terraform variable's default, used as a secret-like variable's value
-      "local-unused-token", // a secret-like local that no task definition uses
-      "horse battery", // a quoted --secret value with spaces
-      "SubLiteralPw123", "defghijk123", "LabelSubPw77", "ProdIfPassw0rd", // literals inside intrinsics under a secret-like name
-      "UPPERCASEPASSWORD1", "enConcat", "Value1"); // literals of a Terraform expression under a secret-like name
+  static final List<String> PLANTED =
+      List.of(
+          "Tr0ub4dor-and-3", // DB_PASSWORD
+          "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEY", // a lower-case aws_secret_access_key
+          "hunter2-mysql-pw", // --password= in command
+          "tok-abcdef-9876", // "--token", "…" in command
+          "pg-s3cret-pass", // PGPASSWORD=… psql in entryPoint
+          "label-pass-1234", // a password Docker label
+          "AKIAIOSFODNN7EXAMPLE",
+          "ghp_0123456789abcdefghijABCDEFGHIJ012345",
+          "github_pat_11AAAAAAA0bbbbbbbbbbbbbb_cccccccccccccccccccc",
+          "glpat-abcdefghij0123456789",
+          "xoxb-123456789012-abcdefABCDEF",
+          "sk_live_51Habcdefghijklmnopqrstuv",
+          "AIzaSyA-abcdefghijklmnopqrstuvwxyz01234",
+          "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c", // a JWT's signature, in the environment
+          // and in a health check
+          "url-pass-5678", // a URL's password
+          "MIIEowIBAAKCAQEAplantedKEYline1", // a private key's lines
+          "Q2hhcmxpZSBwbGFudGVkIGtleSBsaW5lIDI",
+          "apedq", // a value the file spells with escapes
+          "foldedpart", // a YAML value folded over two lines
+          "var-default-pass", // a Terraform variable's default, used as a secret-like variable's
+          // value
+          "local-unused-token", // a secret-like local that no task definition uses
+          "horse battery", // a quoted --secret value with spaces
+          "SubLiteralPw123",
+          "defghijk123",
+          "LabelSubPw77",
+          "ProdIfPassw0rd", // literals inside intrinsics under a secret-like name
+          "UPPERCASEPASSWORD1",
+          "enConcat",
+          "Value1"); // literals of a Terraform expression under a secret-like name
 
   @TempDir Path dir;
 
@@ -69,13 +77,19 @@ class PlantedCredentialsTest {
     assertShowsNone(dryRun);
     Run written = Run.of("fix", "--write", "--log-region", "eu-west-1", file.toString());
     assertShowsNone(written);
-    assertThat(Files.readString(file)).contains("Tr0ub4dor-and-3").contains("label-pass-1234"); // hidden from view, not lost
+    assertThat(Files.readString(file))
+        .contains("Tr0ub4dor-and-3")
+        .contains("label-pass-1234"); // hidden from view, not lost
   }
 
   @ParameterizedTest
   @EnumSource(ReportFormat.class)
-  void aCredentialInASettingThatAMessageQuotesIsHiddenThere(ReportFormat format) throws IOException {
-    Path file = Files.writeString(dir.resolve("settings.json"), """
+  void aCredentialInASettingThatAMessageQuotesIsHiddenThere(ReportFormat format)
+      throws IOException {
+    Path file =
+        Files.writeString(
+            dir.resolve("settings.json"),
+            """
         {"family": "f", "pidMode": "AKIAIOSFODNN7EXAMPLE", "networkMode": "glpat-abcdefghij0123456789",
          "runtimePlatform": {"operatingSystemFamily": "sk_live_51Habcdefghijklmnopqrstuv"},
          "containerDefinitions": [{"name": "a", "user": "1000"}]}
@@ -88,26 +102,45 @@ class PlantedCredentialsTest {
   @Test
   void noPlantedCredentialIsShownByApplyOrKeptInItsJournal() throws Exception {
     try (ApplyEstate estate = ApplyEstate.start();
-        EcsClient ecs = EcsClient.builder().endpointOverride(estate.moto()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+        EcsClient ecs =
+            EcsClient.builder()
+                .endpointOverride(estate.moto())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(
+                    StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("testing", "testing")))
+                .build()) {
       estate.reseed("PLANTEDestateSECRET13579");
       try (InputStream in = getClass().getResourceAsStream("/credentials/task.json")) {
         JsonNode task = new ObjectMapper().readTree(in);
-        ecs.registerTaskDefinition(new ObjectMapper().treeToValue(task, RegisterTaskDefinitionRequest.serializableBuilderClass()).build());
+        ecs.registerTaskDefinition(
+            new ObjectMapper()
+                .treeToValue(task, RegisterTaskDefinitionRequest.serializableBuilderClass())
+                .build());
       }
       System.setProperty("aws.endpointUrl", estate.endpoint().toString());
       Path journal = dir.resolve("journal.json");
       Run plan = Run.of("apply", "--aws", "--region", "us-east-1");
-      assertThat(plan.out()).contains("register a hardened revision from leaky:1").contains("-      \"privileged\": true,").contains("(value not shown)");
+      assertThat(plan.out())
+          .contains("register a hardened revision from leaky:1")
+          .contains("-      \"privileged\": true,")
+          .contains("(value not shown)");
       assertShowsNone(plan);
-      Run applied = Run.of("apply", "--aws", "--region", "us-east-1", "--yes", "--journal", journal.toString());
+      Run applied =
+          Run.of(
+              "apply", "--aws", "--region", "us-east-1", "--yes", "--journal", journal.toString());
       assertThat(applied.out()).contains("leaky:2 registered");
       assertShowsNone(applied);
       for (String credential : PLANTED) {
         assertThat(Files.readString(journal)).as(credential).doesNotContain(credential);
       }
       // Hidden from view, not lost: the hardened revision keeps every value.
-      assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("leaky:2")).taskDefinition().containerDefinitions().get(0).environment())
+      assertThat(
+              ecs.describeTaskDefinition(r -> r.taskDefinition("leaky:2"))
+                  .taskDefinition()
+                  .containerDefinitions()
+                  .get(0)
+                  .environment())
           .anySatisfy(variable -> assertThat(variable.value()).isEqualTo("Tr0ub4dor-and-3"));
     } finally {
       System.clearProperty("aws.endpointUrl");

@@ -26,7 +26,10 @@ class ReportFormatsTest {
 
   @TempDir Path dir;
 
-  /** Validates against the OASIS SARIF 2.1.0 schema; every SARIF report of the tests goes through here. */
+  /**
+   * Validates against the OASIS SARIF 2.1.0 schema; every SARIF report of the tests goes through
+   * here.
+   */
   static void assertValidSarif(String sarif) throws IOException {
     Schema schema;
     try (InputStream in = ReportFormatsTest.class.getResourceAsStream("/sarif-schema-2.1.0.json")) {
@@ -66,38 +69,72 @@ class ReportFormatsTest {
     assertValidSarif(sarif);
     JsonNode sarifRun = JSON.readTree(sarif).get("runs").get(0);
     assertThat(sarifRun.get("results").size()).isEqualTo(failed + unknown);
-    assertThat(sarifRun.get("tool").get("driver").get("rules")).allSatisfy(rule -> {
-      assertThat(rule.get("help").get("markdown").asText()).contains("## How to fix it");
-      assertThat(rule.get("properties").get("security-severity").asText()).isIn("8.0", "5.5", "3.0");
-    });
-    assertThat(sarifRun.get("results")).allSatisfy(result -> {
-      assertThat(result.get("partialFingerprints").get("ecsguardFinding/v1").asText()).hasSize(32);
-      // SARIF 3.27.9: a result that is not kind fail takes level none
-      assertThat(result.get("kind").asText().equals("fail") || result.get("level").asText().equals("none")).isTrue();
-    });
+    assertThat(sarifRun.get("tool").get("driver").get("rules"))
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.get("help").get("markdown").asText()).contains("## How to fix it");
+              assertThat(rule.get("properties").get("security-severity").asText())
+                  .isIn("8.0", "5.5", "3.0");
+            });
+    assertThat(sarifRun.get("results"))
+        .allSatisfy(
+            result -> {
+              assertThat(result.get("partialFingerprints").get("ecsguardFinding/v1").asText())
+                  .hasSize(32);
+              // SARIF 3.27.9: a result that is not kind fail takes level none
+              assertThat(
+                      result.get("kind").asText().equals("fail")
+                          || result.get("level").asText().equals("none"))
+                  .isTrue();
+            });
 
-    Document junit = DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().parse(reportFile(ReportFormat.JUNIT).toFile());
+    Document junit =
+        DocumentBuilderFactory.newDefaultInstance()
+            .newDocumentBuilder()
+            .parse(reportFile(ReportFormat.JUNIT).toFile());
     assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(findings);
     assertThat(junit.getElementsByTagName("failure").getLength()).isEqualTo(failed);
 
     List<String> csv = Files.readAllLines(reportFile(ReportFormat.CSV));
-    assertThat(csv.get(0)).isEqualTo("controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message");
+    assertThat(csv.get(0))
+        .isEqualTo(
+            "controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message");
     assertThat(csv).hasSize(findings + 1);
 
-    assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN))).startsWith("### ecsguard: " + failed + " FAILED").contains("| High |");
+    assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN)))
+        .startsWith("### ecsguard: " + failed + " FAILED")
+        .contains("| High |");
   }
 
   @Test
   void fingerprintsStayWhenLinesMoveAndRegionsFollowThem() throws IOException {
     Path task = dir.resolve("task.json");
-    String body = "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
+    String body =
+        "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
     Files.writeString(task, body);
     JsonNode before = sarifOf(task);
     Files.writeString(task, "\n\n\n" + body);
     JsonNode after = sarifOf(task);
     assertThat(fingerprints(after)).isEqualTo(fingerprints(before)).isNotEmpty();
-    assertThat(after.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt())
-        .isEqualTo(before.get(0).get("locations").get(0).get("physicalLocation").get("region").get("startLine").asInt() + 3);
+    assertThat(
+            after
+                .get(0)
+                .get("locations")
+                .get(0)
+                .get("physicalLocation")
+                .get("region")
+                .get("startLine")
+                .asInt())
+        .isEqualTo(
+            before
+                    .get(0)
+                    .get("locations")
+                    .get(0)
+                    .get("physicalLocation")
+                    .get("region")
+                    .get("startLine")
+                    .asInt()
+                + 3);
   }
 
   private JsonNode sarifOf(Path file) throws IOException {
@@ -108,14 +145,21 @@ class ReportFormatsTest {
 
   private static List<String> fingerprints(JsonNode results) {
     List<String> prints = new ArrayList<>();
-    results.forEach(result -> prints.add(result.get("ruleId").asText() + " " + result.get("partialFingerprints").get("ecsguardFinding/v1").asText()));
+    results.forEach(
+        result ->
+            prints.add(
+                result.get("ruleId").asText()
+                    + " "
+                    + result.get("partialFingerprints").get("ecsguardFinding/v1").asText()));
     return prints;
   }
 
   @Test
   void textThatCouldHijackAReaderIsNeutralised() throws IOException {
     Path task = dir.resolve("task.json");
-    Files.writeString(task, "{\"family\":\"=HYPERLINK(\\\"x\\\")|<b>\",\"containerDefinitions\":[{\"name\":\"a|b\",\"privileged\":true}]}");
+    Files.writeString(
+        task,
+        "{\"family\":\"=HYPERLINK(\\\"x\\\")|<b>\",\"containerDefinitions\":[{\"name\":\"a|b\",\"privileged\":true}]}");
     Run csv = Run.of("scan", "--controls", "ECS.4", "--format", "csv", task.toString());
     assertThat(csv.out()).contains(",\"'=HYPERLINK(\"\"x\"\")|<b>\",");
     Run markdown = Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString());
@@ -128,9 +172,12 @@ class ReportFormatsTest {
   void namesCannotAddImagesMentionsMarkupOrBidiOverridesToAReport() throws IOException {
     Path task = dir.resolve("task.json");
     // The family is shown in a code span, the container name in prose: both are hostile.
-    Files.writeString(task, "{\"family\":\"f\u202egnp.exe`x\",\"containerDefinitions\":[{\"name\":"
-        + "\"![t](https://evil.example/t.png) [c](https://evil.example) @octocat `x` &#x202E; \u2066y\\u0007\",\"privileged\":true}]}");
-    String markdown = Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString()).out();
+    Files.writeString(
+        task,
+        "{\"family\":\"f\u202egnp.exe`x\",\"containerDefinitions\":[{\"name\":"
+            + "\"![t](https://evil.example/t.png) [c](https://evil.example) @octocat `x` &#x202E; \u2066y\\u0007\",\"privileged\":true}]}");
+    String markdown =
+        Run.of("scan", "--controls", "ECS.4", "--format", "markdown", task.toString()).out();
     assertThat(markdown)
         .doesNotContain("![", "@octocat", "&#x202E;", "\u202e", "\u2066", "\u0007")
         .doesNotContain("`x`")
@@ -146,16 +193,25 @@ class ReportFormatsTest {
     Run run = Run.of("scan", "--format", "text", "--format", "json", EXAMPLES);
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).contains("only one report can go to standard output");
-    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err()).contains("unknown format (not shown) (" + String.join(", ", ReportFormat.labels()) + ")").doesNotContain("pdf");
+    assertThat(Run.of("scan", "--format", "pdf", EXAMPLES).err())
+        .contains("unknown format (not shown) (" + String.join(", ", ReportFormat.labels()) + ")")
+        .doesNotContain("pdf");
   }
 
   @Test
   void scanHelpListsEveryFormatFromTheRegistry() {
     String help = Run.of("scan", "--help").out();
-    assertThat(help.replaceAll("\\s+", " ")).contains(String.join(", ", ReportFormat.labels()) + " (Report formats, below)");
+    assertThat(help.replaceAll("\\s+", " "))
+        .contains(String.join(", ", ReportFormat.labels()) + " (Report formats, below)");
     for (ReportFormat format : ReportFormat.values()) {
-      assertThat(help).containsPattern("\\n  " + format.label() + " +" + java.util.regex.Pattern.quote(format.description()));
+      assertThat(help)
+          .containsPattern(
+              "\\n  "
+                  + format.label()
+                  + " +"
+                  + java.util.regex.Pattern.quote(format.description()));
     }
-    assertThat(help.lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80)); // no format line wraps
+    assertThat(help.lines())
+        .allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80)); // no format line wraps
   }
 }

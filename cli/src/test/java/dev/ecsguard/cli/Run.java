@@ -15,11 +15,16 @@ record Run(int exitCode, String out, String err) {
     return withInput("", environment, terminal, args);
   }
 
-  static Run withInput(String stdin, Map<String, String> environment, boolean terminal, String... args) {
+  static Run withInput(
+      String stdin, Map<String, String> environment, boolean terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    var in = new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    int code = Main.run(args, new Context(in, new PrintWriter(out), new PrintWriter(err), environment, terminal));
+    var in =
+        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    int code =
+        Main.run(
+            args,
+            new Context(in, new PrintWriter(out), new PrintWriter(err), environment, terminal));
     return new Run(code, out.toString(), err.toString());
   }
 

@@ -55,21 +55,39 @@ class ScanCommandTest {
     for (JsonNode finding : report.get("findings")) {
       assertThat(finding.fieldNames())
           .toIterable()
-          .contains("controlId", "title", "severity", "status", "resourceType", "resourceId", "labels", "file", "line", "column", "pointer",
-              "message", "remediation", "documentation", "offenders");
+          .contains(
+              "controlId",
+              "title",
+              "severity",
+              "status",
+              "resourceType",
+              "resourceId",
+              "labels",
+              "file",
+              "line",
+              "column",
+              "pointer",
+              "message",
+              "remediation",
+              "documentation",
+              "offenders");
     }
     JsonNode summary = report.get("summary");
     assertThat(summary.get("failed").asInt()).isPositive();
     assertThat(summary.get("findings").asInt()).isEqualTo(report.get("findings").size());
     JsonNode privileged = findingOf(report, "ECS.4", "FAILED", "legacy-worker.json");
     assertThat(privileged.get("line").asInt()).isEqualTo(16);
-    assertThat(privileged.get("pointer").asText()).isEqualTo("/taskDefinition/containerDefinitions/0/privileged");
-    assertThat(privileged.get("offenders").get(0).get("element").asText()).isEqualTo("container \"worker\"");
+    assertThat(privileged.get("pointer").asText())
+        .isEqualTo("/taskDefinition/containerDefinitions/0/privileged");
+    assertThat(privileged.get("offenders").get(0).get("element").asText())
+        .isEqualTo("container \"worker\"");
   }
 
-  private static JsonNode findingOf(JsonNode report, String control, String status, String fileName) {
+  private static JsonNode findingOf(
+      JsonNode report, String control, String status, String fileName) {
     for (JsonNode finding : report.get("findings")) {
-      if (finding.get("controlId").asText().equals(control) && finding.get("status").asText().equals(status)
+      if (finding.get("controlId").asText().equals(control)
+          && finding.get("status").asText().equals(status)
           && finding.get("file").asText().endsWith(fileName)) {
         return finding;
       }
@@ -90,7 +108,10 @@ class ScanCommandTest {
     Path bad = write("bad.json", "{\n  \"family\": \"web\",\n  \"containerDefinitions\": [\n}\n");
     Run run = Run.of("scan", bad.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
-    assertThat(run.err().lines()).singleElement().asString().startsWith(bad + ":4:1: malformed JSON: ");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(bad + ":4:1: malformed JSON: ");
     assertThat(run.all()).doesNotContain("Exception").doesNotContain("\tat ");
   }
 
@@ -105,7 +126,9 @@ class ScanCommandTest {
   @Test
   void otherFilesAreStillScannedWhenOneIsBroken() throws IOException {
     write("a/bad.json", "[");
-    write("a/good.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
+    write(
+        "a/good.json",
+        "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}");
     Run run = Run.of("scan", "--controls", "ECS.4", dir.resolve("a").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).contains("FAILED         ECS.4");
@@ -113,10 +136,16 @@ class ScanCommandTest {
 
   @Test
   void aWrongTypeIsUnknownNamingTheFieldNotACrash() throws IOException {
-    Path file = write("t.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"}]}");
+    Path file =
+        write(
+            "t.json",
+            "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"}]}");
     Run run = Run.of("scan", "--controls", "ECS.4", file.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.OK.code());
-    assertThat(run.out()).contains("UNKNOWN").contains("containerDefinitions[0].privileged is a string").doesNotContain("PASSED");
+    assertThat(run.out())
+        .contains("UNKNOWN")
+        .contains("containerDefinitions[0].privileged is a string")
+        .doesNotContain("PASSED");
   }
 
   @Test
@@ -136,11 +165,17 @@ class ScanCommandTest {
     Path other = write("package.json", "{\"name\":\"app\",\"version\":\"1.0.0\"}");
     Run run = Run.of("scan", other.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.out()).contains("note: " + other + ":1:1: not a CloudFormation template, a Terraform plan nor ECS JSON");
-    assertThat(run.err()).contains("ecsguard: no ECS resource found in 1 file; nothing was checked");
+    assertThat(run.out())
+        .contains(
+            "note: "
+                + other
+                + ":1:1: not a CloudFormation template, a Terraform plan nor ECS JSON");
+    assertThat(run.err())
+        .contains("ecsguard: no ECS resource found in 1 file; nothing was checked");
     Path both = write("mixed/package.json", "{\"name\":\"app\"}");
     write("mixed/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
-    assertThat(Run.of("scan", "--controls", "ECS.4", both.getParent().toString()).exitCode()).isZero();
+    assertThat(Run.of("scan", "--controls", "ECS.4", both.getParent().toString()).exitCode())
+        .isZero();
   }
 
   @Test
@@ -153,49 +188,79 @@ class ScanCommandTest {
                 + "        - {Name: app, Image: x, Privileged: !If [Debug, \"true\", \"false\"]}\n");
     Run unknown = Run.of("scan", "--controls", "ECS.4", template.toString());
     assertThat(unknown.exitCode()).isEqualTo(ExitCode.OK.code()); // UNKNOWN does not fail a scan
-    assertThat(unknown.out()).contains("UNKNOWN        ECS.4").contains("--cfn-param Mode=VALUE").contains("stack.yml:10:");
-    assertThat(Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=debug", template.toString()).out()).contains("FAILED         ECS.4");
-    assertThat(Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=quiet", template.toString()).exitCode()).isZero();
+    assertThat(unknown.out())
+        .contains("UNKNOWN        ECS.4")
+        .contains("--cfn-param Mode=VALUE")
+        .contains("stack.yml:10:");
+    assertThat(
+            Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=debug", template.toString())
+                .out())
+        .contains("FAILED         ECS.4");
+    assertThat(
+            Run.of("scan", "--controls", "ECS.4", "--cfn-param", "Mode=quiet", template.toString())
+                .exitCode())
+        .isZero();
   }
 
   @Test
   void aCloudFormationTemplateWithoutEcsResourcesIsNothingToCheck() throws IOException {
-    Path template = write("stack.json", "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{}}");
+    Path template =
+        write("stack.json", "{\"AWSTemplateFormatVersion\":\"2010-09-09\",\"Resources\":{}}");
     Run run = Run.of("scan", template.toString());
     assertThat(run.out()).contains("a CloudFormation template with no ECS task definition");
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
   }
 
   @Test
-  void yamlInADirectoryThatIsNotCloudFormationIsSkippedButABrokenTemplateIsAnError() throws IOException {
-    Path chart = write("repo/chart/templates/deployment.yaml", "metadata:\n  name: {{ .Values.name }}\n  x: [\n");
+  void yamlInADirectoryThatIsNotCloudFormationIsSkippedButABrokenTemplateIsAnError()
+      throws IOException {
+    Path chart =
+        write(
+            "repo/chart/templates/deployment.yaml",
+            "metadata:\n  name: {{ .Values.name }}\n  x: [\n");
     write("repo/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
-    Run run = Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
+    Run run =
+        Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("deployment.yaml").contains("does not mention AWS::; skipped");
-    write("repo/stack.yaml", "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties: [\n");
-    Run broken = Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
+    write(
+        "repo/stack.yaml",
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties: [\n");
+    Run broken =
+        Run.of("scan", "--controls", "ECS.4", chart.getParent().getParent().getParent().toString());
     assertThat(broken.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(broken.err()).contains("stack.yaml:").contains("malformed YAML");
   }
 
   @Test
   void standardInputIsReadForADash() {
-    Run run = Run.withInput("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}", Map.of(), false,
-        "scan", "--controls", "ECS.4", "-");
+    Run run =
+        Run.withInput(
+            "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}",
+            Map.of(),
+            false,
+            "scan",
+            "--controls",
+            "ECS.4",
+            "-");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("<stdin>:1:");
   }
 
   @Test
   void theReportNeverOverwritesAnInput() throws IOException {
-    Path input = write("task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
+    Path input =
+        write("task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
     Run run = Run.of("scan", "--format", "json", "-o", input.toString(), input.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("is also an input");
     assertThat(Files.readString(input)).startsWith("{\"family\"");
-    Run nowhere = Run.of("scan", "-o", dir.resolve("no/such/dir/report.txt").toString(), input.toString());
-    assertThat(nowhere.err()).contains("cannot write the text report to").contains("no such file or directory").doesNotContain("Exception");
+    Run nowhere =
+        Run.of("scan", "-o", dir.resolve("no/such/dir/report.txt").toString(), input.toString());
+    assertThat(nowhere.err())
+        .contains("cannot write the text report to")
+        .contains("no such file or directory")
+        .doesNotContain("Exception");
     Run sarif = Run.of("scan", "--format", "sarif=" + input, input.toString());
     assertThat(sarif.err()).contains("the report file " + input + " is also an input");
     assertThat(Files.readString(input)).startsWith("{\"family\"");
@@ -204,14 +269,17 @@ class ScanCommandTest {
   @Test
   void helpNamesEveryInputFormatAndWhatDirectorySearchTakesFromTheRegistry() {
     for (String[] args : new String[][] {{"--help"}, {"scan", "--help"}}) {
-      String help = Run.of(args).out().replaceAll("\\s+", ""); // picocli wraps anywhere, even inside *.yaml
+      String help =
+          Run.of(args).out().replaceAll("\\s+", ""); // picocli wraps anywhere, even inside *.yaml
       for (InputFormat format : InputFormat.values()) {
         assertThat(help).contains(format.description().replace(" ", ""));
         format.extensions().forEach(extension -> assertThat(help).contains("*" + extension));
       }
     }
-    assertThat(ScanCommand.description()).isEqualTo("Check CloudFormation templates (JSON or YAML), Terraform plan JSON, ECS JSON and Terraform source:"
-        + " files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.");
+    assertThat(ScanCommand.description())
+        .isEqualTo(
+            "Check CloudFormation templates (JSON or YAML), Terraform plan JSON, ECS JSON and Terraform source:"
+                + " files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.");
   }
 
   @Test
@@ -223,15 +291,18 @@ class ScanCommandTest {
   @Test
   void missingPathsAndUnknownControlsAndBadParametersAreUsageErrors() {
     assertThat(Run.of("scan", "no-such-dir").exitCode()).isEqualTo(2);
-    assertThat(Run.of("scan", "no-such-dir").err()).contains("no-such-dir: no such file or directory");
+    assertThat(Run.of("scan", "no-such-dir").err())
+        .contains("no-such-dir: no such file or directory");
     Run unknown = Run.of("scan", "--controls", "ECS.6", EXAMPLES);
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown control ECS.6");
     Run badParam = Run.of("scan", "-p", "ECS.13.requiredTagKeys=a,b,c,d,e,f,g", EXAMPLES);
     assertThat(badParam.exitCode()).isEqualTo(2);
     assertThat(badParam.err()).contains("ECS.13.requiredTagKeys: at most 6 tag keys");
-    assertThat(Run.of("scan", "-p", "ECS.4.nothing=1", EXAMPLES).err()).contains("ECS.4 has no parameter nothing (it takes none)");
-    assertThat(Run.of("scan", "--controls", "ECS.4,,ECS.8", EXAMPLES).err()).contains("an empty control id in the list");
+    assertThat(Run.of("scan", "-p", "ECS.4.nothing=1", EXAMPLES).err())
+        .contains("ECS.4 has no parameter nothing (it takes none)");
+    assertThat(Run.of("scan", "--controls", "ECS.4,,ECS.8", EXAMPLES).err())
+        .contains("an empty control id in the list");
     assertThat(Run.of("scan", "--format", "xml", EXAMPLES).exitCode()).isEqualTo(2);
     assertThat(Run.of("scan").exitCode()).isEqualTo(2);
     assertThat(Run.of("nonsense").exitCode()).isEqualTo(2);
@@ -248,10 +319,15 @@ class ScanCommandTest {
 
   @Test
   void namesFromTheInputCannotForgeReportLinesOrReachTheTerminal() throws IOException {
-    Path file = write("forged.json",
-        "{\"family\":\"web\\nPASSED         ECS.4 forged\",\"containerDefinitions\":[{\"name\":\"x\\u001b[2Jy\",\"privileged\":true}]}");
+    Path file =
+        write(
+            "forged.json",
+            "{\"family\":\"web\\nPASSED         ECS.4 forged\",\"containerDefinitions\":[{\"name\":\"x\\u001b[2Jy\",\"privileged\":true}]}");
     Run run = Run.of("scan", "--controls", "ECS.4", file.toString());
-    assertThat(run.out()).doesNotContain("\u001b").contains("web\\nPASSED").contains("x\\u001b[2Jy");
+    assertThat(run.out())
+        .doesNotContain("\u001b")
+        .contains("web\\nPASSED")
+        .contains("x\\u001b[2Jy");
     assertThat(run.out().lines()).noneMatch(line -> line.startsWith("PASSED"));
   }
 
@@ -266,17 +342,34 @@ class ScanCommandTest {
   void selectionRunsRetiredControlsOnlyWhenNamed() {
     assertThat(Run.of("scan", "--format", "json", EXAMPLES).out()).doesNotContain("\"ECS.1\"");
     Run named = Run.of("scan", "--format", "json", "--controls", "ecs.1,ECS.17", EXAMPLES);
-    assertThat(named.out()).contains("\"controlId\" : \"ECS.1\"").contains("\"ECS.17\"").doesNotContain("\"ECS.4\"");
+    assertThat(named.out())
+        .contains("\"controlId\" : \"ECS.1\"")
+        .contains("\"ECS.17\"")
+        .doesNotContain("\"ECS.4\"");
     Run skipped = Run.of("scan", "--format", "json", "--skip-controls", "ECS.4", EXAMPLES);
     assertThat(skipped.out()).doesNotContain("\"ECS.4\"").contains("\"ECS.5\"");
   }
 
   @Test
   void parametersChangeVerdicts() {
-    Run required = Run.of("scan", "--controls", "ECS.15", "-p", "ECS.15.requiredTagKeys=team,cost-centre", EXAMPLES + "/hardened-api.json");
+    Run required =
+        Run.of(
+            "scan",
+            "--controls",
+            "ECS.15",
+            "-p",
+            "ECS.15.requiredTagKeys=team,cost-centre",
+            EXAMPLES + "/hardened-api.json");
     assertThat(required.exitCode()).isEqualTo(1);
     assertThat(required.out()).contains("lacks the required tag key cost-centre");
-    Run strict = Run.of("scan", "--controls", "ECS.12", "--param", "ECS.12.acceptEnhanced=false", EXAMPLES + "/clusters.json");
+    Run strict =
+        Run.of(
+            "scan",
+            "--controls",
+            "ECS.12",
+            "--param",
+            "ECS.12.acceptEnhanced=false",
+            EXAMPLES + "/clusters.json");
     assertThat(strict.out()).contains("cluster/production").contains("\"enhanced\"");
   }
 
@@ -284,11 +377,15 @@ class ScanCommandTest {
   void colourOnlyOnATerminalAndNeverWithNoColor() {
     String escape = "\u001b[";
     assertThat(Run.with(Map.of(), true, "scan", EXAMPLES).out()).contains(escape);
-    assertThat(Run.with(Map.of("NO_COLOR", "1"), true, "scan", EXAMPLES).out()).doesNotContain(escape);
+    assertThat(Run.with(Map.of("NO_COLOR", "1"), true, "scan", EXAMPLES).out())
+        .doesNotContain(escape);
     assertThat(Run.with(Map.of(), false, "scan", EXAMPLES).out()).doesNotContain(escape);
-    assertThat(Run.with(Map.of("TERM", "dumb"), true, "scan", EXAMPLES).out()).doesNotContain(escape);
-    assertThat(Run.with(Map.of(), false, "scan", "--color=always", EXAMPLES).out()).contains(escape);
-    assertThat(Run.with(Map.of(), true, "scan", "--color", "never", EXAMPLES).out()).doesNotContain(escape);
+    assertThat(Run.with(Map.of("TERM", "dumb"), true, "scan", EXAMPLES).out())
+        .doesNotContain(escape);
+    assertThat(Run.with(Map.of(), false, "scan", "--color=always", EXAMPLES).out())
+        .contains(escape);
+    assertThat(Run.with(Map.of(), true, "scan", "--color", "never", EXAMPLES).out())
+        .doesNotContain(escape);
   }
 
   @Test

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What a scan reads and writes: never an input overwritten, never a special file opened. */
 class ScanFileHandlingTest {
-  private static final String TASK = "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
+  private static final String TASK =
+      "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
 
   @TempDir Path dir;
 
@@ -34,11 +35,13 @@ class ScanFileHandlingTest {
   @Test
   void aReportIsNeverWrittenOverAFileFoundInAScannedDirectory() throws IOException {
     Path task = write("d/td.json", TASK);
-    Run run = Run.of("scan", "--format", "json", "-o", task.toString(), dir.resolve("d").toString());
+    Run run =
+        Run.of("scan", "--format", "json", "-o", task.toString(), dir.resolve("d").toString());
     assertRefused(run, task);
     assertThat(Files.readString(task)).isEqualTo(TASK);
     Path nested = write("d/sub/other.yaml", "a: b\n");
-    assertRefused(Run.of("scan", "--format", "sarif=" + nested, dir.resolve("d").toString()), nested);
+    assertRefused(
+        Run.of("scan", "--format", "sarif=" + nested, dir.resolve("d").toString()), nested);
     assertThat(Files.readString(nested)).isEqualTo("a: b\n");
   }
 
@@ -55,9 +58,14 @@ class ScanFileHandlingTest {
   void theConfigurationBaselineAndTerraformFilesAreInputsToo() throws IOException {
     Path task = write("td.json", TASK);
     Path config = write("conf.yml", "failOn: high\n");
-    assertRefused(Run.of("scan", "--config", config.toString(), "-o", config.toString(), task.toString()), config);
+    assertRefused(
+        Run.of("scan", "--config", config.toString(), "-o", config.toString(), task.toString()),
+        config);
     Path baseline = write("base.json", "{\"schemaVersion\":1,\"findings\":[]}");
-    assertRefused(Run.of("scan", "--baseline", baseline.toString(), "-o", baseline.toString(), task.toString()), baseline);
+    assertRefused(
+        Run.of(
+            "scan", "--baseline", baseline.toString(), "-o", baseline.toString(), task.toString()),
+        baseline);
     Path main = write("tf/main.tf", "resource \"aws_ecs_cluster\" \"c\" { name = \"c\" }\n");
     Path variables = write("tf/variables.tf", "variable \"v\" {}\n");
     Path tfvars = write("tf/terraform.tfvars", "v = 1\n");
@@ -65,9 +73,18 @@ class ScanFileHandlingTest {
     assertRefused(Run.of("scan", "-o", tfvars.toString(), main.toString()), tfvars);
     assertThat(Files.readString(tfvars)).isEqualTo("v = 1\n");
     Path created = dir.resolve("created.json");
-    Run baselineOverInput = Run.of("scan", "--create-baseline", task.toString(), "-o", created.toString(), task.toString());
+    Run baselineOverInput =
+        Run.of(
+            "scan",
+            "--create-baseline",
+            task.toString(),
+            "-o",
+            created.toString(),
+            task.toString());
     assertThat(baselineOverInput.exitCode()).isEqualTo(2);
-    assertThat(baselineOverInput.err()).contains("the baseline file " + task).contains("is also an input");
+    assertThat(baselineOverInput.err())
+        .contains("the baseline file " + task)
+        .contains("is also an input");
     assertThat(Files.readString(task)).isEqualTo(TASK);
     assertThat(created).doesNotExist();
   }
@@ -76,7 +93,14 @@ class ScanFileHandlingTest {
   void twoReportsAreNeverWrittenToOneFile() throws IOException {
     Path task = write("d/td.json", TASK);
     Path report = dir.resolve("out/r.json");
-    Run run = Run.of("scan", "--format", "json=" + report, "--format", "sarif=" + dir.resolve("out/../out/r.json"), task.toString());
+    Run run =
+        Run.of(
+            "scan",
+            "--format",
+            "json=" + report,
+            "--format",
+            "sarif=" + dir.resolve("out/../out/r.json"),
+            task.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("two reports would be written to");
     assertThat(report).doesNotExist();
@@ -84,12 +108,24 @@ class ScanFileHandlingTest {
 
   @Test
   void aFileATerraformModuleMayReadIsAnInput() throws IOException {
-    Path template = write("infra/templates/containers.tpl", "[{\"name\": \"app\", \"image\": \"app:1\"}]");
-    write("infra/main.tf", "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n"
-        + "  container_definitions = templatefile(\"${path.module}/templates/containers.tpl\", {})\n}\n");
+    Path template =
+        write("infra/templates/containers.tpl", "[{\"name\": \"app\", \"image\": \"app:1\"}]");
+    write(
+        "infra/main.tf",
+        "resource \"aws_ecs_task_definition\" \"t\" {\n  family = \"t\"\n"
+            + "  container_definitions = templatefile(\"${path.module}/templates/containers.tpl\", {})\n}\n");
     Path infra = dir.resolve("infra");
-    assertRefused(Run.of("scan", "--format", "json", "-o", template.toString(), infra.toString()), template);
-    assertRefused(Run.of("scan", "--format", "json", "-o", template.toString(), infra.resolve("main.tf").toString()), template);
+    assertRefused(
+        Run.of("scan", "--format", "json", "-o", template.toString(), infra.toString()), template);
+    assertRefused(
+        Run.of(
+            "scan",
+            "--format",
+            "json",
+            "-o",
+            template.toString(),
+            infra.resolve("main.tf").toString()),
+        template);
     assertThat(Files.readString(template)).startsWith("[{");
   }
 
@@ -97,10 +133,18 @@ class ScanFileHandlingTest {
   void aNewReportFileOrOneTheScanDoesNotReadIsWritten() throws IOException {
     Path task = write("d/td.json", TASK);
     write("d/notes.txt", "kept");
-    Run fresh = Run.of("scan", "--format", "json", "-o", dir.resolve("d/report.json").toString(), dir.resolve("d").toString());
+    Run fresh =
+        Run.of(
+            "scan",
+            "--format",
+            "json",
+            "-o",
+            dir.resolve("d/report.json").toString(),
+            dir.resolve("d").toString());
     assertThat(fresh.exitCode()).isEqualTo(1);
     assertThat(dir.resolve("d/report.json")).exists();
-    Run text = Run.of("scan", "-o", dir.resolve("d/notes.txt").toString(), dir.resolve("d").toString());
+    Run text =
+        Run.of("scan", "-o", dir.resolve("d/notes.txt").toString(), dir.resolve("d").toString());
     assertThat(text.exitCode()).isEqualTo(1);
     assertThat(Files.readString(task)).isEqualTo(TASK);
   }
@@ -114,9 +158,13 @@ class ScanFileHandlingTest {
     return fifo;
   }
 
-  /** {@code special}, named beside d/td.json and then found with it in d, is one error, and td.json is still scanned. */
+  /**
+   * {@code special}, named beside d/td.json and then found with it in d, is one error, and td.json
+   * is still scanned.
+   */
   private void assertRefusedNamedOrFound(Path special) throws IOException {
-    assertRefusedNamedOrFound(special, "refused: a special file (a FIFO, socket or device), not a regular file");
+    assertRefusedNamedOrFound(
+        special, "refused: a special file (a FIFO, socket or device), not a regular file");
   }
 
   /** As above, where found in d it is refused for {@code whyFound}. */
@@ -125,7 +173,9 @@ class ScanFileHandlingTest {
     Files.writeString(task, TASK);
     Run named = Run.of("scan", "--controls", "ECS.4", special.toString(), task.toString());
     Run found = Run.of("scan", "--controls", "ECS.4", dir.resolve("d").toString());
-    assertThat(named.err().lines()).containsExactly(special + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    assertThat(named.err().lines())
+        .containsExactly(
+            special + ": refused: a special file (a FIFO, socket or device), not a regular file");
     assertThat(found.err().lines()).containsExactly(special + ": " + whyFound);
     for (Run run : List.of(named, found)) {
       assertThat(run.exitCode()).isEqualTo(2);
@@ -147,8 +197,11 @@ class ScanFileHandlingTest {
   void aLinkToDevZeroIsRefusedNamedOrFound() throws IOException {
     Files.createDirectories(dir.resolve("d"));
     for (String name : List.of("d/zero.json", "d/zero.tf")) {
-      // Found in d, the link leads out of the scanned tree, which is refused before what it leads to is looked at.
-      assertRefusedNamedOrFound(Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero")), "refused: a link that leads out of the scanned tree (name its target to scan it)");
+      // Found in d, the link leads out of the scanned tree, which is refused before what it leads
+      // to is looked at.
+      assertRefusedNamedOrFound(
+          Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/zero")),
+          "refused: a link that leads out of the scanned tree (name its target to scan it)");
     }
   }
 
@@ -159,31 +212,49 @@ class ScanFileHandlingTest {
     Path config = fifo("conf.yml");
     Run run = Run.of("scan", "--config", config.toString(), task.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).containsExactly(config + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    assertThat(run.err().lines())
+        .containsExactly(
+            config + ": refused: a special file (a FIFO, socket or device), not a regular file");
     Path baseline = fifo("base.json");
     Run base = Run.of("scan", "--baseline", baseline.toString(), task.toString());
     assertThat(base.exitCode()).isEqualTo(2);
-    assertThat(base.err().lines()).containsExactly(baseline + ": refused: a special file (a FIFO, socket or device), not a regular file");
+    assertThat(base.err().lines())
+        .containsExactly(
+            baseline + ": refused: a special file (a FIFO, socket or device), not a regular file");
   }
 
   @Test
-  void aModuleTooDeepToFollowIsOneErrorAndTheOtherFilesAreStillScanned() throws IOException, InterruptedException {
+  void aModuleTooDeepToFollowIsOneErrorAndTheOtherFilesAreStillScanned()
+      throws IOException, InterruptedException {
     Path task = write("td.json", TASK);
     StringBuilder chain = new StringBuilder("locals {\n");
     int length = 250; // within the evaluator's depth bound, past what the small stack below holds
     for (int i = 0; i < length; i++) {
       chain.append("  a").append(i).append(" = local.a").append(i + 1).append('\n');
     }
-    chain.append("  a").append(length).append(" = \"x\"\n}\nresource \"aws_ecs_cluster\" \"c\" { name = local.a0 }\n");
+    chain
+        .append("  a")
+        .append(length)
+        .append(" = \"x\"\n}\nresource \"aws_ecs_cluster\" \"c\" { name = local.a0 }\n");
     Path module = write("tf/main.tf", chain.toString()).getParent();
     // A thread with a small stack stands for a module deeper than any stack: the overflow is real.
     Run[] result = new Run[1];
-    Thread small = new Thread(null, () -> result[0] = Run.of("scan", "--controls", "ECS.4", module.toString(), task.toString()), "small-stack", 192 * 1024);
+    Thread small =
+        new Thread(
+            null,
+            () ->
+                result[0] =
+                    Run.of("scan", "--controls", "ECS.4", module.toString(), task.toString()),
+            "small-stack",
+            192 * 1024);
     small.start();
     small.join();
     Run run = result[0];
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).containsExactly(module + ": refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)");
+    assertThat(run.err().lines())
+        .containsExactly(
+            module
+                + ": refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)");
     assertThat(run.out()).contains("ECS.4").contains("FAILED");
   }
 
@@ -191,20 +262,39 @@ class ScanFileHandlingTest {
   void aReportThatCannotBeWrittenLeavesTheOthersWritten() throws IOException {
     Path task = write("td.json", TASK);
     Path sarif = dir.resolve("results.sarif");
-    Run run = Run.of("scan", "--format", "json=" + dir.resolve("no/such/dir/r.json"), "--format", "sarif=" + sarif, task.toString());
+    Run run =
+        Run.of(
+            "scan",
+            "--format",
+            "json=" + dir.resolve("no/such/dir/r.json"),
+            "--format",
+            "sarif=" + sarif,
+            task.toString());
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err().lines()).hasSize(1).allSatisfy(line -> assertThat(line).contains("cannot write the json report"));
+    assertThat(run.err().lines())
+        .hasSize(1)
+        .allSatisfy(line -> assertThat(line).contains("cannot write the json report"));
     assertThat(sarif).exists();
   }
 
   /** ecsguard in a JVM of its own with {@code heap} of memory. */
-  private static Run inSmallHeap(String heap, String... args) throws IOException, InterruptedException {
-    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+  private static Run inSmallHeap(String heap, String... args)
+      throws IOException, InterruptedException {
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(java.util.List.of(args));
     Process process = new ProcessBuilder(command).start();
     process.getOutputStream().close();
-    var out = java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+    var out =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
     String err = read(process.getErrorStream());
     assertThat(process.waitFor(100, TimeUnit.SECONDS)).isTrue();
     return new Run(process.exitValue(), out.join(), err);
@@ -222,18 +312,42 @@ class ScanFileHandlingTest {
   @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aFileTooLargeForTheHeapIsOneErrorNotACrash() throws Exception {
     Path task = write("td.json", TASK);
-    StringBuilder huge = new StringBuilder("{\"family\":\"big\",\"containerDefinitions\":[{\"name\":\"a\",\"environment\":[");
+    StringBuilder huge =
+        new StringBuilder(
+            "{\"family\":\"big\",\"containerDefinitions\":[{\"name\":\"a\",\"environment\":[");
     for (int i = 0; i < 200_000; i++) {
-      huge.append(i == 0 ? "" : ",").append("{\"name\":\"VARIABLE_").append(i).append("\",\"value\":\"some value\"}");
+      huge.append(i == 0 ? "" : ",")
+          .append("{\"name\":\"VARIABLE_")
+          .append(i)
+          .append("\",\"value\":\"some value\"}");
     }
-    Path big = write("big.json", huge.append("]}]}").toString()); // 9 MB: twice what 48 MB of heap can scan
-    Run byDefault = inSmallHeap("48m", "scan", "--controls", "ECS.4", big.toString(), task.toString());
+    Path big =
+        write(
+            "big.json", huge.append("]}]}").toString()); // 9 MB: twice what 48 MB of heap can scan
+    Run byDefault =
+        inSmallHeap("48m", "scan", "--controls", "ECS.4", big.toString(), task.toString());
     assertThat(byDefault.exitCode()).isEqualTo(2);
-    assertThat(byDefault.err().lines()).singleElement().asString().startsWith(big + ": refused: ").endsWith("bytes (--max-file-size)");
+    assertThat(byDefault.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(big + ": refused: ")
+        .endsWith("bytes (--max-file-size)");
     assertThat(byDefault.out()).contains("ECS.4").contains("FAILED");
-    Run allowed = inSmallHeap("48m", "scan", "--max-file-size", "100m", "--controls", "ECS.4", big.toString(), task.toString());
+    Run allowed =
+        inSmallHeap(
+            "48m",
+            "scan",
+            "--max-file-size",
+            "100m",
+            "--controls",
+            "ECS.4",
+            big.toString(),
+            task.toString());
     assertThat(allowed.exitCode()).isEqualTo(2);
-    assertThat(allowed.err().lines()).singleElement().asString().startsWith(big + ": refused: too large for the memory available (");
+    assertThat(allowed.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(big + ": refused: too large for the memory available (");
     assertThat(allowed.out()).contains("ECS.4").contains("FAILED");
   }
 }

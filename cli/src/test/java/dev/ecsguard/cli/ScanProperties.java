@@ -21,23 +21,35 @@ import org.junit.jupiter.api.Assertions;
  * or 2, every error is one line naming its file, and the good file's findings are still reported.
  */
 class ScanProperties {
-  private static final String TASK = "{\"family\":\"good\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
+  private static final String TASK =
+      "{\"family\":\"good\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}]}";
   private static final List<String> SEEDS =
-      List.of("../examples/legacy-worker.json", "../examples/services.json", "../examples/terraform-plan.json",
-          "../examples/cloudformation/web-stack.yaml", "../examples/terraform/main.tf");
+      List.of(
+          "../examples/legacy-worker.json",
+          "../examples/services.json",
+          "../examples/terraform-plan.json",
+          "../examples/cloudformation/web-stack.yaml",
+          "../examples/terraform/main.tf");
 
-  /** A bundled example cut short at any point and ended with any text: what an editor or a broken pipe leaves. */
+  /**
+   * A bundled example cut short at any point and ended with any text: what an editor or a broken
+   * pipe leaves.
+   */
   @Provide
   Arbitrary<byte[]> truncatedExamples() {
-    return Combinators.combine(Arbitraries.of(SEEDS), Arbitraries.doubles().between(0, 1), Arbitraries.strings().ofMaxLength(8))
-        .as((seed, fraction, tail) -> {
-          byte[] bytes = read(seed);
-          byte[] end = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-          int keep = (int) (bytes.length * fraction);
-          byte[] out = java.util.Arrays.copyOf(bytes, keep + end.length);
-          System.arraycopy(end, 0, out, keep, end.length);
-          return out;
-        });
+    return Combinators.combine(
+            Arbitraries.of(SEEDS),
+            Arbitraries.doubles().between(0, 1),
+            Arbitraries.strings().ofMaxLength(8))
+        .as(
+            (seed, fraction, tail) -> {
+              byte[] bytes = read(seed);
+              byte[] end = tail.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+              int keep = (int) (bytes.length * fraction);
+              byte[] out = java.util.Arrays.copyOf(bytes, keep + end.length);
+              System.arraycopy(end, 0, out, keep, end.length);
+              return out;
+            });
   }
 
   private static byte[] read(String file) {
@@ -50,11 +62,15 @@ class ScanProperties {
 
   @Provide
   Arbitrary<String> names() {
-    return Arbitraries.of(InputFormat.allExtensions().stream().map(extension -> "x" + extension).toList()); // every format's files
+    return Arbitraries.of(
+        InputFormat.allExtensions().stream()
+            .map(extension -> "x" + extension)
+            .toList()); // every format's files
   }
 
   @Property(tries = 40) // each try is a whole run: about 8 s in all
-  void aHostileFileNeverCostsTheOthers(@ForAll("truncatedExamples") byte[] bytes, @ForAll("names") String name) throws IOException {
+  void aHostileFileNeverCostsTheOthers(
+      @ForAll("truncatedExamples") byte[] bytes, @ForAll("names") String name) throws IOException {
     Path directory = Files.createTempDirectory("ecsguard-scan");
     Path hostile = directory.resolve(name);
     Path good = directory.resolve("good/td.json");
@@ -62,11 +78,14 @@ class ScanProperties {
       Files.write(hostile, bytes);
       Files.createDirectories(good.getParent());
       Files.writeString(good, TASK);
-      Run run = Assertions.assertTimeoutPreemptively(
-          Duration.ofSeconds(20), () -> Run.of("scan", "--no-config", "--controls", "ECS.4", directory.toString()));
+      Run run =
+          Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () -> Run.of("scan", "--no-config", "--controls", "ECS.4", directory.toString()));
       assertThat(run.exitCode()).isBetween(0, 2);
       assertThat(run.out()).contains(good + ":1:");
-      assertThat(run.err().lines()).allSatisfy(line -> assertThat(line).startsWith(directory.toString()));
+      assertThat(run.err().lines())
+          .allSatisfy(line -> assertThat(line).startsWith(directory.toString()));
       assertThat(run.all()).doesNotContain("Exception", "internal error");
     } finally {
       Files.deleteIfExists(good);

@@ -23,22 +23,42 @@ class SecretLeakTest {
     Path good = dir.resolve("task.json");
     Files.writeString(
         good,
-        "{\"family\":\"leaky\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"" + SECRET + "\",\"user\":\"" + "1000\","
-            + "\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET + "\"},"
-            + "{\"name\":\"AWS_ACCESS_KEY_ID\",\"value\":{\"nested\":\"" + SECRET + "\"}},"
-            + "{\"name\":\"ECS_ENGINE_AUTH_DATA\",\"value\":\"" + SECRET + "\"}]}]}");
+        "{\"family\":\"leaky\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\""
+            + SECRET
+            + "\",\"user\":\""
+            + "1000\","
+            + "\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\""
+            + SECRET
+            + "\"},"
+            + "{\"name\":\"AWS_ACCESS_KEY_ID\",\"value\":{\"nested\":\""
+            + SECRET
+            + "\"}},"
+            + "{\"name\":\"ECS_ENGINE_AUTH_DATA\",\"value\":\""
+            + SECRET
+            + "\"}]}]}");
     Path malformed = dir.resolve("broken.json");
-    Files.writeString(malformed, "{\"containerDefinitions\":[{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":" + SECRET + "}]}]}");
+    Files.writeString(
+        malformed,
+        "{\"containerDefinitions\":[{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":"
+            + SECRET
+            + "}]}]}");
     Path unterminated = dir.resolve("unterminated.json");
-    Files.writeString(unterminated, "{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET);
+    Files.writeString(
+        unterminated,
+        "{\"environment\":[{\"name\":\"AWS_SECRET_ACCESS_KEY\",\"value\":\"" + SECRET);
     Path plan = dir.resolve("plan.json");
     Files.writeString(
         plan,
         "{\"format_version\":\"1.2\",\"terraform_version\":\"1.9.8\",\"resource_changes\":[{\"address\":\"aws_ecs_task_definition.t\","
             + "\"mode\":\"managed\",\"type\":\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":[\"create\"],"
             + "\"after\":{\"family\":\"t\",\"container_definitions\":\"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":"
-            + "\\\"AWS_ACCESS_KEY_ID\\\",\\\"value\\\":\\\"" + SECRET + "\\\"}]}, " + SECRET + "]\"},\"after_unknown\":{}}}]}");
-    Files.writeString(dir.resolve("plan-valid.json"), Files.readString(plan).replace(", " + SECRET + "]", "]"));
+            + "\\\"AWS_ACCESS_KEY_ID\\\",\\\"value\\\":\\\""
+            + SECRET
+            + "\\\"}]}, "
+            + SECRET
+            + "]\"},\"after_unknown\":{}}}]}");
+    Files.writeString(
+        dir.resolve("plan-valid.json"), Files.readString(plan).replace(", " + SECRET + "]", "]"));
     Files.writeString(
         dir.resolve("stack.yaml"),
         """
@@ -61,8 +81,14 @@ class SecretLeakTest {
                     - {Name: OTHER, Value: *planted}
         """
             .replace("SECRET", SECRET));
-    Files.writeString(dir.resolve("broken.yaml"), "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Environment: [{Value: \"" + SECRET + "\n");
-    Files.writeString(dir.resolve("broken-flow.yaml"), "Resources: {T: {Type: AWS::ECS::TaskDefinition, Value: " + SECRET + ": x: y}}\n");
+    Files.writeString(
+        dir.resolve("broken.yaml"),
+        "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Environment: [{Value: \""
+            + SECRET
+            + "\n");
+    Files.writeString(
+        dir.resolve("broken-flow.yaml"),
+        "Resources: {T: {Type: AWS::ECS::TaskDefinition, Value: " + SECRET + ": x: y}}\n");
     Path module = Files.createDirectories(dir.resolve("module"));
     Files.writeString(
         module.resolve("main.tf"),
@@ -82,21 +108,46 @@ class SecretLeakTest {
         """
             .replace("SECRET", SECRET));
     Files.writeString(module.resolve("broken.tf"), "locals {\n  a = \"" + SECRET + "\n}\n");
-    Files.writeString(module.resolve("broken2.tf"), "locals {\n  a = " + SECRET + " " + SECRET + "\n}\n");
+    Files.writeString(
+        module.resolve("broken2.tf"), "locals {\n  a = " + SECRET + " " + SECRET + "\n}\n");
     Path report = dir.resolve("report.json");
 
     List<Run> runs = new ArrayList<>();
     for (String format : ReportFormat.labels()) {
       runs.add(Run.of("scan", "--format", format, good.toString()));
-      runs.add(Run.of("scan", "--format", format, "--verbose", "--debug", good.toString(), malformed.toString(), unterminated.toString()));
-      runs.add(Run.with(Map.of(), true, "scan", "--format", format, "--controls", "ECS.1,ECS.8,ECS.4", dir.toString()));
+      runs.add(
+          Run.of(
+              "scan",
+              "--format",
+              format,
+              "--verbose",
+              "--debug",
+              good.toString(),
+              malformed.toString(),
+              unterminated.toString()));
+      runs.add(
+          Run.with(
+              Map.of(),
+              true,
+              "scan",
+              "--format",
+              format,
+              "--controls",
+              "ECS.1,ECS.8,ECS.4",
+              dir.toString()));
     }
     Run toFile = Run.of("scan", "--format", "json", "-o", report.toString(), dir.toString());
     runs.add(toFile);
 
-    assertThat(runs.get(0).out()).contains("AWS_SECRET_ACCESS_KEY").contains("ECS_ENGINE_AUTH_DATA");
+    assertThat(runs.get(0).out())
+        .contains("AWS_SECRET_ACCESS_KEY")
+        .contains("ECS_ENGINE_AUTH_DATA");
     assertThat(runs.get(1).err()).contains("broken.json").contains("unterminated.json");
-    assertThat(runs.get(2).err()).contains("broken.yaml").contains("broken-flow.yaml").contains("broken.tf").contains("broken2.tf");
+    assertThat(runs.get(2).err())
+        .contains("broken.yaml")
+        .contains("broken-flow.yaml")
+        .contains("broken.tf")
+        .contains("broken2.tf");
     for (Run run : runs) {
       assertThat(run.all()).doesNotContain(SECRET).doesNotContain(SECRET.substring(0, 12));
     }

@@ -20,10 +20,19 @@ class TerraformHostileScanTest {
 
   @Test
   void fileOutsideTheScannedTreeIsInNoReportNorFix() throws IOException {
-    Files.writeString(dir.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \"" + SECRET + "\"}]}]");
+    Files.writeString(
+        dir.resolve("outside.json"),
+        "[{\"name\": \""
+            + SECRET
+            + "\", \"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": \""
+            + SECRET
+            + "\"}]}]");
     Path module = Files.createDirectories(dir.resolve("module"));
     Files.createSymbolicLink(module.resolve("inside.txt"), Path.of("../outside.json"));
-    Path main = Files.writeString(module.resolve("main.tf"), """
+    Path main =
+        Files.writeString(
+            module.resolve("main.tf"),
+            """
         resource "aws_ecs_task_definition" "environ" {
           family                = file("/proc/self/environ")
           container_definitions = jsonencode([{
@@ -54,7 +63,8 @@ class TerraformHostileScanTest {
     runs.add(Run.of("fix", module.toString()));
     for (Run run : runs) {
       assertThat(run.all()).doesNotContain(SECRET).doesNotContain(System.getenv("PATH"));
-      System.getenv().forEach((name, value) -> assertThat(run.all()).doesNotContain(name + "=" + value));
+      System.getenv()
+          .forEach((name, value) -> assertThat(run.all()).doesNotContain(name + "=" + value));
       assertThat(run.exitCode()).as(run.all()).isNotEqualTo(2);
     }
     assertThat(runs.get(0).out()).contains("outside the scanned tree");
@@ -64,7 +74,16 @@ class TerraformHostileScanTest {
   void aModuleScannedByARelativePathReadsItsFilesThroughPathModule() {
     Path relative = Path.of("src/test/resources/terraform-relative");
     assertThat(relative).isDirectory(); // the tests run in the cli module's directory
-    Run run = Run.with(Map.of(), false, "scan", "--controls", "ECS.4", "--format", "json", relative.toString());
+    Run run =
+        Run.with(
+            Map.of(),
+            false,
+            "scan",
+            "--controls",
+            "ECS.4",
+            "--format",
+            "json",
+            relative.toString());
     assertThat(run.out()).contains("\"status\" : \"FAILED\"").doesNotContain("UNKNOWN");
     assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
   }

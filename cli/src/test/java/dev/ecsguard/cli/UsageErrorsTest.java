@@ -17,20 +17,35 @@ class UsageErrorsTest {
 
   @Test
   void aBadOrMisspeltOptionIsNamedWithoutItsValue() {
-    assertThat(usageError("scan", "--tf-var", SECRET, ".").err()).contains("--tf-var").contains("KEY=VALUE");
-    assertThat(usageError("scan", "--tf-vra=password=" + SECRET, ".").err()).contains("Unknown option: '--tf-vra=");
-    assertThat(usageError("scan", "--max-file-size", SECRET, ".").err()).contains("--max-file-size").contains("not a size");
-    assertThat(usageError("scan", "--concurrency", SECRET, ".").err()).contains("--concurrency").contains("is not an int");
-    assertThat(usageError("scan", "--color", SECRET, ".").err()).contains("--color").contains("expected one of");
+    assertThat(usageError("scan", "--tf-var", SECRET, ".").err())
+        .contains("--tf-var")
+        .contains("KEY=VALUE");
+    assertThat(usageError("scan", "--tf-vra=password=" + SECRET, ".").err())
+        .contains("Unknown option: '--tf-vra=");
+    assertThat(usageError("scan", "--max-file-size", SECRET, ".").err())
+        .contains("--max-file-size")
+        .contains("not a size");
+    assertThat(usageError("scan", "--concurrency", SECRET, ".").err())
+        .contains("--concurrency")
+        .contains("is not an int");
+    assertThat(usageError("scan", "--color", SECRET, ".").err())
+        .contains("--color")
+        .contains("expected one of");
     assertThat(usageError("scan", "-p", SECRET, ".").err()).contains("--param");
-    assertThat(usageError("scan", "--format", "x" + SECRET, ".").err()).contains("--format").contains("unknown format");
-    assertThat(usageError("fix", "--tf-var", "AKIAIOSFODNN7EXAMPLE", ".").err()).contains("--tf-var");
+    assertThat(usageError("scan", "--format", "x" + SECRET, ".").err())
+        .contains("--format")
+        .contains("unknown format");
+    assertThat(usageError("fix", "--tf-var", "AKIAIOSFODNN7EXAMPLE", ".").err())
+        .contains("--tf-var");
     assertThat(usageError("explain", "ECS.4", SECRET).err()).contains("Unmatched argument");
   }
 
   @Test
   void aRoleArnThatIsNoneIsRefusedUnshown() {
-    assertThat(usageError("scan", "--aws", "--region", "eu-west-1", "--role-arn", "AKIAIOSFODNN7EXAMPLE").err())
+    assertThat(
+            usageError(
+                    "scan", "--aws", "--region", "eu-west-1", "--role-arn", "AKIAIOSFODNN7EXAMPLE")
+                .err())
         .contains("--role-arn takes a role ARN");
   }
 

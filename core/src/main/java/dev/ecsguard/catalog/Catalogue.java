@@ -52,7 +52,10 @@ public final class Catalogue {
           new WindowsAdministratorUser(),
           new LinuxUidZero());
 
-  /** Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not know after them, by name. */
+  /**
+   * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not
+   * know after them, by name.
+   */
   public static final Comparator<String> ORDER =
       Comparator.comparingInt(Catalogue::position).thenComparing(Comparator.naturalOrder());
 
@@ -66,8 +69,8 @@ public final class Catalogue {
   }
 
   /**
-   * Every remedy, once, in the order of the controls that give it: the order they run in, so
-   * their edits and their steps for the user come in the order reports list the findings.
+   * Every remedy, once, in the order of the controls that give it: the order they run in, so their
+   * edits and their steps for the user come in the order reports list the findings.
    */
   public static List<Remedy> remedies() {
     return Remedies.ALL;

@@ -21,12 +21,17 @@ public final class Lessons {
 
   /** The lesson of the control whose id is {@code id}. */
   public static Optional<String> of(String id) {
-    return Catalogue.CONTROLS.stream().filter(control -> control.info().id().equals(id)).findFirst().flatMap(Lessons::of);
+    return Catalogue.CONTROLS.stream()
+        .filter(control -> control.info().id().equals(id))
+        .findFirst()
+        .flatMap(Lessons::of);
   }
 
   public static Optional<String> of(Control<?> control) {
     try (InputStream in = Lessons.class.getResourceAsStream(resource(control))) {
-      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,16 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A project's settings, from {@code .ecsguard.yml}: what the command line can say, kept with the code.
+ * A project's settings, from {@code .ecsguard.yml}: what the command line can say, kept with the
+ * code.
  *
  * @param skip control ids not to run
  * @param parameters {@code "ECS.13.requiredTagKeys" → "team,owner"}
- * @param failOn the lowest severity whose FAILED findings fail the scan, or null for the default (any)
+ * @param failOn the lowest severity whose FAILED findings fail the scan, or null for the default
+ *     (any)
  * @param suppressions accepted exceptions
  * @param source the file it was read from, or null for none
  */
-public record Configuration(List<String> skip, Map<String, String> parameters, Severity failOn, List<Suppression> suppressions, String source) {
-  public static final Configuration NONE = new Configuration(List.of(), Map.of(), null, List.of(), null);
+public record Configuration(
+    List<String> skip,
+    Map<String, String> parameters,
+    Severity failOn,
+    List<Suppression> suppressions,
+    String source) {
+  public static final Configuration NONE =
+      new Configuration(List.of(), Map.of(), null, List.of(), null);
 
   public Configuration {
     skip = List.copyOf(skip);

@@ -26,7 +26,8 @@ import java.util.Set;
  */
 public final class ConfigurationReader {
   public static final String FILE_NAME = ".ecsguard.yml";
-  private static final Set<String> TOP_LEVEL = Set.of("controls", "parameters", "failOn", "suppressions");
+  private static final Set<String> TOP_LEVEL =
+      Set.of("controls", "parameters", "failOn", "suppressions");
 
   private ConfigurationReader() {}
 
@@ -34,8 +35,10 @@ public final class ConfigurationReader {
   public static Path find(Path directory) {
     for (Path at = directory.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
       Path candidate = at.resolve(FILE_NAME);
-      // Any file of that name, so that one that is not a regular file is refused rather than ignored.
-      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
+      // Any file of that name, so that one that is not a regular file is refused rather than
+      // ignored.
+      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && !Files.isDirectory(candidate)) {
         return candidate;
       }
     }
@@ -50,7 +53,10 @@ public final class ConfigurationReader {
     ObjectNode top = object(root, name, "the configuration");
     for (String key : top.names()) {
       if (!TOP_LEVEL.contains(key)) {
-        throw error(name, top.get(key), "unknown setting " + key + " (known: controls, parameters, failOn, suppressions)");
+        throw error(
+            name,
+            top.get(key),
+            "unknown setting " + key + " (known: controls, parameters, failOn, suppressions)");
       }
     }
     List<String> skip = new ArrayList<>();
@@ -58,7 +64,8 @@ public final class ConfigurationReader {
       ObjectNode controls = object(top.get("controls"), name, "controls");
       for (String key : controls.names()) {
         if (!key.equals("skip")) {
-          throw error(name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
+          throw error(
+              name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
         }
       }
       if (controls.get("skip") == null) {
@@ -75,10 +82,13 @@ public final class ConfigurationReader {
         ObjectNode values = object(byControl.get(control), name, "parameters." + control);
         Map<String, String> own = new LinkedHashMap<>();
         for (String parameter : values.names()) {
-          own.put(control + "." + parameter, parameterValue(values.get(parameter), name, control + "." + parameter));
+          own.put(
+              control + "." + parameter,
+              parameterValue(values.get(parameter), name, control + "." + parameter));
         }
         try {
-          Selection.of(List.of(), List.of(), own); // names and values are checked as on the command line
+          Selection.of(
+              List.of(), List.of(), own); // names and values are checked as on the command line
         } catch (IllegalArgumentException e) {
           throw error(name, values, e.getMessage());
         }
@@ -102,17 +112,27 @@ public final class ConfigurationReader {
     ObjectNode entry = object(node, name, "a suppression");
     for (String key : entry.names()) {
       if (!Set.of("control", "resource", "reason", "expires").contains(key)) {
-        throw error(name, entry.get(key), "unknown setting " + key + " in a suppression (known: control, resource, reason, expires)");
+        throw error(
+            name,
+            entry.get(key),
+            "unknown setting "
+                + key
+                + " in a suppression (known: control, resource, reason, expires)");
       }
     }
     if (entry.get("control") == null) {
       throw error(name, entry, "a suppression needs the control it applies to");
     }
     String control = controlId(entry.get("control"), name);
-    String resource = entry.get("resource") == null ? "*" : text(entry.get("resource"), name, "resource");
-    String reason = entry.get("reason") == null ? "" : text(entry.get("reason"), name, "reason").strip();
+    String resource =
+        entry.get("resource") == null ? "*" : text(entry.get("resource"), name, "resource");
+    String reason =
+        entry.get("reason") == null ? "" : text(entry.get("reason"), name, "reason").strip();
     if (reason.isEmpty()) {
-      throw error(name, entry, "a suppression needs a reason (why the exception is accepted, e.g. a ticket)");
+      throw error(
+          name,
+          entry,
+          "a suppression needs a reason (why the exception is accepted, e.g. a ticket)");
     }
     LocalDate expires = null;
     if (entry.get("expires") != null) {
@@ -143,7 +163,10 @@ public final class ConfigurationReader {
     }
   }
 
-  /** A parameter: a scalar, or a list of scalars (tag keys), which the command line writes with commas. */
+  /**
+   * A parameter: a scalar, or a list of scalars (tag keys), which the command line writes with
+   * commas.
+   */
   private static String parameterValue(Node node, String name, String what) throws InputException {
     if (node instanceof ArrayNode list) {
       List<String> items = new ArrayList<>();
@@ -177,6 +200,8 @@ public final class ConfigurationReader {
   }
 
   private static InputException error(String name, Node at, String problem) {
-    return at == null ? new InputException(name, problem) : new InputException(name, at.line(), at.column(), problem);
+    return at == null
+        ? new InputException(name, problem)
+        : new InputException(name, at.line(), at.column(), problem);
   }
 }

@@ -28,15 +28,17 @@ public abstract class Control<R extends Resource> {
 
   /** Decides on {@code resource}, or returns null when the control is not about its type. */
   public final Verdict evaluateAny(Resource resource, ParameterValues parameters) {
-    return resourceClass.isInstance(resource) ? evaluate(resourceClass.cast(resource), parameters) : null;
+    return resourceClass.isInstance(resource)
+        ? evaluate(resourceClass.cast(resource), parameters)
+        : null;
   }
 
   protected abstract Verdict evaluate(R resource, ParameterValues parameters);
 
   /**
    * How ecsguard fixes its failures, when it can: a control that is fixable returns a new instance
-   * of its remedy (two controls that one remedy fixes both return it). Made only when asked for,
-   * so a scan never loads a remedy.
+   * of its remedy (two controls that one remedy fixes both return it). Made only when asked for, so
+   * a scan never loads a remedy.
    */
   public Optional<Remedy> remedy() {
     return Optional.empty();

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The single source of a control's metadata; its long explanation is the lesson file named by {@link #id()}. */
+/**
+ * The single source of a control's metadata; its long explanation is the lesson file named by
+ * {@link #id()}.
+ */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface ControlSpec {

@@ -19,7 +19,9 @@ public final class Decision {
     this.resource = resource;
   }
 
-  /** {@code element} (e.g. {@code container "web"}) fails: {@code problem} (e.g. "runs privileged"). */
+  /**
+   * {@code element} (e.g. {@code container "web"}) fails: {@code problem} (e.g. "runs privileged").
+   */
   public void fail(String element, Origin where, String problem) {
     failures.add(new Offender(element, where, problem));
   }
@@ -44,10 +46,18 @@ public final class Decision {
 
   public Verdict verdict(String passedMessage) {
     if (!failures.isEmpty()) {
-      return new Verdict(Status.FAILED, describe(failures, Status.FAILED), failures.get(0).origin(), List.copyOf(failures));
+      return new Verdict(
+          Status.FAILED,
+          describe(failures, Status.FAILED),
+          failures.get(0).origin(),
+          List.copyOf(failures));
     }
     if (!unknowns.isEmpty()) {
-      return new Verdict(Status.UNKNOWN, "Cannot decide: " + describe(unknowns, Status.UNKNOWN), unknowns.get(0).origin(), List.copyOf(unknowns));
+      return new Verdict(
+          Status.UNKNOWN,
+          "Cannot decide: " + describe(unknowns, Status.UNKNOWN),
+          unknowns.get(0).origin(),
+          List.copyOf(unknowns));
     }
     return Verdict.passed(passedMessage, resource);
   }
@@ -59,5 +69,4 @@ public final class Decision {
     }
     return message.toString();
   }
-
 }

@@ -5,7 +5,9 @@ import dev.ecsguard.tree.Origin;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The controls that fail one exact value of one setting (pidMode host, assignPublicIp ENABLED, …). */
+/**
+ * The controls that fail one exact value of one setting (pidMode host, assignPublicIp ENABLED, …).
+ */
 public final class ForbiddenSetting {
   private ForbiddenSetting() {}
 
@@ -15,7 +17,13 @@ public final class ForbiddenSetting {
    * taken for compliant. A null {@code allowed} passes every other value.
    */
   public static Verdict verdict(
-      Value<String> setting, String field, String forbidden, Set<String> allowed, Origin resource, String failure, String pass) {
+      Value<String> setting,
+      String field,
+      String forbidden,
+      Set<String> allowed,
+      Origin resource,
+      String failure,
+      String pass) {
     Decision decision = new Decision(resource);
     if (setting.is(forbidden)) {
       decision.fail(null, setting.origin(), failure);
@@ -23,8 +31,13 @@ public final class ForbiddenSetting {
       decision.unknown(
           null,
           Value.unknown(
-              field + " is \"" + setting.get() + "\", which AWS does not accept (it takes "
-                  + String.join(" or ", Stream.concat(Stream.of(forbidden), allowed.stream().sorted()).toList())
+              field
+                  + " is \""
+                  + setting.get()
+                  + "\", which AWS does not accept (it takes "
+                  + String.join(
+                      " or ",
+                      Stream.concat(Stream.of(forbidden), allowed.stream().sorted()).toList())
                   + ", spelled exactly so)",
               setting.origin()));
     } else {

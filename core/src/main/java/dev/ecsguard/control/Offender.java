@@ -12,7 +12,9 @@ public record Offender(String element, Origin origin, String problem) {
   public String sentence(Status status) {
     StringBuilder sentence = new StringBuilder();
     if (element != null) {
-      sentence.append(Character.toUpperCase(element.charAt(0))).append(element, 1, element.length());
+      sentence
+          .append(Character.toUpperCase(element.charAt(0)))
+          .append(element, 1, element.length());
       sentence.append(status == Status.UNKNOWN ? ": " : " ");
     }
     sentence.append(problem); // never capitalised: it may start with a field name

@@ -29,12 +29,14 @@ public enum ParameterType {
   TAG_KEYS {
     @Override
     Object parse(String text) {
-      List<String> keys = Arrays.stream(text.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
+      List<String> keys =
+          Arrays.stream(text.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
       if (keys.size() > 6) {
         throw new IllegalArgumentException("at most 6 tag keys, got " + keys.size());
       }
       if (keys.stream().anyMatch(key -> key.startsWith("aws:"))) {
-        throw new IllegalArgumentException("keys starting aws: are AWS's own and never count, so they cannot be required");
+        throw new IllegalArgumentException(
+            "keys starting aws: are AWS's own and never count, so they cannot be required");
       }
       return keys;
     }

@@ -22,21 +22,28 @@ public final class ParameterValues {
     for (ParameterInfo parameter : control.parameters()) {
       String text = given.getOrDefault(parameter.name(), parameter.defaultValue());
       if (given.containsKey(parameter.name()) && text.isBlank()) {
-        throw new IllegalArgumentException(control.id() + "." + parameter.name() + ": give a value, or leave the parameter out");
+        throw new IllegalArgumentException(
+            control.id() + "." + parameter.name() + ": give a value, or leave the parameter out");
       }
       try {
         values.put(parameter.name(), parameter.type().parse(text));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(control.id() + "." + parameter.name() + ": " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            control.id() + "." + parameter.name() + ": " + e.getMessage(), e);
       }
     }
     for (String name : given.keySet()) {
       if (!values.containsKey(name)) {
         throw new IllegalArgumentException(
-            control.id() + " has no parameter " + name
+            control.id()
+                + " has no parameter "
+                + name
                 + (control.parameters().isEmpty()
                     ? " (it takes none)"
-                    : " (it takes " + String.join(", ", control.parameters().stream().map(ParameterInfo::name).toList()) + ")"));
+                    : " (it takes "
+                        + String.join(
+                            ", ", control.parameters().stream().map(ParameterInfo::name).toList())
+                        + ")"));
       }
     }
     return new ParameterValues(values);

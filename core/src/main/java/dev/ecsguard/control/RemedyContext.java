@@ -5,9 +5,15 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-/** What the remedies of one resource share: the user's options, the steps left to the user, and what the task's execution role must now allow. */
+/**
+ * What the remedies of one resource share: the user's options, the steps left to the user, and what
+ * the task's execution role must now allow.
+ */
 public final class RemedyContext {
-  /** What a remedy made the task need its execution role for; ECS refuses to register it without one. */
+  /**
+   * What a remedy made the task need its execution role for; ECS refuses to register it without
+   * one.
+   */
   public enum ExecutionRoleUse {
     SECRETS("read the secrets"),
     LOGS("write the awslogs log group");
@@ -36,7 +42,10 @@ public final class RemedyContext {
     return options;
   }
 
-  /** Leaves {@code step} to the user (never a variable's value); a step two remedies give is said once. */
+  /**
+   * Leaves {@code step} to the user (never a variable's value); a step two remedies give is said
+   * once.
+   */
   public void instruct(String step) {
     if (!instructions.contains(step)) {
       instructions.add(step);

@@ -14,22 +14,34 @@ import java.util.Set;
  * @param logRegion the region of the awslogs log group ECS.9 adds; null to leave ECS.9 to the user
  * @param secrets {@code NAME → ARN}: where the value of a credential variable lives, for ECS.8
  * @param allowNetworkChange whether ECS.3 and ECS.17 may change how the task is reached
- * @param leaveAlone controls whose remedies do not run: accepted (suppressed) or skipped findings stay as they are
+ * @param leaveAlone controls whose remedies do not run: accepted (suppressed) or skipped findings
+ *     stay as they are
  */
-public record RemedyOptions(String user, List<String> keepCapabilities, String logRegion, Map<String, String> secrets, boolean allowNetworkChange,
+public record RemedyOptions(
+    String user,
+    List<String> keepCapabilities,
+    String logRegion,
+    Map<String, String> secrets,
+    boolean allowNetworkChange,
     Set<String> leaveAlone) {
   public RemedyOptions {
     leaveAlone = Set.copyOf(leaveAlone);
   }
 
   /** Every remedy runs. */
-  public RemedyOptions(String user, List<String> keepCapabilities, String logRegion, Map<String, String> secrets, boolean allowNetworkChange) {
+  public RemedyOptions(
+      String user,
+      List<String> keepCapabilities,
+      String logRegion,
+      Map<String, String> secrets,
+      boolean allowNetworkChange) {
     this(user, keepCapabilities, logRegion, secrets, allowNetworkChange, Set.of());
   }
 
   /** These options, with awslogs added in {@code region} (null: ECS.9 left to the user). */
   public RemedyOptions withLogRegion(String region) {
-    return new RemedyOptions(user, keepCapabilities, region, secrets, allowNetworkChange, leaveAlone);
+    return new RemedyOptions(
+        user, keepCapabilities, region, secrets, allowNetworkChange, leaveAlone);
   }
 
   /** These options, with {@code controls} left alone too. */

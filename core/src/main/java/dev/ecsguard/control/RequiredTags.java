@@ -16,7 +16,8 @@ public final class RequiredTags {
 
   private RequiredTags() {}
 
-  public static Verdict verdict(Value<List<Tag>> tags, ParameterValues parameters, Origin resource, String what) {
+  public static Verdict verdict(
+      Value<List<Tag>> tags, ParameterValues parameters, Origin resource, String what) {
     Decision decision = new Decision(resource);
     if (decision.unknownIf(null, tags)) {
       return decision.verdict("");
@@ -26,7 +27,8 @@ public final class RequiredTags {
     boolean openEnded = false; // an unknown that may stand for any number of keys
     for (Tag tag : tags.orElse(List.of())) {
       Value<String> key = tag.key();
-      if (key.isKnown() && !key.get().startsWith("aws:")) { // aws: tags are AWS's own, not the user's
+      if (key.isKnown()
+          && !key.get().startsWith("aws:")) { // aws: tags are AWS's own, not the user's
         keys.add(key.get());
       } else {
         if (decision.unknownIf(null, key)) {
@@ -38,20 +40,31 @@ public final class RequiredTags {
     List<String> required = parameters.tagKeys(PARAMETER);
     if (required.isEmpty()) {
       if (keys.isEmpty() && unreadableKeys == 0) {
-        decision.fail(null, tags.origin(), "The " + what + " has no tags of its own (tags with keys starting aws: do not count)");
+        decision.fail(
+            null,
+            tags.origin(),
+            "The " + what + " has no tags of its own (tags with keys starting aws: do not count)");
       }
-      return keys.isEmpty() ? decision.verdict("") : Verdict.passed("The " + what + " is tagged.", resource);
+      return keys.isEmpty()
+          ? decision.verdict("")
+          : Verdict.passed("The " + what + " is tagged.", resource);
     }
     List<String> missing = new ArrayList<>(required);
     missing.removeAll(keys);
     if (missing.isEmpty()) {
       return Verdict.passed("The " + what + " has every required tag key.", resource);
     }
-    if (!openEnded && missing.size() > unreadableKeys) { // each unreadable key could be at most one missing key
+    if (!openEnded
+        && missing.size()
+            > unreadableKeys) { // each unreadable key could be at most one missing key
       decision.fail(
           null,
           tags.origin(),
-          "The " + what + " lacks the required tag " + (missing.size() == 1 ? "key " : "keys ") + String.join(", ", missing));
+          "The "
+              + what
+              + " lacks the required tag "
+              + (missing.size() == 1 ? "key " : "keys ")
+              + String.join(", ", missing));
     }
     return decision.verdict("");
   }

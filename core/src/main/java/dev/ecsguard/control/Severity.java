@@ -6,7 +6,10 @@ public enum Severity {
   MEDIUM,
   LOW;
 
-  /** The severity named {@code name} in any case ({@code high}, {@code High}…); null when there is none. */
+  /**
+   * The severity named {@code name} in any case ({@code high}, {@code High}…); null when there is
+   * none.
+   */
   public static Severity named(String name) {
     for (Severity severity : values()) {
       if (severity.name().equalsIgnoreCase(name.strip())) {

@@ -17,12 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
  * The FAILED findings a team has accepted as they stand today: a later scan fails only on findings
- * not in it. Findings are matched by {@link Finding#fingerprint()}, so moving lines changes nothing.
+ * not in it. Findings are matched by {@link Finding#fingerprint()}, so moving lines changes
+ * nothing.
  */
 public final class Baseline {
   private final Set<String> fingerprints;
@@ -30,12 +30,15 @@ public final class Baseline {
 
   private Baseline(Set<String> fingerprints, String source) {
     this.fingerprints = fingerprints;
-    this.suppression = new Suppression("*", "*", "already there when the baseline was made", null, source);
+    this.suppression =
+        new Suppression("*", "*", "already there when the baseline was made", null, source);
   }
 
   /** Whether {@code finding} was in the baseline; then it is marked as suppressed by it. */
   Suppression covering(Finding finding) {
-    return !fingerprints.isEmpty() && fingerprints.contains(finding.fingerprint()) ? suppression : null;
+    return !fingerprints.isEmpty() && fingerprints.contains(finding.fingerprint())
+        ? suppression
+        : null;
   }
 
   /** Writes the unsuppressed FAILED findings of {@code result} as a baseline. */
@@ -66,12 +69,19 @@ public final class Baseline {
     Node listed = root instanceof ObjectNode object ? object.get("findings") : null;
     if (!(listed instanceof ArrayNode findings)) {
       Node at = listed != null ? listed : root;
-      throw new InputException(name, at.line(), at.column(), "not an ecsguard baseline (expected {\"schemaVersion\": 1, \"findings\": [...]}; make one with --create-baseline)");
+      throw new InputException(
+          name,
+          at.line(),
+          at.column(),
+          "not an ecsguard baseline (expected {\"schemaVersion\": 1, \"findings\": [...]}; make one with --create-baseline)");
     }
     Set<String> fingerprints = new LinkedHashSet<>();
     for (Node entry : findings.elements()) {
-      if (!(entry instanceof ObjectNode finding) || !(finding.get("fingerprint") instanceof ScalarNode print) || print.text() == null) {
-        throw new InputException(name, entry.line(), entry.column(), "a baseline entry without a fingerprint");
+      if (!(entry instanceof ObjectNode finding)
+          || !(finding.get("fingerprint") instanceof ScalarNode print)
+          || print.text() == null) {
+        throw new InputException(
+            name, entry.line(), entry.column(), "a baseline entry without a fingerprint");
       }
       fingerprints.add(print.text());
     }
@@ -81,5 +91,4 @@ public final class Baseline {
   public static Baseline none() {
     return new Baseline(Set.of(), "no baseline");
   }
-
 }

@@ -15,8 +15,14 @@ public final class Engine {
   public static ScanResult scan(ScanRequest request) {
     ScanResult result = new ScanResult();
     LocalDate today = request.today() != null ? request.today() : LocalDate.now();
-    ScanListener listener = new Suppressing(request.suppressions(), request.baseline(), today, result);
-    Scanner scanner = new Scanner(request.selection(), request.limits(), request.cloudFormationParameters(), request.terraformVariables());
+    ScanListener listener =
+        new Suppressing(request.suppressions(), request.baseline(), today, result);
+    Scanner scanner =
+        new Scanner(
+            request.selection(),
+            request.limits(),
+            request.cloudFormationParameters(),
+            request.terraformVariables());
     request.inputs().forEach(input -> input.scan(scanner, listener, result));
     return result;
   }

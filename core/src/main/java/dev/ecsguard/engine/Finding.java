@@ -28,8 +28,15 @@ public record Finding(
     Suppression suppression) {
 
   /** A finding no suppression covers. */
-  public Finding(ControlInfo control, Status status, ResourceType resourceType, String resourceId, Map<String, String> labels,
-      Location location, String message, List<Element> offenders) {
+  public Finding(
+      ControlInfo control,
+      Status status,
+      ResourceType resourceType,
+      String resourceId,
+      Map<String, String> labels,
+      Location location,
+      String message,
+      List<Element> offenders) {
     this(control, status, resourceType, resourceId, labels, location, message, offenders, null);
   }
 
@@ -39,18 +46,24 @@ public record Finding(
   }
 
   /**
-   * What identifies this finding across runs: the control, the file, the resource and its
-   * offending elements by name, never lines, so that edits above it do not make it new (SARIF's
-   * partial fingerprint, baselines).
+   * What identifies this finding across runs: the control, the file, the resource and its offending
+   * elements by name, never lines, so that edits above it do not make it new (SARIF's partial
+   * fingerprint, baselines).
    */
   public String fingerprint() {
-    StringBuilder identity = new StringBuilder()
-        .append(control.id()).append('\n')
-        .append(location.file().replace('\\', '/').replaceFirst("^(\\./)+", "")).append('\n')
-        .append(resourceId).append('\n');
+    StringBuilder identity =
+        new StringBuilder()
+            .append(control.id())
+            .append('\n')
+            .append(location.file().replace('\\', '/').replaceFirst("^(\\./)+", ""))
+            .append('\n')
+            .append(resourceId)
+            .append('\n');
     offenders.forEach(offender -> identity.append(offender.name()).append('\n'));
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(identity.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest, 0, 16);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
@@ -59,7 +72,8 @@ public record Finding(
 
   /** This finding, marked as covered by {@code by}. */
   public Finding suppressedBy(Suppression by) {
-    return new Finding(control, status, resourceType, resourceId, labels, location, message, offenders, by);
+    return new Finding(
+        control, status, resourceType, resourceId, labels, location, message, offenders, by);
   }
 
   /**

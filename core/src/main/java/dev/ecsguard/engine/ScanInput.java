@@ -16,7 +16,10 @@ public interface ScanInput {
    */
   void scan(Scanner scanner, ScanListener listener, ScanResult result);
 
-  /** A file, or a directory searched recursively; a path that does not exist is an error of the scan. */
+  /**
+   * A file, or a directory searched recursively; a path that does not exist is an error of the
+   * scan.
+   */
   record FileInput(Path path) implements ScanInput {
     @Override
     public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
@@ -24,7 +27,10 @@ public interface ScanInput {
     }
   }
 
-  /** A document read from {@code in} (standard input, say), named {@code name} in findings and errors; it can be read once. */
+  /**
+   * A document read from {@code in} (standard input, say), named {@code name} in findings and
+   * errors; it can be read once.
+   */
   record StreamInput(InputStream in, String name) implements ScanInput {
     @Override
     public void scan(Scanner scanner, ScanListener listener, ScanResult result) {

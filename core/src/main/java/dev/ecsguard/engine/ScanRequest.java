@@ -21,8 +21,8 @@ import java.util.Map;
  * ScanResult result = Engine.scan(ScanRequest.builder().path(Path.of("infra")).skip(List.of("ECS.13")).build());
  * }</pre>
  *
- * A request of files and directories can be scanned again (each time reads them afresh); one with
- * a {@linkplain Builder#stream stream} only once.
+ * A request of files and directories can be scanned again (each time reads them afresh); one with a
+ * {@linkplain Builder#stream stream} only once.
  */
 public final class ScanRequest {
   private final List<ScanInput> inputs;
@@ -41,8 +41,10 @@ public final class ScanRequest {
     this.suppressions = List.copyOf(builder.suppressions);
     this.baseline = builder.baseline;
     this.limits = builder.limits;
-    this.cloudFormationParameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.cloudFormationParameters));
-    this.terraformVariables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
+    this.cloudFormationParameters =
+        Collections.unmodifiableMap(new LinkedHashMap<>(builder.cloudFormationParameters));
+    this.terraformVariables =
+        Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
     this.today = builder.today;
   }
 
@@ -73,7 +75,9 @@ public final class ScanRequest {
     return limits;
   }
 
-  /** CloudFormation parameter values (pseudo parameters too), overriding the templates' defaults. */
+  /**
+   * CloudFormation parameter values (pseudo parameters too), overriding the templates' defaults.
+   */
   public Map<String, String> cloudFormationParameters() {
     return cloudFormationParameters;
   }
@@ -83,7 +87,10 @@ public final class ScanRequest {
     return terraformVariables;
   }
 
-  /** The day {@link #suppressions()} are judged on (one whose expiry is before it no longer applies), or null for the day of the scan. */
+  /**
+   * The day {@link #suppressions()} are judged on (one whose expiry is before it no longer
+   * applies), or null for the day of the scan.
+   */
   public LocalDate today() {
     return today;
   }
@@ -100,14 +107,20 @@ public final class ScanRequest {
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private final List<Suppression> suppressions = new ArrayList<>();
     private Baseline baseline = Baseline.none();
-    private InputLimits limits = new InputLimits(InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory()), InputLimits.DEFAULT.maxNestingDepth());
+    private InputLimits limits =
+        new InputLimits(
+            InputLimits.maxFileBytesFor(Runtime.getRuntime().maxMemory()),
+            InputLimits.DEFAULT.maxNestingDepth());
     private final Map<String, String> cloudFormationParameters = new LinkedHashMap<>();
     private final Map<String, String> terraformVariables = new LinkedHashMap<>();
     private LocalDate today;
 
     private Builder() {}
 
-    /** A file, or a directory searched recursively for the files of the extensions {@link dev.ecsguard.input.InputFormat} lists. */
+    /**
+     * A file, or a directory searched recursively for the files of the extensions {@link
+     * dev.ecsguard.input.InputFormat} lists.
+     */
     public Builder path(Path path) {
       return input(new ScanInput.FileInput(path));
     }
@@ -117,7 +130,10 @@ public final class ScanRequest {
       return this;
     }
 
-    /** One JSON or YAML document read from {@code in} (e.g. standard input), named {@code name} in findings. */
+    /**
+     * One JSON or YAML document read from {@code in} (e.g. standard input), named {@code name} in
+     * findings.
+     */
     public Builder stream(InputStream in, String name) {
       return input(new ScanInput.StreamInput(in, name));
     }
@@ -128,7 +144,10 @@ public final class ScanRequest {
       return this;
     }
 
-    /** Runs only these controls (in any letter case; retired ones run only when named here). None given: every active control. */
+    /**
+     * Runs only these controls (in any letter case; retired ones run only when named here). None
+     * given: every active control.
+     */
     public Builder only(Collection<String> controlIds) {
       only.addAll(controlIds);
       return this;
@@ -157,13 +176,18 @@ public final class ScanRequest {
       return this;
     }
 
-    /** FAILED findings it holds are marked as accepted (default: none); read one with {@link Baseline#read}. */
+    /**
+     * FAILED findings it holds are marked as accepted (default: none); read one with {@link
+     * Baseline#read}.
+     */
     public Builder baseline(Baseline accepted) {
       baseline = accepted;
       return this;
     }
 
-    /** Default: {@link InputLimits#DEFAULT}, its file size lowered to what this JVM's heap can hold. */
+    /**
+     * Default: {@link InputLimits#DEFAULT}, its file size lowered to what this JVM's heap can hold.
+     */
     public Builder limits(InputLimits bounds) {
       limits = bounds;
       return this;
@@ -179,7 +203,10 @@ public final class ScanRequest {
       return this;
     }
 
-    /** The day the suppressions given here are judged on; default: the day of the scan (which inline suppressions are judged on). */
+    /**
+     * The day the suppressions given here are judged on; default: the day of the scan (which inline
+     * suppressions are judged on).
+     */
     public Builder today(LocalDate day) {
       today = day;
       return this;
@@ -188,7 +215,8 @@ public final class ScanRequest {
     /**
      * The request.
      *
-     * @throws IllegalArgumentException naming a control id or parameter that is not known or not valid
+     * @throws IllegalArgumentException naming a control id or parameter that is not known or not
+     *     valid
      */
     public ScanRequest build() {
       return new ScanRequest(this);

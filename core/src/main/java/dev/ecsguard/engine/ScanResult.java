@@ -46,7 +46,9 @@ public final class ScanResult implements ScanListener {
     resources += resourcesInFile;
   }
 
-  /** A live scan's API calls, by operation name; a live scan reports them even when there are none. */
+  /**
+   * A live scan's API calls, by operation name; a live scan reports them even when there are none.
+   */
   public void apiCalls(Map<String, Long> calls) {
     live = true;
     calls.forEach((operation, count) -> apiCalls.merge(operation, count, Long::sum));
@@ -82,11 +84,19 @@ public final class ScanResult implements ScanListener {
     return (int) findings.stream().filter(Finding::suppressed).count();
   }
 
-  /** FAILED findings that no suppression covers, of {@code threshold}'s severity or higher: what fails a scan. */
+  /**
+   * FAILED findings that no suppression covers, of {@code threshold}'s severity or higher: what
+   * fails a scan.
+   */
   public int failing(dev.ecsguard.control.Severity threshold) {
-    return (int) findings.stream()
-        .filter(f -> f.status() == Status.FAILED && !f.suppressed() && f.control().severity().compareTo(threshold) <= 0)
-        .count();
+    return (int)
+        findings.stream()
+            .filter(
+                f ->
+                    f.status() == Status.FAILED
+                        && !f.suppressed()
+                        && f.control().severity().compareTo(threshold) <= 0)
+            .count();
   }
 
   public int files() {

@@ -29,13 +29,18 @@ import java.util.Map;
 /** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
 public final class Scanner {
   private static final String UNRECOGNISED =
-      "not " + InputFormat.listed(InputFormat.of(InputFormat.Unit.FILE).stream().map(InputFormat::unitName).toList(), "nor")
+      "not "
+          + InputFormat.listed(
+              InputFormat.of(InputFormat.Unit.FILE).stream().map(InputFormat::unitName).toList(),
+              "nor")
           + " (no task definition, service, cluster, task set or capacity provider found); skipped";
 
   private final Selection selection;
   private final DocumentReader documents;
-  private final List<InputReader.OfFile> fileReaders = new ArrayList<>(); // in the registry's order: the first that recognises a document reads it
-  private final Map<InputFormat, InputReader.OfDirectory> directoryReaders = new EnumMap<>(InputFormat.class);
+  private final List<InputReader.OfFile> fileReaders =
+      new ArrayList<>(); // in the registry's order: the first that recognises a document reads it
+  private final Map<InputFormat, InputReader.OfDirectory> directoryReaders =
+      new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
 
   public Scanner(Selection selection, InputLimits limits) {
@@ -46,11 +51,16 @@ public final class Scanner {
    * {@code cfnParameters}: CloudFormation parameter values, overriding the templates' defaults;
    * {@code tfVariables}: Terraform variable values, overriding tfvars files and defaults.
    */
-  public Scanner(Selection selection, InputLimits limits, Map<String, String> cfnParameters, Map<String, String> tfVariables) {
+  public Scanner(
+      Selection selection,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      Map<String, String> tfVariables) {
     this.selection = selection;
     this.limits = limits;
     this.documents = new DocumentReader(limits);
-    InputFormat.Options options = new InputFormat.Options(documents, limits, cfnParameters, tfVariables);
+    InputFormat.Options options =
+        new InputFormat.Options(documents, limits, cfnParameters, tfVariables);
     for (InputFormat format : InputFormat.values()) {
       switch (format.create(options)) {
         case InputReader.OfFile reader -> fileReaders.add(reader);
@@ -72,7 +82,12 @@ public final class Scanner {
               listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
               if (!named && isOtherYaml(file, e, limits.maxFileBytes())) {
-                listener.note(new Note(new Location(file.toString(), "", e.line(), e.column()), "YAML that ecsguard cannot read (" + e.problem() + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
+                listener.note(
+                    new Note(
+                        new Location(file.toString(), "", e.line(), e.column()),
+                        "YAML that ecsguard cannot read ("
+                            + e.problem()
+                            + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
               } else {
                 listener.error(e);
               }
@@ -96,11 +111,19 @@ public final class Scanner {
         });
   }
 
-  /** Reads one directory unit; each of its files counts as scanned, with the resources written in it. */
-  private void scan(InputReader.OfDirectory reader, InputReader.Directory unit, ScanListener listener) {
+  /**
+   * Reads one directory unit; each of its files counts as scanned, with the resources written in
+   * it.
+   */
+  private void scan(
+      InputReader.OfDirectory reader, InputReader.Directory unit, ScanListener listener) {
     Map<String, Integer> resources = new LinkedHashMap<>();
     unit.files().forEach(file -> resources.put(file.toString(), 0));
-    InputReader.Sink sink = new EvaluatingSink(Map.of(), listener, resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
+    InputReader.Sink sink =
+        new EvaluatingSink(
+            Map.of(),
+            listener,
+            resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       reader.read(unit, sink, listener::error);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
@@ -110,9 +133,9 @@ public final class Scanner {
   }
 
   /**
-   * The input that {@code file} is (links resolved, hard links too) among the files a scan of {@code
-   * paths} reads — found in a directory, or read with a directory unit (a Terraform module) — or
-   * null: what writing {@code file} would destroy. A file that does not exist yet is no input.
+   * The input that {@code file} is (links resolved, hard links too) among the files a scan of
+   * {@code paths} reads — found in a directory, or read with a directory unit (a Terraform module)
+   * — or null: what writing {@code file} would destroy. A file that does not exist yet is no input.
    */
   public static Path inputAt(List<Path> paths, Path file) {
     Path real;
@@ -133,9 +156,11 @@ public final class Scanner {
             if (same(found, real)) {
               input[0] = found;
             } else if (InputFormat.readingDirectoryOf(found) != null && inside(real, tree)) {
-              // A directory unit reads its directory's files (a module's tfvars) and may read any file of its tree (file(), templatefile()).
+              // A directory unit reads its directory's files (a module's tfvars) and may read any
+              // file of its tree (file(), templatefile()).
               Path directory = InputFiles.directoryOf(found);
-              input[0] = same(directory, real.getParent()) ? directory.resolve(real.getFileName()) : file;
+              input[0] =
+                  same(directory, real.getParent()) ? directory.resolve(real.getFileName()) : file;
             }
           }
 
@@ -166,16 +191,21 @@ public final class Scanner {
 
   /**
    * A repository holds YAML of many kinds (Kubernetes manifests, Helm templates): found in a
-   * directory, YAML that does not parse is an error only when it looks like CloudFormation. So
-   * says this: whether {@code error} comes from YAML that is no CloudFormation template. A file
-   * some other format's extensions name too (.json) is an error whatever it holds.
+   * directory, YAML that does not parse is an error only when it looks like CloudFormation. So says
+   * this: whether {@code error} comes from YAML that is no CloudFormation template. A file some
+   * other format's extensions name too (.json) is an error whatever it holds.
    */
   public static boolean isOtherYaml(Path file, InputException error, long maxBytes) {
-    if (!InputFormat.reading(file).equals(List.of(InputFormat.CLOUDFORMATION)) || error.line() == 0) {
+    if (!InputFormat.reading(file).equals(List.of(InputFormat.CLOUDFORMATION))
+        || error.line() == 0) {
       return false;
     }
     try {
-      String text = RegularFiles.readUtf8(file, file.toString(), maxBytes); // again the one way: it may have become a FIFO since
+      String text =
+          RegularFiles.readUtf8(
+              file,
+              file.toString(),
+              maxBytes); // again the one way: it may have become a FIFO since
       return !text.contains("AWS::") && !text.contains("AWSTemplateFormatVersion");
     } catch (InputException e) {
       return false;
@@ -198,7 +228,9 @@ public final class Scanner {
     scan(document, Map.of(), listener);
   }
 
-  /** Scans one document whose resources all carry {@code labels} (a live scan's account and region). */
+  /**
+   * Scans one document whose resources all carry {@code labels} (a live scan's account and region).
+   */
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
     int[] resources = {0};
     InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
@@ -220,23 +252,35 @@ public final class Scanner {
   private static InputException fault(String name, Throwable fault) {
     String problem;
     if (fault instanceof OutOfMemoryError) {
-      problem = "refused: too large for the memory available (" + (Runtime.getRuntime().maxMemory() >> 20)
-          + " MB; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g, or split the file)";
+      problem =
+          "refused: too large for the memory available ("
+              + (Runtime.getRuntime().maxMemory() >> 20)
+              + " MB; give Java more with JAVA_TOOL_OPTIONS=-Xmx2g, or split the file)";
     } else if (fault instanceof StackOverflowError) {
-      problem = "refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)";
+      problem =
+          "refused: nested or chained too deeply to follow (a stack overflow; give Java more with JAVA_TOOL_OPTIONS=-Xss16m)";
     } else {
-      problem = "ecsguard could not read it (internal error " + fault.getClass().getSimpleName() + "; please report it)";
+      problem =
+          "ecsguard could not read it (internal error "
+              + fault.getClass().getSimpleName()
+              + "; please report it)";
     }
     return new InputException(name, problem, fault);
   }
 
-  /** Evaluates the resources a reader finds (its inline suppressions applied) and passes its notes on. */
+  /**
+   * Evaluates the resources a reader finds (its inline suppressions applied) and passes its notes
+   * on.
+   */
   private final class EvaluatingSink implements InputReader.Sink {
     private final Map<String, String> labels;
     private final ScanListener listener;
     private final java.util.function.Consumer<Resource> counter;
 
-    EvaluatingSink(Map<String, String> labels, ScanListener listener, java.util.function.Consumer<Resource> counter) {
+    EvaluatingSink(
+        Map<String, String> labels,
+        ScanListener listener,
+        java.util.function.Consumer<Resource> counter) {
       this.labels = labels;
       this.listener = listener;
       this.counter = counter;
@@ -248,18 +292,24 @@ public final class Scanner {
     }
 
     @Override
-    public void resource(Resource resource, Map<String, String> own, List<InlineSuppression> inline) {
+    public void resource(
+        Resource resource, Map<String, String> own, List<InlineSuppression> inline) {
       counter.accept(resource);
       List<Suppression> known = new ArrayList<>();
       for (InlineSuppression written : inline) {
         try {
           String id = Selection.find(written.control()).info().id();
-          known.add(new Suppression(id, written.resourceId(), written.reason(), written.expires(), written.source()));
+          known.add(
+              new Suppression(
+                  id, written.resourceId(), written.reason(), written.expires(), written.source()));
         } catch (IllegalArgumentException e) {
           note(written.where(), "an ecsguard suppression names " + e.getMessage() + "; ignored");
         }
       }
-      evaluate(resource, merged(labels, own), known.isEmpty() ? listener : new Suppressing(known, LocalDate.now(), listener));
+      evaluate(
+          resource,
+          merged(labels, own),
+          known.isEmpty() ? listener : new Suppressing(known, LocalDate.now(), listener));
     }
 
     @Override
@@ -293,7 +343,9 @@ public final class Scanner {
         verdict =
             new Verdict(
                 Status.UNKNOWN,
-                "ecsguard could not evaluate this control (internal error " + bug.getClass().getSimpleName() + "); please report it",
+                "ecsguard could not evaluate this control (internal error "
+                    + bug.getClass().getSimpleName()
+                    + "); please report it",
                 resource.origin(),
                 List.of());
       }
@@ -303,13 +355,19 @@ public final class Scanner {
     }
   }
 
-  /** A verdict as a finding; a message may quote a value the input holds, so a credential's format is hidden in it. */
-  private static Finding finding(Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
+  /**
+   * A verdict as a finding; a message may quote a value the input holds, so a credential's format
+   * is hidden in it.
+   */
+  private static Finding finding(
+      Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
     List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
     for (Offender offender : verdict.offenders()) {
       offenders.add(
           new Finding.Element(
-              offender.element(), offender.origin().location(), Credentials.maskFormats(offender.problem()),
+              offender.element(),
+              offender.origin().location(),
+              Credentials.maskFormats(offender.problem()),
               Credentials.maskFormats(offender.sentence(verdict.status()))));
     }
     return new Finding(

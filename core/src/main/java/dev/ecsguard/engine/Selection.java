@@ -1,8 +1,8 @@
 package dev.ecsguard.engine;
 
+import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ParameterValues;
-import dev.ecsguard.catalog.Catalogue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -52,13 +52,19 @@ public final class Selection {
         (key, value) -> {
           int dot = key.lastIndexOf('.');
           if (dot <= 0 || dot == key.length() - 1) {
-            throw new IllegalArgumentException("parameter " + key + " must be written ID.NAME=VALUE, e.g. ECS.13.requiredTagKeys=owner,team");
+            throw new IllegalArgumentException(
+                "parameter "
+                    + key
+                    + " must be written ID.NAME=VALUE, e.g. ECS.13.requiredTagKeys=owner,team");
           }
-          byControl.computeIfAbsent(find(key.substring(0, dot)), c -> new HashMap<>()).put(key.substring(dot + 1), value);
+          byControl
+              .computeIfAbsent(find(key.substring(0, dot)), c -> new HashMap<>())
+              .put(key.substring(dot + 1), value);
         });
     List<Entry> entries = new ArrayList<>();
     for (Control<?> control : Catalogue.CONTROLS) {
-      ParameterValues values = ParameterValues.of(control.info(), byControl.getOrDefault(control, Map.of()));
+      ParameterValues values =
+          ParameterValues.of(control.info(), byControl.getOrDefault(control, Map.of()));
       if (chosen.contains(control)) {
         entries.add(new Entry(control, values));
       }
@@ -69,14 +75,18 @@ public final class Selection {
   /** The control with {@code id}, in any letter case. */
   public static Control<?> find(String id) {
     if (id.isBlank()) {
-      throw new IllegalArgumentException("an empty control id in the list (`ecsguard controls` lists them)");
+      throw new IllegalArgumentException(
+          "an empty control id in the list (`ecsguard controls` lists them)");
     }
     String wanted = id.strip().toUpperCase(Locale.ROOT);
     return Catalogue.CONTROLS.stream()
         .filter(control -> control.info().id().equals(wanted))
         .findFirst()
         .orElseThrow(
-            () -> new IllegalArgumentException(
-                "unknown control " + id.strip() + " (`ecsguard controls` lists them; ECS.6, ECS.7 and ECS.11 do not exist)"));
+            () ->
+                new IllegalArgumentException(
+                    "unknown control "
+                        + id.strip()
+                        + " (`ecsguard controls` lists them; ECS.6, ECS.7 and ECS.11 do not exist)"));
   }
 }

@@ -25,7 +25,8 @@ public final class Suppressing implements ScanListener {
   }
 
   /** As above, findings in {@code baseline} marked as accepted too. */
-  public Suppressing(List<Suppression> suppressions, Baseline baseline, LocalDate today, ScanListener next) {
+  public Suppressing(
+      List<Suppression> suppressions, Baseline baseline, LocalDate today, ScanListener next) {
     this.suppressions = List.copyOf(suppressions);
     this.baseline = baseline;
     this.today = today;
@@ -41,9 +42,16 @@ public final class Suppressing implements ScanListener {
         }
         if (suppression.expiredOn(today)) {
           if (expiredNoted.add(suppression)) {
-            next.note(new Note(new Location(suppression.source(), "", 0, 0),
-                "the suppression of " + suppression.control() + " on " + suppression.resourceGlob() + " expired on " + suppression.expires()
-                    + "; it no longer applies"));
+            next.note(
+                new Note(
+                    new Location(suppression.source(), "", 0, 0),
+                    "the suppression of "
+                        + suppression.control()
+                        + " on "
+                        + suppression.resourceGlob()
+                        + " expired on "
+                        + suppression.expires()
+                        + "; it no longer applies"));
           }
           continue;
         }

@@ -13,13 +13,19 @@ import java.util.regex.Pattern;
  * @param expires the last day it applies, or null for no end
  * @param source where it was written, e.g. {@code .ecsguard.yml:12}
  */
-public record Suppression(String control, String resourceGlob, String reason, LocalDate expires, String source) {
+public record Suppression(
+    String control, String resourceGlob, String reason, LocalDate expires, String source) {
   // Each glob is compiled once, not once per finding it is tried on.
-  private static final java.util.Map<String, Pattern> GLOBS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.Map<String, Pattern> GLOBS =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Whether it covers {@code finding} (expiry aside). */
   public boolean covers(Finding finding) {
-    return finding.control().id().equals(control) && GLOBS.computeIfAbsent(resourceGlob, Suppression::glob).matcher(finding.resourceId()).matches();
+    return finding.control().id().equals(control)
+        && GLOBS
+            .computeIfAbsent(resourceGlob, Suppression::glob)
+            .matcher(finding.resourceId())
+            .matches();
   }
 
   public boolean expiredOn(LocalDate today) {

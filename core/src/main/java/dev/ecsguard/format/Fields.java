@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Typed reads from a parsed document (ECS API JSON, a Terraform plan). Absent, null and the empty string all mean "not set"; a value
- * of the wrong JSON type is unknown, with a reason that names the field but never quotes the value.
+ * Typed reads from a parsed document (ECS API JSON, a Terraform plan). Absent, null and the empty
+ * string all mean "not set"; a value of the wrong JSON type is unknown, with a reason that names
+ * the field but never quotes the value.
  */
 public final class Fields {
   private Fields() {}
@@ -24,7 +25,8 @@ public final class Fields {
 
   /** The boolean at {@code path}; only JSON true/false count, as the ECS API accepts no other. */
   public static Value<Boolean> bool(ObjectNode object, String... path) {
-    return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false").map(node -> Boolean.parseBoolean(node.text()));
+    return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false")
+        .map(node -> Boolean.parseBoolean(node.text()));
   }
 
   /**
@@ -33,7 +35,9 @@ public final class Fields {
    */
   public static Value<String> text(ObjectNode object, String... path) {
     return at(object, path)
-        .flatMapNode(node -> node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null, "a string")
+        .flatMapNode(
+            node -> node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null,
+            "a string")
         .map(ScalarNode::text);
   }
 
@@ -44,7 +48,9 @@ public final class Fields {
             node ->
                 node instanceof ScalarNode s
                         && (s.type() == ScalarNode.Type.BOOLEAN
-                            || s.type() == ScalarNode.Type.STRING && (s.text().equalsIgnoreCase("true") || s.text().equalsIgnoreCase("false")))
+                            || s.type() == ScalarNode.Type.STRING
+                                && (s.text().equalsIgnoreCase("true")
+                                    || s.text().equalsIgnoreCase("false")))
                     ? s
                     : null,
             "true or false")
@@ -53,12 +59,15 @@ public final class Fields {
 
   /** The object at {@code path}. */
   public static Value<ObjectNode> object(ObjectNode object, String... path) {
-    return at(object, path).flatMapNode(node -> node instanceof ObjectNode o ? o : null, "an object");
+    return at(object, path)
+        .flatMapNode(node -> node instanceof ObjectNode o ? o : null, "an object");
   }
 
   /** The array at {@code path}, each element read by {@code element}. */
-  public static <T> Value<List<T>> list(ObjectNode object, Function<Node, T> element, String... path) {
-    Value<ArrayNode> array = at(object, path).flatMapNode(node -> node instanceof ArrayNode a ? a : null, "an array");
+  public static <T> Value<List<T>> list(
+      ObjectNode object, Function<Node, T> element, String... path) {
+    Value<ArrayNode> array =
+        at(object, path).flatMapNode(node -> node instanceof ArrayNode a ? a : null, "an array");
     return array.map(
         nodes -> {
           List<T> elements = new ArrayList<>(nodes.size());
@@ -76,14 +85,15 @@ public final class Fields {
         : dotted(node) + " is " + node.kind() + ", expected an object";
   }
 
-  private static Value<ScalarNode> scalar(ObjectNode object, String[] path, ScalarNode.Type type, String expected) {
+  private static Value<ScalarNode> scalar(
+      ObjectNode object, String[] path, ScalarNode.Type type, String expected) {
     return at(object, path)
         .flatMapNode(node -> node instanceof ScalarNode s && s.type() == type ? s : null, expected);
   }
 
   /**
-   * Walks {@code path}, whose numeric steps index arrays (Terraform's nested blocks): absent where a
-   * step is missing, unknown where a step is unresolved or not a container.
+   * Walks {@code path}, whose numeric steps index arrays (Terraform's nested blocks): absent where
+   * a step is missing, unknown where a step is unresolved or not a container.
    */
   private static Lookup at(ObjectNode start, String[] path) {
     Node current = start;
@@ -101,7 +111,9 @@ public final class Fields {
       boolean arrayStep = isIndex(path[i + 1]);
       if (arrayStep ? !(next instanceof ArrayNode) : !(next instanceof ObjectNode)) {
         String expected = arrayStep ? "an array" : "an object";
-        return new Lookup(Value.unknown(dotted(next) + " is " + next.kind() + ", expected " + expected, next), null);
+        return new Lookup(
+            Value.unknown(dotted(next) + " is " + next.kind() + ", expected " + expected, next),
+            null);
       }
       current = next;
     }
@@ -135,13 +147,17 @@ public final class Fields {
   public static String dotted(Node node) {
     String pointer = node.localPointer();
     if (node.file().endsWith(".tf")) {
-      pointer = pointer.replaceFirst("^/resource/[^/]+/[^/]+", ""); // within its resource block, as the user wrote it
+      pointer =
+          pointer.replaceFirst(
+              "^/resource/[^/]+/[^/]+", ""); // within its resource block, as the user wrote it
     }
     String local = dotted(pointer);
     if (node.host() == null) {
       return local;
     }
-    return local.isEmpty() || local.startsWith("[") ? node.host().name() + local : node.host().name() + "." + local;
+    return local.isEmpty() || local.startsWith("[")
+        ? node.host().name() + local
+        : node.host().name() + "." + local;
   }
 
   /** "/containerDefinitions/0/privileged" → "containerDefinitions[0].privileged". */
@@ -172,7 +188,8 @@ public final class Fields {
       }
       T typed = cast.apply(found);
       if (typed == null) {
-        return Value.unknown(dotted(found) + " is " + found.kind() + ", expected " + expected, found);
+        return Value.unknown(
+            dotted(found) + " is " + found.kind() + ", expected " + expected, found);
       }
       return Value.known(typed, found);
     }

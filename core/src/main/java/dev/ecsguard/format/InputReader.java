@@ -10,28 +10,30 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * One input format's reader: turns its unit of input into model resources. The unit has two
- * shapes, and so has the reader. Most formats read one file, which the scanner parses once and
- * offers to each of them in turn ({@link OfFile}: the first that recognises it reads it). Terraform
- * source cannot: a module's variables, locals and provider may be written in any of its directory's
- * .tf files, and its tfvars beside them, so its unit is the directory ({@link OfDirectory}), read
- * once with every file of it. Sealed, so that whoever dispatches on the shape covers both.
+ * One input format's reader: turns its unit of input into model resources. The unit has two shapes,
+ * and so has the reader. Most formats read one file, which the scanner parses once and offers to
+ * each of them in turn ({@link OfFile}: the first that recognises it reads it). Terraform source
+ * cannot: a module's variables, locals and provider may be written in any of its directory's .tf
+ * files, and its tfvars beside them, so its unit is the directory ({@link OfDirectory}), read once
+ * with every file of it. Sealed, so that whoever dispatches on the shape covers both.
  */
 public sealed interface InputReader permits InputReader.OfFile, InputReader.OfDirectory {
 
   /** Receives what a unit holds. */
   interface Sink {
-    /**
-     * A resource, with labels that help find it beyond its id (a CDK construct path, say).
-     */
+    /** A resource, with labels that help find it beyond its id (a CDK construct path, say). */
     void resource(Resource resource, Map<String, String> labels);
 
     default void resource(Resource resource) {
       resource(resource, Map.of());
     }
 
-    /** A resource and the suppressions written beside it in its source (CloudFormation Metadata, a Terraform comment). */
-    default void resource(Resource resource, Map<String, String> labels, List<InlineSuppression> inline) {
+    /**
+     * A resource and the suppressions written beside it in its source (CloudFormation Metadata, a
+     * Terraform comment).
+     */
+    default void resource(
+        Resource resource, Map<String, String> labels, List<InlineSuppression> inline) {
       resource(resource, labels);
     }
 
@@ -41,7 +43,10 @@ public sealed interface InputReader permits InputReader.OfFile, InputReader.OfDi
 
   /** A format whose unit is one parsed file (JSON or YAML), recognised by its content. */
   non-sealed interface OfFile extends InputReader {
-    /** Reads every resource in {@code document}; returns false when the document is not of this format. */
+    /**
+     * Reads every resource in {@code document}; returns false when the document is not of this
+     * format.
+     */
     boolean read(Document document, Sink sink);
   }
 

@@ -16,15 +16,18 @@ import java.util.List;
 
 /**
  * Maps resources shaped as the ECS API shapes them (whatever the {@link Spelling}: the API's own
- * JSON, CloudFormation's names) to the model. Readers find the resources and their ids; this says once
- * which fields each control needs.
+ * JSON, CloudFormation's names) to the model. Readers find the resources and their ids; this says
+ * once which fields each control needs.
  */
 public final class ResourceShapes {
   public static final ResourceShapes API = new ResourceShapes(Spelling.API);
 
   private final Spelling spelling;
 
-  /** Resources whose fields are named by {@code spelling}: a format's own (CloudFormation's is in its package). */
+  /**
+   * Resources whose fields are named by {@code spelling}: a format's own (CloudFormation's is in
+   * its package).
+   */
   public ResourceShapes(Spelling spelling) {
     this.spelling = spelling;
   }
@@ -50,7 +53,13 @@ public final class ResourceShapes {
     if (!(node instanceof ObjectNode object)) {
       Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
       return new ContainerDefinition(
-          label(node, "container"), node, cast(unknown), cast(unknown), cast(unknown), cast(unknown), cast(unknown));
+          label(node, "container"),
+          node,
+          cast(unknown),
+          cast(unknown),
+          cast(unknown),
+          cast(unknown),
+          cast(unknown));
     }
     return new ContainerDefinition(
         label(object, "container"),
@@ -113,13 +122,14 @@ public final class ResourceShapes {
     return spelling.string(object, "capacityProvider");
   }
 
-  public Cluster cluster(String id, ObjectNode object, Value<String> containerInsights, Value<List<Tag>> tags) {
+  public Cluster cluster(
+      String id, ObjectNode object, Value<String> containerInsights, Value<List<Tag>> tags) {
     return new Cluster(id, object, containerInsights, tags);
   }
 
   /**
-   * The value of the named cluster setting in the list {@code listStep} ({@code settings}; Terraform
-   * says {@code setting}); unknown when an entry that could be it is unreadable.
+   * The value of the named cluster setting in the list {@code listStep} ({@code settings};
+   * Terraform says {@code setting}); unknown when an entry that could be it is unreadable.
    */
   public Value<String> setting(ObjectNode cluster, String listStep, String name) {
     Value<List<Node>> settings = spelling.list(cluster, node -> node, listStep);
@@ -143,7 +153,11 @@ public final class ResourceShapes {
   }
 
   public TaskSet taskSet(String id, ObjectNode object) {
-    return new TaskSet(id, object, spelling.string(object, "networkConfiguration", Spelling.TASK_SET_AWSVPC, "assignPublicIp"));
+    return new TaskSet(
+        id,
+        object,
+        spelling.string(
+            object, "networkConfiguration", Spelling.TASK_SET_AWSVPC, "assignPublicIp"));
   }
 
   public CapacityProvider capacityProvider(String id, ObjectNode object, Value<List<Tag>> tags) {
@@ -158,7 +172,8 @@ public final class ResourceShapes {
 
   /** How findings name an element: {@code container "web"}, or by position when it has no name. */
   public String label(Node node, String what) {
-    Value<String> name = node instanceof ObjectNode object ? spelling.string(object, "name") : Value.absent(node);
+    Value<String> name =
+        node instanceof ObjectNode object ? spelling.string(object, "name") : Value.absent(node);
     return name.isKnown() ? what + " \"" + name.get() + "\"" : what + " " + Fields.dotted(node);
   }
 

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Spelling {
   /** A step that the API spells one way for services and task sets, and CloudFormation two ways. */
-  public static final String TASK_SET_AWSVPC = qualified(ResourceType.TASK_SET, "awsvpcConfiguration");
+  public static final String TASK_SET_AWSVPC =
+      qualified(ResourceType.TASK_SET, "awsvpcConfiguration");
 
   /** The ECS API's JSON: camelCase, and only JSON true/false are booleans. */
   public static final Spelling API = new Spelling(false, Spelling::unqualified);
@@ -42,7 +43,10 @@ public final class Spelling {
     return new Spelling(true, step -> names.computeIfAbsent(step, naming));
   }
 
-  /** The step for {@code field} where a format spells it differently in resources of {@code type}: {@code taskSet:awsvpcConfiguration}. */
+  /**
+   * The step for {@code field} where a format spells it differently in resources of {@code type}:
+   * {@code taskSet:awsvpcConfiguration}.
+   */
   public static String qualified(ResourceType type, String field) {
     String[] words = type.name().toLowerCase(Locale.ROOT).split("_");
     StringBuilder step = new StringBuilder(words[0]);
@@ -83,7 +87,10 @@ public final class Spelling {
     return object.has(name(step));
   }
 
-  /** The path in this format's names; the same array when nothing changes (the API's own JSON, mostly). */
+  /**
+   * The path in this format's names; the same array when nothing changes (the API's own JSON,
+   * mostly).
+   */
   private String[] names(String[] path) {
     String[] names = path;
     for (int i = 0; i < path.length; i++) {

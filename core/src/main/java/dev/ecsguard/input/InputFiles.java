@@ -33,9 +33,15 @@ public final class InputFiles {
     void error(InputException error);
   }
 
-  /** Receives the units to read: each file of the file formats, and each directory a directory format reads. */
+  /**
+   * Receives the units to read: each file of the file formats, and each directory a directory
+   * format reads.
+   */
   public interface UnitVisitor extends Visitor {
-    /** A directory unit, given after every path was visited: by then every file of it that the scan takes is known. */
+    /**
+     * A directory unit, given after every path was visited: by then every file of it that the scan
+     * takes is known.
+     */
     void directory(InputFormat format, InputReader.Directory unit);
   }
 
@@ -43,9 +49,9 @@ public final class InputFiles {
 
   /**
    * Files are taken as given; directories are searched recursively for the files some input format
-   * reads ({@link InputFormat#allExtensions()}), in name order, leaving out hidden entries (.git and
-   * the like) and following links to directories once each. Directories are listed one at a time, by name only,
-   * so memory does not grow with the number of files.
+   * reads ({@link InputFormat#allExtensions()}), in name order, leaving out hidden entries (.git
+   * and the like) and following links to directories once each. Directories are listed one at a
+   * time, by name only, so memory does not grow with the number of files.
    */
   public static void visit(List<Path> paths, Visitor visitor) {
     for (Path path : paths) {
@@ -61,9 +67,9 @@ public final class InputFiles {
 
   /**
    * As {@link #visit}, but the files of a {@link InputFormat.Unit#DIRECTORY} format are gathered by
-   * directory, and each directory is given once, after the others: with the files found or named
-   * in it (a module named twice, or by two of its files, is read once) and the tree it was first
-   * found in.
+   * directory, and each directory is given once, after the others: with the files found or named in
+   * it (a module named twice, or by two of its files, is read once) and the tree it was first found
+   * in.
    */
   public static void visitUnits(List<Path> paths, UnitVisitor visitor) {
     record Key(InputFormat format, Path directory) {}
@@ -79,7 +85,11 @@ public final class InputFiles {
               visitor.file(file, tree, named);
               return;
             }
-            units.computeIfAbsent(new Key(format, directoryOf(file)), key -> new Found(tree, new ArrayList<>())).files().add(file);
+            units
+                .computeIfAbsent(
+                    new Key(format, directoryOf(file)), key -> new Found(tree, new ArrayList<>()))
+                .files()
+                .add(file);
           }
 
           @Override
@@ -92,7 +102,11 @@ public final class InputFiles {
             visitor.error(error);
           }
         });
-    units.forEach((key, found) -> visitor.directory(key.format(), new InputReader.Directory(found.tree(), key.directory(), found.files())));
+    units.forEach(
+        (key, found) ->
+            visitor.directory(
+                key.format(),
+                new InputReader.Directory(found.tree(), key.directory(), found.files())));
   }
 
   /** The directory holding {@code file}: its parent, or the working directory for a bare name. */
@@ -119,7 +133,9 @@ public final class InputFiles {
         return;
       }
     } catch (IOException e) {
-      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + Problems.describe(e)));
+      visitor.error(
+          new InputException(
+              directory.toString(), "cannot list the directory: " + Problems.describe(e)));
       return;
     }
     List<String> names = new ArrayList<>();
@@ -131,7 +147,9 @@ public final class InputFiles {
         }
       }
     } catch (IOException e) {
-      visitor.error(new InputException(directory.toString(), "cannot list the directory: " + Problems.describe(e)));
+      visitor.error(
+          new InputException(
+              directory.toString(), "cannot list the directory: " + Problems.describe(e)));
       return;
     }
     Collections.sort(names);
@@ -139,10 +157,15 @@ public final class InputFiles {
       Path entry = directory.resolve(name);
       boolean isDirectory = Files.isDirectory(entry);
       if (isDirectory && leadsOutOf(tree, entry)) {
-        visitor.skipped(entry, "a link that leads out of the scanned tree; skipped (name its target to scan it)");
+        visitor.skipped(
+            entry,
+            "a link that leads out of the scanned tree; skipped (name its target to scan it)");
       } else if (InputFormat.anyReads(entry) && !isDirectory && leadsOutOf(tree, entry)) {
         // An input not read must not pass unseen: refused, so that the scan cannot pass without it.
-        visitor.error(new InputException(entry.toString(), "refused: a link that leads out of the scanned tree (name its target to scan it)"));
+        visitor.error(
+            new InputException(
+                entry.toString(),
+                "refused: a link that leads out of the scanned tree (name its target to scan it)"));
       } else if (isDirectory) {
         walk(tree, entry, visitor, visited);
       } else if (InputFormat.anyReads(entry)) {
@@ -151,7 +174,8 @@ public final class InputFiles {
           continue;
         }
         try {
-          // A FIFO or device named like an input is an input not read: an error, never a silent pass.
+          // A FIFO or device named like an input is an input not read: an error, never a silent
+          // pass.
           RegularFiles.requireRegular(entry, entry.toString());
           visitor.file(entry, tree, false);
         } catch (InputException e) {

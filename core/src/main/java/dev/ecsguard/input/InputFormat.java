@@ -16,11 +16,11 @@ import java.util.function.Function;
 
 /**
  * The input formats: the one list that directory search ({@link InputFiles}), the scanner (its
- * readers and its "not recognised" note) and {@code scan --help} read. A new format is its reader in
- * its own sub-package of {@code dev.ecsguard.format}, one line here and its parity fixture.
+ * readers and its "not recognised" note) and {@code scan --help} read. A new format is its reader
+ * in its own sub-package of {@code dev.ecsguard.format}, one line here and its parity fixture.
  *
- * <p>It lives apart from {@code dev.ecsguard.format}, the API every format's reader uses, because it
- * names every reader: there, it would make a package cycle.
+ * <p>It lives apart from {@code dev.ecsguard.format}, the API every format's reader uses, because
+ * it names every reader: there, it would make a package cycle.
  *
  * <p>The order is the order in which a file's document is offered to the {@link Unit#FILE} formats:
  * the first whose reader recognises it reads it. ECS JSON comes after the formats that have a
@@ -28,17 +28,34 @@ import java.util.function.Function;
  * an object by a field name alone (clusterName, scale…).
  */
 public enum InputFormat {
-  CLOUDFORMATION("a CloudFormation template", "CloudFormation templates (JSON or YAML)", Unit.FILE, List.of(".json", ".yaml", ".yml", ".template"),
+  CLOUDFORMATION(
+      "a CloudFormation template",
+      "CloudFormation templates (JSON or YAML)",
+      Unit.FILE,
+      List.of(".json", ".yaml", ".yml", ".template"),
       options -> new CloudFormationReader(options.cfnParameters())),
-  TERRAFORM_PLAN("a Terraform plan", "Terraform plan JSON", Unit.FILE, List.of(".json"), options -> new TerraformPlanReader(options.documents())),
+  TERRAFORM_PLAN(
+      "a Terraform plan",
+      "Terraform plan JSON",
+      Unit.FILE,
+      List.of(".json"),
+      options -> new TerraformPlanReader(options.documents())),
   ECS_API("ECS JSON", "ECS JSON", Unit.FILE, List.of(".json"), options -> new EcsJsonReader()),
-  TERRAFORM_SOURCE("a Terraform module", "Terraform source", Unit.DIRECTORY, List.of(".tf"),
-      options -> new TerraformSourceReader(options.documents(), options.limits(), options.tfVariables())),
+  TERRAFORM_SOURCE(
+      "a Terraform module",
+      "Terraform source",
+      Unit.DIRECTORY,
+      List.of(".tf"),
+      options ->
+          new TerraformSourceReader(options.documents(), options.limits(), options.tfVariables())),
   ; // on its own line, so that a new format is one added line
 
   /** What one read of a format covers, and so which shape of {@link InputReader} reads it. */
   public enum Unit {
-    /** One file, parsed as JSON or YAML and offered to each such format in turn: an {@link InputReader.OfFile}. */
+    /**
+     * One file, parsed as JSON or YAML and offered to each such format in turn: an {@link
+     * InputReader.OfFile}.
+     */
     FILE,
     /**
      * A directory: its files of this format (found or named) gathered and read once, after every
@@ -48,11 +65,15 @@ public enum InputFormat {
   }
 
   /**
-   * What a reader may depend on: {@code documents} and {@code limits} (how files are read);
-   * {@code cfnParameters} (CloudFormation parameter values, over the templates' defaults);
-   * {@code tfVariables} (Terraform variable values, over tfvars files and defaults).
+   * What a reader may depend on: {@code documents} and {@code limits} (how files are read); {@code
+   * cfnParameters} (CloudFormation parameter values, over the templates' defaults); {@code
+   * tfVariables} (Terraform variable values, over tfvars files and defaults).
    */
-  public record Options(DocumentReader documents, InputLimits limits, Map<String, String> cfnParameters, Map<String, String> tfVariables) {}
+  public record Options(
+      DocumentReader documents,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      Map<String, String> tfVariables) {}
 
   private final String unitName;
   private final String description;
@@ -60,7 +81,12 @@ public enum InputFormat {
   private final List<String> extensions;
   private final Function<Options, InputReader> factory;
 
-  InputFormat(String unitName, String description, Unit unit, List<String> extensions, Function<Options, InputReader> factory) {
+  InputFormat(
+      String unitName,
+      String description,
+      Unit unit,
+      List<String> extensions,
+      Function<Options, InputReader> factory) {
     this.unitName = unitName;
     this.description = description;
     this.unit = unit;
@@ -68,7 +94,9 @@ public enum InputFormat {
     this.factory = factory;
   }
 
-  /** What one unit of the format is called in a sentence: "a CloudFormation template", "ECS JSON". */
+  /**
+   * What one unit of the format is called in a sentence: "a CloudFormation template", "ECS JSON".
+   */
   public String unitName() {
     return unitName;
   }
@@ -83,9 +111,9 @@ public enum InputFormat {
   }
 
   /**
-   * The file name endings directory search takes for this format, lower case with their dot. A
-   * file named on the command line is read whatever its name: by the {@link Unit#DIRECTORY} format
-   * whose ending it has, else by the {@link Unit#FILE} formats.
+   * The file name endings directory search takes for this format, lower case with their dot. A file
+   * named on the command line is read whatever its name: by the {@link Unit#DIRECTORY} format whose
+   * ending it has, else by the {@link Unit#FILE} formats.
    */
   public List<String> extensions() {
     return extensions;
@@ -93,11 +121,15 @@ public enum InputFormat {
 
   /** Whether {@code file}'s name, in any case, ends with one of this format's extensions. */
   public boolean reads(Path file) {
-    String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+    String name =
+        file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
     return extensions.stream().anyMatch(name::endsWith);
   }
 
-  /** This format's reader: an {@link InputReader.OfFile} or {@link InputReader.OfDirectory}, as its {@link #unit()} says. */
+  /**
+   * This format's reader: an {@link InputReader.OfFile} or {@link InputReader.OfDirectory}, as its
+   * {@link #unit()} says.
+   */
   public InputReader create(Options options) {
     return factory.apply(options);
   }
@@ -112,9 +144,15 @@ public enum InputFormat {
     return Arrays.stream(values()).filter(format -> format.reads(file)).toList();
   }
 
-  /** The {@link Unit#DIRECTORY} format that reads {@code file} with its directory; null when none does. */
+  /**
+   * The {@link Unit#DIRECTORY} format that reads {@code file} with its directory; null when none
+   * does.
+   */
   public static InputFormat readingDirectoryOf(Path file) {
-    return Arrays.stream(values()).filter(format -> format.unit == Unit.DIRECTORY && format.reads(file)).findFirst().orElse(null);
+    return Arrays.stream(values())
+        .filter(format -> format.unit == Unit.DIRECTORY && format.reads(file))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The formats of {@code unit}, in the order of this list. */
@@ -124,12 +162,17 @@ public enum InputFormat {
 
   /** Every format's extensions once, in the order of this list: what directory search looks for. */
   public static List<String> allExtensions() {
-    return Arrays.stream(values()).flatMap(format -> format.extensions.stream()).distinct().toList();
+    return Arrays.stream(values())
+        .flatMap(format -> format.extensions.stream())
+        .distinct()
+        .toList();
   }
 
   /** {@code words} as a sentence lists them: "a, b and c" with {@code last} "and". */
   public static String listed(List<String> words, String last) {
     int end = words.size() - 1;
-    return end <= 0 ? String.join("", words) : String.join(", ", words.subList(0, end)) + " " + last + " " + words.get(end);
+    return end <= 0
+        ? String.join("", words)
+        : String.join(", ", words.subList(0, end)) + " " + last + " " + words.get(end);
   }
 }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An ECS capacity provider.
  *
- * @param onAutoScalingGroup whether it is backed by an Auto Scaling group (not Fargate, not managed instances)
+ * @param onAutoScalingGroup whether it is backed by an Auto Scaling group (not Fargate, not managed
+ *     instances)
  */
 public record CapacityProvider(
     String id,

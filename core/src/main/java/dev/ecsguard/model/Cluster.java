@@ -4,7 +4,8 @@ import dev.ecsguard.tree.Origin;
 import java.util.List;
 
 /** An ECS cluster; {@code containerInsights} is the value of that cluster setting. */
-public record Cluster(String id, Origin origin, Value<String> containerInsights, Value<List<Tag>> tags)
+public record Cluster(
+    String id, Origin origin, Value<String> containerInsights, Value<List<Tag>> tags)
     implements Resource {
 
   @Override

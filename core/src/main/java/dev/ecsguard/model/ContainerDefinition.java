@@ -4,8 +4,8 @@ import dev.ecsguard.tree.Origin;
 import java.util.List;
 
 /**
- * One container of a task definition. Environment variables keep their names only: the model
- * never holds a variable's value, so no report can print one.
+ * One container of a task definition. Environment variables keep their names only: the model never
+ * holds a variable's value, so no report can print one.
  *
  * @param label how findings name it: its name, or its position when the name is missing
  */

@@ -3,7 +3,8 @@ package dev.ecsguard.model;
 import dev.ecsguard.tree.Origin;
 
 /** One ECS resource, whatever input it came from. */
-public sealed interface Resource permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {
+public sealed interface Resource
+    permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {
   ResourceType type();
 
   /**

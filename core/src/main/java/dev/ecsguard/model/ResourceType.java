@@ -1,6 +1,8 @@
 package dev.ecsguard.model;
 
-/** The ECS resource types the controls evaluate, named as AWS Config and CloudFormation name them. */
+/**
+ * The ECS resource types the controls evaluate, named as AWS Config and CloudFormation name them.
+ */
 public enum ResourceType {
   TASK_DEFINITION("AWS::ECS::TaskDefinition", "task definition"),
   SERVICE("AWS::ECS::Service", "service"),

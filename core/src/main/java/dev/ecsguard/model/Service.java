@@ -7,7 +7,8 @@ import java.util.List;
  * An ECS service.
  *
  * @param capacityProviders the providers its capacity provider strategy names
- * @param assignPublicIp {@code ENABLED} or {@code DISABLED} as AWS spells it, whatever the input's spelling
+ * @param assignPublicIp {@code ENABLED} or {@code DISABLED} as AWS spells it, whatever the input's
+ *     spelling
  */
 public record Service(
     String id,

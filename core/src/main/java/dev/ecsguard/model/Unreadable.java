@@ -4,7 +4,8 @@ import dev.ecsguard.tree.Origin;
 
 /**
  * A resource known to exist but whose settings could not be read (access denied, throttled after
- * retries): every value is unknown with the reason, so every control on it is UNKNOWN, never PASSED.
+ * retries): every value is unknown with the reason, so every control on it is UNKNOWN, never
+ * PASSED.
  */
 public final class Unreadable {
   private Unreadable() {}
@@ -12,14 +13,35 @@ public final class Unreadable {
   public static Resource of(ResourceType type, String id, Origin origin, String reason) {
     return switch (type) {
       case TASK_DEFINITION ->
-          new TaskDefinition(id, origin, unknown(reason, origin), unknown(reason, origin), unknown(reason, origin),
-              unknown(reason, origin), unknown(reason, origin), unknown(reason, origin), unknown(reason, origin));
+          new TaskDefinition(
+              id,
+              origin,
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin));
       case SERVICE ->
-          new Service(id, origin, unknown(reason, origin), unknown(reason, origin), unknown(reason, origin),
-              unknown(reason, origin), unknown(reason, origin), unknown(reason, origin));
+          new Service(
+              id,
+              origin,
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin));
       case CLUSTER -> new Cluster(id, origin, unknown(reason, origin), unknown(reason, origin));
       case TASK_SET -> new TaskSet(id, origin, unknown(reason, origin));
-      case CAPACITY_PROVIDER -> new CapacityProvider(id, origin, unknown(reason, origin), unknown(reason, origin), unknown(reason, origin));
+      case CAPACITY_PROVIDER ->
+          new CapacityProvider(
+              id,
+              origin,
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin));
     };
   }
 

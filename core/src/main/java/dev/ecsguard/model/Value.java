@@ -80,7 +80,9 @@ public final class Value<T> {
   }
 
   public <U> Value<U> map(Function<? super T, ? extends U> mapping) {
-    return state == State.KNOWN ? Value.known(mapping.apply(value), origin) : new Value<>(state, null, reason, origin);
+    return state == State.KNOWN
+        ? Value.known(mapping.apply(value), origin)
+        : new Value<>(state, null, reason, origin);
   }
 
   /** True when known and equal to {@code expected}. */

@@ -7,4 +7,5 @@ import dev.ecsguard.tree.Origin;
  *
  * @param efsTransitEncryption known or absent when the volume is on EFS; see {@link #onEfs()}
  */
-public record Volume(String label, Origin origin, Value<Boolean> onEfs, Value<String> efsTransitEncryption) {}
+public record Volume(
+    String label, Origin origin, Value<Boolean> onEfs, Value<String> efsTransitEncryption) {}

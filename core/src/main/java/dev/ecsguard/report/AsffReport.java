@@ -25,6 +25,7 @@ public final class AsffReport implements Report {
 
   /** Where the findings belong when a finding has no account or region label (offline files). */
   private final String account;
+
   private final String region;
   private final Instant now;
 
@@ -67,7 +68,15 @@ public final class AsffReport implements Report {
     json.writeStartObject();
     json.writeStringField("SchemaVersion", "2018-10-08");
     json.writeStringField("Id", "ecsguard/" + finding.control().id() + "/" + finding.fingerprint());
-    json.writeStringField("ProductArn", "arn:aws:securityhub:" + regionName + ":" + accountId + ":product/" + accountId + "/default");
+    json.writeStringField(
+        "ProductArn",
+        "arn:aws:securityhub:"
+            + regionName
+            + ":"
+            + accountId
+            + ":product/"
+            + accountId
+            + "/default");
     json.writeStringField("GeneratorId", finding.control().id());
     json.writeStringField("AwsAccountId", accountId);
     json.writeArrayFieldStart("Types");
@@ -76,10 +85,14 @@ public final class AsffReport implements Report {
     json.writeStringField("CreatedAt", now.toString());
     json.writeStringField("UpdatedAt", now.toString());
     json.writeObjectFieldStart("Severity");
-    json.writeStringField("Label", finding.status() == Status.FAILED ? finding.control().severity().name() : "INFORMATIONAL");
+    json.writeStringField(
+        "Label",
+        finding.status() == Status.FAILED ? finding.control().severity().name() : "INFORMATIONAL");
     json.writeEndObject();
-    json.writeStringField("Title", truncate(finding.control().id() + " " + finding.control().title(), 256));
-    json.writeStringField("Description", truncate(finding.message() + " (" + finding.location() + ")", 1024));
+    json.writeStringField(
+        "Title", truncate(finding.control().id() + " " + finding.control().title(), 256));
+    json.writeStringField(
+        "Description", truncate(finding.message() + " (" + finding.location() + ")", 1024));
     json.writeObjectFieldStart("Remediation");
     json.writeObjectFieldStart("Recommendation");
     json.writeStringField("Text", truncate(finding.control().remediation(), 512));
@@ -96,24 +109,28 @@ public final class AsffReport implements Report {
     json.writeEndObject();
     json.writeArrayFieldStart("Resources");
     json.writeStartObject();
-    json.writeStringField("Type", switch (finding.resourceType()) {
-      case TASK_DEFINITION -> "AwsEcsTaskDefinition";
-      case SERVICE -> "AwsEcsService";
-      case CLUSTER -> "AwsEcsCluster";
-      case TASK_SET, CAPACITY_PROVIDER -> "Other";
-    });
+    json.writeStringField(
+        "Type",
+        switch (finding.resourceType()) {
+          case TASK_DEFINITION -> "AwsEcsTaskDefinition";
+          case SERVICE -> "AwsEcsService";
+          case CLUSTER -> "AwsEcsCluster";
+          case TASK_SET, CAPACITY_PROVIDER -> "Other";
+        });
     json.writeStringField("Id", finding.resourceId());
     json.writeStringField("Partition", "aws");
     json.writeStringField("Region", regionName);
     json.writeEndObject();
     json.writeEndArray();
     json.writeObjectFieldStart("Compliance");
-    json.writeStringField("Status", switch (finding.status()) {
-      case PASSED -> "PASSED";
-      case FAILED -> "FAILED";
-      case UNKNOWN -> "WARNING";
-      case NOT_APPLICABLE -> "NOT_AVAILABLE";
-    });
+    json.writeStringField(
+        "Status",
+        switch (finding.status()) {
+          case PASSED -> "PASSED";
+          case FAILED -> "FAILED";
+          case UNKNOWN -> "WARNING";
+          case NOT_APPLICABLE -> "NOT_AVAILABLE";
+        });
     json.writeEndObject();
     json.writeStringField("RecordState", "ACTIVE");
     json.writeObjectFieldStart("Workflow");
@@ -121,7 +138,10 @@ public final class AsffReport implements Report {
     json.writeEndObject();
     if (finding.suppressed()) {
       json.writeObjectFieldStart("Note");
-      json.writeStringField("Text", truncate(finding.suppression().reason() + " (" + finding.suppression().source() + ")", 512));
+      json.writeStringField(
+          "Text",
+          truncate(
+              finding.suppression().reason() + " (" + finding.suppression().source() + ")", 512));
       json.writeStringField("UpdatedBy", "ecsguard");
       json.writeStringField("UpdatedAt", now.toString());
       json.writeEndObject();

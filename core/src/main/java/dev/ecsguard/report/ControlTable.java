@@ -7,7 +7,8 @@ import java.util.List;
 
 /** The control catalogue as a table: on the terminal, and (as Markdown) in the README. */
 public final class ControlTable {
-  private static final List<String> HEADINGS = List.of("ID", "Title", "Severity", "Resource type", "AWS Config rule", "Status");
+  private static final List<String> HEADINGS =
+      List.of("ID", "Title", "Severity", "Resource type", "AWS Config rule", "Status");
 
   private ControlTable() {}
 
@@ -22,7 +23,10 @@ public final class ControlTable {
     StringBuilder out = new StringBuilder();
     for (List<String> row : rows) {
       for (int i = 0; i < row.size(); i++) {
-        out.append(i == row.size() - 1 ? row.get(i) : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
+        out.append(
+            i == row.size() - 1
+                ? row.get(i)
+                : String.format("%-" + (widths[i] + 2) + "s", row.get(i)));
       }
       out.append(System.lineSeparator());
     }

@@ -9,23 +9,35 @@ import java.util.List;
 /** One row per finding (RFC 4180), for spreadsheets and ad-hoc queries. */
 public final class CsvReport implements Report {
   private static final List<String> HEADER =
-      List.of("controlId", "severity", "status", "suppressed", "resourceType", "resourceId", "file", "line", "column", "message");
+      List.of(
+          "controlId",
+          "severity",
+          "status",
+          "suppressed",
+          "resourceType",
+          "resourceId",
+          "file",
+          "line",
+          "column",
+          "message");
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
     row(out, HEADER);
     for (Finding finding : result.findings()) {
-      row(out, List.of(
-          finding.control().id(),
-          finding.control().severity().name(),
-          finding.status().name(),
-          finding.suppressed() ? "yes: " + finding.suppression().reason() : "",
-          finding.resourceType().awsName(),
-          finding.resourceId(),
-          finding.location().file(),
-          finding.location().line() > 0 ? Integer.toString(finding.location().line()) : "",
-          finding.location().line() > 0 ? Integer.toString(finding.location().column()) : "",
-          finding.message()));
+      row(
+          out,
+          List.of(
+              finding.control().id(),
+              finding.control().severity().name(),
+              finding.status().name(),
+              finding.suppressed() ? "yes: " + finding.suppression().reason() : "",
+              finding.resourceType().awsName(),
+              finding.resourceId(),
+              finding.location().file(),
+              finding.location().line() > 0 ? Integer.toString(finding.location().line()) : "",
+              finding.location().line() > 0 ? Integer.toString(finding.location().column()) : "",
+              finding.message()));
     }
   }
 
@@ -39,10 +51,18 @@ public final class CsvReport implements Report {
     out.write("\r\n");
   }
 
-  /** Quoted when it must be; a leading =, +, - or @ is escaped so spreadsheets never run it as a formula. */
+  /**
+   * Quoted when it must be; a leading =, +, - or @ is escaped so spreadsheets never run it as a
+   * formula.
+   */
   static String cell(String text) {
     String value = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0 || !value.equals(text);
+    boolean quote =
+        value.indexOf(',') >= 0
+            || value.indexOf('"') >= 0
+            || value.indexOf('\n') >= 0
+            || value.indexOf('\r') >= 0
+            || !value.equals(text);
     return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
   }
 }

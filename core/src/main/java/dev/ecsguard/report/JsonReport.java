@@ -13,8 +13,8 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * The JSON report: a public interface, documented in the README. Fields are only ever added;
- * {@code schemaVersion} changes if one is ever removed or changes meaning.
+ * The JSON report: a public interface, documented in the README. Fields are only ever added; {@code
+ * schemaVersion} changes if one is ever removed or changes meaning.
  */
 public final class JsonReport implements Report {
   public static final int SCHEMA_VERSION = 1;
@@ -87,7 +87,9 @@ public final class JsonReport implements Report {
     json.writeStringField("resourceType", finding.resourceType().awsName());
     json.writeStringField("resourceId", finding.resourceId());
     json.writeObjectFieldStart("labels");
-    for (var label : (finding.labels().isEmpty() ? finding.labels() : new java.util.TreeMap<>(finding.labels())).entrySet()) {
+    for (var label :
+        (finding.labels().isEmpty() ? finding.labels() : new java.util.TreeMap<>(finding.labels()))
+            .entrySet()) {
       json.writeStringField(label.getKey(), label.getValue());
     }
     json.writeEndObject();
@@ -100,7 +102,11 @@ public final class JsonReport implements Report {
       json.writeObjectFieldStart("suppression");
       json.writeStringField("reason", finding.suppression().reason());
       json.writeStringField("source", finding.suppression().source());
-      json.writeStringField("expires", finding.suppression().expires() == null ? null : finding.suppression().expires().toString());
+      json.writeStringField(
+          "expires",
+          finding.suppression().expires() == null
+              ? null
+              : finding.suppression().expires().toString());
       json.writeEndObject();
     }
     json.writeArrayFieldStart("offenders");

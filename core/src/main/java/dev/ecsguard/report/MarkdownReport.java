@@ -18,16 +18,42 @@ public final class MarkdownReport implements Report {
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
     String nl = "\n";
-    List<Finding> shown = result.findings().stream().filter(f -> !f.suppressed() && (f.status() == Status.FAILED || f.status() == Status.UNKNOWN)).toList();
+    List<Finding> shown =
+        result.findings().stream()
+            .filter(
+                f ->
+                    !f.suppressed()
+                        && (f.status() == Status.FAILED || f.status() == Status.UNKNOWN))
+            .toList();
     long failed = shown.stream().filter(f -> f.status() == Status.FAILED).count();
-    out.write("### ecsguard: " + (failed == 0 ? "no FAILED findings" : failed + " FAILED")
-        + ", " + shown.stream().filter(f -> f.status() == Status.UNKNOWN).count() + " unknown, " + result.count(Status.PASSED) + " passed"
-        + (result.suppressed() == 0 ? "" : ", " + result.suppressed() + " suppressed") + nl + nl);
-    out.write(result.resources() + " resources in " + result.files() + (result.live() ? " account-regions" : " files")
-        + (result.errors().isEmpty() ? "" : "; **" + result.errors().size() + " could not be read**") + "." + nl + nl);
+    out.write(
+        "### ecsguard: "
+            + (failed == 0 ? "no FAILED findings" : failed + " FAILED")
+            + ", "
+            + shown.stream().filter(f -> f.status() == Status.UNKNOWN).count()
+            + " unknown, "
+            + result.count(Status.PASSED)
+            + " passed"
+            + (result.suppressed() == 0 ? "" : ", " + result.suppressed() + " suppressed")
+            + nl
+            + nl);
+    out.write(
+        result.resources()
+            + " resources in "
+            + result.files()
+            + (result.live() ? " account-regions" : " files")
+            + (result.errors().isEmpty()
+                ? ""
+                : "; **" + result.errors().size() + " could not be read**")
+            + "."
+            + nl
+            + nl);
     out.write("| severity | FAILED |" + nl + "|---|---|" + nl);
     for (Severity severity : Severity.values()) {
-      long count = shown.stream().filter(f -> f.status() == Status.FAILED && f.control().severity() == severity).count();
+      long count =
+          shown.stream()
+              .filter(f -> f.status() == Status.FAILED && f.control().severity() == severity)
+              .count();
       out.write("| " + severity.title() + " | " + count + " |" + nl);
     }
     List<Finding> suppressed = result.findings().stream().filter(Finding::suppressed).toList();
@@ -36,11 +62,38 @@ public final class MarkdownReport implements Report {
     if (shown.isEmpty()) {
       return;
     }
-    out.write(nl + "<details><summary>FAILED and UNKNOWN findings (" + shown.size() + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " of them suppressed") + ")</summary>" + nl + nl);
-    out.write("| status | control | severity | resource | where | finding |" + nl + "|---|---|---|---|---|---|" + nl);
+    out.write(
+        nl
+            + "<details><summary>FAILED and UNKNOWN findings ("
+            + shown.size()
+            + (suppressed.isEmpty() ? "" : ", " + suppressed.size() + " of them suppressed")
+            + ")</summary>"
+            + nl
+            + nl);
+    out.write(
+        "| status | control | severity | resource | where | finding |"
+            + nl
+            + "|---|---|---|---|---|---|"
+            + nl);
     for (Finding finding : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
-      out.write("| " + finding.status() + (finding.suppressed() ? " (suppressed: " + cell(finding.suppression().reason()) + ")" : "") + " | " + finding.control().id() + " | " + finding.control().severity().title() + " | "
-          + code(finding.resourceId()) + " | " + code(finding.location().toString()) + " | " + cell(finding.message()) + " |" + nl);
+      out.write(
+          "| "
+              + finding.status()
+              + (finding.suppressed()
+                  ? " (suppressed: " + cell(finding.suppression().reason()) + ")"
+                  : "")
+              + " | "
+              + finding.control().id()
+              + " | "
+              + finding.control().severity().title()
+              + " | "
+              + code(finding.resourceId())
+              + " | "
+              + code(finding.location().toString())
+              + " | "
+              + cell(finding.message())
+              + " |"
+              + nl);
     }
     if (shown.size() > MAX_ROWS) {
       out.write(nl + "… and " + (shown.size() - MAX_ROWS) + " more: see the full report." + nl);
@@ -58,7 +111,8 @@ public final class MarkdownReport implements Report {
     for (int i = 0; i < printable.length(); i++) {
       char c = printable.charAt(i);
       switch (c) {
-        case '\\', '|', '`', '[', ']' -> out.append('\\').append(c); // emphasis (*, _) is harmless, and left readable
+        case '\\', '|', '`', '[', ']' ->
+            out.append('\\').append(c); // emphasis (*, _) is harmless, and left readable
         case '<' -> out.append("&lt;");
         case '&' -> out.append("&amp;"); // an entity could spell a bidi override
         case '@' -> out.append("@\u200b"); // a zero-width space: GitHub would notify @user

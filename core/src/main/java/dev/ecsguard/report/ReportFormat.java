@@ -12,21 +12,43 @@ import java.util.function.Function;
  * and its golden file.
  */
 public enum ReportFormat {
-  TEXT("findings by resource, with the fix, for a terminal", List.of(".txt"), options -> new TextReport(options.colour(), options.verbose())),
-  JSON("every finding, for scripts (a documented interface)", List.of(".json"), options -> new JsonReport()),
-  SARIF("SARIF 2.1.0, for GitHub code scanning and SARIF viewers", List.of(".sarif", ".sarif.json"), options -> new SarifReport()),
-  JUNIT("JUnit XML, for Jenkins and GitLab", List.of(".junit.xml", ".xml"), options -> new JunitReport()),
-  MARKDOWN("counts and FAILED findings, for a pull-request comment", List.of(".md"), options -> new MarkdownReport()),
+  TEXT(
+      "findings by resource, with the fix, for a terminal",
+      List.of(".txt"),
+      options -> new TextReport(options.colour(), options.verbose())),
+  JSON(
+      "every finding, for scripts (a documented interface)",
+      List.of(".json"),
+      options -> new JsonReport()),
+  SARIF(
+      "SARIF 2.1.0, for GitHub code scanning and SARIF viewers",
+      List.of(".sarif", ".sarif.json"),
+      options -> new SarifReport()),
+  JUNIT(
+      "JUnit XML, for Jenkins and GitLab",
+      List.of(".junit.xml", ".xml"),
+      options -> new JunitReport()),
+  MARKDOWN(
+      "counts and FAILED findings, for a pull-request comment",
+      List.of(".md"),
+      options -> new MarkdownReport()),
   CSV("one row per finding, for spreadsheets", List.of(".csv"), options -> new CsvReport()),
-  ASFF("AWS Security Finding Format, for AWS Security Hub", List.of(".asff.json"), options -> new AsffReport(options.account(), options.region(), options.now())),
-  HTML("one self-contained page with charts, for a browser", List.of(".html"), options -> new HtmlReport()),
+  ASFF(
+      "AWS Security Finding Format, for AWS Security Hub",
+      List.of(".asff.json"),
+      options -> new AsffReport(options.account(), options.region(), options.now())),
+  HTML(
+      "one self-contained page with charts, for a browser",
+      List.of(".html"),
+      options -> new HtmlReport()),
   ; // on its own line, so that a new format is one added line
 
   /**
-   * What a report may depend on: {@code colour} and {@code verbose} (text); {@code account},
-   * {@code region} and {@code now} (ASFF: where findings of offline files belong, and when).
+   * What a report may depend on: {@code colour} and {@code verbose} (text); {@code account}, {@code
+   * region} and {@code now} (ASFF: where findings of offline files belong, and when).
    */
-  public record Options(boolean colour, boolean verbose, String account, String region, Instant now) {}
+  public record Options(
+      boolean colour, boolean verbose, String account, String region, Instant now) {}
 
   private final String description;
   private final List<String> extensions;
@@ -68,6 +90,9 @@ public enum ReportFormat {
   /** The format of that label, in any case; null when there is none. */
   public static ReportFormat named(String label) {
     String name = label.toUpperCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(format -> format.name().equals(name)).findFirst().orElse(null);
+    return Arrays.stream(values())
+        .filter(format -> format.name().equals(name))
+        .findFirst()
+        .orElse(null);
   }
 }

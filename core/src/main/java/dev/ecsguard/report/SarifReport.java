@@ -1,9 +1,9 @@
 package dev.ecsguard.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Status;
-import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.tree.Location;
@@ -24,7 +24,9 @@ public final class SarifReport implements Report {
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
     Map<String, ControlInfo> rules = new LinkedHashMap<>();
-    result.findings().forEach(finding -> rules.putIfAbsent(finding.control().id(), finding.control()));
+    result
+        .findings()
+        .forEach(finding -> rules.putIfAbsent(finding.control().id(), finding.control()));
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     rules.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
     try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
@@ -85,11 +87,13 @@ public final class SarifReport implements Report {
     json.writeString(control.resourceType().awsName());
     json.writeEndArray();
     // GitHub ranks security alerts by this score: High 8.0, Medium 5.5, Low 3.0.
-    json.writeStringField("security-severity", switch (control.severity()) {
-      case HIGH -> "8.0";
-      case MEDIUM -> "5.5";
-      case LOW -> "3.0";
-    });
+    json.writeStringField(
+        "security-severity",
+        switch (control.severity()) {
+          case HIGH -> "8.0";
+          case MEDIUM -> "5.5";
+          case LOW -> "3.0";
+        });
     json.writeEndObject();
     json.writeEndObject();
   }
@@ -102,13 +106,15 @@ public final class SarifReport implements Report {
     };
   }
 
-  private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex) throws IOException {
+  private static void writeResult(JsonGenerator json, Finding finding, int ruleIndex)
+      throws IOException {
     boolean failed = finding.status() == Status.FAILED;
     json.writeStartObject();
     json.writeStringField("ruleId", finding.control().id());
     json.writeNumberField("ruleIndex", ruleIndex);
     json.writeStringField("kind", failed ? "fail" : "review");
-    json.writeStringField("level", failed ? level(finding.control()) : "none"); // SARIF: only kind fail takes a level
+    json.writeStringField(
+        "level", failed ? level(finding.control()) : "none"); // SARIF: only kind fail takes a level
     json.writeObjectFieldStart("message");
     json.writeStringField("text", finding.message());
     json.writeEndObject();
@@ -139,10 +145,15 @@ public final class SarifReport implements Report {
     if (finding.suppressed()) {
       json.writeArrayFieldStart("suppressions");
       json.writeStartObject();
-      json.writeStringField("kind", finding.suppression().source().startsWith("inline ") ? "inSource" : "external");
+      json.writeStringField(
+          "kind", finding.suppression().source().startsWith("inline ") ? "inSource" : "external");
       json.writeStringField("status", "accepted");
-      json.writeStringField("justification", finding.suppression().reason()
-          + (finding.suppression().expires() == null ? "" : " (until " + finding.suppression().expires() + ")"));
+      json.writeStringField(
+          "justification",
+          finding.suppression().reason()
+              + (finding.suppression().expires() == null
+                  ? ""
+                  : " (until " + finding.suppression().expires() + ")"));
       json.writeEndObject();
       json.writeEndArray();
     }

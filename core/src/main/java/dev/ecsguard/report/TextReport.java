@@ -41,30 +41,69 @@ public final class TextReport implements Report {
     String nl = System.lineSeparator();
     String resource = null;
     for (Finding finding : result.findings()) {
-      if (!verbose && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
+      if (!verbose
+          && (finding.status() == Status.PASSED || finding.status() == Status.NOT_APPLICABLE)) {
         continue;
       }
-      String header = finding.resourceType().words() + " " + Printable.escape(finding.resourceId()) + labels(finding);
+      String header =
+          finding.resourceType().words()
+              + " "
+              + Printable.escape(finding.resourceId())
+              + labels(finding);
       if (!Objects.equals(header, resource)) {
         out.write((colour ? BOLD + header + RESET : header) + nl);
         resource = header;
       }
-      String status = finding.suppressed() ? finding.status().name().toLowerCase(java.util.Locale.ROOT) + " (s)" : finding.status().name();
-      out.write("  " + (finding.suppressed() ? String.format("%-15s", status) : paint(finding.status(), String.format("%-15s", status))));
-      out.write(String.format("%-8s%-8s%s%s", finding.control().id(), finding.control().severity().title(),
-          Printable.escape(finding.location().toString()), nl));
+      String status =
+          finding.suppressed()
+              ? finding.status().name().toLowerCase(java.util.Locale.ROOT) + " (s)"
+              : finding.status().name();
+      out.write(
+          "  "
+              + (finding.suppressed()
+                  ? String.format("%-15s", status)
+                  : paint(finding.status(), String.format("%-15s", status))));
+      out.write(
+          String.format(
+              "%-8s%-8s%s%s",
+              finding.control().id(),
+              finding.control().severity().title(),
+              Printable.escape(finding.location().toString()),
+              nl));
       if (finding.offenders().size() > 1) {
         for (Finding.Element offender : finding.offenders()) {
-          out.write(INDENT + "- " + Printable.escape(offender.sentence()) + "  " + Printable.escape(offender.location().toString()) + nl);
+          out.write(
+              INDENT
+                  + "- "
+                  + Printable.escape(offender.sentence())
+                  + "  "
+                  + Printable.escape(offender.location().toString())
+                  + nl);
         }
       } else {
         out.write(INDENT + Printable.escape(finding.message()) + nl);
       }
       if (finding.suppressed()) {
-        out.write(INDENT + "Suppressed: " + Printable.escape(finding.suppression().reason()) + " (" + Printable.escape(finding.suppression().source())
-            + (finding.suppression().expires() == null ? "" : ", until " + finding.suppression().expires()) + ")" + nl);
+        out.write(
+            INDENT
+                + "Suppressed: "
+                + Printable.escape(finding.suppression().reason())
+                + " ("
+                + Printable.escape(finding.suppression().source())
+                + (finding.suppression().expires() == null
+                    ? ""
+                    : ", until " + finding.suppression().expires())
+                + ")"
+                + nl);
       } else if (finding.status() == Status.FAILED) {
-        out.write(INDENT + "Fix: " + finding.control().remediation() + " (ecsguard explain " + finding.control().id() + ")" + nl);
+        out.write(
+            INDENT
+                + "Fix: "
+                + finding.control().remediation()
+                + " (ecsguard explain "
+                + finding.control().id()
+                + ")"
+                + nl);
       }
     }
     for (Note note : result.notes()) {
@@ -73,19 +112,30 @@ public final class TextReport implements Report {
     out.write(
         String.format(
             "%d %s, %d %s: %s, %s, %s, %s%s%s%s",
-            result.files(), plural(result.files(), result.live() ? "account-region" : "file"),
-            result.resources(), plural(result.resources(), "resource"),
+            result.files(),
+            plural(result.files(), result.live() ? "account-region" : "file"),
+            result.resources(),
+            plural(result.resources(), "resource"),
             paint(Status.FAILED, result.count(Status.FAILED) + " failed"),
             paint(Status.UNKNOWN, result.count(Status.UNKNOWN) + " unknown"),
             paint(Status.PASSED, result.count(Status.PASSED) + " passed"),
             paint(Status.NOT_APPLICABLE, result.count(Status.NOT_APPLICABLE) + " not applicable"),
             (result.suppressed() == 0 ? "" : "; " + result.suppressed() + " suppressed")
-                + (result.notes().isEmpty() ? "" : "; " + result.notes().size() + " " + plural(result.notes().size(), "note")),
+                + (result.notes().isEmpty()
+                    ? ""
+                    : "; " + result.notes().size() + " " + plural(result.notes().size(), "note")),
             result.errors().isEmpty()
                 ? ""
                 : result.live()
-                    ? "; " + result.errors().size() + " " + plural(result.errors().size(), "read") + " failed: the scan is INCOMPLETE"
-                    : "; " + result.errors().size() + " unreadable " + plural(result.errors().size(), "input"),
+                    ? "; "
+                        + result.errors().size()
+                        + " "
+                        + plural(result.errors().size(), "read")
+                        + " failed: the scan is INCOMPLETE"
+                    : "; "
+                        + result.errors().size()
+                        + " unreadable "
+                        + plural(result.errors().size(), "input"),
             nl));
   }
 
@@ -97,13 +147,19 @@ public final class TextReport implements Report {
     return count == 1 ? word : word + "s";
   }
 
-  /** Labels after the id: {@code  (cdkPath: Stack/Api/TaskDef/Resource)}. */
+  /** Labels after the id: {@code (cdkPath: Stack/Api/TaskDef/Resource)}. */
   private static String labels(Finding finding) {
     if (finding.labels().isEmpty()) {
       return "";
     }
     StringBuilder out = new StringBuilder(" (");
-    new java.util.TreeMap<>(finding.labels()).forEach((name, value) -> out.append(out.length() > 2 ? ", " : "").append(name).append(": ").append(Printable.escape(value)));
+    new java.util.TreeMap<>(finding.labels())
+        .forEach(
+            (name, value) ->
+                out.append(out.length() > 2 ? ", " : "")
+                    .append(name)
+                    .append(": ")
+                    .append(Printable.escape(value)));
     return out.append(')').toString();
   }
 }

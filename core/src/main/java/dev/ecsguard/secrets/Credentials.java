@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
 /**
  * Recognises credentials written as literal values in a task definition, by the rules of ECSG.5
  * (environment variables) and ECSG.6 (commands, entry points, health checks, Docker labels): so
- * that no output shows them, and so that those controls can report them. A {@link Credential}
- * names its kind and carries the text to hide; it never prints that text.
+ * that no output shows them, and so that those controls can report them. A {@link Credential} names
+ * its kind and carries the text to hide; it never prints that text.
  */
 public final class Credentials {
   /** What ecsguard shows in place of a credential. */
   public static final String MASK = "(value not shown)";
 
-  /** The kind of a credential, worded for a message: {@code "DB_PASSWORD" holds a literal password}. */
+  /**
+   * The kind of a credential, worded for a message: {@code "DB_PASSWORD" holds a literal password}.
+   */
   public enum Kind {
     ECS8_NAME("an AWS credential (ECS.8 flags its name)"),
     AWS_ACCESS_KEY_ID("an AWS access key id"),
@@ -57,7 +59,10 @@ public final class Credentials {
     }
   }
 
-  /** A credential found: its kind, and {@code value}, the exact text to hide (never in {@link #toString()}). */
+  /**
+   * A credential found: its kind, and {@code value}, the exact text to hide (never in {@link
+   * #toString()}).
+   */
   public record Credential(Kind kind, String value) {
     @Override
     public String toString() {
@@ -67,40 +72,84 @@ public final class Credentials {
 
   private record Format(Kind kind, Pattern pattern) {}
 
-  private static final List<Format> FORMATS = List.of(
-      new Format(Kind.AWS_ACCESS_KEY_ID, Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
-      // To its END line, or to the end of the value when a value holds the key's first part only.
-      new Format(Kind.PRIVATE_KEY, Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|.*)", Pattern.DOTALL)),
-      new Format(Kind.GITHUB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])|github_pat_[A-Za-z0-9_]{20,})")),
-      new Format(Kind.GITLAB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}")),
-      new Format(Kind.SLACK_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]+")),
-      new Format(Kind.STRIPE_LIVE_KEY, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]+")),
-      new Format(Kind.GOOGLE_API_KEY, Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")));
+  private static final List<Format> FORMATS =
+      List.of(
+          new Format(
+              Kind.AWS_ACCESS_KEY_ID,
+              Pattern.compile(
+                  "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
+          // To its END line, or to the end of the value when a value holds the key's first part
+          // only.
+          new Format(
+              Kind.PRIVATE_KEY,
+              Pattern.compile(
+                  "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|.*)",
+                  Pattern.DOTALL)),
+          new Format(
+              Kind.GITHUB_TOKEN,
+              Pattern.compile(
+                  "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])|github_pat_[A-Za-z0-9_]{20,})")),
+          new Format(
+              Kind.GITLAB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}")),
+          new Format(
+              Kind.SLACK_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]+")),
+          new Format(
+              Kind.STRIPE_LIVE_KEY, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]+")),
+          new Format(
+              Kind.GOOGLE_API_KEY,
+              Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")));
+
   /** Three base64url parts; whether the first is a JOSE header is decided by decoding it. */
-  private static final Pattern JWT = Pattern.compile("(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+  private static final Pattern JWT =
+      Pattern.compile("(?<![A-Za-z0-9_-])(ey[A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+
   /** {@code scheme://user:password@host}; group 1 is the password. */
-  private static final Pattern URL_PASSWORD = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'\"]*:([^\\s/@'\"]+)@[^\\s/@'\"]+");
+  private static final Pattern URL_PASSWORD =
+      Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'\"]*:([^\\s/@'\"]+)@[^\\s/@'\"]+");
+
   /**
    * Where any format can start: texts without one of these are left without running every pattern.
-   * Plain substring searches, because every finding message passes here and a regular expression
-   * of alternatives tried at each position cost most of a scan's time.
+   * Plain substring searches, because every finding message passes here and a regular expression of
+   * alternatives tried at each position cost most of a scan's time.
    */
   private static final List<String> FORMAT_STARTS =
-      List.of("AKIA", "ASIA", "ABIA", "ACCA", "PRIVATE KEY", "github_pat_", "glpat-", "xox", "k_live_", "AIza", "://");
+      List.of(
+          "AKIA",
+          "ASIA",
+          "ABIA",
+          "ACCA",
+          "PRIVATE KEY",
+          "github_pat_",
+          "glpat-",
+          "xox",
+          "k_live_",
+          "AIza",
+          "://");
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{resolve:.*}}|arn:.*|<[^<>]*>", Pattern.DOTALL);
-  private static final Pattern BOOLEAN_OR_NUMBER = Pattern.compile("(?i)true|false|[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[+-]?\\d+)?");
-  private static final Pattern FLAG = Pattern.compile("(?i)(--(?:password|token|secret|api-key))(?:=(.*))?", Pattern.DOTALL);
-  private static final Pattern ASSIGNMENT = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
+  private static final Pattern REFERENCE =
+      Pattern.compile(
+          "\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{resolve:.*}}|arn:.*|<[^<>]*>",
+          Pattern.DOTALL);
+  private static final Pattern BOOLEAN_OR_NUMBER =
+      Pattern.compile("(?i)true|false|[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:e[+-]?\\d+)?");
+  private static final Pattern FLAG =
+      Pattern.compile("(?i)(--(?:password|token|secret|api-key))(?:=(.*))?", Pattern.DOTALL);
+  private static final Pattern ASSIGNMENT =
+      Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
   private static final int LITERAL_LENGTH = 8;
   private static final int FLAG_VALUE_LENGTH = 4;
+
   /** How deep scripts quoted in scripts are read ({@code sh -c "su -c '…'"}). */
   private static final int SCRIPT_DEPTH = 3;
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private Credentials() {}
 
-  /** ECSG.5: an environment variable whose value is a credential, by its name or by the value's format. */
+  /**
+   * ECSG.5: an environment variable whose value is a credential, by its name or by the value's
+   * format.
+   */
   public static Optional<Credential> inVariable(String name, String value) {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
@@ -111,7 +160,10 @@ public final class Credentials {
     return byFormatOrName(name, value);
   }
 
-  /** ECSG.6: a Docker label whose value has a credential format, or whose key is secret-like with a literal value. */
+  /**
+   * ECSG.6: a Docker label whose value has a credential format, or whose key is secret-like with a
+   * literal value.
+   */
   public static Optional<Credential> inLabel(String key, String value) {
     return value == null || value.isEmpty() ? Optional.empty() : byFormatOrName(key, value);
   }
@@ -125,7 +177,9 @@ public final class Credentials {
   public static List<Credential> inCommand(List<String> elements) {
     List<Credential> found = new ArrayList<>();
     List<String> words = new ArrayList<>();
-    Map<Integer, String> nextArgument = new HashMap<>(); // a word that ends its element → the next element, one argument however many words
+    Map<Integer, String> nextArgument =
+        new HashMap<>(); // a word that ends its element → the next element, one argument however
+    // many words
     for (int e = 0; e < elements.size(); e++) {
       String element = elements.get(e);
       if (element == null) {
@@ -138,7 +192,8 @@ public final class Credentials {
       if (words.size() > before && e + 1 < elements.size() && elements.get(e + 1) != null) {
         List<String> next = new ArrayList<>();
         shellWords(elements.get(e + 1), 0, next);
-        nextArgument.put(words.size() - 1, next.size() == 1 ? next.get(0) : elements.get(e + 1).strip());
+        nextArgument.put(
+            words.size() - 1, next.size() == 1 ? next.get(0) : elements.get(e + 1).strip());
       }
     }
     for (int i = 0; i < words.size(); i++) {
@@ -149,13 +204,23 @@ public final class Credentials {
       Matcher flag = FLAG.matcher(word);
       Matcher assignment = ASSIGNMENT.matcher(word);
       if (flag.matches()) {
-        String value = flag.group(2) != null ? flag.group(2) : nextArgument.containsKey(i) ? nextArgument.get(i) : i + 1 < words.size() ? words.get(i + 1) : null;
-        if (value != null && value.length() >= FLAG_VALUE_LENGTH && !value.startsWith("-") && !isReference(value)) {
+        String value =
+            flag.group(2) != null
+                ? flag.group(2)
+                : nextArgument.containsKey(i)
+                    ? nextArgument.get(i)
+                    : i + 1 < words.size() ? words.get(i + 1) : null;
+        if (value != null
+            && value.length() >= FLAG_VALUE_LENGTH
+            && !value.startsWith("-")
+            && !isReference(value)) {
           found.add(new Credential(flagKind(flag.group(1)), value));
         }
       } else if (assignment.matches()) {
         String value = assignment.group(2);
-        nameKind(assignment.group(1)).filter(kind -> isLiteral(value)).ifPresent(kind -> found.add(new Credential(kind, value)));
+        nameKind(assignment.group(1))
+            .filter(kind -> isLiteral(value))
+            .ifPresent(kind -> found.add(new Credential(kind, value)));
       }
     }
     return found;
@@ -169,7 +234,8 @@ public final class Credentials {
    */
   private static void shellWords(String text, int depth, List<String> into) {
     StringBuilder word = null;
-    int quotedFrom = -1; // where the word's leading quote closes: the word is wholly quoted when it ends there
+    int quotedFrom =
+        -1; // where the word's leading quote closes: the word is wholly quoted when it ends there
     for (int i = 0; i <= text.length(); i++) {
       if (i == text.length() || Character.isWhitespace(text.charAt(i))) {
         if (word != null) {
@@ -191,7 +257,9 @@ public final class Credentials {
         i = end;
       } else if (c == '"') {
         for (i++; i < text.length() && text.charAt(i) != '"'; i++) {
-          if (text.charAt(i) == '\\' && i + 1 < text.length() && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
+          if (text.charAt(i) == '\\'
+              && i + 1 < text.length()
+              && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
             i++;
           }
           word.append(text.charAt(i));
@@ -222,7 +290,9 @@ public final class Credentials {
       }
     }
     // GitHub's gh?_ prefixes, without stopping at every "through" or "high".
-    for (int at = text.indexOf("gh"); at >= 0 && at + 3 < text.length(); at = text.indexOf("gh", at + 1)) {
+    for (int at = text.indexOf("gh");
+        at >= 0 && at + 3 < text.length();
+        at = text.indexOf("gh", at + 1)) {
       if ("pousr".indexOf(text.charAt(at + 2)) >= 0 && text.charAt(at + 3) == '_') {
         return true;
       }
@@ -237,7 +307,11 @@ public final class Credentials {
   }
 
   private static boolean isBase64Url(char c) {
-    return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-';
+    return c >= 'A' && c <= 'Z'
+        || c >= 'a' && c <= 'z'
+        || c >= '0' && c <= '9'
+        || c == '_'
+        || c == '-';
   }
 
   /** Every value format in {@code text}, each with the text it takes (a URL's password only). */
@@ -267,7 +341,10 @@ public final class Credentials {
     return found;
   }
 
-  /** {@code text} with every value format replaced by {@link #MASK}: for messages, which name no variable. */
+  /**
+   * {@code text} with every value format replaced by {@link #MASK}: for messages, which name no
+   * variable.
+   */
   public static String maskFormats(String text) {
     for (Credential credential : inText(text)) {
       text = text.replace(credential.value(), MASK);
@@ -277,26 +354,34 @@ public final class Credentials {
 
   /**
    * Whether a name is secret-like: one of its {@code _ - .}-separated words ends with PASSWORD,
-   * PASSWD, SECRET, TOKEN, APIKEY or CREDENTIAL(S) (so PGPASSWORD and dbPassword are), or two
-   * words read API KEY, PRIVATE KEY or ACCESS KEY; case-insensitive.
+   * PASSWD, SECRET, TOKEN, APIKEY or CREDENTIAL(S) (so PGPASSWORD and dbPassword are), or two words
+   * read API KEY, PRIVATE KEY or ACCESS KEY; case-insensitive.
    */
   public static boolean isSecretLike(String name) {
     return nameKind(name).isPresent();
   }
 
-  /** Whether a variable's name alone makes its literal value a credential: an ECS.8 name, or a secret-like one. */
+  /**
+   * Whether a variable's name alone makes its literal value a credential: an ECS.8 name, or a
+   * secret-like one.
+   */
   public static boolean namesCredential(String name) {
     return CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name) || isSecretLike(name);
   }
 
-  /** Whether a value is, entirely, a reference to one kept elsewhere: {@code ${…}}, {@code $NAME}, {@code {{resolve:…}}}, {@code arn:…}, {@code <…>}. */
+  /**
+   * Whether a value is, entirely, a reference to one kept elsewhere: {@code ${…}}, {@code $NAME},
+   * {@code {{resolve:…}}}, {@code arn:…}, {@code <…>}.
+   */
   public static boolean isReference(String value) {
     return REFERENCE.matcher(value).matches();
   }
 
   /** ECSG.5's literal: 8 or more characters, no reference, no boolean, no number. */
   private static boolean isLiteral(String value) {
-    return value.length() >= LITERAL_LENGTH && !isReference(value) && !BOOLEAN_OR_NUMBER.matcher(value).matches();
+    return value.length() >= LITERAL_LENGTH
+        && !isReference(value)
+        && !BOOLEAN_OR_NUMBER.matcher(value).matches();
   }
 
   private static Optional<Credential> byFormatOrName(String name, String value) {
@@ -304,7 +389,9 @@ public final class Credentials {
     if (!formats.isEmpty()) {
       return Optional.of(new Credential(formats.get(0).kind(), value));
     }
-    return name == null || !isLiteral(value) ? Optional.empty() : nameKind(name).map(kind -> new Credential(kind, value));
+    return name == null || !isLiteral(value)
+        ? Optional.empty()
+        : nameKind(name).map(kind -> new Credential(kind, value));
   }
 
   private static Optional<Kind> nameKind(String name) {
@@ -340,7 +427,10 @@ public final class Credentials {
     };
   }
 
-  /** Whether a base64url part decodes to a JSON object with an {@code alg} member, as a JWT's header does. */
+  /**
+   * Whether a base64url part decodes to a JSON object with an {@code alg} member, as a JWT's header
+   * does.
+   */
   private static boolean isJoseHeader(String part) {
     byte[] header;
     try {
@@ -352,7 +442,9 @@ public final class Credentials {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return false;
       }
-      for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+      for (JsonToken token = parser.nextToken();
+          token == JsonToken.FIELD_NAME;
+          token = parser.nextToken()) {
         if (parser.currentName().equals("alg")) {
           return true;
         }

@@ -52,7 +52,8 @@ final class BoundedInputStream extends FilterInputStream {
     read += n;
     if (read > limit) {
       throw new LimitExceeded(
-          new InputException(name, "refused: more than the limit of " + limit + " bytes (--max-file-size)"));
+          new InputException(
+              name, "refused: more than the limit of " + limit + " bytes (--max-file-size)"));
     }
   }
 }

@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-
 import java.util.regex.Pattern;
 
 /**
@@ -26,18 +25,24 @@ public final class DocumentReader {
   // Jackson quotes offending tokens ('AKIA...'); a token may be a secret, so it is never echoed.
   private static final Pattern QUOTED_TOKEN = Pattern.compile("'[^'\\s]{2,}'");
   // JSON's own words, which Jackson quotes when it lists what it expected.
-  private static final java.util.Set<String> SAFE_TOKENS = java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
+  private static final java.util.Set<String> SAFE_TOKENS =
+      java.util.Set.of("'null'", "'true'", "'false'", "'NaN'");
   // Jackson names its own setting behind a limit, which means nothing to a user.
-  private static final Pattern JACKSON_SETTING = Pattern.compile(", from `StreamReadConstraints[^`]*`");
+  private static final Pattern JACKSON_SETTING =
+      Pattern.compile(", from `StreamReadConstraints[^`]*`");
   // Jackson describes where an unclosed array began with its own source description.
-  private static final Pattern START_MARKER = Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
+  private static final Pattern START_MARKER =
+      Pattern.compile("\\(start marker at \\[Source: [^;]*; line: (\\d+), column: (\\d+)\\]\\)");
 
   /** The two syntaxes ecsguard reads. */
   private enum Syntax {
     JSON,
     YAML;
 
-    /** By file name; a name that says neither (.template, standard input) is told by its first character. */
+    /**
+     * By file name; a name that says neither (.template, standard input) is told by its first
+     * character.
+     */
     static Syntax of(String name, char[] text) {
       String lower = name.toLowerCase(java.util.Locale.ROOT);
       if (lower.endsWith(".json")) {
@@ -62,7 +67,8 @@ public final class DocumentReader {
     this.limits = limits;
     this.factory =
         JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build())
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
   }
@@ -72,7 +78,10 @@ public final class DocumentReader {
     return parse(text(path, name), name);
   }
 
-  /** Apart from parsing, so that the bytes are garbage before the tree grows: memory is the tree's, not the file's thrice. */
+  /**
+   * Apart from parsing, so that the bytes are garbage before the tree grows: memory is the tree's,
+   * not the file's thrice.
+   */
   private char[] text(Path path, String name) throws InputException {
     byte[] bytes = RegularFiles.read(path, name, limits.maxFileBytes());
     try {
@@ -89,7 +98,8 @@ public final class DocumentReader {
   public Document read(InputStream in, String name) throws InputException {
     char[] text;
     try {
-      text = RegularFiles.utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
+      text =
+          RegularFiles.utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
     } catch (IOException e) {
       throw failure(e, name, null);
     }
@@ -104,8 +114,8 @@ public final class DocumentReader {
   }
 
   /**
-   * Parses JSON held in a string of another document (Terraform's container_definitions); its
-   * nodes report the string's position.
+   * Parses JSON held in a string of another document (Terraform's container_definitions); its nodes
+   * report the string's position.
    */
   public Document readEmbedded(ScalarNode host) throws InputException {
     return parse(() -> factory.createParser(host.text()), host.file(), host);
@@ -114,7 +124,8 @@ public final class DocumentReader {
   /** Parses an in-memory document (used by tests and by the benchmark). */
   public Document read(byte[] json, String name) throws InputException {
     if (json.length > limits.maxFileBytes()) {
-      throw new InputException(name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
+      throw new InputException(
+          name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
     }
     try {
       return parse(RegularFiles.utf8(json), name);
@@ -149,7 +160,9 @@ public final class DocumentReader {
       JsonLocation at = constraint.getLocation() != null ? constraint.getLocation() : where;
       String problem =
           String.valueOf(constraint.getOriginalMessage()).contains("nesting depth")
-              ? "nested too deeply (" + describe(constraint) + ", far deeper than any ECS document needs)"
+              ? "nested too deeply ("
+                  + describe(constraint)
+                  + ", far deeper than any ECS document needs)"
               : "a value is too large: " + describe(constraint);
       return new InputException(name, line(at), column(at), "refused: " + problem);
     }
@@ -175,7 +188,10 @@ public final class DocumentReader {
     }
     message = JACKSON_SETTING.matcher(message).replaceAll("");
     message = START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)");
-    return QUOTED_TOKEN.matcher(message).replaceAll(token -> SAFE_TOKENS.contains(token.group()) ? token.group() : "(not shown)").trim();
+    return QUOTED_TOKEN
+        .matcher(message)
+        .replaceAll(token -> SAFE_TOKENS.contains(token.group()) ? token.group() : "(not shown)")
+        .trim();
   }
 
   private static int line(JsonLocation at) {
@@ -216,8 +232,15 @@ public final class DocumentReader {
           Node earlier = parent instanceof ObjectNode object ? object.get(pendingKey) : null;
           Node.attach(document, parent, node);
           if (earlier != null) {
-            // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the first.
-            document.notice(node, "duplicate key \"" + pendingKey + "\" (also on line " + earlier.line() + "); the last one counts, as the AWS CLI reads it");
+            // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the
+            // first.
+            document.notice(
+                node,
+                "duplicate key \""
+                    + pendingKey
+                    + "\" (also on line "
+                    + earlier.line()
+                    + "); the last one counts, as the AWS CLI reads it");
           }
           if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             open.push(node);
@@ -232,24 +255,50 @@ public final class DocumentReader {
       if (trailing != null) {
         JsonLocation at = parser.currentTokenLocation();
         throw new InputException(
-            name, at.getLineNr(), at.getColumnNr(), "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
+            name,
+            at.getLineNr(),
+            at.getColumnNr(),
+            "malformed JSON: more than one value in the file (JSON Lines? make them one array, e.g. with jq -s)");
       }
       return document;
     }
 
-    private Node node(JsonToken token, Node parent, String key, JsonLocation at) throws IOException, InputException {
+    private Node node(JsonToken token, Node parent, String key, JsonLocation at)
+        throws IOException, InputException {
       int line = at.getLineNr();
       int column = at.getColumnNr();
       int index = parent instanceof ArrayNode array ? array.size() : -1;
       return switch (token) {
         case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);
         case START_ARRAY -> new ArrayNode(document, parent, key, index, line, column);
-        case VALUE_STRING -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.STRING, parser.getText());
+        case VALUE_STRING ->
+            new ScalarNode(
+                document,
+                parent,
+                key,
+                index,
+                line,
+                column,
+                ScalarNode.Type.STRING,
+                parser.getText());
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
-            new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NUMBER, parser.getText());
-        case VALUE_TRUE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
-        case VALUE_FALSE -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
-        case VALUE_NULL -> new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
+            new ScalarNode(
+                document,
+                parent,
+                key,
+                index,
+                line,
+                column,
+                ScalarNode.Type.NUMBER,
+                parser.getText());
+        case VALUE_TRUE ->
+            new ScalarNode(
+                document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "true");
+        case VALUE_FALSE ->
+            new ScalarNode(
+                document, parent, key, index, line, column, ScalarNode.Type.BOOLEAN, "false");
+        case VALUE_NULL ->
+            new ScalarNode(document, parent, key, index, line, column, ScalarNode.Type.NULL, null);
         default -> throw new InputException(document.name(), line, column, "unexpected " + token);
       };
     }

@@ -22,7 +22,10 @@ public final class InputException extends Exception {
     this(file, 0, 0, problem);
   }
 
-  /** A failure inside ecsguard while reading {@code file}: {@code cause} is kept for --debug's stack trace. */
+  /**
+   * A failure inside ecsguard while reading {@code file}: {@code cause} is kept for --debug's stack
+   * trace.
+   */
   public InputException(String file, String problem, Throwable cause) {
     super(format(file, 0, 0, problem), cause, false, true);
     this.file = file;

@@ -7,17 +7,23 @@ package dev.ecsguard.tree;
  * @param maxNestingDepth objects and arrays nested deeper than this are refused
  */
 public record InputLimits(long maxFileBytes, int maxNestingDepth) {
-  /** Far beyond any real task definition (AWS caps one at 64 KiB), yet small enough to hold in memory. */
+  /**
+   * Far beyond any real task definition (AWS caps one at 64 KiB), yet small enough to hold in
+   * memory.
+   */
   public static final InputLimits DEFAULT = new InputLimits(64L * 1024 * 1024, 128);
 
   /**
-   * Heap a scan needs per byte of input, at the worst measured with a margin: JSON with thousands of
-   * resources, whose tree and findings are held until the reports are written, needs 16 to 17 times
-   * its size; one resource with a huge list, 11.
+   * Heap a scan needs per byte of input, at the worst measured with a margin: JSON with thousands
+   * of resources, whose tree and findings are held until the reports are written, needs 16 to 17
+   * times its size; one resource with a huge list, 11.
    */
   private static final long HEAP_PER_BYTE = 20;
 
-  /** The default file size limit for a heap of {@code heapBytes}: {@link #DEFAULT}'s, or less where that would not fit. */
+  /**
+   * The default file size limit for a heap of {@code heapBytes}: {@link #DEFAULT}'s, or less where
+   * that would not fit.
+   */
   public static long maxFileBytesFor(long heapBytes) {
     return Math.max(1, Math.min(DEFAULT.maxFileBytes(), heapBytes / HEAP_PER_BYTE));
   }

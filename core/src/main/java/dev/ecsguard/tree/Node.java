@@ -4,7 +4,8 @@ package dev.ecsguard.tree;
  * One value of a parsed JSON (later YAML) document that remembers its position. Jackson's own tree
  * drops positions, which every finding needs, hence this small tree of our own.
  */
-public abstract sealed class Node implements Origin permits ObjectNode, ArrayNode, ScalarNode, UnresolvedNode {
+public abstract sealed class Node implements Origin
+    permits ObjectNode, ArrayNode, ScalarNode, UnresolvedNode {
   private final Document document;
   private final Node parent;
   private final String key; // the member name in the parent object, or null in an array
@@ -79,7 +80,8 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
   }
 
   /** A new scalar, placed as {@link #newObject} places objects. */
-  public static ScalarNode newScalar(Node parent, String key, Node at, ScalarNode.Type type, String text) {
+  public static ScalarNode newScalar(
+      Node parent, String key, Node at, ScalarNode.Type type, String text) {
     return newScalar(parent, key, at.line, at.column, type, text);
   }
 
@@ -88,21 +90,39 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
     return newUnresolved(parent, key, at.line, at.column, reason);
   }
 
-  /** As {@link #newObject(Node, String, Node)}, at a line and column (for trees built from another syntax). */
+  /**
+   * As {@link #newObject(Node, String, Node)}, at a line and column (for trees built from another
+   * syntax).
+   */
   public static ObjectNode newObject(Node parent, String key, int line, int column) {
-    return place(new ObjectNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
+    return place(
+        new ObjectNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
   }
 
   public static ArrayNode newArray(Node parent, String key, int line, int column) {
-    return place(new ArrayNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
+    return place(
+        new ArrayNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column));
   }
 
-  public static ScalarNode newScalar(Node parent, String key, int line, int column, ScalarNode.Type type, String text) {
-    return place(new ScalarNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, type, text));
+  public static ScalarNode newScalar(
+      Node parent, String key, int line, int column, ScalarNode.Type type, String text) {
+    return place(
+        new ScalarNode(
+            parent.document,
+            parent,
+            keyIn(parent, key),
+            indexIn(parent),
+            line,
+            column,
+            type,
+            text));
   }
 
-  public static UnresolvedNode newUnresolved(Node parent, String key, int line, int column, String reason) {
-    return place(new UnresolvedNode(parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, reason));
+  public static UnresolvedNode newUnresolved(
+      Node parent, String key, int line, int column, String reason) {
+    return place(
+        new UnresolvedNode(
+            parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, reason));
   }
 
   /** The root object of a new document named {@code name}, for trees built from another syntax. */
@@ -110,7 +130,10 @@ public abstract sealed class Node implements Origin permits ObjectNode, ArrayNod
     return newDocument(name, 1, 1);
   }
 
-  /** As above, the root at {@code line} and {@code column}: 0 for a source without lines (a live account). */
+  /**
+   * As above, the root at {@code line} and {@code column}: 0 for a source without lines (a live
+   * account).
+   */
   public static ObjectNode newDocument(String name, int line, int column) {
     Document document = new Document(name, null);
     ObjectNode root = new ObjectNode(document, null, null, -1, line, column);

@@ -3,7 +3,9 @@ package dev.ecsguard.tree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A JSON object; member order is kept, and a repeated name keeps its last value, as AWS's CLI does. */
+/**
+ * A JSON object; member order is kept, and a repeated name keeps its last value, as AWS's CLI does.
+ */
 public final class ObjectNode extends Node {
   private final Map<String, Node> members = new LinkedHashMap<>();
 

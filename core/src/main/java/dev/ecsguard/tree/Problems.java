@@ -1,11 +1,11 @@
 package dev.ecsguard.tree;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
 import java.util.Locale;
 
@@ -13,12 +13,19 @@ import java.util.Locale;
 public final class Problems {
   /**
    * The operating system's words for common failures, which reads and writes report as a plain
-   * IOException's message ("No space left on device"). Only these are repeated: another message
-   * may hold anything.
+   * IOException's message ("No space left on device"). Only these are repeated: another message may
+   * hold anything.
    */
   private static final List<String> SYSTEM_REASONS =
-      List.of("No space left on device", "Disk quota exceeded", "Read-only file system", "File too large", "Too many open files",
-          "Permission denied", "Stale file handle", "Input/output error");
+      List.of(
+          "No space left on device",
+          "Disk quota exceeded",
+          "Read-only file system",
+          "File too large",
+          "Too many open files",
+          "Permission denied",
+          "Stale file handle",
+          "Input/output error");
 
   private Problems() {}
 

@@ -2,11 +2,11 @@ package dev.ecsguard.tree;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -24,7 +24,12 @@ public final class RegularFiles {
     BasicFileAttributes attributes = regular(path, name);
     if (attributes.size() > maxBytes) {
       throw new InputException(
-          name, "refused: " + attributes.size() + " bytes is over the limit of " + maxBytes + " bytes (--max-file-size)");
+          name,
+          "refused: "
+              + attributes.size()
+              + " bytes is over the limit of "
+              + maxBytes
+              + " bytes (--max-file-size)");
     }
     try (InputStream in = new BoundedInputStream(Files.newInputStream(path), maxBytes, name)) {
       return in.readAllBytes();
@@ -35,7 +40,10 @@ public final class RegularFiles {
     }
   }
 
-  /** Refuses, naming {@code name}, whatever {@code path} is if not a regular file: a file found to read later is checked as it is found. */
+  /**
+   * Refuses, naming {@code name}, whatever {@code path} is if not a regular file: a file found to
+   * read later is checked as it is found.
+   */
   public static void requireRegular(Path path, String name) throws InputException {
     regular(path, name);
   }
@@ -58,7 +66,9 @@ public final class RegularFiles {
     return utf8Text(read(path, name, maxBytes), name);
   }
 
-  /** {@code bytes} read from {@code name} as strict UTF-8 text, a leading byte-order mark dropped. */
+  /**
+   * {@code bytes} read from {@code name} as strict UTF-8 text, a leading byte-order mark dropped.
+   */
   public static String utf8Text(byte[] bytes, String name) throws InputException {
     try {
       return new String(utf8(bytes));
@@ -67,14 +77,21 @@ public final class RegularFiles {
     }
   }
 
-  /** Whether {@code bytes} begin with UTF-8's byte-order mark, which the text read from them leaves out. */
+  /**
+   * Whether {@code bytes} begin with UTF-8's byte-order mark, which the text read from them leaves
+   * out.
+   */
   public static boolean hasByteOrderMark(byte[] bytes) {
-    return bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf;
+    return bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf;
   }
 
   /**
    * Characters, not bytes, so that columns count what an editor shows; strict UTF-8 (RFC 8259), a
-   * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way there.
+   * leading byte-order mark skipped. One decoding pass over the whole file is the fastest way
+   * there.
    */
   static char[] utf8(byte[] bytes) throws CharacterCodingException {
     int start = hasByteOrderMark(bytes) ? 3 : 0;

@@ -19,7 +19,15 @@ public final class ScalarNode extends Node {
   private final Type type;
   private final String text; // the string, the number's text, "true"/"false", or null
 
-  ScalarNode(Document document, Node parent, String key, int index, int line, int column, Type type, String text) {
+  ScalarNode(
+      Document document,
+      Node parent,
+      String key,
+      int index,
+      int line,
+      int column,
+      Type type,
+      String text) {
     super(document, parent, key, index, line, column);
     this.type = type;
     this.text = text;

@@ -8,7 +8,8 @@ package dev.ecsguard.tree;
 public final class UnresolvedNode extends Node {
   private final String reason;
 
-  UnresolvedNode(Document document, Node parent, String key, int index, int line, int column, String reason) {
+  UnresolvedNode(
+      Document document, Node parent, String key, int index, int line, int column, String reason) {
     super(document, parent, key, index, line, column);
     this.reason = reason;
   }

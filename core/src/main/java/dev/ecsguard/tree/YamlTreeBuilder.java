@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * merged maps' keys join the mapping, its own keys win, and of a list of maps the earlier win.
  */
 final class YamlTreeBuilder {
-  // Copies made for aliases: far more than any real template needs, far fewer than an alias bomb makes.
+  // Copies made for aliases: far more than any real template needs, far fewer than an alias bomb
+  // makes.
   private static final int MAX_ALIAS_NODES = 1_000_000;
   private static final Resolver RESOLVER = new Resolver();
   private static final String MERGE = "<<";
@@ -42,8 +43,11 @@ final class YamlTreeBuilder {
   private final int maxDepth;
   private final Map<String, Node> anchors = new HashMap<>();
   private final Set<Node> tagged = Collections.newSetFromMap(new IdentityHashMap<>());
-  private final Set<Node> functions = Collections.newSetFromMap(new IdentityHashMap<>()); // the {"Fn::X": …} made for short-form tags
-  private final Map<ObjectNode, Mark> merging = new IdentityHashMap<>(); // mappings with a merge key, and where it stands
+  private final Set<Node> functions =
+      Collections.newSetFromMap(
+          new IdentityHashMap<>()); // the {"Fn::X": …} made for short-form tags
+  private final Map<ObjectNode, Mark> merging =
+      new IdentityHashMap<>(); // mappings with a merge key, and where it stands
   private final Deque<Node> open = new ArrayDeque<>();
   private int aliasNodes;
   private String pendingKey;
@@ -68,7 +72,9 @@ final class YamlTreeBuilder {
         switch (event.getEventId()) {
           case DocumentStart -> {
             if (++documents > 1) {
-              throw error(last, "more than one YAML document in the file (---); ecsguard reads one per file");
+              throw error(
+                  last,
+                  "more than one YAML document in the file (---); ecsguard reads one per file");
             }
           }
           case MappingStart, SequenceStart -> start((CollectionStartEvent) event);
@@ -80,22 +86,34 @@ final class YamlTreeBuilder {
       }
     } catch (MarkedYAMLException e) {
       Mark at = e.getProblemMark() != null ? e.getProblemMark() : last;
-      throw error(at, "malformed YAML: " + DocumentReader.firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
+      throw error(
+          at,
+          "malformed YAML: "
+              + DocumentReader.firstLine(e.getProblem() != null ? e.getProblem() : e.getMessage()));
     } catch (YAMLException e) {
       throw error(last, "malformed YAML: " + DocumentReader.firstLine(e.getMessage()));
     }
     if (document.root() == null) {
-      throw new InputException(document.name(), 1, 1, "empty file: expected a YAML mapping or list");
+      throw new InputException(
+          document.name(), 1, 1, "empty file: expected a YAML mapping or list");
     }
     return document;
   }
 
   private void start(CollectionStartEvent event) throws InputException {
     if (open.size() >= maxDepth) {
-      throw error(event.getStartMark(), "refused: nested too deeply (over " + maxDepth + " levels, far deeper than any ECS document needs)");
+      throw error(
+          event.getStartMark(),
+          "refused: nested too deeply (over "
+              + maxDepth
+              + " levels, far deeper than any ECS document needs)");
     }
-    // A block mapping starts at its first key, a line below its own: it is shown at its key instead.
-    Mark at = open.peek() instanceof ObjectNode && pendingKeyMark != null ? pendingKeyMark : event.getStartMark();
+    // A block mapping starts at its first key, a line below its own: it is shown at its key
+    // instead.
+    Mark at =
+        open.peek() instanceof ObjectNode && pendingKeyMark != null
+            ? pendingKeyMark
+            : event.getStartMark();
     Slot slot = slot(event);
     Node node =
         event.getEventId() == Event.ID.MappingStart
@@ -119,13 +137,24 @@ final class YamlTreeBuilder {
     }
   }
 
-  /** Replaces the mapping's merge key by the keys of the maps it names that the mapping does not have. */
+  /**
+   * Replaces the mapping's merge key by the keys of the maps it names that the mapping does not
+   * have.
+   */
   private void merge(ObjectNode mapping, Mark at) throws InputException {
     Node merged = mapping.remove(MERGE);
-    for (Node map : merged instanceof ArrayNode list ? list.elements() : java.util.List.of(merged)) {
+    for (Node map :
+        merged instanceof ArrayNode list ? list.elements() : java.util.List.of(merged)) {
       if (!(map instanceof ObjectNode source) || functions.contains(map)) {
-        String kind = map instanceof ObjectNode wrapper ? "the function " + wrapper.names().iterator().next() : map.kind();
-        throw new InputException(document.name(), map.line(), map.column(), "a YAML merge (<<) needs a mapping or a list of mappings, not " + kind);
+        String kind =
+            map instanceof ObjectNode wrapper
+                ? "the function " + wrapper.names().iterator().next()
+                : map.kind();
+        throw new InputException(
+            document.name(),
+            map.line(),
+            map.column(),
+            "a YAML merge (<<) needs a mapping or a list of mappings, not " + kind);
       }
       for (String name : source.names()) {
         if (!mapping.has(name)) {
@@ -139,13 +168,25 @@ final class YamlTreeBuilder {
     if (open.peek() instanceof ObjectNode && pendingKey == null) {
       pendingKey = event.getValue();
       pendingKeyMark = event.getStartMark();
-      pendingKeyMerges = pendingKey.equals(MERGE) && event.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN; // "<<" quoted is a key
+      pendingKeyMerges =
+          pendingKey.equals(MERGE)
+              && event.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN; // "<<" quoted is a key
       return;
     }
     Slot slot = slot(event);
     Mark at = event.getStartMark();
     ScalarNode.Type type = type(event, slot.wrapped);
-    place(new ScalarNode(document, slot.parent, slot.key, slot.index, line(at), column(at), type, text(event, type)), event);
+    place(
+        new ScalarNode(
+            document,
+            slot.parent,
+            slot.key,
+            slot.index,
+            line(at),
+            column(at),
+            type,
+            text(event, type)),
+        event);
     if (slot.wrapped) {
       open.pop();
     }
@@ -153,14 +194,18 @@ final class YamlTreeBuilder {
 
   private void alias(AliasEvent event) throws InputException {
     if (open.peek() instanceof ObjectNode && pendingKey == null) {
-      throw error(event.getStartMark(), "an alias used as a mapping key, which CloudFormation does not accept");
+      throw error(
+          event.getStartMark(),
+          "an alias used as a mapping key, which CloudFormation does not accept");
     }
     Node anchored = anchors.get(event.getAnchor());
     if (anchored == null) {
-      throw error(event.getStartMark(), "malformed YAML: an alias to an anchor not defined before it");
+      throw error(
+          event.getStartMark(), "malformed YAML: an alias to an anchor not defined before it");
     }
     if (open.contains(anchored)) {
-      throw error(event.getStartMark(), "refused: an alias inside its own anchor (a recursive document)");
+      throw error(
+          event.getStartMark(), "refused: an alias inside its own anchor (a recursive document)");
     }
     Slot slot = slot(event);
     Node copy = copy(anchored, slot.parent, slot.key, slot.index, event.getStartMark());
@@ -171,12 +216,18 @@ final class YamlTreeBuilder {
   private Slot slot(NodeEvent event) throws InputException {
     Node parent = open.peek();
     String key = parent instanceof ObjectNode ? takeKey(event) : null;
-    String function = event instanceof ScalarEvent scalar ? function(scalar.getTag()) : event instanceof CollectionStartEvent collection ? function(collection.getTag()) : null;
+    String function =
+        event instanceof ScalarEvent scalar
+            ? function(scalar.getTag())
+            : event instanceof CollectionStartEvent collection
+                ? function(collection.getTag())
+                : null;
     if (function == null) {
       return new Slot(parent, key, indexIn(parent), false);
     }
     Mark at = event.getStartMark();
-    ObjectNode wrapper = new ObjectNode(document, parent, key, indexIn(parent), line(at), column(at));
+    ObjectNode wrapper =
+        new ObjectNode(document, parent, key, indexIn(parent), line(at), column(at));
     functions.add(wrapper);
     Node.attach(document, parent, wrapper);
     open.push(wrapper);
@@ -185,7 +236,9 @@ final class YamlTreeBuilder {
 
   private String takeKey(NodeEvent event) throws InputException {
     if (pendingKey == null) {
-      throw error(event.getStartMark(), "a mapping or list used as a mapping key, which CloudFormation does not accept");
+      throw error(
+          event.getStartMark(),
+          "a mapping or list used as a mapping key, which CloudFormation does not accept");
     }
     String key = pendingKey;
     ObjectNode mapping = (ObjectNode) open.peek();
@@ -209,7 +262,10 @@ final class YamlTreeBuilder {
     }
   }
 
-  /** The CloudFormation function a tag stands for ({@code !Sub} is Fn::Sub), or null for YAML's own tags. */
+  /**
+   * The CloudFormation function a tag stands for ({@code !Sub} is Fn::Sub), or null for YAML's own
+   * tags.
+   */
   private static String function(String tag) {
     if (tag == null || !tag.startsWith("!") || tag.startsWith("!!") || tag.length() == 1) {
       return null;
@@ -218,7 +274,10 @@ final class YamlTreeBuilder {
     return name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name;
   }
 
-  /** Plain scalars are typed as YAML 1.1 types them (CloudFormation's parser does the same); quoted ones are strings. */
+  /**
+   * Plain scalars are typed as YAML 1.1 types them (CloudFormation's parser does the same); quoted
+   * ones are strings.
+   */
   private static ScalarNode.Type type(ScalarEvent event, boolean wrapped) {
     if (wrapped || event.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
       return ScalarNode.Type.STRING;
@@ -226,7 +285,8 @@ final class YamlTreeBuilder {
     Tag tag =
         event.getTag() != null && event.getTag().startsWith("tag:yaml.org,2002:")
             ? new Tag(event.getTag())
-            : RESOLVER.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+            : RESOLVER.resolve(
+                NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
     if (tag.equals(Tag.BOOL)) {
       return ScalarNode.Type.BOOLEAN;
     }
@@ -239,23 +299,38 @@ final class YamlTreeBuilder {
   /** Booleans as JSON spells them (yes and On are true in YAML 1.1); everything else as written. */
   private static String text(ScalarEvent event, ScalarNode.Type type) {
     return switch (type) {
-      case BOOLEAN -> Boolean.toString(switch (event.getValue().toLowerCase(java.util.Locale.ROOT)) {
-        case "y", "yes", "true", "on" -> true;
-        default -> false;
-      });
+      case BOOLEAN ->
+          Boolean.toString(
+              switch (event.getValue().toLowerCase(java.util.Locale.ROOT)) {
+                case "y", "yes", "true", "on" -> true;
+                default -> false;
+              });
       case NULL -> null;
       default -> event.getValue();
     };
   }
 
-  private Node copy(Node source, Node parent, String key, int index, Mark at) throws InputException {
+  private Node copy(Node source, Node parent, String key, int index, Mark at)
+      throws InputException {
     if (++aliasNodes > MAX_ALIAS_NODES) {
-      throw error(at, "refused: YAML aliases expand to over " + MAX_ALIAS_NODES + " values (an alias bomb?)");
+      throw error(
+          at,
+          "refused: YAML aliases expand to over " + MAX_ALIAS_NODES + " values (an alias bomb?)");
     }
     return switch (source) {
-      case ScalarNode scalar -> new ScalarNode(document, parent, key, index, scalar.line(), scalar.column(), scalar.type(), scalar.text());
+      case ScalarNode scalar ->
+          new ScalarNode(
+              document,
+              parent,
+              key,
+              index,
+              scalar.line(),
+              scalar.column(),
+              scalar.type(),
+              scalar.text());
       case ObjectNode object -> {
-        ObjectNode copy = new ObjectNode(document, parent, key, index, object.line(), object.column());
+        ObjectNode copy =
+            new ObjectNode(document, parent, key, index, object.line(), object.column());
         if (functions.contains(object)) {
           functions.add(copy);
         }
@@ -272,7 +347,14 @@ final class YamlTreeBuilder {
         yield copy;
       }
       case UnresolvedNode unresolved ->
-          new UnresolvedNode(document, parent, key, index, unresolved.line(), unresolved.column(), unresolved.reason());
+          new UnresolvedNode(
+              document,
+              parent,
+              key,
+              index,
+              unresolved.line(),
+              unresolved.column(),
+              unresolved.reason());
     };
   }
 
@@ -281,7 +363,9 @@ final class YamlTreeBuilder {
   }
 
   private InputException error(Mark at, String problem) {
-    return at == null ? new InputException(document.name(), problem) : new InputException(document.name(), line(at), column(at), problem);
+    return at == null
+        ? new InputException(document.name(), problem)
+        : new InputException(document.name(), line(at), column(at), problem);
   }
 
   private static int line(Mark at) {
@@ -292,6 +376,9 @@ final class YamlTreeBuilder {
     return at.getColumn() + 1;
   }
 
-  /** A place for a value: its parent, its key there (or its index), and whether a tag wrapper was opened for it. */
+  /**
+   * A place for a value: its parent, its key there (or its index), and whether a tag wrapper was
+   * opened for it.
+   */
   private record Slot(Node parent, String key, int index, boolean wrapped) {}
 }

@@ -38,10 +38,15 @@ class CatalogueTest {
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(ids)
         .containsAll(
-            List.of("ECS.1", "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.13", "ECS.14",
-                "ECS.15", "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20", "ECS.21"))
+            List.of(
+                "ECS.1", "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12",
+                "ECS.13", "ECS.14", "ECS.15", "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20",
+                "ECS.21"))
         .doesNotContain("ECS.6", "ECS.7", "ECS.11");
-    assertThat(Catalogue.CONTROLS.stream().filter(control -> control.info().retired()).map(control -> control.info().id()))
+    assertThat(
+            Catalogue.CONTROLS.stream()
+                .filter(control -> control.info().retired())
+                .map(control -> control.info().id()))
         .containsExactly("ECS.1");
   }
 
@@ -49,13 +54,19 @@ class CatalogueTest {
   void everyControlClassIsInTheCatalogue() throws IOException, URISyntaxException {
     Path catalog = Path.of(Catalogue.class.getResource("Catalogue.class").toURI()).getParent();
     Path classes = catalog.getParent().getParent().getParent();
-    Set<String> registered = Catalogue.CONTROLS.stream().map(control -> control.getClass().getName()).collect(Collectors.toSet());
+    Set<String> registered =
+        Catalogue.CONTROLS.stream()
+            .map(control -> control.getClass().getName())
+            .collect(Collectors.toSet());
     try (Stream<Path> files = Files.walk(catalog)) {
       List<String> annotated =
           files
               .map(file -> classes.relativize(file).toString())
               .filter(name -> name.endsWith(".class") && !name.contains("$"))
-              .map(name -> name.substring(0, name.length() - ".class".length()).replace(java.io.File.separatorChar, '.'))
+              .map(
+                  name ->
+                      name.substring(0, name.length() - ".class".length())
+                          .replace(java.io.File.separatorChar, '.'))
               .filter(name -> load(name).isAnnotationPresent(ControlSpec.class))
               .toList();
       assertThat(registered).containsExactlyInAnyOrderElementsOf(annotated);
@@ -67,7 +78,15 @@ class CatalogueTest {
     for (Control<?> control : Catalogue.CONTROLS) {
       assertThat(control.getClass().getPackageName())
           .as(control.info().id())
-          .isEqualTo(Catalogue.class.getPackageName() + "." + control.info().resourceType().name().replace("_", "").toLowerCase(java.util.Locale.ROOT));
+          .isEqualTo(
+              Catalogue.class.getPackageName()
+                  + "."
+                  + control
+                      .info()
+                      .resourceType()
+                      .name()
+                      .replace("_", "")
+                      .toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -97,13 +116,21 @@ class CatalogueTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("controls")
   void hasALessonWithTheRequiredSectionsAndNoTitle(Control<?> control) {
-    String lesson = Lessons.of(control).orElseThrow(() -> new AssertionError("no lesson at " + Lessons.resource(control)));
-    assertThat(lesson).as("the title comes from the metadata").doesNotStartWith("# ").doesNotContain("\n# ");
+    String lesson =
+        Lessons.of(control)
+            .orElseThrow(() -> new AssertionError("no lesson at " + Lessons.resource(control)));
+    assertThat(lesson)
+        .as("the title comes from the metadata")
+        .doesNotStartWith("# ")
+        .doesNotContain("\n# ");
     List<String> headings = lesson.lines().filter(line -> line.startsWith("## ")).toList();
     assertThat(headings.subList(0, Math.min(4, headings.size()))).isEqualTo(LESSON_SECTIONS);
     if (!control.info().parameters().isEmpty()) {
       assertThat(headings).contains("## Parameters");
-      control.info().parameters().forEach(parameter -> assertThat(lesson).contains(parameter.name()));
+      control
+          .info()
+          .parameters()
+          .forEach(parameter -> assertThat(lesson).contains(parameter.name()));
     }
     if (control.info().retired()) {
       assertThat(lesson).containsIgnoringCase("retired");
@@ -115,7 +142,9 @@ class CatalogueTest {
   void hasFixturesForEveryVerdictItCanGive(Control<?> control) throws IOException {
     String id = control.info().id();
     Set<Status> covered =
-        ControlFixturesTest.fixtureFiles(control).stream().map(ControlFixturesTest::expectedStatus).collect(Collectors.toSet());
+        ControlFixturesTest.fixtureFiles(control).stream()
+            .map(ControlFixturesTest::expectedStatus)
+            .collect(Collectors.toSet());
     assertThat(covered).contains(Status.PASSED, Status.FAILED, Status.UNKNOWN);
     assertThat(covered.contains(Status.NOT_APPLICABLE))
         .as("a not-applicable fixture exactly when the control declares what is out of scope")
@@ -127,7 +156,9 @@ class CatalogueTest {
   void readmeControlTableIsCurrent() throws IOException {
     Path readme = Path.of("..", "README.md");
     String text = Files.readString(readme);
-    Matcher table = Pattern.compile("<!-- controls:start -->\n(.*?)<!-- controls:end -->", Pattern.DOTALL).matcher(text);
+    Matcher table =
+        Pattern.compile("<!-- controls:start -->\n(.*?)<!-- controls:end -->", Pattern.DOTALL)
+            .matcher(text);
     assertThat(table.find()).as("README.md has the control table between its markers").isTrue();
     assertThat(table.group(1))
         .as("README's table is stale: paste the output of `./ecsguard controls --format markdown`")

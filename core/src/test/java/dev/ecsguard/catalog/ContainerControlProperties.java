@@ -44,7 +44,9 @@ class ContainerControlProperties {
     String json() {
       StringBuilder out = new StringBuilder("{\"family\":\"generated\"");
       if (osFamily.json() != null) {
-        out.append(",\"runtimePlatform\":{\"operatingSystemFamily\":").append(osFamily.json()).append('}');
+        out.append(",\"runtimePlatform\":{\"operatingSystemFamily\":")
+            .append(osFamily.json())
+            .append('}');
       }
       out.append(",\"containerDefinitions\":[");
       for (int i = 0; i < containers.size(); i++) {
@@ -67,35 +69,63 @@ class ContainerControlProperties {
 
   @Provide
   Arbitrary<Task> tasks() {
-    Arbitrary<Field> flags = Arbitraries.of("true", "false", null, "null", "\"yes\"", "1").map(Field::new);
+    Arbitrary<Field> flags =
+        Arbitraries.of("true", "false", null, "null", "\"yes\"", "1").map(Field::new);
     Arbitrary<Field> users =
-        Arbitraries.of(null, "\"\"", "\"root\"", "\"0\"", "\"0:0\"", "\"1000\"", "\"app:app\"", "\"ContainerAdministrator\"",
-                "\"containeradministrator\"", "\"ContainerUser\"", "5", "[]")
+        Arbitraries.of(
+                null,
+                "\"\"",
+                "\"root\"",
+                "\"0\"",
+                "\"0:0\"",
+                "\"1000\"",
+                "\"app:app\"",
+                "\"ContainerAdministrator\"",
+                "\"containeradministrator\"",
+                "\"ContainerUser\"",
+                "5",
+                "[]")
             .map(Field::new);
     Arbitrary<Field> families =
-        Arbitraries.of(null, "\"LINUX\"", "\"WINDOWS_SERVER_2022_CORE\"", "\"WINDOWS_SERVER_2019_FULL\"", "\"linux\"", "3")
+        Arbitraries.of(
+                null,
+                "\"LINUX\"",
+                "\"WINDOWS_SERVER_2022_CORE\"",
+                "\"WINDOWS_SERVER_2019_FULL\"",
+                "\"linux\"",
+                "3")
             .map(Field::new);
     Arbitrary<Container> containers = Combinators.combine(flags, flags, users).as(Container::new);
     return Combinators.combine(families, containers.list().ofMinSize(1).ofMaxSize(4)).as(Task::new);
   }
 
   /** The spec's rule: FAILED wins, then UNKNOWN, else PASSED. */
-  private static Status decide(List<Container> containers, Function<Container, Status> perContainer) {
+  private static Status decide(
+      List<Container> containers, Function<Container, Status> perContainer) {
     List<Status> statuses = containers.stream().map(perContainer).toList();
-    return statuses.contains(Status.FAILED) ? Status.FAILED : statuses.contains(Status.UNKNOWN) ? Status.UNKNOWN : Status.PASSED;
+    return statuses.contains(Status.FAILED)
+        ? Status.FAILED
+        : statuses.contains(Status.UNKNOWN) ? Status.UNKNOWN : Status.PASSED;
   }
 
   private static Map<String, Status> verdicts(Task task, String... controls) {
     ScanResult result = Scans.json(task.json(), controls);
     assertThat(result.errors()).isEmpty();
-    return result.findings().stream().collect(Collectors.toMap(finding -> finding.control().id(), Finding::status));
+    return result.findings().stream()
+        .collect(Collectors.toMap(finding -> finding.control().id(), Finding::status));
   }
 
   @Property
   void ecs4FailsOnlyKnownPrivilegedContainers(@ForAll("tasks") Task task) {
     Status expected =
-        decide(task.containers(), c -> c.privileged().json() != null && c.privileged().json().equals("true") ? Status.FAILED
-            : c.privileged().wrongType("t") && c.privileged().wrongType("f") ? Status.UNKNOWN : Status.PASSED);
+        decide(
+            task.containers(),
+            c ->
+                c.privileged().json() != null && c.privileged().json().equals("true")
+                    ? Status.FAILED
+                    : c.privileged().wrongType("t") && c.privileged().wrongType("f")
+                        ? Status.UNKNOWN
+                        : Status.PASSED);
     assertThat(verdicts(task, "ECS.4")).containsEntry("ECS.4", expected);
   }
 
@@ -108,8 +138,12 @@ class ContainerControlProperties {
       expected = Status.NOT_APPLICABLE;
     } else {
       expected =
-          decide(task.containers(), c -> c.readOnly().absent() || c.readOnly().json().equals("false") ? Status.FAILED
-              : c.readOnly().json().equals("true") ? Status.PASSED : Status.UNKNOWN);
+          decide(
+              task.containers(),
+              c ->
+                  c.readOnly().absent() || c.readOnly().json().equals("false")
+                      ? Status.FAILED
+                      : c.readOnly().json().equals("true") ? Status.PASSED : Status.UNKNOWN);
     }
     assertThat(verdicts(task, "ECS.5")).containsEntry("ECS.5", expected);
   }
@@ -125,9 +159,16 @@ class ContainerControlProperties {
       expected = Status.UNKNOWN; // a family AWS does not know: neither in nor out of scope
     } else {
       expected =
-          decide(task.containers(), c -> c.user().absent() ? Status.FAILED
-              : c.user().wrongType("\"") ? Status.UNKNOWN
-              : List.of("root", "0").contains(c.user().text()) ? Status.FAILED : Status.PASSED);
+          decide(
+              task.containers(),
+              c ->
+                  c.user().absent()
+                      ? Status.FAILED
+                      : c.user().wrongType("\"")
+                          ? Status.UNKNOWN
+                          : List.of("root", "0").contains(c.user().text())
+                              ? Status.FAILED
+                              : Status.PASSED);
     }
     assertThat(verdicts(task, "ECS.20")).containsEntry("ECS.20", expected);
   }
@@ -143,9 +184,19 @@ class ContainerControlProperties {
       expected = Status.UNKNOWN;
     } else {
       expected =
-          decide(task.containers(), c -> c.user().absent() ? Status.FAILED
-              : c.user().wrongType("\"") ? Status.UNKNOWN
-              : c.user().text().toLowerCase(Locale.ROOT).equals("containeradministrator") ? Status.FAILED : Status.PASSED);
+          decide(
+              task.containers(),
+              c ->
+                  c.user().absent()
+                      ? Status.FAILED
+                      : c.user().wrongType("\"")
+                          ? Status.UNKNOWN
+                          : c.user()
+                                  .text()
+                                  .toLowerCase(Locale.ROOT)
+                                  .equals("containeradministrator")
+                              ? Status.FAILED
+                              : Status.PASSED);
     }
     assertThat(verdicts(task, "ECS.21")).containsEntry("ECS.21", expected);
   }
@@ -153,6 +204,7 @@ class ContainerControlProperties {
   @Property
   void ecs20AndEcs21BothJudgeTaskDefinitionsWithoutAPlatform(@ForAll("tasks") Task task) {
     Task noPlatform = new Task(new Field(null), task.containers());
-    assertThat(verdicts(noPlatform, "ECS.20", "ECS.21").values()).doesNotContain(Status.NOT_APPLICABLE);
+    assertThat(verdicts(noPlatform, "ECS.20", "ECS.21").values())
+        .doesNotContain(Status.NOT_APPLICABLE);
   }
 }

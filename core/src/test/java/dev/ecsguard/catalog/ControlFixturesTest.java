@@ -32,10 +32,14 @@ import org.junit.jupiter.api.TestFactory;
  */
 class ControlFixturesTest {
 
-  /** A control's fixtures: the test resource folder named as its class ({@code catalog/taskdefinition/PrivilegedContainer/}). */
+  /**
+   * A control's fixtures: the test resource folder named as its class ({@code
+   * catalog/taskdefinition/PrivilegedContainer/}).
+   */
   static Path fixtures(Control<?> control) {
     try {
-      return Path.of(ControlFixturesTest.class.getResource("/").toURI()).resolve(control.getClass().getName().replace('.', '/'));
+      return Path.of(ControlFixturesTest.class.getResource("/").toURI())
+          .resolve(control.getClass().getName().replace('.', '/'));
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -44,7 +48,10 @@ class ControlFixturesTest {
   /** The verdict a fixture file's name stands for. */
   static Status expectedStatus(Path file) {
     String name = file.getFileName().toString();
-    return Status.valueOf(name.substring(0, name.length() - ".json".length()).toUpperCase(Locale.ROOT).replace('-', '_'));
+    return Status.valueOf(
+        name.substring(0, name.length() - ".json".length())
+            .toUpperCase(Locale.ROOT)
+            .replace('-', '_'));
   }
 
   static List<Path> fixtureFiles(Control<?> control) throws IOException {
@@ -53,20 +60,25 @@ class ControlFixturesTest {
       return List.of();
     }
     try (Stream<Path> files = Files.list(folder)) {
-      return files.filter(file -> !file.getFileName().toString().equals("messages.json")).sorted().toList();
+      return files
+          .filter(file -> !file.getFileName().toString().equals("messages.json"))
+          .sorted()
+          .toList();
     }
   }
 
   @TestFactory
   Stream<DynamicNode> everyControlDecidesItsFixturesAsTheirNamesSay() {
-    return Catalogue.CONTROLS.stream().map(control -> DynamicContainer.dynamicContainer(control.info().id(), casesOf(control)));
+    return Catalogue.CONTROLS.stream()
+        .map(control -> DynamicContainer.dynamicContainer(control.info().id(), casesOf(control)));
   }
 
   private static Stream<DynamicNode> casesOf(Control<?> control) {
     String id = control.info().id();
     List<DynamicNode> cases = new ArrayList<>();
     try {
-      Map<String, Map<String, List<String>>> messages = readMessages(fixtures(control).resolve("messages.json"));
+      Map<String, Map<String, List<String>>> messages =
+          readMessages(fixtures(control).resolve("messages.json"));
       for (Path file : fixtureFiles(control)) {
         Status expected = expectedStatus(file);
         ScanResult result = Scans.files(List.of(id), file);
@@ -76,10 +88,15 @@ class ControlFixturesTest {
                 () -> {
                   assertThat(result.errors()).isEmpty();
                   assertThat(result.notes()).isEmpty();
-                  assertThat(result.findings()).as("resources of the control's type in " + file).isNotEmpty();
+                  assertThat(result.findings())
+                      .as("resources of the control's type in " + file)
+                      .isNotEmpty();
                 }));
         for (Finding finding : result.findings()) {
-          List<String> mustName = messages.getOrDefault(file.getFileName().toString(), Map.of()).getOrDefault(finding.resourceId(), List.of());
+          List<String> mustName =
+              messages
+                  .getOrDefault(file.getFileName().toString(), Map.of())
+                  .getOrDefault(finding.resourceId(), List.of());
           cases.add(
               DynamicTest.dynamicTest(
                   file.getFileName() + " " + finding.resourceId(),
@@ -90,17 +107,24 @@ class ControlFixturesTest {
                     }
                   }));
         }
-        for (String resourceId : messages.getOrDefault(file.getFileName().toString(), Map.of()).keySet()) {
+        for (String resourceId :
+            messages.getOrDefault(file.getFileName().toString(), Map.of()).keySet()) {
           cases.add(
               DynamicTest.dynamicTest(
                   "messages.json names a resource of " + file.getFileName() + ": " + resourceId,
-                  () -> assertThat(result.findings()).extracting(Finding::resourceId).contains(resourceId)));
+                  () ->
+                      assertThat(result.findings())
+                          .extracting(Finding::resourceId)
+                          .contains(resourceId)));
         }
       }
     } catch (IOException e) {
-      cases.add(DynamicTest.dynamicTest("fixtures readable", () -> {
-        throw e;
-      }));
+      cases.add(
+          DynamicTest.dynamicTest(
+              "fixtures readable",
+              () -> {
+                throw e;
+              }));
     }
     return cases.stream();
   }
@@ -114,7 +138,8 @@ class ControlFixturesTest {
     try (JsonParser json = new JsonFactory().createParser(file.toFile())) {
       expect(json.nextToken(), JsonToken.START_OBJECT);
       while (json.nextToken() == JsonToken.FIELD_NAME) {
-        Map<String, List<String>> byResource = messages.computeIfAbsent(json.currentName(), name -> new HashMap<>());
+        Map<String, List<String>> byResource =
+            messages.computeIfAbsent(json.currentName(), name -> new HashMap<>());
         expect(json.nextToken(), JsonToken.START_OBJECT);
         while (json.nextToken() == JsonToken.FIELD_NAME) {
           String resource = json.currentName();
@@ -132,7 +157,8 @@ class ControlFixturesTest {
 
   private static void expect(JsonToken actual, JsonToken expected) {
     if (actual != expected) {
-      throw new IllegalStateException("messages.json: expected " + expected + " but found " + actual);
+      throw new IllegalStateException(
+          "messages.json: expected " + expected + " but found " + actual);
     }
   }
 }

@@ -1,10 +1,9 @@
 package dev.ecsguard.catalog;
 
-import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Scans;
@@ -20,18 +19,28 @@ class DecisionEdgeCasesTest {
 
   @Test
   void requiredTagKeysFailWhenMoreKeysAreMissingThanCouldBeUnreadable() {
-    String oneUnreadable = "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"tags\":[{\"key\":5},{\"key\":\"team\"}]}";
-    assertThat(only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner,env"), "ECS.15").status()).isEqualTo(Status.FAILED);
-    assertThat(only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner"), "ECS.15").status()).isEqualTo(Status.UNKNOWN);
-    assertThat(only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team"), "ECS.15").status()).isEqualTo(Status.PASSED);
-    Finding missing = only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner,env"), "ECS.15");
+    String oneUnreadable =
+        "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"tags\":[{\"key\":5},{\"key\":\"team\"}]}";
+    assertThat(
+            only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner,env"), "ECS.15")
+                .status())
+        .isEqualTo(Status.FAILED);
+    assertThat(
+            only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner"), "ECS.15").status())
+        .isEqualTo(Status.UNKNOWN);
+    assertThat(only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team"), "ECS.15").status())
+        .isEqualTo(Status.PASSED);
+    Finding missing =
+        only(oneUnreadable, Map.of("ECS.15.requiredTagKeys", "team,owner,env"), "ECS.15");
     assertThat(missing.message()).contains("owner, env");
   }
 
   @Test
   void requiredTagKeysAreCaseSensitiveAndIgnoreAwsKeys() {
-    String tagged = "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"tags\":[{\"key\":\"Team\"},{\"key\":\"aws:owner\"}]}";
-    assertThat(only(tagged, Map.of("ECS.15.requiredTagKeys", "team"), "ECS.15").status()).isEqualTo(Status.FAILED);
+    String tagged =
+        "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"tags\":[{\"key\":\"Team\"},{\"key\":\"aws:owner\"}]}";
+    assertThat(only(tagged, Map.of("ECS.15.requiredTagKeys", "team"), "ECS.15").status())
+        .isEqualTo(Status.FAILED);
     assertThatThrownBy(() -> only(tagged, Map.of("ECS.15.requiredTagKeys", "aws:owner"), "ECS.15"))
         .hasMessageContaining("keys starting aws: are AWS's own");
     assertThatThrownBy(() -> only(tagged, Map.of("ECS.15.requiredTagKeys", " "), "ECS.15"))
@@ -43,49 +52,63 @@ class DecisionEdgeCasesTest {
 
   @Test
   void withoutEfsVolumesTakesPassedOrNotApplicableOnly() {
-    String noEfs = "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"volumes\":[{\"name\":\"tmp\"}]}";
+    String noEfs =
+        "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\"}],\"volumes\":[{\"name\":\"tmp\"}]}";
     assertThat(only(noEfs, Map.of(), "ECS.18").status()).isEqualTo(Status.NOT_APPLICABLE);
-    assertThat(only(noEfs, Map.of("ECS.18.withoutEfsVolumes", "passed"), "ECS.18").status()).isEqualTo(Status.PASSED);
+    assertThat(only(noEfs, Map.of("ECS.18.withoutEfsVolumes", "passed"), "ECS.18").status())
+        .isEqualTo(Status.PASSED);
     assertThatThrownBy(() -> only(noEfs, Map.of("ECS.18.withoutEfsVolumes", "FAILED"), "ECS.18"))
         .hasMessage("ECS.18.withoutEfsVolumes: expected PASSED or NOT_APPLICABLE");
   }
 
   @Test
   void fargatePlatformParametersAndCapacityProviderScope() {
-    String spot = "{\"serviceName\":\"s\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE_SPOT\"}],\"platformVersion\":\"1.4.0\"}";
+    String spot =
+        "{\"serviceName\":\"s\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE_SPOT\"}],\"platformVersion\":\"1.4.0\"}";
     assertThat(only(spot, Map.of(), "ECS.10").status()).isEqualTo(Status.PASSED);
-    assertThat(only(spot, Map.of("ECS.10.latestLinuxVersion", "1.5.0"), "ECS.10").status()).isEqualTo(Status.FAILED);
-    assertThat(only(spot, Map.of("ECS.10.fargateCapacityProviders", "false"), "ECS.10").status()).isEqualTo(Status.NOT_APPLICABLE);
-    String windows = "{\"serviceName\":\"w\",\"launchType\":\"FARGATE\",\"platformFamily\":\"WINDOWS_SERVER_2019_CORE\",\"platformVersion\":\"1.0.0\"}";
+    assertThat(only(spot, Map.of("ECS.10.latestLinuxVersion", "1.5.0"), "ECS.10").status())
+        .isEqualTo(Status.FAILED);
+    assertThat(only(spot, Map.of("ECS.10.fargateCapacityProviders", "false"), "ECS.10").status())
+        .isEqualTo(Status.NOT_APPLICABLE);
+    String windows =
+        "{\"serviceName\":\"w\",\"launchType\":\"FARGATE\",\"platformFamily\":\"WINDOWS_SERVER_2019_CORE\",\"platformVersion\":\"1.0.0\"}";
     assertThat(only(windows, Map.of(), "ECS.10").status()).isEqualTo(Status.PASSED);
   }
 
   @Test
   void enhancedContainerInsightsPassesUnlessTurnedOff() {
-    String enhanced = "{\"clusterName\":\"c\",\"settings\":[{\"name\":\"containerInsights\",\"value\":\"enhanced\"}]}";
+    String enhanced =
+        "{\"clusterName\":\"c\",\"settings\":[{\"name\":\"containerInsights\",\"value\":\"enhanced\"}]}";
     assertThat(only(enhanced, Map.of(), "ECS.12").status()).isEqualTo(Status.PASSED);
-    assertThat(only(enhanced, Map.of("ECS.12.acceptEnhanced", "false"), "ECS.12").status()).isEqualTo(Status.FAILED);
+    assertThat(only(enhanced, Map.of("ECS.12.acceptEnhanced", "false"), "ECS.12").status())
+        .isEqualTo(Status.FAILED);
   }
 
   @Test
   void administratorMatchingCanBeMadeCaseSensitive() {
-    String windows = "{\"family\":\"w\",\"runtimePlatform\":{\"operatingSystemFamily\":\"WINDOWS_SERVER_2022_CORE\"},"
-        + "\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"ContainerAdministrator\"}]}";
+    String windows =
+        "{\"family\":\"w\",\"runtimePlatform\":{\"operatingSystemFamily\":\"WINDOWS_SERVER_2022_CORE\"},"
+            + "\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"ContainerAdministrator\"}]}";
     assertThat(only(windows, Map.of(), "ECS.21").status()).isEqualTo(Status.FAILED);
-    assertThat(only(windows, Map.of("ECS.21.caseInsensitiveUser", "false"), "ECS.21").status()).isEqualTo(Status.PASSED);
+    assertThat(only(windows, Map.of("ECS.21.caseInsensitiveUser", "false"), "ECS.21").status())
+        .isEqualTo(Status.PASSED);
   }
 
   @Test
   void anUnreadableScopeIsUnknownEvenWhenAContainerWouldFail() {
-    String unreadable = "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":7},\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"root\"}]}";
+    String unreadable =
+        "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":7},\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"root\"}]}";
     for (String control : new String[] {"ECS.5", "ECS.20", "ECS.21", "ECSG.1"}) {
-      assertThat(only(unreadable, Map.of(), control).status()).as(control).isEqualTo(Status.UNKNOWN);
+      assertThat(only(unreadable, Map.of(), control).status())
+          .as(control)
+          .isEqualTo(Status.UNKNOWN);
     }
   }
 
   @Test
   void anUnrecognisedFamilyIsInScopeForEcs5ButUnknownForTheUserControls() {
-    String lower = "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":\"linux\"},\"containerDefinitions\":[{\"name\":\"a\"}]}";
+    String lower =
+        "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":\"linux\"},\"containerDefinitions\":[{\"name\":\"a\"}]}";
     assertThat(only(lower, Map.of(), "ECS.5").status()).isEqualTo(Status.FAILED);
     assertThat(only(lower, Map.of(), "ECS.20").status()).isEqualTo(Status.UNKNOWN);
     assertThat(only(lower, Map.of(), "ECS.21").status()).isEqualTo(Status.UNKNOWN);

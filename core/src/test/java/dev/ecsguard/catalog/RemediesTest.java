@@ -9,19 +9,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Every fixable control gives its remedy, which lies beside it; the catalogue finds each once, in its own order. */
+/**
+ * Every fixable control gives its remedy, which lies beside it; the catalogue finds each once, in
+ * its own order.
+ */
 class RemediesTest {
   /** The controls ecsguard fixes (ECS.15 with a step for the user only). */
   private static final Set<String> FIXABLE =
-      Set.of("ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.15", "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20",
-          "ECS.21", "ECSG.1");
+      Set.of(
+          "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.15",
+          "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20", "ECS.21", "ECSG.1");
 
   @Test
   void everyFixableControlHasOneRemedyInTheCatalogue() {
-    List<String> fixed = Catalogue.remedies().stream().flatMap(remedy -> remedy.controlIds().stream()).toList();
+    List<String> fixed =
+        Catalogue.remedies().stream().flatMap(remedy -> remedy.controlIds().stream()).toList();
     assertThat(fixed).doesNotHaveDuplicates();
     assertThat(Set.copyOf(fixed)).isEqualTo(FIXABLE);
-    Set<String> ids = Catalogue.CONTROLS.stream().map(control -> control.info().id()).collect(Collectors.toSet());
+    Set<String> ids =
+        Catalogue.CONTROLS.stream().map(control -> control.info().id()).collect(Collectors.toSet());
     assertThat(ids).containsAll(fixed);
   }
 
@@ -29,27 +35,44 @@ class RemediesTest {
   void eachRemedyLiesBesideItsFirstControl() {
     for (Remedy remedy : Catalogue.remedies()) {
       String id = remedy.controlIds().get(0);
-      Class<?> control = Catalogue.CONTROLS.stream().filter(c -> c.info().id().equals(id)).findFirst().orElseThrow().getClass();
-      assertThat(remedy.getClass().getPackageName()).as(remedy.getClass().getSimpleName()).isEqualTo(control.getPackageName());
+      Class<?> control =
+          Catalogue.CONTROLS.stream()
+              .filter(c -> c.info().id().equals(id))
+              .findFirst()
+              .orElseThrow()
+              .getClass();
+      assertThat(remedy.getClass().getPackageName())
+          .as(remedy.getClass().getSimpleName())
+          .isEqualTo(control.getPackageName());
       assertThat(remedy.getClass().getSimpleName()).isEqualTo(control.getSimpleName() + "Remedy");
     }
   }
 
   @Test
   void aRemedyTwoControlsGiveIsFoundOnceAndFixesBoth() {
-    assertThat(Catalogue.remedies().stream().map(Remedy::controlIds)).contains(List.of("ECS.2", "ECS.16"), List.of("ECS.20", "ECSG.1"));
+    assertThat(Catalogue.remedies().stream().map(Remedy::controlIds))
+        .contains(List.of("ECS.2", "ECS.16"), List.of("ECS.20", "ECSG.1"));
   }
 
   @Test
   void remediesRunInTheCatalogueOrder() {
-    List<String> first = Catalogue.remedies().stream().map(remedy -> remedy.controlIds().get(0)).toList();
+    List<String> first =
+        Catalogue.remedies().stream().map(remedy -> remedy.controlIds().get(0)).toList();
     assertThat(first).isSortedAccordingTo(Catalogue.ORDER);
   }
 
   @Test
   void remediesByTypeKeepTheCatalogueOrder() {
-    assertThat(Catalogue.remedies(ResourceType.TASK_SET).stream().flatMap(remedy -> remedy.controlIds().stream()).toList())
-        .containsExactly("ECS.2", "ECS.16", "ECS.10"); // a task set's platform version gets ECS.10's fix too
-    assertThat(Catalogue.remedies().stream().filter(remedy -> remedy.resourceTypes().contains(ResourceType.TASK_DEFINITION)).count()).isEqualTo(10);
+    assertThat(
+            Catalogue.remedies(ResourceType.TASK_SET).stream()
+                .flatMap(remedy -> remedy.controlIds().stream())
+                .toList())
+        .containsExactly(
+            "ECS.2", "ECS.16", "ECS.10"); // a task set's platform version gets ECS.10's fix too
+    assertThat(
+            Catalogue.remedies().stream()
+                .filter(remedy -> remedy.resourceTypes().contains(ResourceType.TASK_DEFINITION))
+                .count())
+        .isEqualTo(10);
   }
 }

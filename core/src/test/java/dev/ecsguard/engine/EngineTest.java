@@ -16,60 +16,119 @@ import org.junit.jupiter.api.io.TempDir;
 /** The engine's one entry point: a ScanRequest's parts, each applied. */
 class EngineTest {
   private static final Path LEGACY_WORKER = Path.of("../examples/legacy-worker.json");
-  private static final String PRIVILEGED = "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"privileged\": true}]}";
+  private static final String PRIVILEGED =
+      "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \"nginx\", \"privileged\": true}]}";
 
   @TempDir Path directory;
 
   @Test
   void aControlIdOrParameterThatIsNotKnownIsRefusedWhenTheRequestIsBuilt() {
-    assertThatThrownBy(() -> ScanRequest.builder().only(List.of("ECS.6")).build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown control ECS.6");
-    assertThatThrownBy(() -> ScanRequest.builder().parameter("ECS.13.colour", "red").build()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
+    assertThatThrownBy(() -> ScanRequest.builder().only(List.of("ECS.6")).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("unknown control ECS.6");
+    assertThatThrownBy(() -> ScanRequest.builder().parameter("ECS.13.colour", "red").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("colour");
   }
 
   @Test
   void laterSettingsAddToEarlierOnesAndALaterParameterValueWins() {
-    ScanRequest request = ScanRequest.builder()
-        .skip(List.of("ECS.13")).skip(List.of("ECS.14"))
-        .parameters(Map.of("ECS.15.requiredTagKeys", "team")).parameter("ECS.15.requiredTagKeys", "owner")
-        .build();
-    assertThat(request.selection().entries()).extracting(entry -> entry.control().info().id()).doesNotContain("ECS.13", "ECS.14").contains("ECS.15");
-    assertThat(Engine.scan(ScanRequest.builder().only(List.of("ECS.15")).parameter("ECS.15.requiredTagKeys", "team").parameter("ECS.15.requiredTagKeys", "owner")
-        .stream(new ByteArrayInputStream("{\"family\": \"web\", \"tags\": [{\"key\": \"team\", \"value\": \"a\"}], \"containerDefinitions\": []}".getBytes(StandardCharsets.UTF_8)), "td.json")
-        .build()).findings()).singleElement().extracting(Finding::status).isEqualTo(Status.FAILED);
+    ScanRequest request =
+        ScanRequest.builder()
+            .skip(List.of("ECS.13"))
+            .skip(List.of("ECS.14"))
+            .parameters(Map.of("ECS.15.requiredTagKeys", "team"))
+            .parameter("ECS.15.requiredTagKeys", "owner")
+            .build();
+    assertThat(request.selection().entries())
+        .extracting(entry -> entry.control().info().id())
+        .doesNotContain("ECS.13", "ECS.14")
+        .contains("ECS.15");
+    assertThat(
+            Engine.scan(
+                    ScanRequest.builder()
+                        .only(List.of("ECS.15"))
+                        .parameter("ECS.15.requiredTagKeys", "team")
+                        .parameter("ECS.15.requiredTagKeys", "owner")
+                        .stream(
+                            new ByteArrayInputStream(
+                                "{\"family\": \"web\", \"tags\": [{\"key\": \"team\", \"value\": \"a\"}], \"containerDefinitions\": []}"
+                                    .getBytes(StandardCharsets.UTF_8)),
+                            "td.json")
+                        .build())
+                .findings())
+        .singleElement()
+        .extracting(Finding::status)
+        .isEqualTo(Status.FAILED);
   }
 
   @Test
   void inputsAreReadInTheOrderGivenAndAStreamCarriesItsName() {
-    ScanResult result = Engine.scan(ScanRequest.builder().only(List.of("ECS.4"))
-        .stream(new ByteArrayInputStream(PRIVILEGED.getBytes(StandardCharsets.UTF_8)), "<stdin>")
-        .path(LEGACY_WORKER)
-        .path(directory.resolve("missing.json"))
-        .build());
-    assertThat(result.findings()).extracting(finding -> finding.location().file()).containsExactly("<stdin>", LEGACY_WORKER.toString());
+    ScanResult result =
+        Engine.scan(
+            ScanRequest.builder().only(List.of("ECS.4")).stream(
+                    new ByteArrayInputStream(PRIVILEGED.getBytes(StandardCharsets.UTF_8)),
+                    "<stdin>")
+                .path(LEGACY_WORKER)
+                .path(directory.resolve("missing.json"))
+                .build());
+    assertThat(result.findings())
+        .extracting(finding -> finding.location().file())
+        .containsExactly("<stdin>", LEGACY_WORKER.toString());
     assertThat(result.files()).isEqualTo(2);
-    assertThat(result.errors()).singleElement().extracting(Throwable::getMessage).asString().contains("missing.json");
+    assertThat(result.errors())
+        .singleElement()
+        .extracting(Throwable::getMessage)
+        .asString()
+        .contains("missing.json");
   }
 
   @Test
   void suppressionsAreJudgedOnTheRequestsDay() {
-    Suppression accepted = new Suppression("ECS.4", "*legacy-worker*", "vendor agent", LocalDate.of(2030, 1, 31), ".ecsguard.yml:3");
-    ScanRequest.Builder request = ScanRequest.builder().only(List.of("ECS.4")).path(LEGACY_WORKER).suppressions(List.of(accepted));
+    Suppression accepted =
+        new Suppression(
+            "ECS.4",
+            "*legacy-worker*",
+            "vendor agent",
+            LocalDate.of(2030, 1, 31),
+            ".ecsguard.yml:3");
+    ScanRequest.Builder request =
+        ScanRequest.builder()
+            .only(List.of("ECS.4"))
+            .path(LEGACY_WORKER)
+            .suppressions(List.of(accepted));
 
     ScanResult inForce = Engine.scan(request.today(LocalDate.of(2030, 1, 31)).build());
-    assertThat(inForce.findings()).singleElement().extracting(Finding::suppression).isEqualTo(accepted);
+    assertThat(inForce.findings())
+        .singleElement()
+        .extracting(Finding::suppression)
+        .isEqualTo(accepted);
     assertThat(inForce.failing(dev.ecsguard.control.Severity.LOW)).isZero();
 
     ScanResult expired = Engine.scan(request.today(LocalDate.of(2030, 2, 1)).build());
     assertThat(expired.findings()).singleElement().extracting(Finding::suppressed).isEqualTo(false);
-    assertThat(expired.notes()).extracting(Note::message).containsExactly("the suppression of ECS.4 on *legacy-worker* expired on 2030-01-31; it no longer applies");
+    assertThat(expired.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "the suppression of ECS.4 on *legacy-worker* expired on 2030-01-31; it no longer applies");
   }
 
   @Test
   void aBaselineMarksTheFailedFindingsItHolds() throws Exception {
     Path file = directory.resolve("baseline.json");
-    Baseline.write(Engine.scan(ScanRequest.builder().only(List.of("ECS.4")).path(LEGACY_WORKER).build()), file);
+    Baseline.write(
+        Engine.scan(ScanRequest.builder().only(List.of("ECS.4")).path(LEGACY_WORKER).build()),
+        file);
 
-    ScanResult result = Engine.scan(ScanRequest.builder().only(List.of("ECS.4", "ECS.17")).path(LEGACY_WORKER).baseline(Baseline.read(file, "baseline.json")).build());
-    assertThat(result.findings()).extracting(finding -> finding.control().id() + " " + finding.suppressed()).containsExactly("ECS.4 true", "ECS.17 false");
+    ScanResult result =
+        Engine.scan(
+            ScanRequest.builder()
+                .only(List.of("ECS.4", "ECS.17"))
+                .path(LEGACY_WORKER)
+                .baseline(Baseline.read(file, "baseline.json"))
+                .build());
+    assertThat(result.findings())
+        .extracting(finding -> finding.control().id() + " " + finding.suppressed())
+        .containsExactly("ECS.4 true", "ECS.17 false");
   }
 }

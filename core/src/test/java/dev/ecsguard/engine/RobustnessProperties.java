@@ -70,17 +70,40 @@ class RobustnessProperties {
 
   @Provide
   Arbitrary<String> mutatedDocuments() {
-    return mutations(TEMPLATE, Arbitraries.of("", "1", "\"x\"", "[]", "{}", "null", "true", "[1,{}]", "{\"a\":[]}", "\"\""));
+    return mutations(
+        TEMPLATE,
+        Arbitraries.of(
+            "", "1", "\"x\"", "[]", "{}", "null", "true", "[1,{}]", "{\"a\":[]}", "\"\""));
   }
 
   @Provide
   Arbitrary<String> mutatedTemplates() {
-    return mutations(CLOUDFORMATION, Arbitraries.of("", "\n", "  ", "!Ref ", "!If [", "]", "{", "*a", "&a ", "- ", ": ", "!GetAtt x.y", "\"", "yes"));
+    return mutations(
+        CLOUDFORMATION,
+        Arbitraries.of(
+            "",
+            "\n",
+            "  ",
+            "!Ref ",
+            "!If [",
+            "]",
+            "{",
+            "*a",
+            "&a ",
+            "- ",
+            ": ",
+            "!GetAtt x.y",
+            "\"",
+            "yes"));
   }
 
   @Provide
   Arbitrary<String> mutatedModules() {
-    return mutations(TERRAFORM, Arbitraries.of("", "\n", "{", "}", "[", "]", "\"", "${", "<<EOT\n", "var.", "local.c", "(", ")", "?", "# ", "/*"));
+    return mutations(
+        TERRAFORM,
+        Arbitraries.of(
+            "", "\n", "{", "}", "[", "]", "\"", "${", "<<EOT\n", "var.", "local.c", "(", ")", "?",
+            "# ", "/*"));
   }
 
   private static Arbitrary<String> mutations(String template, Arbitrary<String> replacements) {
@@ -117,13 +140,18 @@ class RobustnessProperties {
   }
 
   @Property(tries = 300)
-  void anyMutatedModuleEndsInFindingsOrAnInputError(@ForAll("mutatedModules") String hcl) throws IOException {
+  void anyMutatedModuleEndsInFindingsOrAnInputError(@ForAll("mutatedModules") String hcl)
+      throws IOException {
     Path module = Files.createTempDirectory("ecsguard-module");
     try {
       Files.writeString(module.resolve("main.tf"), hcl);
       ScanResult result = new ScanResult();
-      new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT).scan(List.of(module), result);
-      assertThat(result.errors()).allSatisfy(error -> assertThat(error.problem()).startsWith("malformed HCL: ").doesNotContain("\n"));
+      new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT)
+          .scan(List.of(module), result);
+      assertThat(result.errors())
+          .allSatisfy(
+              error ->
+                  assertThat(error.problem()).startsWith("malformed HCL: ").doesNotContain("\n"));
       assertSound(result);
     } finally {
       Files.deleteIfExists(module.resolve("main.tf"));
@@ -133,24 +161,35 @@ class RobustnessProperties {
 
   @Provide
   Arbitrary<byte[]> hostileBytes() {
-    Arbitrary<byte[]> seeds = Arbitraries.of(TEMPLATE, CLOUDFORMATION, TERRAFORM, CLOUDFORMATION_JSON).map(seed -> seed.getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> seeds =
+        Arbitraries.of(TEMPLATE, CLOUDFORMATION, TERRAFORM, CLOUDFORMATION_JSON)
+            .map(seed -> seed.getBytes(StandardCharsets.UTF_8));
     return Arbitraries.oneOf(
         Arbitraries.bytes().array(byte[].class).ofMaxSize(512),
-        // A real input with bytes flipped, dropped or cut short: malformed UTF-8, truncated structures, stray NULs.
-        Combinators.combine(seeds, Arbitraries.integers().between(0, Integer.MAX_VALUE).list().ofMinSize(1).ofMaxSize(6), Arbitraries.bytes())
-            .as((seed, cuts, value) -> {
-              byte[] out = seed.clone();
-              int length = out.length;
-              for (int cut : cuts) {
-                int at = cut % length;
-                switch (cut % 3) {
-                  case 0 -> out[at] = value;
-                  case 1 -> out[at] = (byte) (out[at] ^ (1 << (cut % 8)));
-                  default -> length = Math.max(1, at);
-                }
-              }
-              return java.util.Arrays.copyOf(out, length);
-            }));
+        // A real input with bytes flipped, dropped or cut short: malformed UTF-8, truncated
+        // structures, stray NULs.
+        Combinators.combine(
+                seeds,
+                Arbitraries.integers()
+                    .between(0, Integer.MAX_VALUE)
+                    .list()
+                    .ofMinSize(1)
+                    .ofMaxSize(6),
+                Arbitraries.bytes())
+            .as(
+                (seed, cuts, value) -> {
+                  byte[] out = seed.clone();
+                  int length = out.length;
+                  for (int cut : cuts) {
+                    int at = cut % length;
+                    switch (cut % 3) {
+                      case 0 -> out[at] = value;
+                      case 1 -> out[at] = (byte) (out[at] ^ (1 << (cut % 8)));
+                      default -> length = Math.max(1, at);
+                    }
+                  }
+                  return java.util.Arrays.copyOf(out, length);
+                }));
   }
 
   private static final String CLOUDFORMATION_JSON =
@@ -163,19 +202,29 @@ class RobustnessProperties {
    * within seconds in findings or errors of one line each, naming the file; nothing escapes.
    */
   @Property(tries = 400)
-  void anyBytesEndInFindingsOrOneLineErrors(@ForAll("hostileBytes") byte[] bytes, @ForAll("inputNames") String name, @ForAll boolean named)
+  void anyBytesEndInFindingsOrOneLineErrors(
+      @ForAll("hostileBytes") byte[] bytes,
+      @ForAll("inputNames") String name,
+      @ForAll boolean named)
       throws IOException {
     Path directory = Files.createTempDirectory("ecsguard-fuzz");
     Path file = directory.resolve(name);
     try {
       Files.write(file, bytes);
       ScanResult result = new ScanResult();
-      Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
+      Scanner scanner =
+          new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
       org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-          java.time.Duration.ofSeconds(10), () -> scanner.scan(List.of(named ? file : directory), result));
+          java.time.Duration.ofSeconds(10),
+          () -> scanner.scan(List.of(named ? file : directory), result));
       assertThat(result.errors())
-          .allSatisfy(error -> assertThat(error.getMessage()).startsWith((InputFormat.readingDirectoryOf(file) != null ? directory : file).toString())
-              .doesNotContain("\n", "\r"));
+          .allSatisfy(
+              error ->
+                  assertThat(error.getMessage())
+                      .startsWith(
+                          (InputFormat.readingDirectoryOf(file) != null ? directory : file)
+                              .toString())
+                      .doesNotContain("\n", "\r"));
       assertSound(result);
     } finally {
       Files.deleteIfExists(file);
@@ -185,14 +234,20 @@ class RobustnessProperties {
 
   @Provide
   Arbitrary<String> inputNames() {
-    return Arbitraries.of(InputFormat.allExtensions().stream().map(extension -> "in" + extension).toList()); // every format's files
+    return Arbitraries.of(
+        InputFormat.allExtensions().stream()
+            .map(extension -> "in" + extension)
+            .toList()); // every format's files
   }
 
   private static void scanText(String text, String name) {
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
+    Scanner scanner =
+        new Scanner(Selection.of(List.of(), List.of(), Map.of()), InputLimits.DEFAULT);
     try {
-      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
+      scanner.scan(
+          new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name),
+          result);
     } catch (InputException e) {
       assertThat(e.getMessage()).startsWith(name).doesNotContain("\n");
       return;
@@ -201,8 +256,10 @@ class RobustnessProperties {
   }
 
   private static void assertSound(ScanResult result) {
-    assertThat(result.errors()).allSatisfy(error -> assertThat(error.problem()).doesNotContain("internal error"));
-    assertThat(result.findings()).allSatisfy(finding -> assertThat(finding.message()).doesNotContain("internal error"));
+    assertThat(result.errors())
+        .allSatisfy(error -> assertThat(error.problem()).doesNotContain("internal error"));
+    assertThat(result.findings())
+        .allSatisfy(finding -> assertThat(finding.message()).doesNotContain("internal error"));
     assertThat(result.findings())
         .filteredOn(finding -> finding.status() == Status.UNKNOWN)
         .allSatisfy(finding -> assertThat(finding.message()).startsWith("Cannot decide: "));

@@ -14,7 +14,8 @@ public final class Scans {
 
   public static ScanResult files(List<String> controls, Path... paths) {
     ScanResult result = new ScanResult();
-    new Scanner(Selection.of(controls, List.of(), Map.of()), InputLimits.DEFAULT).scan(List.of(paths), result);
+    new Scanner(Selection.of(controls, List.of(), Map.of()), InputLimits.DEFAULT)
+        .scan(List.of(paths), result);
     return result;
   }
 
@@ -30,11 +31,23 @@ public final class Scans {
    * Scans {@code text} as a file named {@code name} (its extension chooses JSON or YAML), with
    * control parameters and CloudFormation parameter values.
    */
-  public static ScanResult text(String text, String name, Map<String, String> parameters, Map<String, String> cfnParameters, String... controls) {
+  public static ScanResult text(
+      String text,
+      String name,
+      Map<String, String> parameters,
+      Map<String, String> cfnParameters,
+      String... controls) {
     ScanResult result = new ScanResult();
-    Scanner scanner = new Scanner(Selection.of(List.of(controls), List.of(), parameters), InputLimits.DEFAULT, cfnParameters, Map.of());
+    Scanner scanner =
+        new Scanner(
+            Selection.of(List.of(controls), List.of(), parameters),
+            InputLimits.DEFAULT,
+            cfnParameters,
+            Map.of());
     try {
-      scanner.scan(new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name), result);
+      scanner.scan(
+          new DocumentReader(InputLimits.DEFAULT).read(text.getBytes(StandardCharsets.UTF_8), name),
+          result);
     } catch (InputException e) {
       throw new AssertionError(e.getMessage(), e);
     }

@@ -27,13 +27,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The same task definitions, services and clusters written in every input format of the registry
  * ({@link InputFormat}) get the same verdicts from every control: each format becomes the same
- * model. One resource of each type is compliant ("good"), one is not ("bad"). Each format's
- * fixture is named as the format (ECS_API: {@code ecs-api.json}); a directory format's is a
- * directory of that name.
+ * model. One resource of each type is compliant ("good"), one is not ("bad"). Each format's fixture
+ * is named as the format (ECS_API: {@code ecs-api.json}); a directory format's is a directory of
+ * that name.
  */
 class ParityTest {
   private static final InputFormat.Options OPTIONS =
-      new InputFormat.Options(new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of());
+      new InputFormat.Options(
+          new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of());
 
   @Test
   void everyFormatGetsTheSameVerdicts() throws URISyntaxException, IOException {
@@ -44,39 +45,59 @@ class ParityTest {
       assertThat(result.errors()).as(format.name()).isEmpty();
       Map<String, Status> verdicts = new TreeMap<>();
       for (Finding finding : result.findings()) {
-        verdicts.put(finding.resourceType().words() + (finding.resourceId().toLowerCase(Locale.ROOT).contains("bad") ? " bad " : " good ")
-            + finding.control().id(), finding.status());
-        assertThat(finding.location().line()).as(format + " " + finding.control().id()).isPositive();
+        verdicts.put(
+            finding.resourceType().words()
+                + (finding.resourceId().toLowerCase(Locale.ROOT).contains("bad")
+                    ? " bad "
+                    : " good ")
+                + finding.control().id(),
+            finding.status());
+        assertThat(finding.location().line())
+            .as(format + " " + finding.control().id())
+            .isPositive();
       }
       verdictsByFormat.put(format, verdicts);
     }
     Map<String, Status> expected = verdictsByFormat.get(InputFormat.ECS_API);
     assertThat(expected).hasSize(32).containsValue(Status.FAILED).containsValue(Status.PASSED);
-    assertThat(expected.entrySet().stream().filter(e -> e.getKey().contains(" good ")).map(Map.Entry::getValue))
+    assertThat(
+            expected.entrySet().stream()
+                .filter(e -> e.getKey().contains(" good "))
+                .map(Map.Entry::getValue))
         .doesNotContain(Status.FAILED, Status.UNKNOWN);
-    verdictsByFormat.forEach((format, verdicts) -> assertThat(verdicts).as(format.name()).isEqualTo(expected));
+    verdictsByFormat.forEach(
+        (format, verdicts) -> assertThat(verdicts).as(format.name()).isEqualTo(expected));
   }
 
-  /** Each fixture is read by its own format's reader, as the registry makes it, and its files are those the format reads. */
+  /**
+   * Each fixture is read by its own format's reader, as the registry makes it, and its files are
+   * those the format reads.
+   */
   @Test
   void eachFixtureIsReadByItsFormat() throws URISyntaxException, IOException, InputException {
     for (InputFormat format : InputFormat.values()) {
       Path fixture = fixture(format);
       List<Resource> resources = new ArrayList<>();
-      InputReader.Sink sink = new InputReader.Sink() {
-        @Override
-        public void resource(Resource resource, Map<String, String> labels) {
-          resources.add(resource);
-        }
+      InputReader.Sink sink =
+          new InputReader.Sink() {
+            @Override
+            public void resource(Resource resource, Map<String, String> labels) {
+              resources.add(resource);
+            }
 
-        @Override
-        public void note(Node where, String message) {}
-      };
+            @Override
+            public void note(Node where, String message) {}
+          };
       switch (format.create(OPTIONS)) {
         case InputReader.OfFile reader -> {
           assertThat(format.unit()).isEqualTo(InputFormat.Unit.FILE);
           assertThat(format.reads(fixture)).as(fixture.toString()).isTrue();
-          assertThat(reader.read(new DocumentReader(InputLimits.DEFAULT).read(fixture, fixture.toString()), sink)).as(format.name()).isTrue();
+          assertThat(
+                  reader.read(
+                      new DocumentReader(InputLimits.DEFAULT).read(fixture, fixture.toString()),
+                      sink))
+              .as(format.name())
+              .isTrue();
         }
         case InputReader.OfDirectory reader -> {
           assertThat(format.unit()).isEqualTo(InputFormat.Unit.DIRECTORY);
@@ -84,7 +105,11 @@ class ParityTest {
           try (Stream<Path> listed = Files.list(fixture)) {
             files = listed.filter(format::reads).sorted().toList();
           }
-          assertThat(files).as(format.name()).isNotEmpty().allSatisfy(file -> assertThat(InputFormat.readingDirectoryOf(file)).isEqualTo(format));
+          assertThat(files)
+              .as(format.name())
+              .isNotEmpty()
+              .allSatisfy(
+                  file -> assertThat(InputFormat.readingDirectoryOf(file)).isEqualTo(format));
           List<InputException> errors = new ArrayList<>();
           reader.read(new InputReader.Directory(fixture, fixture, files), sink, errors::add);
           assertThat(errors).isEmpty();
@@ -98,12 +123,23 @@ class ParityTest {
     return Path.of(ParityTest.class.getResource("/dev/ecsguard/parity").toURI());
   }
 
-  /** The format's fixture: {@code NAME.EXTENSION} (a file format), or the directory {@code NAME}. */
+  /**
+   * The format's fixture: {@code NAME.EXTENSION} (a file format), or the directory {@code NAME}.
+   */
   private static Path fixture(InputFormat format) throws URISyntaxException, IOException {
     try (Stream<Path> fixtures = Files.list(directory())) {
-      List<Path> found = fixtures.filter(fixture -> fixture.getFileName().toString().split("\\.")[0].equals(name(format))).toList();
-      assertThat(found).as("the parity fixture of " + format).singleElement()
-          .satisfies(fixture -> assertThat(Files.isDirectory(fixture)).isEqualTo(format.unit() == InputFormat.Unit.DIRECTORY));
+      List<Path> found =
+          fixtures
+              .filter(
+                  fixture -> fixture.getFileName().toString().split("\\.")[0].equals(name(format)))
+              .toList();
+      assertThat(found)
+          .as("the parity fixture of " + format)
+          .singleElement()
+          .satisfies(
+              fixture ->
+                  assertThat(Files.isDirectory(fixture))
+                      .isEqualTo(format.unit() == InputFormat.Unit.DIRECTORY));
       return found.get(0);
     }
   }

@@ -60,10 +60,11 @@ class InputFilesTest {
     Files.createSymbolicLink(dir.resolve("scan/broken.json"), Path.of("nowhere.json"));
     visit(dir.resolve("scan"));
     assertThat(files).containsExactly("scan/a-linked/task.json");
-    assertThat(skipped).containsExactly(
-        "scan/broken.json: a broken link; skipped",
-        "scan/loop: a link back to a directory already searched; skipped",
-        "scan/real: a link back to a directory already searched; skipped");
+    assertThat(skipped)
+        .containsExactly(
+            "scan/broken.json: a broken link; skipped",
+            "scan/loop: a link back to a directory already searched; skipped",
+            "scan/real: a link back to a directory already searched; skipped");
     assertThat(errors).isEmpty();
   }
 
@@ -77,8 +78,14 @@ class InputFilesTest {
     Files.createSymbolicLink(dir.resolve("scan/notes.txt"), Path.of("/etc/hostname"));
     visit(dir.resolve("scan"));
     assertThat(files).isEmpty();
-    assertThat(skipped).containsExactly("scan/linked: a link that leads out of the scanned tree; skipped (name its target to scan it)");
-    assertThat(errors).singleElement().asString().endsWith("scan/task.json: refused: a link that leads out of the scanned tree (name its target to scan it)");
+    assertThat(skipped)
+        .containsExactly(
+            "scan/linked: a link that leads out of the scanned tree; skipped (name its target to scan it)");
+    assertThat(errors)
+        .singleElement()
+        .asString()
+        .endsWith(
+            "scan/task.json: refused: a link that leads out of the scanned tree (name its target to scan it)");
   }
 
   @Test

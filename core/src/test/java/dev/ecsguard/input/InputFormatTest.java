@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The registry of input formats is what directory search and the scanner use (the CLI's help: ScanCommandTest). */
+/**
+ * The registry of input formats is what directory search and the scanner use (the CLI's help:
+ * ScanCommandTest).
+ */
 class InputFormatTest {
   @TempDir Path dir;
 
@@ -29,17 +32,28 @@ class InputFormatTest {
   void everyFormatHasNamesExtensionsAndAReaderOfItsUnit(InputFormat format) {
     assertThat(format.unitName()).isNotBlank().doesNotContain("\n");
     assertThat(format.description()).isNotBlank().doesNotContain("\n");
-    assertThat(format.extensions()).isNotEmpty().allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
-    InputReader reader = format.create(new InputFormat.Options(new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of()));
-    assertThat(reader).isInstanceOf(format.unit() == InputFormat.Unit.FILE ? InputReader.OfFile.class : InputReader.OfDirectory.class);
+    assertThat(format.extensions())
+        .isNotEmpty()
+        .allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
+    InputReader reader =
+        format.create(
+            new InputFormat.Options(
+                new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of()));
+    assertThat(reader)
+        .isInstanceOf(
+            format.unit() == InputFormat.Unit.FILE
+                ? InputReader.OfFile.class
+                : InputReader.OfDirectory.class);
   }
 
   @Test
   void aDirectoryFormatOwnsItsExtensions() {
-    // A file is either a document offered to the file formats or part of a directory unit, never both.
+    // A file is either a document offered to the file formats or part of a directory unit, never
+    // both.
     for (InputFormat format : InputFormat.of(InputFormat.Unit.DIRECTORY)) {
       for (String extension : format.extensions()) {
-        assertThat(InputFormat.of(InputFormat.Unit.FILE)).allSatisfy(other -> assertThat(other.extensions()).doesNotContain(extension));
+        assertThat(InputFormat.of(InputFormat.Unit.FILE))
+            .allSatisfy(other -> assertThat(other.extensions()).doesNotContain(extension));
       }
     }
   }
@@ -54,18 +68,20 @@ class InputFormatTest {
     Files.writeString(dir.resolve("notes.txt"), "");
     Files.writeString(dir.resolve("terraform.tfvars"), "");
     List<String> files = new ArrayList<>();
-    InputFiles.visit(List.of(dir), new InputFiles.Visitor() {
-      @Override
-      public void file(Path file, Path tree, boolean named) {
-        files.add(file.getFileName().toString());
-      }
+    InputFiles.visit(
+        List.of(dir),
+        new InputFiles.Visitor() {
+          @Override
+          public void file(Path file, Path tree, boolean named) {
+            files.add(file.getFileName().toString());
+          }
 
-      @Override
-      public void skipped(Path path, String why) {}
+          @Override
+          public void skipped(Path path, String why) {}
 
-      @Override
-      public void error(InputException error) {}
-    });
+          @Override
+          public void error(InputException error) {}
+        });
     assertThat(files).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -78,30 +94,45 @@ class InputFormatTest {
     Path second = Files.writeString(dir.resolve("module/b" + extension), "");
     Path document = Files.writeString(dir.resolve("z.json"), "{}");
     List<String> visited = new ArrayList<>();
-    InputFiles.visitUnits(List.of(dir), new InputFiles.UnitVisitor() {
-      @Override
-      public void file(Path file, Path tree, boolean named) {
-        visited.add("file " + file);
-      }
+    InputFiles.visitUnits(
+        List.of(dir),
+        new InputFiles.UnitVisitor() {
+          @Override
+          public void file(Path file, Path tree, boolean named) {
+            visited.add("file " + file);
+          }
 
-      @Override
-      public void directory(InputFormat in, InputReader.Directory unit) {
-        visited.add(in + " " + unit);
-      }
+          @Override
+          public void directory(InputFormat in, InputReader.Directory unit) {
+            visited.add(in + " " + unit);
+          }
 
-      @Override
-      public void skipped(Path path, String why) {}
+          @Override
+          public void skipped(Path path, String why) {}
 
-      @Override
-      public void error(InputException error) {}
-    });
-    assertThat(visited).containsExactly("file " + document, format + " " + new InputReader.Directory(dir, dir.resolve("module"), List.of(first, second)));
+          @Override
+          public void error(InputException error) {}
+        });
+    assertThat(visited)
+        .containsExactly(
+            "file " + document,
+            format
+                + " "
+                + new InputReader.Directory(dir, dir.resolve("module"), List.of(first, second)));
   }
 
   @Test
   void whatTheScannerRecognisesNoneOfNamesEveryFileFormat() {
     ScanResult result = Scans.text("{\"name\": \"app\"}", "package.json", Map.of(), Map.of());
-    String names = InputFormat.listed(InputFormat.of(InputFormat.Unit.FILE).stream().map(InputFormat::unitName).toList(), "nor");
-    assertThat(result.notes()).extracting(Note::message).containsExactly("not " + names + " (no task definition, service, cluster, task set or capacity provider found); skipped");
+    String names =
+        InputFormat.listed(
+            InputFormat.of(InputFormat.Unit.FILE).stream().map(InputFormat::unitName).toList(),
+            "nor");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "not "
+                + names
+                + " (no task definition, service, cluster, task set or capacity provider found); skipped");
   }
 }

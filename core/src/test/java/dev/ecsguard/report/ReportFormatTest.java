@@ -16,16 +16,21 @@ class ReportFormatTest {
   @EnumSource(ReportFormat.class)
   void everyFormatHasAHelpLineExtensionsAndAReport(ReportFormat format) throws IOException {
     assertThat(format.description()).isNotBlank().hasSizeLessThanOrEqualTo(56).doesNotContain("\n");
-    assertThat(format.extensions()).isNotEmpty().allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
+    assertThat(format.extensions())
+        .isNotEmpty()
+        .allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
     StringWriter out = new StringWriter();
-    format.create(new ReportFormat.Options(false, true, "000000000000", "us-east-1", Instant.EPOCH)).render(new ScanResult(), out);
+    format
+        .create(new ReportFormat.Options(false, true, "000000000000", "us-east-1", Instant.EPOCH))
+        .render(new ScanResult(), out);
     assertThat(out.toString()).isNotEmpty();
     assertThat(ReportFormat.named(format.label().toUpperCase())).isSameAs(format);
   }
 
   @Test
   void noTwoFormatsShareAnExtension() {
-    assertThat(Arrays.stream(ReportFormat.values()).flatMap(format -> format.extensions().stream())).doesNotHaveDuplicates();
+    assertThat(Arrays.stream(ReportFormat.values()).flatMap(format -> format.extensions().stream()))
+        .doesNotHaveDuplicates();
   }
 
   @Test

@@ -19,11 +19,15 @@ class DocumentReaderTest {
 
   @Test
   void everyNodeKnowsItsLineColumnAndPointer() throws InputException {
-    Document document = read("{\n  \"containerDefinitions\": [\n    {\"name\": \"a/b~c\", \"privileged\": true}\n  ]\n}");
+    Document document =
+        read(
+            "{\n  \"containerDefinitions\": [\n    {\"name\": \"a/b~c\", \"privileged\": true}\n  ]\n}");
     ObjectNode root = (ObjectNode) document.root();
-    ObjectNode container = (ObjectNode) ((ArrayNode) root.get("containerDefinitions")).elements().get(0);
+    ObjectNode container =
+        (ObjectNode) ((ArrayNode) root.get("containerDefinitions")).elements().get(0);
     Node privileged = container.get("privileged");
-    assertThat(privileged.location()).isEqualTo(new Location("t.json", "/containerDefinitions/0/privileged", 3, 37));
+    assertThat(privileged.location())
+        .isEqualTo(new Location("t.json", "/containerDefinitions/0/privileged", 3, 37));
     assertThat(container.get("name").pointer()).isEqualTo("/containerDefinitions/0/name");
     assertThat(root.pointer()).isEmpty();
     assertThat(privileged.location().toString()).isEqualTo("t.json:3:37");
@@ -31,7 +35,8 @@ class DocumentReaderTest {
 
   @Test
   void columnsCountCharactersNotBytesAndAByteOrderMarkIsSkipped() throws InputException {
-    ObjectNode root = (ObjectNode) read("{\"name\": \"caf\u00e9\u00e9\", \"privileged\": true}").root();
+    ObjectNode root =
+        (ObjectNode) read("{\"name\": \"caf\u00e9\u00e9\", \"privileged\": true}").root();
     assertThat(root.get("privileged").column()).isEqualTo(33); // 35 if bytes were counted
     byte[] withBom = ("\uFEFF{\"a\": 1}").getBytes(StandardCharsets.UTF_8);
     assertThat(((ObjectNode) reader.read(withBom, "t.json").root()).get("a").column()).isEqualTo(7);
@@ -40,12 +45,15 @@ class DocumentReaderTest {
   @Test
   void textThatIsNotUtf8IsRefused() {
     byte[] latin1 = {'{', '"', 'a', '"', ':', '"', (byte) 0xe9, '"', '}'};
-    assertThatThrownBy(() -> reader.read(latin1, "t.json")).hasMessage("t.json: cannot read: not UTF-8 text");
+    assertThatThrownBy(() -> reader.read(latin1, "t.json"))
+        .hasMessage("t.json: cannot read: not UTF-8 text");
   }
 
   @Test
   void anUnclosedArraySaysWhereItOpenedInPlainWords() {
-    assertThatThrownBy(() -> read("{\"a\":[\n")).hasMessage("t.json:2:1: malformed JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, column 6)");
+    assertThatThrownBy(() -> read("{\"a\":[\n"))
+        .hasMessage(
+            "t.json:2:1: malformed JSON: Unexpected end-of-input: expected close marker for Array (opened at line 1, column 6)");
   }
 
   @Test
@@ -74,22 +82,32 @@ class DocumentReaderTest {
 
   @Test
   void malformedJsonNeverQuotesTheOffendingToken() {
-    assertThatThrownBy(() -> read("{\"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": wJalrXUtnFEMIK7MDENG}]}"))
+    assertThatThrownBy(
+            () ->
+                read(
+                    "{\"environment\": [{\"name\": \"AWS_SECRET_ACCESS_KEY\", \"value\": wJalrXUtnFEMIK7MDENG}]}"))
         .isInstanceOf(InputException.class)
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("wJalrXUtnFEMIK7MDENG").startsWith("t.json:1:"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage())
+                    .doesNotContain("wJalrXUtnFEMIK7MDENG")
+                    .startsWith("t.json:1:"));
   }
 
   @Test
   void truncatedAndEmptyAndTrailingInputAreErrors() {
     assertThatThrownBy(() -> read("{\"family\": \"web\"")).hasMessageStartingWith("t.json:1:");
-    assertThatThrownBy(() -> read("")).hasMessage("t.json:1:1: empty file: expected a JSON object or array");
+    assertThatThrownBy(() -> read(""))
+        .hasMessage("t.json:1:1: empty file: expected a JSON object or array");
     assertThatThrownBy(() -> read("{} {}")).hasMessageContaining("more than one value");
   }
 
   @Test
   void deepNestingIsRefusedWithoutExhaustingTheStack() {
     String deep = "[".repeat(100_000) + "]".repeat(100_000);
-    assertThatThrownBy(() -> read(deep)).isInstanceOf(InputException.class).hasMessageContaining("nested too deeply");
+    assertThatThrownBy(() -> read(deep))
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("nested too deeply");
   }
 
   @Test

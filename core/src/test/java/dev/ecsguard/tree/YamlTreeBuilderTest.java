@@ -16,7 +16,8 @@ class YamlTreeBuilderTest {
 
   @Test
   void shortFormTagsBecomeTheLongFormAtTheTagsPosition() throws InputException {
-    ObjectNode root = read("a: !Ref Env\nb: !If [IsProd, x, !Sub \"${y}\"]\nc: !GetAtt R.Arn\nd: !Condition C\n");
+    ObjectNode root =
+        read("a: !Ref Env\nb: !If [IsProd, x, !Sub \"${y}\"]\nc: !GetAtt R.Arn\nd: !Condition C\n");
     ObjectNode ref = (ObjectNode) root.get("a");
     assertThat(ref.names()).containsExactly("Ref");
     assertThat(((ScalarNode) ref.get("Ref")).text()).isEqualTo("Env");
@@ -31,7 +32,8 @@ class YamlTreeBuilderTest {
 
   @Test
   void plainScalarsAreTypedAsYamlTypesThemAndQuotedOnesStayStrings() throws InputException {
-    ObjectNode root = read("a: true\nb: \"true\"\nc: yes\nd: 256\ne: '256'\nf: ~\ng:\nh: !!str 1\n");
+    ObjectNode root =
+        read("a: true\nb: \"true\"\nc: yes\nd: 256\ne: '256'\nf: ~\ng:\nh: !!str 1\n");
     assertThat(((ScalarNode) root.get("a")).type()).isEqualTo(ScalarNode.Type.BOOLEAN);
     assertThat(((ScalarNode) root.get("b")).type()).isEqualTo(ScalarNode.Type.STRING);
     assertThat(((ScalarNode) root.get("c")).text()).isEqualTo("true");
@@ -66,12 +68,15 @@ class YamlTreeBuilderTest {
     assertThatThrownBy(() -> read(bomb.toString()))
         .isInstanceOf(InputException.class)
         .hasMessageContaining("t.yaml:")
-        .hasMessageContaining("refused: YAML aliases expand to over 1000000 values (an alias bomb?)");
+        .hasMessageContaining(
+            "refused: YAML aliases expand to over 1000000 values (an alias bomb?)");
   }
 
   @Test
   void mergeKeysBringTheMergedMapsKeysWhereExplicitKeysAndEarlierMapsWin() throws InputException {
-    ObjectNode root = read("""
+    ObjectNode root =
+        read(
+            """
         a: &a {Privileged: true, User: root}
         b: &b {Privileged: false, Image: nginx}
         one: {<<: *a, Name: web}
@@ -81,24 +86,33 @@ class YamlTreeBuilderTest {
         """);
     ObjectNode one = (ObjectNode) root.get("one");
     assertThat(one.names()).containsExactlyInAnyOrder("Name", "Privileged", "User");
-    assertThat(one.get("Privileged").location()).isEqualTo(new Location("t.yaml", "/one/Privileged", 1, 20));
-    assertThat(((ScalarNode) ((ObjectNode) root.get("explicit")).get("Privileged")).text()).isEqualTo("false");
+    assertThat(one.get("Privileged").location())
+        .isEqualTo(new Location("t.yaml", "/one/Privileged", 1, 20));
+    assertThat(((ScalarNode) ((ObjectNode) root.get("explicit")).get("Privileged")).text())
+        .isEqualTo("false");
     ObjectNode list = (ObjectNode) root.get("list");
     assertThat(((ScalarNode) list.get("Privileged")).text()).isEqualTo("false");
     assertThat(list.names()).containsExactlyInAnyOrder("Privileged", "Image", "User");
-    assertThat(((ObjectNode) root.get("quoted")).names()).containsExactly("<<"); // a quoted << is an ordinary key
+    assertThat(((ObjectNode) root.get("quoted")).names())
+        .containsExactly("<<"); // a quoted << is an ordinary key
   }
 
   @Test
   void aMergeOfSomethingOtherThanAMapIsAnErrorWithItsPosition() {
-    assertThatThrownBy(() -> read("a: {<<: 5}\n")).hasMessage("t.yaml:1:9: a YAML merge (<<) needs a mapping or a list of mappings, not a number");
+    assertThatThrownBy(() -> read("a: {<<: 5}\n"))
+        .hasMessage(
+            "t.yaml:1:9: a YAML merge (<<) needs a mapping or a list of mappings, not a number");
     assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: [*a, [1]]\n"))
-        .hasMessage("t.yaml:3:12: a YAML merge (<<) needs a mapping or a list of mappings, not an array");
-    // A function's value is known only to CloudFormation; merging its name as a key would hide what it gives.
+        .hasMessage(
+            "t.yaml:3:12: a YAML merge (<<) needs a mapping or a list of mappings, not an array");
+    // A function's value is known only to CloudFormation; merging its name as a key would hide what
+    // it gives.
     assertThatThrownBy(() -> read("a: &a {x: 1}\nb:\n  <<: !If [C, *a, *a]\n"))
-        .hasMessage("t.yaml:3:7: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
+        .hasMessage(
+            "t.yaml:3:7: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
     assertThatThrownBy(() -> read("a: &a !If [C, {x: 1}, {x: 2}]\nb:\n  <<: [*a]\n"))
-        .hasMessage("t.yaml:1:4: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
+        .hasMessage(
+            "t.yaml:1:4: a YAML merge (<<) needs a mapping or a list of mappings, not the function Fn::If");
   }
 
   @Test
@@ -111,7 +125,8 @@ class YamlTreeBuilderTest {
       }
       bomb.append("k: x}\n");
     }
-    assertThatThrownBy(() -> read(bomb.toString())).hasMessageContaining("refused: YAML aliases expand to over 1000000 values");
+    assertThatThrownBy(() -> read(bomb.toString()))
+        .hasMessageContaining("refused: YAML aliases expand to over 1000000 values");
   }
 
   @Test
@@ -127,10 +142,15 @@ class YamlTreeBuilderTest {
         .hasMessageStartingWith("t.yaml:")
         .hasMessageContaining("malformed YAML")
         .hasMessageNotContaining("AKIA");
-    assertThatThrownBy(() -> read("a: *nowhere\n")).hasMessageContaining("t.yaml:1:4: malformed YAML: an alias to an anchor not defined before it");
-    assertThatThrownBy(() -> read("a: 1\n---\nb: 2\n")).hasMessageContaining("more than one YAML document");
-    assertThatThrownBy(() -> read("")).hasMessage("t.yaml:1:1: empty file: expected a YAML mapping or list");
-    assertThatThrownBy(() -> read("? [a]\n: b\n")).hasMessageContaining("a mapping or list used as a mapping key");
+    assertThatThrownBy(() -> read("a: *nowhere\n"))
+        .hasMessageContaining(
+            "t.yaml:1:4: malformed YAML: an alias to an anchor not defined before it");
+    assertThatThrownBy(() -> read("a: 1\n---\nb: 2\n"))
+        .hasMessageContaining("more than one YAML document");
+    assertThatThrownBy(() -> read(""))
+        .hasMessage("t.yaml:1:1: empty file: expected a YAML mapping or list");
+    assertThatThrownBy(() -> read("? [a]\n: b\n"))
+        .hasMessageContaining("a mapping or list used as a mapping key");
     assertThatThrownBy(() -> read("a:\n  Privileged: true\n  Privileged: false\n"))
         .hasMessage("t.yaml:3:3: the key Privileged appears twice in the same mapping");
   }
@@ -143,7 +163,9 @@ class YamlTreeBuilderTest {
 
   @Test
   void aFileNamedNeitherJsonNorYamlIsToldByItsFirstCharacter() throws InputException {
-    assertThat(reader.read("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "x.template").root()).isInstanceOf(ObjectNode.class);
-    assertThat(reader.read("a: !Ref B".getBytes(StandardCharsets.UTF_8), "x.template").root()).isInstanceOf(ObjectNode.class);
+    assertThat(reader.read("{\"a\": 1}".getBytes(StandardCharsets.UTF_8), "x.template").root())
+        .isInstanceOf(ObjectNode.class);
+    assertThat(reader.read("a: !Ref B".getBytes(StandardCharsets.UTF_8), "x.template").root())
+        .isInstanceOf(ObjectNode.class);
   }
 }

@@ -21,7 +21,10 @@ import java.util.Arrays;
  * content. A file edited since it was read is not replaced.
  */
 public final class AtomicFileWrite {
-  /** How the content goes into the temporary file; a test makes it fail half-way, as a full disk does. */
+  /**
+   * How the content goes into the temporary file; a test makes it fail half-way, as a full disk
+   * does.
+   */
   @FunctionalInterface
   public interface Writer {
     void write(FileChannel channel, ByteBuffer content) throws IOException;
@@ -34,11 +37,12 @@ public final class AtomicFileWrite {
     }
   }
 
-  public static final Writer DEFAULT_WRITER = (channel, content) -> {
-    while (content.hasRemaining()) {
-      channel.write(content);
-    }
-  };
+  public static final Writer DEFAULT_WRITER =
+      (channel, content) -> {
+        while (content.hasRemaining()) {
+          channel.write(content);
+        }
+      };
 
   public static final AtomicFileWrite DEFAULT = new AtomicFileWrite(DEFAULT_WRITER);
 
@@ -55,7 +59,8 @@ public final class AtomicFileWrite {
   public void replace(Path file, byte[] read, byte[] content) throws IOException, Changed {
     Path target = file.toRealPath();
     Path directory = target.getParent();
-    // Created readable by its owner only, so that no one else sees the content before it has the file's permissions.
+    // Created readable by its owner only, so that no one else sees the content before it has the
+    // file's permissions.
     Path temporary = Files.createTempFile(directory, "." + target.getFileName() + ".", ".ecsguard");
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
@@ -67,7 +72,8 @@ public final class AtomicFileWrite {
       if (!holds(target, read)) {
         throw new Changed();
       }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -86,12 +92,14 @@ public final class AtomicFileWrite {
   }
 
   private static void keepAttributes(Path original, Path replacement) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(original, PosixFileAttributeView.class);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(original, PosixFileAttributeView.class);
     if (view == null) {
       return; // not a POSIX file system: the new file gets the directory's defaults
     }
     PosixFileAttributes attributes = view.readAttributes();
-    PosixFileAttributeView copy = Files.getFileAttributeView(replacement, PosixFileAttributeView.class);
+    PosixFileAttributeView copy =
+        Files.getFileAttributeView(replacement, PosixFileAttributeView.class);
     copy.setPermissions(attributes.permissions());
     try {
       copy.setGroup(attributes.group());

@@ -1,8 +1,8 @@
 package dev.ecsguard.fix;
 
-import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
 import java.util.List;
@@ -10,30 +10,54 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FileFixTest {
-  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions OPTIONS =
+      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
 
   @Test
   void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {
-    String numbers = "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";
-    String original = "{\"family\": \"f\", \"untouched\": {" + numbers + "},\n"
-        + " \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\", \"privileged\": true, \"dockerLabels\": {" + numbers + "}}]}";
+    String numbers =
+        "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";
+    String original =
+        "{\"family\": \"f\", \"untouched\": {"
+            + numbers
+            + "},\n"
+            + " \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\", \"privileged\": true, \"dockerLabels\": {"
+            + numbers
+            + "}}]}";
     String fixed = FileFix.fix("td.json", original, OPTIONS).fixed();
     assertThat(fixed).doesNotContain("\"privileged\"").contains("\"readonlyRootFilesystem\": true");
-    for (String number : List.of("\"huge\": 1E400,", "\"big\": 12345678901234567890123,", "\"long\": 0.1000000000000000000001,",
-        "\"negativeZero\": -0,", "\"one\": 1.0\n")) {
+    for (String number :
+        List.of(
+            "\"huge\": 1E400,",
+            "\"big\": 12345678901234567890123,",
+            "\"long\": 0.1000000000000000000001,",
+            "\"negativeZero\": -0,",
+            "\"one\": 1.0\n")) {
       assertThat(fixed.split(java.util.regex.Pattern.quote(number), -1)).as(number).hasSize(3);
     }
   }
 
   @Test
   void aMegabyteTemplateWithAnEditInEveryResourceIsFixedInOnePass() throws InputException {
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+    StringBuilder template =
+        new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
     int resources = 1_200;
     for (int i = 0; i < resources; i++) {
-      template.append("  Task").append(i).append(":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: t").append(i).append('\n')
-          .append("      ContainerDefinitions:\n        - Name: app\n          Image: x\n          Privileged: true\n          Environment:\n");
+      template
+          .append("  Task")
+          .append(i)
+          .append(":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      Family: t")
+          .append(i)
+          .append('\n')
+          .append(
+              "      ContainerDefinitions:\n        - Name: app\n          Image: x\n          Privileged: true\n          Environment:\n");
       for (int v = 0; v < 8; v++) {
-        template.append("            - Name: VARIABLE_").append(v).append("\n              Value: ").append("v".repeat(30)).append('\n');
+        template
+            .append("            - Name: VARIABLE_")
+            .append(v)
+            .append("\n              Value: ")
+            .append("v".repeat(30))
+            .append('\n');
       }
     }
     assertThat(template.length()).isGreaterThan(1_000_000);

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * fix and aws ask the catalogue's remedies what to change and derive control ids from the
- * controls: no control id is written in their main code, so a new fixable control touches neither.
+ * fix and aws ask the catalogue's remedies what to change and derive control ids from the controls:
+ * no control id is written in their main code, so a new fixable control touches neither.
  */
 class NoControlIdsTest {
   private static final Pattern CONTROL_ID = Pattern.compile("\"ECSG?\\.");

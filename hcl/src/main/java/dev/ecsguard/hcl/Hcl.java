@@ -13,22 +13,31 @@ import java.util.NavigableMap;
 public final class Hcl {
   private Hcl() {}
 
-  /** Parses a file's text ({@code file} names it in errors): its top-level attributes and blocks; blocks and brackets nest at most {@code maxDepth} deep. */
+  /**
+   * Parses a file's text ({@code file} names it in errors): its top-level attributes and blocks;
+   * blocks and brackets nest at most {@code maxDepth} deep.
+   */
   public static List<Item> parse(String file, String text, int maxDepth) throws HclException {
     return parseWithComments(file, text, maxDepth).items();
   }
 
   /** As {@link #parse}, with the file's comments. */
-  public static Parsed parseWithComments(String file, String text, int maxDepth) throws HclException {
+  public static Parsed parseWithComments(String file, String text, int maxDepth)
+      throws HclException {
     return HclParser.parse(file, text, maxDepth);
   }
 
-  /** {@code text} as a template (a quoted string or heredoc) writes it so that it interpolates nothing. */
+  /**
+   * {@code text} as a template (a quoted string or heredoc) writes it so that it interpolates
+   * nothing.
+   */
   public static String templateSafe(CharSequence text) {
     return text.toString().replace("${", "$${").replace("%{", "%%{");
   }
 
-  /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
+  /**
+   * Parses one expression (a -var value, say); null when the text is not exactly one expression.
+   */
   public static Expression parseExpression(String text) {
     return HclParser.parseExpression(text);
   }
@@ -47,14 +56,25 @@ public final class Hcl {
     Position end();
   }
 
-  public record Attribute(String name, Expression value, Position at, Position end) implements Item {}
+  public record Attribute(String name, Expression value, Position at, Position end)
+      implements Item {}
 
   /** {@code end} is just after its closing brace. */
-  public record Block(String type, List<String> labels, List<Item> body, Position at, Position end) implements Item {}
+  public record Block(String type, List<String> labels, List<Item> body, Position at, Position end)
+      implements Item {}
 
   /** An expression; {@code at} is where it starts. */
   public sealed interface Expression
-      permits Literal, Template, Tuple, ObjectValue, Traversal, Call, Conditional, Binary, Unary, Opaque {
+      permits Literal,
+          Template,
+          Tuple,
+          ObjectValue,
+          Traversal,
+          Call,
+          Conditional,
+          Binary,
+          Unary,
+          Opaque {
     Position at();
   }
 
@@ -70,9 +90,11 @@ public final class Hcl {
 
   /**
    * A quoted string or heredoc with interpolations: parts are literal text ({@link Literal}) or
-   * interpolated expressions; {@code directive} when it holds %{…} directives, which are not evaluated.
+   * interpolated expressions; {@code directive} when it holds %{…} directives, which are not
+   * evaluated.
    */
-  public record Template(List<Expression> parts, boolean directive, Position at) implements Expression {}
+  public record Template(List<Expression> parts, boolean directive, Position at)
+      implements Expression {}
 
   /** {@code end} is just after its closing bracket. */
   public record Tuple(List<Expression> elements, Position at, Position end) implements Expression {}
@@ -80,7 +102,10 @@ public final class Hcl {
   /** {@code end} is just after its closing brace. */
   public record ObjectValue(List<Entry> entries, Position at, Position end) implements Expression {}
 
-  /** One {@code key = value} of an object; the key is an identifier (as a literal) or an expression; {@code end} is just after its value. */
+  /**
+   * One {@code key = value} of an object; the key is an identifier (as a literal) or an expression;
+   * {@code end} is just after its value.
+   */
   public record Entry(Expression key, Expression value, Position end) {}
 
   /** {@code var.x}, {@code local.y[0].z}, {@code aws_iam_role.task.arn}: a root name and steps. */
@@ -89,11 +114,15 @@ public final class Hcl {
   /** A step of a traversal: {@code .name} ({@code index} null) or {@code [index]}. */
   public record Step(String name, Expression index) {}
 
-  public record Call(String function, List<Expression> arguments, Position at) implements Expression {}
+  public record Call(String function, List<Expression> arguments, Position at)
+      implements Expression {}
 
-  public record Conditional(Expression condition, Expression whenTrue, Expression whenFalse, Position at) implements Expression {}
+  public record Conditional(
+      Expression condition, Expression whenTrue, Expression whenFalse, Position at)
+      implements Expression {}
 
-  public record Binary(String operator, Expression left, Expression right, Position at) implements Expression {}
+  public record Binary(String operator, Expression left, Expression right, Position at)
+      implements Expression {}
 
   public record Unary(String operator, Expression operand, Position at) implements Expression {}
 

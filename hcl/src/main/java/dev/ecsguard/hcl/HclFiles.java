@@ -12,7 +12,10 @@ public interface HclFiles {
    */
   String read(String path, String call) throws Unreadable;
 
-  /** The same key for every spelling of one file's path, by which templatefile() notices a template that includes itself. */
+  /**
+   * The same key for every spelling of one file's path, by which templatefile() notices a template
+   * that includes itself.
+   */
   Object identity(String path);
 
   /** A file that is not read; its message is the whole reason, naming the call. */

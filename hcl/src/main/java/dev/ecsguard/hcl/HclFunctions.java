@@ -44,11 +44,15 @@ final class HclFunctions {
         List<V> items = new ArrayList<>();
         for (V argument : arguments) {
           if (!(argument instanceof ListV list)) {
-            return argument instanceof Unknown ? argument : new Unknown("concat() of something that is not a list", where);
+            return argument instanceof Unknown
+                ? argument
+                : new Unknown("concat() of something that is not a list", where);
           }
           items.addAll(list.items());
           if (items.size() > HclValues.MAX_PLACED_VALUES) {
-            return new Unknown("concat() of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated", where);
+            return new Unknown(
+                "concat() of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated",
+                where);
           }
         }
         return new ListV(items, where);
@@ -64,17 +68,26 @@ final class HclFunctions {
           if (argument instanceof Unknown) {
             return argument;
           }
-          if (argument instanceof Scalar scalar && scalar.text() != null && !scalar.text().isEmpty()) {
+          if (argument instanceof Scalar scalar
+              && scalar.text() != null
+              && !scalar.text().isEmpty()) {
             return argument;
           }
         }
         return new Unknown("coalesce() of nothing but null and empty strings", where);
       }
       case "lower", "upper" -> {
-        if (arguments.size() != 1 || !(arguments.get(0) instanceof Scalar scalar) || scalar.text() == null) {
-          return arguments.size() == 1 && arguments.get(0) instanceof Unknown u ? u : wrongArguments(function, where);
+        if (arguments.size() != 1
+            || !(arguments.get(0) instanceof Scalar scalar)
+            || scalar.text() == null) {
+          return arguments.size() == 1 && arguments.get(0) instanceof Unknown u
+              ? u
+              : wrongArguments(function, where);
         }
-        String text = function.equals("lower") ? scalar.text().toLowerCase(Locale.ROOT) : scalar.text().toUpperCase(Locale.ROOT);
+        String text =
+            function.equals("lower")
+                ? scalar.text().toLowerCase(Locale.ROOT)
+                : scalar.text().toUpperCase(Locale.ROOT);
         return new Scalar(Scalar.Type.STRING, text, where);
       }
       default -> {
@@ -94,7 +107,9 @@ final class HclFunctions {
       if (found != null) {
         return found;
       }
-      return arguments.size() == 3 ? arguments.get(2) : new Unknown("lookup(): the key is not in the map", where);
+      return arguments.size() == 3
+          ? arguments.get(2)
+          : new Unknown("lookup(): the key is not in the map", where);
     }
     return new Unknown("lookup() of something that is not a map", where);
   }

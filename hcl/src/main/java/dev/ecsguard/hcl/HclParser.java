@@ -22,12 +22,14 @@ import java.util.List;
 
 /**
  * A recursive-descent parser for HCL2's native syntax (the language of .tf files), keeping
- * positions. Written here because neither Java HCL library fits: hcl4j exposes no positions, accepts
- * malformed files silently and slows down quadratically; rewrite-hcl keeps no positions either and
- * brings 33 jars (JGit, JNA among them). Linear in the input; nesting is bounded.
+ * positions. Written here because neither Java HCL library fits: hcl4j exposes no positions,
+ * accepts malformed files silently and slows down quadratically; rewrite-hcl keeps no positions
+ * either and brings 33 jars (JGit, JNA among them). Linear in the input; nesting is bounded.
  */
 final class HclParser {
-  private static final String[][] PRECEDENCE = {{"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}};
+  private static final String[][] PRECEDENCE = {
+    {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"}
+  };
 
   private final String file; // named in errors
   private final String text;
@@ -39,7 +41,8 @@ final class HclParser {
   private int depth; // inside brackets, where newlines are only white space
   private int blocks; // inside blocks, where newlines end attributes
   private final java.util.NavigableMap<Integer, String> comments = new java.util.TreeMap<>();
-  // Where the text before the last run of blanks and comments ended: an expression's end, for the fix's edits.
+  // Where the text before the last run of blanks and comments ended: an expression's end, for the
+  // fix's edits.
   private Position tokenEnd = new Position(1, 1);
   private int skippedTo = -1;
 
@@ -51,14 +54,19 @@ final class HclParser {
     this.line = 1;
   }
 
-  /** A parsed file: its top-level attributes and blocks, and its # and // comments by line (their text after the marker). */
+  /**
+   * A parsed file: its top-level attributes and blocks, and its # and // comments by line (their
+   * text after the marker).
+   */
   static Hcl.Parsed parse(String file, String text, int maxDepth) throws HclException {
     HclParser parser = new HclParser(file, text, 0, maxDepth);
     List<Item> items = parser.body(false);
     return new Hcl.Parsed(items, parser.comments);
   }
 
-  /** Parses one expression (a -var value, say); null when the text is not exactly one expression. */
+  /**
+   * Parses one expression (a -var value, say); null when the text is not exactly one expression.
+   */
   static Expression parseExpression(String text) {
     HclParser parser = new HclParser("", text, 0, 64);
     try {
@@ -197,7 +205,8 @@ final class HclParser {
 
   /** Attribute access, indexes and splats after a term. */
   private Expression postfix(Expression term) throws HclException {
-    List<Step> steps = term instanceof Traversal traversal ? new ArrayList<>(traversal.steps()) : null;
+    List<Step> steps =
+        term instanceof Traversal traversal ? new ArrayList<>(traversal.steps()) : null;
     boolean opaque = false;
     while (true) {
       int mark = pos;
@@ -299,7 +308,10 @@ final class HclParser {
       pos = mark;
       return new Traversal(name, List.of(), at);
     }
-    throw error(atEnd() ? "an expression was expected before the end of the file" : "an expression was expected");
+    throw error(
+        atEnd()
+            ? "an expression was expected before the end of the file"
+            : "an expression was expected");
   }
 
   private Expression call(String function, Position at) throws HclException {
@@ -326,7 +338,10 @@ final class HclParser {
     return new Call(function, arguments, at);
   }
 
-  /** After an opening [ or {: true when a for expression follows, which is then skipped past {@code close}. */
+  /**
+   * After an opening [ or {: true when a for expression follows, which is then skipped past {@code
+   * close}.
+   */
   private boolean skippedForExpression(char close) throws HclException {
     pos++;
     enter();
@@ -441,7 +456,10 @@ final class HclParser {
     return template.finish(at);
   }
 
-  /** The parts of a template as they are read: literal text, interpolations, and whether it has directives. */
+  /**
+   * The parts of a template as they are read: literal text, interpolations, and whether it has
+   * directives.
+   */
   private static final class TemplateParts {
     final List<Expression> parts = new ArrayList<>();
     final StringBuilder literal = new StringBuilder();
@@ -482,7 +500,8 @@ final class HclParser {
       template.parts.add(interpolation());
       template.literalAt = position();
     } else if (c == '%' && peek(1) == '{') {
-      template.flush(); // the text on either side of a directive is written apart: each part as the source spells it
+      template.flush(); // the text on either side of a directive is written apart: each part as the
+      // source spells it
       template.directive = true;
       skipDirective();
       template.literalAt = position();
@@ -534,17 +553,27 @@ final class HclParser {
       case 'u', 'U' -> {
         int digits = c == 'u' ? 4 : 8;
         if (pos + digits > text.length()) {
-          throw new HclException(file, at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new HclException(
+              file,
+              at.line(),
+              at.column(),
+              "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
         try {
           int codePoint = Integer.parseInt(text.substring(pos, pos + digits), 16);
           pos += digits;
           yield new String(Character.toChars(codePoint));
         } catch (IllegalArgumentException e) {
-          throw new HclException(file, at.line(), at.column(), "a \\" + c + " escape needs " + digits + " hexadecimal digits");
+          throw new HclException(
+              file,
+              at.line(),
+              at.column(),
+              "a \\" + c + " escape needs " + digits + " hexadecimal digits");
         }
       }
-      default -> throw new HclException(file, at.line(), at.column(), "an unknown escape sequence in a string");
+      default ->
+          throw new HclException(
+              file, at.line(), at.column(), "an unknown escape sequence in a string");
     };
   }
 
@@ -571,11 +600,16 @@ final class HclParser {
     List<String> lines = new ArrayList<>();
     while (true) {
       if (atEnd()) {
-        throw new HclException(file, at.line(), at.column(), "a heredoc is not closed: no line holding only " + marker);
+        throw new HclException(
+            file,
+            at.line(),
+            at.column(),
+            "a heredoc is not closed: no line holding only " + marker);
       }
       int end = text.indexOf('\n', pos);
       String content = text.substring(pos, end < 0 ? text.length() : end);
-      String stripped = content.endsWith("\r") ? content.substring(0, content.length() - 1) : content;
+      String stripped =
+          content.endsWith("\r") ? content.substring(0, content.length() - 1) : content;
       pos = end < 0 ? text.length() : end;
       if (stripped.strip().equals(marker)) {
         break;
@@ -585,12 +619,21 @@ final class HclParser {
         advance();
       }
     }
-    int indent = indented ? lines.stream().filter(l -> !l.isBlank()).mapToInt(HclParser::leadingSpaces).min().orElse(0) : 0;
+    int indent =
+        indented
+            ? lines.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(HclParser::leadingSpaces)
+                .min()
+                .orElse(0)
+            : 0;
     StringBuilder body = new StringBuilder();
     for (String content : lines) {
-      body.append(content.length() >= indent ? content.substring(indent) : content.strip()).append('\n');
+      body.append(content.length() >= indent ? content.substring(indent) : content.strip())
+          .append('\n');
     }
-    HclParser inner = new HclParser(file, body.toString(), lineOffset + firstLine - 1, maxDepth - depth);
+    HclParser inner =
+        new HclParser(file, body.toString(), lineOffset + firstLine - 1, maxDepth - depth);
     return inner.heredocTemplate(at);
   }
 
@@ -627,7 +670,9 @@ final class HclParser {
         pos++;
       }
     }
-    if ((peek() == 'e' || peek() == 'E') && (Character.isDigit(peek(1)) || (peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2)))) {
+    if ((peek() == 'e' || peek() == 'E')
+        && (Character.isDigit(peek(1))
+            || (peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2)))) {
       pos += 2;
       while (Character.isDigit(peek())) {
         pos++;
@@ -656,7 +701,9 @@ final class HclParser {
   }
 
   private boolean startsWithWord(String word) {
-    return text.startsWith(word, pos) && !Character.isLetterOrDigit(peek(word.length())) && peek(word.length()) != '_';
+    return text.startsWith(word, pos)
+        && !Character.isLetterOrDigit(peek(word.length()))
+        && peek(word.length()) != '_';
   }
 
   private void enter() throws HclException {

@@ -33,8 +33,13 @@ import java.util.function.Supplier;
 public final class HclValues {
   // Far beyond any real attribute; a hostile module that doubles values in locals stops here.
   private static final int MAX_TEXT = 1 << 20;
-  /** The most values a list built here holds; a caller putting values elsewhere should take no more from one. */
+
+  /**
+   * The most values a list built here holds; a caller putting values elsewhere should take no more
+   * from one.
+   */
   public static final int MAX_PLACED_VALUES = 1_000_000;
+
   /**
    * Every evaluation passes through evaluate(): bounding its depth there keeps any chain of locals,
    * variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
@@ -72,13 +77,20 @@ public final class HclValues {
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> locals;
   private final Map<String, V> instance;
-  private final Set<String> evaluating = new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
-  private final Set<Object> rendering = new HashSet<>(); // templatefile() paths being rendered, to catch one that includes itself
-  private final Map<String, V> localValues = new HashMap<>(); // each local once: locals built from locals must not blow up
+  private final Set<String> evaluating =
+      new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
+  private final Set<Object> rendering =
+      new HashSet<>(); // templatefile() paths being rendered, to catch one that includes itself
+  private final Map<String, V> localValues =
+      new HashMap<>(); // each local once: locals built from locals must not blow up
   private int depth;
 
   /** {@code files}: what file() and templatefile() read. */
-  public HclValues(HclFiles files, Map<String, Source> variableDefaults, Map<String, Source> givenVariables, Map<String, Source> locals) {
+  public HclValues(
+      HclFiles files,
+      Map<String, Source> variableDefaults,
+      Map<String, Source> givenVariables,
+      Map<String, Source> locals) {
     this.files = files;
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
@@ -86,7 +98,10 @@ public final class HclValues {
     this.instance = Map.of();
   }
 
-  /** The same module, with {@code instance}'s names bound (locals cannot use them, so their cache is shared). */
+  /**
+   * The same module, with {@code instance}'s names bound (locals cannot use them, so their cache is
+   * shared).
+   */
   private HclValues(HclValues module, Map<String, V> instance) {
     this.files = module.files;
     this.variableDefaults = module.variableDefaults;
@@ -100,7 +115,10 @@ public final class HclValues {
     return evaluate(source.expression(), source.file(), instance);
   }
 
-  /** This module's values for one instance of a resource: {@code count.index} or {@code each.key} and {@code each.value} bound. */
+  /**
+   * This module's values for one instance of a resource: {@code count.index} or {@code each.key}
+   * and {@code each.value} bound.
+   */
   public HclValues forInstance(Map<String, V> names) {
     return new HclValues(this, names);
   }
@@ -109,7 +127,11 @@ public final class HclValues {
   private V evaluate(Expression expression, String file, Map<String, V> scope) {
     Where where = new Where(file, expression.at());
     if (depth >= MAX_DEPTH) {
-      return new Unknown("locals, variables, templates or expressions nested too deep (over " + MAX_DEPTH + " levels); not evaluated", where);
+      return new Unknown(
+          "locals, variables, templates or expressions nested too deep (over "
+              + MAX_DEPTH
+              + " levels); not evaluated",
+          where);
     }
     depth++;
     try {
@@ -135,7 +157,11 @@ public final class HclValues {
         V condition = evaluate(conditional.condition(), file, scope);
         Boolean holds = bool(condition);
         if (holds == null) {
-          yield new Unknown(condition instanceof Unknown unknown ? unknown.reason() : "a condition that is not true or false", where);
+          yield new Unknown(
+              condition instanceof Unknown unknown
+                  ? unknown.reason()
+                  : "a condition that is not true or false",
+              where);
         }
         yield evaluate(holds ? conditional.whenTrue() : conditional.whenFalse(), file, scope);
       }
@@ -149,16 +175,23 @@ public final class HclValues {
         if (unary.operator().equals("!") && value != null) {
           yield new Scalar(Scalar.Type.BOOL, Boolean.toString(!value), where);
         }
-        if (unary.operator().equals("-") && operand instanceof Scalar scalar && scalar.type() == Scalar.Type.NUMBER) {
-          yield new Scalar(Scalar.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
+        if (unary.operator().equals("-")
+            && operand instanceof Scalar scalar
+            && scalar.type() == Scalar.Type.NUMBER) {
+          yield new Scalar(
+              Scalar.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
         }
-        yield new Unknown("the operator " + unary.operator() + " on this value is not evaluated by ecsguard", where);
+        yield new Unknown(
+            "the operator " + unary.operator() + " on this value is not evaluated by ecsguard",
+            where);
       }
       case Opaque opaque -> new Unknown(opaque.what() + " is not evaluated by ecsguard", where);
     };
   }
 
-  /** A value written in another file (a variable's default) is shown where this file refers to it. */
+  /**
+   * A value written in another file (a variable's default) is shown where this file refers to it.
+   */
   private static V relocate(V value, Where where) {
     if (value.where().file().equals(where.file())) {
       return value;
@@ -182,7 +215,8 @@ public final class HclValues {
 
   private V template(Template template, String file, Map<String, V> scope, Where where) {
     if (template.directive()) {
-      return new Unknown("a string template with %{...} directives is not evaluated by ecsguard", where);
+      return new Unknown(
+          "a string template with %{...} directives is not evaluated by ecsguard", where);
     }
     StringBuilder text = new StringBuilder();
     for (Expression part : template.parts()) {
@@ -191,11 +225,15 @@ public final class HclValues {
         return new Unknown(unknown.reason(), where);
       }
       if (!(value instanceof Scalar scalar) || scalar.text() == null) {
-        return new Unknown("a string template interpolates " + (value instanceof Scalar ? "null" : "a list or object"), where);
+        return new Unknown(
+            "a string template interpolates "
+                + (value instanceof Scalar ? "null" : "a list or object"),
+            where);
       }
       text.append(scalar.text());
       if (text.length() > MAX_TEXT) {
-        return new Unknown("a string template longer than " + MAX_TEXT + " characters is not evaluated", where);
+        return new Unknown(
+            "a string template longer than " + MAX_TEXT + " characters is not evaluated", where);
       }
     }
     return new Scalar(Scalar.Type.STRING, text.toString(), where);
@@ -206,7 +244,11 @@ public final class HclValues {
     for (Entry entry : object.entries()) {
       V key = evaluate(entry.key(), file, scope);
       if (!(key instanceof Scalar scalar) || scalar.text() == null) {
-        return new Unknown(key instanceof Unknown unknown ? "an object key: " + unknown.reason() : "an object key that is not a string", where);
+        return new Unknown(
+            key instanceof Unknown unknown
+                ? "an object key: " + unknown.reason()
+                : "an object key that is not a string",
+            where);
       }
       members.put(scalar.text(), evaluate(entry.value(), file, scope));
     }
@@ -221,12 +263,15 @@ public final class HclValues {
     if (scope.containsKey(root)) {
       value = scope.get(root);
       consumed = 0;
-    } else if ((root.equals("var") || root.equals("local")) && !steps.isEmpty() && steps.get(0).name() != null) {
+    } else if ((root.equals("var") || root.equals("local"))
+        && !steps.isEmpty()
+        && steps.get(0).name() != null) {
       String name = steps.get(0).name();
       value = root.equals("var") ? variable(name, where) : local(name, where);
       consumed = 1;
     } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
-      // As Terraform has it for the module it runs in; file() reads relative to the module's directory.
+      // As Terraform has it for the module it runs in; file() reads relative to the module's
+      // directory.
       return new Scalar(Scalar.Type.STRING, ".", where);
     } else {
       return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
@@ -248,7 +293,8 @@ public final class HclValues {
     };
   }
 
-  private V step(V value, Step step, String file, Map<String, V> scope, String expression, Where where) {
+  private V step(
+      V value, Step step, String file, Map<String, V> scope, String expression, Where where) {
     if (value instanceof Unknown) {
       return value;
     }
@@ -263,7 +309,10 @@ public final class HclValues {
       return unknown;
     }
     String key = index instanceof Scalar scalar ? scalar.text() : null;
-    if (value instanceof ListV list && key != null && key.matches("\\d{1,9}") && Integer.parseInt(key) < list.items().size()) {
+    if (value instanceof ListV list
+        && key != null
+        && key.matches("\\d{1,9}")
+        && Integer.parseInt(key) < list.items().size()) {
       return list.items().get(Integer.parseInt(key));
     }
     if (value instanceof ObjectV object && key != null && object.members().containsKey(key)) {
@@ -273,14 +322,23 @@ public final class HclValues {
   }
 
   private V variable(String name, Where where) {
-    Source source = givenVariables.containsKey(name) ? givenVariables.get(name) : variableDefaults.get(name);
+    Source source =
+        givenVariables.containsKey(name) ? givenVariables.get(name) : variableDefaults.get(name);
     if (source == null) {
-      return new Unknown("var." + name + " has no default (give it with --tf-var " + name + "=VALUE or in terraform.tfvars)", where);
+      return new Unknown(
+          "var."
+              + name
+              + " has no default (give it with --tf-var "
+              + name
+              + "=VALUE or in terraform.tfvars)",
+          where);
     }
     return once("var." + name, () -> evaluate(source), where);
   }
 
-  /** {@code evaluation} of the variable or local {@code name}, unknown if it comes back to itself. */
+  /**
+   * {@code evaluation} of the variable or local {@code name}, unknown if it comes back to itself.
+   */
   private V once(String name, Supplier<V> evaluation, Where where) {
     if (!evaluating.add(name)) {
       return new Unknown(name + " refers to itself", where);
@@ -330,12 +388,14 @@ public final class HclValues {
           return new Unknown("comparing lists or objects is not evaluated by ecsguard", where);
         }
         boolean equal = sameScalar(l, r);
-        return new Scalar(Scalar.Type.BOOL, Boolean.toString(equal == binary.operator().equals("==")), where);
+        return new Scalar(
+            Scalar.Type.BOOL, Boolean.toString(equal == binary.operator().equals("==")), where);
       }
       default -> {
         return left instanceof Unknown || right instanceof Unknown
             ? unknownOf(left, right, where)
-            : new Unknown("the operator " + binary.operator() + " is not evaluated by ecsguard", where);
+            : new Unknown(
+                "the operator " + binary.operator() + " is not evaluated by ecsguard", where);
       }
     }
   }
@@ -352,12 +412,14 @@ public final class HclValues {
 
   private static V unknownOf(V left, V right, Where where) {
     Unknown unknown = left instanceof Unknown l ? l : right instanceof Unknown r ? r : null;
-    return new Unknown(unknown != null ? unknown.reason() : "a value that is not true or false", where);
+    return new Unknown(
+        unknown != null ? unknown.reason() : "a value that is not true or false", where);
   }
 
   /** True or false, also from the strings Terraform converts; null otherwise. */
   private static Boolean bool(V value) {
-    if (value instanceof Scalar scalar && scalar.text() != null
+    if (value instanceof Scalar scalar
+        && scalar.text() != null
         && (scalar.type() == Scalar.Type.BOOL || scalar.type() == Scalar.Type.STRING)
         && (scalar.text().equals("true") || scalar.text().equals("false"))) {
       return scalar.text().equals("true");
@@ -370,20 +432,33 @@ public final class HclValues {
     call.arguments().forEach(argument -> arguments.add(evaluate(argument, file, scope)));
     String function = call.function();
     return switch (function) {
-      case "file" -> arguments.size() == 1 ? file(function, arguments.get(0), where) : HclFunctions.wrongArguments(function, where);
+      case "file" ->
+          arguments.size() == 1
+              ? file(function, arguments.get(0), where)
+              : HclFunctions.wrongArguments(function, where);
       case "templatefile" ->
-          arguments.size() == 2 ? templateFile(arguments.get(0), arguments.get(1), where) : HclFunctions.wrongArguments(function, where);
+          arguments.size() == 2
+              ? templateFile(arguments.get(0), arguments.get(1), where)
+              : HclFunctions.wrongArguments(function, where);
       default -> HclFunctions.call(function, arguments, where);
     };
   }
 
-  /** file(path) and templatefile(path, …): the text of a file, relative to the module's directory, as {@link HclFiles} gives it. */
+  /**
+   * file(path) and templatefile(path, …): the text of a file, relative to the module's directory,
+   * as {@link HclFiles} gives it.
+   */
   private V file(String function, V path, Where where) {
     if (!(path instanceof Scalar scalar) || scalar.text() == null) {
-      return path instanceof Unknown unknown ? new Unknown(function + "(): " + unknown.reason(), where) : HclFunctions.wrongArguments(function, where);
+      return path instanceof Unknown unknown
+          ? new Unknown(function + "(): " + unknown.reason(), where)
+          : HclFunctions.wrongArguments(function, where);
     }
     try {
-      return new Scalar(Scalar.Type.STRING, files.read(scalar.text(), function + "(\"" + scalar.text() + "\")"), where);
+      return new Scalar(
+          Scalar.Type.STRING,
+          files.read(scalar.text(), function + "(\"" + scalar.text() + "\")"),
+          where);
     } catch (HclFiles.Unreadable e) {
       return new Unknown(e.getMessage(), where);
     }
@@ -396,7 +471,9 @@ public final class HclValues {
       return text;
     }
     if (!(variables instanceof ObjectV object)) {
-      return variables instanceof Unknown unknown ? new Unknown("templatefile(): " + unknown.reason(), where) : HclFunctions.wrongArguments("templatefile", where);
+      return variables instanceof Unknown unknown
+          ? new Unknown("templatefile(): " + unknown.reason(), where)
+          : HclFunctions.wrongArguments("templatefile", where);
     }
     String name = ((Scalar) path).text();
     Object key = files.identity(name);
@@ -410,7 +487,11 @@ public final class HclValues {
       }
       V rendered = evaluate(template, where.file(), object.members());
       return rendered instanceof Unknown unknown // said once, however many templates deep
-          ? new Unknown(unknown.reason().startsWith("templatefile(") ? unknown.reason() : "templatefile(): " + unknown.reason(), where)
+          ? new Unknown(
+              unknown.reason().startsWith("templatefile(")
+                  ? unknown.reason()
+                  : "templatefile(): " + unknown.reason(),
+              where)
           : new Scalar(Scalar.Type.STRING, ((Scalar) rendered).text(), where);
     } finally {
       rendering.remove(key);
@@ -420,7 +501,10 @@ public final class HclValues {
   private static String describe(Traversal traversal) {
     StringBuilder out = new StringBuilder(traversal.root());
     for (Step step : traversal.steps()) {
-      out.append(step.name() != null ? "." + step.name() : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
+      out.append(
+          step.name() != null
+              ? "." + step.name()
+              : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
     }
     return out.toString();
   }

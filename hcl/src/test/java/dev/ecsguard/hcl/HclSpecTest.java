@@ -49,13 +49,14 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The spec suite, as HashiCorp's hcl repository tests itself: each directory under
- * {@code src/test/resources/spec/} is one case, {@code case.hcl} and what it must give:
+ * The spec suite, as HashiCorp's hcl repository tests itself: each directory under {@code
+ * src/test/resources/spec/} is one case, {@code case.hcl} and what it must give:
+ *
  * <ul>
  *   <li>{@code expected.json}: the file's top-level attributes evaluated, as an object by name
- *       ({@code variable} blocks give defaults, {@code locals} blocks locals, an optional
- *       {@code given.hcl} given variable values; files beside it are what file() reads). An
- *       unknown value is {@code {"unknown": "its reason"}}.
+ *       ({@code variable} blocks give defaults, {@code locals} blocks locals, an optional {@code
+ *       given.hcl} given variable values; files beside it are what file() reads). An unknown value
+ *       is {@code {"unknown": "its reason"}}.
  *   <li>{@code tree.txt}: the syntax tree, one node a line, indented by nesting, with positions.
  *   <li>{@code error.txt}: the one-line error, {@code case.hcl:LINE:COLUMN: malformed HCL: …}.
  * </ul>
@@ -64,10 +65,11 @@ class HclSpecTest {
   // as ecsguard's scanner parses by default (InputLimits.DEFAULT's nesting depth)
   private static final int MAX_DEPTH = 128;
   private static final String CASE = "case.hcl";
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
   @TestFactory
@@ -78,7 +80,11 @@ class HclSpecTest {
       cases = directories.filter(Files::isDirectory).sorted().toList();
     }
     assertThat(cases).isNotEmpty();
-    return cases.stream().map(directory -> DynamicTest.dynamicTest(directory.getFileName().toString(), () -> check(directory)));
+    return cases.stream()
+        .map(
+            directory ->
+                DynamicTest.dynamicTest(
+                    directory.getFileName().toString(), () -> check(directory)));
   }
 
   private static void check(Path directory) throws Exception {
@@ -96,12 +102,15 @@ class HclSpecTest {
     if (Files.exists(directory.resolve("tree.txt"))) {
       StringBuilder tree = new StringBuilder();
       items.forEach(item -> item(item, 0, tree));
-      assertThat(tree.toString()).as(name).isEqualTo(Files.readString(directory.resolve("tree.txt")));
+      assertThat(tree.toString())
+          .as(name)
+          .isEqualTo(Files.readString(directory.resolve("tree.txt")));
       checked = true;
     }
     if (Files.exists(directory.resolve("expected.json"))) {
       JsonNode expected = normalized(JSON.readTree(directory.resolve("expected.json").toFile()));
-      assertThat(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evaluated(directory, items)))
+      assertThat(
+              JSON.writerWithDefaultPrettyPrinter().writeValueAsString(evaluated(directory, items)))
           .as(name)
           .isEqualTo(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(expected));
       checked = true;
@@ -111,20 +120,30 @@ class HclSpecTest {
     }
   }
 
-  // ---- evaluation --------------------------------------------------------------------------------
+  // ---- evaluation
+  // --------------------------------------------------------------------------------
 
-  private static JsonNode evaluated(Path directory, List<Item> items) throws HclException, IOException {
+  private static JsonNode evaluated(Path directory, List<Item> items)
+      throws HclException, IOException {
     Map<String, Source> defaults = new LinkedHashMap<>();
     Map<String, Source> locals = new LinkedHashMap<>();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("variable")) {
-        block.body().forEach(inner -> {
-          if (inner instanceof Attribute attribute && attribute.name().equals("default")) {
-            defaults.put(block.labels().get(0), new Source(attribute.value(), CASE));
-          }
-        });
+        block
+            .body()
+            .forEach(
+                inner -> {
+                  if (inner instanceof Attribute attribute && attribute.name().equals("default")) {
+                    defaults.put(block.labels().get(0), new Source(attribute.value(), CASE));
+                  }
+                });
       } else if (item instanceof Block block && block.type().equals("locals")) {
-        block.body().forEach(inner -> locals.put(((Attribute) inner).name(), new Source(((Attribute) inner).value(), CASE)));
+        block
+            .body()
+            .forEach(
+                inner ->
+                    locals.put(
+                        ((Attribute) inner).name(), new Source(((Attribute) inner).value(), CASE)));
       }
     }
     Map<String, Source> given = new LinkedHashMap<>();
@@ -167,12 +186,13 @@ class HclSpecTest {
 
   private static JsonNode json(V value) {
     return switch (value) {
-      case Scalar scalar -> switch (scalar.type()) {
-        case STRING -> NODES.textNode(scalar.text());
-        case NUMBER -> NODES.numberNode(new BigDecimal(scalar.text()).stripTrailingZeros());
-        case BOOL -> NODES.booleanNode(Boolean.parseBoolean(scalar.text()));
-        case NULL -> NODES.nullNode();
-      };
+      case Scalar scalar ->
+          switch (scalar.type()) {
+            case STRING -> NODES.textNode(scalar.text());
+            case NUMBER -> NODES.numberNode(new BigDecimal(scalar.text()).stripTrailingZeros());
+            case BOOL -> NODES.booleanNode(Boolean.parseBoolean(scalar.text()));
+            case NULL -> NODES.nullNode();
+          };
       case ListV list -> {
         ArrayNode array = NODES.arrayNode();
         list.items().forEach(item -> array.add(json(item)));
@@ -199,18 +219,23 @@ class HclSpecTest {
     }
     if (node.isObject()) {
       ObjectNode object = NODES.objectNode();
-      node.properties().forEach(member -> object.set(member.getKey(), normalized(member.getValue())));
+      node.properties()
+          .forEach(member -> object.set(member.getKey(), normalized(member.getValue())));
       return object;
     }
     return node;
   }
 
-  // ---- the syntax tree as text -------------------------------------------------------------------
+  // ---- the syntax tree as text
+  // -------------------------------------------------------------------
 
   private static void item(Item item, int indent, StringBuilder out) {
     switch (item) {
       case Attribute attribute -> {
-        line(out, indent, "attribute " + attribute.name() + " " + span(attribute.at(), attribute.end()));
+        line(
+            out,
+            indent,
+            "attribute " + attribute.name() + " " + span(attribute.at(), attribute.end()));
         expression(attribute.value(), indent + 1, out);
       }
       case Block block -> {
@@ -225,8 +250,19 @@ class HclSpecTest {
   private static void expression(Expression expression, int indent, StringBuilder out) {
     String at = at(expression.at());
     switch (expression) {
-      case Literal literal -> line(out, indent, literal.kind().name().toLowerCase(java.util.Locale.ROOT)
-          + (literal.text() == null ? "" : " " + (literal.kind() == Literal.Kind.STRING ? quoted(literal.text()) : literal.text())) + " " + at);
+      case Literal literal ->
+          line(
+              out,
+              indent,
+              literal.kind().name().toLowerCase(java.util.Locale.ROOT)
+                  + (literal.text() == null
+                      ? ""
+                      : " "
+                          + (literal.kind() == Literal.Kind.STRING
+                              ? quoted(literal.text())
+                              : literal.text()))
+                  + " "
+                  + at);
       case Template template -> {
         line(out, indent, "template" + (template.directive() ? " with directives " : " ") + at);
         template.parts().forEach(part -> expression(part, indent + 1, out));
@@ -290,6 +326,8 @@ class HclSpecTest {
   }
 
   private static String quoted(String text) {
-    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t") + "\"";
+    return "\""
+        + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t")
+        + "\"";
   }
 }

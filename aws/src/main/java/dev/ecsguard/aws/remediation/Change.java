@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One change a remediation makes in an account: what the plan prints, what the journal records.
- * A dry run prints exactly these; {@code --yes} makes exactly these, in this order.
+ * One change a remediation makes in an account: what the plan prints, what the journal records. A
+ * dry run prints exactly these; {@code --yes} makes exactly these, in this order.
  */
 public sealed interface Change {
   Target target();
@@ -31,13 +31,24 @@ public sealed interface Change {
   }
 
   /**
-   * A hardened revision of {@code family}, registered from the described {@code from} revision.
-   * The register input is kept in memory only: it holds environment values, which no journal may.
+   * A hardened revision of {@code family}, registered from the described {@code from} revision. The
+   * register input is kept in memory only: it holds environment values, which no journal may.
    */
-  record RegisterRevision(Target target, String family, String from, ObjectNode registerInput, String diff, List<String> removes) implements Change {
+  record RegisterRevision(
+      Target target,
+      String family,
+      String from,
+      ObjectNode registerInput,
+      String diff,
+      List<String> removes)
+      implements Change {
     @Override
     public String describe() {
-      return "task definition " + family + ": register a hardened revision from " + revision(from) + removing(removes);
+      return "task definition "
+          + family
+          + ": register a hardened revision from "
+          + revision(from)
+          + removing(removes);
     }
   }
 
@@ -46,42 +57,86 @@ public sealed interface Change {
    * {@code source} revision) and/or given {@code after}'s settings, always with a new deployment,
    * since running tasks change only then.
    */
-  record UpdateService(Target target, String cluster, String service, String family, String source, ObjectNode before, ObjectNode after,
-      List<String> removes) implements Change {
+  record UpdateService(
+      Target target,
+      String cluster,
+      String service,
+      String family,
+      String source,
+      ObjectNode before,
+      ObjectNode after,
+      List<String> removes)
+      implements Change {
     @Override
     public String describe() {
       List<String> parts = new ArrayList<>();
       if (family != null) {
         // The copy is of the latest revision, which may not be the one the service runs: say so.
-        parts.add("task definition " + revision(before.path("taskDefinition").asText()) + " → a hardened copy of " + revision(source));
+        parts.add(
+            "task definition "
+                + revision(before.path("taskDefinition").asText())
+                + " → a hardened copy of "
+                + revision(source));
       }
       if (after.has("networkConfiguration")) {
         parts.add("assignPublicIp " + publicIp(before) + " → " + publicIp(after));
       }
       if (after.has("platformVersion")) {
-        parts.add("platformVersion " + before.path("platformVersion").asText("(not set)") + " → " + after.path("platformVersion").asText());
+        parts.add(
+            "platformVersion "
+                + before.path("platformVersion").asText("(not set)")
+                + " → "
+                + after.path("platformVersion").asText());
       }
-      return "service " + Arns.name(cluster) + "/" + Arns.name(service) + ": " + String.join(", ", parts) + ", with a new deployment" + removing(removes);
+      return "service "
+          + Arns.name(cluster)
+          + "/"
+          + Arns.name(service)
+          + ": "
+          + String.join(", ", parts)
+          + ", with a new deployment"
+          + removing(removes);
     }
 
     private static String publicIp(JsonNode settings) {
-      return settings.path("networkConfiguration").path("awsvpcConfiguration").path("assignPublicIp").asText("(not set)");
+      return settings
+          .path("networkConfiguration")
+          .path("awsvpcConfiguration")
+          .path("assignPublicIp")
+          .asText("(not set)");
     }
   }
 
   /** Container Insights turned on for a cluster ({@code before} is null when it was not set). */
-  record UpdateCluster(Target target, String cluster, String before, String after, List<String> removes) implements Change {
+  record UpdateCluster(
+      Target target, String cluster, String before, String after, List<String> removes)
+      implements Change {
     @Override
     public String describe() {
-      return "cluster " + Arns.name(cluster) + ": containerInsights " + (before == null ? "(not set)" : before) + " → " + after + removing(removes);
+      return "cluster "
+          + Arns.name(cluster)
+          + ": containerInsights "
+          + (before == null ? "(not set)" : before)
+          + " → "
+          + after
+          + removing(removes);
     }
   }
 
-  /** Managed termination protection turned on for a capacity provider whose managed scaling is on. */
-  record UpdateCapacityProvider(Target target, String capacityProvider, String before, String after, List<String> removes) implements Change {
+  /**
+   * Managed termination protection turned on for a capacity provider whose managed scaling is on.
+   */
+  record UpdateCapacityProvider(
+      Target target, String capacityProvider, String before, String after, List<String> removes)
+      implements Change {
     @Override
     public String describe() {
-      return "capacity provider " + capacityProvider + ": managedTerminationProtection " + (before == null ? "(not set)" : before) + " → " + after
+      return "capacity provider "
+          + capacityProvider
+          + ": managedTerminationProtection "
+          + (before == null ? "(not set)" : before)
+          + " → "
+          + after
           + removing(removes);
     }
   }

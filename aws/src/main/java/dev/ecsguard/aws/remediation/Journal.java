@@ -25,15 +25,21 @@ import java.util.List;
  * The record of a remediation: each change with its account, region, the resource, and the values
  * before and after (revision ARNs for task definitions, never their content, which may hold
  * credentials). Each change is written before its call ({@code started}) and after it ({@code
- * done}, {@code failed} when AWS refused it, or {@code outcome unknown}), the file replaced atomically each time, so that whatever stops the
- * run leaves a valid journal saying what was done. {@code ecsguard rollback} reads it back.
+ * done}, {@code failed} when AWS refused it, or {@code outcome unknown}), the file replaced
+ * atomically each time, so that whatever stops the run leaves a valid journal saying what was done.
+ * {@code ecsguard rollback} reads it back.
  */
 public final class Journal {
   static final String STARTED = "started";
   static final String DONE = "done";
   static final String FAILED = "failed";
-  /** The call failed after it may have reached AWS (a 5xx, a timeout): only the resource's state tells whether it was made. */
+
+  /**
+   * The call failed after it may have reached AWS (a 5xx, a timeout): only the resource's state
+   * tells whether it was made.
+   */
   static final String OUTCOME_UNKNOWN = "outcome unknown";
+
   static final String ROLLED_BACK = "rolled back";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,10 +53,19 @@ public final class Journal {
 
   /** A new journal at {@code file}; an existing file is never overwritten. */
   public static Journal create(Path file) throws IOException {
-    ObjectNode root = JSON.createObjectNode().put("journal", "ecsguard apply").put("version", 1).put("started", Instant.now().toString()).put("state", "in progress");
+    ObjectNode root =
+        JSON.createObjectNode()
+            .put("journal", "ecsguard apply")
+            .put("version", 1)
+            .put("started", Instant.now().toString())
+            .put("state", "in progress");
     root.putArray("changes");
     // CREATE_NEW: a file that exists, even one made a moment ago, is never overwritten.
-    Files.writeString(file, AwsCliJson.print(root), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+    Files.writeString(
+        file,
+        AwsCliJson.print(root),
+        StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE_NEW);
     return new Journal(file, root);
   }
 
@@ -60,17 +75,26 @@ public final class Journal {
     try {
       root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
-      throw new InputException(file.toString(), "not a journal: not JSON (line " + e.getLocation().getLineNr() + ")");
+      throw new InputException(
+          file.toString(), "not a journal: not JSON (line " + e.getLocation().getLineNr() + ")");
     } catch (IOException e) {
-      throw new InputException(file.toString(), "cannot read: " + dev.ecsguard.tree.Problems.describe(e));
+      throw new InputException(
+          file.toString(), "cannot read: " + dev.ecsguard.tree.Problems.describe(e));
     }
-    if (!(root instanceof ObjectNode object) || !"ecsguard apply".equals(root.path("journal").asText()) || root.path("version").asInt() != 1
+    if (!(root instanceof ObjectNode object)
+        || !"ecsguard apply".equals(root.path("journal").asText())
+        || root.path("version").asInt() != 1
         || !(root.get("changes") instanceof ArrayNode changes)) {
       throw new InputException(file.toString(), "not a journal of ecsguard apply (version 1)");
     }
     for (JsonNode change : changes) {
-      if (!(change instanceof ObjectNode) || !change.path("action").isTextual() || !change.path("account").isTextual() || !change.path("region").isTextual()) {
-        throw new InputException(file.toString(), "not a journal of ecsguard apply: a change without action, account or region");
+      if (!(change instanceof ObjectNode)
+          || !change.path("action").isTextual()
+          || !change.path("account").isTextual()
+          || !change.path("region").isTextual()) {
+        throw new InputException(
+            file.toString(),
+            "not a journal of ecsguard apply: a change without action, account or region");
       }
     }
     return new Journal(file, object);
@@ -89,21 +113,32 @@ public final class Journal {
 
   /** Records {@code change} as about to be made. */
   ObjectNode started(Change change) {
-    ObjectNode entry = root.withArray("changes").addObject()
-        .put("state", STARTED)
-        .put("account", change.account())
-        .put("region", change.region())
-        .put("action", Remediation.callOf(change).substring("ecs:".length()))
-        .put("description", change.describe());
+    ObjectNode entry =
+        root.withArray("changes")
+            .addObject()
+            .put("state", STARTED)
+            .put("account", change.account())
+            .put("region", change.region())
+            .put("action", Remediation.callOf(change).substring("ecs:".length()))
+            .put("description", change.describe());
     switch (change) {
-      case RegisterRevision register -> entry.put("family", register.family()).put("from", register.from());
+      case RegisterRevision register ->
+          entry.put("family", register.family()).put("from", register.from());
       case UpdateService update -> {
         entry.put("cluster", update.cluster()).put("service", update.service());
         entry.set("before", update.before());
         entry.set("after", update.after());
       }
-      case UpdateCluster cluster -> entry.put("cluster", cluster.cluster()).put("before", cluster.before()).put("after", cluster.after());
-      case UpdateCapacityProvider provider -> entry.put("capacityProvider", provider.capacityProvider()).put("before", provider.before()).put("after", provider.after());
+      case UpdateCluster cluster ->
+          entry
+              .put("cluster", cluster.cluster())
+              .put("before", cluster.before())
+              .put("after", cluster.after());
+      case UpdateCapacityProvider provider ->
+          entry
+              .put("capacityProvider", provider.capacityProvider())
+              .put("before", provider.before())
+              .put("after", provider.after());
     }
     save();
     return entry;
@@ -116,7 +151,10 @@ public final class Journal {
 
   /** {@code mayHaveBeenMade}: whether AWS may have made the change although the call failed. */
   void failed(ObjectNode entry, String error, boolean mayHaveBeenMade) {
-    entry.put("state", mayHaveBeenMade ? OUTCOME_UNKNOWN : FAILED).put("error", error).put("at", Instant.now().toString());
+    entry
+        .put("state", mayHaveBeenMade ? OUTCOME_UNKNOWN : FAILED)
+        .put("error", error)
+        .put("at", Instant.now().toString());
     save();
   }
 
@@ -142,12 +180,14 @@ public final class Journal {
       Path partial = Files.createTempFile(directory, file.getFileName().toString(), ".partial");
       try {
         Files.writeString(partial, AwsCliJson.print(root), StandardCharsets.UTF_8);
-        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial); // gone after the move; left only when it failed
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the journal " + file + ": " + dev.ecsguard.tree.Problems.describe(e), e);
+      throw new UncheckedIOException(
+          "cannot write the journal " + file + ": " + dev.ecsguard.tree.Problems.describe(e), e);
     }
   }
 }

@@ -1,23 +1,22 @@
 package dev.ecsguard.aws.remediation;
 
-import dev.ecsguard.aws.scan.AwsScan;
-import dev.ecsguard.aws.scan.EcsInventory;
-import dev.ecsguard.aws.session.Arns;
-import dev.ecsguard.aws.session.AwsCallException;
-import dev.ecsguard.aws.session.CallOutcome;
-import dev.ecsguard.aws.session.JsonTrees;
-import dev.ecsguard.aws.session.Pages;
-import dev.ecsguard.aws.session.AwsOptions;
-import dev.ecsguard.aws.session.AwsSession;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsguard.aws.session.AwsSession.Target;
 import dev.ecsguard.aws.remediation.Change.RegisterRevision;
 import dev.ecsguard.aws.remediation.Change.UpdateCapacityProvider;
 import dev.ecsguard.aws.remediation.Change.UpdateCluster;
 import dev.ecsguard.aws.remediation.Change.UpdateService;
+import dev.ecsguard.aws.scan.AwsScan;
+import dev.ecsguard.aws.scan.EcsInventory;
+import dev.ecsguard.aws.session.Arns;
+import dev.ecsguard.aws.session.AwsCallException;
+import dev.ecsguard.aws.session.AwsOptions;
+import dev.ecsguard.aws.session.AwsSession;
+import dev.ecsguard.aws.session.AwsSession.Target;
+import dev.ecsguard.aws.session.CallOutcome;
+import dev.ecsguard.aws.session.JsonTrees;
+import dev.ecsguard.aws.session.Pages;
 import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +46,10 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
+import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
-import software.amazon.awssdk.services.ecs.model.DeploymentControllerType;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsResponse;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
@@ -69,12 +67,24 @@ import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
  */
 public final class Remediation implements AutoCloseable {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
-  /** What a remediation would do: the changes in order, what it leaves to the user, what it could not read. */
-  public record Plan(List<Change> changes, List<String> instructions, Map<String, Integer> remaining, List<InputException> errors, Map<String, Long> apiCalls) {}
+  /**
+   * What a remediation would do: the changes in order, what it leaves to the user, what it could
+   * not read.
+   */
+  public record Plan(
+      List<Change> changes,
+      List<String> instructions,
+      Map<String, Integer> remaining,
+      List<InputException> errors,
+      Map<String, Long> apiCalls) {}
 
-  /** What {@link #apply} did: each change it made, in order, and the failure that stopped it, if any. */
+  /**
+   * What {@link #apply} did: each change it made, in order, and the failure that stopped it, if
+   * any.
+   */
   public record Outcome(List<String> done, String failure) {
     public boolean complete() {
       return failure == null;
@@ -91,7 +101,8 @@ public final class Remediation implements AutoCloseable {
    * {@code choices}: as for files; the awslogs region is each account-region's own. A FAILED
    * finding one of {@code suppressions} accepts is left as it is.
    */
-  public Remediation(Scanner scanner, AwsOptions options, RemedyOptions choices, List<Suppression> suppressions) {
+  public Remediation(
+      Scanner scanner, AwsOptions options, RemedyOptions choices, List<Suppression> suppressions) {
     this.scanner = scanner;
     this.choices = choices;
     this.suppressions = List.copyOf(suppressions);
@@ -106,12 +117,18 @@ public final class Remediation implements AutoCloseable {
     Map<String, Integer> remaining = new TreeMap<>(Catalogue.ORDER);
     List<Target> targets = session.targets(errors);
     if (targets.isEmpty() && errors.errors().isEmpty()) {
-      errors.error(new InputException("aws", "no account and region to fix, so nothing was checked"));
+      errors.error(
+          new InputException("aws", "no account and region to fix, so nothing was checked"));
     }
     for (Target target : targets) {
       new TargetPlan(target).plan(errors, changes, instructions, remaining);
     }
-    return new Plan(List.copyOf(changes), List.copyOf(instructions), remaining, errors.errors(), session.calls().byOperation());
+    return new Plan(
+        List.copyOf(changes),
+        List.copyOf(instructions),
+        remaining,
+        errors.errors(),
+        session.calls().byOperation());
   }
 
   /**
@@ -119,7 +136,8 @@ public final class Remediation implements AutoCloseable {
    * wait}, then waits up to that long for each updated service to reach a steady state.
    */
   public Outcome apply(Plan plan, Journal journal, Duration wait, Consumer<String> progress) {
-    Map<String, String> hardened = new HashMap<>(); // family (per account-region) → the registered revision's ARN
+    Map<String, String> hardened =
+        new HashMap<>(); // family (per account-region) → the registered revision's ARN
     List<Settling> updatedServices = new ArrayList<>();
     List<String> done = new ArrayList<>();
     for (Change change : plan.changes()) {
@@ -134,17 +152,31 @@ public final class Remediation implements AutoCloseable {
         try {
           journal.done(entry);
         } catch (java.io.UncheckedIOException e) {
-          return new Outcome(done, change.describe() + " was made, but " + e.getMessage() + "; stopped there");
+          return new Outcome(
+              done, change.describe() + " was made, but " + e.getMessage() + "; stopped there");
         }
         done.add(change.describe() + (result == null ? "" : ": " + result));
         progress.accept("done: " + change.describe() + (result == null ? "" : ": " + result));
         if (change instanceof UpdateService update) {
-          updatedServices.add(new Settling(update.target(), update.cluster(), update.service(), entry.path("after").path("taskDefinition").asText(null)));
+          updatedServices.add(
+              new Settling(
+                  update.target(),
+                  update.cluster(),
+                  update.service(),
+                  entry.path("after").path("taskDefinition").asText(null)));
         }
       } catch (RuntimeException e) {
         boolean unknown = CallOutcome.unknown(e);
-        String failure = change.describe() + ": " + callOf(change) + " failed (" + AwsCallException.describe(e) + ")"
-            + (unknown ? " after the request may have reached AWS: its outcome is unknown" : "");
+        String failure =
+            change.describe()
+                + ": "
+                + callOf(change)
+                + " failed ("
+                + AwsCallException.describe(e)
+                + ")"
+                + (unknown
+                    ? " after the request may have reached AWS: its outcome is unknown"
+                    : "");
         if (unknown && change instanceof RegisterRevision register) {
           recordRevisions(ecs(register.target()), register, entry);
         }
@@ -154,43 +186,80 @@ public final class Remediation implements AutoCloseable {
         } catch (java.io.UncheckedIOException journalling) {
           failure += "; and " + journalling.getMessage();
         }
-        return new Outcome(done, failure + "; stopped there: the changes before it are made and journalled");
+        return new Outcome(
+            done, failure + "; stopped there: the changes before it are made and journalled");
       }
     }
     journal.complete();
     List<String> unsteady = new ArrayList<>();
     if (wait != null) {
       for (Settling service : updatedServices) {
-        String failure = untilStable(ecs(service.target()), service.cluster(), service.service(), service.taskDefinition(), wait);
+        String failure =
+            untilStable(
+                ecs(service.target()),
+                service.cluster(),
+                service.service(),
+                service.taskDefinition(),
+                wait);
         if (failure == null) {
-          progress.accept("steady: service " + Arns.name(service.cluster()) + "/" + Arns.name(service.service()));
+          progress.accept(
+              "steady: service "
+                  + Arns.name(service.cluster())
+                  + "/"
+                  + Arns.name(service.service()));
         } else {
           unsteady.add(failure); // the others are still waited for
         }
       }
     }
-    return new Outcome(done, unsteady.isEmpty() ? null : String.join("; ", unsteady) + "; the changes are made and journalled, the deployments go on");
+    return new Outcome(
+        done,
+        unsteady.isEmpty()
+            ? null
+            : String.join("; ", unsteady)
+                + "; the changes are made and journalled, the deployments go on");
   }
 
-  /** A service updated, and the revision it should settle on (null: its revision did not change). */
+  /**
+   * A service updated, and the revision it should settle on (null: its revision did not change).
+   */
   private record Settling(Target target, String cluster, String service, String taskDefinition) {}
 
   /**
    * Waits for a service's deployment to settle on {@code taskDefinition} (when not null); returns
    * null when it did, else why not. Settled on another revision means it was rolled back.
    */
-  static String untilStable(EcsClient ecs, String cluster, String service, String taskDefinition, Duration timeout) {
+  static String untilStable(
+      EcsClient ecs, String cluster, String service, String taskDefinition, Duration timeout) {
     String name = "service " + Arns.name(cluster) + "/" + Arns.name(service);
     try (software.amazon.awssdk.services.ecs.waiters.EcsWaiter waiter = ecs.waiter()) {
       // The waiter throws when the time is up and when the service is gone, draining or inactive.
-      waiter.waitUntilServicesStable(r -> r.cluster(cluster).services(service), o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
-      String running = ecs.describeServices(r -> r.cluster(cluster).services(service)).services().stream().findFirst().map(Service::taskDefinition).orElse(null);
-      return taskDefinition == null || taskDefinition.equals(running) ? null
-          : name + " settled on " + Change.revision(running) + ", not " + Change.revision(taskDefinition) + " (a deployment circuit breaker may have rolled it back)";
+      waiter.waitUntilServicesStable(
+          r -> r.cluster(cluster).services(service),
+          o -> o.waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE));
+      String running =
+          ecs.describeServices(r -> r.cluster(cluster).services(service)).services().stream()
+              .findFirst()
+              .map(Service::taskDefinition)
+              .orElse(null);
+      return taskDefinition == null || taskDefinition.equals(running)
+          ? null
+          : name
+              + " settled on "
+              + Change.revision(running)
+              + ", not "
+              + Change.revision(taskDefinition)
+              + " (a deployment circuit breaker may have rolled it back)";
     } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
-      return name + " did not reach a steady state within " + timeout.toSeconds() + " s, or it is gone, draining or inactive";
+      return name
+          + " did not reach a steady state within "
+          + timeout.toSeconds()
+          + " s, or it is gone, draining or inactive";
     } catch (RuntimeException e) {
-      return name + ": ecs:DescribeServices failed while waiting (" + AwsCallException.describe(e) + ")";
+      return name
+          + ": ecs:DescribeServices failed while waiting ("
+          + AwsCallException.describe(e)
+          + ")";
     }
   }
 
@@ -199,11 +268,14 @@ public final class Remediation implements AutoCloseable {
     return session.calls().byOperation();
   }
 
-  private String execute(Change change, Map<String, String> hardened, ObjectNode entry, Journal journal) {
+  private String execute(
+      Change change, Map<String, String> hardened, ObjectNode entry, Journal journal) {
     EcsClient ecs = ecs(change.target());
     switch (change) {
       case RegisterRevision register -> {
-        RegisterTaskDefinitionRequest request = JsonTrees.sdk(register.registerInput(), RegisterTaskDefinitionRequest.serializableBuilderClass());
+        RegisterTaskDefinitionRequest request =
+            JsonTrees.sdk(
+                register.registerInput(), RegisterTaskDefinitionRequest.serializableBuilderClass());
         String arn = ecs.registerTaskDefinition(request).taskDefinition().taskDefinitionArn();
         hardened.put(key(register.target(), register.family()), arn);
         entry.put("registered", arn);
@@ -215,23 +287,38 @@ public final class Remediation implements AutoCloseable {
         if (update.family() != null) {
           String arn = hardened.get(key(update.target(), update.family()));
           if (arn == null) {
-            throw new IllegalStateException("the hardened revision of " + update.family() + " was not registered");
+            throw new IllegalStateException(
+                "the hardened revision of " + update.family() + " was not registered");
           }
           after.put("taskDefinition", arn);
         }
         entry.set("after", after);
-        journal.save(); // the revision it moves to, before the call: a run killed during it leaves that too
-        // The request is what changed, in the API's shape (the revision, and the settings the remedies changed).
-        ObjectNode request = after.deepCopy().put("cluster", update.cluster()).put("service", update.service()).put("forceNewDeployment", true);
+        journal.save(); // the revision it moves to, before the call: a run killed during it leaves
+        // that too
+        // The request is what changed, in the API's shape (the revision, and the settings the
+        // remedies changed).
+        ObjectNode request =
+            after
+                .deepCopy()
+                .put("cluster", update.cluster())
+                .put("service", update.service())
+                .put("forceNewDeployment", true);
         ecs.updateService(JsonTrees.sdk(request, UpdateServiceRequest.serializableBuilderClass()));
         return null;
       }
       case UpdateCluster cluster -> {
-        ecs.updateCluster(r -> r.cluster(cluster.cluster()).settings(s -> s.name("containerInsights").value(cluster.after())));
+        ecs.updateCluster(
+            r ->
+                r.cluster(cluster.cluster())
+                    .settings(s -> s.name("containerInsights").value(cluster.after())));
         return null;
       }
       case UpdateCapacityProvider provider -> {
-        ecs.updateCapacityProvider(r -> r.name(provider.capacityProvider()).autoScalingGroupProvider(a -> a.managedTerminationProtection(provider.after())));
+        ecs.updateCapacityProvider(
+            r ->
+                r.name(provider.capacityProvider())
+                    .autoScalingGroupProvider(
+                        a -> a.managedTerminationProtection(provider.after())));
         return null;
       }
     }
@@ -246,12 +333,20 @@ public final class Remediation implements AutoCloseable {
     int from = revisionNumber(register.from());
     Map<Integer, String> revisions = new TreeMap<>();
     try {
-      Pages.follow("ecs:ListTaskDefinitions",
-          token -> ecs.listTaskDefinitions(r -> r.familyPrefix(register.family()).status(TaskDefinitionStatus.ACTIVE).nextToken(token)),
+      Pages.follow(
+          "ecs:ListTaskDefinitions",
+          token ->
+              ecs.listTaskDefinitions(
+                  r ->
+                      r.familyPrefix(register.family())
+                          .status(TaskDefinitionStatus.ACTIVE)
+                          .nextToken(token)),
           ListTaskDefinitionsResponse::nextToken,
-          page -> page.taskDefinitionArns().stream()
-              .filter(arn -> register.family().equals(familyOf(arn)) && revisionNumber(arn) > from)
-              .forEach(arn -> revisions.put(revisionNumber(arn), arn)));
+          page ->
+              page.taskDefinitionArns().stream()
+                  .filter(
+                      arn -> register.family().equals(familyOf(arn)) && revisionNumber(arn) > from)
+                  .forEach(arn -> revisions.put(revisionNumber(arn), arn)));
       revisions.values().forEach(entry.putArray("revisions")::add);
     } catch (AwsCallException e) {
       revisionsNotKnown(register, entry, e.code());
@@ -261,8 +356,14 @@ public final class Remediation implements AutoCloseable {
   }
 
   private static void revisionsNotKnown(RegisterRevision register, ObjectNode entry, String code) {
-    entry.put("revisions", "not known: ecs:ListTaskDefinitions failed (" + code + "); look for revisions of " + register.family() + " above "
-        + Change.revision(register.from()));
+    entry.put(
+        "revisions",
+        "not known: ecs:ListTaskDefinitions failed ("
+            + code
+            + "); look for revisions of "
+            + register.family()
+            + " above "
+            + Change.revision(register.from()));
   }
 
   /** The revision number of a task-definition ARN, or 0 when it has none. */
@@ -304,44 +405,77 @@ public final class Remediation implements AutoCloseable {
     private final List<DescribeTaskDefinitionResponse> taskDefinitions = new ArrayList<>();
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
-    private final List<software.amazon.awssdk.services.ecs.model.CapacityProvider> capacityProviders = new ArrayList<>();
-    private final Map<String, Set<String>> failed = new HashMap<>(); // resource id → FAILED controls no suppression accepts
-    private final Map<String, Set<String>> accepted = new HashMap<>(); // resource id → FAILED controls a suppression accepts
+    private final List<software.amazon.awssdk.services.ecs.model.CapacityProvider>
+        capacityProviders = new ArrayList<>();
+    private final Map<String, Set<String>> failed =
+        new HashMap<>(); // resource id → FAILED controls no suppression accepts
+    private final Map<String, Set<String>> accepted =
+        new HashMap<>(); // resource id → FAILED controls a suppression accepts
 
     TargetPlan(Target target) {
       this.target = target;
     }
 
-    void plan(ScanResult errors, List<Change> changes, List<String> instructions, Map<String, Integer> remaining) {
+    void plan(
+        ScanResult errors,
+        List<Change> changes,
+        List<String> instructions,
+        Map<String, Integer> remaining) {
       ScanResult scan = new ScanResult();
-      new EcsInventory(scanner, ecs(target), target, new AwsScan.Progress(null, session.calls()), this::described)
+      new EcsInventory(
+              scanner,
+              ecs(target),
+              target,
+              new AwsScan.Progress(null, session.calls()),
+              this::described)
           .read(new Suppressing(suppressions, LocalDate.now(), scan));
       scan.errors().forEach(errors::error);
       for (Finding finding : scan.findings()) {
         if (finding.status() == Status.FAILED) {
-          (finding.suppressed() ? accepted : failed).computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>()).add(finding.control().id());
+          (finding.suppressed() ? accepted : failed)
+              .computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>())
+              .add(finding.control().id());
           if (finding.suppressed()) {
-            instructions.add(where() + "left alone: " + finding.control().id() + " on " + finding.resourceId() + ", suppressed: " + finding.suppression().reason());
+            instructions.add(
+                where()
+                    + "left alone: "
+                    + finding.control().id()
+                    + " on "
+                    + finding.resourceId()
+                    + ", suppressed: "
+                    + finding.suppression().reason());
           }
         }
       }
       Set<String> hardenedFamilies = new LinkedHashSet<>();
       Map<String, String> latest = new HashMap<>(); // family → its latest ACTIVE revision's ARN
       for (DescribeTaskDefinitionResponse described : taskDefinitions) {
-        latest.put(described.taskDefinition().family(), described.taskDefinition().taskDefinitionArn());
+        latest.put(
+            described.taskDefinition().family(), described.taskDefinition().taskDefinitionArn());
         taskDefinition(described, changes, instructions, remaining, hardenedFamilies);
       }
       for (Service service : services) {
-        if ("ACTIVE".equals(service.status()) || service.status() == null) { // a draining service takes no update
+        if ("ACTIVE".equals(service.status())
+            || service.status() == null) { // a draining service takes no update
           service(service, hardenedFamilies, latest, changes, instructions, remaining);
         }
       }
       for (Cluster cluster : clusters) {
         Set<String> controls = failedOf(cluster.clusterArn());
-        ObjectNode described = (ObjectNode) JsonTrees.of(DescribeClustersResponse.builder().clusters(cluster).build()).path("clusters").get(0);
+        ObjectNode described =
+            (ObjectNode)
+                JsonTrees.of(DescribeClustersResponse.builder().clusters(cluster).build())
+                    .path("clusters")
+                    .get(0);
         Remedied remedied = remedied(ResourceType.CLUSTER, described, controls);
         if (remedied.after().has("settings")) {
-          changes.add(new UpdateCluster(target, cluster.clusterArn(), containerInsights(remedied.before()), containerInsights(remedied.after()), remedied.removes()));
+          changes.add(
+              new UpdateCluster(
+                  target,
+                  cluster.clusterArn(),
+                  containerInsights(remedied.before()),
+                  containerInsights(remedied.after()),
+                  remedied.removes()));
         }
         count(remaining, controls, Set.copyOf(remedied.removes()));
       }
@@ -355,12 +489,17 @@ public final class Remediation implements AutoCloseable {
         case DescribeTaskDefinitionResponse taskDefinition -> taskDefinitions.add(taskDefinition);
         case DescribeClustersResponse described -> clusters.addAll(described.clusters());
         case DescribeServicesResponse described -> services.addAll(described.services());
-        case DescribeCapacityProvidersResponse described -> capacityProviders.addAll(described.capacityProviders());
+        case DescribeCapacityProvidersResponse described ->
+            capacityProviders.addAll(described.capacityProviders());
         default -> {}
       }
     }
 
-    private void taskDefinition(DescribeTaskDefinitionResponse described, List<Change> changes, List<String> instructions, Map<String, Integer> remaining,
+    private void taskDefinition(
+        DescribeTaskDefinitionResponse described,
+        List<Change> changes,
+        List<String> instructions,
+        Map<String, Integer> remaining,
         Set<String> hardenedFamilies) {
       String arn = described.taskDefinition().taskDefinitionArn();
       Set<String> controls = failedOf(arn);
@@ -370,21 +509,38 @@ public final class Remediation implements AutoCloseable {
       ObjectNode input = Hardening.registerInput(JsonTrees.of(described));
       String family = described.taskDefinition().family();
       // awslogs needs the task's execution role to write with (Fargate refuses it without one).
-      String logRegion = described.taskDefinition().executionRoleArn() != null ? target.region() : null;
-      RemedyOptions options = choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
+      String logRegion =
+          described.taskDefinition().executionRoleArn() != null ? target.region() : null;
+      RemedyOptions options =
+          choices.withLogRegion(logRegion).leavingAlone(accepted.getOrDefault(arn, Set.of()));
       FixResult result;
       try {
         result = FileFix.fix(arn, AwsCliJson.print(input), options);
       } catch (InputException e) {
-        throw new IllegalStateException("a described task definition ecsguard printed cannot be read back", e);
+        throw new IllegalStateException(
+            "a described task definition ecsguard printed cannot be read back", e);
       }
       // Steps about a container do not name the family; the others start with it.
-      result.instructions().forEach(step -> instructions.add(where() + (step.startsWith(family + ":") ? "" : "task definition " + family + ": ") + step));
-      result.remaining().forEach((control, count) -> {
-        if (!options.leaveAlone().contains(control)) { // accepted or skipped: not left to fix
-          remaining.merge(control, count, Integer::sum);
-        }
-      });
+      result
+          .instructions()
+          .forEach(
+              step ->
+                  instructions.add(
+                      where()
+                          + (step.startsWith(family + ":")
+                              ? ""
+                              : "task definition " + family + ": ")
+                          + step));
+      result
+          .remaining()
+          .forEach(
+              (control, count) -> {
+                if (!options
+                    .leaveAlone()
+                    .contains(control)) { // accepted or skipped: not left to fix
+                  remaining.merge(control, count, Integer::sum);
+                }
+              });
       if (result.removed().isEmpty()) {
         return; // a new revision and a deployment that fix nothing are not worth making
       }
@@ -396,46 +552,100 @@ public final class Remediation implements AutoCloseable {
       }
       // Built here, so that the dry run finds what the SDK would refuse, not the apply half-way.
       JsonTrees.sdk(hardened, RegisterTaskDefinitionRequest.serializableBuilderClass());
-      changes.add(new RegisterRevision(target, family, arn, hardened, result.diff(), List.copyOf(result.removed().keySet())));
+      changes.add(
+          new RegisterRevision(
+              target,
+              family,
+              arn,
+              hardened,
+              result.diff(),
+              List.copyOf(result.removed().keySet())));
       if (!hardened.path("networkMode").equals(input.path("networkMode"))) {
-        // Services would need a network configuration (and target groups of another type) to run it: not a change to make blind.
-        instructions.add(where() + "task definition " + family + ": its hardened revision uses awsvpc; ecsguard does not move its services to it,"
-            + " since they need subnets and security groups (and IP target groups) first; update them yourself");
+        // Services would need a network configuration (and target groups of another type) to run
+        // it: not a change to make blind.
+        instructions.add(
+            where()
+                + "task definition "
+                + family
+                + ": its hardened revision uses awsvpc; ecsguard does not move its services to it,"
+                + " since they need subnets and security groups (and IP target groups) first; update them yourself");
       } else {
         hardenedFamilies.add(family);
       }
       if (addsLogGroup(input, hardened)) {
-        instructions.add(where() + "task definition " + family + ": awslogs writes to /ecs/" + family + "; create that log group, or allow the execution role"
-            + " logs:CreateLogGroup (AmazonECSTaskExecutionRolePolicy does not), before tasks start");
+        instructions.add(
+            where()
+                + "task definition "
+                + family
+                + ": awslogs writes to /ecs/"
+                + family
+                + "; create that log group, or allow the execution role"
+                + " logs:CreateLogGroup (AmazonECSTaskExecutionRolePolicy does not), before tasks start");
       }
     }
 
-    private void service(Service service, Set<String> hardenedFamilies, Map<String, String> latest, List<Change> changes, List<String> instructions,
+    private void service(
+        Service service,
+        Set<String> hardenedFamilies,
+        Map<String, String> latest,
+        List<Change> changes,
+        List<String> instructions,
         Map<String, Integer> remaining) {
       Set<String> controls = failedOf(service.serviceArn());
       String family = familyOf(service.taskDefinition());
       boolean moves = family != null && hardenedFamilies.contains(family);
       String newest = latest.get(family);
-      if (!moves && newest != null && !Change.revision(newest).equals(Change.revision(service.taskDefinition()))) {
-        // Security Hub checks the latest revision only; an older one a service runs is never checked, so never fixed.
-        instructions.add(where() + "service " + service.serviceName() + " runs " + Change.revision(service.taskDefinition()) + ", not the latest revision "
-            + Change.revision(newest) + " (the one checked and fixed); move it to the latest revision when that is intended");
+      if (!moves
+          && newest != null
+          && !Change.revision(newest).equals(Change.revision(service.taskDefinition()))) {
+        // Security Hub checks the latest revision only; an older one a service runs is never
+        // checked, so never fixed.
+        instructions.add(
+            where()
+                + "service "
+                + service.serviceName()
+                + " runs "
+                + Change.revision(service.taskDefinition())
+                + ", not the latest revision "
+                + Change.revision(newest)
+                + " (the one checked and fixed); move it to the latest revision when that is intended");
       }
-      String controller = service.deploymentController() == null ? DeploymentControllerType.ECS.toString() : service.deploymentController().typeAsString();
+      String controller =
+          service.deploymentController() == null
+              ? DeploymentControllerType.ECS.toString()
+              : service.deploymentController().typeAsString();
       for (var taskSet : service.taskSets()) {
         Set<String> failedHere = failedOf(taskSet.taskSetArn());
         if (!failedHere.isEmpty()) { // its one control: a public IP
-          instructions.add(where() + "task set " + taskSet.id() + " of service " + service.serviceName() + " assigns public IPs (" + String.join(", ", failedHere)
-              + "): ECS cannot change a task set's network; create its successor with assignPublicIp DISABLED through the deployment controller");
+          instructions.add(
+              where()
+                  + "task set "
+                  + taskSet.id()
+                  + " of service "
+                  + service.serviceName()
+                  + " assigns public IPs ("
+                  + String.join(", ", failedHere)
+                  + "): ECS cannot change a task set's network; create its successor with assignPublicIp DISABLED through the deployment controller");
           failedHere.forEach(control -> remaining.merge(control, 1, Integer::sum));
         }
       }
-      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeServicesResponse.builder().services(service).build()).path("services").get(0);
+      ObjectNode described =
+          (ObjectNode)
+              JsonTrees.of(DescribeServicesResponse.builder().services(service).build())
+                  .path("services")
+                  .get(0);
       Remedied remedied = remedied(ResourceType.SERVICE, described, controls);
       if (!DeploymentControllerType.ECS.toString().equals(controller)) {
         if (moves || !remedied.fixable().isEmpty()) {
-          instructions.add(where() + "service " + service.serviceName() + " is deployed by " + controller
-              + ": deploy " + (moves ? "the hardened revision of " + family : "its settings") + " through that controller; ecsguard updates only ECS-deployed services");
+          instructions.add(
+              where()
+                  + "service "
+                  + service.serviceName()
+                  + " is deployed by "
+                  + controller
+                  + ": deploy "
+                  + (moves ? "the hardened revision of " + family : "its settings")
+                  + " through that controller; ecsguard updates only ECS-deployed services");
         }
         count(remaining, controls, Set.of());
         return;
@@ -447,23 +657,53 @@ public final class Remediation implements AutoCloseable {
         before.put("taskDefinition", service.taskDefinition());
       }
       if (moves || !after.isEmpty()) {
-        changes.add(new UpdateService(target, service.clusterArn(), service.serviceArn(), moves ? family : null, moves ? newest : null, before, after,
-            removes));
+        changes.add(
+            new UpdateService(
+                target,
+                service.clusterArn(),
+                service.serviceArn(),
+                moves ? family : null,
+                moves ? newest : null,
+                before,
+                after,
+                removes));
       }
       count(remaining, controls, Set.copyOf(removes));
     }
 
-    private void capacityProvider(software.amazon.awssdk.services.ecs.model.CapacityProvider provider, List<Change> changes, List<String> instructions,
+    private void capacityProvider(
+        software.amazon.awssdk.services.ecs.model.CapacityProvider provider,
+        List<Change> changes,
+        List<String> instructions,
         Map<String, Integer> remaining) {
       Set<String> controls = failedOf(provider.capacityProviderArn());
-      ObjectNode described = (ObjectNode) JsonTrees.of(DescribeCapacityProvidersResponse.builder().capacityProviders(provider).build()).path("capacityProviders").get(0);
+      ObjectNode described =
+          (ObjectNode)
+              JsonTrees.of(
+                      DescribeCapacityProvidersResponse.builder()
+                          .capacityProviders(provider)
+                          .build())
+                  .path("capacityProviders")
+                  .get(0);
       Remedied remedied = remedied(ResourceType.CAPACITY_PROVIDER, described, controls);
       if (!remedied.removes().isEmpty()) {
-        changes.add(new UpdateCapacityProvider(target, provider.name(), protection(remedied.before()), protection(remedied.after()), remedied.removes()));
+        changes.add(
+            new UpdateCapacityProvider(
+                target,
+                provider.name(),
+                protection(remedied.before()),
+                protection(remedied.after()),
+                remedied.removes()));
       } else if (!remedied.fixable().isEmpty()) {
         // Its remedy changes nothing without managed scaling, which ecsguard does not turn on.
-        instructions.add(where() + "capacity provider " + provider.name() + " (" + String.join(", ", remedied.fixable()) + "): managed termination protection needs managed scaling;"
-            + " turn managed scaling on first (and scale-in protection on its Auto Scaling group), then run again");
+        instructions.add(
+            where()
+                + "capacity provider "
+                + provider.name()
+                + " ("
+                + String.join(", ", remedied.fixable())
+                + "): managed termination protection needs managed scaling;"
+                + " turn managed scaling on first (and scale-in protection on its Auto Scaling group), then run again");
       }
       count(remaining, controls, Set.copyOf(remedied.removes()));
     }
@@ -500,7 +740,10 @@ public final class Remediation implements AutoCloseable {
       return new Remedied(before, after, fixable, removes);
     }
 
-    /** The FAILED controls of resource {@code id} that no suppression accepts and the user did not skip. */
+    /**
+     * The FAILED controls of resource {@code id} that no suppression accepts and the user did not
+     * skip.
+     */
     private Set<String> failedOf(String id) {
       Set<String> controls = new LinkedHashSet<>(failed.getOrDefault(id, Set.of()));
       controls.removeAll(choices.leaveAlone());
@@ -514,9 +757,11 @@ public final class Remediation implements AutoCloseable {
 
   /**
    * What the remedies change on one resource: the fields they change, before and after; the FAILED
-   * controls they fix (in the catalogue's order), and those of them whose findings the change removes.
+   * controls they fix (in the catalogue's order), and those of them whose findings the change
+   * removes.
    */
-  private record Remedied(ObjectNode before, ObjectNode after, List<String> fixable, List<String> removes) {}
+  private record Remedied(
+      ObjectNode before, ObjectNode after, List<String> fixable, List<String> removes) {}
 
   /** A cluster's containerInsights setting, or null when it has none. */
   private static String containerInsights(ObjectNode cluster) {
@@ -529,16 +774,28 @@ public final class Remediation implements AutoCloseable {
   }
 
   private static String protection(ObjectNode provider) {
-    return provider.path("autoScalingGroupProvider").path("managedTerminationProtection").asText(null);
+    return provider
+        .path("autoScalingGroupProvider")
+        .path("managedTerminationProtection")
+        .asText(null);
   }
 
-  /** Whether the hardened revision adds awslogs (with a new log group) to a container that had no log driver. */
+  /**
+   * Whether the hardened revision adds awslogs (with a new log group) to a container that had no
+   * log driver.
+   */
   private static boolean addsLogGroup(JsonNode input, JsonNode hardened) {
     JsonNode before = input.path("containerDefinitions");
     JsonNode after = hardened.path("containerDefinitions");
     for (int i = 0; i < after.size(); i++) {
       if (before.path(i).path("logConfiguration").path("logDriver").asText("").isEmpty()
-          && after.path(i).path("logConfiguration").path("options").path("awslogs-create-group").asText().equals("true")) {
+          && after
+              .path(i)
+              .path("logConfiguration")
+              .path("options")
+              .path("awslogs-create-group")
+              .asText()
+              .equals("true")) {
         return true;
       }
     }
@@ -547,7 +804,9 @@ public final class Remediation implements AutoCloseable {
 
   /** Counts the FAILED controls a plan leaves as they are. */
   private static void count(Map<String, Integer> remaining, Set<String> failed, Set<String> fixed) {
-    failed.stream().filter(control -> !fixed.contains(control)).forEach(control -> remaining.merge(control, 1, Integer::sum));
+    failed.stream()
+        .filter(control -> !fixed.contains(control))
+        .forEach(control -> remaining.merge(control, 1, Integer::sum));
   }
 
   /** The family of a task-definition ARN or {@code family:revision}. */

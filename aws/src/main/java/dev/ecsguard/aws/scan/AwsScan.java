@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  * an error naming the call and AWS's error code, and its resources are UNKNOWN, never PASSED.
  *
  * <p>It is one input of a {@link dev.ecsguard.engine.ScanRequest}, which gives it the controls and
- * suppressions: {@code Engine.scan(ScanRequest.builder().input(new AwsScan(options, null)).build())}.
+ * suppressions: {@code Engine.scan(ScanRequest.builder().input(new AwsScan(options,
+ * null)).build())}.
  */
 public final class AwsScan implements ScanInput {
   private final AwsOptions options;
@@ -43,7 +44,10 @@ public final class AwsScan implements ScanInput {
     this.progressLine = progress;
   }
 
-  /** Scans, reporting to {@code listener} (which may filter on its way to {@code result}), and records the API calls in {@code result}. */
+  /**
+   * Scans, reporting to {@code listener} (which may filter on its way to {@code result}), and
+   * records the API calls in {@code result}.
+   */
   @Override
   public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
     AwsSession session = new AwsSession(options);
@@ -52,10 +56,13 @@ public final class AwsScan implements ScanInput {
       List<Target> targets = session.targets(listener);
       if (targets.isEmpty()) {
         // Nothing scanned must not pass as nothing wrong.
-        listener.error(new InputException("aws", "no account and region to scan, so nothing was checked"));
+        listener.error(
+            new InputException("aws", "no account and region to scan, so nothing was checked"));
       }
       progress.targets(targets.size());
-      ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), Math.max(1, targets.size())));
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              Math.min(options.concurrency(), Math.max(1, targets.size())));
       try {
         List<Future<Recorded>> futures = new ArrayList<>();
         for (Target target : targets) {
@@ -66,8 +73,12 @@ public final class AwsScan implements ScanInput {
             futures.get(i).get().replay(listener);
           } catch (ExecutionException e) {
             // One target's fault: its results are lost, the other targets' are kept.
-            listener.error(new InputException(targets.get(i).name(),
-                "ecsguard could not scan it (internal error " + e.getCause().getClass().getSimpleName() + "; please report it)"));
+            listener.error(
+                new InputException(
+                    targets.get(i).name(),
+                    "ecsguard could not scan it (internal error "
+                        + e.getCause().getClass().getSimpleName()
+                        + "; please report it)"));
           }
         }
       } catch (InterruptedException e) {
@@ -82,7 +93,8 @@ public final class AwsScan implements ScanInput {
     }
   }
 
-  private static Recorded scan(Scanner scanner, AwsSession session, Target target, Progress progress) {
+  private static Recorded scan(
+      Scanner scanner, AwsSession session, Target target, Progress progress) {
     Recorded recorded = new Recorded(target.name());
     try (EcsClient ecs = session.ecs(target)) {
       new EcsInventory(scanner, ecs, target, progress).read(recorded);
@@ -166,8 +178,18 @@ public final class AwsScan implements ScanInput {
 
     private synchronized void show() {
       if (out != null) {
-        out.print("\r\033[Kecsguard: " + done.get() + "/" + targets.get() + " account-regions, " + resources.get() + " resources described, "
-            + calls.total() + " calls, " + calls.retries() + " retries");
+        out.print(
+            "\r\033[Kecsguard: "
+                + done.get()
+                + "/"
+                + targets.get()
+                + " account-regions, "
+                + resources.get()
+                + " resources described, "
+                + calls.total()
+                + " calls, "
+                + calls.retries()
+                + " retries");
         out.flush();
       }
     }

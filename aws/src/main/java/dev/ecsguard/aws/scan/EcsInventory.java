@@ -2,16 +2,16 @@ package dev.ecsguard.aws.scan;
 
 import dev.ecsguard.aws.session.Arns;
 import dev.ecsguard.aws.session.AwsCallException;
+import dev.ecsguard.aws.session.AwsSession;
 import dev.ecsguard.aws.session.Pages;
 import dev.ecsguard.aws.session.SdkJson;
-import dev.ecsguard.aws.session.AwsSession;
 import dev.ecsguard.engine.ScanListener;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.tree.Document;
-import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.Node;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,16 +36,16 @@ import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
 import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionFamiliesResponse;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.ServiceField;
-import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 
 /**
  * Reads one account's ECS resources in one region the way Security Hub evaluates them, with the
  * fewest calls: the latest ACTIVE revision of each family (one DescribeTaskDefinition per family,
  * by family name), clusters by 100 with settings and tags, services by 10 with tags (their task
- * sets come with them), capacity providers by page. Every list follows its pages ({@link Pages}), and
- * whatever a describe answer leaves out is UNKNOWN.
+ * sets come with them), capacity providers by page. Every list follows its pages ({@link Pages}),
+ * and whatever a describe answer leaves out is UNKNOWN.
  */
 public final class EcsInventory {
   private static final int CLUSTERS_PER_CALL = 100;
@@ -59,12 +59,20 @@ public final class EcsInventory {
   private final AwsScan.Progress progress;
   private final Consumer<SdkPojo> described;
 
-  public EcsInventory(Scanner scanner, EcsClient ecs, AwsSession.Target target, AwsScan.Progress progress) {
+  public EcsInventory(
+      Scanner scanner, EcsClient ecs, AwsSession.Target target, AwsScan.Progress progress) {
     this(scanner, ecs, target, progress, response -> {});
   }
 
-  /** {@code described} also receives each response as it is scanned (a remediation plans from them). */
-  public EcsInventory(Scanner scanner, EcsClient ecs, AwsSession.Target target, AwsScan.Progress progress, Consumer<SdkPojo> described) {
+  /**
+   * {@code described} also receives each response as it is scanned (a remediation plans from them).
+   */
+  public EcsInventory(
+      Scanner scanner,
+      EcsClient ecs,
+      AwsSession.Target target,
+      AwsScan.Progress progress,
+      Consumer<SdkPojo> described) {
     this.scanner = scanner;
     this.ecs = ecs;
     this.account = target.account().id();
@@ -85,17 +93,30 @@ public final class EcsInventory {
 
   private void taskDefinitions(ScanListener listener) {
     Set<String> families = new LinkedHashSet<>();
-    listing("ecs:ListTaskDefinitionFamilies", "task definitions", listener, families,
-        token -> ecs.listTaskDefinitionFamilies(r -> r.status(TaskDefinitionFamilyStatus.ACTIVE).nextToken(token)),
-        ListTaskDefinitionFamiliesResponse::nextToken, ListTaskDefinitionFamiliesResponse::families);
+    listing(
+        "ecs:ListTaskDefinitionFamilies",
+        "task definitions",
+        listener,
+        families,
+        token ->
+            ecs.listTaskDefinitionFamilies(
+                r -> r.status(TaskDefinitionFamilyStatus.ACTIVE).nextToken(token)),
+        ListTaskDefinitionFamiliesResponse::nextToken,
+        ListTaskDefinitionFamiliesResponse::families);
     for (String family : families) {
       String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
       DescribeTaskDefinitionResponse response;
       try {
         // By family name, AWS answers with the latest ACTIVE revision: one call per family.
-        response = ecs.describeTaskDefinition(r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
+        response =
+            ecs.describeTaskDefinition(
+                r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
       } catch (RuntimeException e) {
-        unreadable(listener, ResourceType.TASK_DEFINITION, id, AwsCallException.of("ecs:DescribeTaskDefinition", e));
+        unreadable(
+            listener,
+            ResourceType.TASK_DEFINITION,
+            id,
+            AwsCallException.of("ecs:DescribeTaskDefinition", e));
         continue;
       }
       progress.described(1);
@@ -106,19 +127,30 @@ public final class EcsInventory {
       if (response.taskDefinition().status() != TaskDefinitionStatus.ACTIVE) {
         continue; // an endpoint that answers with another revision: AWS evaluates ACTIVE ones only
       }
-      scan("ecs:DescribeTaskDefinition", response.hasTags() ? response : response.toBuilder().tags(List.of()).build(), listener);
+      scan(
+          "ecs:DescribeTaskDefinition",
+          response.hasTags() ? response : response.toBuilder().tags(List.of()).build(),
+          listener);
     }
   }
 
   private List<String> clusters(ScanListener listener) {
     Set<String> arns = new LinkedHashSet<>();
-    listing("ecs:ListClusters", "clusters, and so their services and task sets", listener, arns,
-        token -> ecs.listClusters(r -> r.nextToken(token)), ListClustersResponse::nextToken, ListClustersResponse::clusterArns);
+    listing(
+        "ecs:ListClusters",
+        "clusters, and so their services and task sets",
+        listener,
+        arns,
+        token -> ecs.listClusters(r -> r.nextToken(token)),
+        ListClustersResponse::nextToken,
+        ListClustersResponse::clusterArns);
     List<String> active = new ArrayList<>();
     for (List<String> batch : batches(List.copyOf(arns), CLUSTERS_PER_CALL)) {
       DescribeClustersResponse response;
       try {
-        response = ecs.describeClusters(r -> r.clusters(batch).include(ClusterField.SETTINGS, ClusterField.TAGS));
+        response =
+            ecs.describeClusters(
+                r -> r.clusters(batch).include(ClusterField.SETTINGS, ClusterField.TAGS));
       } catch (RuntimeException e) {
         AwsCallException failure = AwsCallException.of("ecs:DescribeClusters", e);
         batch.forEach(arn -> unreadable(listener, ResourceType.CLUSTER, arn, failure));
@@ -127,79 +159,157 @@ public final class EcsInventory {
       }
       failures(response.failures(), ResourceType.CLUSTER, "ecs:DescribeClusters", listener);
       progress.described(response.clusters().size());
-      List<Cluster> clusters = response.clusters().stream().map(c -> c.hasTags() ? c : c.toBuilder().tags(List.of()).build()).toList();
-      scan("ecs:DescribeClusters", response.toBuilder().clusters(clusters).failures(List.of()).build(), listener);
-      clusters.stream().filter(c -> !"INACTIVE".equals(c.status())).forEach(c -> active.add(c.clusterArn()));
+      List<Cluster> clusters =
+          response.clusters().stream()
+              .map(c -> c.hasTags() ? c : c.toBuilder().tags(List.of()).build())
+              .toList();
+      scan(
+          "ecs:DescribeClusters",
+          response.toBuilder().clusters(clusters).failures(List.of()).build(),
+          listener);
+      clusters.stream()
+          .filter(c -> !"INACTIVE".equals(c.status()))
+          .forEach(c -> active.add(c.clusterArn()));
       // Their services may still be readable, as after a failed call.
-      active.addAll(leftOut(batch, clusters.stream().map(Cluster::clusterArn).toList(), response.failures(), ResourceType.CLUSTER, "ecs:DescribeClusters", listener));
+      active.addAll(
+          leftOut(
+              batch,
+              clusters.stream().map(Cluster::clusterArn).toList(),
+              response.failures(),
+              ResourceType.CLUSTER,
+              "ecs:DescribeClusters",
+              listener));
     }
     return active;
   }
 
   private void services(String cluster, ScanListener listener) {
     Set<String> arns = new LinkedHashSet<>();
-    listing("ecs:ListServices", "services of " + cluster + ", and so their task sets", listener, arns,
-        token -> ecs.listServices(r -> r.cluster(cluster).nextToken(token)), ListServicesResponse::nextToken, ListServicesResponse::serviceArns);
+    listing(
+        "ecs:ListServices",
+        "services of " + cluster + ", and so their task sets",
+        listener,
+        arns,
+        token -> ecs.listServices(r -> r.cluster(cluster).nextToken(token)),
+        ListServicesResponse::nextToken,
+        ListServicesResponse::serviceArns);
     for (List<String> batch : batches(List.copyOf(arns), SERVICES_PER_CALL)) {
       DescribeServicesResponse response;
       try {
-        response = ecs.describeServices(r -> r.cluster(cluster).services(batch).include(ServiceField.TAGS));
+        response =
+            ecs.describeServices(
+                r -> r.cluster(cluster).services(batch).include(ServiceField.TAGS));
       } catch (RuntimeException e) {
         AwsCallException failure = AwsCallException.of("ecs:DescribeServices", e);
         batch.forEach(arn -> unreadable(listener, ResourceType.SERVICE, arn, failure));
         continue;
       }
       failures(response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
-      leftOut(batch, response.services().stream().map(Service::serviceArn).toList(), response.failures(), ResourceType.SERVICE, "ecs:DescribeServices", listener);
+      leftOut(
+          batch,
+          response.services().stream().map(Service::serviceArn).toList(),
+          response.failures(),
+          ResourceType.SERVICE,
+          "ecs:DescribeServices",
+          listener);
       List<Service> services =
           response.services().stream()
-              .filter(service -> cluster.equals(service.clusterArn()) || service.clusterArn() == null)
-              .map(service -> service.hasTags() ? service : service.toBuilder().tags(List.of()).build())
+              .filter(
+                  service -> cluster.equals(service.clusterArn()) || service.clusterArn() == null)
+              .map(
+                  service ->
+                      service.hasTags() ? service : service.toBuilder().tags(List.of()).build())
               .toList();
       progress.described(services.size());
-      scan("ecs:DescribeServices", response.toBuilder().services(services).failures(List.of()).build(), listener);
+      scan(
+          "ecs:DescribeServices",
+          response.toBuilder().services(services).failures(List.of()).build(),
+          listener);
     }
   }
 
   private void capacityProviders(ScanListener listener) {
     List<CapacityProvider> providers = new ArrayList<>();
-    listing("ecs:DescribeCapacityProviders", "capacity providers", listener, providers,
+    listing(
+        "ecs:DescribeCapacityProviders",
+        "capacity providers",
+        listener,
+        providers,
         token -> {
-          DescribeCapacityProvidersResponse page = ecs.describeCapacityProviders(r -> r.include(CapacityProviderField.TAGS).nextToken(token));
-          failures(page.failures(), ResourceType.CAPACITY_PROVIDER, "ecs:DescribeCapacityProviders", listener);
+          DescribeCapacityProvidersResponse page =
+              ecs.describeCapacityProviders(
+                  r -> r.include(CapacityProviderField.TAGS).nextToken(token));
+          failures(
+              page.failures(),
+              ResourceType.CAPACITY_PROVIDER,
+              "ecs:DescribeCapacityProviders",
+              listener);
           return page;
         },
-        DescribeCapacityProvidersResponse::nextToken, DescribeCapacityProvidersResponse::capacityProviders);
+        DescribeCapacityProvidersResponse::nextToken,
+        DescribeCapacityProvidersResponse::capacityProviders);
     progress.described(providers.size());
-    scan("ecs:DescribeCapacityProviders", DescribeCapacityProvidersResponse.builder().capacityProviders(providers).build(), listener);
+    scan(
+        "ecs:DescribeCapacityProviders",
+        DescribeCapacityProvidersResponse.builder().capacityProviders(providers).build(),
+        listener);
   }
 
   /**
    * Follows a listing's pages into {@code items}. A listing cut short (a failed call, a token
-   * handed back again) is an error that makes the scan incomplete; what its pages named is still read.
+   * handed back again) is an error that makes the scan incomplete; what its pages named is still
+   * read.
    */
-  private <P, T> void listing(String call, String what, ScanListener listener, java.util.Collection<? super T> items, Pages.Fetch<P> fetch,
-      Function<P, String> nextToken, Function<P, ? extends java.util.Collection<? extends T>> named) {
+  private <P, T> void listing(
+      String call,
+      String what,
+      ScanListener listener,
+      java.util.Collection<? super T> items,
+      Pages.Fetch<P> fetch,
+      Function<P, String> nextToken,
+      Function<P, ? extends java.util.Collection<? extends T>> named) {
     int before = items.size();
     try {
-      Pages.follow(call, token -> {
-        try {
-          return fetch.page(token);
-        } catch (RuntimeException e) {
-          throw AwsCallException.of(call, e);
-        }
-      }, nextToken, page -> items.addAll(named.apply(page)));
+      Pages.follow(
+          call,
+          token -> {
+            try {
+              return fetch.page(token);
+            } catch (RuntimeException e) {
+              throw AwsCallException.of(call, e);
+            }
+          },
+          nextToken,
+          page -> items.addAll(named.apply(page)));
     } catch (AwsCallException failure) {
-      listener.error(new InputException("aws://" + account + "/" + region + "/" + call, call + " failed (" + failure.code() + "): the " + what + " in "
-          + region + " of account " + account + " were not " + (items.size() > before ? "all " : "") + "read"));
+      listener.error(
+          new InputException(
+              "aws://" + account + "/" + region + "/" + call,
+              call
+                  + " failed ("
+                  + failure.code()
+                  + "): the "
+                  + what
+                  + " in "
+                  + region
+                  + " of account "
+                  + account
+                  + " were not "
+                  + (items.size() > before ? "all " : "")
+                  + "read"));
     }
   }
 
   /** Resources AWS named but could not describe: UNKNOWN, with AWS's reason. */
-  private void failures(List<Failure> failures, ResourceType type, String call, ScanListener listener) {
+  private void failures(
+      List<Failure> failures, ResourceType type, String call, ScanListener listener) {
     for (Failure failure : failures) {
       if (failure.arn() != null && !"MISSING".equals(failure.reason())) {
-        unreadable(listener, type, failure.arn(), new AwsCallException(call, String.valueOf(failure.reason())));
+        unreadable(
+            listener,
+            type,
+            failure.arn(),
+            new AwsCallException(call, String.valueOf(failure.reason())));
       }
     }
   }
@@ -212,30 +322,46 @@ public final class EcsInventory {
 
   /**
    * The requested resources a describe answer neither returned nor listed among its failures:
-   * UNKNOWN, never dropped. Returns them. Names are compared, since an ARN may come in either format.
+   * UNKNOWN, never dropped. Returns them. Names are compared, since an ARN may come in either
+   * format.
    */
-  private List<String> leftOut(List<String> requested, List<String> returned, List<Failure> failures, ResourceType type, String call,
+  private List<String> leftOut(
+      List<String> requested,
+      List<String> returned,
+      List<Failure> failures,
+      ResourceType type,
+      String call,
       ScanListener listener) {
     Set<String> answered = new HashSet<>();
     returned.forEach(arn -> answered.add(Arns.name(arn)));
     failures.forEach(failure -> answered.add(Arns.name(failure.arn())));
-    List<String> missing = requested.stream().filter(arn -> !answered.contains(Arns.name(arn))).toList();
+    List<String> missing =
+        requested.stream().filter(arn -> !answered.contains(Arns.name(arn))).toList();
     missing.forEach(arn -> notReturned(listener, type, arn, call));
     return missing;
   }
 
   private void notReturned(ScanListener listener, ResourceType type, String id, String call) {
-    unreadable(listener, type, id, call, "did not return it (neither described nor among its failures)");
+    unreadable(
+        listener, type, id, call, "did not return it (neither described nor among its failures)");
   }
 
-  private void unreadable(ScanListener listener, ResourceType type, String id, AwsCallException failure) {
+  private void unreadable(
+      ScanListener listener, ResourceType type, String id, AwsCallException failure) {
     unreadable(listener, type, id, failure.call(), "failed (" + failure.code() + ")");
   }
 
-  /** A resource that could not be read: UNKNOWN for every control, and an error naming the call and what went wrong. */
-  private void unreadable(ScanListener listener, ResourceType type, String id, String call, String problem) {
+  /**
+   * A resource that could not be read: UNKNOWN for every control, and an error naming the call and
+   * what went wrong.
+   */
+  private void unreadable(
+      ScanListener listener, ResourceType type, String id, String call, String problem) {
     Node origin = Node.newDocument("aws://" + account + "/" + region + "/" + call, 0, 0);
-    scanner.evaluate(Unreadable.of(type, id, origin, call + " " + problem + ", so it could not be read"), labels, listener);
+    scanner.evaluate(
+        Unreadable.of(type, id, origin, call + " " + problem + ", so it could not be read"),
+        labels,
+        listener);
     listener.fileScanned(id, 1); // counted as a resource of its account-region
     listener.error(new InputException(id, call + " " + problem + ": its controls are UNKNOWN"));
   }

@@ -12,8 +12,9 @@ import software.amazon.awssdk.services.securityhub.model.Resource;
 /**
  * The findings {@link dev.ecsguard.report.AsffReport} writes, as the SDK's model for
  * BatchImportFindings. The SDK reads JSON into its model only internally, and the report lives in
- * core, which never sees the SDK; so the report's JSON is mapped here, member by member, for exactly
- * the members that report writes (AsffFindingsTest fails when it writes one this leaves out).
+ * core, which never sees the SDK; so the report's JSON is mapped here, member by member, for
+ * exactly the members that report writes (AsffFindingsTest fails when it writes one this leaves
+ * out).
  */
 final class AsffFindings {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,17 +42,31 @@ final class AsffFindings {
             .severity(severity -> severity.label(text(finding.path("Severity"), "Label")))
             .title(text(finding, "Title"))
             .description(text(finding, "Description"))
-            .remediation(remediation -> remediation.recommendation(recommendation -> recommendation
-                .text(text(finding.path("Remediation").path("Recommendation"), "Text"))
-                .url(text(finding.path("Remediation").path("Recommendation"), "Url"))))
+            .remediation(
+                remediation ->
+                    remediation.recommendation(
+                        recommendation ->
+                            recommendation
+                                .text(
+                                    text(
+                                        finding.path("Remediation").path("Recommendation"), "Text"))
+                                .url(
+                                    text(
+                                        finding.path("Remediation").path("Recommendation"),
+                                        "Url"))))
             .productFields(textMap(finding.path("ProductFields")))
-            .resources(elements(finding.path("Resources")).stream().map(AsffFindings::resource).toList())
+            .resources(
+                elements(finding.path("Resources")).stream().map(AsffFindings::resource).toList())
             .compliance(compliance -> compliance.status(text(finding.path("Compliance"), "Status")))
             .recordState(text(finding, "RecordState"))
             .workflow(workflow -> workflow.status(text(finding.path("Workflow"), "Status")));
     JsonNode note = finding.path("Note");
     if (note.isObject()) {
-      sdk.note(n -> n.text(text(note, "Text")).updatedBy(text(note, "UpdatedBy")).updatedAt(text(note, "UpdatedAt")));
+      sdk.note(
+          n ->
+              n.text(text(note, "Text"))
+                  .updatedBy(text(note, "UpdatedBy"))
+                  .updatedAt(text(note, "UpdatedAt")));
     }
     return sdk.build();
   }

@@ -31,36 +31,71 @@ public final class SecurityHubImport {
   private SecurityHubImport() {}
 
   public static Outcome send(ScanResult result, String profile, URI endpoint) {
-    AwsOptions options = new AwsOptions(profile, List.of(), List.of(), false, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 1, endpoint, 8);
+    AwsOptions options =
+        new AwsOptions(
+            profile,
+            List.of(),
+            List.of(),
+            false,
+            AwsOptions.DEFAULT_ORGANIZATION_ROLE,
+            1,
+            endpoint,
+            8);
     try (AwsSession session = new AwsSession(options)) {
       String region = session.configuredRegion();
       if (region == null) {
-        return new Outcome(0, 0, List.of(), "no region to import into (set AWS_REGION or give a profile with one)");
+        return new Outcome(
+            0,
+            0,
+            List.of(),
+            "no region to import into (set AWS_REGION or give a profile with one)");
       }
       ScanResult errors = new ScanResult();
       List<AwsSession.Account> caller = session.accounts(errors);
       if (caller.isEmpty()) {
-        return new Outcome(0, 0, List.of(), errors.errors().isEmpty() ? "no account to import into" : errors.errors().get(0).getMessage());
+        return new Outcome(
+            0,
+            0,
+            List.of(),
+            errors.errors().isEmpty()
+                ? "no account to import into"
+                : errors.errors().get(0).getMessage());
       }
       List<AwsSecurityFinding> findings =
-          new AsffReport(caller.get(0).id(), region, Instant.now()).findings(result).stream().map(AsffFindings::of).toList();
+          new AsffReport(caller.get(0).id(), region, Instant.now())
+              .findings(result).stream().map(AsffFindings::of).toList();
       int imported = 0;
       int failed = 0;
       List<String> failures = new ArrayList<>();
       try (SecurityHubClient securityHub = session.securityHub(caller.get(0), region)) {
         for (int from = 0; from < findings.size(); from += PER_CALL) {
-          List<AwsSecurityFinding> batch = findings.subList(from, Math.min(findings.size(), from + PER_CALL));
+          List<AwsSecurityFinding> batch =
+              findings.subList(from, Math.min(findings.size(), from + PER_CALL));
           BatchImportFindingsResponse answer;
           try {
             answer = securityHub.batchImportFindings(request -> request.findings(batch));
           } catch (RuntimeException e) {
-            return new Outcome(imported, failed, failures,
-                AwsCallException.of("securityhub:BatchImportFindings", e).getMessage() + " after " + imported + " findings were imported");
+            return new Outcome(
+                imported,
+                failed,
+                failures,
+                AwsCallException.of("securityhub:BatchImportFindings", e).getMessage()
+                    + " after "
+                    + imported
+                    + " findings were imported");
           }
           imported += Objects.requireNonNullElse(answer.successCount(), 0);
           failed += Objects.requireNonNullElse(answer.failedCount(), 0);
-          answer.failedFindings().forEach(failure ->
-              failures.add(failure.id() + ": " + failure.errorCode() + " " + failure.errorMessage()));
+          answer
+              .failedFindings()
+              .forEach(
+                  failure ->
+                      failures.add(
+                          failure.id()
+                              + ": "
+                              + failure.errorCode()
+                              + " "
+                              + failure.errorMessage()));
         }
       }
       return new Outcome(imported, failed, failures, null);

@@ -18,9 +18,14 @@ public final class AwsCallException extends Exception {
     return new AwsCallException(call, describe(e));
   }
 
-  /** The AWS error code (AccessDeniedException, ThrottlingException…), or what kept the call from AWS. */
+  /**
+   * The AWS error code (AccessDeniedException, ThrottlingException…), or what kept the call from
+   * AWS.
+   */
   public static String describe(Exception e) {
-    if (e instanceof AwsServiceException service && service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null) {
+    if (e instanceof AwsServiceException service
+        && service.awsErrorDetails() != null
+        && service.awsErrorDetails().errorCode() != null) {
       return service.awsErrorDetails().errorCode();
     }
     if (e instanceof AwsServiceException service) {

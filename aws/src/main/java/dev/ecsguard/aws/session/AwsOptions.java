@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * Which accounts and regions a live scan (or a remediation) reaches, and how.
  *
- * @param profile a named profile of the shared config files, or null for the default credential chain
+ * @param profile a named profile of the shared config files, or null for the default credential
+ *     chain
  * @param regions the regions to scan; empty: every region enabled for each account
- * @param roleArns roles to assume, one account each; empty (and no organization): the caller's own account
- * @param organization list the organization's active accounts and assume {@code organizationRole} in each
+ * @param roleArns roles to assume, one account each; empty (and no organization): the caller's own
+ *     account
+ * @param organization list the organization's active accounts and assume {@code organizationRole}
+ *     in each
  * @param organizationRole the role name assumed in each member account
  * @param concurrency how many account-region pairs are scanned at once
  * @param endpoint an endpoint for every AWS service (an emulator), or null for AWS's own (the SDK

@@ -9,8 +9,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -25,10 +25,11 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
- * What every live command shares: the accounts (the caller's, roles given, or an organization's)
- * × regions it reaches, clients configured alike (adaptive retry, one HTTP client, an emulator's
- * endpoint, {@link CallOutcome}), and the count of API calls they make. Failures to find accounts or regions are errors
- * naming the call, reported to a listener, so that nothing unreached passes as checked.
+ * What every live command shares: the accounts (the caller's, roles given, or an organization's) ×
+ * regions it reaches, clients configured alike (adaptive retry, one HTTP client, an emulator's
+ * endpoint, {@link CallOutcome}), and the count of API calls they make. Failures to find accounts
+ * or regions are errors naming the call, reported to a listener, so that nothing unreached passes
+ * as checked.
  */
 public final class AwsSession implements AutoCloseable {
   public record Account(String id, AwsCredentialsProvider credentials) {}
@@ -50,7 +51,10 @@ public final class AwsSession implements AutoCloseable {
   public AwsSession(AwsOptions options) {
     this.options = options;
     this.configuredRegion = configuredRegion(options);
-    this.homeRegion = configuredRegion != null ? configuredRegion : options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
+    this.homeRegion =
+        configuredRegion != null
+            ? configuredRegion
+            : options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
   }
 
   public ApiCalls calls() {
@@ -81,14 +85,18 @@ public final class AwsSession implements AutoCloseable {
     return configure(SecurityHubClient.builder(), account.credentials(), region).build();
   }
 
-  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, AwsCredentialsProvider credentials, String region) {
+  private <B extends AwsClientBuilder<B, ?>> B configure(
+      B builder, AwsCredentialsProvider credentials, String region) {
     builder
         .region(Region.of(region))
         .credentialsProvider(credentials)
         .overrideConfiguration(
             ClientOverrideConfiguration.builder()
                 // Adaptive: under throttling, calls slow down instead of failing.
-                .retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder().maxAttempts(options.maxAttempts()).build())
+                .retryStrategy(
+                    AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                        .maxAttempts(options.maxAttempts())
+                        .build())
                 .addExecutionInterceptor(calls)
                 .addExecutionInterceptor(new CallOutcome())
                 .build());
@@ -104,7 +112,9 @@ public final class AwsSession implements AutoCloseable {
   /** The accounts the options reach: the caller's, each role's, or the organization's. */
   public List<Account> accounts(ScanListener errors) {
     AwsCredentialsProvider base =
-        options.profile() != null ? ProfileCredentialsProvider.create(options.profile()) : DefaultCredentialsProvider.builder().build();
+        options.profile() != null
+            ? ProfileCredentialsProvider.create(options.profile())
+            : DefaultCredentialsProvider.builder().build();
     if (base instanceof AutoCloseable closeable) {
       opened.add(closeable);
     }
@@ -116,10 +126,16 @@ public final class AwsSession implements AutoCloseable {
       try {
         String self = accountOf(sts);
         for (String id : activeAccounts(base)) {
-          accounts.add(id.equals(self) ? new Account(id, base) : assumed(sts, "arn:aws:iam::" + id + ":role/" + options.organizationRole(), id));
+          accounts.add(
+              id.equals(self)
+                  ? new Account(id, base)
+                  : assumed(sts, "arn:aws:iam::" + id + ":role/" + options.organizationRole(), id));
         }
       } catch (AwsCallException e) {
-        errors.error(new InputException(e.call(), "cannot list the organization's accounts (" + e.code() + "); nothing was reached"));
+        errors.error(
+            new InputException(
+                e.call(),
+                "cannot list the organization's accounts (" + e.code() + "); nothing was reached"));
       }
     } else if (!options.roleArns().isEmpty()) {
       for (String role : options.roleArns()) {
@@ -130,7 +146,12 @@ public final class AwsSession implements AutoCloseable {
       try {
         accounts.add(new Account(accountOf(sts), base));
       } catch (AwsCallException e) {
-        errors.error(new InputException(e.call(), "cannot tell who the credentials belong to (" + e.code() + "); nothing was reached"));
+        errors.error(
+            new InputException(
+                e.call(),
+                "cannot tell who the credentials belong to ("
+                    + e.code()
+                    + "); nothing was reached"));
       }
     }
     return accounts;
@@ -151,16 +172,22 @@ public final class AwsSession implements AutoCloseable {
   private List<String> activeAccounts(AwsCredentialsProvider credentials) throws AwsCallException {
     String call = "organizations:ListAccounts";
     List<String> accounts = new ArrayList<>();
-    try (OrganizationsClient organizations = configure(OrganizationsClient.builder(), credentials, homeRegion).build()) {
-      Pages.follow(call, token -> {
-        try {
-          return organizations.listAccounts(request -> request.nextToken(token));
-        } catch (RuntimeException e) {
-          throw AwsCallException.of(call, e);
-        }
-      }, ListAccountsResponse::nextToken, page -> page.accounts().stream()
-          .filter(account -> account.status() == AccountStatus.ACTIVE)
-          .forEach(account -> accounts.add(account.id())));
+    try (OrganizationsClient organizations =
+        configure(OrganizationsClient.builder(), credentials, homeRegion).build()) {
+      Pages.follow(
+          call,
+          token -> {
+            try {
+              return organizations.listAccounts(request -> request.nextToken(token));
+            } catch (RuntimeException e) {
+              throw AwsCallException.of(call, e);
+            }
+          },
+          ListAccountsResponse::nextToken,
+          page ->
+              page.accounts().stream()
+                  .filter(account -> account.status() == AccountStatus.ACTIVE)
+                  .forEach(account -> accounts.add(account.id())));
     }
     return accounts;
   }
@@ -180,18 +207,33 @@ public final class AwsSession implements AutoCloseable {
     try {
       return enabledRegions(account.credentials());
     } catch (AwsCallException e) {
-      errors.error(new InputException(e.call(), "cannot list the regions enabled for account " + account.id() + " (" + e.code()
-          + "); give them with --region; account " + account.id() + " was not reached"));
+      errors.error(
+          new InputException(
+              e.call(),
+              "cannot list the regions enabled for account "
+                  + account.id()
+                  + " ("
+                  + e.code()
+                  + "); give them with --region; account "
+                  + account.id()
+                  + " was not reached"));
       return List.of();
     }
   }
 
-  /** The regions enabled for the account behind {@code credentials}, asked in the home region, sorted. */
+  /**
+   * The regions enabled for the account behind {@code credentials}, asked in the home region,
+   * sorted.
+   */
   private List<String> enabledRegions(AwsCredentialsProvider credentials) throws AwsCallException {
     String call = "ec2:DescribeRegions";
     List<String> regions;
     try (Ec2Client ec2 = configure(Ec2Client.builder(), credentials, homeRegion).build()) {
-      regions = ec2.describeRegions().regions().stream().map(region -> region.regionName()).sorted().toList();
+      regions =
+          ec2.describeRegions().regions().stream()
+              .map(region -> region.regionName())
+              .sorted()
+              .toList();
     } catch (RuntimeException e) {
       throw AwsCallException.of(call, e);
     }
@@ -203,7 +245,11 @@ public final class AwsSession implements AutoCloseable {
 
   private static String configuredRegion(AwsOptions options) {
     try {
-      return DefaultAwsRegionProviderChain.builder().profileName(options.profile()).build().getRegion().id();
+      return DefaultAwsRegionProviderChain.builder()
+          .profileName(options.profile())
+          .build()
+          .getRegion()
+          .id();
     } catch (RuntimeException e) {
       return null;
     }

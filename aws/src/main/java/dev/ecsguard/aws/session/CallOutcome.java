@@ -13,8 +13,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * so each attempt is watched here and such a call's exception carries a {@link MayHaveBeenMade}.
  */
 public final class CallOutcome implements ExecutionInterceptor {
-  private static final ExecutionAttribute<Boolean> AWAITING_ANSWER = new ExecutionAttribute<>("ecsguard.awaitingAnswer");
-  private static final ExecutionAttribute<Boolean> MAY_HAVE_BEEN_MADE = new ExecutionAttribute<>("ecsguard.mayHaveBeenMade");
+  private static final ExecutionAttribute<Boolean> AWAITING_ANSWER =
+      new ExecutionAttribute<>("ecsguard.awaitingAnswer");
+  private static final ExecutionAttribute<Boolean> MAY_HAVE_BEEN_MADE =
+      new ExecutionAttribute<>("ecsguard.mayHaveBeenMade");
 
   /** Marks an exception whose call AWS may have carried out. */
   public static final class MayHaveBeenMade extends RuntimeException {
@@ -29,9 +31,11 @@ public final class CallOutcome implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     if (Boolean.TRUE.equals(attributes.getAttribute(AWAITING_ANSWER))) {
-      attributes.putAttribute(MAY_HAVE_BEEN_MADE, true); // the attempt before was sent and never answered
+      attributes.putAttribute(
+          MAY_HAVE_BEEN_MADE, true); // the attempt before was sent and never answered
     }
     attributes.putAttribute(AWAITING_ANSWER, true);
   }
@@ -46,9 +50,11 @@ public final class CallOutcome implements ExecutionInterceptor {
   }
 
   @Override
-  public Throwable modifyException(Context.FailedExecution context, ExecutionAttributes attributes) {
+  public Throwable modifyException(
+      Context.FailedExecution context, ExecutionAttributes attributes) {
     Throwable exception = context.exception();
-    if (Boolean.TRUE.equals(attributes.getAttribute(AWAITING_ANSWER)) || Boolean.TRUE.equals(attributes.getAttribute(MAY_HAVE_BEEN_MADE))) {
+    if (Boolean.TRUE.equals(attributes.getAttribute(AWAITING_ANSWER))
+        || Boolean.TRUE.equals(attributes.getAttribute(MAY_HAVE_BEEN_MADE))) {
       exception.addSuppressed(new MayHaveBeenMade());
     }
     return exception;

@@ -15,22 +15,31 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class JsonTrees {
   // An unknown field is a mistake in the fix, not something to drop without a word.
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private JsonTrees() {}
 
   /** The response as the API sent it, as a Jackson tree. */
   public static ObjectNode of(SdkPojo response) {
     // SDK responses hold no unresolved values.
-    return (ObjectNode) JacksonTree.of(SdkJson.document("response", response).root(), unresolved -> JsonNodeFactory.instance.nullNode());
+    return (ObjectNode)
+        JacksonTree.of(
+            SdkJson.document("response", response).root(),
+            unresolved -> JsonNodeFactory.instance.nullNode());
   }
 
-  /** An SDK object of the type whose serializable builder is {@code builderClass}, from its API JSON. */
-  public static <B extends software.amazon.awssdk.utils.builder.SdkBuilder<B, T>, T> T sdk(JsonNode json, Class<? extends B> builderClass) {
+  /**
+   * An SDK object of the type whose serializable builder is {@code builderClass}, from its API
+   * JSON.
+   */
+  public static <B extends software.amazon.awssdk.utils.builder.SdkBuilder<B, T>, T> T sdk(
+      JsonNode json, Class<? extends B> builderClass) {
     try {
       return MAPPER.treeToValue(json, builderClass).build();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("the SDK does not accept the JSON ecsguard made: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "the SDK does not accept the JSON ecsguard made: " + e.getOriginalMessage(), e);
     }
   }
 }

@@ -34,9 +34,14 @@ public final class SdkJson {
     }
   }
 
-  /** Lists and maps the response did not hold come back from the SDK empty, not null: they are absent. */
+  /**
+   * Lists and maps the response did not hold come back from the SDK empty, not null: they are
+   * absent.
+   */
   private static boolean present(Object value) {
-    return value != null && !(value instanceof SdkAutoConstructList<?>) && !(value instanceof SdkAutoConstructMap<?, ?>);
+    return value != null
+        && !(value instanceof SdkAutoConstructList<?>)
+        && !(value instanceof SdkAutoConstructMap<?, ?>);
   }
 
   private static void put(Node parent, String key, Object value) {
@@ -48,15 +53,25 @@ public final class SdkJson {
       }
       case Map<?, ?> map -> {
         Node object = Node.newObject(parent, key, 0, 0);
-        map.forEach((name, item) -> {
-          if (present(item)) {
-            put(object, String.valueOf(name), item);
-          }
-        });
+        map.forEach(
+            (name, item) -> {
+              if (present(item)) {
+                put(object, String.valueOf(name), item);
+              }
+            });
       }
-      case Boolean flag -> Node.newScalar(parent, key, 0, 0, ScalarNode.Type.BOOLEAN, flag.toString());
-      case Number number -> Node.newScalar(parent, key, 0, 0, ScalarNode.Type.NUMBER, number.toString());
-      default -> Node.newScalar(parent, key, 0, 0, ScalarNode.Type.STRING, value.toString()); // strings, enums as sent, instants
+      case Boolean flag ->
+          Node.newScalar(parent, key, 0, 0, ScalarNode.Type.BOOLEAN, flag.toString());
+      case Number number ->
+          Node.newScalar(parent, key, 0, 0, ScalarNode.Type.NUMBER, number.toString());
+      default ->
+          Node.newScalar(
+              parent,
+              key,
+              0,
+              0,
+              ScalarNode.Type.STRING,
+              value.toString()); // strings, enums as sent, instants
     }
   }
 }

@@ -21,19 +21,31 @@ public final class ApplyEstate implements AutoCloseable {
   public static ApplyEstate start() throws IOException, InterruptedException {
     MotoServer moto = MotoServer.startWithTestCredentials();
     FaultyEndpoint endpoint = new FaultyEndpoint(moto.endpoint());
-    // moto cannot describe capacity providers without their names (HTTP 500); AWS describes them all, as naming them does here.
-    endpoint.rewrite("DescribeCapacityProviders",
-        body -> body.contains("\"capacityProviders\"") ? body : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
+    // moto cannot describe capacity providers without their names (HTTP 500); AWS describes them
+    // all, as naming them does here.
+    endpoint.rewrite(
+        "DescribeCapacityProviders",
+        body ->
+            body.contains("\"capacityProviders\"")
+                ? body
+                : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
     return new ApplyEstate(moto, endpoint);
   }
 
-  /** Wipes moto, seeds the estate afresh with {@code secret} as a credential's value, and heals every injected fault. */
+  /**
+   * Wipes moto, seeds the estate afresh with {@code secret} as a credential's value, and heals
+   * every injected fault.
+   */
   public void reseed(String secret) throws IOException, InterruptedException {
     reseedWith("/dev/ecsguard/aws/seed-apply.py", secret);
   }
 
-  /** Wipes moto, seeds it afresh with {@code script} (given {@code arguments}), and heals every injected fault. */
-  public void reseedWith(String script, String... arguments) throws IOException, InterruptedException {
+  /**
+   * Wipes moto, seeds it afresh with {@code script} (given {@code arguments}), and heals every
+   * injected fault.
+   */
+  public void reseedWith(String script, String... arguments)
+      throws IOException, InterruptedException {
     moto.reset();
     moto.seed(script, arguments);
     endpoint.healAll();

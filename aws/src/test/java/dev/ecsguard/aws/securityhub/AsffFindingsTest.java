@@ -25,33 +25,49 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
-/** What the ASFF report writes reaches BatchImportFindings whole: every member, in the SDK's model. */
+/**
+ * What the ASFF report writes reaches BatchImportFindings whole: every member, in the SDK's model.
+ */
 class AsffFindingsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void everyMemberTheReportWritesIsInTheSdkFinding() throws Exception {
     ScanResult result = new ScanResult();
-    // Every control on the bundled examples, ECS.4 suppressed: findings of each status, with a note and without.
+    // Every control on the bundled examples, ECS.4 suppressed: findings of each status, with a note
+    // and without.
     new Scanner(Selection.defaults(), InputLimits.DEFAULT)
-        .scan(List.of(Path.of("../examples")), new Suppressing(List.of(new Suppression("ECS.4", "*", "vendor agent", null, ".ecsguard.yml")),
-            LocalDate.now(), result));
-    List<String> findings = new AsffReport("123456789012", "eu-west-1", Instant.now()).findings(result);
-    assertThat(findings).anyMatch(finding -> finding.contains("\"Note\"")).anyMatch(finding -> !finding.contains("\"Note\""))
-        .anyMatch(finding -> finding.contains("\"Url\"")).anyMatch(finding -> finding.contains("\"ecsguard/line\""));
+        .scan(
+            List.of(Path.of("../examples")),
+            new Suppressing(
+                List.of(new Suppression("ECS.4", "*", "vendor agent", null, ".ecsguard.yml")),
+                LocalDate.now(),
+                result));
+    List<String> findings =
+        new AsffReport("123456789012", "eu-west-1", Instant.now()).findings(result);
+    assertThat(findings)
+        .anyMatch(finding -> finding.contains("\"Note\""))
+        .anyMatch(finding -> !finding.contains("\"Note\""))
+        .anyMatch(finding -> finding.contains("\"Url\""))
+        .anyMatch(finding -> finding.contains("\"ecsguard/line\""));
     for (String finding : findings) {
       assertThat(asWritten(AsffFindings.of(finding))).isEqualTo(JSON.readTree(finding));
     }
   }
 
-  /** The SDK model back as ASFF JSON, by the SDK's own member names: what it would send, member for member. */
+  /**
+   * The SDK model back as ASFF JSON, by the SDK's own member names: what it would send, member for
+   * member.
+   */
   private static JsonNode asWritten(Object value) {
     JsonNodeFactory nodes = JsonNodeFactory.instance;
     if (value instanceof SdkPojo pojo) {
       ObjectNode object = nodes.objectNode();
       for (SdkField<?> field : pojo.sdkFields()) {
         Object member = field.getValueOrDefault(pojo);
-        if (member != null && !(member instanceof SdkAutoConstructList<?>) && !(member instanceof SdkAutoConstructMap<?, ?>)) {
+        if (member != null
+            && !(member instanceof SdkAutoConstructList<?>)
+            && !(member instanceof SdkAutoConstructMap<?, ?>)) {
           object.set(field.locationName(), asWritten(member));
         }
       }

@@ -1,10 +1,10 @@
 package dev.ecsguard.aws.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.ecsguard.aws.FaultyEndpoint;
 import dev.ecsguard.aws.MotoServer;
 import dev.ecsguard.aws.scan.AwsScan;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanRequest;
@@ -40,15 +40,38 @@ class AccountsTest {
   }
 
   private static ScanResult scan(List<String> roles, boolean organization, URI endpoint) {
-    AwsScan live = new AwsScan(new AwsOptions(null, List.of("us-east-1"), roles, organization, AwsOptions.DEFAULT_ORGANIZATION_ROLE, 4, endpoint, 2), null);
+    AwsScan live =
+        new AwsScan(
+            new AwsOptions(
+                null,
+                List.of("us-east-1"),
+                roles,
+                organization,
+                AwsOptions.DEFAULT_ORGANIZATION_ROLE,
+                4,
+                endpoint,
+                2),
+            null);
     return Engine.scan(ScanRequest.builder().only(List.of("ECS.4")).input(live).build());
   }
 
   @Test
   void eachRoleGivenIsScannedInItsOwnAccount() {
-    ScanResult result = scan(members.stream().map(id -> "arn:aws:iam::" + id + ":role/OrganizationAccountAccessRole").toList(), false);
-    assertThat(result.findings()).extracting(finding -> finding.labels().get("account") + " " + finding.resourceId().replaceFirst(".*task-definition/", ""))
-        .containsExactly(members.get(0) + " app-" + members.get(0) + ":1", members.get(1) + " app-" + members.get(1) + ":1");
+    ScanResult result =
+        scan(
+            members.stream()
+                .map(id -> "arn:aws:iam::" + id + ":role/OrganizationAccountAccessRole")
+                .toList(),
+            false);
+    assertThat(result.findings())
+        .extracting(
+            finding ->
+                finding.labels().get("account")
+                    + " "
+                    + finding.resourceId().replaceFirst(".*task-definition/", ""))
+        .containsExactly(
+            members.get(0) + " app-" + members.get(0) + ":1",
+            members.get(1) + " app-" + members.get(1) + ":1");
     assertThat(result.apiCalls()).containsEntry("AssumeRole", 2L).doesNotContainKey("ListAccounts");
   }
 
@@ -57,20 +80,30 @@ class AccountsTest {
     ScanResult result = scan(List.of(), true);
     assertThat(result.findings().stream().map(f -> f.labels().get("account")).distinct())
         .containsExactlyInAnyOrderElementsOf(members);
-    assertThat(result.files()).as("account-regions: the management account and two members").isEqualTo(3);
+    assertThat(result.files())
+        .as("account-regions: the management account and two members")
+        .isEqualTo(3);
     assertThat(result.apiCalls()).containsEntry("ListAccounts", 1L).containsEntry("AssumeRole", 2L);
-    assertThat(result.findings()).extracting(Finding::resourceId).allMatch(id -> id.contains(":task-definition/app-"));
+    assertThat(result.findings())
+        .extracting(Finding::resourceId)
+        .allMatch(id -> id.contains(":task-definition/app-"));
   }
 
   @Test
   void anOrganizationListingWhoseTokenComesBackAgainReachesNoAccount() throws IOException {
     try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
-      // Every answer hands back the same token, and every call asks for the first page again (moto checks its tokens).
-      faulty.answer("ListAccounts", body -> body.replace("\"NextToken\": null", "\"NextToken\": \"again\""));
+      // Every answer hands back the same token, and every call asks for the first page again (moto
+      // checks its tokens).
+      faulty.answer(
+          "ListAccounts", body -> body.replace("\"NextToken\": null", "\"NextToken\": \"again\""));
       faulty.rewrite("ListAccounts", body -> "{}");
       ScanResult result = scan(List.of(), true, faulty.endpoint());
-      assertThat(result.errors()).extracting(InputException::getMessage).first().asString()
-          .isEqualTo("organizations:ListAccounts: cannot list the organization's accounts (a page token came back twice, so the listing cannot be completed); nothing was reached");
+      assertThat(result.errors())
+          .extracting(InputException::getMessage)
+          .first()
+          .asString()
+          .isEqualTo(
+              "organizations:ListAccounts: cannot list the organization's accounts (a page token came back twice, so the listing cannot be completed); nothing was reached");
       assertThat(result.findings()).isEmpty();
       assertThat(result.apiCalls()).containsEntry("ListAccounts", 2L);
     }
@@ -78,12 +111,17 @@ class AccountsTest {
 
   @Test
   void withoutRegionsGivenEachAccountIsReachedInTheRegionsEc2SaysAreEnabled() {
-    try (AwsSession session = new AwsSession(new AwsOptions(null, List.of(), List.of(), false, "r", 1, moto.endpoint(), 1))) {
+    try (AwsSession session =
+        new AwsSession(
+            new AwsOptions(null, List.of(), List.of(), false, "r", 1, moto.endpoint(), 1))) {
       ScanResult errors = new ScanResult();
-      List<String> regions = session.targets(errors).stream().map(AwsSession.Target::region).toList();
+      List<String> regions =
+          session.targets(errors).stream().map(AwsSession.Target::region).toList();
       assertThat(errors.errors()).isEmpty();
       assertThat(regions).contains("eu-west-1", "us-east-1").isSorted().doesNotHaveDuplicates();
-      assertThat(session.calls().byOperation()).containsEntry("DescribeRegions", 1L).containsEntry("GetCallerIdentity", 1L);
+      assertThat(session.calls().byOperation())
+          .containsEntry("DescribeRegions", 1L)
+          .containsEntry("GetCallerIdentity", 1L);
     }
   }
 }

@@ -1,11 +1,9 @@
 package dev.ecsguard.catalog.capacityprovider;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
@@ -21,7 +19,8 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.CAPACITY_PROVIDER,
     configRule = "ecs-capacity-provider-termination-check",
-    remediation = "Set autoScalingGroupProvider.managedTerminationProtection to ENABLED (it needs managed scaling and instance scale-in protection on the group).",
+    remediation =
+        "Set autoScalingGroupProvider.managedTerminationProtection to ENABLED (it needs managed scaling and instance scale-in protection on the group).",
     outOfScope = "capacity providers without an Auto Scaling group (Fargate, managed instances)")
 public final class UnprotectedCapacityProvider extends Control<CapacityProvider> {
 
@@ -36,14 +35,17 @@ public final class UnprotectedCapacityProvider extends Control<CapacityProvider>
       return decision.verdict("");
     }
     if (!provider.onAutoScalingGroup().get()) {
-      return Verdict.notApplicable("The capacity provider has no Auto Scaling group.", provider.origin());
+      return Verdict.notApplicable(
+          "The capacity provider has no Auto Scaling group.", provider.origin());
     }
     Value<String> protection = provider.managedTerminationProtection();
     if (!protection.is("ENABLED") && !decision.unknownIf(null, protection)) {
       decision.fail(
           null,
           protection.origin(),
-          "Instances with running tasks can be terminated on scale-in (" + ForbiddenSetting.describe("managedTerminationProtection", protection) + ")");
+          "Instances with running tasks can be terminated on scale-in ("
+              + ForbiddenSetting.describe("managedTerminationProtection", protection)
+              + ")");
     }
     return decision.verdict("Managed termination protection is ENABLED.");
   }

@@ -1,12 +1,10 @@
 package dev.ecsguard.catalog.cluster;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
@@ -27,7 +25,8 @@ import java.util.Optional;
     parameters =
         @Parameter(
             name = "acceptEnhanced",
-            description = "Whether containerInsights enhanced (observability with more detail) passes, as enabled does.",
+            description =
+                "Whether containerInsights enhanced (observability with more detail) passes, as enabled does.",
             type = ParameterType.BOOLEAN,
             defaultValue = "true"))
 public final class ContainerInsightsDisabled extends Control<Cluster> {
@@ -40,18 +39,27 @@ public final class ContainerInsightsDisabled extends Control<Cluster> {
   protected Verdict evaluate(Cluster cluster, ParameterValues parameters) {
     Decision decision = new Decision(cluster.origin());
     Value<String> insights = cluster.containerInsights();
-    boolean on = insights.is("enabled") || parameters.flag("acceptEnhanced") && insights.is("enhanced");
+    boolean on =
+        insights.is("enabled") || parameters.flag("acceptEnhanced") && insights.is("enhanced");
     if (!on && !decision.unknownIf(null, insights)) {
       boolean off = insights.isAbsent() || insights.is("disabled");
       decision.fail(
           null,
           insights.origin(),
           off
-              ? "Container Insights is off (" + ForbiddenSetting.describe("the containerInsights setting", insights) + ")"
-              : "The containerInsights setting is \"" + insights.get() + "\", which is not enabled"
-                  + (parameters.flag("acceptEnhanced") ? " or enhanced" : "") + " (AWS spells them in lower case)");
+              ? "Container Insights is off ("
+                  + ForbiddenSetting.describe("the containerInsights setting", insights)
+                  + ")"
+              : "The containerInsights setting is \""
+                  + insights.get()
+                  + "\", which is not enabled"
+                  + (parameters.flag("acceptEnhanced") ? " or enhanced" : "")
+                  + " (AWS spells them in lower case)");
     }
-    return decision.verdict("Container Insights is on (" + ForbiddenSetting.describe("containerInsights", insights) + ").");
+    return decision.verdict(
+        "Container Insights is on ("
+            + ForbiddenSetting.describe("containerInsights", insights)
+            + ").");
   }
 
   @Override

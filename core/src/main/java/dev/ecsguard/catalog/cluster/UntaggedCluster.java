@@ -1,12 +1,11 @@
 package dev.ecsguard.catalog.cluster;
 
-import dev.ecsguard.control.RequiredTags;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.Cluster;
@@ -19,7 +18,11 @@ import dev.ecsguard.model.ResourceType;
     resourceType = ResourceType.CLUSTER,
     configRule = "tagged-ecs-cluster",
     remediation = "Add tags (the required keys, when requiredTagKeys is set).",
-    parameters = @Parameter(name = RequiredTags.PARAMETER, description = RequiredTags.DESCRIPTION, type = ParameterType.TAG_KEYS))
+    parameters =
+        @Parameter(
+            name = RequiredTags.PARAMETER,
+            description = RequiredTags.DESCRIPTION,
+            type = ParameterType.TAG_KEYS))
 public final class UntaggedCluster extends Control<Cluster> {
 
   public UntaggedCluster() {

@@ -1,12 +1,10 @@
 package dev.ecsguard.catalog.service;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
@@ -28,16 +26,26 @@ import java.util.Set;
     remediation = "Set platformVersion to LATEST (or remove it) and redeploy the service.",
     outOfScope = "services that do not run on Fargate",
     parameters = {
-      @Parameter(name = "latestLinuxVersion", description = "The latest Fargate platform version for Linux.", type = ParameterType.TEXT, defaultValue = "1.4.0"),
-      @Parameter(name = "latestWindowsVersion", description = "The latest Fargate platform version for Windows.", type = ParameterType.TEXT, defaultValue = "1.0.0"),
+      @Parameter(
+          name = "latestLinuxVersion",
+          description = "The latest Fargate platform version for Linux.",
+          type = ParameterType.TEXT,
+          defaultValue = "1.4.0"),
+      @Parameter(
+          name = "latestWindowsVersion",
+          description = "The latest Fargate platform version for Windows.",
+          type = ParameterType.TEXT,
+          defaultValue = "1.0.0"),
       @Parameter(
           name = "fargateCapacityProviders",
-          description = "Whether a service whose capacity provider strategy names FARGATE or FARGATE_SPOT counts as a Fargate service.",
+          description =
+              "Whether a service whose capacity provider strategy names FARGATE or FARGATE_SPOT counts as a Fargate service.",
           type = ParameterType.BOOLEAN,
           defaultValue = "true")
     })
 public final class OutdatedFargatePlatform extends Control<Service> {
-  private static final Set<String> LAUNCH_TYPES = Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
+  private static final Set<String> LAUNCH_TYPES =
+      Set.of("EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES");
 
   public OutdatedFargatePlatform() {
     super(Service.class);
@@ -50,8 +58,15 @@ public final class OutdatedFargatePlatform extends Control<Service> {
     boolean onFargate = launchType.is("FARGATE");
     boolean scopeUnknown = decision.unknownIf(null, launchType);
     if (launchType.isKnown() && !LAUNCH_TYPES.contains(launchType.get())) {
-      decision.unknown(null, Value.unknown("launchType is \"" + launchType.get() + "\", which AWS does not accept (it takes "
-          + String.join(", ", LAUNCH_TYPES.stream().sorted().toList()) + ", spelled exactly so)", launchType.origin()));
+      decision.unknown(
+          null,
+          Value.unknown(
+              "launchType is \""
+                  + launchType.get()
+                  + "\", which AWS does not accept (it takes "
+                  + String.join(", ", LAUNCH_TYPES.stream().sorted().toList())
+                  + ", spelled exactly so)",
+              launchType.origin()));
       scopeUnknown = true;
     }
     if (!onFargate && parameters.flag("fargateCapacityProviders")) {
@@ -65,12 +80,19 @@ public final class OutdatedFargatePlatform extends Control<Service> {
     if (!onFargate) {
       return scopeUnknown
           ? decision.verdict("")
-          : Verdict.notApplicable("The service does not run on Fargate (" + ForbiddenSetting.describe("launchType", launchType) + ").", launchType.origin());
+          : Verdict.notApplicable(
+              "The service does not run on Fargate ("
+                  + ForbiddenSetting.describe("launchType", launchType)
+                  + ").",
+              launchType.origin());
     }
     decision = new Decision(service.origin()); // in scope: what decided the scope no longer matters
     Value<String> version = service.platformVersion();
     if (version.isAbsent() || version.is("LATEST") || decision.unknownIf(null, version)) {
-      return decision.verdict("The service runs the latest platform version (" + ForbiddenSetting.describe("platformVersion", version) + ").");
+      return decision.verdict(
+          "The service runs the latest platform version ("
+              + ForbiddenSetting.describe("platformVersion", version)
+              + ").");
     }
     Value<String> family = service.platformFamily();
     if (decision.unknownIf(null, family)) {
@@ -82,10 +104,20 @@ public final class OutdatedFargatePlatform extends Control<Service> {
       decision.fail(
           null,
           version.origin(),
-          "The service pins Fargate platform version " + version.get() + "; the latest for " + (windows ? "Windows" : "Linux") + " is " + latest
+          "The service pins Fargate platform version "
+              + version.get()
+              + "; the latest for "
+              + (windows ? "Windows" : "Linux")
+              + " is "
+              + latest
               + (family.isAbsent() ? " (platformFamily is not set, so Linux is assumed)" : ""));
     }
-    return decision.verdict("The service runs the latest " + (windows ? "Windows" : "Linux") + " platform version (" + latest + ").");
+    return decision.verdict(
+        "The service runs the latest "
+            + (windows ? "Windows" : "Linux")
+            + " platform version ("
+            + latest
+            + ").");
   }
 
   @Override

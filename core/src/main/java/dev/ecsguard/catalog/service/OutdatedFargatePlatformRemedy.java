@@ -22,7 +22,9 @@ public final class OutdatedFargatePlatformRemedy extends Remedy {
     }
   }
 
-  /** ECS.10's scope: the Fargate launch type, or a capacity provider strategy that names Fargate. */
+  /**
+   * ECS.10's scope: the Fargate launch type, or a capacity provider strategy that names Fargate.
+   */
   private static boolean onFargate(ObjectNode service) {
     if ("FARGATE".equals(service.path("launchType").asText())) {
       return true;
@@ -35,10 +37,13 @@ public final class OutdatedFargatePlatformRemedy extends Remedy {
     return false;
   }
 
-  /** Not set, LATEST, or the latest version itself (1.4.0 on Linux, 1.0.0 on Windows) passes ECS.10. */
+  /**
+   * Not set, LATEST, or the latest version itself (1.4.0 on Linux, 1.0.0 on Windows) passes ECS.10.
+   */
   private static boolean current(ObjectNode service) {
     String version = service.path("platformVersion").asText("");
-    String latest = service.path("platformFamily").asText("").startsWith("WINDOWS") ? "1.0.0" : "1.4.0";
+    String latest =
+        service.path("platformFamily").asText("").startsWith("WINDOWS") ? "1.0.0" : "1.4.0";
     return version.isEmpty() || version.equals("LATEST") || version.equals(latest);
   }
 }

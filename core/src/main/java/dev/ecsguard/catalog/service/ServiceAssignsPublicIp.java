@@ -1,9 +1,8 @@
 package dev.ecsguard.catalog.service;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
@@ -19,7 +18,8 @@ import java.util.Set;
     severity = Severity.HIGH,
     resourceType = ResourceType.SERVICE,
     configRule = "ecs-service-assign-public-ip-disabled",
-    remediation = "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
+    remediation =
+        "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
 public final class ServiceAssignsPublicIp extends Control<Service> {
 
   public ServiceAssignsPublicIp() {

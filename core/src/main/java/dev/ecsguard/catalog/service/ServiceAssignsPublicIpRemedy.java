@@ -8,7 +8,8 @@ import dev.ecsguard.control.RemedyContext;
 public final class ServiceAssignsPublicIpRemedy extends Remedy {
   @Override
   public void resource(ObjectNode resource, RemedyContext context) {
-    if (resource.path("networkConfiguration").get("awsvpcConfiguration") instanceof ObjectNode vpc && "ENABLED".equals(vpc.path("assignPublicIp").asText())) {
+    if (resource.path("networkConfiguration").get("awsvpcConfiguration") instanceof ObjectNode vpc
+        && "ENABLED".equals(vpc.path("assignPublicIp").asText())) {
       vpc.put("assignPublicIp", "DISABLED");
     }
   }

@@ -1,16 +1,15 @@
 package dev.ecsguard.catalog.service;
 
-import dev.ecsguard.control.RequiredTags;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
-import dev.ecsguard.model.Service;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Service;
 
 @ControlSpec(
     id = "ECS.13",
@@ -19,7 +18,11 @@ import dev.ecsguard.model.ResourceType;
     resourceType = ResourceType.SERVICE,
     configRule = "tagged-ecs-service",
     remediation = "Add tags (the required keys, when requiredTagKeys is set).",
-    parameters = @Parameter(name = RequiredTags.PARAMETER, description = RequiredTags.DESCRIPTION, type = ParameterType.TAG_KEYS))
+    parameters =
+        @Parameter(
+            name = RequiredTags.PARAMETER,
+            description = RequiredTags.DESCRIPTION,
+            type = ParameterType.TAG_KEYS))
 public final class UntaggedService extends Control<Service> {
 
   public UntaggedService() {

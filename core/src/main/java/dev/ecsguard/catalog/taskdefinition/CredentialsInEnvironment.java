@@ -8,9 +8,9 @@ import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
-import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.Value;
 import java.util.List;
 import java.util.Optional;
@@ -22,13 +22,15 @@ import java.util.Set;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-no-environment-secrets",
-    remediation = "Move the values to secrets (valueFrom a Secrets Manager secret or SSM parameter) and prefer the task role to access keys.")
+    remediation =
+        "Move the values to secrets (valueFrom a Secrets Manager secret or SSM parameter) and prefer the task role to access keys.")
 public final class CredentialsInEnvironment extends Control<TaskDefinition> {
   /**
    * The variable names ECS.8 flags: exact and case-sensitive, as AWS's rule matches them. Their
    * values are never shown (fix hides them in its diff too).
    */
-  public static final Set<String> CREDENTIAL_NAMES = Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+  public static final Set<String> CREDENTIAL_NAMES =
+      Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
 
   public CredentialsInEnvironment() {
     super(TaskDefinition.class);
@@ -45,7 +47,10 @@ public final class CredentialsInEnvironment extends Control<TaskDefinition> {
         Value<String> name = variable.name();
         if (name.isKnown() && CREDENTIAL_NAMES.contains(name.get())) {
           // The message names the variable only; its value is never read into the model.
-          decision.fail(container.label(), name.origin(), "passes " + name.get() + " as a plain environment variable");
+          decision.fail(
+              container.label(),
+              name.origin(),
+              "passes " + name.get() + " as a plain environment variable");
         } else {
           decision.unknownIf(container.label(), name);
         }

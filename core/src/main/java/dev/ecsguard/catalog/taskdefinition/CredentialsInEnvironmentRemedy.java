@@ -22,8 +22,15 @@ public final class CredentialsInEnvironmentRemedy extends Remedy {
       }
       String arn = context.options().secrets().get(variable);
       if (arn == null) {
-        context.instruct("container \"" + name + "\": " + variable + " is a plain environment variable. Rotate the credential, store it in Secrets Manager"
-            + " or SSM Parameter Store, then run again with --secret " + variable + "=ARN (or give the task a role instead of keys)");
+        context.instruct(
+            "container \""
+                + name
+                + "\": "
+                + variable
+                + " is a plain environment variable. Rotate the credential, store it in Secrets Manager"
+                + " or SSM Parameter Store, then run again with --secret "
+                + variable
+                + "=ARN (or give the task a role instead of keys)");
         continue;
       }
       environment.remove(i);

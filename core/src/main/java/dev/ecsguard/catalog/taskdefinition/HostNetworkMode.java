@@ -1,9 +1,8 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;

@@ -19,8 +19,12 @@ public final class HostNetworkModeRemedy extends Remedy {
     task.put("networkMode", "awsvpc");
     for (JsonNode container : task.path("containerDefinitions")) {
       if (container.has("links")) {
-        context.instruct(task.path("family").asText("task") + ": container \"" + container.path("name").asText() + "\" has links, which awsvpc does not support;"
-            + " reach the other containers on localhost instead");
+        context.instruct(
+            task.path("family").asText("task")
+                + ": container \""
+                + container.path("name").asText()
+                + "\" has links, which awsvpc does not support;"
+                + " reach the other containers on localhost instead");
       }
     }
   }

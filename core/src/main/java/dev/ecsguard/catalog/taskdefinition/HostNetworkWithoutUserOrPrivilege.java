@@ -1,10 +1,9 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.ForbiddenSetting;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
@@ -19,7 +18,8 @@ import dev.ecsguard.model.Value;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-user-for-host-mode-check",
-    remediation = "Set a non-root user on every container, or leave host networking (networkMode awsvpc or bridge).",
+    remediation =
+        "Set a non-root user on every container, or leave host networking (networkMode awsvpc or bridge).",
     retired = true)
 public final class HostNetworkWithoutUserOrPrivilege extends Control<TaskDefinition> {
 
@@ -40,14 +40,17 @@ public final class HostNetworkWithoutUserOrPrivilege extends Control<TaskDefinit
       if (container.privileged().is(true) || user.isKnown() && !rootOrUnset) {
         continue;
       }
-      if (decision.unknownIf(container.label(), user) || decision.unknownIf(container.label(), container.privileged())) {
+      if (decision.unknownIf(container.label(), user)
+          || decision.unknownIf(container.label(), container.privileged())) {
         continue;
       }
       decision.fail(
           container.label(),
           user.origin(),
-          "shares the host's network without privileged mode and " + ForbiddenSetting.describe("user", user));
+          "shares the host's network without privileged mode and "
+              + ForbiddenSetting.describe("user", user));
     }
-    return decision.verdict("Every container on the host network names a non-root user or runs privileged on purpose.");
+    return decision.verdict(
+        "Every container on the host network names a non-root user or runs privileged on purpose.");
   }
 }

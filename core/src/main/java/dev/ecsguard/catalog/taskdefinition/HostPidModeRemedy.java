@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 
-/** ECS.3: the host's process namespace goes, only with --allow-network-change, as it changes how the task is reached. */
+/**
+ * ECS.3: the host's process namespace goes, only with --allow-network-change, as it changes how the
+ * task is reached.
+ */
 public final class HostPidModeRemedy extends Remedy {
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
@@ -20,7 +23,8 @@ public final class HostPidModeRemedy extends Remedy {
 
   /** The step for host pid or network mode without --allow-network-change: one for both. */
   static void leftAsItIs(ObjectNode task, RemedyContext context) {
-    context.instruct(task.path("family").asText("task")
-        + ": host pid or network mode left as it is; it changes how the task is reached, so it changes only with --allow-network-change");
+    context.instruct(
+        task.path("family").asText("task")
+            + ": host pid or network mode left as it is; it changes how the task is reached, so it changes only with --allow-network-change");
   }
 }

@@ -32,9 +32,13 @@ public final class LinuxRootUser extends PlatformScopedControl {
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();
       if (user.isAbsent()) {
-        decision.fail(container.label(), user.origin(), "does not set user, so it runs as the image's user (root unless the image says otherwise)");
+        decision.fail(
+            container.label(),
+            user.origin(),
+            "does not set user, so it runs as the image's user (root unless the image says otherwise)");
       } else if (user.is("root") || user.is("0")) {
-        decision.fail(container.label(), user.origin(), "runs as root (user is \"" + user.get() + "\")");
+        decision.fail(
+            container.label(), user.origin(), "runs as root (user is \"" + user.get() + "\")");
       } else {
         decision.unknownIf(container.label(), user);
       }

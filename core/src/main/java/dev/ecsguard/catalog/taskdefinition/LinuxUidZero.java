@@ -18,7 +18,8 @@ import java.util.Optional;
     title = "Linux containers must not run as UID 0 under any spelling",
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
-    remediation = "Set user to a non-zero UID or a non-root name, for example 1000:1000; the group part may stay.",
+    remediation =
+        "Set user to a non-zero UID or a non-root name, for example 1000:1000; the group part may stay.",
     outOfScope = "Windows task definitions, and task definitions in which no container sets user")
 public final class LinuxUidZero extends PlatformScopedControl {
 
@@ -34,14 +35,16 @@ public final class LinuxUidZero extends PlatformScopedControl {
       Value<String> user = container.user();
       anyUser |= user.isKnown();
       if (user.isKnown() && isUidZero(user.get())) {
-        decision.fail(container.label(), user.origin(), "runs as UID 0 (user is \"" + user.get() + "\")");
+        decision.fail(
+            container.label(), user.origin(), "runs as UID 0 (user is \"" + user.get() + "\")");
       } else {
         decision.unknownIf(container.label(), user);
       }
     }
     Verdict verdict = decision.verdict("No container that names a user runs as UID 0.");
     if (!anyUser && verdict.status() == Status.PASSED) {
-      return Verdict.notApplicable("No container sets user; ECS.20 judges containers without one.", taskDefinition.origin());
+      return Verdict.notApplicable(
+          "No container sets user; ECS.20 judges containers without one.", taskDefinition.origin());
     }
     return verdict;
   }

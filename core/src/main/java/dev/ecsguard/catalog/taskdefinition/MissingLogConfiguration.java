@@ -19,7 +19,8 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-log-configuration",
-    remediation = "Give every container, FireLens log routers included, a logConfiguration with a logDriver (for example awslogs).")
+    remediation =
+        "Give every container, FireLens log routers included, a logConfiguration with a logDriver (for example awslogs).")
 public final class MissingLogConfiguration extends Control<TaskDefinition> {
 
   public MissingLogConfiguration() {
@@ -38,7 +39,9 @@ public final class MissingLogConfiguration extends Control<TaskDefinition> {
         decision.fail(
             container.label(),
             logDriver.origin(),
-            noConfiguration ? "has no logConfiguration" : "has a logConfiguration without a logDriver");
+            noConfiguration
+                ? "has no logConfiguration"
+                : "has a logConfiguration without a logDriver");
       } else {
         decision.unknownIf(container.label(), logDriver);
       }

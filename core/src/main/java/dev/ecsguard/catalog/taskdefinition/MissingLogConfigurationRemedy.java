@@ -15,13 +15,17 @@ public final class MissingLogConfigurationRemedy extends Remedy {
     String name = container.path("name").asText("container");
     String region = context.options().logRegion();
     if (region == null) {
-      context.instruct("container \"" + name + "\": add a logConfiguration (ecsguard adds awslogs when it knows the region: --log-region for files;"
-          + " on AWS, when the task has an execution role to write the logs with)");
+      context.instruct(
+          "container \""
+              + name
+              + "\": add a logConfiguration (ecsguard adds awslogs when it knows the region: --log-region for files;"
+              + " on AWS, when the task has an execution role to write the logs with)");
       return;
     }
     context.needsExecutionRole(ExecutionRoleUse.LOGS);
     ObjectNode logging = container.putObject("logConfiguration").put("logDriver", "awslogs");
-    logging.putObject("options")
+    logging
+        .putObject("options")
         .put("awslogs-group", "/ecs/" + task.path("family").asText("task"))
         .put("awslogs-region", region)
         .put("awslogs-stream-prefix", name)

@@ -18,9 +18,13 @@ abstract class PlatformScopedControl extends Control<TaskDefinition> {
 
   /** The operating systems a control judges. */
   enum Platforms {
-    ALL_BUT_WINDOWS(family -> !TaskDefinitions.isWindows(family), TaskDefinitions::isWindows, "Windows task definitions are out of scope"),
+    ALL_BUT_WINDOWS(
+        family -> !TaskDefinitions.isWindows(family),
+        TaskDefinitions::isWindows,
+        "Windows task definitions are out of scope"),
     LINUX("LINUX"::equals, TaskDefinitions::isWindows, "Only Linux task definitions are in scope"),
-    WINDOWS(TaskDefinitions::isWindows, "LINUX"::equals, "Only Windows task definitions are in scope");
+    WINDOWS(
+        TaskDefinitions::isWindows, "LINUX"::equals, "Only Windows task definitions are in scope");
 
     private final Predicate<String> inScope;
     private final Predicate<String> outOfScope;
@@ -47,7 +51,9 @@ abstract class PlatformScopedControl extends Control<TaskDefinition> {
       return evaluateInScope(taskDefinition, parameters);
     }
     if (family.isKnown() && platforms.outOfScope.test(family.get())) {
-      return Verdict.notApplicable(platforms.outOfScopeMessage + " (operatingSystemFamily is " + family.get() + ").", family.origin());
+      return Verdict.notApplicable(
+          platforms.outOfScopeMessage + " (operatingSystemFamily is " + family.get() + ").",
+          family.origin());
     }
     Decision decision = new Decision(taskDefinition.origin());
     decision.unknown(
@@ -55,11 +61,14 @@ abstract class PlatformScopedControl extends Control<TaskDefinition> {
         family.isUnknown()
             ? family
             : Value.unknown(
-                "operatingSystemFamily \"" + family.get() + "\" is neither LINUX nor a WINDOWS_SERVER family, so the scope is unclear",
+                "operatingSystemFamily \""
+                    + family.get()
+                    + "\" is neither LINUX nor a WINDOWS_SERVER family, so the scope is unclear",
                 family.origin()));
     return decision.verdict("");
   }
 
   /** Decides on a task definition of the operating systems it judges (or of none named). */
-  protected abstract Verdict evaluateInScope(TaskDefinition taskDefinition, ParameterValues parameters);
+  protected abstract Verdict evaluateInScope(
+      TaskDefinition taskDefinition, ParameterValues parameters);
 }

@@ -18,7 +18,8 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-containers-nonprivileged",
-    remediation = "Remove privileged (or set it to false) and grant only the Linux capabilities the container needs with linuxParameters.capabilities.add.")
+    remediation =
+        "Remove privileged (or set it to false) and grant only the Linux capabilities the container needs with linuxParameters.capabilities.add.")
 public final class PrivilegedContainer extends Control<TaskDefinition> {
 
   public PrivilegedContainer() {
@@ -30,7 +31,10 @@ public final class PrivilegedContainer extends Control<TaskDefinition> {
     Decision decision = new Decision(taskDefinition.origin());
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       if (container.privileged().is(true)) {
-        decision.fail(container.label(), container.privileged().origin(), "runs privileged (privileged is true)");
+        decision.fail(
+            container.label(),
+            container.privileged().origin(),
+            "runs privileged (privileged is true)");
       } else {
         decision.unknownIf(container.label(), container.privileged());
       }

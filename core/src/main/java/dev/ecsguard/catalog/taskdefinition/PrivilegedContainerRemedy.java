@@ -12,7 +12,8 @@ import java.util.Locale;
 public final class PrivilegedContainerRemedy extends Remedy {
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
-    if (!container.hasNonNull("privileged") || container.get("privileged").equals(BooleanNode.FALSE)) {
+    if (!container.hasNonNull("privileged")
+        || container.get("privileged").equals(BooleanNode.FALSE)) {
       return; // ECS.4 passes it: removing it would change nothing but the text
     }
     container.remove("privileged");

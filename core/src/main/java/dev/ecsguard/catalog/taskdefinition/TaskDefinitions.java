@@ -2,7 +2,6 @@ package dev.ecsguard.catalog.taskdefinition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.Decision;
-import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
@@ -12,23 +11,37 @@ import java.util.List;
 final class TaskDefinitions {
   private TaskDefinitions() {}
 
-  /** For the remedies: whether a task definition in the API's shape runs on Windows, where the Linux-only steps do not apply. */
+  /**
+   * For the remedies: whether a task definition in the API's shape runs on Windows, where the
+   * Linux-only steps do not apply.
+   */
   static boolean windows(ObjectNode task) {
-    return task.path("runtimePlatform").path("operatingSystemFamily").asText("").startsWith("WINDOWS_SERVER");
+    return task.path("runtimePlatform")
+        .path("operatingSystemFamily")
+        .asText("")
+        .startsWith("WINDOWS_SERVER");
   }
 
   /**
-   * The containers to judge. Missing or unreadable container definitions are recorded as unknown:
-   * a task definition without readable containers is never PASSED.
+   * The containers to judge. Missing or unreadable container definitions are recorded as unknown: a
+   * task definition without readable containers is never PASSED.
    */
   static List<ContainerDefinition> containers(TaskDefinition taskDefinition, Decision decision) {
     Value<List<ContainerDefinition>> containers = taskDefinition.containers();
     if (containers.isUnknown()) {
       decision.unknown(null, containers);
     } else if (containers.isAbsent()) {
-      decision.unknown(null, Value.unknown("containerDefinitions is not set, so there is no container to check", taskDefinition.origin()));
+      decision.unknown(
+          null,
+          Value.unknown(
+              "containerDefinitions is not set, so there is no container to check",
+              taskDefinition.origin()));
     } else if (containers.get().isEmpty()) {
-      decision.unknown(null, Value.unknown("containerDefinitions is empty, so there is no container to check", containers.origin()));
+      decision.unknown(
+          null,
+          Value.unknown(
+              "containerDefinitions is empty, so there is no container to check",
+              containers.origin()));
     }
     return containers.orElse(List.of());
   }

@@ -28,7 +28,8 @@ import java.util.Optional;
     parameters =
         @Parameter(
             name = "withoutEfsVolumes",
-            description = "The verdict for a task definition with no EFS volume: NOT_APPLICABLE or PASSED.",
+            description =
+                "The verdict for a task definition with no EFS volume: NOT_APPLICABLE or PASSED.",
             type = ParameterType.NOTHING_TO_JUDGE,
             defaultValue = "NOT_APPLICABLE"))
 public final class UnencryptedEfsTransit extends Control<TaskDefinition> {
@@ -53,7 +54,9 @@ public final class UnencryptedEfsTransit extends Control<TaskDefinition> {
             volume.label(),
             encryption.origin(),
             "mounts EFS without encryption in transit ("
-                + (encryption.isAbsent() ? "transitEncryption is not set, and defaults to DISABLED" : "transitEncryption is " + encryption.get())
+                + (encryption.isAbsent()
+                    ? "transitEncryption is not set, and defaults to DISABLED"
+                    : "transitEncryption is " + encryption.get())
                 + ")");
       }
     }

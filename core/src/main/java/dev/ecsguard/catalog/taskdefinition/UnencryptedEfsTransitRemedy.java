@@ -14,7 +14,8 @@ public final class UnencryptedEfsTransitRemedy extends Remedy {
       return;
     }
     for (JsonNode volume : volumes) {
-      if (volume.get("efsVolumeConfiguration") instanceof ObjectNode efs && !"ENABLED".equals(efs.path("transitEncryption").asText())) {
+      if (volume.get("efsVolumeConfiguration") instanceof ObjectNode efs
+          && !"ENABLED".equals(efs.path("transitEncryption").asText())) {
         efs.put("transitEncryption", "ENABLED");
       }
     }

@@ -1,17 +1,16 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Remedy;
-import dev.ecsguard.control.RequiredTags;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
-import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinition;
 import java.util.Optional;
 
 @ControlSpec(
@@ -21,7 +20,11 @@ import java.util.Optional;
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "tagged-ecs-taskdefinition",
     remediation = "Add tags (the required keys, when requiredTagKeys is set).",
-    parameters = @Parameter(name = RequiredTags.PARAMETER, description = RequiredTags.DESCRIPTION, type = ParameterType.TAG_KEYS))
+    parameters =
+        @Parameter(
+            name = RequiredTags.PARAMETER,
+            description = RequiredTags.DESCRIPTION,
+            type = ParameterType.TAG_KEYS))
 public final class UntaggedTaskDefinition extends Control<TaskDefinition> {
 
   public UntaggedTaskDefinition() {
@@ -30,7 +33,8 @@ public final class UntaggedTaskDefinition extends Control<TaskDefinition> {
 
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    return RequiredTags.verdict(taskDefinition.tags(), parameters, taskDefinition.origin(), "task definition");
+    return RequiredTags.verdict(
+        taskDefinition.tags(), parameters, taskDefinition.origin(), "task definition");
   }
 
   @Override

@@ -10,7 +10,11 @@ public final class UntaggedTaskDefinitionRemedy extends Remedy {
   @Override
   public void resource(ObjectNode task, RemedyContext context) {
     if (!(task.get("tags") instanceof ArrayNode tags) || tags.isEmpty()) {
-      context.instruct(task.path("family").asText("task") + ": add tags (" + controlIds().get(0) + "), such as a team or cost-centre key with its value; ecsguard does not invent their values");
+      context.instruct(
+          task.path("family").asText("task")
+              + ": add tags ("
+              + controlIds().get(0)
+              + "), such as a team or cost-centre key with its value; ecsguard does not invent their values");
     }
   }
 }

@@ -20,12 +20,14 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-windows-user-non-admin",
-    remediation = "Set user on every container to a non-administrator account, for example ContainerUser.",
+    remediation =
+        "Set user on every container to a non-administrator account, for example ContainerUser.",
     outOfScope = "Linux task definitions (operatingSystemFamily LINUX)",
     parameters =
         @Parameter(
             name = "caseInsensitiveUser",
-            description = "Whether ContainerAdministrator is matched in any letter case, as Windows account names are.",
+            description =
+                "Whether ContainerAdministrator is matched in any letter case, as Windows account names are.",
             type = ParameterType.BOOLEAN,
             defaultValue = "true"))
 public final class WindowsAdministratorUser extends PlatformScopedControl {
@@ -48,9 +50,18 @@ public final class WindowsAdministratorUser extends PlatformScopedControl {
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();
       if (user.isAbsent()) {
-        decision.fail(container.label(), user.origin(), "does not set user, so it runs as the image's default account" + unsetPlatform);
-      } else if (user.isKnown() && (anyCase ? user.get().equalsIgnoreCase(ADMINISTRATOR) : user.get().equals(ADMINISTRATOR))) {
-        decision.fail(container.label(), user.origin(), "runs as the administrator (user is \"" + user.get() + "\")" + unsetPlatform);
+        decision.fail(
+            container.label(),
+            user.origin(),
+            "does not set user, so it runs as the image's default account" + unsetPlatform);
+      } else if (user.isKnown()
+          && (anyCase
+              ? user.get().equalsIgnoreCase(ADMINISTRATOR)
+              : user.get().equals(ADMINISTRATOR))) {
+        decision.fail(
+            container.label(),
+            user.origin(),
+            "runs as the administrator (user is \"" + user.get() + "\")" + unsetPlatform);
       } else {
         decision.unknownIf(container.label(), user);
       }

@@ -18,8 +18,10 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-containers-readonly-access",
-    remediation = "Set readonlyRootFilesystem to true on every container and mount a writable volume where the application must write (such as /tmp).",
-    outOfScope = "Windows task definitions (runtimePlatform.operatingSystemFamily WINDOWS_SERVER_*)")
+    remediation =
+        "Set readonlyRootFilesystem to true on every container and mount a writable volume where the application must write (such as /tmp).",
+    outOfScope =
+        "Windows task definitions (runtimePlatform.operatingSystemFamily WINDOWS_SERVER_*)")
 public final class WritableRootFilesystem extends PlatformScopedControl {
 
   public WritableRootFilesystem() {
@@ -32,9 +34,15 @@ public final class WritableRootFilesystem extends PlatformScopedControl {
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<Boolean> readOnly = container.readonlyRootFilesystem();
       if (readOnly.isAbsent()) {
-        decision.fail(container.label(), readOnly.origin(), "can write to its root filesystem (readonlyRootFilesystem is not set)");
+        decision.fail(
+            container.label(),
+            readOnly.origin(),
+            "can write to its root filesystem (readonlyRootFilesystem is not set)");
       } else if (readOnly.is(false)) {
-        decision.fail(container.label(), readOnly.origin(), "can write to its root filesystem (readonlyRootFilesystem is false)");
+        decision.fail(
+            container.label(),
+            readOnly.origin(),
+            "can write to its root filesystem (readonlyRootFilesystem is false)");
       } else {
         decision.unknownIf(container.label(), readOnly);
       }

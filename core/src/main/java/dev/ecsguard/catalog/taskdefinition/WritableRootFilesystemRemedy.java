@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 
-/** ECS.5 (Linux): a read-only root, with a task-scoped volume at /tmp (it works on Fargate and EC2 alike). */
+/**
+ * ECS.5 (Linux): a read-only root, with a task-scoped volume at /tmp (it works on Fargate and EC2
+ * alike).
+ */
 public final class WritableRootFilesystemRemedy extends Remedy {
   @Override
   public void container(ObjectNode task, ObjectNode container, RemedyContext context) {
-    if (TaskDefinitions.windows(task) || container.path("readonlyRootFilesystem").asBoolean(false)) {
+    if (TaskDefinitions.windows(task)
+        || container.path("readonlyRootFilesystem").asBoolean(false)) {
       return;
     }
     container.put("readonlyRootFilesystem", true);

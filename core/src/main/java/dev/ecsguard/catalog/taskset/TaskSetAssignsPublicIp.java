@@ -1,10 +1,9 @@
 package dev.ecsguard.catalog.taskset;
 
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIpRemedy;
-import dev.ecsguard.control.ForbiddenSetting;
-
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
+import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
@@ -20,7 +19,8 @@ import java.util.Set;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_SET,
     configRule = "ecs-taskset-assign-public-ip-disabled",
-    remediation = "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
+    remediation =
+        "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
 public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
 
   public TaskSetAssignsPublicIp() {

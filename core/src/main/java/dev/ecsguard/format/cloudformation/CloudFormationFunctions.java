@@ -1,7 +1,6 @@
 package dev.ecsguard.format.cloudformation;
 
 import dev.ecsguard.format.Fields;
-
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.Node;
@@ -22,15 +21,15 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Resolves CloudFormation's intrinsic functions in one template, as far as a template alone
- * allows: {@code Ref} to parameters (their Default, or a value the user gives), {@code Fn::If} with
- * its conditions, {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code
+ * Resolves CloudFormation's intrinsic functions in one template, as far as a template alone allows:
+ * {@code Ref} to parameters (their Default, or a value the user gives), {@code Fn::If} with its
+ * conditions, {@code Fn::Sub}, {@code Fn::Join}, {@code Fn::Select}, {@code Fn::Split}, {@code
  * Fn::FindInMap} and {@code Fn::Base64}. What only a deployment knows ({@code Fn::GetAtt}, {@code
  * Fn::ImportValue}, a resource's id, the region) becomes an unresolved value that names the
  * expression, so that the controls that need it are UNKNOWN.
  *
- * <p>A hostile template cannot crash or stall it: a function whose value leads back to itself is
- * a cycle, evaluation stops {@link #MAX_DEPTH} levels deep, each call is evaluated once (so that
+ * <p>A hostile template cannot crash or stall it: a function whose value leads back to itself is a
+ * cycle, evaluation stops {@link #MAX_DEPTH} levels deep, each call is evaluated once (so that
  * look-ups of look-ups cost what the template's size does, not two to the power of its depth), and
  * the work for one resource is bounded by {@link #MAX_WORK} and for the whole template by {@link
  * #MAX_TEMPLATE_WORK}, so that one expensive resource cannot leave the others unread. Each stop
@@ -38,12 +37,22 @@ import java.util.function.Supplier;
  */
 final class CloudFormationFunctions {
   private static final Set<String> PSEUDO_PARAMETERS =
-      Set.of("AWS::AccountId", "AWS::NotificationARNs", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix");
-  // Values and functions nested in one another: far deeper than a real template, far shallower than the stack allows.
+      Set.of(
+          "AWS::AccountId",
+          "AWS::NotificationARNs",
+          "AWS::Partition",
+          "AWS::Region",
+          "AWS::StackId",
+          "AWS::StackName",
+          "AWS::URLSuffix");
+  // Values and functions nested in one another: far deeper than a real template, far shallower than
+  // the stack allows.
   static final int MAX_DEPTH = 400;
-  // Values copied, calls evaluated and characters built for one resource: a real one needs thousands.
+  // Values copied, calls evaluated and characters built for one resource: a real one needs
+  // thousands.
   static final int MAX_WORK = 5_000_000;
-  // The same for the whole template, which bounds the time a template of many expensive resources takes.
+  // The same for the whole template, which bounds the time a template of many expensive resources
+  // takes.
   static final int MAX_TEMPLATE_WORK = 50_000_000;
 
   private final ObjectNode parameters;
@@ -73,8 +82,8 @@ final class CloudFormationFunctions {
   }
 
   /**
-   * Puts a resolved copy of {@code value} into {@code parent} under {@code key}; returns false
-   * when it resolves to nothing ({@code AWS::NoValue}), in which case nothing is put.
+   * Puts a resolved copy of {@code value} into {@code parent} under {@code key}; returns false when
+   * it resolves to nothing ({@code AWS::NoValue}), in which case nothing is put.
    */
   boolean copyResolved(Node value, Node parent, String key) {
     return copyResolved(value, parent, key, value);
@@ -82,33 +91,38 @@ final class CloudFormationFunctions {
 
   /** As above, the copy shown at {@code at}'s position. */
   private boolean copyResolved(Node value, Node parent, String key, Node at) {
-    Function<String, Boolean> unresolvedHere = reason -> {
-      Node.newUnresolved(parent, key, at, reason);
-      return true;
-    };
-    return deeper(unresolvedHere, () -> {
-      work++;
-      if (isFunction(value)) {
-        return follow((ObjectNode) value, unresolvedHere, result -> place(result, parent, key, at));
-      }
-      switch (value) {
-        case ObjectNode object -> {
-          ObjectNode copy = Node.newObject(parent, key, at);
-          for (String name : object.names()) {
-            copyResolved(object.get(name), copy, name);
+    Function<String, Boolean> unresolvedHere =
+        reason -> {
+          Node.newUnresolved(parent, key, at, reason);
+          return true;
+        };
+    return deeper(
+        unresolvedHere,
+        () -> {
+          work++;
+          if (isFunction(value)) {
+            return follow(
+                (ObjectNode) value, unresolvedHere, result -> place(result, parent, key, at));
           }
-        }
-        case ArrayNode array -> {
-          ArrayNode copy = Node.newArray(parent, key, at);
-          for (Node element : array.elements()) {
-            copyResolved(element, copy, null);
+          switch (value) {
+            case ObjectNode object -> {
+              ObjectNode copy = Node.newObject(parent, key, at);
+              for (String name : object.names()) {
+                copyResolved(object.get(name), copy, name);
+              }
+            }
+            case ArrayNode array -> {
+              ArrayNode copy = Node.newArray(parent, key, at);
+              for (Node element : array.elements()) {
+                copyResolved(element, copy, null);
+              }
+            }
+            case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
+            case UnresolvedNode unresolved ->
+                Node.newUnresolved(parent, key, at, unresolved.reason());
           }
-        }
-        case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
-        case UnresolvedNode unresolved -> Node.newUnresolved(parent, key, at, unresolved.reason());
-      }
-      return true;
-    });
+          return true;
+        });
   }
 
   /** Why evaluation stops here (too deep, too much work), or null when it may go on. */
@@ -117,9 +131,15 @@ final class CloudFormationFunctions {
       return "functions and values nested too deep to evaluate (over " + MAX_DEPTH + " levels)";
     }
     if (workBefore + work >= MAX_TEMPLATE_WORK) {
-      return "too much work to evaluate the template's functions (over " + MAX_TEMPLATE_WORK + " values and characters in all)";
+      return "too much work to evaluate the template's functions (over "
+          + MAX_TEMPLATE_WORK
+          + " values and characters in all)";
     }
-    return work >= MAX_WORK ? "too much work to evaluate this resource's functions (over " + MAX_WORK + " values and characters)" : null;
+    return work >= MAX_WORK
+        ? "too much work to evaluate this resource's functions (over "
+            + MAX_WORK
+            + " values and characters)"
+        : null;
   }
 
   /** Starts the budget of one resource's evaluation afresh; the template's keeps counting. */
@@ -129,8 +149,8 @@ final class CloudFormationFunctions {
   }
 
   /**
-   * Evaluates {@code call} (once: the result is kept) and passes the result to {@code then};
-   * a call met again while its own result is being followed is a cycle, given to {@code refused}.
+   * Evaluates {@code call} (once: the result is kept) and passes the result to {@code then}; a call
+   * met again while its own result is being followed is a cycle, given to {@code refused}.
    */
   private <T> T follow(ObjectNode call, Function<String, T> refused, Function<Result, T> then) {
     if (!following.add(call)) {
@@ -149,7 +169,10 @@ final class CloudFormationFunctions {
     }
   }
 
-  /** A value used as a list of text (Fn::ForEach's collection): a literal list, or a function that gives one. */
+  /**
+   * A value used as a list of text (Fn::ForEach's collection): a literal list, or a function that
+   * gives one.
+   */
   Value<List<String>> list(Node node) {
     return texts(node);
   }
@@ -194,7 +217,8 @@ final class CloudFormationFunctions {
    */
   private record Chosen(Node node, boolean inPlace) implements Result {}
 
-  private record Computed(Value<?> value) implements Result {} // Value<String> or Value<List<String>>; absent for AWS::NoValue
+  private record Computed(Value<?> value)
+      implements Result {} // Value<String> or Value<List<String>>; absent for AWS::NoValue
 
   private boolean place(Result result, Node parent, String key, Node at) {
     if (result instanceof Chosen chosen) {
@@ -230,13 +254,34 @@ final class CloudFormationFunctions {
       case "Fn::Sub" -> new Computed(sub(argument, call));
       case "Fn::Join" -> new Computed(join(argument, call));
       case "Fn::Split" -> new Computed(split(argument, call));
-      case "Fn::Base64" -> new Computed(text(argument).map(text -> Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
-      case "Fn::GetAtt" -> new Computed(Value.unknown("Fn::GetAtt " + describe(argument) + " is known only after deployment", call));
-      case "Fn::ImportValue" -> new Computed(Value.unknown("Fn::ImportValue takes its value from another stack's export, which a template does not show", call));
-      case "Fn::GetAZs", "Fn::Cidr", "Fn::Transform", "Fn::Length", "Fn::ToJsonString", "Fn::ForEach", "Fn::GetStackOutput" ->
+      case "Fn::Base64" ->
+          new Computed(
+              text(argument)
+                  .map(
+                      text ->
+                          Base64.getEncoder()
+                              .encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+      case "Fn::GetAtt" ->
+          new Computed(
+              Value.unknown(
+                  "Fn::GetAtt " + describe(argument) + " is known only after deployment", call));
+      case "Fn::ImportValue" ->
+          new Computed(
+              Value.unknown(
+                  "Fn::ImportValue takes its value from another stack's export, which a template does not show",
+                  call));
+      case "Fn::GetAZs",
+          "Fn::Cidr",
+          "Fn::Transform",
+          "Fn::Length",
+          "Fn::ToJsonString",
+          "Fn::ForEach",
+          "Fn::GetStackOutput" ->
           new Computed(Value.unknown(function + " is not evaluated by ecsguard", call));
       case "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not" ->
-          new Computed(Value.unknown(function + " belongs in Conditions or in the condition of Fn::If", call));
+          new Computed(
+              Value.unknown(
+                  function + " belongs in Conditions or in the condition of Fn::If", call));
       default -> new Computed(Value.unknown("unknown function " + function, call));
     };
   }
@@ -246,35 +291,61 @@ final class CloudFormationFunctions {
       return Value.absent(at);
     }
     String value = given.get(name);
-    ObjectNode parameter = parameters != null && parameters.get(name) instanceof ObjectNode p ? p : null;
+    ObjectNode parameter =
+        parameters != null && parameters.get(name) instanceof ObjectNode p ? p : null;
     if (value == null && parameter != null) {
       Value<String> type = Fields.text(parameter, "Type");
       if (type.isKnown() && type.get().startsWith("AWS::SSM::Parameter::Value")) {
-        return Value.unknown("Ref " + name + ": an SSM parameter, read only at deployment (give it with --cfn-param " + name + "=VALUE)", at);
+        return Value.unknown(
+            "Ref "
+                + name
+                + ": an SSM parameter, read only at deployment (give it with --cfn-param "
+                + name
+                + "=VALUE)",
+            at);
       }
       Value<String> fallback = Fields.text(parameter, "Default");
       if (!fallback.isKnown()) {
-        return Value.unknown("Ref " + name + ": the parameter has no Default (give it with --cfn-param " + name + "=VALUE)", at);
+        return Value.unknown(
+            "Ref "
+                + name
+                + ": the parameter has no Default (give it with --cfn-param "
+                + name
+                + "=VALUE)",
+            at);
       }
       value = fallback.get();
     }
     if (value != null) {
       Value<String> type = parameter != null ? Fields.text(parameter, "Type") : Value.absent(at);
-      boolean list = type.isKnown() && (type.get().equals("CommaDelimitedList") || type.get().startsWith("List<"));
+      boolean list =
+          type.isKnown()
+              && (type.get().equals("CommaDelimitedList") || type.get().startsWith("List<"));
       return list ? Value.known(List.of(value.split(",", -1)), at) : Value.known(value, at);
     }
     if (PSEUDO_PARAMETERS.contains(name)) {
-      return Value.unknown("Ref " + name + " is known only at deployment (give it with --cfn-param " + name + "=VALUE)", at);
+      return Value.unknown(
+          "Ref "
+              + name
+              + " is known only at deployment (give it with --cfn-param "
+              + name
+              + "=VALUE)",
+          at);
     }
     if (resources != null && resources.has(name)) {
-      return Value.unknown("Ref " + name + ": the id of resource " + name + " is known only after deployment", at);
+      return Value.unknown(
+          "Ref " + name + ": the id of resource " + name + " is known only after deployment", at);
     }
-    return Value.unknown("Ref " + name + ": no parameter or resource of that name in the template", at);
+    return Value.unknown(
+        "Ref " + name + ": no parameter or resource of that name in the template", at);
   }
 
   private Result ifThenElse(Node argument, Node at) {
-    if (!(argument instanceof ArrayNode array) || array.size() != 3 || !(array.elements().get(0) instanceof ScalarNode name)) {
-      return new Computed(Value.unknown("Fn::If needs [condition, value if true, value if false]", at));
+    if (!(argument instanceof ArrayNode array)
+        || array.size() != 3
+        || !(array.elements().get(0) instanceof ScalarNode name)) {
+      return new Computed(
+          Value.unknown("Fn::If needs [condition, value if true, value if false]", at));
     }
     Value<Boolean> holds = condition(name.text(), name);
     if (!holds.isKnown()) {
@@ -294,7 +365,9 @@ final class CloudFormationFunctions {
     String function = functionName(call);
     Node argument = call.get(function);
     if (function.equals("Condition")) {
-      return argument instanceof ScalarNode name ? condition(name.text(), name) : Value.unknown("Condition needs a condition's name", node);
+      return argument instanceof ScalarNode name
+          ? condition(name.text(), name)
+          : Value.unknown("Condition needs a condition's name", node);
     }
     if (!(argument instanceof ArrayNode operands)) {
       return Value.unknown(function + " needs a list", node);
@@ -302,7 +375,9 @@ final class CloudFormationFunctions {
     return switch (function) {
       case "Fn::Equals" -> equality(operands, node);
       case "Fn::Not" ->
-          operands.size() == 1 ? conditionValue(operands.elements().get(0)).map(value -> !value) : Value.unknown("Fn::Not needs one condition", node);
+          operands.size() == 1
+              ? conditionValue(operands.elements().get(0)).map(value -> !value)
+              : Value.unknown("Fn::Not needs one condition", node);
       case "Fn::And", "Fn::Or" -> combination(function.equals("Fn::And"), operands, node);
       default -> Value.unknown(function + " is not a condition function", node);
     };
@@ -316,12 +391,16 @@ final class CloudFormationFunctions {
     Value<String> right = text(operands.elements().get(1));
     if (!left.isKnown() || !right.isKnown()) {
       Value<String> unknown = left.isKnown() ? right : left;
-      return Value.unknown(unknown.isUnknown() ? unknown.reason() : "Fn::Equals compares nothing", at);
+      return Value.unknown(
+          unknown.isUnknown() ? unknown.reason() : "Fn::Equals compares nothing", at);
     }
     return Value.known(left.get().equals(right.get()), at);
   }
 
-  /** Fn::And is false if any operand is false, Fn::Or true if any is true, whatever the unknown ones. */
+  /**
+   * Fn::And is false if any operand is false, Fn::Or true if any is true, whatever the unknown
+   * ones.
+   */
   private Value<Boolean> combination(boolean and, ArrayNode operands, Node at) {
     Value<Boolean> unknown = null;
     for (Node operand : operands.elements()) {
@@ -344,7 +423,9 @@ final class CloudFormationFunctions {
     for (Node key : array.elements().subList(0, 3)) {
       Value<String> text = text(key);
       if (!text.isKnown()) {
-        return new Computed(Value.unknown("Fn::FindInMap: " + (text.isUnknown() ? text.reason() : "a key is empty"), at));
+        return new Computed(
+            Value.unknown(
+                "Fn::FindInMap: " + (text.isUnknown() ? text.reason() : "a key is empty"), at));
       }
       keys.add(text.get());
     }
@@ -355,10 +436,13 @@ final class CloudFormationFunctions {
     if (found != null) {
       return new Chosen(found, false);
     }
-    if (array.size() == 4 && array.elements().get(3) instanceof ObjectNode options && options.has("DefaultValue")) {
+    if (array.size() == 4
+        && array.elements().get(3) instanceof ObjectNode options
+        && options.has("DefaultValue")) {
       return new Chosen(options.get("DefaultValue"), true);
     }
-    return new Computed(Value.unknown("Fn::FindInMap: " + String.join(".", keys) + " is not in Mappings", at));
+    return new Computed(
+        Value.unknown("Fn::FindInMap: " + String.join(".", keys) + " is not in Mappings", at));
   }
 
   private Result select(Node argument, Node at) {
@@ -367,14 +451,18 @@ final class CloudFormationFunctions {
     }
     Value<String> index = text(array.elements().get(0));
     if (!index.isKnown() || !index.get().matches("\\d{1,9}")) {
-      return new Computed(Value.unknown("Fn::Select: " + (index.isUnknown() ? index.reason() : "the index is not a number"), at));
+      return new Computed(
+          Value.unknown(
+              "Fn::Select: " + (index.isUnknown() ? index.reason() : "the index is not a number"),
+              at));
     }
     int position = Integer.parseInt(index.get());
     Node list = array.elements().get(1);
     if (list instanceof ArrayNode literal) {
       return position < literal.size()
           ? new Chosen(literal.elements().get(position), true)
-          : new Computed(Value.unknown("Fn::Select: index " + position + " is past the end of the list", at));
+          : new Computed(
+              Value.unknown("Fn::Select: index " + position + " is past the end of the list", at));
     }
     Value<List<String>> items = texts(list);
     if (!items.isKnown()) {
@@ -393,7 +481,8 @@ final class CloudFormationFunctions {
     Value<String> delimiter = text(array.elements().get(0));
     Value<List<String>> items = texts(array.elements().get(1));
     if (delimiter.isUnknown() || !items.isKnown()) {
-      return Value.unknown("Fn::Join: " + (delimiter.isUnknown() ? delimiter.reason() : reason(items)), at);
+      return Value.unknown(
+          "Fn::Join: " + (delimiter.isUnknown() ? delimiter.reason() : reason(items)), at);
     }
     return Value.known(String.join(delimiter.orElse(""), items.get()), at);
   }
@@ -412,7 +501,9 @@ final class CloudFormationFunctions {
     }
     List<String> parts = new ArrayList<>();
     String rest = text.orElse("");
-    for (int cut; (cut = rest.indexOf(delimiter.get())) >= 0; rest = rest.substring(cut + delimiter.get().length())) {
+    for (int cut;
+        (cut = rest.indexOf(delimiter.get())) >= 0;
+        rest = rest.substring(cut + delimiter.get().length())) {
       parts.add(rest.substring(0, cut));
     }
     parts.add(rest);
@@ -423,7 +514,9 @@ final class CloudFormationFunctions {
   private Value<String> sub(Node argument, Node at) {
     Node template = argument;
     ObjectNode variables = null;
-    if (argument instanceof ArrayNode array && array.size() == 2 && array.elements().get(1) instanceof ObjectNode map) {
+    if (argument instanceof ArrayNode array
+        && array.size() == 2
+        && array.elements().get(1) instanceof ObjectNode map) {
       template = array.elements().get(0);
       variables = map;
     }
@@ -442,7 +535,9 @@ final class CloudFormationFunctions {
       String name = text.substring(open + 2, close).trim();
       from = close + 1;
       if (name.startsWith("!")) {
-        out.append("${").append(name.substring(1)).append('}'); // ${!Literal} is written as ${Literal}
+        out.append("${")
+            .append(name.substring(1))
+            .append('}'); // ${!Literal} is written as ${Literal}
         continue;
       }
       Value<String> value;
@@ -452,10 +547,18 @@ final class CloudFormationFunctions {
         value = Value.unknown("Fn::GetAtt " + name + " is known only after deployment", at);
       } else {
         Value<?> referred = ref(name, at);
-        value = referred.isKnown() && referred.get() instanceof List<?> list ? Value.known(String.join(",", (List<String>) list), at) : referred.map(String::valueOf);
+        value =
+            referred.isKnown() && referred.get() instanceof List<?> list
+                ? Value.known(String.join(",", (List<String>) list), at)
+                : referred.map(String::valueOf);
       }
       if (!value.isKnown()) {
-        return Value.unknown("Fn::Sub ${" + name + "}: " + (value.isUnknown() ? value.reason() : "resolves to nothing"), at);
+        return Value.unknown(
+            "Fn::Sub ${"
+                + name
+                + "}: "
+                + (value.isUnknown() ? value.reason() : "resolves to nothing"),
+            at);
       }
       out.append(value.get());
     }
@@ -467,46 +570,67 @@ final class CloudFormationFunctions {
   private Value<String> text(Node node) {
     if (isFunction(node)) {
       Function<String, Value<String>> unknown = reason -> Value.unknown(reason, node);
-      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
-        if (result instanceof Chosen chosen) {
-          return text(chosen.node());
-        }
-        Value<?> value = ((Computed) result).value();
-        if (value.isKnown() && !(value.get() instanceof String)) {
-          return Value.unknown(functionName((ObjectNode) node) + " gives a list where text is needed", node);
-        }
-        @SuppressWarnings("unchecked")
-        Value<String> text = (Value<String>) value;
-        return text;
-      }));
+      return deeper(
+          unknown,
+          () ->
+              follow(
+                  (ObjectNode) node,
+                  unknown,
+                  result -> {
+                    if (result instanceof Chosen chosen) {
+                      return text(chosen.node());
+                    }
+                    Value<?> value = ((Computed) result).value();
+                    if (value.isKnown() && !(value.get() instanceof String)) {
+                      return Value.unknown(
+                          functionName((ObjectNode) node) + " gives a list where text is needed",
+                          node);
+                    }
+                    @SuppressWarnings("unchecked")
+                    Value<String> text = (Value<String>) value;
+                    return text;
+                  }));
     }
     if (node instanceof ScalarNode scalar) {
-      return scalar.type() == ScalarNode.Type.NULL ? Value.absent(node) : Value.known(scalar.text(), node);
+      return scalar.type() == ScalarNode.Type.NULL
+          ? Value.absent(node)
+          : Value.known(scalar.text(), node);
     }
     return node instanceof UnresolvedNode unresolved
         ? Value.unknown(unresolved.reason(), node)
         : Value.unknown(Fields.dotted(node) + " is " + node.kind() + " where text is needed", node);
   }
 
-  /** A value used as a list of text: a list of scalars (or functions), or a function that gives one. */
+  /**
+   * A value used as a list of text: a list of scalars (or functions), or a function that gives one.
+   */
   private Value<List<String>> texts(Node node) {
     if (isFunction(node)) {
       Function<String, Value<List<String>>> unknown = reason -> Value.unknown(reason, node);
-      return deeper(unknown, () -> follow((ObjectNode) node, unknown, result -> {
-        if (result instanceof Chosen chosen) {
-          return texts(chosen.node());
-        }
-        Value<?> value = ((Computed) result).value();
-        if (value.isKnown() && !(value.get() instanceof List<?>)) {
-          return Value.unknown(functionName((ObjectNode) node) + " gives text where a list is needed", node);
-        }
-        @SuppressWarnings("unchecked")
-        Value<List<String>> list = (Value<List<String>>) value;
-        return list;
-      }));
+      return deeper(
+          unknown,
+          () ->
+              follow(
+                  (ObjectNode) node,
+                  unknown,
+                  result -> {
+                    if (result instanceof Chosen chosen) {
+                      return texts(chosen.node());
+                    }
+                    Value<?> value = ((Computed) result).value();
+                    if (value.isKnown() && !(value.get() instanceof List<?>)) {
+                      return Value.unknown(
+                          functionName((ObjectNode) node) + " gives text where a list is needed",
+                          node);
+                    }
+                    @SuppressWarnings("unchecked")
+                    Value<List<String>> list = (Value<List<String>>) value;
+                    return list;
+                  }));
     }
     if (!(node instanceof ArrayNode array)) {
-      return Value.unknown(Fields.dotted(node) + " is " + node.kind() + " where a list is needed", node);
+      return Value.unknown(
+          Fields.dotted(node) + " is " + node.kind() + " where a list is needed", node);
     }
     List<String> items = new ArrayList<>();
     for (Node element : array.elements()) {
@@ -524,7 +648,9 @@ final class CloudFormationFunctions {
   /** The characters or items a function built: text that doubles at each level must count. */
   private static long size(Result result) {
     if (result instanceof Computed computed && computed.value().isKnown()) {
-      return computed.value().get() instanceof String text ? text.length() : ((List<?>) computed.value().get()).size();
+      return computed.value().get() instanceof String text
+          ? text.length()
+          : ((List<?>) computed.value().get()).size();
     }
     return 0;
   }
@@ -551,8 +677,10 @@ final class CloudFormationFunctions {
     if (argument instanceof ScalarNode scalar) {
       return scalar.text();
     }
-    if (argument instanceof ArrayNode array && array.elements().stream().allMatch(element -> element instanceof ScalarNode)) {
-      return String.join(".", array.elements().stream().map(element -> ((ScalarNode) element).text()).toList());
+    if (argument instanceof ArrayNode array
+        && array.elements().stream().allMatch(element -> element instanceof ScalarNode)) {
+      return String.join(
+          ".", array.elements().stream().map(element -> ((ScalarNode) element).text()).toList());
     }
     return "(computed)";
   }

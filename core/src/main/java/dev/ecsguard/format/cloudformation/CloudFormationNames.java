@@ -13,12 +13,18 @@ import java.util.Set;
  * module's template fix both use it, so that a name is known once.
  */
 public final class CloudFormationNames {
-  /** API field (qualified by resource type where only that type spells it so) → template name, where it is not the rule's. */
+  /**
+   * API field (qualified by resource type where only that type spells it so) → template name, where
+   * it is not the rule's.
+   */
   private static final Map<String, String> EXCEPTIONS =
       Map.of(
-          "efsVolumeConfiguration", "EFSVolumeConfiguration",
-          "settings", "ClusterSettings",
-          Spelling.TASK_SET_AWSVPC, "AwsVpcConfiguration"); // a service's is AwsvpcConfiguration, by the rule
+          "efsVolumeConfiguration",
+          "EFSVolumeConfiguration",
+          "settings",
+          "ClusterSettings",
+          Spelling.TASK_SET_AWSVPC,
+          "AwsVpcConfiguration"); // a service's is AwsvpcConfiguration, by the rule
 
   private static final Map<String, String> API_NAMES = new HashMap<>();
 
@@ -27,9 +33,13 @@ public final class CloudFormationNames {
   }
 
   /** Mappings whose keys are the user's own (log driver options, Docker labels): never re-cased. */
-  public static final Set<String> FREE_FORM = Set.of("Options", "DockerLabels", "DriverOpts", "Labels");
+  public static final Set<String> FREE_FORM =
+      Set.of("Options", "DockerLabels", "DriverOpts", "Labels");
 
-  /** CloudFormation's spelling for the readers: these names, and the string values its parser turns into booleans and strings. */
+  /**
+   * CloudFormation's spelling for the readers: these names, and the string values its parser turns
+   * into booleans and strings.
+   */
   public static final Spelling SPELLING = Spelling.lenient(CloudFormationNames::templateName);
 
   private CloudFormationNames() {}
@@ -40,19 +50,26 @@ public final class CloudFormationNames {
     return exception != null ? exception : templateName(field);
   }
 
-  /** The template's name for a {@link Spelling} step: an API field, or one qualified by a resource type. */
+  /**
+   * The template's name for a {@link Spelling} step: an API field, or one qualified by a resource
+   * type.
+   */
   private static String templateName(String step) {
     String exception = EXCEPTIONS.get(step);
     if (exception != null) {
       return exception;
     }
     String field = Spelling.unqualified(step);
-    return field.isEmpty() ? field : field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
+    return field.isEmpty()
+        ? field
+        : field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
   }
 
   /** The API's name for a template's {@code name}. */
   public static String apiName(String name) {
     String exception = API_NAMES.get(name);
-    return exception != null ? exception : name.isEmpty() ? name : name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
+    return exception != null
+        ? exception
+        : name.isEmpty() ? name : name.substring(0, 1).toLowerCase(Locale.ROOT) + name.substring(1);
   }
 }

@@ -4,16 +4,15 @@ import dev.ecsguard.format.Fields;
 import dev.ecsguard.format.InlineSuppressions;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.ResourceShapes;
-
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Unreadable;
-import dev.ecsguard.tree.UnresolvedNode;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.Document;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
+import dev.ecsguard.tree.UnresolvedNode;
 import java.util.Map;
 
 /**
@@ -27,7 +26,9 @@ public final class CloudFormationReader implements InputReader.OfFile {
 
   private final Map<String, String> parameters;
 
-  /** {@code parameters}: values for template parameters (and pseudo parameters such as AWS::Region). */
+  /**
+   * {@code parameters}: values for template parameters (and pseudo parameters such as AWS::Region).
+   */
   public CloudFormationReader(Map<String, String> parameters) {
     this.parameters = Map.copyOf(parameters);
   }
@@ -40,62 +41,95 @@ public final class CloudFormationReader implements InputReader.OfFile {
     ObjectNode template = (ObjectNode) document.root();
     CloudFormationFunctions functions = new CloudFormationFunctions(template, parameters);
     checkGivenParameters(template, sink);
-    ForEachLoops.Expanded expanded = ForEachLoops.expand((ObjectNode) template.get("Resources"), functions, sink);
+    ForEachLoops.Expanded expanded =
+        ForEachLoops.expand((ObjectNode) template.get("Resources"), functions, sink);
     ObjectNode resources = expanded.resources();
     boolean any = false;
     for (String logicalId : resources.names()) {
       if (resources.get(logicalId) instanceof ObjectNode resource
           && Fields.string(resource, "Type").orElse("").startsWith("AWS::ECS::")) {
         String unknown = expanded.unknown().get(logicalId);
-        any |= unknown == null ? read(logicalId, resource, functions, sink) : readUnknown(logicalId, resource, "created by " + unknown, sink);
+        any |=
+            unknown == null
+                ? read(logicalId, resource, functions, sink)
+                : readUnknown(logicalId, resource, "created by " + unknown, sink);
       }
     }
     if (!any) {
-      sink.note(resources, "a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider; nothing to check");
+      sink.note(
+          resources,
+          "a CloudFormation template with no ECS task definition, service, cluster, task set or capacity provider; nothing to check");
     }
     return true;
   }
 
-  /** A given value this template cannot use is said so: a misspelt name would otherwise be ignored silently. */
+  /**
+   * A given value this template cannot use is said so: a misspelt name would otherwise be ignored
+   * silently.
+   */
   private void checkGivenParameters(ObjectNode template, Sink sink) {
     ObjectNode declared = template.get("Parameters") instanceof ObjectNode p ? p : null;
-    parameters.forEach((name, value) -> {
-      if (name.startsWith("AWS::")) {
-        return;
-      }
-      if (declared == null || !(declared.get(name) instanceof ObjectNode parameter)) {
-        sink.note(declared != null ? declared : template, "--cfn-param " + name + ": this template has no parameter of that name; ignored here");
-        return;
-      }
-      if (parameter.get("AllowedValues") instanceof dev.ecsguard.tree.ArrayNode allowed
-          && allowed.elements().stream().noneMatch(v -> v instanceof ScalarNode s && value.equals(s.text()))) {
-        sink.note(parameter, "--cfn-param " + name + ": the value is not one of the parameter's AllowedValues, so CloudFormation would refuse it");
-      }
-    });
+    parameters.forEach(
+        (name, value) -> {
+          if (name.startsWith("AWS::")) {
+            return;
+          }
+          if (declared == null || !(declared.get(name) instanceof ObjectNode parameter)) {
+            sink.note(
+                declared != null ? declared : template,
+                "--cfn-param "
+                    + name
+                    + ": this template has no parameter of that name; ignored here");
+            return;
+          }
+          if (parameter.get("AllowedValues") instanceof dev.ecsguard.tree.ArrayNode allowed
+              && allowed.elements().stream()
+                  .noneMatch(v -> v instanceof ScalarNode s && value.equals(s.text()))) {
+            sink.note(
+                parameter,
+                "--cfn-param "
+                    + name
+                    + ": the value is not one of the parameter's AllowedValues, so CloudFormation would refuse it");
+          }
+        });
   }
 
   /** A template has a Resources section whose entries have a Type. */
   static boolean isTemplate(Node root) {
-    if (!(root instanceof ObjectNode template) || !(template.get("Resources") instanceof ObjectNode resources)) {
+    if (!(root instanceof ObjectNode template)
+        || !(template.get("Resources") instanceof ObjectNode resources)) {
       return false;
     }
     return template.has("AWSTemplateFormatVersion")
-        || resources.names().stream().anyMatch(name -> name.startsWith(ForEachLoops.PREFIX)
-            || resources.get(name) instanceof ObjectNode resource && resource.get("Type") instanceof ScalarNode);
+        || resources.names().stream()
+            .anyMatch(
+                name ->
+                    name.startsWith(ForEachLoops.PREFIX)
+                        || resources.get(name) instanceof ObjectNode resource
+                            && resource.get("Type") instanceof ScalarNode);
   }
 
-  /** A resource that cannot be read (a loop's that is not known, Properties not worked out): every control on it is UNKNOWN with the reason. */
-  private static boolean readUnknown(String logicalId, ObjectNode resource, String reason, Sink sink) {
+  /**
+   * A resource that cannot be read (a loop's that is not known, Properties not worked out): every
+   * control on it is UNKNOWN with the reason.
+   */
+  private static boolean readUnknown(
+      String logicalId, ObjectNode resource, String reason, Sink sink) {
     String type = Fields.string(resource, "Type").get();
     if (!isChecked(type)) {
       return false;
     }
-    ResourceType resourceType = java.util.Arrays.stream(ResourceType.values()).filter(t -> t.awsName().equals(type)).findFirst().orElseThrow();
+    ResourceType resourceType =
+        java.util.Arrays.stream(ResourceType.values())
+            .filter(t -> t.awsName().equals(type))
+            .findFirst()
+            .orElseThrow();
     sink.resource(Unreadable.of(resourceType, logicalId, resource, reason));
     return true;
   }
 
-  private static boolean read(String logicalId, ObjectNode resource, CloudFormationFunctions functions, Sink sink) {
+  private static boolean read(
+      String logicalId, ObjectNode resource, CloudFormationFunctions functions, Sink sink) {
     String type = Fields.string(resource, "Type").get();
     if (!isChecked(type)) {
       return false;
@@ -104,44 +138,83 @@ public final class CloudFormationReader implements InputReader.OfFile {
     if (condition.isKnown()) {
       Value<Boolean> holds = functions.condition(condition.get(), (Node) condition.origin());
       if (holds.is(false)) {
-        sink.note(resource, logicalId + " is created only when condition " + condition.get() + " holds, and it does not with these parameters; skipped");
+        sink.note(
+            resource,
+            logicalId
+                + " is created only when condition "
+                + condition.get()
+                + " holds, and it does not with these parameters; skipped");
         return true;
       }
       if (holds.isUnknown()) {
-        sink.note(resource, logicalId + " is created only when condition " + condition.get() + " holds, which is not known (" + holds.reason() + "); checked as if it were created");
+        sink.note(
+            resource,
+            logicalId
+                + " is created only when condition "
+                + condition.get()
+                + " holds, which is not known ("
+                + holds.reason()
+                + "); checked as if it were created");
       }
     }
     functions.nextResource();
     Node properties = resource.get("Properties");
-    boolean resolved = functions.copyResolved(properties != null ? properties : Node.newObject(resource, "Properties", resource), resource, "Properties");
+    boolean resolved =
+        functions.copyResolved(
+            properties != null ? properties : Node.newObject(resource, "Properties", resource),
+            resource,
+            "Properties");
     if (resolved && resource.get("Properties") instanceof UnresolvedNode unresolved) {
       // Properties that could not be worked out hide every value: UNKNOWN, never passed over.
       return readUnknown(logicalId, resource, "Properties: " + unresolved.reason(), sink);
     }
     if (!resolved || !(resource.get("Properties") instanceof ObjectNode values)) {
-      sink.note(resource, logicalId + ": its Properties " + (resolved ? "are " + resource.get("Properties").kind() + ", expected an object" : "resolve to nothing") + "; not checked");
+      sink.note(
+          resource,
+          logicalId
+              + ": its Properties "
+              + (resolved
+                  ? "are " + resource.get("Properties").kind() + ", expected an object"
+                  : "resolve to nothing")
+              + "; not checked");
       return true;
     }
     Resource model =
         switch (type) {
-          case "AWS::ECS::TaskDefinition" -> SHAPES.taskDefinition(logicalId, values, SHAPES.tags(values));
+          case "AWS::ECS::TaskDefinition" ->
+              SHAPES.taskDefinition(logicalId, values, SHAPES.tags(values));
           case "AWS::ECS::Service" -> SHAPES.service(logicalId, values, SHAPES.tags(values));
           case "AWS::ECS::Cluster" ->
-              SHAPES.cluster(logicalId, values, SHAPES.setting(values, "settings", "containerInsights"), SHAPES.tags(values));
+              SHAPES.cluster(
+                  logicalId,
+                  values,
+                  SHAPES.setting(values, "settings", "containerInsights"),
+                  SHAPES.tags(values));
           case "AWS::ECS::TaskSet" -> SHAPES.taskSet(logicalId, values);
           default -> SHAPES.capacityProvider(logicalId, values, SHAPES.tags(values));
         };
     Value<String> constructPath =
-        resource.get("Metadata") instanceof ObjectNode metadata ? Fields.string(metadata, CDK_PATH) : Value.absent(resource);
-    sink.resource(model, constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of(),
+        resource.get("Metadata") instanceof ObjectNode metadata
+            ? Fields.string(metadata, CDK_PATH)
+            : Value.absent(resource);
+    sink.resource(
+        model,
+        constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of(),
         InlineSuppressions.cloudFormation(logicalId, resource, sink::note));
     return true;
   }
 
   private static boolean isChecked(String type) {
     return switch (type) {
-      case "AWS::ECS::TaskDefinition", "AWS::ECS::Service", "AWS::ECS::Cluster", "AWS::ECS::TaskSet", "AWS::ECS::CapacityProvider" -> true;
-      default -> false; // other ECS types (ClusterCapacityProviderAssociations, PrimaryTaskSet) hold nothing the controls read
+      case "AWS::ECS::TaskDefinition",
+          "AWS::ECS::Service",
+          "AWS::ECS::Cluster",
+          "AWS::ECS::TaskSet",
+          "AWS::ECS::CapacityProvider" ->
+          true;
+      default ->
+          false; // other ECS types (ClusterCapacityProviderAssociations, PrimaryTaskSet) hold
+        // nothing the controls read
     };
   }
 }

@@ -3,7 +3,6 @@ package dev.ecsguard.format.ecsapi;
 import dev.ecsguard.format.Fields;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.ResourceShapes;
-
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.Service;
@@ -43,7 +42,9 @@ public final class EcsJsonReader implements InputReader.OfFile {
     if (skipped.size() == array.size()) {
       return false; // one note for the whole file, not one per element
     }
-    skipped.forEach(element -> sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped"));
+    skipped.forEach(
+        element ->
+            sink.note(element, "element " + Fields.dotted(element) + " is not ECS JSON; skipped"));
     return true;
   }
 
@@ -51,7 +52,8 @@ public final class EcsJsonReader implements InputReader.OfFile {
     if (!(node instanceof ObjectNode object)) {
       return false;
     }
-    boolean read = readWrapped(object, sink) || readBare(object, sink) || readEnvelopes(object, sink);
+    boolean read =
+        readWrapped(object, sink) || readBare(object, sink) || readEnvelopes(object, sink);
     if (read && object.get("failures") instanceof ArrayNode failures) {
       failures.elements().forEach(failure -> sink.note(failure, describeFailure(failure)));
     }
@@ -80,15 +82,21 @@ public final class EcsJsonReader implements InputReader.OfFile {
     return true;
   }
 
-  /** A bare resource object (an API input, or one element of a describe output), by its own fields. */
+  /**
+   * A bare resource object (an API input, or one element of a describe output), by its own fields.
+   */
   private static boolean readBare(ObjectNode object, Sink sink) {
     if (object.has("containerDefinitions")) {
       readTaskDefinition(object, tags(object, null), sink);
     } else if (object.has("taskSetArn") || object.has("externalId") || object.has("scale")) {
       sink.resource(taskSet(object)); // describe-task-sets element, or create-task-set input
-    } else if (object.has("serviceName") || object.has("serviceArn") || object.get("service") instanceof ScalarNode) {
+    } else if (object.has("serviceName")
+        || object.has("serviceArn")
+        || object.get("service") instanceof ScalarNode) {
       readService(object, null, sink); // ... or update-service input, which names it "service"
-    } else if (object.has("capacityProviderArn") || object.has("autoScalingGroupProvider") || object.has("managedInstancesProvider")) {
+    } else if (object.has("capacityProviderArn")
+        || object.has("autoScalingGroupProvider")
+        || object.has("managedInstancesProvider")) {
       readCapacityProvider(object, sink);
     } else if (object.has("clusterName") || object.has("clusterArn")) {
       readCluster(object, null, sink);
@@ -99,19 +107,25 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   private static boolean readEnvelopes(ObjectNode object, Sink sink) {
-    return envelope(object, "services", element -> readService(element, "describe-services", sink), sink)
-        || envelope(object, "clusters", element -> readCluster(element, "describe-clusters", sink), sink)
+    return envelope(
+            object, "services", element -> readService(element, "describe-services", sink), sink)
+        || envelope(
+            object, "clusters", element -> readCluster(element, "describe-clusters", sink), sink)
         || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
-        || envelope(object, "capacityProviders", element -> readCapacityProvider(element, sink), sink);
+        || envelope(
+            object, "capacityProviders", element -> readCapacityProvider(element, sink), sink);
   }
 
   private static String describeFailure(Node failure) {
     if (!(failure instanceof ObjectNode entry)) {
       return "a describe failure that cannot be read; whatever it names was not checked";
     }
-    return "AWS could not describe " + Fields.string(entry, "arn").orElse("a resource") + " ("
+    return "AWS could not describe "
+        + Fields.string(entry, "arn").orElse("a resource")
+        + " ("
         + Fields.string(entry, "reason").orElse("no reason given")
-        + Fields.string(entry, "detail").map(detail -> ": " + detail).orElse("") + "); it was not checked";
+        + Fields.string(entry, "detail").map(detail -> ": " + detail).orElse("")
+        + "); it was not checked";
   }
 
   /**
@@ -122,7 +136,9 @@ public final class EcsJsonReader implements InputReader.OfFile {
     Value<String> status = Fields.string(object, "status");
     for (String inactive : inactiveStatuses) {
       if (status.is(inactive)) {
-        sink.note(object.get("status"), "status " + inactive + ": AWS does not evaluate it, so neither does ecsguard; skipped");
+        sink.note(
+            object.get("status"),
+            "status " + inactive + ": AWS does not evaluate it, so neither does ecsguard; skipped");
         return true;
       }
     }
@@ -166,9 +182,11 @@ public final class EcsJsonReader implements InputReader.OfFile {
    * A describe-* output's list: true when {@code name} holds objects (or nothing). An element that
    * is not an object is noted and skipped; the others are still read.
    */
-  private static boolean envelope(ObjectNode object, String name, Consumer<ObjectNode> reader, Sink sink) {
+  private static boolean envelope(
+      ObjectNode object, String name, Consumer<ObjectNode> reader, Sink sink) {
     if (!(object.get(name) instanceof ArrayNode array)
-        || array.size() > 0 && array.elements().stream().noneMatch(element -> element instanceof ObjectNode)) {
+        || array.size() > 0
+            && array.elements().stream().noneMatch(element -> element instanceof ObjectNode)) {
       return false;
     }
     for (Node element : array.elements()) {
@@ -181,7 +199,9 @@ public final class EcsJsonReader implements InputReader.OfFile {
     return true;
   }
 
-  /** The tags of a resource in the output of {@code describedBy}, or of an input when that is null. */
+  /**
+   * The tags of a resource in the output of {@code describedBy}, or of an input when that is null.
+   */
   private static Value<List<Tag>> tags(ObjectNode object, String describedBy) {
     return describedBy != null ? describedTags(object, describedBy) : SHAPES.tags(object);
   }
@@ -189,7 +209,10 @@ public final class EcsJsonReader implements InputReader.OfFile {
   private static Value<List<Tag>> describedTags(ObjectNode owner, String operation) {
     if (!owner.has("tags")) {
       return Value.unknown(
-          "this " + operation + " output leaves out tags (AWS includes them only when asked with --include TAGS)", owner);
+          "this "
+              + operation
+              + " output leaves out tags (AWS includes them only when asked with --include TAGS)",
+          owner);
     }
     return SHAPES.tags(owner);
   }
@@ -198,11 +221,19 @@ public final class EcsJsonReader implements InputReader.OfFile {
     Value<String> containerInsights;
     if (describedBy != null && !object.has("settings")) {
       containerInsights =
-          Value.unknown("this " + describedBy + " output leaves out settings (AWS includes them only when asked with --include SETTINGS)", object);
+          Value.unknown(
+              "this "
+                  + describedBy
+                  + " output leaves out settings (AWS includes them only when asked with --include SETTINGS)",
+              object);
     } else {
       containerInsights = SHAPES.setting(object, "settings", "containerInsights");
     }
-    return SHAPES.cluster(id(object, "clusterArn", "clusterName"), object, containerInsights, tags(object, describedBy));
+    return SHAPES.cluster(
+        id(object, "clusterArn", "clusterName"),
+        object,
+        containerInsights,
+        tags(object, describedBy));
   }
 
   private static TaskSet taskSet(ObjectNode object) {
@@ -210,7 +241,8 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   private static CapacityProvider capacityProvider(ObjectNode object) {
-    return SHAPES.capacityProvider(id(object, "capacityProviderArn", "name"), object, SHAPES.tags(object));
+    return SHAPES.capacityProvider(
+        id(object, "capacityProviderArn", "name"), object, SHAPES.tags(object));
   }
 
   private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
@@ -219,7 +251,8 @@ public final class EcsJsonReader implements InputReader.OfFile {
 
   /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
   private static Service service(ObjectNode object, String describedBy) {
-    return SHAPES.service(id(object, "serviceArn", "serviceName", "service"), object, tags(object, describedBy));
+    return SHAPES.service(
+        id(object, "serviceArn", "serviceName", "service"), object, tags(object, describedBy));
   }
 
   /** The ARN when known, else the first name known, else where the resource stands in its file. */
@@ -232,5 +265,4 @@ public final class EcsJsonReader implements InputReader.OfFile {
     }
     return object.file() + ":" + object.line();
   }
-
 }

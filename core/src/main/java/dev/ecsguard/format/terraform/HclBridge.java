@@ -47,7 +47,9 @@ public final class HclBridge {
       public String read(String path, String call) throws Unreadable {
         try {
           Path real = directory.resolve(path).toRealPath();
-          if (!real.startsWith(tree.toRealPath())) { // a module reached through a link out of the tree reads nothing either
+          if (!real.startsWith(
+              tree.toRealPath())) { // a module reached through a link out of the tree reads nothing
+            // either
             throw new Unreadable(call + " is outside the scanned tree (" + tree + "); not read");
           }
           return RegularFiles.readUtf8(real, call, maxFileBytes);
@@ -76,13 +78,19 @@ public final class HclBridge {
     Position at = value.where().file().equals(parent.file()) ? value.where().at() : fallback;
     long size = size(value, HclValues.MAX_PLACED_VALUES, 0);
     if (size == TOO_DEEP || size > HclValues.MAX_PLACED_VALUES) {
-      Node.newUnresolved(parent, key, at.line(), at.column(), size == TOO_DEEP
-          ? "a value nested too deep (over " + HclValues.MAX_DEPTH + " levels) is not evaluated"
-          : "a value of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated");
+      Node.newUnresolved(
+          parent,
+          key,
+          at.line(),
+          at.column(),
+          size == TOO_DEEP
+              ? "a value nested too deep (over " + HclValues.MAX_DEPTH + " levels) is not evaluated"
+              : "a value of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated");
       return;
     }
     switch (value) {
-      case Scalar scalar -> Node.newScalar(parent, key, at.line(), at.column(), type(scalar.type()), scalar.text());
+      case Scalar scalar ->
+          Node.newScalar(parent, key, at.line(), at.column(), type(scalar.type()), scalar.text());
       case ListV list -> {
         Node array = Node.newArray(parent, key, at.line(), at.column());
         list.items().forEach(item -> place(item, array, null, at));
@@ -91,7 +99,8 @@ public final class HclBridge {
         Node node = Node.newObject(parent, key, at.line(), at.column());
         object.members().forEach((name, member) -> place(member, node, name, at));
       }
-      case Unknown unknown -> Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
+      case Unknown unknown ->
+          Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
     }
   }
 
@@ -113,12 +122,13 @@ public final class HclBridge {
     if (depth > HclValues.MAX_DEPTH) {
       return TOO_DEEP;
     }
-    Collection<V> inner = switch (value) {
-      case ListV list -> list.items();
-      case ObjectV object -> object.members().values();
-      case Scalar scalar -> List.of();
-      case Unknown unknown -> List.of();
-    };
+    Collection<V> inner =
+        switch (value) {
+          case ListV list -> list.items();
+          case ObjectV object -> object.members().values();
+          case Scalar scalar -> List.of();
+          case Unknown unknown -> List.of();
+        };
     long count = 1;
     for (V item : inner) {
       long size = size(item, limit - count, depth + 1);

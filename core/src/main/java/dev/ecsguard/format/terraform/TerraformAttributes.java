@@ -13,7 +13,10 @@ import java.util.List;
  * resource's evaluated values, where a nested block is a list ({@code runtime_platform.0}).
  */
 public final class TerraformAttributes {
-  /** tags_all: the tags with the provider's default tags, when it is known (a plan's; never the source's). */
+  /**
+   * tags_all: the tags with the provider's default tags, when it is known (a plan's; never the
+   * source's).
+   */
   public static final String ALL_TAGS = "tags_all";
 
   /** How a Terraform attribute or block holds its API field. */
@@ -26,27 +29,45 @@ public final class TerraformAttributes {
     BLOCK,
     /** Nested blocks, repeated: the API's list of objects. */
     BLOCKS,
-    /** No block of its own: the API object's members are written in the enclosing block (awsvpcConfiguration's in network_configuration). */
+    /**
+     * No block of its own: the API object's members are written in the enclosing block
+     * (awsvpcConfiguration's in network_configuration).
+     */
     INLINE,
     /** A string of the API's JSON; jsonencode(...) of a value in source gives the value itself. */
     JSON,
-    /** A map of tag keys to values: the API's list of {key, value}; {@link #ALL_TAGS} adds the provider's default tags. */
+    /**
+     * A map of tag keys to values: the API's list of {key, value}; {@link #ALL_TAGS} adds the
+     * provider's default tags.
+     */
     TAGS
   }
 
-  /** One API field: its Terraform name (none for {@link Kind#INLINE}), its kind, and for an object or list of objects, its members. */
+  /**
+   * One API field: its Terraform name (none for {@link Kind#INLINE}), its kind, and for an object
+   * or list of objects, its members.
+   */
   public record Field(String api, String terraform, Kind kind, List<Field> members) {
-    /** The member named {@code api} by the API; an error when the table has none (a reader or fix naming a field the table lacks). */
+    /**
+     * The member named {@code api} by the API; an error when the table has none (a reader or fix
+     * naming a field the table lacks).
+     */
     public Field member(String api) {
       return find(members, api);
     }
 
-    /** The path, in evaluated values, of the API path {@code apiPath} below this field's object (an element's, for {@link Kind#BLOCKS}). */
+    /**
+     * The path, in evaluated values, of the API path {@code apiPath} below this field's object (an
+     * element's, for {@link Kind#BLOCKS}).
+     */
     public String[] path(String... apiPath) {
       return TerraformAttributes.path(members, apiPath);
     }
 
-    /** Whether a block written in Terraform holds this field: an object's or list's, never an attribute. */
+    /**
+     * Whether a block written in Terraform holds this field: an object's or list's, never an
+     * attribute.
+     */
     public boolean isBlock() {
       return kind == Kind.BLOCK || kind == Kind.BLOCKS;
     }
@@ -61,17 +82,28 @@ public final class TerraformAttributes {
         attribute("networkMode", "network_mode"),
         attribute("pidMode", "pid_mode"),
         attribute("ipcMode", "ipc_mode"),
-        block("runtimePlatform", "runtime_platform", attribute("operatingSystemFamily", "operating_system_family")),
-        blocks("volumes", "volume",
+        block(
+            "runtimePlatform",
+            "runtime_platform",
+            attribute("operatingSystemFamily", "operating_system_family")),
+        blocks(
+            "volumes",
+            "volume",
             attribute("name", "name"),
-            block("efsVolumeConfiguration", "efs_volume_configuration", attribute("transitEncryption", "transit_encryption"))),
+            block(
+                "efsVolumeConfiguration",
+                "efs_volume_configuration",
+                attribute("transitEncryption", "transit_encryption"))),
         new Field("containerDefinitions", "container_definitions", Kind.JSON, List.of()),
         new Field("tags", "tags", Kind.TAGS, List.of())),
     SERVICE(
         "aws_ecs_service",
         ResourceType.SERVICE,
         attribute("launchType", "launch_type"),
-        blocks("capacityProviderStrategy", "capacity_provider_strategy", attribute("capacityProvider", "capacity_provider")),
+        blocks(
+            "capacityProviderStrategy",
+            "capacity_provider_strategy",
+            attribute("capacityProvider", "capacity_provider")),
         attribute("platformVersion", "platform_version"),
         networkConfiguration(),
         new Field("tags", "tags", Kind.TAGS, List.of())),
@@ -79,7 +111,10 @@ public final class TerraformAttributes {
         "aws_ecs_task_set",
         ResourceType.TASK_SET,
         attribute("launchType", "launch_type"),
-        blocks("capacityProviderStrategy", "capacity_provider_strategy", attribute("capacityProvider", "capacity_provider")),
+        blocks(
+            "capacityProviderStrategy",
+            "capacity_provider_strategy",
+            attribute("capacityProvider", "capacity_provider")),
         attribute("platformVersion", "platform_version"),
         networkConfiguration()),
     CLUSTER(
@@ -90,7 +125,9 @@ public final class TerraformAttributes {
     CAPACITY_PROVIDER(
         "aws_ecs_capacity_provider",
         ResourceType.CAPACITY_PROVIDER,
-        block("autoScalingGroupProvider", "auto_scaling_group_provider",
+        block(
+            "autoScalingGroupProvider",
+            "auto_scaling_group_provider",
             block("managedScaling", "managed_scaling", attribute("status", "status")),
             attribute("managedTerminationProtection", "managed_termination_protection")),
         new Field("tags", "tags", Kind.TAGS, List.of()));
@@ -114,7 +151,10 @@ public final class TerraformAttributes {
       return type;
     }
 
-    /** Its fields, in the order the fix builds the API's shape and carries changes back (edits at one place keep this order). */
+    /**
+     * Its fields, in the order the fix builds the API's shape and carries changes back (edits at
+     * one place keep this order).
+     */
     public List<Field> fields() {
       return fields;
     }
@@ -123,14 +163,23 @@ public final class TerraformAttributes {
       return find(fields, api);
     }
 
-    /** The path, in the resource's evaluated values, of the API path {@code apiPath}: {@code runtime_platform, 0, operating_system_family}. */
+    /**
+     * The path, in the resource's evaluated values, of the API path {@code apiPath}: {@code
+     * runtime_platform, 0, operating_system_family}.
+     */
     public String[] path(String... apiPath) {
       return TerraformAttributes.path(fields, apiPath);
     }
 
-    /** The table of this aws_ecs_* {@code type}; null for the types that hold nothing the controls read. */
+    /**
+     * The table of this aws_ecs_* {@code type}; null for the types that hold nothing the controls
+     * read.
+     */
     public static Resource of(String terraformType) {
-      return Arrays.stream(values()).filter(resource -> resource.terraformType.equals(terraformType)).findFirst().orElse(null);
+      return Arrays.stream(values())
+          .filter(resource -> resource.terraformType.equals(terraformType))
+          .findFirst()
+          .orElse(null);
     }
   }
 
@@ -148,10 +197,20 @@ public final class TerraformAttributes {
     return new Field(api, terraform, Kind.BLOCKS, List.of(members));
   }
 
-  /** A service's and a task set's: Terraform writes awsvpcConfiguration's members in network_configuration itself. */
+  /**
+   * A service's and a task set's: Terraform writes awsvpcConfiguration's members in
+   * network_configuration itself.
+   */
   private static Field networkConfiguration() {
-    return block("networkConfiguration", "network_configuration",
-        new Field("awsvpcConfiguration", null, Kind.INLINE, List.of(new Field("assignPublicIp", "assign_public_ip", Kind.ENABLED_FLAG, List.of()))));
+    return block(
+        "networkConfiguration",
+        "network_configuration",
+        new Field(
+            "awsvpcConfiguration",
+            null,
+            Kind.INLINE,
+            List.of(
+                new Field("assignPublicIp", "assign_public_ip", Kind.ENABLED_FLAG, List.of()))));
   }
 
   private static Field find(List<Field> fields, String api) {

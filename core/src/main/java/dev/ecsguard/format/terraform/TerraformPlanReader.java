@@ -2,11 +2,9 @@ package dev.ecsguard.format.terraform;
 
 import dev.ecsguard.format.Fields;
 import dev.ecsguard.format.InputReader;
-
+import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Unreadable;
-
-import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.Document;
@@ -17,10 +15,10 @@ import dev.ecsguard.tree.ScalarNode;
 import java.util.function.Consumer;
 
 /**
- * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in
- * {@code resource_changes}, modules and count/for_each instances included, named by its full
- * address. Values known only after apply ({@code after_unknown}) become unresolved, so the controls
- * that need them are UNKNOWN.
+ * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in {@code
+ * resource_changes}, modules and count/for_each instances included, named by its full address.
+ * Values known only after apply ({@code after_unknown}) become unresolved, so the controls that
+ * need them are UNKNOWN.
  */
 public final class TerraformPlanReader implements InputReader.OfFile {
   private final TerraformShapes shapes;
@@ -31,11 +29,15 @@ public final class TerraformPlanReader implements InputReader.OfFile {
 
   @Override
   public boolean read(Document document, Sink sink) {
-    if (!(document.root() instanceof ObjectNode root) || !root.has("terraform_version") || !root.has("format_version")) {
+    if (!(document.root() instanceof ObjectNode root)
+        || !root.has("terraform_version")
+        || !root.has("format_version")) {
       return false;
     }
     if (!(root.get("resource_changes") instanceof ArrayNode changes)) {
-      sink.note(root, "Terraform JSON without resource_changes (state, or a plan with no resources): ecsguard reads the resource_changes of terraform show -json PLANFILE; skipped");
+      sink.note(
+          root,
+          "Terraform JSON without resource_changes (state, or a plan with no resources): ecsguard reads the resource_changes of terraform show -json PLANFILE; skipped");
       return true;
     }
     for (Node node : changes.elements()) {
@@ -62,8 +64,17 @@ public final class TerraformPlanReader implements InputReader.OfFile {
     }
     Value<ObjectNode> unknowns = Fields.object(change, "change", "after_unknown");
     if (!unknowns.isKnown()) {
-      // Which values are known only after apply cannot be told (Terraform always writes after_unknown): none may be taken as known.
-      unreadable(type, address, change, "after_unknown is " + (unknowns.isUnknown() ? "malformed (" + unknowns.reason() + ")" : "missing or null"), sink);
+      // Which values are known only after apply cannot be told (Terraform always writes
+      // after_unknown): none may be taken as known.
+      unreadable(
+          type,
+          address,
+          change,
+          "after_unknown is "
+              + (unknowns.isUnknown()
+                  ? "malformed (" + unknowns.reason() + ")"
+                  : "missing or null"),
+          sink);
       return;
     }
     ObjectNode values = after.get();
@@ -74,8 +85,12 @@ public final class TerraformPlanReader implements InputReader.OfFile {
     }
   }
 
-  /** A resource whose values cannot be told: every control on it is UNKNOWN with the reason, never passed over. */
-  private static void unreadable(String type, String address, ObjectNode change, String reason, Sink sink) {
+  /**
+   * A resource whose values cannot be told: every control on it is UNKNOWN with the reason, never
+   * passed over.
+   */
+  private static void unreadable(
+      String type, String address, ObjectNode change, String reason, Sink sink) {
     ResourceType resourceType = TerraformShapes.typeOf(type);
     if (resourceType == null) {
       sink.note(change, address + ": " + reason + "; skipped");
@@ -88,12 +103,22 @@ public final class TerraformPlanReader implements InputReader.OfFile {
   private static void markUnknown(Node values, Node unknowns, String path) {
     if (unknowns instanceof ObjectNode marks && values instanceof ObjectNode object) {
       for (String name : marks.names()) {
-        mark(object.get(name), marks.get(name), path.isEmpty() ? name : path + "." + name, reason -> object.markUnresolved(name, reason));
+        mark(
+            object.get(name),
+            marks.get(name),
+            path.isEmpty() ? name : path + "." + name,
+            reason -> object.markUnresolved(name, reason));
       }
     } else if (unknowns instanceof ArrayNode marks && values instanceof ArrayNode array) {
-      for (int i = 0; i < Math.min(marks.size(), array.size()); i++) { // marks past the list mark nothing
+      for (int i = 0;
+          i < Math.min(marks.size(), array.size());
+          i++) { // marks past the list mark nothing
         int index = i;
-        mark(array.elements().get(i), marks.elements().get(i), path + "[" + i + "]", reason -> array.markUnresolved(index, reason));
+        mark(
+            array.elements().get(i),
+            marks.elements().get(i),
+            path + "[" + i + "]",
+            reason -> array.markUnresolved(index, reason));
       }
     }
   }
@@ -108,11 +133,18 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       if (scalar.text().equals("true")) {
         unresolve.accept(at + " is known only after apply");
       }
-    } else if (mark instanceof ObjectNode && value instanceof ObjectNode || mark instanceof ArrayNode && value instanceof ArrayNode) {
+    } else if (mark instanceof ObjectNode && value instanceof ObjectNode
+        || mark instanceof ArrayNode && value instanceof ArrayNode) {
       markUnknown(value, mark, at);
-    } else if (!(mark instanceof ObjectNode object && object.names().isEmpty() || mark instanceof ArrayNode array && array.size() == 0)) {
-      unresolve.accept(at + ": after_unknown is malformed (" + mark.kind() + " where true, false or marks for "
-          + (value == null ? "an absent value" : value.kind()) + " are expected); taken as known only after apply");
+    } else if (!(mark instanceof ObjectNode object && object.names().isEmpty()
+        || mark instanceof ArrayNode array && array.size() == 0)) {
+      unresolve.accept(
+          at
+              + ": after_unknown is malformed ("
+              + mark.kind()
+              + " where true, false or marks for "
+              + (value == null ? "an absent value" : value.kind())
+              + " are expected); taken as known only after apply");
     }
   }
 }

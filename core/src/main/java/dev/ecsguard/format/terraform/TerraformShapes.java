@@ -2,13 +2,11 @@ package dev.ecsguard.format.terraform;
 
 import dev.ecsguard.format.Fields;
 import dev.ecsguard.format.ResourceShapes;
-
-import dev.ecsguard.model.ResourceType;
-
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
@@ -28,36 +26,52 @@ import java.util.List;
 /**
  * Maps a Terraform resource's attributes (snake_case, nested blocks as lists of objects) to the
  * model, whether they come from a plan's planned values or from evaluating .tf source. Fields are
- * named as the API names them, and found where {@link TerraformAttributes} says Terraform writes them.
+ * named as the API names them, and found where {@link TerraformAttributes} says Terraform writes
+ * them.
  */
 final class TerraformShapes {
-  private static final TerraformAttributes.Resource TASK = TerraformAttributes.Resource.TASK_DEFINITION;
+  private static final TerraformAttributes.Resource TASK =
+      TerraformAttributes.Resource.TASK_DEFINITION;
   private static final TerraformAttributes.Field VOLUMES = TASK.field("volumes");
   private static final TerraformAttributes.Resource SERVICE = TerraformAttributes.Resource.SERVICE;
-  private static final TerraformAttributes.Resource CAPACITY_PROVIDER = TerraformAttributes.Resource.CAPACITY_PROVIDER;
+  private static final TerraformAttributes.Resource CAPACITY_PROVIDER =
+      TerraformAttributes.Resource.CAPACITY_PROVIDER;
   private final DocumentReader documents;
 
   TerraformShapes(DocumentReader documents) {
     this.documents = documents;
   }
 
-  /** The resource type of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */
+  /**
+   * The resource type of this aws_ecs_* {@code type}, or null for types that hold nothing the
+   * controls read.
+   */
   static ResourceType typeOf(String type) {
     TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
     return resource == null ? null : resource.type();
   }
 
-  /** The resource of this aws_ecs_* {@code type}, or null for types that hold nothing the controls read. */
+  /**
+   * The resource of this aws_ecs_* {@code type}, or null for types that hold nothing the controls
+   * read.
+   */
   Resource resource(String type, String address, ObjectNode values) {
     TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
-    return resource == null ? null : switch (resource) {
-      case TASK_DEFINITION -> taskDefinition(address, values);
-      case SERVICE -> service(address, values);
-      case TASK_SET -> new TaskSet(address, values, assignPublicIp(resource, values));
-      case CLUSTER ->
-          new Cluster(address, values, ResourceShapes.API.setting(values, resource.field("settings").terraform(), "containerInsights"), tags(resource, values));
-      case CAPACITY_PROVIDER -> capacityProvider(address, values);
-    };
+    return resource == null
+        ? null
+        : switch (resource) {
+          case TASK_DEFINITION -> taskDefinition(address, values);
+          case SERVICE -> service(address, values);
+          case TASK_SET -> new TaskSet(address, values, assignPublicIp(resource, values));
+          case CLUSTER ->
+              new Cluster(
+                  address,
+                  values,
+                  ResourceShapes.API.setting(
+                      values, resource.field("settings").terraform(), "containerInsights"),
+                  tags(resource, values));
+          case CAPACITY_PROVIDER -> capacityProvider(address, values);
+        };
   }
 
   private TaskDefinition taskDefinition(String address, ObjectNode values) {
@@ -80,7 +94,8 @@ final class TerraformShapes {
   private Value<List<ContainerDefinition>> containers(ObjectNode values) {
     String[] path = TASK.path("containerDefinitions");
     if (values.get(path[0]) instanceof ArrayNode list) {
-      return Value.known(list.elements().stream().map(ResourceShapes.API::container).toList(), list);
+      return Value.known(
+          list.elements().stream().map(ResourceShapes.API::container).toList(), list);
     }
     Value<String> text = Fields.string(values, path);
     if (!text.isKnown()) {
@@ -94,7 +109,8 @@ final class TerraformShapes {
       return Value.unknown("container_definitions is not valid JSON (" + e.problem() + ")", host);
     }
     if (!(embedded.root() instanceof ArrayNode array)) {
-      return Value.unknown("container_definitions is " + embedded.root().kind() + ", expected a JSON array", host);
+      return Value.unknown(
+          "container_definitions is " + embedded.root().kind() + ", expected a JSON array", host);
     }
     List<ContainerDefinition> containers = new ArrayList<>(array.size());
     array.elements().forEach(element -> containers.add(ResourceShapes.API.container(element)));
@@ -104,7 +120,11 @@ final class TerraformShapes {
   private static Volume volume(Node node) {
     if (!(node instanceof ObjectNode object)) {
       Value<Boolean> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new Volume(ResourceShapes.API.label(node, "volume"), node, unknown, Value.unknown(Fields.notAnObject(node), node));
+      return new Volume(
+          ResourceShapes.API.label(node, "volume"),
+          node,
+          unknown,
+          Value.unknown(Fields.notAnObject(node), node));
     }
     Value<ObjectNode> efs = Fields.object(object, VOLUMES.path("efsVolumeConfiguration"));
     return new Volume(
@@ -121,28 +141,38 @@ final class TerraformShapes {
         Fields.string(values, SERVICE.path("launchType")),
         Fields.list(
             values,
-            node -> node instanceof ObjectNode item
-                ? Fields.string(item, SERVICE.field("capacityProviderStrategy").path("capacityProvider"))
-                : Value.<String>unknown(Fields.notAnObject(node), node),
+            node ->
+                node instanceof ObjectNode item
+                    ? Fields.string(
+                        item, SERVICE.field("capacityProviderStrategy").path("capacityProvider"))
+                    : Value.<String>unknown(Fields.notAnObject(node), node),
             SERVICE.path("capacityProviderStrategy")),
         Fields.string(values, SERVICE.path("platformVersion")),
-        Value.absent(values), // Terraform has no platform_family; ECS.10 then assumes Linux, as the spec says
+        Value.absent(
+            values), // Terraform has no platform_family; ECS.10 then assumes Linux, as the spec
+        // says
         assignPublicIp(SERVICE, values),
         tags(SERVICE, values));
   }
 
   /** Terraform spells assign_public_ip as a boolean; the model, as AWS does. */
-  private static Value<String> assignPublicIp(TerraformAttributes.Resource resource, ObjectNode values) {
-    return Fields.bool(values, resource.path("networkConfiguration", "awsvpcConfiguration", "assignPublicIp")).map(TerraformAttributes::enabled);
+  private static Value<String> assignPublicIp(
+      TerraformAttributes.Resource resource, ObjectNode values) {
+    return Fields.bool(
+            values, resource.path("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"))
+        .map(TerraformAttributes::enabled);
   }
 
   private static CapacityProvider capacityProvider(String address, ObjectNode values) {
-    Value<ObjectNode> group = Fields.object(values, CAPACITY_PROVIDER.path("autoScalingGroupProvider"));
+    Value<ObjectNode> group =
+        Fields.object(values, CAPACITY_PROVIDER.path("autoScalingGroupProvider"));
     return new CapacityProvider(
         address,
         values,
         group.isAbsent() ? Value.known(false, values) : group.map(provider -> true),
-        Fields.string(values, CAPACITY_PROVIDER.path("autoScalingGroupProvider", "managedTerminationProtection")),
+        Fields.string(
+            values,
+            CAPACITY_PROVIDER.path("autoScalingGroupProvider", "managedTerminationProtection")),
         tags(CAPACITY_PROVIDER, values));
   }
 
@@ -161,7 +191,11 @@ final class TerraformShapes {
       return own.map(TerraformShapes::keys);
     }
     List<Tag> tags = own.isKnown() ? keys(own.get()) : new ArrayList<>();
-    tags.add(new Tag(Value.unknown(all.reason() + " (the provider's default tags may add keys)", all.origin()), true));
+    tags.add(
+        new Tag(
+            Value.unknown(
+                all.reason() + " (the provider's default tags may add keys)", all.origin()),
+            true));
     return Value.known(tags, own.isKnown() ? own.origin() : values);
   }
 

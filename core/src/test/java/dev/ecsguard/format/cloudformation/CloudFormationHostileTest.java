@@ -30,23 +30,32 @@ class CloudFormationHostileTest {
     return Path.of(CloudFormationHostileTest.class.getResource("hostile/" + name).toURI());
   }
 
-  /** Scans the hostile file beside a good template and checks that the good one still fails as it should. */
+  /**
+   * Scans the hostile file beside a good template and checks that the good one still fails as it
+   * should.
+   */
   private ScanResult scanBesideAGoodFile(Path hostile) throws IOException, URISyntaxException {
     Path copy = Files.copy(hostile, directory.resolve(hostile.getFileName().toString()));
     Files.copy(fixture("good.json"), directory.resolve("good.json"));
     ScanResult result = Scans.files(List.of("ECS.4", "ECS.5"), directory);
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings())
-        .filteredOn(finding -> finding.resourceId().equals("Good") && finding.control().id().equals("ECS.4"))
+        .filteredOn(
+            finding ->
+                finding.resourceId().equals("Good") && finding.control().id().equals("ECS.4"))
         .extracting(Finding::status)
         .containsExactly(Status.FAILED);
-    assertThat(result.findings()).filteredOn(finding -> finding.location().file().equals(copy.toString())).isNotEmpty();
+    assertThat(result.findings())
+        .filteredOn(finding -> finding.location().file().equals(copy.toString()))
+        .isNotEmpty();
     return result;
   }
 
   private static Finding finding(ScanResult result, String control, String resource) {
     return result.findings().stream()
-        .filter(finding -> finding.control().id().equals(control) && finding.resourceId().equals(resource))
+        .filter(
+            finding ->
+                finding.control().id().equals(control) && finding.resourceId().equals(resource))
         .findFirst()
         .orElseThrow();
   }
@@ -62,7 +71,8 @@ class CloudFormationHostileTest {
 
   @Test
   void splitWithAnEmptyDelimiterIsUnknownAsCloudFormationRefusesIt() throws Exception {
-    Finding privileged = finding(scanBesideAGoodFile(fixture("split-empty-delimiter.yaml")), "ECS.4", "TaskDef");
+    Finding privileged =
+        finding(scanBesideAGoodFile(fixture("split-empty-delimiter.yaml")), "ECS.4", "TaskDef");
     assertThat(privileged.status()).isEqualTo(Status.UNKNOWN);
     assertThat(privileged.message()).contains("Fn::Split: the delimiter is empty");
     assertThat(privileged.location().line()).isEqualTo(9);
@@ -70,13 +80,15 @@ class CloudFormationHostileTest {
 
   @Test
   void aChainOfFiveThousandConditionsIsTooDeepNotACrash() throws Exception {
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n");
+    StringBuilder template =
+        new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nConditions:\n");
     for (int i = 0; i < 5000; i++) {
       template.append("  C").append(i).append(": !Not [!Condition C").append(i + 1).append("]\n");
     }
     template.append("  C5000: !Equals [a, a]\n");
     template.append(taskDefinition("Privileged: !If [C0, true, false]"));
-    Finding privileged = finding(scanBesideAGoodFile(write("conditions.yaml", template)), "ECS.4", "TaskDef");
+    Finding privileged =
+        finding(scanBesideAGoodFile(write("conditions.yaml", template)), "ECS.4", "TaskDef");
     assertThat(privileged.status()).isEqualTo(Status.UNKNOWN);
     assertThat(privileged.message()).contains("too deep");
   }
@@ -85,11 +97,18 @@ class CloudFormationHostileTest {
    * Mappings M whose levels l1 to l40 each use the level below twice ({@code twice} makes a value
    * of two look-ups), under {@code first}, then the task definition.
    */
-  private static String levels(String first, java.util.function.BinaryOperator<String> twice, String privileged) {
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  M:\n" + first);
+  private static String levels(
+      String first, java.util.function.BinaryOperator<String> twice, String privileged) {
+    StringBuilder template =
+        new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n  M:\n" + first);
     for (int i = 1; i <= 40; i++) {
       String below = "{\"Fn::FindInMap\": [M, l" + (i - 1) + ", v]}";
-      template.append("    l").append(i).append(": {v: ").append(twice.apply(below, below)).append("}\n");
+      template
+          .append("    l")
+          .append(i)
+          .append(": {v: ")
+          .append(twice.apply(below, below))
+          .append("}\n");
     }
     return template.append(taskDefinition(privileged)).toString();
   }
@@ -97,16 +116,25 @@ class CloudFormationHostileTest {
   @Test
   void findInMapFanOutIsEvaluatedOnceANode() throws Exception {
     // Each level looks the level below up twice: 2^40 look-ups without memory of what was found.
-    String template = levels("    k: {k: k, t: \"true\"}\n    l0: {v: k}\n", (a, b) -> "{\"Fn::FindInMap\": [M, " + a + ", " + b + "]}",
-        "Privileged: !FindInMap [M, !FindInMap [M, l40, v], t]");
-    Finding privileged = finding(scanBesideAGoodFile(write("fan-out.yaml", template)), "ECS.4", "TaskDef");
+    String template =
+        levels(
+            "    k: {k: k, t: \"true\"}\n    l0: {v: k}\n",
+            (a, b) -> "{\"Fn::FindInMap\": [M, " + a + ", " + b + "]}",
+            "Privileged: !FindInMap [M, !FindInMap [M, l40, v], t]");
+    Finding privileged =
+        finding(scanBesideAGoodFile(write("fan-out.yaml", template)), "ECS.4", "TaskDef");
     assertThat(privileged.status()).as(privileged.message()).isEqualTo(Status.FAILED);
   }
 
   @Test
   void textThatDoublesAtEveryLevelIsBoundedByTheWorkBudget() throws Exception {
-    String template = levels("    l0: {v: ab}\n", (a, b) -> "{\"Fn::Join\": [\"\", [" + a + ", " + b + "]]}", "Privileged: !FindInMap [M, l40, v]");
-    Finding privileged = finding(scanBesideAGoodFile(write("doubling.yaml", template)), "ECS.4", "TaskDef");
+    String template =
+        levels(
+            "    l0: {v: ab}\n",
+            (a, b) -> "{\"Fn::Join\": [\"\", [" + a + ", " + b + "]]}",
+            "Privileged: !FindInMap [M, l40, v]");
+    Finding privileged =
+        finding(scanBesideAGoodFile(write("doubling.yaml", template)), "ECS.4", "TaskDef");
     assertThat(privileged.status()).isEqualTo(Status.UNKNOWN);
     assertThat(privileged.message()).contains("too much work");
   }
@@ -116,29 +144,46 @@ class CloudFormationHostileTest {
     StringBuilder mapping = new StringBuilder("  M" + n + ":\n    l0: {v: ab}\n");
     for (int i = 1; i <= 40; i++) {
       String below = "{\"Fn::FindInMap\": [M" + n + ", l" + (i - 1) + ", v]}";
-      mapping.append("    l").append(i).append(": {v: {\"Fn::Join\": [\"\", [").append(below).append(", ").append(below).append("]]}}\n");
+      mapping
+          .append("    l")
+          .append(i)
+          .append(": {v: {\"Fn::Join\": [\"\", [")
+          .append(below)
+          .append(", ")
+          .append(below)
+          .append("]]}}\n");
     }
     return mapping.toString();
   }
 
   private static String expensiveTaskDefinition(int n) {
-    return "  Expensive" + n + ":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
-        + "        - Name: app\n          Image: !FindInMap [M" + n + ", l40, v]\n";
+    return "  Expensive"
+        + n
+        + ":\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+        + "        - Name: app\n          Image: !FindInMap [M"
+        + n
+        + ", l40, v]\n";
   }
 
   @Test
   void oneExpensiveResourceLeavesTheOthersJudged() throws Exception {
-    String template = "AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n" + doublingMapping(0) + "Resources:\n" + expensiveTaskDefinition(0)
-        + "  Privileged:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
-        + "        - Name: app\n          Image: nginx\n          Privileged: true\n";
+    String template =
+        "AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n"
+            + doublingMapping(0)
+            + "Resources:\n"
+            + expensiveTaskDefinition(0)
+            + "  Privileged:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+            + "        - Name: app\n          Image: nginx\n          Privileged: true\n";
     ScanResult result = scanBesideAGoodFile(write("one-expensive.yaml", template));
     assertThat(finding(result, "ECS.4", "Privileged").status()).isEqualTo(Status.FAILED);
   }
 
   @Test
   void resourcesPastTheTemplatesBudgetAreUnknownNotPassedOver() throws Exception {
-    StringBuilder template = new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n");
-    int expensive = CloudFormationFunctions.MAX_TEMPLATE_WORK / CloudFormationFunctions.MAX_WORK + 1;
+    StringBuilder template =
+        new StringBuilder("AWSTemplateFormatVersion: \"2010-09-09\"\nMappings:\n");
+    int expensive =
+        CloudFormationFunctions.MAX_TEMPLATE_WORK / CloudFormationFunctions.MAX_WORK + 1;
     for (int n = 0; n < expensive; n++) {
       template.append(doublingMapping(n));
     }
@@ -146,9 +191,11 @@ class CloudFormationHostileTest {
     for (int n = 0; n < expensive; n++) {
       template.append(expensiveTaskDefinition(n));
     }
-    template.append("  Last:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
-        + "        - Name: app\n          Image: !FindInMap [M0, l1, v]\n          Privileged: true\n");
-    Finding last = finding(scanBesideAGoodFile(write("many-expensive.yaml", template)), "ECS.4", "Last");
+    template.append(
+        "  Last:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      ContainerDefinitions:\n"
+            + "        - Name: app\n          Image: !FindInMap [M0, l1, v]\n          Privileged: true\n");
+    Finding last =
+        finding(scanBesideAGoodFile(write("many-expensive.yaml", template)), "ECS.4", "Last");
     assertThat(last.status()).isEqualTo(Status.UNKNOWN);
     assertThat(last.message()).contains("too much work");
   }
@@ -168,6 +215,8 @@ class CloudFormationHostileTest {
                   Image: nginx
                   ReadonlyRootFilesystem: true
         """
-        + "          " + containerProperty + "\n";
+        + "          "
+        + containerProperty
+        + "\n";
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** CloudFormation templates: functions, conditions, spellings, positions and what stays unknown. */
 class CloudFormationReaderTest {
 
-  private static ScanResult scan(String template, Map<String, String> cfnParameters, String... controls) {
+  private static ScanResult scan(
+      String template, Map<String, String> cfnParameters, String... controls) {
     ScanResult result = Scans.text(template, "stack.yaml", Map.of(), cfnParameters, controls);
     assertThat(result.errors()).isEmpty();
     return result;
@@ -56,67 +57,103 @@ class CloudFormationReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Privileged: true", "Privileged: \"true\"", "Privileged: \"True\"", "Privileged: TRUE", "Privileged: yes",
-      "Privileged: !If [IsProd, true, false]", "Privileged: !If [NotProd, false, \"TRUE\"]",
-      "Privileged: !If [ProdOrUnknowable, true, false]", "Privileged: !FindInMap [Modes, dev, privileged]",
-      "Privileged: !Select [1, [false, true]]", "Privileged: !Sub \"t${Rest}\"", "Privileged: !Join [\"\", [t, r, u, e]]",
-      "Privileged: !Select [0, !Split [\",\", \"true,false\"]]", "Privileged: {\"Fn::If\": [IsProd, true, false]}"})
+  @ValueSource(
+      strings = {
+        "Privileged: true",
+        "Privileged: \"true\"",
+        "Privileged: \"True\"",
+        "Privileged: TRUE",
+        "Privileged: yes",
+        "Privileged: !If [IsProd, true, false]",
+        "Privileged: !If [NotProd, false, \"TRUE\"]",
+        "Privileged: !If [ProdOrUnknowable, true, false]",
+        "Privileged: !FindInMap [Modes, dev, privileged]",
+        "Privileged: !Select [1, [false, true]]",
+        "Privileged: !Sub \"t${Rest}\"",
+        "Privileged: !Join [\"\", [t, r, u, e]]",
+        "Privileged: !Select [0, !Split [\",\", \"true,false\"]]",
+        "Privileged: {\"Fn::If\": [IsProd, true, false]}"
+      })
   void everySpellingOfTrueIsTrue(String privileged) {
     String template = taskDefinition(privileged).replace("${Rest}", "rue");
     assertThat(only(scan(template, Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Privileged: false", "Privileged: \"False\"", "Privileged: !If [NotProdAndUnknowable, true, false]",
-      "Privileged: !Ref AWS::NoValue", "Privileged: !FindInMap [Modes, !Ref Env, privileged]", "Privileged: !If [IsFlag, true, false]"})
+  @ValueSource(
+      strings = {
+        "Privileged: false",
+        "Privileged: \"False\"",
+        "Privileged: !If [NotProdAndUnknowable, true, false]",
+        "Privileged: !Ref AWS::NoValue",
+        "Privileged: !FindInMap [Modes, !Ref Env, privileged]",
+        "Privileged: !If [IsFlag, true, false]"
+      })
   void falseAndAbsentPass(String privileged) {
-    assertThat(only(scan(taskDefinition(privileged), Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
+    assertThat(only(scan(taskDefinition(privileged), Map.of(), "ECS.4")).status())
+        .isEqualTo(Status.PASSED);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Privileged: !Ref NoDefault|Ref NoDefault: the parameter has no Default (give it with --cfn-param NoDefault=VALUE)",
-      "Privileged: !If [Unknowable, true, false]|Fn::If Unknowable: Ref NoDefault",
-      "Privileged: !If [Circular, true, false]|condition Circular depends on itself",
-      "Privileged: !If [Missing, true, false]|condition Missing is not defined in Conditions",
-      "Privileged: !GetAtt Thing.Flag|Fn::GetAtt Thing.Flag is known only after deployment",
-      "Privileged: !GetAtt [Thing, Flag]|Fn::GetAtt Thing.Flag is known only after deployment",
-      "Privileged: !ImportValue shared-flag|Fn::ImportValue takes its value from another stack",
-      "Privileged: !Ref Latest|an SSM parameter, read only at deployment",
-      "Privileged: !Ref AWS::Region|Ref AWS::Region is known only at deployment",
-      "Privileged: !Ref TaskDef|the id of resource TaskDef is known only after deployment",
-      "Privileged: !Ref Nowhere|no parameter or resource of that name",
-      "Privileged: !Sub \"${AWS::StackName}\"|Fn::Sub ${AWS::StackName}: Ref AWS::StackName is known only at deployment",
-      "Privileged: !Frobnicate x|unknown function Fn::Frobnicate",
-      "Privileged: !GetAZs \"\"|Fn::GetAZs is not evaluated by ecsguard",
-      "Privileged: !Equals [a, a]|Fn::Equals belongs in Conditions",
-      "Privileged: !FindInMap [Modes, test, privileged]|Fn::FindInMap: Modes.test.privileged is not in Mappings",
-      "Privileged: !Select [5, [true]]|Fn::Select: index 5 is past the end of the list",
-      "Privileged: maybe|Privileged is a string, expected true or false"})
+  @ValueSource(
+      strings = {
+        "Privileged: !Ref NoDefault|Ref NoDefault: the parameter has no Default (give it with --cfn-param NoDefault=VALUE)",
+        "Privileged: !If [Unknowable, true, false]|Fn::If Unknowable: Ref NoDefault",
+        "Privileged: !If [Circular, true, false]|condition Circular depends on itself",
+        "Privileged: !If [Missing, true, false]|condition Missing is not defined in Conditions",
+        "Privileged: !GetAtt Thing.Flag|Fn::GetAtt Thing.Flag is known only after deployment",
+        "Privileged: !GetAtt [Thing, Flag]|Fn::GetAtt Thing.Flag is known only after deployment",
+        "Privileged: !ImportValue shared-flag|Fn::ImportValue takes its value from another stack",
+        "Privileged: !Ref Latest|an SSM parameter, read only at deployment",
+        "Privileged: !Ref AWS::Region|Ref AWS::Region is known only at deployment",
+        "Privileged: !Ref TaskDef|the id of resource TaskDef is known only after deployment",
+        "Privileged: !Ref Nowhere|no parameter or resource of that name",
+        "Privileged: !Sub \"${AWS::StackName}\"|Fn::Sub ${AWS::StackName}: Ref AWS::StackName is known only at deployment",
+        "Privileged: !Frobnicate x|unknown function Fn::Frobnicate",
+        "Privileged: !GetAZs \"\"|Fn::GetAZs is not evaluated by ecsguard",
+        "Privileged: !Equals [a, a]|Fn::Equals belongs in Conditions",
+        "Privileged: !FindInMap [Modes, test, privileged]|Fn::FindInMap: Modes.test.privileged is not in Mappings",
+        "Privileged: !Select [5, [true]]|Fn::Select: index 5 is past the end of the list",
+        "Privileged: maybe|Privileged is a string, expected true or false"
+      })
   void whatATemplateCannotTellIsUnknownAndSaysWhy(String caseText) {
     String[] parts = caseText.split("\\|");
     Finding finding = only(scan(taskDefinition(parts[0]), Map.of(), "ECS.4"));
     assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
     assertThat(finding.message()).contains(parts[1]);
-    assertThat(finding.location().line()).isEqualTo(24); // the line of the expression, not of the resource
+    assertThat(finding.location().line())
+        .isEqualTo(24); // the line of the expression, not of the resource
   }
 
   @Test
   void givenParameterValuesOverrideDefaultsAndFillTheMissing() {
-    String template = taskDefinition("Privileged: !If [Unknowable, true, false]\nUser: !Ref AWS::AccountId");
-    assertThat(only(scan(template, Map.of("NoDefault", "x"), "ECS.4")).status()).isEqualTo(Status.FAILED);
-    assertThat(only(scan(template, Map.of("NoDefault", "y"), "ECS.4")).status()).isEqualTo(Status.PASSED);
-    assertThat(only(scan(taskDefinition("Privileged: !If [IsProd, true, false]"), Map.of("Env", "dev"), "ECS.4")).status())
+    String template =
+        taskDefinition("Privileged: !If [Unknowable, true, false]\nUser: !Ref AWS::AccountId");
+    assertThat(only(scan(template, Map.of("NoDefault", "x"), "ECS.4")).status())
+        .isEqualTo(Status.FAILED);
+    assertThat(only(scan(template, Map.of("NoDefault", "y"), "ECS.4")).status())
         .isEqualTo(Status.PASSED);
-    assertThat(only(scan(template, Map.of("AWS::AccountId", "0"), "ECS.20")).status()).isEqualTo(Status.FAILED);
+    assertThat(
+            only(scan(
+                    taskDefinition("Privileged: !If [IsProd, true, false]"),
+                    Map.of("Env", "dev"),
+                    "ECS.4"))
+                .status())
+        .isEqualTo(Status.PASSED);
+    assertThat(only(scan(template, Map.of("AWS::AccountId", "0"), "ECS.20")).status())
+        .isEqualTo(Status.FAILED);
   }
 
   @Test
   void parameterValuesTheTemplateCannotUseAreNoted() {
-    String template = "Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\n" + "Resources:\n  C:\n    Type: AWS::ECS::Cluster\n";
+    String template =
+        "Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\n"
+            + "Resources:\n  C:\n    Type: AWS::ECS::Cluster\n";
     ScanResult result = scan(template, Map.of("Evn", "dev", "Env", "qa"), "ECS.12");
-    assertThat(result.notes()).extracting(Note::message)
-        .contains("--cfn-param Evn: this template has no parameter of that name; ignored here",
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .contains(
+            "--cfn-param Evn: this template has no parameter of that name; ignored here",
             "--cfn-param Env: the value is not one of the parameter's AllowedValues, so CloudFormation would refuse it");
   }
 
@@ -136,8 +173,11 @@ class CloudFormationReaderTest {
     String template = taskDefinition("ReadonlyRootFilesystem: true") + more.indent(8);
     Finding finding = only(scan(template, Map.of(), "ECS.5"));
     assertThat(finding.status()).isEqualTo(Status.FAILED);
-    assertThat(finding.offenders()).extracting(Finding.Element::name).containsExactly("container \"last\"");
-    assertThat(finding.offenders().get(0).location().pointer()).isEqualTo("/Resources/TaskDef/Properties/ContainerDefinitions/1/ReadonlyRootFilesystem");
+    assertThat(finding.offenders())
+        .extracting(Finding.Element::name)
+        .containsExactly("container \"last\"");
+    assertThat(finding.offenders().get(0).location().pointer())
+        .isEqualTo("/Resources/TaskDef/Properties/ContainerDefinitions/1/ReadonlyRootFilesystem");
     assertThat(finding.offenders().get(0).location().line()).isEqualTo(32);
   }
 
@@ -174,11 +214,17 @@ class CloudFormationReaderTest {
             Properties:
               AutoScalingGroupProvider: {AutoScalingGroupArn: asg, ManagedTerminationProtection: ENABLED}
         """;
-    ScanResult result = scan(template, Map.of(), "ECS.18", "ECS.2", "ECS.16", "ECS.12", "ECS.14", "ECS.19");
+    ScanResult result =
+        scan(template, Map.of(), "ECS.18", "ECS.2", "ECS.16", "ECS.12", "ECS.14", "ECS.19");
     assertThat(result.findings())
-        .extracting(finding -> finding.resourceId() + " " + finding.control().id() + " " + finding.status())
+        .extracting(
+            finding -> finding.resourceId() + " " + finding.control().id() + " " + finding.status())
         .containsExactlyInAnyOrder(
-            "Task ECS.18 FAILED", "Service ECS.2 FAILED", "Set ECS.16 FAILED", "Cluster ECS.12 PASSED", "Cluster ECS.14 PASSED",
+            "Task ECS.18 FAILED",
+            "Service ECS.2 FAILED",
+            "Set ECS.16 FAILED",
+            "Cluster ECS.12 PASSED",
+            "Cluster ECS.14 PASSED",
             "Provider ECS.19 PASSED");
   }
 
@@ -201,7 +247,8 @@ class CloudFormationReaderTest {
           }
         }
         """;
-    Finding finding = only(Scans.text(template, "Stack.template.json", Map.of(), Map.of(), "ECS.4"));
+    Finding finding =
+        only(Scans.text(template, "Stack.template.json", Map.of(), Map.of(), "ECS.4"));
     assertThat(finding.resourceId()).isEqualTo("WebTaskDefA1B2C3D4");
     assertThat(finding.labels()).containsEntry("cdkPath", "Stack/Web/TaskDef/Resource");
     assertThat(finding.location().line()).isEqualTo(9);
@@ -209,11 +256,18 @@ class CloudFormationReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"<<: *privileged|FAILED", "<<: *privileged\n  Privileged: false|PASSED", "Privileged: false\n<<: *privileged|PASSED",
-      "<<: [*unprivileged, *privileged]|PASSED", "<<: [*privileged, *unprivileged]|FAILED"})
+  @ValueSource(
+      strings = {
+        "<<: *privileged|FAILED",
+        "<<: *privileged\n  Privileged: false|PASSED",
+        "Privileged: false\n<<: *privileged|PASSED",
+        "<<: [*unprivileged, *privileged]|PASSED",
+        "<<: [*privileged, *unprivileged]|FAILED"
+      })
   void yamlMergeKeysAreAppliedAndFindingsPointAtTheMergedValue(String caseText) {
     String[] parts = caseText.split("\\|");
-    String template = """
+    String template =
+        """
         Metadata:
           Defaults: &privileged
             Privileged: true
@@ -225,7 +279,8 @@ class CloudFormationReaderTest {
               ContainerDefinitions:
                 - Name: app
                   Image: nginx
-        """ + parts[0].replace("\n  ", "\n").indent(10);
+        """
+            + parts[0].replace("\n  ", "\n").indent(10);
     Finding finding = only(scan(template, Map.of(), "ECS.4"));
     assertThat(finding.status()).isEqualTo(Status.valueOf(parts[1]));
     if (finding.status() == Status.FAILED) {
@@ -250,24 +305,31 @@ class CloudFormationReaderTest {
                 Properties:
                   Family: !Sub "${Name}-family"
                   ContainerDefinitions:
-        """.formatted(collection) + body.indent(14);
+        """
+            .formatted(collection)
+        + body.indent(14);
   }
 
-  private static final String BY_NAME = "- Name: app\n  Image: nginx\n  Privileged: !FindInMap [Modes, !Ref Name, privileged]\n";
+  private static final String BY_NAME =
+      "- Name: app\n  Image: nginx\n  Privileged: !FindInMap [Modes, !Ref Name, privileged]\n";
 
   @ParameterizedTest
   @ValueSource(strings = {"[Web, Worker]", "!Ref Names"})
   void forEachLoopsAreExpandedAsCloudFormationExpandsThem(String collection) {
     ScanResult result = scan(loop(collection, BY_NAME), Map.of(), "ECS.4");
-    assertThat(result.findings()).extracting(Finding::resourceId, Finding::status)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("TaskDefWeb", Status.PASSED), org.assertj.core.groups.Tuple.tuple("TaskDefWorker", Status.FAILED));
+    assertThat(result.findings())
+        .extracting(Finding::resourceId, Finding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("TaskDefWeb", Status.PASSED),
+            org.assertj.core.groups.Tuple.tuple("TaskDefWorker", Status.FAILED));
     assertThat(result.findings().get(1).offenders().get(0).location().line()).isEqualTo(18);
     assertThat(result.notes()).isEmpty();
   }
 
   @Test
   void forEachSubstitutesAmpersandIdentifiersWithoutPunctuationAndNestsLoops() {
-    String template = """
+    String template =
+        """
         Transform: AWS::LanguageExtensions
         Resources:
           Fn::ForEach::Outer:
@@ -283,26 +345,32 @@ class CloudFormationReaderTest {
                       ClusterSettings: [{Name: containerInsights, Value: enabled}]
         """;
     ScanResult result = scan(template, Map.of(), "ECS.12");
-    assertThat(result.findings()).extracting(Finding::resourceId)
-        .containsExactly("ClusterprodeuWeb", "ClusterprodeuWorker", "ClusterdevWeb", "ClusterdevWorker");
+    assertThat(result.findings())
+        .extracting(Finding::resourceId)
+        .containsExactly(
+            "ClusterprodeuWeb", "ClusterprodeuWorker", "ClusterdevWeb", "ClusterdevWorker");
     assertThat(result.findings()).extracting(Finding::status).containsOnly(Status.PASSED);
   }
 
   @Test
   void aForEachWhoseCollectionIsNotKnownMakesItsResourcesUnknownAndSaysSo() {
-    ScanResult result = scan(loop("!Ref Unset", "- Name: app\n  Image: nginx\n"), Map.of(), "ECS.4");
+    ScanResult result =
+        scan(loop("!Ref Unset", "- Name: app\n  Image: nginx\n"), Map.of(), "ECS.4");
     Finding finding = only(result);
     assertThat(finding.resourceId()).isEqualTo("TaskDef${Name}");
     assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
     assertThat(finding.message()).contains("Fn::ForEach::Tasks");
-    assertThat(result.notes()).extracting(Note::message).containsExactly(
-        "Fn::ForEach::Tasks: its collection is not known (Ref Unset: the parameter has no Default (give it with --cfn-param Unset=VALUE)); "
-            + "the resources it would create (TaskDef${Name}) are UNKNOWN");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "Fn::ForEach::Tasks: its collection is not known (Ref Unset: the parameter has no Default (give it with --cfn-param Unset=VALUE)); "
+                + "the resources it would create (TaskDef${Name}) are UNKNOWN");
   }
 
   @Test
   void anUnknownLoopInsideAKnownOneKeepsWhatIsKnownAndLosesNothing() {
-    String template = """
+    String template =
+        """
         Transform: AWS::LanguageExtensions
         Parameters:
           Unset: {Type: CommaDelimitedList}
@@ -321,8 +389,11 @@ class CloudFormationReaderTest {
               Fn::ForEach::Settings: [S, !Ref Unset, {"${S}": x}]
         """;
     ScanResult result = scan(template, Map.of(), "ECS.12");
-    assertThat(result.findings()).extracting(Finding::resourceId, Finding::status).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("Clusterprod${Tier}", Status.UNKNOWN), org.assertj.core.groups.Tuple.tuple("Other", Status.UNKNOWN));
+    assertThat(result.findings())
+        .extracting(Finding::resourceId, Finding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Clusterprod${Tier}", Status.UNKNOWN),
+            org.assertj.core.groups.Tuple.tuple("Other", Status.UNKNOWN));
     assertThat(result.notes()).hasSize(2);
   }
 
@@ -348,13 +419,22 @@ class CloudFormationReaderTest {
     assertThat(result.findings()).extracting(Finding::resourceId).containsExactly("MaybeCluster");
     assertThat(result.notes())
         .extracting(Note::message)
-        .anySatisfy(message -> assertThat(message).contains("DevCluster is created only when condition IsDev holds, and it does not"))
-        .anySatisfy(message -> assertThat(message).contains("MaybeCluster is created only when condition Maybe holds, which is not known"));
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains(
+                        "DevCluster is created only when condition IsDev holds, and it does not"))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains(
+                        "MaybeCluster is created only when condition Maybe holds, which is not known"));
   }
 
   @Test
   void aClusterWithoutPropertiesIsStillChecked() {
-    Finding finding = only(scan("Resources:\n  Bare:\n    Type: AWS::ECS::Cluster\n", Map.of(), "ECS.12"));
+    Finding finding =
+        only(scan("Resources:\n  Bare:\n    Type: AWS::ECS::Cluster\n", Map.of(), "ECS.12"));
     assertThat(finding.status()).isEqualTo(Status.FAILED);
     assertThat(finding.location().line()).isEqualTo(2);
   }
@@ -378,23 +458,35 @@ class CloudFormationReaderTest {
                 - Key: !Join [":", !Ref Keys]
                   Value: y
         """;
-    ScanResult wanted = Scans.text(template, "s.yaml", Map.of("ECS.14.requiredTagKeys", "owner-prod-${Literal},team:owner"), Map.of(), "ECS.14");
+    ScanResult wanted =
+        Scans.text(
+            template,
+            "s.yaml",
+            Map.of("ECS.14.requiredTagKeys", "owner-prod-${Literal},team:owner"),
+            Map.of(),
+            "ECS.14");
     assertThat(only(wanted).status()).isEqualTo(Status.PASSED);
   }
 
   @Test
   void templatesWithoutEcsResourcesAreSaidToHoldNothingToCheck() {
-    ScanResult result = Scans.text("Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n", "s.yaml", Map.of(), Map.of());
+    ScanResult result =
+        Scans.text(
+            "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n", "s.yaml", Map.of(), Map.of());
     assertThat(result.resources()).isZero();
-    assertThat(result.notes()).extracting(Note::message).anySatisfy(message -> assertThat(message).contains("no ECS task definition"));
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .anySatisfy(message -> assertThat(message).contains("no ECS task definition"));
   }
 
   @Test
   void otherYamlIsNotMistakenForATemplate() {
     ScanResult result = Scans.text("apiVersion: v1\nkind: Pod\n", "pod.yaml", Map.of(), Map.of());
     assertThat(result.resources()).isZero();
-    assertThat(result.notes()).extracting(Note::message).containsExactly(
-        "not a CloudFormation template, a Terraform plan nor ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "not a CloudFormation template, a Terraform plan nor ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped");
     assertThat(result.errors()).isEmpty();
   }
 }

@@ -24,7 +24,8 @@ class EcsJsonReaderTest {
   private boolean read(String json) throws InputException {
     return new EcsJsonReader()
         .read(
-            new DocumentReader(InputLimits.DEFAULT).read(json.getBytes(StandardCharsets.UTF_8), "t.json"),
+            new DocumentReader(InputLimits.DEFAULT)
+                .read(json.getBytes(StandardCharsets.UTF_8), "t.json"),
             new EcsJsonReader.Sink() {
               @Override
               public void resource(Resource resource, java.util.Map<String, String> labels) {
@@ -40,7 +41,10 @@ class EcsJsonReaderTest {
 
   @Test
   void registerInputIsATaskDefinitionNamedByFamily() throws InputException {
-    assertThat(read("{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}],\"tags\":[{\"key\":\"team\",\"value\":\"x\"}]}")).isTrue();
+    assertThat(
+            read(
+                "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true}],\"tags\":[{\"key\":\"team\",\"value\":\"x\"}]}"))
+        .isTrue();
     TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
     assertThat(taskDefinition.id()).isEqualTo("web");
     ContainerDefinition container = taskDefinition.containers().get().get(0);
@@ -52,8 +56,12 @@ class EcsJsonReaderTest {
 
   @Test
   void describeTaskDefinitionOutputIsNamedByArnWithTagsBeside() throws InputException {
-    read("{\"taskDefinition\":{\"taskDefinitionArn\":\"arn:aws:ecs:eu-west-1:1:task-definition/web:3\",\"family\":\"web\",\"containerDefinitions\":[]},\"tags\":[]}");
-    assertThat(resources).singleElement().extracting(Resource::id).isEqualTo("arn:aws:ecs:eu-west-1:1:task-definition/web:3");
+    read(
+        "{\"taskDefinition\":{\"taskDefinitionArn\":\"arn:aws:ecs:eu-west-1:1:task-definition/web:3\",\"family\":\"web\",\"containerDefinitions\":[]},\"tags\":[]}");
+    assertThat(resources)
+        .singleElement()
+        .extracting(Resource::id)
+        .isEqualTo("arn:aws:ecs:eu-west-1:1:task-definition/web:3");
     assertThat(((TaskDefinition) resources.get(0)).tags().isKnown()).isTrue();
   }
 
@@ -65,26 +73,39 @@ class EcsJsonReaderTest {
 
   @Test
   void describeEnvelopesOfEveryTypeAreRead() throws InputException {
-    read("[{\"services\":[{\"serviceName\":\"s\"}]},{\"clusters\":[{\"clusterName\":\"c\",\"settings\":[]}]},"
-        + "{\"taskSets\":[{\"id\":\"ts\"}]},{\"capacityProviders\":[{\"name\":\"cp\"}]}]");
-    assertThat(resources).extracting(Resource::type)
-        .containsExactly(ResourceType.SERVICE, ResourceType.CLUSTER, ResourceType.TASK_SET, ResourceType.CAPACITY_PROVIDER);
+    read(
+        "[{\"services\":[{\"serviceName\":\"s\"}]},{\"clusters\":[{\"clusterName\":\"c\",\"settings\":[]}]},"
+            + "{\"taskSets\":[{\"id\":\"ts\"}]},{\"capacityProviders\":[{\"name\":\"cp\"}]}]");
+    assertThat(resources)
+        .extracting(Resource::type)
+        .containsExactly(
+            ResourceType.SERVICE,
+            ResourceType.CLUSTER,
+            ResourceType.TASK_SET,
+            ResourceType.CAPACITY_PROVIDER);
     assertThat(resources).extracting(Resource::id).containsExactly("s", "c", "ts", "cp");
     assertThat(((Cluster) resources.get(1)).containerInsights().isAbsent()).isTrue();
   }
 
   @Test
   void bareObjectsAreToldApartByTheirOwnFields() throws InputException {
-    read("[{\"clusterName\":\"c\",\"capacityProviders\":[\"FARGATE\"]},{\"serviceName\":\"s\",\"clusterArn\":\"arn:c\"},"
-        + "{\"taskSetArn\":\"arn:ts\",\"serviceArn\":\"arn:s\"},{\"name\":\"cp\",\"autoScalingGroupProvider\":{}}]");
-    assertThat(resources).extracting(Resource::type)
-        .containsExactly(ResourceType.CLUSTER, ResourceType.SERVICE, ResourceType.TASK_SET, ResourceType.CAPACITY_PROVIDER);
+    read(
+        "[{\"clusterName\":\"c\",\"capacityProviders\":[\"FARGATE\"]},{\"serviceName\":\"s\",\"clusterArn\":\"arn:c\"},"
+            + "{\"taskSetArn\":\"arn:ts\",\"serviceArn\":\"arn:s\"},{\"name\":\"cp\",\"autoScalingGroupProvider\":{}}]");
+    assertThat(resources)
+        .extracting(Resource::type)
+        .containsExactly(
+            ResourceType.CLUSTER,
+            ResourceType.SERVICE,
+            ResourceType.TASK_SET,
+            ResourceType.CAPACITY_PROVIDER);
   }
 
   @Test
   void serviceNetworkAndStrategyAreRead() throws InputException {
-    read("{\"serviceName\":\"s\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE_SPOT\"}],"
-        + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"assignPublicIp\":\"ENABLED\"}}}");
+    read(
+        "{\"serviceName\":\"s\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE_SPOT\"}],"
+            + "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"assignPublicIp\":\"ENABLED\"}}}");
     Service service = (Service) resources.get(0);
     assertThat(service.assignPublicIp().get()).isEqualTo("ENABLED");
     assertThat(service.capacityProviders().get().get(0).get()).isEqualTo("FARGATE_SPOT");
@@ -92,20 +113,25 @@ class EcsJsonReaderTest {
 
   @Test
   void wrongTypesAreUnknownWithTheFieldNamedAndNoValueQuoted() throws InputException {
-    read("{\"family\":\"web\",\"networkMode\":7,\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"},\"oops\"]}");
+    read(
+        "{\"family\":\"web\",\"networkMode\":7,\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"},\"oops\"]}");
     TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
-    assertThat(taskDefinition.networkMode().reason()).isEqualTo("networkMode is a number, expected a string");
+    assertThat(taskDefinition.networkMode().reason())
+        .isEqualTo("networkMode is a number, expected a string");
     ContainerDefinition app = taskDefinition.containers().get().get(0);
-    assertThat(app.privileged().reason()).isEqualTo("containerDefinitions[0].privileged is a string, expected true or false")
+    assertThat(app.privileged().reason())
+        .isEqualTo("containerDefinitions[0].privileged is a string, expected true or false")
         .doesNotContain("yes");
     ContainerDefinition oops = taskDefinition.containers().get().get(1);
     assertThat(oops.label()).isEqualTo("container containerDefinitions[1]");
-    assertThat(oops.privileged().reason()).isEqualTo("containerDefinitions[1] is a string, expected an object");
+    assertThat(oops.privileged().reason())
+        .isEqualTo("containerDefinitions[1] is a string, expected an object");
   }
 
   @Test
   void absentNullAndEmptyStringAllMeanNotSet() throws InputException {
-    read("{\"family\":\"web\",\"pidMode\":null,\"networkMode\":\"\",\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"\"}]}");
+    read(
+        "{\"family\":\"web\",\"pidMode\":null,\"networkMode\":\"\",\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"\"}]}");
     TaskDefinition taskDefinition = (TaskDefinition) resources.get(0);
     assertThat(taskDefinition.pidMode().isAbsent()).isTrue();
     assertThat(taskDefinition.networkMode().isAbsent()).isTrue();
@@ -115,8 +141,11 @@ class EcsJsonReaderTest {
 
   @Test
   void aServiceWithTaskSetsIsAServiceAndItsTaskSetsAreRead() throws InputException {
-    read("{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\",\"taskSetArn\":\"arn:ts\"}]}");
-    assertThat(resources).extracting(Resource::type).containsExactly(ResourceType.SERVICE, ResourceType.TASK_SET);
+    read(
+        "{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\",\"taskSetArn\":\"arn:ts\"}]}");
+    assertThat(resources)
+        .extracting(Resource::type)
+        .containsExactly(ResourceType.SERVICE, ResourceType.TASK_SET);
     resources.clear();
     read("{\"services\":[{\"serviceName\":\"web\",\"taskSets\":[{\"id\":\"ecs-svc/1\"}]}]}");
     assertThat(resources).extracting(Resource::id).containsExactly("web", "ecs-svc/1");
@@ -126,7 +155,10 @@ class EcsJsonReaderTest {
   void anEnvelopeElementThatIsNotAnObjectIsNotedAndTheOthersAreRead() throws InputException {
     assertThat(read("{\"services\":[{\"serviceName\":\"web\"}, null],\"failures\":[]}")).isTrue();
     assertThat(resources).extracting(Resource::id).containsExactly("web");
-    assertThat(notes).singleElement().asString().isEqualTo("services[1] is null, expected an object; skipped, so it is not checked");
+    assertThat(notes)
+        .singleElement()
+        .asString()
+        .isEqualTo("services[1] is null, expected an object; skipped, so it is not checked");
   }
 
   @Test

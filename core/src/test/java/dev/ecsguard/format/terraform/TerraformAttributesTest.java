@@ -32,22 +32,35 @@ class TerraformAttributesTest {
     Set<String> terraform = new HashSet<>();
     for (Field field : fields) {
       assertThat(api.add(field.api())).as("%s: %s once", where, field.api()).isTrue();
-      assertThat(field.kind() == Kind.INLINE ? field.terraform() == null : terraform.add(field.terraform())).as("%s: %s", where, field.api()).isTrue();
+      assertThat(
+              field.kind() == Kind.INLINE
+                  ? field.terraform() == null
+                  : terraform.add(field.terraform()))
+          .as("%s: %s", where, field.api())
+          .isTrue();
       boolean object = field.isBlock() || field.kind() == Kind.INLINE;
-      assertThat(field.members().isEmpty()).as("%s: %s has members exactly when it is an object", where, field.api()).isEqualTo(!object);
+      assertThat(field.members().isEmpty())
+          .as("%s: %s has members exactly when it is an object", where, field.api())
+          .isEqualTo(!object);
       wellFormed(where + "." + field.api(), field.members());
     }
   }
 
   @Test
   void pathsStepIntoBlocksAndOverInlineObjects() {
-    assertThat(Resource.TASK_DEFINITION.path("runtimePlatform", "operatingSystemFamily")).containsExactly("runtime_platform", "0", "operating_system_family");
-    assertThat(Resource.TASK_DEFINITION.field("volumes").path("efsVolumeConfiguration", "transitEncryption"))
+    assertThat(Resource.TASK_DEFINITION.path("runtimePlatform", "operatingSystemFamily"))
+        .containsExactly("runtime_platform", "0", "operating_system_family");
+    assertThat(
+            Resource.TASK_DEFINITION
+                .field("volumes")
+                .path("efsVolumeConfiguration", "transitEncryption"))
         .containsExactly("efs_volume_configuration", "0", "transit_encryption");
-    assertThat(Resource.SERVICE.path("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"))
+    assertThat(
+            Resource.SERVICE.path("networkConfiguration", "awsvpcConfiguration", "assignPublicIp"))
         .containsExactly("network_configuration", "0", "assign_public_ip");
     assertThat(Resource.CLUSTER.path("settings")).containsExactly("setting");
-    assertThatThrownBy(() -> Resource.SERVICE.path("platformFamily")).hasMessageContaining("platformFamily");
+    assertThatThrownBy(() -> Resource.SERVICE.path("platformFamily"))
+        .hasMessageContaining("platformFamily");
   }
 
   @Test

@@ -35,7 +35,8 @@ class TerraformHostileModuleTest {
   @BeforeEach
   void plant() throws IOException {
     module = Files.createDirectories(tree.resolve("module"));
-    Files.writeString(tree.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"privileged\": true}]");
+    Files.writeString(
+        tree.resolve("outside.json"), "[{\"name\": \"" + SECRET + "\", \"privileged\": true}]");
     Files.createSymbolicLink(module.resolve("link.txt"), Path.of("../outside.json"));
     Files.createSymbolicLink(module.resolve("zero.txt"), Path.of("/dev/zero"));
     mkfifo(module.resolve("pipe.txt"));
@@ -43,7 +44,8 @@ class TerraformHostileModuleTest {
 
   static void mkfifo(Path path) throws IOException {
     try {
-      assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor()).isZero();
+      assertThat(new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor())
+          .isZero();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);
@@ -52,31 +54,43 @@ class TerraformHostileModuleTest {
 
   private ScanResult scan(Path path) {
     ScanResult result = new ScanResult();
-    new Scanner(Selection.of(List.of("ECS.4"), List.of(), Map.of()), InputLimits.DEFAULT, Map.of(), Map.of()).scan(List.of(path), result);
+    new Scanner(
+            Selection.of(List.of("ECS.4"), List.of(), Map.of()),
+            InputLimits.DEFAULT,
+            Map.of(),
+            Map.of())
+        .scan(List.of(path), result);
     return result;
   }
 
   private void containers(String expression) throws IOException {
-    Files.writeString(module.resolve("main.tf"), """
+    Files.writeString(
+        module.resolve("main.tf"),
+        """
         resource "aws_ecs_task_definition" "app" {
           family                = "app"
           container_definitions = %s
         }
-        """.formatted(expression));
+        """
+            .formatted(expression));
   }
 
   @ParameterizedTest
   @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  @CsvSource(delimiter = '|', value = {
-      "file(\"/proc/self/environ\")                          | outside the scanned tree",
-      "file(\"../outside.json\")                             | outside the scanned tree",
-      "file(\"${path.module}/../outside.json\")              | outside the scanned tree",
-      "file(\"link.txt\")                                   | outside the scanned tree",
-      "file(\"zero.txt\")                                   | outside the scanned tree",
-      "file(\"pipe.txt\")                                   | not a regular file",
-      "templatefile(\"../outside.json\", {})                 | outside the scanned tree",
-      "templatefile(\"pipe.txt\", {})                       | not a regular file"})
-  void fileReadsNothingOutsideTheScannedTreeNorSpecialFiles(String expression, String reason) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "file(\"/proc/self/environ\")                          | outside the scanned tree",
+        "file(\"../outside.json\")                             | outside the scanned tree",
+        "file(\"${path.module}/../outside.json\")              | outside the scanned tree",
+        "file(\"link.txt\")                                   | outside the scanned tree",
+        "file(\"zero.txt\")                                   | outside the scanned tree",
+        "file(\"pipe.txt\")                                   | not a regular file",
+        "templatefile(\"../outside.json\", {})                 | outside the scanned tree",
+        "templatefile(\"pipe.txt\", {})                       | not a regular file"
+      })
+  void fileReadsNothingOutsideTheScannedTreeNorSpecialFiles(String expression, String reason)
+      throws IOException {
     containers(expression);
     ScanResult result = scan(module);
     assertThat(result.errors()).isEmpty();
@@ -90,13 +104,21 @@ class TerraformHostileModuleTest {
   void theScannedTreeIsWhatTheCommandLineNames() throws IOException {
     containers("file(\"../outside.json\")");
     assertThat(scan(tree).findings()).extracting(Finding::status).containsExactly(Status.FAILED);
-    assertThat(scan(module.resolve("main.tf")).findings()).extracting(Finding::status).containsExactly(Status.UNKNOWN);
+    assertThat(scan(module.resolve("main.tf")).findings())
+        .extracting(Finding::status)
+        .containsExactly(Status.UNKNOWN);
   }
 
   @ParameterizedTest
   @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  @CsvSource({"terraform.tfvars, pipe", "a.auto.tfvars, pipe", "terraform.tfvars, zero", "b.auto.tfvars, zero"})
-  void aTfvarsFileThatIsAPipeOrNeverEndsIsOneLineNotAHang(String name, String kind) throws IOException {
+  @CsvSource({
+    "terraform.tfvars, pipe",
+    "a.auto.tfvars, pipe",
+    "terraform.tfvars, zero",
+    "b.auto.tfvars, zero"
+  })
+  void aTfvarsFileThatIsAPipeOrNeverEndsIsOneLineNotAHang(String name, String kind)
+      throws IOException {
     containers("jsonencode([{ name = \"app\", privileged = true }])");
     Path tfvars = module.resolve(name);
     if (kind.equals("pipe")) {
@@ -106,15 +128,20 @@ class TerraformHostileModuleTest {
     }
     ScanResult result = scan(module);
     assertThat(result.errors()).hasSize(1);
-    assertThat(result.errors().get(0).getMessage()).startsWith(tfvars + ": refused: a special file").doesNotContain("\n");
+    assertThat(result.errors().get(0).getMessage())
+        .startsWith(tfvars + ": refused: a special file")
+        .doesNotContain("\n");
   }
 
   @ParameterizedTest
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  @CsvSource(delimiter = '|', value = {
-      "variable \"x\" { default = var.x }                                          | var.x refers to itself",
-      "variable \"x\" { default = var.y }\\nvariable \"y\" { default = var.x }      | var.x refers to itself",
-      "locals {\\n  x = templatefile(\"self.tpl\", {})\\n}                        | templatefile(\"self.tpl\") includes itself"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "variable \"x\" { default = var.x }                                          | var.x refers to itself",
+        "variable \"x\" { default = var.y }\\nvariable \"y\" { default = var.x }      | var.x refers to itself",
+        "locals {\\n  x = templatefile(\"self.tpl\", {})\\n}                        | templatefile(\"self.tpl\") includes itself"
+      })
   void cyclesAreUnknownNamingTheCycle(String declarations, String reason) throws IOException {
     Files.writeString(module.resolve("self.tpl"), "${templatefile(\"self.tpl\", {})}");
     Files.writeString(module.resolve("cycle.tf"), declarations.replace("\\n", "\n"));
@@ -143,8 +170,10 @@ class TerraformHostileModuleTest {
 
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-  void aValueNestedDeeplyThroughLocalsEachEvaluatedShallowlyIsUnknownAsTooDeep() throws IOException {
-    // Resources use the chain from its far end first, so that no one evaluation goes deep: the value does.
+  void aValueNestedDeeplyThroughLocalsEachEvaluatedShallowlyIsUnknownAsTooDeep()
+      throws IOException {
+    // Resources use the chain from its far end first, so that no one evaluation goes deep: the
+    // value does.
     int length = 20_000;
     StringBuilder locals = new StringBuilder("locals {\n  l" + length + " = \"ENABLED\"\n");
     for (int i = length - 1; i >= 0; i--) {
@@ -153,13 +182,25 @@ class TerraformHostileModuleTest {
     Files.writeString(module.resolve("locals.tf"), locals.append("}\n").toString());
     StringBuilder clusters = new StringBuilder();
     for (int i = length - 100; i >= 0; i -= 100) {
-      clusters.append("resource \"aws_ecs_cluster\" \"c").append(i).append("\" {\n  setting = local.l").append(i).append("\n}\n");
+      clusters
+          .append("resource \"aws_ecs_cluster\" \"c")
+          .append(i)
+          .append("\" {\n  setting = local.l")
+          .append(i)
+          .append("\n}\n");
     }
     Files.writeString(module.resolve("main.tf"), clusters.toString());
     ScanResult result = new ScanResult();
-    new Scanner(Selection.of(List.of("ECS.12"), List.of(), Map.of()), InputLimits.DEFAULT, Map.of(), Map.of()).scan(List.of(module), result);
+    new Scanner(
+            Selection.of(List.of("ECS.12"), List.of(), Map.of()),
+            InputLimits.DEFAULT,
+            Map.of(),
+            Map.of())
+        .scan(List.of(module), result);
     assertThat(result.errors()).isEmpty();
-    assertThat(result.findings()).hasSize(length / 100).allSatisfy(finding -> assertThat(finding.status()).isNotEqualTo(Status.PASSED));
+    assertThat(result.findings())
+        .hasSize(length / 100)
+        .allSatisfy(finding -> assertThat(finding.status()).isNotEqualTo(Status.PASSED));
     assertThat(result.findings().get(length / 100 - 1).message()).contains("too deep");
   }
 }

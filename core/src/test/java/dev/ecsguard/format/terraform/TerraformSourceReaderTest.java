@@ -26,7 +26,11 @@ class TerraformSourceReaderTest {
 
   private ScanResult scan(Map<String, String> variables, String... controls) {
     ScanResult result = new ScanResult();
-    new Scanner(Selection.of(List.of(controls), List.of(), Map.of()), InputLimits.DEFAULT, Map.of(), variables)
+    new Scanner(
+            Selection.of(List.of(controls), List.of(), Map.of()),
+            InputLimits.DEFAULT,
+            Map.of(),
+            variables)
         .scan(List.of(module), result);
     return result;
   }
@@ -44,7 +48,8 @@ class TerraformSourceReaderTest {
             privileged = %s
           }])
         }
-        """.formatted(privileged);
+        """
+        .formatted(privileged);
   }
 
   private Finding only(ScanResult result) {
@@ -54,10 +59,25 @@ class TerraformSourceReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"true", "var.on", "local.on", "var.mode == \"debug\"", "!var.off", "var.off || true", "lookup(var.flags, \"debug\", false)",
-      "(var.mode != \"quiet\") && var.on", "var.flags[\"debug\"]", "var.list[1]", "coalesce(null, true)", "upper(\"TRUE\") == \"TRUE\""})
+  @ValueSource(
+      strings = {
+        "true",
+        "var.on",
+        "local.on",
+        "var.mode == \"debug\"",
+        "!var.off",
+        "var.off || true",
+        "lookup(var.flags, \"debug\", false)",
+        "(var.mode != \"quiet\") && var.on",
+        "var.flags[\"debug\"]",
+        "var.list[1]",
+        "coalesce(null, true)",
+        "upper(\"TRUE\") == \"TRUE\""
+      })
   void evaluatedExpressionsDecide(String expression) throws IOException {
-    write("variables.tf", """
+    write(
+        "variables.tf",
+        """
         variable "on" { default = true }
         variable "off" { default = false }
         variable "mode" { default = "debug" }
@@ -74,17 +94,19 @@ class TerraformSourceReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "var.missing|var.missing has no default (give it with --tf-var missing=VALUE or in terraform.tfvars)",
-      "aws_ssm_parameter.flag.value|aws_ssm_parameter.flag.value is known only after apply",
-      "each.value.privileged|each.value.privileged is known only for each instance of for_each",
-      "data.aws_ssm_parameter.p.value|read from a data source",
-      "module.flags.debug|an output of another module",
-      "local.loop|local.loop refers to itself",
-      "[for f in var.fs : f][0]|a splat or an index into a computed value is not evaluated",
-      "tobool(var.missing)|tobool() is not evaluated by ecsguard",
-      "var.missing ? true : false|var.missing has no default",
-      "\"%{if true}true%{endif}\"|a string template with %{...} directives"})
+  @ValueSource(
+      strings = {
+        "var.missing|var.missing has no default (give it with --tf-var missing=VALUE or in terraform.tfvars)",
+        "aws_ssm_parameter.flag.value|aws_ssm_parameter.flag.value is known only after apply",
+        "each.value.privileged|each.value.privileged is known only for each instance of for_each",
+        "data.aws_ssm_parameter.p.value|read from a data source",
+        "module.flags.debug|an output of another module",
+        "local.loop|local.loop refers to itself",
+        "[for f in var.fs : f][0]|a splat or an index into a computed value is not evaluated",
+        "tobool(var.missing)|tobool() is not evaluated by ecsguard",
+        "var.missing ? true : false|var.missing has no default",
+        "\"%{if true}true%{endif}\"|a string template with %{...} directives"
+      })
   void whatSourceCannotTellIsUnknownAndSaysWhy(String caseText) throws IOException {
     String[] parts = caseText.split("\\|");
     write("main.tf", taskDefinition(parts[0]) + "\nlocals {\n  loop = local.loop\n}\n");
@@ -103,15 +125,19 @@ class TerraformSourceReaderTest {
     write("z.auto.tfvars", "privileged = false # auto files come after terraform.tfvars\n");
     assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
     assertThat(only(scan(Map.of("privileged", "true"), "ECS.4")).status()).isEqualTo(Status.FAILED);
-    assertThat(scan(Map.of("privileged", "true", "privileges", "x"), "ECS.4").notes()).extracting(Note::message)
-        .containsExactly("--tf-var privileges: this module declares no variable of that name; ignored here");
+    assertThat(scan(Map.of("privileged", "true", "privileges", "x"), "ECS.4").notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "--tf-var privileges: this module declares no variable of that name; ignored here");
   }
 
   @Test
   void containerDefinitionsFromAHeredocAFileOrATemplateFileAreReadAsJson() throws IOException {
     write("containers.json", "[{\"name\": \"file\", \"privileged\": true}]");
     write("containers.json.tpl", "[{\"name\": \"${name}\", \"privileged\": ${privileged}}]");
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         resource "aws_ecs_task_definition" "heredoc" {
           family                = "heredoc"
           container_definitions = <<-EOT
@@ -130,14 +156,21 @@ class TerraformSourceReaderTest {
     ScanResult result = scan(Map.of(), "ECS.4");
     assertThat(result.errors()).isEmpty();
     assertThat(result.findings())
-        .extracting(finding -> finding.resourceId() + " " + finding.status() + " " + finding.location().line())
-        .containsExactly("aws_ecs_task_definition.heredoc FAILED 3", "aws_ecs_task_definition.file FAILED 9",
+        .extracting(
+            finding ->
+                finding.resourceId() + " " + finding.status() + " " + finding.location().line())
+        .containsExactly(
+            "aws_ecs_task_definition.heredoc FAILED 3",
+            "aws_ecs_task_definition.file FAILED 9",
             "aws_ecs_task_definition.template FAILED 13");
   }
 
   @Test
-  void dynamicBlocksAndProviderDefaultTagsThatAreUnknownMakeTheirControlsUnknown() throws IOException {
-    write("main.tf", """
+  void dynamicBlocksAndProviderDefaultTagsThatAreUnknownMakeTheirControlsUnknown()
+      throws IOException {
+    write(
+        "main.tf",
+        """
         provider "aws" {
           default_tags {
             tags = var.default_tags
@@ -155,15 +188,20 @@ class TerraformSourceReaderTest {
         }
         """);
     ScanResult result = scan(Map.of(), "ECS.15", "ECS.18");
-    assertThat(result.findings()).extracting(f -> f.control().id() + " " + f.status()).containsExactly("ECS.15 UNKNOWN", "ECS.18 UNKNOWN");
-    assertThat(result.findings().get(1).message()).contains("dynamic \"volume\" blocks are made for each item of for_each");
+    assertThat(result.findings())
+        .extracting(f -> f.control().id() + " " + f.status())
+        .containsExactly("ECS.15 UNKNOWN", "ECS.18 UNKNOWN");
+    assertThat(result.findings().get(1).message())
+        .contains("dynamic \"volume\" blocks are made for each item of for_each");
     ScanResult tagged = scan(Map.of("default_tags", "{ team = \"web\" }"), "ECS.15");
     assertThat(only(tagged).status()).isEqualTo(Status.PASSED);
   }
 
   @Test
   void eachInstanceOfCountAndForEachIsCheckedUnderItsPlanAddress() throws IOException {
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         variable "services" {
           default = { api = true, web = false }
         }
@@ -184,14 +222,16 @@ class TerraformSourceReaderTest {
         }
         """);
     ScanResult result = scan(Map.of(), "ECS.4");
-    assertThat(result.findings()).extracting(f -> f.resourceId() + " " + f.status())
+    assertThat(result.findings())
+        .extracting(f -> f.resourceId() + " " + f.status())
         .containsExactly(
             "aws_ecs_task_definition.per_service[\"api\"] FAILED",
             "aws_ecs_task_definition.per_service[\"web\"] PASSED",
             "aws_ecs_task_definition.shard[0] PASSED",
             "aws_ecs_task_definition.shard[1] FAILED",
             "aws_ecs_task_definition.unknowable UNKNOWN");
-    assertThat(result.findings().get(4).message()).contains("known only for each instance of for_each");
+    assertThat(result.findings().get(4).message())
+        .contains("known only for each instance of for_each");
   }
 
   @Test
@@ -199,25 +239,30 @@ class TerraformSourceReaderTest {
     write("main.tf", "resource \"aws_ecs_cluster\" \"off\" {\n  count = 0\n  name  = \"off\"\n}\n");
     ScanResult result = scan(Map.of(), "ECS.12");
     assertThat(result.findings()).isEmpty();
-    assertThat(result.notes()).extracting(Note::message).containsExactly("aws_ecs_cluster.off: count makes no instances; skipped");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly("aws_ecs_cluster.off: count makes no instances; skipped");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\"\n|3:1|a block is not closed",
-      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\n}\n|2:12|a string is not closed",
-      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\" \"b\"\n}\n|2:14|unexpected text after the value",
-      "resource \"aws_ecs_cluster\" \"a\" {\n  name = \n}\n|2:10|an expression was expected",
-      "locals {\n  a = <<EOT\nno end\n}\n|2:7|a heredoc is not closed",
-      "locals {\n  a = \"\\q\"\n}\n|2:8|an unknown escape sequence",
-      "locals {\n  a = [1, 2\n}\n|3:1|, or ] expected in a list",
-      "locals {\n  a = f(1 2)\n}\n|2:11|, or ) expected in the arguments of f",
-      "/* never closed\n|1:1|a /* comment is not closed"})
+  @ValueSource(
+      strings = {
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\"\n|3:1|a block is not closed",
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\n}\n|2:12|a string is not closed",
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\" \"b\"\n}\n|2:14|unexpected text after the value",
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \n}\n|2:10|an expression was expected",
+        "locals {\n  a = <<EOT\nno end\n}\n|2:7|a heredoc is not closed",
+        "locals {\n  a = \"\\q\"\n}\n|2:8|an unknown escape sequence",
+        "locals {\n  a = [1, 2\n}\n|3:1|, or ] expected in a list",
+        "locals {\n  a = f(1 2)\n}\n|2:11|, or ) expected in the arguments of f",
+        "/* never closed\n|1:1|a /* comment is not closed"
+      })
   void malformedHclNamesTheFileLineAndColumn(String caseText) throws IOException {
     String[] parts = caseText.split("\\|");
     write("main.tf", parts[0]);
     ScanResult result = scan(Map.of(), "ECS.12");
-    assertThat(result.errors()).extracting(InputException::getMessage)
+    assertThat(result.errors())
+        .extracting(InputException::getMessage)
         .singleElement()
         .asString()
         .startsWith(module.resolve("main.tf") + ":" + parts[1] + ": malformed HCL: " + parts[2]);
@@ -226,19 +271,38 @@ class TerraformSourceReaderTest {
   @Test
   void deepNestingIsRefusedWithoutExhaustingTheStack() throws IOException {
     write("main.tf", "locals {\n  a = " + "[".repeat(5000) + "]".repeat(5000) + "\n}\n");
-    assertThat(scan(Map.of(), "ECS.12").errors()).extracting(InputException::problem).allMatch(problem -> problem.contains("nested too deeply"));
+    assertThat(scan(Map.of(), "ECS.12").errors())
+        .extracting(InputException::problem)
+        .allMatch(problem -> problem.contains("nested too deeply"));
   }
 
   @Test
   void localsThatDoubleThemselvesAndFilesThatNeverEndDoNotHang() throws IOException {
-    StringBuilder locals = new StringBuilder("locals {\n  l0 = [{ name = \"a\" }]\n  s0 = \"ab\"\n");
+    StringBuilder locals =
+        new StringBuilder("locals {\n  l0 = [{ name = \"a\" }]\n  s0 = \"ab\"\n");
     for (int i = 1; i <= 40; i++) {
-      locals.append("  l").append(i).append(" = concat(local.l").append(i - 1).append(", local.l").append(i - 1).append(")\n");
-      locals.append("  s").append(i).append(" = \"${local.s").append(i - 1).append("}${local.s").append(i - 1).append("}\"\n");
+      locals
+          .append("  l")
+          .append(i)
+          .append(" = concat(local.l")
+          .append(i - 1)
+          .append(", local.l")
+          .append(i - 1)
+          .append(")\n");
+      locals
+          .append("  s")
+          .append(i)
+          .append(" = \"${local.s")
+          .append(i - 1)
+          .append("}${local.s")
+          .append(i - 1)
+          .append("}\"\n");
     }
     locals.append("}\n");
     write("locals.tf", locals.toString());
-    write("main.tf", """
+    write(
+        "main.tf",
+        """
         resource "aws_ecs_task_definition" "big" {
           family                = local.s40
           container_definitions = jsonencode(local.l40)
@@ -250,8 +314,12 @@ class TerraformSourceReaderTest {
         """);
     ScanResult result = scan(Map.of(), "ECS.4");
     assertThat(result.errors()).isEmpty();
-    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.UNKNOWN, Status.UNKNOWN);
-    assertThat(result.findings().get(0).message()).contains("concat() of over 1000000 elements is not evaluated");
-    assertThat(result.findings().get(1).message()).contains("file(\"/dev/zero\") is outside the scanned tree");
+    assertThat(result.findings())
+        .extracting(Finding::status)
+        .containsExactly(Status.UNKNOWN, Status.UNKNOWN);
+    assertThat(result.findings().get(0).message())
+        .contains("concat() of over 1000000 elements is not evaluated");
+    assertThat(result.findings().get(1).message())
+        .contains("file(\"/dev/zero\") is outside the scanned tree");
   }
 }

@@ -1,14 +1,14 @@
 package dev.ecsguard.fix.cloudformation;
 
-import dev.ecsguard.control.RemedyOptions;
-import dev.ecsguard.format.cloudformation.CloudFormationNames;
-import dev.ecsguard.fix.shared.FixedText;
-import dev.ecsguard.fix.shared.Hardening;
-import dev.ecsguard.model.ResourceType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.shared.FixedText;
+import dev.ecsguard.fix.shared.Hardening;
+import dev.ecsguard.format.cloudformation.CloudFormationNames;
+import dev.ecsguard.model.ResourceType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,35 +16,55 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Fixes the ECS resources of a CloudFormation template, JSON or YAML, with the steps and options
- * of the ECS API JSON fix. Each resource's {@code Properties} are read into the API's camelCase
- * shape (named as the reader names them: {@link CloudFormationNames}), hardened by the
- * catalogue's remedies for its {@code Type} ({@link Hardening}), and
- * what the fix changed becomes edits of the template's own text ({@link TextEditor}), so that
- * everything else in the file stays as it was written.
+ * Fixes the ECS resources of a CloudFormation template, JSON or YAML, with the steps and options of
+ * the ECS API JSON fix. Each resource's {@code Properties} are read into the API's camelCase shape
+ * (named as the reader names them: {@link CloudFormationNames}), hardened by the catalogue's
+ * remedies for its {@code Type} ({@link Hardening}), and what the fix changed becomes edits of the
+ * template's own text ({@link TextEditor}), so that everything else in the file stays as it was
+ * written.
  */
 public final class TemplateFix {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Map<String, ResourceType> FIXED_TYPES = Map.of(
-      "AWS::ECS::TaskDefinition", ResourceType.TASK_DEFINITION,
-      "AWS::ECS::Service", ResourceType.SERVICE,
-      "AWS::ECS::TaskSet", ResourceType.TASK_SET,
-      "AWS::ECS::Cluster", ResourceType.CLUSTER,
-      "AWS::ECS::CapacityProvider", ResourceType.CAPACITY_PROVIDER);
+  private static final Map<String, ResourceType> FIXED_TYPES =
+      Map.of(
+          "AWS::ECS::TaskDefinition", ResourceType.TASK_DEFINITION,
+          "AWS::ECS::Service", ResourceType.SERVICE,
+          "AWS::ECS::TaskSet", ResourceType.TASK_SET,
+          "AWS::ECS::Cluster", ResourceType.CLUSTER,
+          "AWS::ECS::CapacityProvider", ResourceType.CAPACITY_PROVIDER);
+
   /**
    * API fields whose value is a list or an object, among those the fixes read. When a template
-   * computes one with a function, the fix sees it absent; anything the fix would put there is
-   * left to the user, as ecsguard does not guess what the function yields.
+   * computes one with a function, the fix sees it absent; anything the fix would put there is left
+   * to the user, as ecsguard does not guess what the function yields.
    */
   private static final Set<String> COLLECTIONS =
-      Set.of("containerDefinitions", "volumes", "environment", "secrets", "mountPoints", "logConfiguration", "options", "linuxParameters",
-          "capabilities", "add", "efsVolumeConfiguration", "tags", "networkConfiguration", "awsvpcConfiguration", "settings",
-          "autoScalingGroupProvider", "managedScaling", "runtimePlatform");
+      Set.of(
+          "containerDefinitions",
+          "volumes",
+          "environment",
+          "secrets",
+          "mountPoints",
+          "logConfiguration",
+          "options",
+          "linuxParameters",
+          "capabilities",
+          "add",
+          "efsVolumeConfiguration",
+          "tags",
+          "networkConfiguration",
+          "awsvpcConfiguration",
+          "settings",
+          "autoScalingGroupProvider",
+          "managedScaling",
+          "runtimePlatform");
+
   /**
    * What the fix sees for a scalar a function computes: a value no control accepts and no fix
    * compares equal to, so a fix replaces it only where any value but its own would fail.
    */
   private static final String COMPUTED = "(computed by ";
+
   private static final String FOR_EACH = "Fn::ForEach::";
 
   private TemplateFix() {}
@@ -54,12 +74,14 @@ public final class TemplateFix {
    * would change every copy, which no single finding asks for.
    */
   private static String leftToTheUser(String loop) {
-    return loop + ": left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand";
+    return loop
+        + ": left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand";
   }
 
   /** The root of a template: a mapping with a Resources mapping. */
   public static boolean isTemplate(dev.ecsguard.tree.Node root) {
-    return root instanceof dev.ecsguard.tree.ObjectNode template && template.get("Resources") instanceof dev.ecsguard.tree.ObjectNode;
+    return root instanceof dev.ecsguard.tree.ObjectNode template
+        && template.get("Resources") instanceof dev.ecsguard.tree.ObjectNode;
   }
 
   public static FixedText fix(String name, String text, RemedyOptions options) {
@@ -73,19 +95,27 @@ public final class TemplateFix {
     List<String> instructions = new ArrayList<>();
     List<TextEditor.Edit> edits = new ArrayList<>();
     TextEditor editor = new TextEditor(text, json, root);
-    if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Intrinsic loop && loop.function().startsWith(FOR_EACH)) {
-      instructions.add(leftToTheUser(loop.function())); // a loop alone in Resources reads as a function
+    if (root instanceof TextTree.Mapping template
+        && template.get("Resources") instanceof TextTree.Intrinsic loop
+        && loop.function().startsWith(FOR_EACH)) {
+      instructions.add(
+          leftToTheUser(loop.function())); // a loop alone in Resources reads as a function
     }
-    if (root instanceof TextTree.Mapping template && template.get("Resources") instanceof TextTree.Mapping resources) {
+    if (root instanceof TextTree.Mapping template
+        && template.get("Resources") instanceof TextTree.Mapping resources) {
       for (TextTree.Entry resource : resources.entries()) {
         if (resource.key().startsWith(FOR_EACH)) {
           instructions.add(leftToTheUser(resource.key()));
         } else if (resource.value() instanceof TextTree.Mapping body
             && body.get("Type") instanceof TextTree.Scalar type
             && FIXED_TYPES.containsKey(type.value().asText())) {
-          List<TextEditor.Edit> resourceEdits = new ResourceFix(resource.key(), type.value().asText(), options, instructions).edits(body);
+          List<TextEditor.Edit> resourceEdits =
+              new ResourceFix(resource.key(), type.value().asText(), options, instructions)
+                  .edits(body);
           try {
-            editor.check(resourceEdits); // alone first: a layout the editor refuses leaves this resource, not the file, unchanged
+            editor.check(
+                resourceEdits); // alone first: a layout the editor refuses leaves this resource,
+            // not the file, unchanged
             edits.addAll(resourceEdits);
           } catch (TextTreeParser.UnsupportedLayout e) {
             instructions.add(resource.key() + ": left unchanged: " + e.getMessage());
@@ -102,7 +132,9 @@ public final class TemplateFix {
     return new FixedText(fixed, instructions);
   }
 
-  /** One resource: its Properties read, fixed, and compared, as edits in the template's spelling. */
+  /**
+   * One resource: its Properties read, fixed, and compared, as edits in the template's spelling.
+   */
   private static final class ResourceFix {
     private final String logicalId;
     private final String typeName;
@@ -112,7 +144,8 @@ public final class TemplateFix {
     private final List<TextEditor.Edit> edits = new ArrayList<>();
     private final List<String> computed = new ArrayList<>();
 
-    ResourceFix(String logicalId, String typeName, RemedyOptions options, List<String> instructions) {
+    ResourceFix(
+        String logicalId, String typeName, RemedyOptions options, List<String> instructions) {
       this.logicalId = logicalId;
       this.typeName = typeName;
       this.type = FIXED_TYPES.get(typeName);
@@ -120,11 +153,18 @@ public final class TemplateFix {
       this.instructions = instructions;
     }
 
-    /** The edits that fix this resource; none when it cannot be fixed as written, with the reason among the instructions. */
+    /**
+     * The edits that fix this resource; none when it cannot be fixed as written, with the reason
+     * among the instructions.
+     */
     List<TextEditor.Edit> edits(TextTree.Mapping body) {
       TextTree properties = body.get("Properties");
       if (properties != null && !(properties instanceof TextTree.Mapping)) {
-        instructions.add(logicalId + ": left unchanged: its Properties are " + describe(properties) + ", not a mapping");
+        instructions.add(
+            logicalId
+                + ": left unchanged: its Properties are "
+                + describe(properties)
+                + ", not a mapping");
         return List.of();
       }
       TextTree.Mapping mapping = (TextTree.Mapping) properties;
@@ -137,7 +177,8 @@ public final class TemplateFix {
         after = fixed(before);
       } catch (UnsupportedOperationException | ClassCastException e) {
         // A fix met a field of a type the resource does not take (Volumes: a string, say).
-        instructions.add(logicalId + ": left unchanged: a property has a type " + typeName + " does not accept");
+        instructions.add(
+            logicalId + ": left unchanged: a property has a type " + typeName + " does not accept");
         return List.of();
       }
       if (mapping == null) {
@@ -148,14 +189,21 @@ public final class TemplateFix {
         diff(mapping, before, after, "", false);
       }
       if (!computed.isEmpty()) {
-        instructions.add(logicalId + ": left unchanged: " + String.join(", ", computed)
-            + (computed.size() > 1 ? " are" : " is") + " computed by a function, and ecsguard does not guess what it yields; fix by hand what ecsguard scan reports");
+        instructions.add(
+            logicalId
+                + ": left unchanged: "
+                + String.join(", ", computed)
+                + (computed.size() > 1 ? " are" : " is")
+                + " computed by a function, and ecsguard does not guess what it yields; fix by hand what ecsguard scan reports");
         return List.of();
       }
       return edits;
     }
 
-    /** Containers a function computes: ecsguard does not guess what they hold, so their task definition is left to the user. */
+    /**
+     * Containers a function computes: ecsguard does not guess what they hold, so their task
+     * definition is left to the user.
+     */
     private void noteComputedContainers(TextTree containers) {
       if (containers instanceof TextTree.Intrinsic) {
         computed.add("ContainerDefinitions");
@@ -184,7 +232,8 @@ public final class TemplateFix {
      */
     private ObjectNode taskDefinition(ObjectNode task) {
       JsonNode family = task.get("family");
-      boolean literalFamily = family != null && family.isTextual() && !family.asText().startsWith(COMPUTED);
+      boolean literalFamily =
+          family != null && family.isTextual() && !family.asText().startsWith(COMPUTED);
       boolean containers = task.has("containerDefinitions");
       if (!literalFamily) {
         task.put("family", logicalId);
@@ -202,7 +251,8 @@ public final class TemplateFix {
         fixed.remove("containerDefinitions");
       }
       for (String step : fix.instructions()) {
-        instructions.add(logicalId + ": " + (step.startsWith(named) ? step.substring(named.length()) : step));
+        instructions.add(
+            logicalId + ": " + (step.startsWith(named) ? step.substring(named.length()) : step));
       }
       return fixed;
     }
@@ -215,12 +265,17 @@ public final class TemplateFix {
       }
     }
 
-    /** Compares the template's value with what the fix made of it, collecting edits at {@code path}. */
-    private void diff(TextTree original, JsonNode before, JsonNode after, String path, boolean freeForm) {
+    /**
+     * Compares the template's value with what the fix made of it, collecting edits at {@code path}.
+     */
+    private void diff(
+        TextTree original, JsonNode before, JsonNode after, String path, boolean freeForm) {
       if (before.equals(after)) {
         return;
       }
-      if (original instanceof TextTree.Mapping mapping && before instanceof ObjectNode was && after instanceof ObjectNode is) {
+      if (original instanceof TextTree.Mapping mapping
+          && before instanceof ObjectNode was
+          && after instanceof ObjectNode is) {
         Set<String> written = new HashSet<>();
         for (TextTree.Entry entry : mapping.entries()) {
           String key = freeForm ? entry.key() : CloudFormationNames.apiName(entry.key());
@@ -233,18 +288,32 @@ public final class TemplateFix {
           } else if (!was.has(key)) {
             computed.add(at); // a function computes it, and the fix would put something there
           } else {
-            diff(entry.value(), was.get(key), is.get(key), at, CloudFormationNames.FREE_FORM.contains(entry.key()));
+            diff(
+                entry.value(),
+                was.get(key),
+                is.get(key),
+                at,
+                CloudFormationNames.FREE_FORM.contains(entry.key()));
           }
         }
-        is.properties().forEach(field -> {
-          if (!written.contains(field.getKey())) {
-            String key = freeForm ? field.getKey() : templateName(field.getKey());
-            add(mapping, key, field.getValue(), path.isEmpty() ? key : path + "." + key, CloudFormationNames.FREE_FORM.contains(key));
-          }
-        });
+        is.properties()
+            .forEach(
+                field -> {
+                  if (!written.contains(field.getKey())) {
+                    String key = freeForm ? field.getKey() : templateName(field.getKey());
+                    add(
+                        mapping,
+                        key,
+                        field.getValue(),
+                        path.isEmpty() ? key : path + "." + key,
+                        CloudFormationNames.FREE_FORM.contains(key));
+                  }
+                });
         return;
       }
-      if (original instanceof TextTree.Sequence sequence && before instanceof ArrayNode was && after instanceof ArrayNode is) {
+      if (original instanceof TextTree.Sequence sequence
+          && before instanceof ArrayNode was
+          && after instanceof ArrayNode is) {
         if (is.size() < was.size()) {
           // Only removed (a credential variable): the items kept are the same, in the same order.
           int kept = 0;
@@ -268,7 +337,8 @@ public final class TemplateFix {
         }
         return;
       }
-      // A scalar, or a value whose kind the fix changed; a function's result may become a literal, never a structure.
+      // A scalar, or a value whose kind the fix changed; a function's result may become a literal,
+      // never a structure.
       if (original instanceof TextTree.Intrinsic && after.isContainerNode()) {
         computed.add(path);
         return;
@@ -279,14 +349,18 @@ public final class TemplateFix {
       }
     }
 
-    private void add(TextTree.Mapping mapping, String key, JsonNode value, String path, boolean freeForm) {
+    private void add(
+        TextTree.Mapping mapping, String key, JsonNode value, String path, boolean freeForm) {
       JsonNode spelled = template(value, freeForm);
       if (needsComputed(spelled, path)) {
         edits.add(new TextEditor.AddEntry(mapping, key, spelled));
       }
     }
 
-    /** False, and the path noted, when a new value would be built from a value a function computes (a container's name in its log stream prefix). */
+    /**
+     * False, and the path noted, when a new value would be built from a value a function computes
+     * (a container's name in its log stream prefix).
+     */
     private boolean needsComputed(JsonNode value, String path) {
       if (value.toString().contains(COMPUTED)) {
         computed.add(path);
@@ -299,10 +373,14 @@ public final class TemplateFix {
     private JsonNode template(JsonNode value, boolean freeForm) {
       if (value instanceof ObjectNode object) {
         ObjectNode spelled = NODES.objectNode();
-        object.properties().forEach(field -> {
-          String key = freeForm ? field.getKey() : templateName(field.getKey());
-          spelled.set(key, template(field.getValue(), CloudFormationNames.FREE_FORM.contains(key)));
-        });
+        object
+            .properties()
+            .forEach(
+                field -> {
+                  String key = freeForm ? field.getKey() : templateName(field.getKey());
+                  spelled.set(
+                      key, template(field.getValue(), CloudFormationNames.FREE_FORM.contains(key)));
+                });
         return spelled;
       }
       if (value instanceof ArrayNode array) {
@@ -318,7 +396,10 @@ public final class TemplateFix {
     }
   }
 
-  /** A template mapping in the API's shape: functions of a scalar become a {@link #COMPUTED} marker, of a collection absent. */
+  /**
+   * A template mapping in the API's shape: functions of a scalar become a {@link #COMPUTED} marker,
+   * of a collection absent.
+   */
   private static ObjectNode api(TextTree.Mapping mapping, boolean freeForm) {
     ObjectNode object = NODES.objectNode();
     for (TextTree.Entry entry : mapping.entries()) {
@@ -336,7 +417,12 @@ public final class TemplateFix {
       case TextTree.Sequence sequence -> {
         ArrayNode array = NODES.arrayNode();
         // A list item a function computes is left alone: null, which no fix edits.
-        sequence.items().forEach(item -> array.add(item instanceof TextTree.Intrinsic ? NODES.nullNode() : api(item, false)));
+        sequence
+            .items()
+            .forEach(
+                item ->
+                    array.add(
+                        item instanceof TextTree.Intrinsic ? NODES.nullNode() : api(item, false)));
         yield array;
       }
       case TextTree.Scalar scalar -> scalar.value();

@@ -29,7 +29,10 @@ final class TextEditor {
 
   record RemoveItem(TextTree.Sequence sequence, TextTree item) implements Edit {}
 
-  /** Text to put in place of {@code [start, end)}; {@code order} keeps insertions at one place in the order they were asked for. */
+  /**
+   * Text to put in place of {@code [start, end)}; {@code order} keeps insertions at one place in
+   * the order they were asked for.
+   */
   private record Splice(int start, int end, String text, int order) {}
 
   private final String text;
@@ -42,10 +45,14 @@ final class TextEditor {
     this.writer = new ValueWriter(json, " ".repeat(step(root)), newline);
   }
 
-  /** The text with {@code edits} made; each collection's removals are made together, so that their commas and lines do not overlap. */
+  /**
+   * The text with {@code edits} made; each collection's removals are made together, so that their
+   * commas and lines do not overlap.
+   */
   String apply(List<Edit> edits) throws TextTreeParser.UnsupportedLayout {
     List<Splice> splices = splices(edits);
-    // In text order, each splice copied once with what lies between: no shifting of what follows, whatever the number of edits.
+    // In text order, each splice copied once with what lies between: no shifting of what follows,
+    // whatever the number of edits.
     splices.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
     StringBuilder out = new StringBuilder(text.length() + 1024);
     int copied = 0;
@@ -73,9 +80,17 @@ final class TextEditor {
       switch (edit) {
         case Replace replace -> {
           TextTree target = replace.target();
-          // An empty value (Key: and nothing) stands right after the colon, which needs a space before a value.
-          String space = target.start() == target.end() && target.start() > 0 && text.charAt(target.start() - 1) == ':' ? " " : "";
-          splices.add(new Splice(target.start(), target.end(), space + writer.flow(replace.value()), order));
+          // An empty value (Key: and nothing) stands right after the colon, which needs a space
+          // before a value.
+          String space =
+              target.start() == target.end()
+                      && target.start() > 0
+                      && text.charAt(target.start() - 1) == ':'
+                  ? " "
+                  : "";
+          splices.add(
+              new Splice(
+                  target.start(), target.end(), space + writer.flow(replace.value()), order));
         }
         case AddEntry add -> {
           splices.add(insert(add.mapping(), add.key(), add.value(), order));
@@ -85,12 +100,23 @@ final class TextEditor {
           splices.add(insert(append.sequence(), null, append.value(), order));
           additions.put(append.sequence(), true);
         }
-        case RemoveEntry remove -> removals.computeIfAbsent(remove.mapping(), m -> new TreeSet<>()).add(remove.mapping().entries().indexOf(remove.entry()));
-        case RemoveItem remove -> removals.computeIfAbsent(remove.sequence(), s -> new TreeSet<>()).add(indexOf(remove.sequence().items(), remove.item()));
+        case RemoveEntry remove ->
+            removals
+                .computeIfAbsent(remove.mapping(), m -> new TreeSet<>())
+                .add(remove.mapping().entries().indexOf(remove.entry()));
+        case RemoveItem remove ->
+            removals
+                .computeIfAbsent(remove.sequence(), s -> new TreeSet<>())
+                .add(indexOf(remove.sequence().items(), remove.item()));
       }
     }
     for (Map.Entry<TextTree, TreeSet<Integer>> removal : removals.entrySet()) {
-      splices.addAll(remove(removal.getKey(), removal.getValue(), additions.containsKey(removal.getKey()), splices.size()));
+      splices.addAll(
+          remove(
+              removal.getKey(),
+              removal.getValue(),
+              additions.containsKey(removal.getKey()),
+              splices.size()));
     }
     return splices;
   }
@@ -100,32 +126,51 @@ final class TextEditor {
     List<Member> members = members(collection);
     if (members.isEmpty()) {
       // Only flow collections can be empty: {} and [].
-      String member = key == null ? writer.flowItem(value, null) : writer.flowEntry(key, value, null);
+      String member =
+          key == null ? writer.flowItem(value, null) : writer.flowEntry(key, value, null);
       return new Splice(open(collection) + 1, open(collection) + 1, member, order);
     }
     Member last = members.getLast();
     if (isFlow(collection)) {
-      String indent = blankPrefix(last.start()) && lineStart(last.start()) > open(collection) ? text.substring(lineStart(last.start()), last.start()) : null;
-      String member = key == null ? writer.flowItem(value, indent) : writer.flowEntry(key, value, indent);
-      return new Splice(last.end(), last.end(), (indent == null ? ", " : "," + newline + indent) + member, order);
+      String indent =
+          blankPrefix(last.start()) && lineStart(last.start()) > open(collection)
+              ? text.substring(lineStart(last.start()), last.start())
+              : null;
+      String member =
+          key == null ? writer.flowItem(value, indent) : writer.flowEntry(key, value, indent);
+      return new Splice(
+          last.end(), last.end(), (indent == null ? ", " : "," + newline + indent) + member, order);
     }
     int at = lineEnd(last.end());
     String indent = " ".repeat(members.getFirst().start() - lineStart(members.getFirst().start()));
-    String member = key == null ? writer.blockItem(value, indent) : writer.blockEntry(key, value, indent);
-    return new Splice(at, at, (at == text.length() && !text.endsWith("\n") ? newline : "") + indent + member + newline, order);
+    String member =
+        key == null ? writer.blockItem(value, indent) : writer.blockEntry(key, value, indent);
+    return new Splice(
+        at,
+        at,
+        (at == text.length() && !text.endsWith("\n") ? newline : "") + indent + member + newline,
+        order);
   }
 
-  private List<Splice> remove(TextTree collection, TreeSet<Integer> removed, boolean alsoAdded, int order) throws TextTreeParser.UnsupportedLayout {
+  private List<Splice> remove(
+      TextTree collection, TreeSet<Integer> removed, boolean alsoAdded, int order)
+      throws TextTreeParser.UnsupportedLayout {
     List<Member> members = members(collection);
     List<Splice> splices = new ArrayList<>();
     if (removed.size() == members.size()) {
       if (alsoAdded) {
-        throw new TextTreeParser.UnsupportedLayout("a fix would replace every member of one of its mappings or lists");
+        throw new TextTreeParser.UnsupportedLayout(
+            "a fix would replace every member of one of its mappings or lists");
       }
       String empty = collection instanceof TextTree.Mapping ? "{}" : "[]";
-      return List.of(isFlow(collection)
-          ? new Splice(open(collection) + 1, collection.end() - 1, "", order)
-          : new Splice(members.getFirst().start(), members.getLast().end(), empty, order)); // a block collection cannot be empty; its flow form can
+      return List.of(
+          isFlow(collection)
+              ? new Splice(open(collection) + 1, collection.end() - 1, "", order)
+              : new Splice(
+                  members.getFirst().start(),
+                  members.getLast().end(),
+                  empty,
+                  order)); // a block collection cannot be empty; its flow form can
     }
     int lastKept = members.size() - 1;
     while (removed.contains(lastKept)) {
@@ -146,7 +191,8 @@ final class TextEditor {
       } else if (blankPrefix(member.start())) {
         splices.add(new Splice(lineStart(member.start()), lineEnd(member.end()), "", order));
       } else {
-        // The first member shares its line with a dash (- Key: v): the next member kept moves up to it.
+        // The first member shares its line with a dash (- Key: v): the next member kept moves up to
+        // it.
         int next = i + 1;
         while (removed.contains(next)) {
           next++;
@@ -164,7 +210,9 @@ final class TextEditor {
   private List<Member> members(TextTree collection) {
     List<Member> members = new ArrayList<>();
     if (collection instanceof TextTree.Mapping mapping) {
-      mapping.entries().forEach(entry -> members.add(new Member(entry.keyStart(), entry.value().end())));
+      mapping
+          .entries()
+          .forEach(entry -> members.add(new Member(entry.keyStart(), entry.value().end())));
     } else if (collection instanceof TextTree.Sequence sequence) {
       for (TextTree item : sequence.items()) {
         members.add(new Member(sequence.flow() ? item.start() : dash(item.start()), item.end()));
@@ -174,7 +222,9 @@ final class TextEditor {
   }
 
   private static boolean isFlow(TextTree collection) {
-    return collection instanceof TextTree.Mapping mapping ? mapping.flow() : ((TextTree.Sequence) collection).flow();
+    return collection instanceof TextTree.Mapping mapping
+        ? mapping.flow()
+        : ((TextTree.Sequence) collection).flow();
   }
 
   /** The bracket that opens a flow collection (its start may be an anchor). */
@@ -191,10 +241,15 @@ final class TextEditor {
     return at;
   }
 
-  /** Whether only spaces stand before {@code at} on its line; looks no further back than them, as a minified line may be megabytes long. */
+  /**
+   * Whether only spaces stand before {@code at} on its line; looks no further back than them, as a
+   * minified line may be megabytes long.
+   */
   private boolean blankPrefix(int at) {
     int before = at;
-    while (before > 0 && text.charAt(before - 1) != '\n' && Character.isWhitespace(text.charAt(before - 1))) {
+    while (before > 0
+        && text.charAt(before - 1) != '\n'
+        && Character.isWhitespace(text.charAt(before - 1))) {
       before--;
     }
     return before == 0 || text.charAt(before - 1) == '\n';

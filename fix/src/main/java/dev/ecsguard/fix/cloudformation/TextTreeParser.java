@@ -29,14 +29,17 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads a {@link TextTree} from text that the scanner's reader has accepted already (so its limits
- * and its error messages have been applied): YAML with SnakeYAML's composer, whose nodes know
- * their marks, JSON with Jackson's token locations.
+ * and its error messages have been applied): YAML with SnakeYAML's composer, whose nodes know their
+ * marks, JSON with Jackson's token locations.
  */
 public final class TextTreeParser {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final JsonFactory JSON = new JsonFactory();
 
-  /** A layout that the editor does not change, said as the rest of a sentence ("it uses YAML aliases"). */
+  /**
+   * A layout that the editor does not change, said as the rest of a sentence ("it uses YAML
+   * aliases").
+   */
   static final class UnsupportedLayout extends Exception {
     UnsupportedLayout(String why) {
       super(why, null, false, false);
@@ -44,16 +47,25 @@ public final class TextTreeParser {
   }
 
   private final String text;
-  /** Char index of each code point, when the text has characters outside the BMP (SnakeYAML counts code points). */
+
+  /**
+   * Char index of each code point, when the text has characters outside the BMP (SnakeYAML counts
+   * code points).
+   */
   private final int[] charIndex;
+
   private final Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private TextTreeParser(String text) {
     this.text = text;
-    this.charIndex = text.codePointCount(0, text.length()) == text.length() ? null : CodePoints.starts(text);
+    this.charIndex =
+        text.codePointCount(0, text.length()) == text.length() ? null : CodePoints.starts(text);
   }
 
-  /** Whether the scanner reads {@code text} as JSON: by its name, else by its first character, as DocumentReader tells them. */
+  /**
+   * Whether the scanner reads {@code text} as JSON: by its name, else by its first character, as
+   * DocumentReader tells them.
+   */
   public static boolean isJson(String name, String text) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".json") || lower.endsWith(".yaml") || lower.endsWith(".yml")) {
@@ -74,8 +86,11 @@ public final class TextTreeParser {
       }
     }
     LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE); // the scanner's reader has applied the file size limit
-    Node root = new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options).getSingleNode();
+    options.setCodePointLimit(
+        Integer.MAX_VALUE); // the scanner's reader has applied the file size limit
+    Node root =
+        new Composer(new ParserImpl(new StreamReader(text), options), new Resolver(), options)
+            .getSingleNode();
     return parser.yaml(root);
   }
 
@@ -87,14 +102,19 @@ public final class TextTreeParser {
     int start = index(node.getStartMark());
     TextTree tree =
         switch (node) {
-          case ScalarNode scalar -> new TextTree.Scalar(value(scalar), start, trimmed(start, index(scalar.getEndMark())));
+          case ScalarNode scalar ->
+              new TextTree.Scalar(value(scalar), start, trimmed(start, index(scalar.getEndMark())));
           case SequenceNode sequence -> {
             List<TextTree> items = new ArrayList<>();
             for (Node item : sequence.getValue()) {
               items.add(yaml(item));
             }
             boolean flow = sequence.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
-            yield new TextTree.Sequence(items, flow, start, flow || items.isEmpty() ? index(sequence.getEndMark()) : items.getLast().end());
+            yield new TextTree.Sequence(
+                items,
+                flow,
+                start,
+                flow || items.isEmpty() ? index(sequence.getEndMark()) : items.getLast().end());
           }
           case MappingNode mapping -> {
             List<TextTree.Entry> entries = new ArrayList<>();
@@ -103,20 +123,30 @@ public final class TextTreeParser {
                 throw new UnsupportedLayout("it has a mapping key that is not a plain value");
               }
               if (key.getTag().equals(Tag.MERGE)) {
-                // The scanner reads the merged keys as the mapping's own; their text stands elsewhere, maybe shared.
+                // The scanner reads the merged keys as the mapping's own; their text stands
+                // elsewhere, maybe shared.
                 throw new UnsupportedLayout("it uses YAML merge keys (<<)");
               }
-              entries.add(new TextTree.Entry(key.getValue(), index(key.getStartMark()), yaml(tuple.getValueNode())));
+              entries.add(
+                  new TextTree.Entry(
+                      key.getValue(), index(key.getStartMark()), yaml(tuple.getValueNode())));
             }
             boolean flow = mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW;
-            yield new TextTree.Mapping(entries, flow, start, flow || entries.isEmpty() ? index(mapping.getEndMark()) : entries.getLast().value().end());
+            yield new TextTree.Mapping(
+                entries,
+                flow,
+                start,
+                flow || entries.isEmpty()
+                    ? index(mapping.getEndMark())
+                    : entries.getLast().value().end());
           }
           default -> throw new UnsupportedLayout("it has a YAML node of an unknown kind");
         };
     String tag = node.getTag().getValue();
     if (tag.startsWith("!") && !tag.startsWith("!!") && tag.length() > 1) {
       String name = tag.substring(1);
-      return new TextTree.Intrinsic(name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name, start, tree.end());
+      return new TextTree.Intrinsic(
+          name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name, start, tree.end());
     }
     return longFormIntrinsic(tree);
   }
@@ -124,10 +154,11 @@ public final class TextTreeParser {
   /** Plain scalars typed as YAML 1.1 (and CloudFormation) types them; quoted ones are strings. */
   private static JsonNode value(ScalarNode scalar) {
     if (scalar.getTag().equals(Tag.BOOL)) {
-      return NODES.booleanNode(switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
-        case "y", "yes", "true", "on" -> true;
-        default -> false;
-      });
+      return NODES.booleanNode(
+          switch (scalar.getValue().toLowerCase(Locale.ROOT)) {
+            case "y", "yes", "true", "on" -> true;
+            default -> false;
+          });
     }
     return scalar.getTag().equals(Tag.NULL) ? NODES.nullNode() : NODES.textNode(scalar.getValue());
   }
@@ -143,14 +174,17 @@ public final class TextTreeParser {
         tokens.nextToken();
         entries.add(new TextTree.Entry(key, keyStart, json(tokens)));
       }
-      return longFormIntrinsic(new TextTree.Mapping(entries, true, start, (int) tokens.currentTokenLocation().getCharOffset() + 1));
+      return longFormIntrinsic(
+          new TextTree.Mapping(
+              entries, true, start, (int) tokens.currentTokenLocation().getCharOffset() + 1));
     }
     if (token == JsonToken.START_ARRAY) {
       List<TextTree> items = new ArrayList<>();
       while (tokens.nextToken() != JsonToken.END_ARRAY) {
         items.add(json(tokens));
       }
-      return new TextTree.Sequence(items, true, start, (int) tokens.currentTokenLocation().getCharOffset() + 1);
+      return new TextTree.Sequence(
+          items, true, start, (int) tokens.currentTokenLocation().getCharOffset() + 1);
     }
     JsonNode value =
         switch (token) {
@@ -158,7 +192,10 @@ public final class TextTreeParser {
           case VALUE_NULL -> NODES.nullNode();
           default -> NODES.textNode(tokens.getText()); // numbers too: no fix reads or writes one
         };
-    return new TextTree.Scalar(value, start, (int) tokens.currentLocation().getCharOffset()); // after getText: the whole token is read
+    return new TextTree.Scalar(
+        value,
+        start,
+        (int) tokens.currentLocation().getCharOffset()); // after getText: the whole token is read
   }
 
   /** {@code {"Ref": …}}, {@code {"Fn::If": …}}: CloudFormation's long form of a function. */

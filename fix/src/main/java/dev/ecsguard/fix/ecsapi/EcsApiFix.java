@@ -18,16 +18,24 @@ import java.util.List;
  * providers it holds, in place.
  */
 public final class EcsApiFix {
-  private static final List<String> ENVELOPES = List.of("services", "taskSets", "clusters", "capacityProviders");
-  private static final List<String> WRAPPERS = List.of("service", "taskSet", "cluster", "capacityProvider");
+  private static final List<String> ENVELOPES =
+      List.of("services", "taskSets", "clusters", "capacityProviders");
+  private static final List<String> WRAPPERS =
+      List.of("service", "taskSet", "cluster", "capacityProvider");
 
   private EcsApiFix() {}
 
-  /** ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null when it holds nothing to fix. */
+  /**
+   * ECS API JSON as the scanner read it, rewritten by Jackson with its numbers as written; null
+   * when it holds nothing to fix.
+   */
   public static FixedText fix(Document read, String original, RemedyOptions options) {
-    JsonNode document = JacksonTree.of(read.root(), unresolved -> {
-      throw new IllegalStateException("JSON has no unresolved values");
-    });
+    JsonNode document =
+        JacksonTree.of(
+            read.root(),
+            unresolved -> {
+              throw new IllegalStateException("JSON has no unresolved values");
+            });
     Hardening hardening = new Hardening(options);
     JsonNode hardened = hardening.taskDefinition(document);
     if (hardened == null) {
@@ -42,7 +50,10 @@ public final class EcsApiFix {
     return new FixedText(fixed, hardening.instructions());
   }
 
-  /** Fixes every service, task set, cluster and capacity provider in {@code document}; returns whether it held any. */
+  /**
+   * Fixes every service, task set, cluster and capacity provider in {@code document}; returns
+   * whether it held any.
+   */
   private static boolean settings(JsonNode document, Hardening hardening) {
     boolean found = false;
     if (document instanceof ArrayNode array) {
@@ -81,7 +92,10 @@ public final class EcsApiFix {
     return type != null;
   }
 
-  /** Sniffs what ECS API JSON holds, as describe and create outputs do not say their type (a task set names its service too). */
+  /**
+   * Sniffs what ECS API JSON holds, as describe and create outputs do not say their type (a task
+   * set names its service too).
+   */
   private static ResourceType typeOf(ObjectNode object) {
     if (object.has("taskSetArn") || object.has("externalId")) {
       return ResourceType.TASK_SET;
@@ -92,6 +106,8 @@ public final class EcsApiFix {
     if (object.has("clusterName") || object.has("clusterArn")) {
       return ResourceType.CLUSTER;
     }
-    return object.get("autoScalingGroupProvider") instanceof ObjectNode ? ResourceType.CAPACITY_PROVIDER : null;
+    return object.get("autoScalingGroupProvider") instanceof ObjectNode
+        ? ResourceType.CAPACITY_PROVIDER
+        : null;
   }
 }

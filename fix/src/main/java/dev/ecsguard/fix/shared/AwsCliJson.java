@@ -7,7 +7,10 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** JSON as the AWS CLI writes it, which is how fixed ECS API JSON, apply's register input and journals are written. */
+/**
+ * JSON as the AWS CLI writes it, which is how fixed ECS API JSON, apply's register input and
+ * journals are written.
+ */
 public final class AwsCliJson {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -17,10 +20,11 @@ public final class AwsCliJson {
   public static String print(JsonNode node) {
     DefaultPrettyPrinter printer =
         new DefaultPrettyPrinter()
-            .withSeparators(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withArrayEmptySeparator("")
-                .withObjectEmptySeparator(""))
+            .withSeparators(
+                Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withArrayEmptySeparator("")
+                    .withObjectEmptySeparator(""))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"));
     printer.indentArraysWith(new DefaultIndenter("  ", "\n"));
     try {

@@ -13,20 +13,27 @@ import java.util.TreeMap;
  * the file holds nothing ecsguard fixes), a unified diff against the original, the proof (FAILED
  * findings by control that the fix removes and that remain) and the steps left to the user.
  */
-public record FixResult(String fixed, String diff, Map<String, Integer> removed, Map<String, Integer> remaining, List<String> instructions) {
+public record FixResult(
+    String fixed,
+    String diff,
+    Map<String, Integer> removed,
+    Map<String, Integer> remaining,
+    List<String> instructions) {
   public boolean changed() {
     return fixed != null && !diff.isEmpty();
   }
 
   /** The FAILED findings a fix removes: by control, how many fewer there are after it. */
-  public static Map<String, Integer> removed(Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
+  public static Map<String, Integer> removed(
+      Map<String, Integer> failedBefore, Map<String, Integer> failedAfter) {
     Map<String, Integer> removed = new TreeMap<>(Catalogue.ORDER);
-    failedBefore.forEach((control, count) -> {
-      int left = failedAfter.getOrDefault(control, 0);
-      if (left < count) {
-        removed.put(control, count - left);
-      }
-    });
+    failedBefore.forEach(
+        (control, count) -> {
+          int left = failedAfter.getOrDefault(control, 0);
+          if (left < count) {
+            removed.put(control, count - left);
+          }
+        });
     return removed;
   }
 

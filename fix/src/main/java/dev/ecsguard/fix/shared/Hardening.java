@@ -16,15 +16,23 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Runs the catalogue's remedies on resources in the ECS API's shape, which is what every fix
- * target shares: ECS API JSON is in that shape, CloudFormation and Terraform are read into it, and
- * live apply describes it. A remedy runs unless one of its controls is left alone.
+ * Runs the catalogue's remedies on resources in the ECS API's shape, which is what every fix target
+ * shares: ECS API JSON is in that shape, CloudFormation and Terraform are read into it, and live
+ * apply describes it. A remedy runs unless one of its controls is left alone.
  */
 public final class Hardening {
   /** describe-task-definition fields that register-task-definition refuses. */
-  static final Set<String> READ_ONLY = Set.of(
-      "taskDefinitionArn", "revision", "status", "requiresAttributes", "compatibilities", "registeredAt", "deregisteredAt",
-      "deleteRequestedAt", "registeredBy");
+  static final Set<String> READ_ONLY =
+      Set.of(
+          "taskDefinitionArn",
+          "revision",
+          "status",
+          "requiresAttributes",
+          "compatibilities",
+          "registeredAt",
+          "deregisteredAt",
+          "deleteRequestedAt",
+          "registeredBy");
 
   private final RemedyOptions options;
   private final List<String> instructions = new ArrayList<>();
@@ -33,7 +41,9 @@ public final class Hardening {
     this.options = options;
   }
 
-  /** What the remedies could not do by themselves, as steps for the user (never a variable's value). */
+  /**
+   * What the remedies could not do by themselves, as steps for the user (never a variable's value).
+   */
   public List<String> instructions() {
     return instructions;
   }
@@ -71,15 +81,21 @@ public final class Hardening {
     return Catalogue.remedies(type).stream().filter(options::runs).toList();
   }
 
-  /** The task definition itself: describe output is unwrapped, its read-only fields dropped and its tags kept. */
+  /**
+   * The task definition itself: describe output is unwrapped, its read-only fields dropped and its
+   * tags kept.
+   */
   public static ObjectNode registerInput(JsonNode document) {
-    if (document instanceof ObjectNode wrapper && wrapper.get("taskDefinition") instanceof ObjectNode described) {
+    if (document instanceof ObjectNode wrapper
+        && wrapper.get("taskDefinition") instanceof ObjectNode described) {
       ObjectNode task = described.deepCopy();
       READ_ONLY.forEach(task::remove);
       if (wrapper.get("tags") instanceof ArrayNode tags && !tags.isEmpty()) {
         ArrayNode own = task.putArray("tags");
         for (JsonNode tag : tags) {
-          if (!tag.path("key").asText().startsWith("aws:")) { // AWS sets those itself and refuses them in a request
+          if (!tag.path("key")
+              .asText()
+              .startsWith("aws:")) { // AWS sets those itself and refuses them in a request
             own.add(tag.deepCopy());
           }
         }
@@ -109,11 +125,15 @@ public final class Hardening {
     Set<ExecutionRoleUse> uses = EnumSet.noneOf(ExecutionRoleUse.class);
     uses.addAll(context.executionRoleUses());
     if (!fargate) {
-      uses.remove(ExecutionRoleUse.LOGS); // EC2's container agent writes the logs with the instance's role
+      uses.remove(
+          ExecutionRoleUse.LOGS); // EC2's container agent writes the logs with the instance's role
     }
     if (!uses.isEmpty()) {
-      context.instruct(task.path("family").asText("task") + ": give the task an executionRoleArn, a role allowed to "
-          + uses.stream().map(ExecutionRoleUse::words).collect(Collectors.joining(" and ")) + "; ECS refuses to register it without one");
+      context.instruct(
+          task.path("family").asText("task")
+              + ": give the task an executionRoleArn, a role allowed to "
+              + uses.stream().map(ExecutionRoleUse::words).collect(Collectors.joining(" and "))
+              + "; ECS refuses to register it without one");
     }
   }
 }

@@ -15,7 +15,10 @@ public final class JacksonTree {
 
   private JacksonTree() {}
 
-  /** {@code node} as a Jackson tree; each value the input could not give becomes {@code unresolved}'s answer. */
+  /**
+   * {@code node} as a Jackson tree; each value the input could not give becomes {@code
+   * unresolved}'s answer.
+   */
   public static JsonNode of(Node node, Function<UnresolvedNode, JsonNode> unresolved) {
     return switch (node) {
       case dev.ecsguard.tree.ObjectNode object -> {
@@ -28,12 +31,13 @@ public final class JacksonTree {
         array.elements().forEach(element -> out.add(of(element, unresolved)));
         yield out;
       }
-      case ScalarNode scalar -> switch (scalar.type()) {
-        case STRING -> NODES.textNode(scalar.text());
-        case NUMBER -> WrittenNumber.of(scalar.text());
-        case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(scalar.text()));
-        case NULL -> NODES.nullNode();
-      };
+      case ScalarNode scalar ->
+          switch (scalar.type()) {
+            case STRING -> NODES.textNode(scalar.text());
+            case NUMBER -> WrittenNumber.of(scalar.text());
+            case BOOLEAN -> NODES.booleanNode(Boolean.parseBoolean(scalar.text()));
+            case NULL -> NODES.nullNode();
+          };
       case UnresolvedNode value -> unresolved.apply(value);
     };
   }

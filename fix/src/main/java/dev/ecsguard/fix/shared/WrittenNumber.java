@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * 23-digit integers stay as they are, where a double or a normalised decimal would change them.
  */
 final class WrittenNumber extends NumericNode {
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private final String text;
   private final BigDecimal value;
@@ -27,11 +28,15 @@ final class WrittenNumber extends NumericNode {
     this.integral = integral;
   }
 
-  /** The number {@code text} spells; a spelling JSON has no word for (HCL's {@code 007}) is written as its value. */
+  /**
+   * The number {@code text} spells; a spelling JSON has no word for (HCL's {@code 007}) is written
+   * as its value.
+   */
   static WrittenNumber of(String text) {
     BigDecimal value = new BigDecimal(text);
     boolean json = JSON_NUMBER.matcher(text).matches();
-    boolean integral = json ? text.chars().noneMatch(c -> c == '.' || c == 'e' || c == 'E') : value.scale() <= 0;
+    boolean integral =
+        json ? text.chars().noneMatch(c -> c == '.' || c == 'e' || c == 'E') : value.scale() <= 0;
     return new WrittenNumber(json ? text : value.toString(), value, integral);
   }
 
@@ -45,7 +50,9 @@ final class WrittenNumber extends NumericNode {
     if (!integral) {
       return JsonParser.NumberType.BIG_DECIMAL;
     }
-    return canConvertToInt() ? JsonParser.NumberType.INT : canConvertToLong() ? JsonParser.NumberType.LONG : JsonParser.NumberType.BIG_INTEGER;
+    return canConvertToInt()
+        ? JsonParser.NumberType.INT
+        : canConvertToLong() ? JsonParser.NumberType.LONG : JsonParser.NumberType.BIG_INTEGER;
   }
 
   @Override
@@ -85,12 +92,14 @@ final class WrittenNumber extends NumericNode {
 
   @Override
   public boolean canConvertToInt() {
-    return value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
+    return value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0
+        && value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0;
   }
 
   @Override
   public boolean canConvertToLong() {
-    return value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+    return value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+        && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
   }
 
   @Override

@@ -26,17 +26,20 @@ import java.util.stream.Stream;
 
 /**
  * The values a .tf file computes under a credential's name ({@code lower("…")}, {@code "a${"b"}c"},
- * a template with directives): their evaluation differs from the text the diff shows, so each string
- * literal the source writes in them is collected, as an {@code environment} list that
- * {@link CredentialMask} reads — an environment entry's {@code name}/{@code value}, an object key
- * (a Docker label), a local, a variable's default.
+ * a template with directives): their evaluation differs from the text the diff shows, so each
+ * string literal the source writes in them is collected, as an {@code environment} list that {@link
+ * CredentialMask} reads — an environment entry's {@code name}/{@code value}, an object key (a
+ * Docker label), a local, a variable's default.
  */
 final class HclComputedCredentials {
   private final ArrayNode environment = JsonNodeFactory.instance.arrayNode();
 
   private HclComputedCredentials() {}
 
-  /** {@code {"environment": [{"name": NAME, "value": [the literals of its source]}, …]}} for {@code items}. */
+  /**
+   * {@code {"environment": [{"name": NAME, "value": [the literals of its source]}, …]}} for {@code
+   * items}.
+   */
   static ObjectNode of(List<Item> items) {
     HclComputedCredentials found = new HclComputedCredentials();
     found.items(items);
@@ -52,7 +55,8 @@ final class HclComputedCredentials {
         expression(attribute.value());
       } else if (item instanceof Block block) {
         if (block.type().equals("variable") && block.labels().size() == 1) {
-          block.body().stream().filter(entry -> entry instanceof Attribute a && a.name().equals("default"))
+          block.body().stream()
+              .filter(entry -> entry instanceof Attribute a && a.name().equals("default"))
               .forEach(entry -> named(block.labels().get(0), ((Attribute) entry).value()));
         }
         items(block.body());
@@ -64,7 +68,9 @@ final class HclComputedCredentials {
     if (expression instanceof ObjectValue object) {
       Expression name = member(object, "name");
       Expression value = member(object, "value");
-      if (name instanceof Literal literal && literal.kind() == Literal.Kind.STRING && value != null) {
+      if (name instanceof Literal literal
+          && literal.kind() == Literal.Kind.STRING
+          && value != null) {
         named(literal.text(), value);
       }
       for (Entry entry : object.entries()) {
@@ -76,7 +82,10 @@ final class HclComputedCredentials {
     children(expression).forEach(this::expression);
   }
 
-  /** {@code value}, given under {@code name}: when the name makes it a credential and the source computes it, its literals. */
+  /**
+   * {@code value}, given under {@code name}: when the name makes it a credential and the source
+   * computes it, its literals.
+   */
   private void named(String name, Expression value) {
     if (Credentials.namesCredential(name) && !(value instanceof Literal)) {
       ArrayNode literals = JsonNodeFactory.instance.arrayNode();
@@ -85,7 +94,9 @@ final class HclComputedCredentials {
     }
   }
 
-  /** Every string literal, and literal part of a template, that {@code expression}'s source writes. */
+  /**
+   * Every string literal, and literal part of a template, that {@code expression}'s source writes.
+   */
   private static void literals(Expression expression, ArrayNode into) {
     if (expression instanceof Literal literal && literal.kind() == Literal.Kind.STRING) {
       into.add(literal.text());
@@ -95,20 +106,28 @@ final class HclComputedCredentials {
 
   private static List<Expression> children(Expression expression) {
     return switch (expression) {
-      case ObjectValue object -> object.entries().stream().flatMap(entry -> Stream.of(entry.key(), entry.value())).toList();
+      case ObjectValue object ->
+          object.entries().stream()
+              .flatMap(entry -> Stream.of(entry.key(), entry.value()))
+              .toList();
       case Tuple tuple -> tuple.elements();
       case Template template -> template.parts();
       case Call call -> call.arguments();
-      case Conditional conditional -> List.of(conditional.condition(), conditional.whenTrue(), conditional.whenFalse());
+      case Conditional conditional ->
+          List.of(conditional.condition(), conditional.whenTrue(), conditional.whenFalse());
       case Binary binary -> List.of(binary.left(), binary.right());
       case Unary unary -> List.of(unary.operand());
-      case Traversal traversal -> traversal.steps().stream().map(Step::index).filter(Objects::nonNull).toList();
+      case Traversal traversal ->
+          traversal.steps().stream().map(Step::index).filter(Objects::nonNull).toList();
       case Literal literal -> List.of();
       case Opaque opaque -> List.of();
     };
   }
 
-  /** The value of {@code object}'s member {@code key} written as an identifier or a plain string, or null. */
+  /**
+   * The value of {@code object}'s member {@code key} written as an identifier or a plain string, or
+   * null.
+   */
   private static Expression member(ObjectValue object, String key) {
     for (Entry entry : object.entries()) {
       if (entry.key() instanceof Literal literal && key.equals(literal.text())) {

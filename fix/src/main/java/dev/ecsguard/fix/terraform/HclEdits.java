@@ -13,7 +13,8 @@ import java.util.Map;
  * everything else (comments, alignment, blank lines) stays as written; and HCL spellings of values.
  */
 public final class HclEdits {
-  // Hyphens are allowed in HCL identifiers, but a reader takes awslogs-group for a subtraction: such keys are quoted.
+  // Hyphens are allowed in HCL identifiers, but a reader takes awslogs-group for a subtraction:
+  // such keys are quoted.
   private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
 
   private record Edit(int start, int end, String replacement) {}
@@ -32,7 +33,10 @@ public final class HclEdits {
     }
   }
 
-  /** The text with every edit made; an edit that overlaps one made before it is dropped (the re-scan shows what is left). */
+  /**
+   * The text with every edit made; an edit that overlaps one made before it is dropped (the re-scan
+   * shows what is left).
+   */
   String apply() {
     List<Edit> sorted = new ArrayList<>(edits);
     sorted.sort(Comparator.comparingInt(Edit::start).thenComparingInt(Edit::end));
@@ -53,7 +57,10 @@ public final class HclEdits {
     edits.add(new Edit(offset(from), offset(to), replacement));
   }
 
-  /** Removes an item or element with the comma after it; its lines too, when nothing else is on them. */
+  /**
+   * Removes an item or element with the comma after it; its lines too, when nothing else is on
+   * them.
+   */
   void remove(Position from, Position to) {
     int start = offset(from);
     int end = skipBlanks(offset(to));
@@ -84,7 +91,8 @@ public final class HclEdits {
       return;
     }
     String indent = first != null ? " ".repeat(first.column() - 1) : indentation(opening) + "  ";
-    String lines = (indent + item.replace("\n", "\n" + indent)).replaceAll("(?m)^[ \t]+$", "") + "\n";
+    String lines =
+        (indent + item.replace("\n", "\n" + indent)).replaceAll("(?m)^[ \t]+$", "") + "\n";
     if (text.substring(closeLineStart, close).isBlank()) {
       edits.add(new Edit(closeLineStart, closeLineStart, lines));
     } else {
@@ -92,7 +100,10 @@ public final class HclEdits {
     }
   }
 
-  /** Appends {@code element} to the tuple from {@code opening} to just before {@code end}, in its layout. */
+  /**
+   * Appends {@code element} to the tuple from {@code opening} to just before {@code end}, in its
+   * layout.
+   */
   void append(Position opening, Position first, Position end, String element) {
     int close = offset(end) - 1;
     if (first == null) {
@@ -105,7 +116,11 @@ public final class HclEdits {
       edits.add(new Edit(last + 1, last + 1, (trailingComma ? " " : ", ") + element));
     } else {
       String indent = " ".repeat(first.column() - 1);
-      edits.add(new Edit(last + 1, last + 1, (trailingComma ? "" : ",") + "\n" + indent + element + (trailingComma ? "," : "")));
+      edits.add(
+          new Edit(
+              last + 1,
+              last + 1,
+              (trailingComma ? "" : ",") + "\n" + indent + element + (trailingComma ? "," : "")));
     }
   }
 
@@ -119,7 +134,10 @@ public final class HclEdits {
     return text.substring(start, end);
   }
 
-  /** The blanks that every non-blank line {@code from} to {@code to} (inclusive) starts with, as a heredoc's <<- removes them. */
+  /**
+   * The blanks that every non-blank line {@code from} to {@code to} (inclusive) starts with, as a
+   * heredoc's <<- removes them.
+   */
   String commonIndentation(int from, int to) {
     String common = null;
     for (int line = from; line <= to; line++) {
@@ -158,7 +176,8 @@ public final class HclEdits {
   }
 
   private int skipBlanks(int at) {
-    while (at < text.length() && (text.charAt(at) == ' ' || text.charAt(at) == '\t' || text.charAt(at) == '\r')) {
+    while (at < text.length()
+        && (text.charAt(at) == ' ' || text.charAt(at) == '\t' || text.charAt(at) == '\r')) {
       at++;
     }
     return at;
@@ -200,6 +219,10 @@ public final class HclEdits {
 
   /** A quoted HCL string: JSON's escapes, and ${ and %{ kept literal. */
   static String quote(String text) {
-    return "\"" + Hcl.templateSafe(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text))) + "\"";
+    return "\""
+        + Hcl.templateSafe(
+            new String(
+                com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(text)))
+        + "\"";
   }
 }

@@ -11,15 +11,14 @@ import com.fasterxml.jackson.databind.node.POJONode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.engine.Selection;
 import dev.ecsguard.fix.shared.AnchoredDiff;
 import dev.ecsguard.fix.shared.AwsCliJson;
 import dev.ecsguard.fix.shared.CredentialMask;
 import dev.ecsguard.fix.shared.FixResult;
-import dev.ecsguard.fix.shared.JacksonTree;
 import dev.ecsguard.fix.shared.Hardening;
-import dev.ecsguard.engine.Scanner;
-import dev.ecsguard.engine.Selection;
-import dev.ecsguard.input.InputFiles;
+import dev.ecsguard.fix.shared.JacksonTree;
 import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.terraform.HclBridge;
 import dev.ecsguard.format.terraform.TerraformAttributes;
@@ -39,6 +38,7 @@ import dev.ecsguard.hcl.Hcl.Position;
 import dev.ecsguard.hcl.Hcl.Traversal;
 import dev.ecsguard.hcl.Hcl.Tuple;
 import dev.ecsguard.hcl.HclException;
+import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
@@ -59,8 +59,8 @@ import java.util.stream.StreamSupport;
 /**
  * Suggests the changes that harden the aws_ecs_* resources of one .tf file. Each resource's
  * attributes, evaluated with its module as the scanner evaluates them, are put in the ECS API's
- * shape; the catalogue's remedies harden that ({@link Hardening}); and each change they make
- * is carried back to the HCL: an edit of the text where the value is written in this file as a
+ * shape; the catalogue's remedies harden that ({@link Hardening}); and each change they make is
+ * carried back to the HCL: an edit of the text where the value is written in this file as a
  * literal, otherwise an instruction naming the attribute, the value to set and where it comes from
  * (a variable, a local, a file, another resource). The suggestion is proved as a JSON fix is: the
  * module is scanned with the suggested text in place of the file.
@@ -69,13 +69,15 @@ public final class TerraformFix {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final InputLimits LIMITS = InputLimits.DEFAULT;
-  private static final InputReader.Sink NO_RESOURCES = new InputReader.Sink() {
-    @Override
-    public void resource(Resource resource, Map<String, String> labels) {}
+  private static final InputReader.Sink NO_RESOURCES =
+      new InputReader.Sink() {
+        @Override
+        public void resource(Resource resource, Map<String, String> labels) {}
 
-    @Override
-    public void note(Node where, String message) {} // the scan says these; a fix has nothing to add
-  };
+        @Override
+        public void note(
+            Node where, String message) {} // the scan says these; a fix has nothing to add
+      };
 
   /** A value the module's source does not give; the remedies read it as not set. */
   private record Unknown(String reason) {
@@ -85,14 +87,18 @@ public final class TerraformFix {
     }
   }
 
-  /** Where a change inside container_definitions is: the container and the member path within it. */
+  /**
+   * Where a change inside container_definitions is: the container and the member path within it.
+   */
   private record Place(String container, String member) {
     Place in(String key) {
       return new Place(container, member.isEmpty() ? key : member + "." + key);
     }
 
     Place element(int index, JsonNode value) {
-      return container == null ? new Place("container \"" + value.path("name").asText("#" + index) + "\"", "") : new Place(container, member + "[" + index + "]");
+      return container == null
+          ? new Place("container \"" + value.path("name").asText("#" + index) + "\"", "")
+          : new Place(container, member + "[" + index + "]");
     }
   }
 
@@ -103,11 +109,15 @@ public final class TerraformFix {
   private final Map<String, String> tfVariables;
   private final HclEdits edits;
   private final Set<String> instructions = new LinkedHashSet<>();
-  private final List<JsonNode> holdingCredentials = new ArrayList<>(); // each task definition as read, and this file's literals by name
-  private final Map<String, String> declaredAt = new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
-  private final Map<String, Attribute> localsHere = new HashMap<>(); // this file's locals, edited where they are written
+  private final List<JsonNode> holdingCredentials =
+      new ArrayList<>(); // each task definition as read, and this file's literals by name
+  private final Map<String, String> declaredAt =
+      new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
+  private final Map<String, Attribute> localsHere =
+      new HashMap<>(); // this file's locals, edited where they are written
 
-  private TerraformFix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables) {
+  private TerraformFix(
+      Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables) {
     this.tree = tree;
     this.file = file;
     this.directory = InputFiles.directoryOf(file);
@@ -118,10 +128,12 @@ public final class TerraformFix {
 
   /**
    * The suggestion for {@code file}, whose text is {@code text}; {@code fixed} is null when it
-   * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's --tf-var;
-   * {@code tree}: the directory named on the command line (or the file's own), outside which file() reads nothing, as in a scan.
+   * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's
+   * --tf-var; {@code tree}: the directory named on the command line (or the file's own), outside
+   * which file() reads nothing, as in a scan.
    */
-  public static FixResult fix(Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
+  public static FixResult fix(
+      Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
       throws InputException {
     TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
     try {
@@ -131,7 +143,15 @@ public final class TerraformFix {
     }
     List<TerraformSourceReader.Instance> instances = new ArrayList<>();
     List<InputException> errors = new ArrayList<>();
-    fix.reader().instances(fix.tree, fix.directory, List.of(file), Map.of(file, text), NO_RESOURCES, errors::add, instances::add);
+    fix.reader()
+        .instances(
+            fix.tree,
+            fix.directory,
+            List.of(file),
+            Map.of(file, text),
+            NO_RESOURCES,
+            errors::add,
+            instances::add);
     if (!errors.isEmpty()) {
       throw errors.get(0);
     }
@@ -140,7 +160,9 @@ public final class TerraformFix {
     }
     Set<Block> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     for (TerraformSourceReader.Instance instance : instances) {
-      if (done.add(instance.block())) { // count and for_each: the first instance speaks for the block; the re-scan checks them all
+      if (done.add(
+          instance.block())) { // count and for_each: the first instance speaks for the block; the
+        // re-scan checks them all
         fix.resource(instance);
       }
     }
@@ -149,17 +171,22 @@ public final class TerraformFix {
     String diff = AnchoredDiff.unified(file.toString(), mask.apply(text), mask.apply(suggested));
     List<String> steps = fix.instructions.stream().map(mask).toList();
     Map<String, Integer> failedAfter = fix.failed(suggested);
-    return new FixResult(suggested, diff, FixResult.removed(fix.failed(text), failedAfter), failedAfter, steps);
+    return new FixResult(
+        suggested, diff, FixResult.removed(fix.failed(text), failedAfter), failedAfter, steps);
   }
 
   private TerraformSourceReader reader() {
     return new TerraformSourceReader(new DocumentReader(LIMITS), LIMITS, tfVariables);
   }
 
-  /** Where the module declares its variables and locals; this file's locals, to edit them where they are written. */
+  /**
+   * Where the module declares its variables and locals; this file's locals, to edit them where they
+   * are written.
+   */
   private void declarations(List<Item> items) {
     // An error listing them is the module read's to report: it is read again for the suggestion.
-    List<Path> siblings = new ArrayList<>(TerraformSourceReader.moduleFiles(directory, List.of(), error -> {}));
+    List<Path> siblings =
+        new ArrayList<>(TerraformSourceReader.moduleFiles(directory, List.of(), error -> {}));
     siblings.sort(null);
     for (Path sibling : siblings) {
       if (sibling.normalize().equals(file.normalize())) {
@@ -167,7 +194,12 @@ public final class TerraformFix {
       }
       try {
         String name = sibling.toString();
-        declarations(name, Hcl.parse(name, RegularFiles.readUtf8(sibling, name, LIMITS.maxFileBytes()), LIMITS.maxNestingDepth()));
+        declarations(
+            name,
+            Hcl.parse(
+                name,
+                RegularFiles.readUtf8(sibling, name, LIMITS.maxFileBytes()),
+                LIMITS.maxNestingDepth()));
       } catch (InputException | HclException e) {
         // the same: reported by the module's read
       }
@@ -176,13 +208,19 @@ public final class TerraformFix {
     ObjectNode literalsByName = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("locals")) {
-        block.body().forEach(local -> {
-          if (local instanceof Attribute attribute) {
-            localsHere.put(attribute.name(), attribute);
-            literal(attribute).ifPresent(text -> literalsByName.put(attribute.name(), text));
-          }
-        });
-      } else if (item instanceof Block block && block.type().equals("variable") && block.labels().size() == 1) {
+        block
+            .body()
+            .forEach(
+                local -> {
+                  if (local instanceof Attribute attribute) {
+                    localsHere.put(attribute.name(), attribute);
+                    literal(attribute)
+                        .ifPresent(text -> literalsByName.put(attribute.name(), text));
+                  }
+                });
+      } else if (item instanceof Block block
+          && block.type().equals("variable")
+          && block.labels().size() == 1) {
         for (Item entry : block.body()) {
           if (entry instanceof Attribute attribute && attribute.name().equals("default")) {
             literal(attribute).ifPresent(text -> literalsByName.put(block.labels().get(0), text));
@@ -190,22 +228,33 @@ public final class TerraformFix {
         }
       }
     }
-    // Shown in the diff's context lines though no task definition uses them: the credential rules judge them by name.
+    // Shown in the diff's context lines though no task definition uses them: the credential rules
+    // judge them by name.
     holdingCredentials.add(literalsByName);
     holdingCredentials.add(HclComputedCredentials.of(items));
   }
 
   /** The attribute's value when it is a plain string. */
   private static java.util.Optional<String> literal(Attribute attribute) {
-    return attribute.value() instanceof Literal literal && literal.kind() == Literal.Kind.STRING ? java.util.Optional.of(literal.text()) : java.util.Optional.empty();
+    return attribute.value() instanceof Literal literal && literal.kind() == Literal.Kind.STRING
+        ? java.util.Optional.of(literal.text())
+        : java.util.Optional.empty();
   }
 
   private void declarations(String name, List<Item> items) {
     for (Item item : items) {
-      if (item instanceof Block block && block.type().equals("variable") && block.labels().size() == 1) {
+      if (item instanceof Block block
+          && block.type().equals("variable")
+          && block.labels().size() == 1) {
         declaredAt.put("var." + block.labels().get(0), name + ":" + block.at().line());
       } else if (item instanceof Block block && block.type().equals("locals")) {
-        block.body().forEach(local -> declaredAt.put("local." + ((local instanceof Attribute a) ? a.name() : ""), name + ":" + local.at().line()));
+        block
+            .body()
+            .forEach(
+                local ->
+                    declaredAt.put(
+                        "local." + ((local instanceof Attribute a) ? a.name() : ""),
+                        name + ":" + local.at().line()));
       }
     }
   }
@@ -227,7 +276,12 @@ public final class TerraformFix {
       List<String> kept = new ArrayList<>(instructions).subList(0, instructed);
       instructions.clear();
       instructions.addAll(kept);
-      instructions.add(address + ": left unchanged: " + (e instanceof WrongShape ? e.getMessage() : "an attribute has a type ECS does not accept"));
+      instructions.add(
+          address
+              + ": left unchanged: "
+              + (e instanceof WrongShape
+                  ? e.getMessage()
+                  : "an attribute has a type ECS does not accept"));
     }
   }
 
@@ -253,7 +307,10 @@ public final class TerraformFix {
     carry(block, address, "", fields, task, fixed);
   }
 
-  /** container_definitions as the API's list: jsonencode gives it as a value, a string holds it as JSON. */
+  /**
+   * container_definitions as the API's list: jsonencode gives it as a value, a string holds it as
+   * JSON.
+   */
   private JsonNode containers(String address, JsonNode given) {
     if (given instanceof ArrayNode list) {
       return list;
@@ -272,9 +329,16 @@ public final class TerraformFix {
         problem = "is not valid JSON";
       }
     } else {
-      problem = given instanceof POJONode unknown ? "is not known from source (" + ((Unknown) unknown.getPojo()).reason() + ")" : "is not a list of containers";
+      problem =
+          given instanceof POJONode unknown
+              ? "is not known from source (" + ((Unknown) unknown.getPojo()).reason() + ")"
+              : "is not a list of containers";
     }
-    instructions.add(address + ": container_definitions " + problem + "; ecsguard suggests nothing for its containers");
+    instructions.add(
+        address
+            + ": container_definitions "
+            + problem
+            + "; ecsguard suggests nothing for its containers");
     return NODES.arrayNode();
   }
 
@@ -282,26 +346,46 @@ public final class TerraformFix {
   private void containers(Block block, String address, JsonNode before, JsonNode after) {
     Attribute attribute = attribute(block, "container_definitions");
     Expression value = attribute.value();
-    if (value instanceof Call call && call.function().equals("jsonencode") && call.arguments().size() == 1) {
+    if (value instanceof Call call
+        && call.function().equals("jsonencode")
+        && call.arguments().size() == 1) {
       Expression argument = call.arguments().get(0);
       String origin = "container_definitions";
-      if (argument instanceof Traversal local && local.root().equals("local") && local.steps().size() == 1 && localsHere.containsKey(local.steps().get(0).name())) {
+      if (argument instanceof Traversal local
+          && local.root().equals("local")
+          && local.steps().size() == 1
+          && localsHere.containsKey(local.steps().get(0).name())) {
         origin = "local." + local.steps().get(0).name();
         argument = localsHere.get(local.steps().get(0).name()).value();
       }
       if (argument instanceof Tuple tuple) {
         edit(address, tuple, tuple.end(), before, after, new Place(null, ""), origin);
       } else {
-        instruct(address, before, after, new Place(null, ""), "container_definitions comes from " + origin(argument), true);
+        instruct(
+            address,
+            before,
+            after,
+            new Place(null, ""),
+            "container_definitions comes from " + origin(argument),
+            true);
       }
     } else if (value instanceof Literal literal && literal.kind() == Literal.Kind.STRING) {
       jsonText(attribute, after);
     } else {
-      instruct(address, before, after, new Place(null, ""), "container_definitions comes from " + origin(value), false);
+      instruct(
+          address,
+          before,
+          after,
+          new Place(null, ""),
+          "container_definitions comes from " + origin(value),
+          false);
     }
   }
 
-  /** JSON written in the file: a heredoc's lines, or a quoted string, written again with the fixed containers. */
+  /**
+   * JSON written in the file: a heredoc's lines, or a quoted string, written again with the fixed
+   * containers.
+   */
   private void jsonText(Attribute attribute, JsonNode containers) {
     Position at = attribute.value().at();
     if (edits.startsWith(at, "<<")) {
@@ -327,7 +411,14 @@ public final class TerraformFix {
    * to {@code after}: members and elements are added, removed or changed where they are written;
    * what is not written as a literal becomes an instruction.
    */
-  private void edit(String address, Expression expression, Position end, JsonNode before, JsonNode after, Place place, String origin) {
+  private void edit(
+      String address,
+      Expression expression,
+      Position end,
+      JsonNode before,
+      JsonNode after,
+      Place place,
+      String origin) {
     if (before.equals(after)) {
       return;
     }
@@ -345,24 +436,45 @@ public final class TerraformFix {
           if (!after.has(member.getKey())) {
             edits.remove(entry.key().at(), entry.end());
           } else {
-            edit(address, entry.value(), entry.end(), member.getValue(), after.get(member.getKey()), place.in(member.getKey()), origin);
+            edit(
+                address,
+                entry.value(),
+                entry.end(),
+                member.getValue(),
+                after.get(member.getKey()),
+                place.in(member.getKey()),
+                origin);
           }
         }
         for (Map.Entry<String, JsonNode> member : after.properties()) {
           if (!before.has(member.getKey())) {
-            edits.insertItem(object.at(), first, object.end(), HclEdits.key(member.getKey()) + " = " + HclEdits.hcl(member.getValue()));
+            edits.insertItem(
+                object.at(),
+                first,
+                object.end(),
+                HclEdits.key(member.getKey()) + " = " + HclEdits.hcl(member.getValue()));
           }
         }
         return;
       }
     }
-    if (expression instanceof Tuple tuple && before.isArray() && after.isArray() && tuple.elements().size() == before.size()) {
+    if (expression instanceof Tuple tuple
+        && before.isArray()
+        && after.isArray()
+        && tuple.elements().size() == before.size()) {
       Position first = tuple.elements().isEmpty() ? null : tuple.elements().get(0).at();
       if (after.size() >= before.size()) {
         for (int i = 0; i < after.size(); i++) {
           if (i < before.size()) {
             Expression element = tuple.elements().get(i);
-            edit(address, element, end(element), before.get(i), after.get(i), place.element(i, before.get(i)), origin);
+            edit(
+                address,
+                element,
+                end(element),
+                before.get(i),
+                after.get(i),
+                place.element(i, before.get(i)),
+                origin);
           } else {
             edits.append(tuple.at(), first, tuple.end(), HclEdits.hcl(after.get(i)));
           }
@@ -371,7 +483,8 @@ public final class TerraformFix {
       }
       List<Integer> dropped = dropped(before, after);
       if (dropped != null && dropped.stream().allMatch(i -> end(tuple.elements().get(i)) != null)) {
-        dropped.forEach(i -> edits.remove(tuple.elements().get(i).at(), end(tuple.elements().get(i))));
+        dropped.forEach(
+            i -> edits.remove(tuple.elements().get(i).at(), end(tuple.elements().get(i))));
         return;
       }
     }
@@ -379,7 +492,13 @@ public final class TerraformFix {
       edits.replace(expression.at(), end, HclEdits.hcl(after));
       return;
     }
-    instruct(address, before, after, place, (place.member().isEmpty() ? origin : place.member()) + " comes from " + origin(expression), true);
+    instruct(
+        address,
+        before,
+        after,
+        place,
+        (place.member().isEmpty() ? origin : place.member()) + " comes from " + origin(expression),
+        true);
   }
 
   private static Position end(Expression expression) {
@@ -390,7 +509,10 @@ public final class TerraformFix {
     };
   }
 
-  /** The indexes of {@code before}'s elements that {@code after} leaves out, keeping the others in order; null if it is not that. */
+  /**
+   * The indexes of {@code before}'s elements that {@code after} leaves out, keeping the others in
+   * order; null if it is not that.
+   */
   private static List<Integer> dropped(JsonNode before, JsonNode after) {
     List<Integer> dropped = new ArrayList<>();
     int kept = 0;
@@ -404,23 +526,49 @@ public final class TerraformFix {
     return kept == after.size() ? dropped : null;
   }
 
-  /** Says each change from {@code before} to {@code after} as a step; values in HCL's syntax or JSON's. Never a removed value. */
-  private void instruct(String address, JsonNode before, JsonNode after, Place place, String origin, boolean hclSyntax) {
+  /**
+   * Says each change from {@code before} to {@code after} as a step; values in HCL's syntax or
+   * JSON's. Never a removed value.
+   */
+  private void instruct(
+      String address,
+      JsonNode before,
+      JsonNode after,
+      Place place,
+      String origin,
+      boolean hclSyntax) {
     if (before.equals(after)) {
       return;
     }
-    String where = address + ": " + (place.container() == null ? "container_definitions" : place.container()) + ": ";
+    String where =
+        address
+            + ": "
+            + (place.container() == null ? "container_definitions" : place.container())
+            + ": ";
     if (before.isObject() && after.isObject()) {
       for (Map.Entry<String, JsonNode> member : before.properties()) {
         if (!after.has(member.getKey())) {
           instructions.add(where + "remove " + place.in(member.getKey()).member() + "; " + origin);
         } else {
-          instruct(address, member.getValue(), after.get(member.getKey()), place.in(member.getKey()), origin, hclSyntax);
+          instruct(
+              address,
+              member.getValue(),
+              after.get(member.getKey()),
+              place.in(member.getKey()),
+              origin,
+              hclSyntax);
         }
       }
       for (Map.Entry<String, JsonNode> member : after.properties()) {
         if (!before.has(member.getKey())) {
-          instructions.add(where + "set " + place.in(member.getKey()).member() + " = " + render(member.getValue(), hclSyntax) + "; " + origin);
+          instructions.add(
+              where
+                  + "set "
+                  + place.in(member.getKey()).member()
+                  + " = "
+                  + render(member.getValue(), hclSyntax)
+                  + "; "
+                  + origin);
         }
       }
       return;
@@ -428,22 +576,55 @@ public final class TerraformFix {
     if (before.isArray() && after.isArray()) {
       List<Integer> dropped = after.size() < before.size() ? dropped(before, after) : null;
       if (dropped != null) {
-        dropped.forEach(i -> instructions.add(where + "remove " + before.get(i).path("name").asText("element " + i) + " from " + place.member() + "; " + origin));
+        dropped.forEach(
+            i ->
+                instructions.add(
+                    where
+                        + "remove "
+                        + before.get(i).path("name").asText("element " + i)
+                        + " from "
+                        + place.member()
+                        + "; "
+                        + origin));
         return;
       }
       if (after.size() >= before.size()) {
         for (int i = 0; i < after.size(); i++) {
           if (i < before.size()) {
-            instruct(address, before.get(i), after.get(i), place.element(i, before.get(i)), origin, hclSyntax);
+            instruct(
+                address,
+                before.get(i),
+                after.get(i),
+                place.element(i, before.get(i)),
+                origin,
+                hclSyntax);
           } else {
-            instructions.add(where + "add to " + place.member() + " " + render(after.get(i), hclSyntax) + "; " + origin);
+            instructions.add(
+                where
+                    + "add to "
+                    + place.member()
+                    + " "
+                    + render(after.get(i), hclSyntax)
+                    + "; "
+                    + origin);
           }
         }
         return;
       }
     }
-    String unread = before instanceof POJONode unknown ? "; ecsguard cannot read it: " + ((Unknown) unknown.getPojo()).reason() : "";
-    instructions.add(where + "set " + place.member() + " = " + render(after, hclSyntax) + "; " + origin + unread);
+    String unread =
+        before instanceof POJONode unknown
+            ? "; ecsguard cannot read it: " + ((Unknown) unknown.getPojo()).reason()
+            : "";
+    instructions.add(
+        where
+            + "set "
+            + place.member()
+            + " = "
+            + render(after, hclSyntax)
+            + "; "
+            + origin
+            + unread);
   }
 
   private static String render(JsonNode value, boolean hclSyntax) {
@@ -452,7 +633,9 @@ public final class TerraformFix {
 
   // ---- services, task sets, clusters, capacity providers ---------------------------------------
 
-  private void resource(Block block, String address, TerraformAttributes.Resource table, ObjectNode values) throws WrongShape {
+  private void resource(
+      Block block, String address, TerraformAttributes.Resource table, ObjectNode values)
+      throws WrongShape {
     ObjectNode resource = api(address, table.fields(), values);
     ObjectNode fixed = resource.deepCopy();
     Hardening hardening = new Hardening(options);
@@ -461,7 +644,8 @@ public final class TerraformFix {
     carry(block, address, "", table.fields(), resource, fixed);
   }
 
-  // ---- the API's shape and back, by TerraformAttributes ------------------------------------------
+  // ---- the API's shape and back, by TerraformAttributes
+  // ------------------------------------------
 
   /** {@code values} (a resource's or a block's) in the API's shape: the {@code fields} it holds. */
   private ObjectNode api(String address, List<Field> fields, ObjectNode values) throws WrongShape {
@@ -472,7 +656,11 @@ public final class TerraformFix {
         case ENABLED_FLAG -> {
           JsonNode on = values.get(field.terraform());
           if (on != null && !on.isNull()) {
-            api.set(field.api(), on.isBoolean() ? TextNode.valueOf(TerraformAttributes.enabled(on.asBoolean())) : on);
+            api.set(
+                field.api(),
+                on.isBoolean()
+                    ? TextNode.valueOf(TerraformAttributes.enabled(on.asBoolean()))
+                    : on);
           }
         }
         case BLOCK -> {
@@ -484,7 +672,10 @@ public final class TerraformFix {
         case BLOCKS -> {
           ArrayNode list = api.putArray(field.api());
           for (JsonNode written : blocks(values, field.terraform())) {
-            list.add(written instanceof ObjectNode object ? api(address, field.members(), object) : written); // a dynamic block's: unknown
+            list.add(
+                written instanceof ObjectNode object
+                    ? api(address, field.members(), object)
+                    : written); // a dynamic block's: unknown
           }
         }
         case INLINE -> api.set(field.api(), api(address, field.members(), values));
@@ -496,10 +687,16 @@ public final class TerraformFix {
   }
 
   /**
-   * Carries each change of {@code fields} from {@code before} to {@code after} back to {@code block},
-   * which holds them ({@code path}: where it is within its resource, for the steps).
+   * Carries each change of {@code fields} from {@code before} to {@code after} back to {@code
+   * block}, which holds them ({@code path}: where it is within its resource, for the steps).
    */
-  private void carry(Block block, String address, String path, List<Field> fields, JsonNode before, JsonNode after) {
+  private void carry(
+      Block block,
+      String address,
+      String path,
+      List<Field> fields,
+      JsonNode before,
+      JsonNode after) {
     for (Field field : fields) {
       JsonNode was = before.get(field.api());
       JsonNode is = after.get(field.api());
@@ -515,63 +712,110 @@ public final class TerraformFix {
           }
         }
         case BLOCK -> {
-          if (is instanceof ObjectNode && nthBlock(block, field.terraform(), 0) instanceof Block written) {
-            carry(written, address, path + field.terraform() + "[0].", field.members(), was == null ? NODES.objectNode() : was, is);
+          if (is instanceof ObjectNode
+              && nthBlock(block, field.terraform(), 0) instanceof Block written) {
+            carry(
+                written,
+                address,
+                path + field.terraform() + "[0].",
+                field.members(),
+                was == null ? NODES.objectNode() : was,
+                is);
           }
         }
         case BLOCKS -> {
           for (int i = 0; is != null && i < is.size(); i++) {
             if (was == null || i >= was.size()) {
               addBlock(block, address, field.terraform(), blockText(field, is.get(i)));
-            } else if (!was.get(i).equals(is.get(i)) && nthBlock(block, field.terraform(), i) instanceof Block written) {
-              carry(written, address, path + field.terraform() + "[" + i + "].", field.members(), was.get(i), is.get(i));
+            } else if (!was.get(i).equals(is.get(i))
+                && nthBlock(block, field.terraform(), i) instanceof Block written) {
+              carry(
+                  written,
+                  address,
+                  path + field.terraform() + "[" + i + "].",
+                  field.members(),
+                  was.get(i),
+                  is.get(i));
             }
           }
         }
-        case INLINE -> carry(block, address, path, field.members(), was == null ? NODES.objectNode() : was, is == null ? NODES.objectNode() : is);
+        case INLINE ->
+            carry(
+                block,
+                address,
+                path,
+                field.members(),
+                was == null ? NODES.objectNode() : was,
+                is == null ? NODES.objectNode() : is);
         case JSON -> containers(block, address, was, is);
-        case TAGS -> {} // the remedies only say which tags to add: ecsguard does not invent their values
+        case TAGS -> {} // the remedies only say which tags to add: ecsguard does not invent their
+          // values
       }
     }
   }
 
   /** An attribute's value as Terraform writes it. */
   private static JsonNode terraform(Field field, JsonNode api) {
-    return field.kind() == Kind.ENABLED_FLAG ? BooleanNode.valueOf(TerraformAttributes.flag(api.asText())) : api;
+    return field.kind() == Kind.ENABLED_FLAG
+        ? BooleanNode.valueOf(TerraformAttributes.flag(api.asText()))
+        : api;
   }
 
   /** A new block of {@code field} holding {@code value}, laid out as terraform fmt lays it out. */
   private static String blockText(Field field, JsonNode value) {
-    List<Field> attributes = field.members().stream().filter(member -> !member.isBlock() && value.has(member.api())).toList();
+    List<Field> attributes =
+        field.members().stream()
+            .filter(member -> !member.isBlock() && value.has(member.api()))
+            .toList();
     int width = attributes.stream().mapToInt(member -> member.terraform().length()).max().orElse(0);
     StringBuilder text = new StringBuilder(field.terraform()).append(" {\n");
     for (Field member : attributes) {
-      text.append("  ").append(member.terraform()).append(" ".repeat(width - member.terraform().length()))
-          .append(" = ").append(HclEdits.hcl(terraform(member, value.get(member.api())))).append('\n');
+      text.append("  ")
+          .append(member.terraform())
+          .append(" ".repeat(width - member.terraform().length()))
+          .append(" = ")
+          .append(HclEdits.hcl(terraform(member, value.get(member.api()))))
+          .append('\n');
     }
     for (Field member : field.members()) {
       JsonNode nested = value.get(member.api());
-      List<JsonNode> blocks = member.kind() == Kind.BLOCK && nested instanceof ObjectNode ? List.of(nested)
-          : member.kind() == Kind.BLOCKS && nested instanceof ArrayNode list ? StreamSupport.stream(list.spliterator(), false).toList() : List.of();
-      blocks.forEach(inner -> text.append("  ").append(blockText(member, inner).replace("\n", "\n  ")).append('\n'));
+      List<JsonNode> blocks =
+          member.kind() == Kind.BLOCK && nested instanceof ObjectNode
+              ? List.of(nested)
+              : member.kind() == Kind.BLOCKS && nested instanceof ArrayNode list
+                  ? StreamSupport.stream(list.spliterator(), false).toList()
+                  : List.of();
+      blocks.forEach(
+          inner ->
+              text.append("  ")
+                  .append(blockText(member, inner).replace("\n", "\n  "))
+                  .append('\n'));
     }
     return text.append('}').toString();
   }
 
   // ---- attributes and blocks -------------------------------------------------------------------
 
-  /** Sets attribute {@code name} of {@code block}: in the text where it is a literal or missing, else as an instruction. */
+  /**
+   * Sets attribute {@code name} of {@code block}: in the text where it is a literal or missing,
+   * else as an instruction.
+   */
   private void set(Block block, String address, String path, String name, JsonNode value) {
     Attribute attribute = attribute(block, name);
     String step = "set " + path + name + " = " + HclEdits.hcl(value);
     if (attribute == null && block.at().line() != block.end().line()) {
-      edits.insertItem(block.at(), block.body().isEmpty() ? null : block.body().get(0).at(), block.end(), name + " = " + HclEdits.hcl(value));
+      edits.insertItem(
+          block.at(),
+          block.body().isEmpty() ? null : block.body().get(0).at(),
+          block.end(),
+          name + " = " + HclEdits.hcl(value));
     } else if (attribute == null) {
       instructions.add(address + ": " + step);
     } else if (attribute.value() instanceof Literal) {
       edits.replace(attribute.value().at(), attribute.end(), HclEdits.hcl(value));
     } else {
-      instructions.add(address + ": " + step + "; the value comes from " + origin(attribute.value()));
+      instructions.add(
+          address + ": " + step + "; the value comes from " + origin(attribute.value()));
     }
   }
 
@@ -580,17 +824,40 @@ public final class TerraformFix {
     if (attribute.value() instanceof Literal) {
       edits.remove(attribute.at(), attribute.end());
     } else {
-      instructions.add(address + ": remove " + path + name + "; the value comes from " + origin(attribute.value()));
+      instructions.add(
+          address
+              + ": remove "
+              + path
+              + name
+              + "; the value comes from "
+              + origin(attribute.value()));
     }
   }
 
-  /** Adds a nested block at the end of {@code block}, unless dynamic blocks of that type make its contents unknowable. */
+  /**
+   * Adds a nested block at the end of {@code block}, unless dynamic blocks of that type make its
+   * contents unknowable.
+   */
   private void addBlock(Block block, String address, String type, String text) {
-    boolean dynamic = block.body().stream().anyMatch(item -> item instanceof Block inner && inner.type().equals("dynamic") && inner.labels().equals(List.of(type)));
+    boolean dynamic =
+        block.body().stream()
+            .anyMatch(
+                item ->
+                    item instanceof Block inner
+                        && inner.type().equals("dynamic")
+                        && inner.labels().equals(List.of(type)));
     if (dynamic || block.at().line() == block.end().line()) {
-      instructions.add(address + ": add a block " + text.replace("\n", " ").replaceAll(" +", " ") + (dynamic ? " unless your dynamic \"" + type + "\" blocks make it" : ""));
+      instructions.add(
+          address
+              + ": add a block "
+              + text.replace("\n", " ").replaceAll(" +", " ")
+              + (dynamic ? " unless your dynamic \"" + type + "\" blocks make it" : ""));
     } else {
-      edits.insertItem(block.at(), block.body().isEmpty() ? null : block.body().get(0).at(), block.end(), "\n" + text);
+      edits.insertItem(
+          block.at(),
+          block.body().isEmpty() ? null : block.body().get(0).at(),
+          block.end(),
+          "\n" + text);
     }
   }
 
@@ -603,11 +870,16 @@ public final class TerraformFix {
     return null;
   }
 
-  /** The {@code index}th nested block of {@code type}, counting dynamic blocks of that type as they are evaluated: in order. */
+  /**
+   * The {@code index}th nested block of {@code type}, counting dynamic blocks of that type as they
+   * are evaluated: in order.
+   */
   private static Block nthBlock(Block block, String type, int index) {
     int seen = 0;
     for (Item item : block.body()) {
-      if (item instanceof Block inner && (inner.type().equals(type) || inner.type().equals("dynamic") && inner.labels().equals(List.of(type)))) {
+      if (item instanceof Block inner
+          && (inner.type().equals(type)
+              || inner.type().equals("dynamic") && inner.labels().equals(List.of(type)))) {
         if (seen++ == index) {
           return inner.type().equals(type) ? inner : null;
         }
@@ -619,24 +891,42 @@ public final class TerraformFix {
   /** Where a value that is not a literal here comes from, for an instruction. */
   private String origin(Expression expression) {
     return switch (expression) {
-      case Traversal traversal when (traversal.root().equals("var") || traversal.root().equals("local")) && !traversal.steps().isEmpty()
-          && traversal.steps().get(0).name() != null -> {
+      case Traversal traversal
+          when (traversal.root().equals("var") || traversal.root().equals("local"))
+              && !traversal.steps().isEmpty()
+              && traversal.steps().get(0).name() != null -> {
         String name = traversal.root() + "." + traversal.steps().get(0).name();
         String at = declaredAt.get(name);
         yield name + (at == null ? "" : " (" + at + ")");
       }
-      case Traversal traversal -> traversal.root() + (traversal.steps().isEmpty() || traversal.steps().get(0).name() == null ? "" : "." + traversal.steps().get(0).name())
-          + ", known only when Terraform plans";
-      case Call call when (call.function().equals("file") || call.function().equals("templatefile")) && !call.arguments().isEmpty()
-          && call.arguments().get(0) instanceof Literal path -> "the file " + directory.resolve(path.text()) + " (" + call.function() + "())";
+      case Traversal traversal ->
+          traversal.root()
+              + (traversal.steps().isEmpty() || traversal.steps().get(0).name() == null
+                  ? ""
+                  : "." + traversal.steps().get(0).name())
+              + ", known only when Terraform plans";
+      case Call call
+          when (call.function().equals("file") || call.function().equals("templatefile"))
+              && !call.arguments().isEmpty()
+              && call.arguments().get(0) instanceof Literal path ->
+          "the file " + directory.resolve(path.text()) + " (" + call.function() + "())";
       case Call call when call.arguments().size() == 1 -> origin(call.arguments().get(0));
-      default -> "the expression at " + file + ":" + expression.at().line() + ":" + expression.at().column();
+      default ->
+          "the expression at "
+              + file
+              + ":"
+              + expression.at().line()
+              + ":"
+              + expression.at().column();
     };
   }
 
   // ---- values ----------------------------------------------------------------------------------
 
-  /** The evaluated attributes as Jackson's tree; what the source does not give is an {@link Unknown}. */
+  /**
+   * The evaluated attributes as Jackson's tree; what the source does not give is an {@link
+   * Unknown}.
+   */
   private static JsonNode json(Node node) {
     return JacksonTree.of(node, unresolved -> new POJONode(new Unknown(unresolved.reason())));
   }
@@ -655,7 +945,11 @@ public final class TerraformFix {
       return List.of();
     }
     if (!list.isArray()) {
-      throw new WrongShape(type + " is " + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + ", not a block");
+      throw new WrongShape(
+          type
+              + " is "
+              + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not a block");
     }
     List<JsonNode> blocks = new ArrayList<>();
     list.forEach(blocks::add);
@@ -667,10 +961,16 @@ public final class TerraformFix {
     return blocks.isEmpty() || !(blocks.get(0) instanceof ObjectNode block) ? null : block;
   }
 
-  /** Tags as the API lists them: tags_all (with the provider's default tags) where it is known, else tags. */
+  /**
+   * Tags as the API lists them: tags_all (with the provider's default tags) where it is known, else
+   * tags.
+   */
   private static ArrayNode tags(Field field, ObjectNode values) {
     ArrayNode tags = NODES.arrayNode();
-    JsonNode map = values.get(TerraformAttributes.ALL_TAGS) instanceof ObjectNode all ? all : values.get(field.terraform());
+    JsonNode map =
+        values.get(TerraformAttributes.ALL_TAGS) instanceof ObjectNode all
+            ? all
+            : values.get(field.terraform());
     if (map instanceof ObjectNode known) {
       known.fieldNames().forEachRemaining(key -> tags.addObject().put("key", key));
     } else if (map instanceof POJONode) {
@@ -685,17 +985,25 @@ public final class TerraformFix {
   private Map<String, Integer> failed(String text) {
     ScanResult result = new ScanResult();
     Scanner scanner = new Scanner(Selection.defaults(), LIMITS, Map.of(), tfVariables);
-    reader().read(tree, directory, List.of(file), Map.of(file, text), new InputReader.Sink() {
-      @Override
-      public void resource(Resource resource, Map<String, String> labels) {
-        scanner.evaluate(resource, labels, result);
-      }
+    reader()
+        .read(
+            tree,
+            directory,
+            List.of(file),
+            Map.of(file, text),
+            new InputReader.Sink() {
+              @Override
+              public void resource(Resource resource, Map<String, String> labels) {
+                scanner.evaluate(resource, labels, result);
+              }
 
-      @Override
-      public void note(Node where, String message) {}
-    }, result::error);
+              @Override
+              public void note(Node where, String message) {}
+            },
+            result::error);
     if (!result.errors().isEmpty()) {
-      throw new IllegalStateException("the suggested text does not read back: " + result.errors().get(0).getMessage());
+      throw new IllegalStateException(
+          "the suggested text does not read back: " + result.errors().get(0).getMessage());
     }
     return FixResult.failed(result);
   }

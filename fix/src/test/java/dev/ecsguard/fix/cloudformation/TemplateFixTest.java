@@ -1,9 +1,9 @@
 package dev.ecsguard.fix.cloudformation;
 
-import dev.ecsguard.fix.FileFix;
-import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
@@ -13,15 +13,23 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** CloudFormation templates are fixed by edits at their values' positions: the rest of the text stays byte for byte. */
+/**
+ * CloudFormation templates are fixed by edits at their values' positions: the rest of the text
+ * stays byte for byte.
+ */
 class TemplateFixTest {
-  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions OPTIONS =
+      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
   private static final String HEAD = "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n";
 
-  private static FixResult fix(String name, String text, RemedyOptions options) throws InputException {
+  private static FixResult fix(String name, String text, RemedyOptions options)
+      throws InputException {
     FixResult result = FileFix.fix(name, text, options);
-    new DocumentReader(InputLimits.DEFAULT).read(result.fixed().getBytes(StandardCharsets.UTF_8), name); // it parses
-    assertThat(FileFix.fix(name, result.fixed(), options).fixed()).as("fixing twice changes nothing").isEqualTo(result.fixed());
+    new DocumentReader(InputLimits.DEFAULT)
+        .read(result.fixed().getBytes(StandardCharsets.UTF_8), name); // it parses
+    assertThat(FileFix.fix(name, result.fixed(), options).fixed())
+        .as("fixing twice changes nothing")
+        .isEqualTo(result.fixed());
     return result;
   }
 
@@ -31,7 +39,9 @@ class TemplateFixTest {
 
   @Test
   void aBlockMappingGetsNewKeysAtItsSiblingsIndentationAndKeepsItsComments() throws InputException {
-    String original = HEAD + """
+    String original =
+        HEAD
+            + """
           Task:   # the web task
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -42,7 +52,10 @@ class TemplateFixTest {
                   Image: "nginx"   # pinned later
               Tags: [{Key: team, Value: web}]
         """;
-    assertThat(yaml(original)).isEqualTo(HEAD + """
+    assertThat(yaml(original))
+        .isEqualTo(
+            HEAD
+                + """
           Task:   # the web task
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -70,13 +83,18 @@ class TemplateFixTest {
 
   @Test
   void flowMappingsAndListsGetFlowMembersWithCommas() throws InputException {
-    String original = HEAD + """
+    String original =
+        HEAD
+            + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties: {Family: f, Volumes: [], Tags: [{Key: a, Value: b}],
               ContainerDefinitions: [{Name: a, Privileged: true, User: root, ReadonlyRootFilesystem: "false", LogConfiguration: {LogDriver: awslogs}}]}
         """;
-    assertThat(yaml(original)).isEqualTo(HEAD + """
+    assertThat(yaml(original))
+        .isEqualTo(
+            HEAD
+                + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties: {Family: f, Volumes: [{Name: tmp}], Tags: [{Key: a, Value: b}],
@@ -86,7 +104,8 @@ class TemplateFixTest {
 
   @Test
   void jsonGetsNewMembersAtTheIndentationOfTheLastAndKeepsEverythingElse() throws InputException {
-    String original = """
+    String original =
+        """
         {
             "Resources": {
                 "Provider": {"Type": "AWS::ECS::CapacityProvider", "Properties": {"AutoScalingGroupProvider": {
@@ -105,7 +124,9 @@ class TemplateFixTest {
         }
         """;
     FixResult result = fix("t.json", original, OPTIONS);
-    assertThat(result.fixed()).isEqualTo("""
+    assertThat(result.fixed())
+        .isEqualTo(
+            """
         {
             "Resources": {
                 "Provider": {"Type": "AWS::ECS::CapacityProvider", "Properties": {"AutoScalingGroupProvider": {
@@ -129,14 +150,17 @@ class TemplateFixTest {
 
   @Test
   void aClusterWithoutPropertiesGetsThemAndAJsonKeyIsRemovedWithItsComma() throws InputException {
-    String original = """
+    String original =
+        """
         {"Resources": {
           "Cluster": {"Type": "AWS::ECS::Cluster"},
           "Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": [
             {"Name": "a", "ReadonlyRootFilesystem": true, "User": "1", "LogConfiguration": {"LogDriver": "awslogs"}, "Privileged": true}]}}
         }}
         """;
-    assertThat(fix("t.template", original, OPTIONS).fixed()).isEqualTo("""
+    assertThat(fix("t.template", original, OPTIONS).fixed())
+        .isEqualTo(
+            """
         {"Resources": {
           "Cluster": {"Type": "AWS::ECS::Cluster", "Properties": {"ClusterSettings": [{"Name": "containerInsights", "Value": "enabled"}]}},
           "Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": [
@@ -147,9 +171,20 @@ class TemplateFixTest {
 
   @Test
   void aMovedCredentialTakesItsLinesAndTheLastOneLeavesAnEmptyList() throws InputException {
-    RemedyOptions secrets = new RemedyOptions("1000:1000", List.of(), "eu-west-1",
-        Map.of("AWS_ACCESS_KEY_ID", "arn:aws:ssm:eu-west-1:1:parameter/id", "AWS_SECRET_ACCESS_KEY", "arn:aws:ssm:eu-west-1:1:parameter/key"), false);
-    String original = HEAD + """
+    RemedyOptions secrets =
+        new RemedyOptions(
+            "1000:1000",
+            List.of(),
+            "eu-west-1",
+            Map.of(
+                "AWS_ACCESS_KEY_ID",
+                "arn:aws:ssm:eu-west-1:1:parameter/id",
+                "AWS_SECRET_ACCESS_KEY",
+                "arn:aws:ssm:eu-west-1:1:parameter/key"),
+            false);
+    String original =
+        HEAD
+            + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -171,7 +206,10 @@ class TemplateFixTest {
                   MountPoints: [{SourceVolume: tmp, ContainerPath: /tmp}]
         """;
     FixResult result = fix("t.yml", original, secrets);
-    assertThat(result.fixed()).isEqualTo(HEAD + """
+    assertThat(result.fixed())
+        .isEqualTo(
+            HEAD
+                + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -192,13 +230,19 @@ class TemplateFixTest {
                     - Name: AWS_ACCESS_KEY_ID
                       ValueFrom: arn:aws:ssm:eu-west-1:1:parameter/id
         """);
-    assertThat(result.diff()).contains("(value not shown)").doesNotContain("AKIAEXAMPLE").doesNotContain("folded").doesNotContain("secret\n");
+    assertThat(result.diff())
+        .contains("(value not shown)")
+        .doesNotContain("AKIAEXAMPLE")
+        .doesNotContain("folded")
+        .doesNotContain("secret\n");
     assertThat(result.remaining()).isEmpty();
   }
 
   @Test
   void aScalarAFunctionComputesBecomesTheLiteralTheControlNeeds() throws InputException {
-    String original = HEAD + """
+    String original =
+        HEAD
+            + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -213,7 +257,10 @@ class TemplateFixTest {
                   MountPoints: [{SourceVolume: tmp, ContainerPath: /tmp}]
               Volumes: [{Name: tmp}]
         """;
-    assertThat(yaml(original)).isEqualTo(HEAD + """
+    assertThat(yaml(original))
+        .isEqualTo(
+            HEAD
+                + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -236,8 +283,11 @@ class TemplateFixTest {
   }
 
   @Test
-  void aStructureAFunctionComputesLeavesItsResourceUnchangedWithAnInstruction() throws InputException {
-    String original = HEAD + """
+  void aStructureAFunctionComputesLeavesItsResourceUnchangedWithAnInstruction()
+      throws InputException {
+    String original =
+        HEAD
+            + """
           Listed:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -255,15 +305,19 @@ class TemplateFixTest {
     FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
     assertThat(result.fixed()).isEqualTo(original);
     assertThat(result.instructions())
-        .contains("Mounted: left unchanged: Volumes is computed by a function, and ecsguard does not guess what it yields; fix by hand what ecsguard scan reports")
-        .contains("Named: left unchanged: ContainerDefinitions[0].LogConfiguration is computed by a function, and ecsguard does not guess what it yields;"
-            + " fix by hand what ecsguard scan reports")
+        .contains(
+            "Mounted: left unchanged: Volumes is computed by a function, and ecsguard does not guess what it yields; fix by hand what ecsguard scan reports")
+        .contains(
+            "Named: left unchanged: ContainerDefinitions[0].LogConfiguration is computed by a function, and ecsguard does not guess what it yields;"
+                + " fix by hand what ecsguard scan reports")
         .anyMatch(step -> step.startsWith("Listed: add tags"));
   }
 
   @Test
   void oddShapesLeaveTheirResourceUnchangedWithANoteAndTheOthersAreFixed() throws InputException {
-    String original = HEAD + """
+    String original =
+        HEAD
+            + """
           Listed:
             Type: AWS::ECS::Cluster
             Properties: [a]
@@ -283,16 +337,23 @@ class TemplateFixTest {
                   Status: ENABLED
         """;
     FixResult result = fix("t.yaml", original, OPTIONS);
-    assertThat(result.instructions()).containsExactly(
-        "Listed: left unchanged: its Properties are a list, not a mapping",
-        "Typed: left unchanged: a property has a type AWS::ECS::TaskDefinition does not accept",
-        "Computed: left unchanged: its Properties are computed by Fn::If, not a mapping");
-    assertThat(result.fixed()).isEqualTo(original.replace("Status: ENABLED\n", "Status: ENABLED\n        ManagedTerminationProtection: ENABLED\n"));
+    assertThat(result.instructions())
+        .containsExactly(
+            "Listed: left unchanged: its Properties are a list, not a mapping",
+            "Typed: left unchanged: a property has a type AWS::ECS::TaskDefinition does not accept",
+            "Computed: left unchanged: its Properties are computed by Fn::If, not a mapping");
+    assertThat(result.fixed())
+        .isEqualTo(
+            original.replace(
+                "Status: ENABLED\n",
+                "Status: ENABLED\n        ManagedTerminationProtection: ENABLED\n"));
   }
 
   @Test
   void aTemplateWithYamlAliasesIsLeftAsItIs() throws InputException {
-    String original = HEAD + """
+    String original =
+        HEAD
+            + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -304,30 +365,41 @@ class TemplateFixTest {
         """;
     FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
     assertThat(result.fixed()).isEqualTo(original);
-    assertThat(result.instructions()).containsExactly("the template is left unchanged: it uses YAML aliases (*name)");
+    assertThat(result.instructions())
+        .containsExactly("the template is left unchanged: it uses YAML aliases (*name)");
   }
 
   @Test
   void aTemplateWithYamlMergeKeysIsLeftAsItIsWithAStep() throws InputException {
-    // The merged Privileged: true is read where the merge stands; an edit there would miss it or change the anchor for every user.
+    // The merged Privileged: true is read where the merge stands; an edit there would miss it or
+    // change the anchor for every user.
     for (String merge : List.of("<<: {Privileged: true}", "<<: *defaults")) {
-      String original = "Metadata:\n  Defaults: &defaults {Privileged: true}\n" + HEAD.substring(HEAD.indexOf("Resources")) + """
+      String original =
+          "Metadata:\n  Defaults: &defaults {Privileged: true}\n"
+              + HEAD.substring(HEAD.indexOf("Resources"))
+              + """
             Task:
               Type: AWS::ECS::TaskDefinition
               Properties:
                 ContainerDefinitions:
                   - Name: app
                     Image: nginx
-          """ + merge.indent(10);
+          """
+              + merge.indent(10);
       FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
       assertThat(result.fixed()).as(merge).isEqualTo(original);
-      assertThat(result.instructions()).as(merge).containsExactly("the template is left unchanged: it uses YAML merge keys (<<)");
+      assertThat(result.instructions())
+          .as(merge)
+          .containsExactly("the template is left unchanged: it uses YAML merge keys (<<)");
     }
   }
 
   @Test
   void resourcesMadeByAForEachLoopAreLeftToTheUserWithAStep() throws InputException {
-    String original = "Transform: AWS::LanguageExtensions\n" + HEAD + """
+    String original =
+        "Transform: AWS::LanguageExtensions\n"
+            + HEAD
+            + """
           Fn::ForEach::Tasks:
             - Name
             - [Web, Worker]
@@ -339,14 +411,17 @@ class TemplateFixTest {
     for (String template : List.of(original, original + "  Cluster: {Type: AWS::ECS::Cluster}\n")) {
       FixResult result = FileFix.fix("t.yaml", template, OPTIONS);
       assertThat(result.fixed()).startsWith(original); // another resource is still fixed
-      assertThat(result.instructions()).contains(
-          "Fn::ForEach::Tasks: left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");
+      assertThat(result.instructions())
+          .contains(
+              "Fn::ForEach::Tasks: left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand");
     }
   }
 
   @Test
   void emptyValuesBlockScalarsAndWindowsLineBreaksKeepTheirPlace() throws InputException {
-    String original = (HEAD + """
+    String original =
+        (HEAD
+                + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -361,8 +436,12 @@ class TemplateFixTest {
                 - Name: tmp
                   Host: {}
         # the end
-        """).replace("\n", "\r\n");
-    assertThat(yaml(original)).isEqualTo((HEAD + """
+        """)
+            .replace("\n", "\r\n");
+    assertThat(yaml(original))
+        .isEqualTo(
+            (HEAD
+                    + """
           Task:
             Type: AWS::ECS::TaskDefinition
             Properties:
@@ -382,15 +461,25 @@ class TemplateFixTest {
                 - Name: tmp
                   Host: {}
         # the end
-        """).replace("\n", "\r\n"));
+        """)
+                .replace("\n", "\r\n"));
   }
 
   @Test
   void charactersBeyondTheBasicPlaneKeepTheirOffsets() throws InputException {
-    String json = "{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\", \"Properties\": {\"Tags\": [{\"Key\": \"\uD83D\uDE80\", \"Value\": \"v\"}]}}}}";
+    String json =
+        "{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\", \"Properties\": {\"Tags\": [{\"Key\": \"\uD83D\uDE80\", \"Value\": \"v\"}]}}}}";
     assertThat(fix("t.json", json, OPTIONS).fixed())
-        .isEqualTo(json.replace("}]}}}}", "}], \"ClusterSettings\": [{\"Name\": \"containerInsights\", \"Value\": \"enabled\"}]}}}}"));
-    String yaml = HEAD + "  C:  # \uD83D\uDE80 launch\n    Type: AWS::ECS::Cluster\n    Properties: {Tags: [{Key: \uD83D\uDE80, Value: v}]}\n";
-    assertThat(yaml(yaml)).isEqualTo(yaml.replace("v}]}", "v}], ClusterSettings: [{Name: containerInsights, Value: enabled}]}"));
+        .isEqualTo(
+            json.replace(
+                "}]}}}}",
+                "}], \"ClusterSettings\": [{\"Name\": \"containerInsights\", \"Value\": \"enabled\"}]}}}}"));
+    String yaml =
+        HEAD
+            + "  C:  # \uD83D\uDE80 launch\n    Type: AWS::ECS::Cluster\n    Properties: {Tags: [{Key: \uD83D\uDE80, Value: v}]}\n";
+    assertThat(yaml(yaml))
+        .isEqualTo(
+            yaml.replace(
+                "v}]}", "v}], ClusterSettings: [{Name: containerInsights, Value: enabled}]}"));
   }
 }

@@ -27,13 +27,23 @@ class AnchoredDiffTest {
     }
   }
 
-  /** A pretty-printed file of {@code containers} blocks, and the same with edits spread through every block, as a fix makes. */
+  /**
+   * A pretty-printed file of {@code containers} blocks, and the same with edits spread through
+   * every block, as a fix makes.
+   */
   private static List<List<Line>> fileAndFixed(int containers, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<Line> before = new ArrayList<>();
     List<Line> after = new ArrayList<>();
     for (int c = 0; c < containers; c++) {
-      for (String line : List.of("    {", "      \"name\": \"c" + c + "\",", "      \"image\": \"x\",", "      \"privileged\": true,", "      \"essential\": true", "    },")) {
+      for (String line :
+          List.of(
+              "    {",
+              "      \"name\": \"c" + c + "\",",
+              "      \"image\": \"x\",",
+              "      \"privileged\": true,",
+              "      \"essential\": true",
+              "    },")) {
         before.add(new Line(line));
         if (!line.contains("privileged") || random.nextInt(4) == 0) {
           after.add(new Line(line));
@@ -64,7 +74,10 @@ class AnchoredDiffTest {
 
   @Test
   void theWorkGrowsWithTheFileNotWithItsSquare() throws PatchFailedException {
-    List<List<Line>> files = fileAndFixed(20_000, 1); // 120,000 lines, 20,000 places changed: Myers alone compares billions of times
+    List<List<Line>> files =
+        fileAndFixed(
+            20_000,
+            1); // 120,000 lines, 20,000 places changed: Myers alone compares billions of times
     comparisons = 0;
     Patch<Line> patch = DiffUtils.diff(files.get(0), files.get(1), new AnchoredDiff<>());
     assertThat(comparisons).isLessThan(40L * files.get(0).size());

@@ -1,10 +1,10 @@
 package dev.ecsguard.fix.shared;
 
-import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.tree.InputException;
 import java.util.List;
@@ -16,12 +16,17 @@ class CredentialMaskTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode variable(String name, String value) {
-    return JSON.createObjectNode().set("environment", JSON.createArrayNode().add(JSON.createObjectNode().put("name", name).put("value", value)));
+    return JSON.createObjectNode()
+        .set(
+            "environment",
+            JSON.createArrayNode()
+                .add(JSON.createObjectNode().put("name", name).put("value", value)));
   }
 
   @Test
   void yamlSpellingsAreHidden() {
-    String text = """
+    String text =
+        """
         Environment:
           - {Name: DB_PASSWORD, Value: 'it''s-a-secret'}
           - Name: API_TOKEN
@@ -32,26 +37,52 @@ class CredentialMaskTest {
               second-half-of-the-key
           - {Name: MODE, Value: live-mode-on}
         """;
-    CredentialMask mask = CredentialMask.of(List.of(variable("DB_PASSWORD", "it's-a-secret"), variable("API_TOKEN", "token-value-1"),
-        variable("TLS_PRIVATE_KEY", "first-half-of-the-key second-half-of-the-key"), variable("MODE", "live-mode-on")), true, text);
-    assertThat(mask.apply(text)).doesNotContain("secret").doesNotContain("value-1").doesNotContain("half").contains("live-mode-on")
-        .contains("Value: '(value not shown)'").contains("Value: (value not shown)\n");
+    CredentialMask mask =
+        CredentialMask.of(
+            List.of(
+                variable("DB_PASSWORD", "it's-a-secret"),
+                variable("API_TOKEN", "token-value-1"),
+                variable("TLS_PRIVATE_KEY", "first-half-of-the-key second-half-of-the-key"),
+                variable("MODE", "live-mode-on")),
+            true,
+            text);
+    assertThat(mask.apply(text))
+        .doesNotContain("secret")
+        .doesNotContain("value-1")
+        .doesNotContain("half")
+        .contains("live-mode-on")
+        .contains("Value: '(value not shown)'")
+        .contains("Value: (value not shown)\n");
   }
 
   @Test
   void jsonInAQuotedStringAndEscapesAreHidden() {
-    String text = "container_definitions = \"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"p\\\\/w-\\\\u0041bcdefg\\\"}]}]\"";
-    CredentialMask mask = CredentialMask.of(List.of(variable("DB_PASSWORD", "p/w-Abcdefg")), false, text);
+    String text =
+        "container_definitions = \"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"p\\\\/w-\\\\u0041bcdefg\\\"}]}]\"";
+    CredentialMask mask =
+        CredentialMask.of(List.of(variable("DB_PASSWORD", "p/w-Abcdefg")), false, text);
     assertThat(mask.apply(text)).doesNotContain("bcdefg").contains("(value not shown)");
   }
 
-  private static final RemedyOptions OPTIONS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
-  /** The literals an intrinsic holds under a secret-like name; "abc" and "x" are too short to hide. */
-  private static final List<String> IN_INTRINSICS = List.of("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SubLiteralPw123", "defghijk123", "ProdIfPassw0rd", "LabelSubPw77");
+  private static final RemedyOptions OPTIONS =
+      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+
+  /**
+   * The literals an intrinsic holds under a secret-like name; "abc" and "x" are too short to hide.
+   */
+  private static final List<String> IN_INTRINSICS =
+      List.of(
+          "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          "SubLiteralPw123",
+          "defghijk123",
+          "ProdIfPassw0rd",
+          "LabelSubPw77");
 
   @Test
-  void literalsInsideAnIntrinsicUnderASecretLikeNameAreHiddenInAYamlTemplate() throws InputException {
-    String template = """
+  void literalsInsideAnIntrinsicUnderASecretLikeNameAreHiddenInAYamlTemplate()
+      throws InputException {
+    String template =
+        """
         Resources:
           Task:
             Type: AWS::ECS::TaskDefinition
@@ -75,8 +106,10 @@ class CredentialMaskTest {
   }
 
   @Test
-  void literalsInsideAnIntrinsicUnderASecretLikeNameAreHiddenInAJsonTemplate() throws InputException {
-    String template = """
+  void literalsInsideAnIntrinsicUnderASecretLikeNameAreHiddenInAJsonTemplate()
+      throws InputException {
+    String template =
+        """
         {"Resources": {"Task": {"Type": "AWS::ECS::TaskDefinition", "Properties": {"ContainerDefinitions": [{"Name": "app", "Image": "x",
           "Environment": [{"Name": "AWS_SECRET_ACCESS_KEY", "Value": {"Fn::Sub": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"}},
             {"Name": "DB_PASSWORD", "Value": {"Fn::Sub": "SubLiteralPw123"}},
@@ -92,7 +125,8 @@ class CredentialMaskTest {
 
   @Test
   void aQuotedCommandValueWithSpacesIsHiddenWhole() throws InputException {
-    String task = """
+    String task =
+        """
         {"family": "f", "containerDefinitions": [{"name": "a", "image": "x",
           "command": ["mysqld", "--password='correct horse battery'", "--api-key", "Quoted Key Value"],
           "entryPoint": ["sh -c \\"PGPASSWORD=\\\\\\"two words here\\\\\\" psql\\""],
@@ -100,21 +134,30 @@ class CredentialMaskTest {
         """;
     String diff = FileFix.fix("td.json", task, OPTIONS).diff();
     assertThat(diff).contains("privileged").contains("mysqld");
-    for (String secret : List.of("correct", "horse battery", "Quoted", "Key Value", "two words", "here")) {
+    for (String secret :
+        List.of("correct", "horse battery", "Quoted", "Key Value", "two words", "here")) {
       assertThat(diff).as(secret).doesNotContain(secret);
     }
   }
 
   @Test
   void anObjectUnderASecretLikeKeyThatIsNoFunctionIsNoSecret() throws Exception {
-    String text = "Parameters:\n  DbPassword: {Type: String}\nLabels:\n  db.password: !Sub \"LabelPw99\"\n";
-    JsonNode template = JSON.readTree("{\"Parameters\": {\"DbPassword\": {\"Type\": \"String\"}}, \"Labels\": {\"db.password\": {\"Fn::Sub\": \"LabelPw99\"}}}");
-    assertThat(CredentialMask.of(List.of(template), true, text).apply(text)).contains("Type: String").doesNotContain("LabelPw99");
+    String text =
+        "Parameters:\n  DbPassword: {Type: String}\nLabels:\n  db.password: !Sub \"LabelPw99\"\n";
+    JsonNode template =
+        JSON.readTree(
+            "{\"Parameters\": {\"DbPassword\": {\"Type\": \"String\"}}, \"Labels\": {\"db.password\": {\"Fn::Sub\": \"LabelPw99\"}}}");
+    assertThat(CredentialMask.of(List.of(template), true, text).apply(text))
+        .contains("Type: String")
+        .doesNotContain("LabelPw99");
   }
 
   @Test
   void nothingRecognisedLeavesTheTextAsItIs() {
     String text = "{\"name\": \"DB_PASSWORD\", \"value\": \"${DB_PASSWORD}\"}";
-    assertThat(CredentialMask.of(List.of(variable("DB_PASSWORD", "${DB_PASSWORD}")), false, text).apply(text)).isEqualTo(text);
+    assertThat(
+            CredentialMask.of(List.of(variable("DB_PASSWORD", "${DB_PASSWORD}")), false, text)
+                .apply(text))
+        .isEqualTo(text);
   }
 }

@@ -1,9 +1,9 @@
 package dev.ecsguard.fix.terraform;
 
-import dev.ecsguard.control.RemedyOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
 import java.io.IOException;
@@ -14,12 +14,21 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Terraform source: literals edited where they are written, everything else said as a step naming its source. */
+/**
+ * Terraform source: literals edited where they are written, everything else said as a step naming
+ * its source.
+ */
 class TerraformFixTest {
   private static final String SECRET = "PLANTEDtfSECRETvalue42";
-  private static final RemedyOptions DEFAULTS = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
+  private static final RemedyOptions DEFAULTS =
+      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
   private static final RemedyOptions ALL =
-      new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of("AWS_SECRET_ACCESS_KEY", "arn:aws:secretsmanager:eu-west-1:1:secret:k"), true);
+      new RemedyOptions(
+          "1000:1000",
+          List.of(),
+          "eu-west-1",
+          Map.of("AWS_SECRET_ACCESS_KEY", "arn:aws:secretsmanager:eu-west-1:1:secret:k"),
+          true);
 
   @TempDir Path dir;
 
@@ -29,7 +38,8 @@ class TerraformFixTest {
   }
 
   /** Fixes, then fixes the suggested text again: the second suggestion must be empty. */
-  private FixResult fixTwice(String text, RemedyOptions options) throws IOException, InputException {
+  private FixResult fixTwice(String text, RemedyOptions options)
+      throws IOException, InputException {
     FixResult first = fix(text, options);
     FixResult second = fix(first.fixed(), options);
     assertThat(second.diff()).as("a second fix of the suggested text").isEmpty();
@@ -39,7 +49,9 @@ class TerraformFixTest {
 
   @Test
   void literalAttributesAndNestedBlocksAreEditedWhereTheyAreWritten() throws Exception {
-    FixResult result = fixTwice("""
+    FixResult result =
+        fixTwice(
+            """
         resource "aws_ecs_service" "api" {
           name             = "api"
           launch_type      = "FARGATE"
@@ -66,17 +78,27 @@ class TerraformFixTest {
             managed_termination_protection = "DISABLED"
           }
         }
-        """, DEFAULTS);
-    assertThat(result.diff()).contains("+  platform_version = \"LATEST\" # pinned", "+    assign_public_ip = false",
-        "+  setting {\n+    name  = \"containerInsights\"\n+    value = \"enabled\"\n+  }", "+    managed_termination_protection = \"ENABLED\"");
+        """,
+            DEFAULTS);
+    assertThat(result.diff())
+        .contains(
+            "+  platform_version = \"LATEST\" # pinned",
+            "+    assign_public_ip = false",
+            "+  setting {\n+    name  = \"containerInsights\"\n+    value = \"enabled\"\n+  }",
+            "+    managed_termination_protection = \"ENABLED\"");
     assertThat(result.removed()).containsOnlyKeys("ECS.2", "ECS.10", "ECS.12", "ECS.19");
     assertThat(result.remaining()).isEmpty();
   }
 
-  /** The fix reads what the scan reads (TerraformAttributes): Fargate named by a capacity provider strategy is Fargate to both. */
+  /**
+   * The fix reads what the scan reads (TerraformAttributes): Fargate named by a capacity provider
+   * strategy is Fargate to both.
+   */
   @Test
   void theFixSeesEveryFieldTheScanReads() throws Exception {
-    FixResult result = fixTwice("""
+    FixResult result =
+        fixTwice(
+            """
         resource "aws_ecs_service" "api" {
           name             = "api"
           platform_version = "1.3.0"
@@ -99,15 +121,19 @@ class TerraformFixTest {
             assign_public_ip = true
           }
         }
-        """, DEFAULTS);
-    assertThat(result.diff()).contains("+  platform_version = \"LATEST\"", "+    assign_public_ip = false");
+        """,
+            DEFAULTS);
+    assertThat(result.diff())
+        .contains("+  platform_version = \"LATEST\"", "+    assign_public_ip = false");
     assertThat(result.removed()).containsKeys("ECS.10");
     assertThat(result.remaining()).isEmpty();
   }
 
   @Test
   void jsonencodeIsEditedMemberByMemberInItsOwnSyntax() throws Exception {
-    FixResult result = fixTwice("""
+    FixResult result =
+        fixTwice(
+            """
         resource "aws_ecs_task_definition" "api" {
           family       = "api"
           network_mode = "host"
@@ -131,20 +157,30 @@ class TerraformFixTest {
           }
           tags = { team = "a" }
         }
-        """.formatted(SECRET), ALL);
-    assertThat(result.diff()).contains("-      privileged = true", "+      readonlyRootFilesystem = true", "+      user = \"1000:1000\"",
-        "-        { name = \"AWS_SECRET_ACCESS_KEY\", value = \"(value not shown)\" },",
-        "+      secrets = [{ name = \"AWS_SECRET_ACCESS_KEY\", valueFrom = \"arn:aws:secretsmanager:eu-west-1:1:secret:k\" }]",
-        "+      mountPoints = [{ sourceVolume = \"data\", containerPath = \"/data\" }, { sourceVolume = \"tmp\", containerPath = \"/tmp\" }]",
-        "+      transit_encryption = \"ENABLED\"", "+  network_mode = \"awsvpc\"", "+  volume {\n+    name = \"tmp\"\n+  }",
-        "\"awslogs-group\" = \"/ecs/api\"");
+        """
+                .formatted(SECRET),
+            ALL);
+    assertThat(result.diff())
+        .contains(
+            "-      privileged = true",
+            "+      readonlyRootFilesystem = true",
+            "+      user = \"1000:1000\"",
+            "-        { name = \"AWS_SECRET_ACCESS_KEY\", value = \"(value not shown)\" },",
+            "+      secrets = [{ name = \"AWS_SECRET_ACCESS_KEY\", valueFrom = \"arn:aws:secretsmanager:eu-west-1:1:secret:k\" }]",
+            "+      mountPoints = [{ sourceVolume = \"data\", containerPath = \"/data\" }, { sourceVolume = \"tmp\", containerPath = \"/tmp\" }]",
+            "+      transit_encryption = \"ENABLED\"",
+            "+  network_mode = \"awsvpc\"",
+            "+  volume {\n+    name = \"tmp\"\n+  }",
+            "\"awslogs-group\" = \"/ecs/api\"");
     assertThat(result.diff() + result.instructions()).doesNotContain(SECRET);
     assertThat(result.remaining()).isEmpty();
   }
 
   @Test
   void literalsInAComputedValueUnderASecretLikeNameAreHidden() throws Exception {
-    FixResult result = fix("""
+    FixResult result =
+        fix(
+            """
         locals {
           db_password = lower("LocalLowerPassword1")
         }
@@ -166,16 +202,28 @@ class TerraformFixTest {
             },
           ])
         }
-        """, DEFAULTS);
-    assertThat(result.diff()).contains("privileged = true", "VisibleMode", "DataTeam", "(value not shown)");
-    for (String secret : List.of("LocalLowerPassword1", "UPPERCASEPASSWORD1", "enConcat", "Value1", "mixedcasesecret1", "IfDirSecret1", "LabelLowerPw9")) {
+        """,
+            DEFAULTS);
+    assertThat(result.diff())
+        .contains("privileged = true", "VisibleMode", "DataTeam", "(value not shown)");
+    for (String secret :
+        List.of(
+            "LocalLowerPassword1",
+            "UPPERCASEPASSWORD1",
+            "enConcat",
+            "Value1",
+            "mixedcasesecret1",
+            "IfDirSecret1",
+            "LabelLowerPw9")) {
       assertThat(result.diff() + result.instructions()).as(secret).doesNotContain(secret);
     }
   }
 
   @Test
   void aHeredocOrQuotedJsonStringIsWrittenAgainAsJson() throws Exception {
-    FixResult heredoc = fixTwice("""
+    FixResult heredoc =
+        fixTwice(
+            """
         resource "aws_ecs_task_definition" "worker" {
           family                = "worker"
           container_definitions = <<-EOT
@@ -194,26 +242,46 @@ class TerraformFixTest {
           EOT
           tags = { team = "a" }
         }
-        """.formatted(SECRET), DEFAULTS);
-    assertThat(heredoc.diff()).contains("-        \"user\": \"root\",", "+        \"user\": \"1000:1000\",", "+        \"readonlyRootFilesystem\": true,")
+        """
+                .formatted(SECRET),
+            DEFAULTS);
+    assertThat(heredoc.diff())
+        .contains(
+            "-        \"user\": \"root\",",
+            "+        \"user\": \"1000:1000\",",
+            "+        \"readonlyRootFilesystem\": true,")
         .doesNotContain(SECRET);
-    assertThat(heredoc.instructions()).anySatisfy(step -> assertThat(step).contains("AWS_SECRET_ACCESS_KEY is a plain environment variable"));
+    assertThat(heredoc.instructions())
+        .anySatisfy(
+            step ->
+                assertThat(step).contains("AWS_SECRET_ACCESS_KEY is a plain environment variable"));
     assertThat(heredoc.remaining()).containsOnlyKeys("ECS.8");
 
-    String escaped = "[{\\\"name\\\": \\\"a\\\", \\\"environment\\\": [{\\\"name\\\": \\\"AWS_SECRET_ACCESS_KEY\\\", \\\"value\\\": \\\"" + SECRET + "\\\"}]}]";
-    FixResult quoted = fixTwice("""
+    String escaped =
+        "[{\\\"name\\\": \\\"a\\\", \\\"environment\\\": [{\\\"name\\\": \\\"AWS_SECRET_ACCESS_KEY\\\", \\\"value\\\": \\\""
+            + SECRET
+            + "\\\"}]}]";
+    FixResult quoted =
+        fixTwice(
+            """
         resource "aws_ecs_task_definition" "q" {
           family                = "q"
           container_definitions = "%s"
           tags                  = { team = "a" }
         }
-        """.formatted(escaped), DEFAULTS);
-    assertThat(quoted.diff()).contains("\\\"readonlyRootFilesystem\\\":true").doesNotContain(SECRET);
+        """
+                .formatted(escaped),
+            DEFAULTS);
+    assertThat(quoted.diff())
+        .contains("\\\"readonlyRootFilesystem\\\":true")
+        .doesNotContain(SECRET);
   }
 
   @Test
   void valuesFromVariablesLocalsAndFilesBecomeStepsNamingTheirSource() throws Exception {
-    Files.writeString(dir.resolve("variables.tf"), """
+    Files.writeString(
+        dir.resolve("variables.tf"),
+        """
         variable "mode" {
           default = "host"
         }
@@ -222,7 +290,9 @@ class TerraformFixTest {
         }
         """);
     Files.writeString(dir.resolve("api.json"), "[{\"name\": \"from-file\", \"image\": \"x\"}]");
-    FixResult result = fix("""
+    FixResult result =
+        fix(
+            """
         resource "aws_ecs_task_definition" "a" {
           family                = "a"
           network_mode          = var.mode
@@ -235,20 +305,31 @@ class TerraformFixTest {
           container_definitions = jsonencode(local.shared)
           tags                  = { team = "a" }
         }
-        """, ALL);
-    assertThat(result.instructions()).contains(
-        "aws_ecs_task_definition.a: set network_mode = \"awsvpc\"; the value comes from var.mode (" + dir.resolve("variables.tf") + ":1)",
-        "aws_ecs_task_definition.a: container \"from-file\": set readonlyRootFilesystem = true; container_definitions comes from the file "
-            + dir.resolve("api.json") + " (file())",
-        "aws_ecs_task_definition.b: container \"shared\": set readonlyRootFilesystem = true; container_definitions comes from local.shared ("
-            + dir.resolve("variables.tf") + ":5)");
-    assertThat(result.diff()).contains("+  volume {").doesNotContain("+  network_mode").doesNotContain("readonlyRootFilesystem");
+        """,
+            ALL);
+    assertThat(result.instructions())
+        .contains(
+            "aws_ecs_task_definition.a: set network_mode = \"awsvpc\"; the value comes from var.mode ("
+                + dir.resolve("variables.tf")
+                + ":1)",
+            "aws_ecs_task_definition.a: container \"from-file\": set readonlyRootFilesystem = true; container_definitions comes from the file "
+                + dir.resolve("api.json")
+                + " (file())",
+            "aws_ecs_task_definition.b: container \"shared\": set readonlyRootFilesystem = true; container_definitions comes from local.shared ("
+                + dir.resolve("variables.tf")
+                + ":5)");
+    assertThat(result.diff())
+        .contains("+  volume {")
+        .doesNotContain("+  network_mode")
+        .doesNotContain("readonlyRootFilesystem");
     assertThat(result.remaining()).containsKeys("ECS.5", "ECS.17");
   }
 
   @Test
   void aLocalOfThisFileIsEditedWhereItIsWritten() throws Exception {
-    FixResult result = fixTwice("""
+    FixResult result =
+        fixTwice(
+            """
         locals {
           containers = [
             {
@@ -263,14 +344,19 @@ class TerraformFixTest {
           container_definitions = jsonencode(local.containers)
           tags                  = { team = "a" }
         }
-        """, DEFAULTS);
-    assertThat(result.diff()).contains("       image = \"x\"\n+      readonlyRootFilesystem = true");
+        """,
+            DEFAULTS);
+    assertThat(result.diff())
+        .contains("       image = \"x\"\n+      readonlyRootFilesystem = true");
     assertThat(result.remaining()).isEmpty();
   }
 
   @Test
-  void aValueTheSourceDoesNotGiveIsNeverGuessedAndAWrongTypeLeavesItsResourceAlone() throws Exception {
-    FixResult result = fix("""
+  void aValueTheSourceDoesNotGiveIsNeverGuessedAndAWrongTypeLeavesItsResourceAlone()
+      throws Exception {
+    FixResult result =
+        fix(
+            """
         variable "ro" {}
 
         resource "aws_ecs_task_definition" "api" {
@@ -290,14 +376,21 @@ class TerraformFixTest {
           }
           tags = { team = "a" }
         }
-        """, DEFAULTS);
-    assertThat(result.instructions()).containsExactly("aws_ecs_task_definition.api: left unchanged: volume is string, not a block");
-    assertThat(result.diff()).contains("+  platform_version = \"LATEST\"").doesNotContain("+    assign_public_ip");
+        """,
+            DEFAULTS);
+    assertThat(result.instructions())
+        .containsExactly(
+            "aws_ecs_task_definition.api: left unchanged: volume is string, not a block");
+    assertThat(result.diff())
+        .contains("+  platform_version = \"LATEST\"")
+        .doesNotContain("+    assign_public_ip");
   }
 
   @Test
   void anUnknownMemberIsSaidWithWhyItIsUnknown() throws Exception {
-    FixResult result = fix("""
+    FixResult result =
+        fix(
+            """
         variable "ro" {}
 
         resource "aws_ecs_task_definition" "api" {
@@ -306,16 +399,22 @@ class TerraformFixTest {
             logConfiguration = { logDriver = "awslogs" } }])
           tags = { team = "a" }
         }
-        """, DEFAULTS);
-    assertThat(result.instructions()).singleElement().asString().startsWith(
-        "aws_ecs_task_definition.api: container \"api\": set readonlyRootFilesystem = true; readonlyRootFilesystem comes from var.ro (")
+        """,
+            DEFAULTS);
+    assertThat(result.instructions())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "aws_ecs_task_definition.api: container \"api\": set readonlyRootFilesystem = true; readonlyRootFilesystem comes from var.ro (")
         .contains("ecsguard cannot read it: var.ro has no default");
   }
 
   @Test
   void malformedHclIsTheScannersOneLineError() throws Exception {
     assertThatThrownBy(() -> fix("resource \"aws_ecs_service\" \"a\" {\n  name = \n}\n", DEFAULTS))
-        .isInstanceOf(InputException.class).hasMessageContaining("main.tf:2:").hasMessageContaining("malformed HCL");
+        .isInstanceOf(InputException.class)
+        .hasMessageContaining("main.tf:2:")
+        .hasMessageContaining("malformed HCL");
   }
 
   @Test
