@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.model.ResourceType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,11 +19,27 @@ import org.junit.jupiter.api.Test;
  * its own order.
  */
 class RemediesTest {
-  /** The controls ecsguard fixes (ECS.15 with a step for the user only). */
-  private static final Set<String> FIXABLE =
-      Set.of(
-          "ECS.2", "ECS.3", "ECS.4", "ECS.5", "ECS.8", "ECS.9", "ECS.10", "ECS.12", "ECS.15",
-          "ECS.16", "ECS.17", "ECS.18", "ECS.19", "ECS.20", "ECS.21", "ECSG.1");
+  /**
+   * The controls ecsguard fixes, as the README's table of what {@code fix} does names them (ECS.15
+   * with a step for the user only): the README and the catalogue must agree.
+   */
+  private static final Set<String> FIXABLE = fixableInTheReadme();
+
+  private static Set<String> fixableInTheReadme() {
+    try {
+      String readme = Files.readString(Path.of("..", "README.md"));
+      String table = readme.substring(readme.indexOf("| control | what `fix` does |"));
+      table = table.substring(0, table.indexOf("\n\n"));
+      return table
+          .lines()
+          .skip(2)
+          .flatMap(row -> Arrays.stream(row.split("\\|")[1].split("/")))
+          .map(String::strip)
+          .collect(Collectors.toSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   @Test
   void everyFixableControlHasOneRemedyInTheCatalogue() {

@@ -14,6 +14,19 @@ class FileFixTest {
       new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), false);
 
   @Test
+  void everySpellingOfUidZeroThatEcsg1FailsIsFixed() throws InputException {
+    for (String user : List.of("root", "0", "000", "0:0", "root:wheel")) {
+      String original =
+          "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\", \"user\": \""
+              + user
+              + "\"}]}";
+      FixResult result = FileFix.fix("td.json", original, OPTIONS);
+      assertThat(result.fixed()).as(user).contains("\"user\": \"1000:1000\"");
+      assertThat(result.remaining()).as(user).doesNotContainKeys("ECS.20", "ECSG.1");
+    }
+  }
+
+  @Test
   void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {
     String numbers =
         "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";

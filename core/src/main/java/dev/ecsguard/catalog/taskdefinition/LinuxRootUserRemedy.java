@@ -12,8 +12,8 @@ public final class LinuxRootUserRemedy extends Remedy {
       return;
     }
     String user = container.path("user").asText("");
-    String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-    if (user.isEmpty() || name.equals("root") || name.equals("0")) {
+    if (user.isEmpty()
+        || LinuxUidZero.isUidZero(user)) { // root and 0, and ECSG.1's 000 and 0:0 too
       container.put("user", context.options().user());
     }
   }
