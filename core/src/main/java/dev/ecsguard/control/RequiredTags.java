@@ -1,5 +1,6 @@
 package dev.ecsguard.control;
 
+import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.Origin;
@@ -7,17 +8,35 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
-/** ECS.13, ECS.14 and ECS.15 decide alike, each on its own resource type. */
-public final class RequiredTags {
+/**
+ * The base of ECS.13, ECS.14 and ECS.15, which decide alike, each on its own resource type: tags of
+ * the user's own (or every key of the {@value #PARAMETER} parameter) must be there.
+ *
+ * @param <R> the resource type it judges
+ */
+public abstract class RequiredTags<R extends Resource> extends Control<R> {
   public static final String PARAMETER = "requiredTagKeys";
   public static final String DESCRIPTION =
       "Comma-separated tag keys (up to 6, case-sensitive) that must all be present; without it, any tag key passes.";
 
-  private RequiredTags() {}
+  private final Function<R, Value<List<Tag>>> tags;
+  private final String what;
 
-  public static Verdict verdict(
-      Value<List<Tag>> tags, ParameterValues parameters, Origin resource, String what) {
+  /** {@code what} names the resource in messages ("service"); {@code tags} reads its tags. */
+  protected RequiredTags(Class<R> resourceClass, String what, Function<R, Value<List<Tag>>> tags) {
+    super(resourceClass);
+    this.what = what;
+    this.tags = tags;
+  }
+
+  @Override
+  protected final Verdict evaluate(R resource, ParameterValues parameters) {
+    return verdict(tags.apply(resource), parameters, resource.origin());
+  }
+
+  private Verdict verdict(Value<List<Tag>> tags, ParameterValues parameters, Origin resource) {
     Decision decision = new Decision(resource);
     if (decision.unknownIf(null, tags)) {
       return decision.verdict("");

@@ -1,13 +1,10 @@
 package dev.ecsguard.catalog.cluster;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
-import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
-import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ResourceType;
 
@@ -23,14 +20,9 @@ import dev.ecsguard.model.ResourceType;
             name = RequiredTags.PARAMETER,
             description = RequiredTags.DESCRIPTION,
             type = ParameterType.TAG_KEYS))
-public final class UntaggedCluster extends Control<Cluster> {
+public final class UntaggedCluster extends RequiredTags<Cluster> {
 
   public UntaggedCluster() {
-    super(Cluster.class);
-  }
-
-  @Override
-  protected Verdict evaluate(Cluster cluster, ParameterValues parameters) {
-    return RequiredTags.verdict(cluster.tags(), parameters, cluster.origin(), "cluster");
+    super(Cluster.class, "cluster", Cluster::tags);
   }
 }

@@ -1,13 +1,10 @@
 package dev.ecsguard.catalog.service;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
-import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
-import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 
@@ -23,14 +20,9 @@ import dev.ecsguard.model.Service;
             name = RequiredTags.PARAMETER,
             description = RequiredTags.DESCRIPTION,
             type = ParameterType.TAG_KEYS))
-public final class UntaggedService extends Control<Service> {
+public final class UntaggedService extends RequiredTags<Service> {
 
   public UntaggedService() {
-    super(Service.class);
-  }
-
-  @Override
-  protected Verdict evaluate(Service service, ParameterValues parameters) {
-    return RequiredTags.verdict(service.tags(), parameters, service.origin(), "service");
+    super(Service.class, "service", Service::tags);
   }
 }

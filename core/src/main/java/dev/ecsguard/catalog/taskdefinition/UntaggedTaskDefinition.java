@@ -1,14 +1,11 @@
 package dev.ecsguard.catalog.taskdefinition;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
-import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RequiredTags;
 import dev.ecsguard.control.Severity;
-import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import java.util.Optional;
@@ -25,16 +22,10 @@ import java.util.Optional;
             name = RequiredTags.PARAMETER,
             description = RequiredTags.DESCRIPTION,
             type = ParameterType.TAG_KEYS))
-public final class UntaggedTaskDefinition extends Control<TaskDefinition> {
+public final class UntaggedTaskDefinition extends RequiredTags<TaskDefinition> {
 
   public UntaggedTaskDefinition() {
-    super(TaskDefinition.class);
-  }
-
-  @Override
-  protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
-    return RequiredTags.verdict(
-        taskDefinition.tags(), parameters, taskDefinition.origin(), "task definition");
+    super(TaskDefinition.class, "task definition", TaskDefinition::tags);
   }
 
   @Override
