@@ -21,7 +21,6 @@ import java.util.Set;
  */
 final class TerraformPlanConfiguration {
   private static final String DEFAULT_TAGS = "default_tags";
-  private static final ObjectNode EMPTY = Node.newDocument("no expressions");
   private final ObjectNode rootModule;
   private final ObjectNode providers;
 
@@ -133,7 +132,7 @@ final class TerraformPlanConfiguration {
      * way is not in the expressions (a {@code dynamic} block may hold it).
      */
     boolean leavesOut(String... path) {
-      Node current = expressions();
+      Node current = object(resource, "expressions"); // absent when the block writes nothing
       for (int i = 0; i < path.length; i++) {
         if (path[i].chars().allMatch(Character::isDigit)) {
           int index = Integer.parseInt(path[i]);
@@ -159,13 +158,8 @@ final class TerraformPlanConfiguration {
      * Whether the block writes the attribute or block {@code name} (not through {@code dynamic}).
      */
     boolean writes(String name) {
-      return expressions().get(name) != null;
-    }
-
-    /** The block's expressions; Terraform leaves the member out when the block writes nothing. */
-    private ObjectNode expressions() {
       ObjectNode expressions = object(resource, "expressions");
-      return expressions != null ? expressions : EMPTY;
+      return expressions != null && expressions.get(name) != null;
     }
 
     /** The default tags the provider configuration of this block adds to its tags. */

@@ -56,7 +56,6 @@ public final class TerraformPlanReader implements InputReader.OfFile {
 
   private void read(ObjectNode change, TerraformPlanConfiguration configuration, Sink sink) {
     String type = Fields.string(change, "type").orElse("");
-    TerraformAttributes.Resource table = TerraformAttributes.Resource.of(type);
     if (!type.startsWith("aws_ecs_")) {
       return;
     }
@@ -85,6 +84,7 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       return;
     }
     ObjectNode values = after.get();
+    TerraformAttributes.Resource table = TerraformAttributes.Resource.of(type);
     TerraformPlanConfiguration.Block block = table == null ? null : configuration.block(change);
     Set<String> leftOut = block == null ? Set.of() : leftOut(table, block);
     boolean allTagsDecided =
@@ -179,6 +179,8 @@ public final class TerraformPlanReader implements InputReader.OfFile {
   private static void copy(ObjectNode tags, String key, Node value) {
     if (value instanceof ScalarNode scalar) {
       Node.newScalar(tags, key, value, scalar.type(), scalar.text());
+    } else if (value instanceof UnresolvedNode unresolved) {
+      Node.newUnresolved(tags, key, value, unresolved.reason());
     } else {
       Node.newUnresolved(tags, key, value, "the value of tag " + key + " is not a string");
     }
