@@ -12,7 +12,12 @@ import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
+import dev.ecsguard.tree.UnresolvedNode;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in {@code
@@ -40,15 +45,16 @@ public final class TerraformPlanReader implements InputReader.OfFile {
           "Terraform JSON without resource_changes (state, or a plan with no resources): ecsguard reads the resource_changes of terraform show -json PLANFILE; skipped");
       return true;
     }
+    TerraformPlanConfiguration configuration = TerraformPlanConfiguration.of(root);
     for (Node node : changes.elements()) {
       if (node instanceof ObjectNode change && Fields.string(change, "mode").is("managed")) {
-        read(change, sink);
+        read(change, configuration, sink);
       }
     }
     return true;
   }
 
-  private void read(ObjectNode change, Sink sink) {
+  private void read(ObjectNode change, TerraformPlanConfiguration configuration, Sink sink) {
     String type = Fields.string(change, "type").orElse("");
     if (!type.startsWith("aws_ecs_")) {
       return;
@@ -78,10 +84,105 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       return;
     }
     ObjectNode values = after.get();
-    markUnknown(values, unknowns.orElse(null), "");
+    TerraformAttributes.Resource table = TerraformAttributes.Resource.of(type);
+    TerraformPlanConfiguration.Block block = table == null ? null : configuration.block(change);
+    Set<String> leftOut = block == null ? Set.of() : leftOut(table, block);
+    boolean allTagsDecided =
+        block != null
+            && unknowns.get().get(TerraformAttributes.ALL_TAGS) instanceof ScalarNode mark
+            && mark.type() == ScalarNode.Type.BOOLEAN
+            && mark.text().equals("true");
+    markUnknown(
+        values,
+        unknowns.get(),
+        "",
+        at -> leftOut.contains(at) || allTagsDecided && at.equals(TerraformAttributes.ALL_TAGS));
+    if (allTagsDecided) {
+      allTags(values, block.defaultTags());
+    }
     Resource resource = shapes.resource(type, address, values);
     if (resource != null) {
       sink.resource(resource);
+    }
+  }
+
+  /**
+   * The attributes, of those the controls read, that the configuration leaves out and that the
+   * provider fills in at apply with the API's default, which the controls read as not set: a task
+   * definition's network mode (bridge, or on Windows the default; never host), a service's or task
+   * set's platform version (LATEST), a capacity provider's managed termination protection
+   * (DISABLED), and the launch type where a capacity provider strategy is written (the API takes
+   * one or the other). Where a launch type is left out without one, the cluster's default strategy
+   * decides, and a cluster's Container Insights left out takes the account's setting: those stay
+   * known only after apply.
+   */
+  private static Set<String> leftOut(
+      TerraformAttributes.Resource table, TerraformPlanConfiguration.Block block) {
+    List<String[]> defaults =
+        switch (table) {
+          case TASK_DEFINITION -> List.<String[]>of(table.path("networkMode"));
+          case SERVICE, TASK_SET ->
+              block.writes(table.path("capacityProviderStrategy")[0])
+                  ? List.of(table.path("platformVersion"), table.path("launchType"))
+                  : List.<String[]>of(table.path("platformVersion"));
+          case CAPACITY_PROVIDER ->
+              List.<String[]>of(
+                  table.path("autoScalingGroupProvider", "managedTerminationProtection"));
+          case CLUSTER -> List.<String[]>of();
+        };
+    Set<String> leftOut = new HashSet<>();
+    for (String[] path : defaults) {
+      if (block.leavesOut(path)) {
+        leftOut.add(dotted(path));
+      }
+    }
+    return leftOut;
+  }
+
+  /** A path as {@link #markUnknown} names it: {@code auto_scaling_group_provider[0].x}. */
+  private static String dotted(String[] path) {
+    StringBuilder dotted = new StringBuilder();
+    for (String step : path) {
+      if (step.chars().allMatch(Character::isDigit)) {
+        dotted.append('[').append(step).append(']');
+      } else {
+        dotted.append(dotted.isEmpty() ? "" : ".").append(step);
+      }
+    }
+    return dotted.toString();
+  }
+
+  /**
+   * tags_all, known only after apply, as the provider will make it: the resource's tags with the
+   * default_tags of its provider configuration. Without default tags it is the tags themselves
+   * (left absent, the model reads tags); with constant ones, both merged; otherwise it stays
+   * unknown, saying why.
+   */
+  private static void allTags(ObjectNode values, TerraformPlanConfiguration.DefaultTags defaults) {
+    String name = TerraformAttributes.ALL_TAGS;
+    Node own = values.get("tags");
+    if (defaults.unknownReason() != null) {
+      values.markUnresolved(
+          name, name + " is known only after apply, and " + defaults.unknownReason());
+    } else if (own instanceof UnresolvedNode) {
+      values.markUnresolved(name, name + " is known only after apply (so are the tags)");
+    } else if (!defaults.tags().isEmpty()) {
+      ObjectNode merged = Node.newObject(values, name, values);
+      defaults.tags().forEach((key, value) -> copy(merged, key, value));
+      if (own instanceof ObjectNode tags) {
+        tags.names().forEach(key -> copy(merged, key, tags.get(key)));
+      }
+    }
+  }
+
+  /** One tag of a merged tags_all, shown where it is written. */
+  private static void copy(ObjectNode tags, String key, Node value) {
+    if (value instanceof ScalarNode scalar) {
+      Node.newScalar(tags, key, value, scalar.type(), scalar.text());
+    } else if (value instanceof UnresolvedNode unresolved) {
+      Node.newUnresolved(tags, key, value, unresolved.reason());
+    } else {
+      Node.newUnresolved(tags, key, value, "the value of tag " + key + " is not a string");
     }
   }
 
@@ -99,14 +200,19 @@ public final class TerraformPlanReader implements InputReader.OfFile {
     }
   }
 
-  /** Puts an unresolved value wherever after_unknown says the value is known only after apply. */
-  private static void markUnknown(Node values, Node unknowns, String path) {
+  /**
+   * Puts an unresolved value wherever after_unknown says the value is known only after apply,
+   * except at the paths {@code decided} (the configuration tells them).
+   */
+  private static void markUnknown(
+      Node values, Node unknowns, String path, Predicate<String> decided) {
     if (unknowns instanceof ObjectNode marks && values instanceof ObjectNode object) {
       for (String name : marks.names()) {
         mark(
             object.get(name),
             marks.get(name),
             path.isEmpty() ? name : path + "." + name,
+            decided,
             reason -> object.markUnresolved(name, reason));
       }
     } else if (unknowns instanceof ArrayNode marks && values instanceof ArrayNode array) {
@@ -118,6 +224,7 @@ public final class TerraformPlanReader implements InputReader.OfFile {
             array.elements().get(i),
             marks.elements().get(i),
             path + "[" + i + "]",
+            decided,
             reason -> array.markUnresolved(index, reason));
       }
     }
@@ -128,14 +235,15 @@ public final class TerraformPlanReader implements InputReader.OfFile {
    * object or list, marks within the value. Anything else is a malformed plan, and the value it
    * covers is taken as unknown rather than as what after shows.
    */
-  private static void mark(Node value, Node mark, String at, Consumer<String> unresolve) {
+  private static void mark(
+      Node value, Node mark, String at, Predicate<String> decided, Consumer<String> unresolve) {
     if (mark instanceof ScalarNode scalar && scalar.type() == ScalarNode.Type.BOOLEAN) {
-      if (scalar.text().equals("true")) {
+      if (scalar.text().equals("true") && !decided.test(at)) {
         unresolve.accept(at + " is known only after apply");
       }
     } else if (mark instanceof ObjectNode && value instanceof ObjectNode
         || mark instanceof ArrayNode && value instanceof ArrayNode) {
-      markUnknown(value, mark, at);
+      markUnknown(value, mark, at, decided);
     } else if (!(mark instanceof ObjectNode object && object.names().isEmpty()
         || mark instanceof ArrayNode array && array.size() == 0)) {
       unresolve.accept(

@@ -6,7 +6,9 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scans;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A plan with a module, count and for_each instances, unknowns, a deletion and a data source. */
+/**
+ * A plan with a module, count and for_each instances, unknowns, a deletion and a data source; and
+ * one with its configuration section, which tells left-out attributes and default tags.
+ */
 class TerraformPlanReaderTest {
   private static ScanResult result;
   private static Map<String, Finding> byKey;
@@ -255,5 +260,150 @@ class TerraformPlanReaderTest {
                   ? "after_unknown is missing or null"
                   : "after_unknown is malformed");
     }
+  }
+
+  // The configuration section (terraform-plan-configuration.json): provider aws without
+  // default_tags, aws.tagged with constant ones, aws.from_variable with ones from var.default_tags
+  // and a resource known only after apply; module.ecs["blue"] (for_each) calls module.capacity.
+
+  private static String configuredPlan() throws URISyntaxException, IOException {
+    return Files.readString(
+        Path.of(
+            TerraformPlanReaderTest.class
+                .getResource("terraform-plan-configuration.json")
+                .toURI()));
+  }
+
+  private static Map<String, Finding> configured(Map<String, String> parameters, String... ids)
+      throws URISyntaxException, IOException {
+    ScanResult scanned = Scans.json(configuredPlan(), parameters, ids);
+    assertThat(scanned.errors()).isEmpty();
+    return scanned.findings().stream()
+        .collect(Collectors.toMap(f -> f.resourceId() + " " + f.control().id(), f -> f));
+  }
+
+  @Test
+  void aNetworkModeLeftOutIsTheProviderDefaultNotUnknown() throws Exception {
+    Map<String, Finding> found = configured(Map.of(), "ECS.1", "ECS.17");
+    assertThat(found.get("aws_ecs_task_definition.untagged ECS.17").status())
+        .as("left out: bridge (EC2) or the Windows default, never host")
+        .isEqualTo(Status.PASSED);
+    assertThat(found.get("aws_ecs_task_definition.untagged ECS.1").status())
+        .isEqualTo(Status.PASSED);
+    Finding computed = found.get("aws_ecs_task_definition.computed_mode ECS.17");
+    assertThat(computed.status())
+        .as("written, from a value known only after apply")
+        .isEqualTo(Status.UNKNOWN);
+    assertThat(computed.message()).contains("network_mode is known only after apply");
+  }
+
+  @Test
+  void tagsAllKnownOnlyAfterApplyIsTheTagsWhenTheProviderHasNoDefaultTags() throws Exception {
+    Map<String, Finding> found = configured(Map.of(), "ECS.13", "ECS.15");
+    Finding untagged = found.get("aws_ecs_task_definition.untagged ECS.15");
+    assertThat(untagged.status()).isEqualTo(Status.FAILED);
+    assertThat(untagged.message()).contains("has no tags of its own");
+    assertThat(found.get("aws_ecs_task_definition.computed_mode ECS.15").status())
+        .isEqualTo(Status.PASSED);
+    assertThat(found.get("module.ecs[\"blue\"].aws_ecs_service.this[0] ECS.13").status())
+        .as("in a module, through the provider configuration its provider_config_key names")
+        .isEqualTo(Status.FAILED);
+  }
+
+  @Test
+  void constantDefaultTagsAreMergedIntoTagsAll() throws Exception {
+    assertThat(
+            configured(Map.of(), "ECS.15")
+                .get("aws_ecs_task_definition.tagged_by_default ECS.15")
+                .status())
+        .isEqualTo(Status.PASSED);
+    assertThat(
+            configured(Map.of("ECS.15.requiredTagKeys", "Owner,Environment"), "ECS.15")
+                .get("aws_ecs_task_definition.tagged_by_default ECS.15")
+                .status())
+        .isEqualTo(Status.PASSED);
+    Finding missing =
+        configured(Map.of("ECS.15.requiredTagKeys", "Owner,CostCenter"), "ECS.15")
+            .get("aws_ecs_task_definition.tagged_by_default ECS.15");
+    assertThat(missing.status()).isEqualTo(Status.FAILED);
+    assertThat(missing.message()).contains("lacks the required tag key CostCenter");
+  }
+
+  @Test
+  void defaultTagsThatAreNotConstantKeepTagsAllUnknownSayingWhy() throws Exception {
+    assertThat(
+            configured(Map.of(), "ECS.15")
+                .get("aws_ecs_task_definition.tagged_from_variable ECS.15")
+                .status())
+        .as("its own tag is enough without required keys")
+        .isEqualTo(Status.PASSED);
+    Finding owner =
+        configured(Map.of("ECS.15.requiredTagKeys", "Owner"), "ECS.15")
+            .get("aws_ecs_task_definition.tagged_from_variable ECS.15");
+    assertThat(owner.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(owner.message())
+        .contains("default_tags of provider aws.from_variable come from var.default_tags");
+  }
+
+  @Test
+  void otherAttributesLeftOutAreTheirApiDefaultsWhereThePlanTellsThem() throws Exception {
+    Map<String, Finding> found = configured(Map.of(), "ECS.2", "ECS.10", "ECS.19");
+    assertThat(found.get("module.ecs[\"blue\"].aws_ecs_service.this[0] ECS.10").status())
+        .as("platform_version left out: LATEST")
+        .isEqualTo(Status.PASSED);
+    assertThat(found.get("module.ecs[\"blue\"].aws_ecs_service.this[0] ECS.2").status())
+        .isEqualTo(Status.PASSED);
+    assertThat(
+            found
+                .get("module.ecs[\"blue\"].module.capacity.aws_ecs_capacity_provider.this ECS.19")
+                .status())
+        .as("managed_termination_protection left out: DISABLED, in a module's module")
+        .isEqualTo(Status.FAILED);
+    assertThat(found.get("aws_ecs_service.on_capacity_provider ECS.10").status())
+        .as("launch_type left out beside a capacity provider strategy: none")
+        .isEqualTo(Status.NOT_APPLICABLE);
+    Finding clusterDefault = found.get("aws_ecs_service.on_cluster_default ECS.10");
+    assertThat(clusterDefault.status())
+        .as("launch_type left out alone: the cluster's default strategy decides")
+        .isEqualTo(Status.UNKNOWN);
+    assertThat(clusterDefault.message()).contains("launch_type is known only after apply");
+    Finding dynamic = found.get("aws_ecs_capacity_provider.dynamic ECS.19");
+    assertThat(dynamic.status())
+        .as("its block is written by a dynamic block, which the configuration leaves out")
+        .isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
+  void aProviderConfigKeyThatNamesNoConfigurationDecidesNothingWhereAnyHasDefaultTags()
+      throws Exception {
+    String orphan =
+        configuredPlan()
+            .replace(
+                "\"provider_config_key\": \"aws.tagged\"", "\"provider_config_key\": \"ecs:aws\"");
+    Finding unknown =
+        Scans.json(orphan, "ECS.15").findings().stream()
+            .filter(f -> f.resourceId().equals("aws_ecs_task_definition.tagged_by_default"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unknown.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(unknown.message()).contains("does not say which provider configuration it uses");
+    String noDefaultTags = orphan.replace("\"default_tags\"", "\"default_tags_removed\"");
+    assertThat(
+            Scans.json(noDefaultTags, "ECS.15").findings().stream()
+                .filter(f -> f.resourceId().equals("aws_ecs_task_definition.tagged_by_default"))
+                .findFirst()
+                .orElseThrow()
+                .status())
+        .as("no provider configuration has default_tags: none can add any")
+        .isEqualTo(Status.FAILED);
+  }
+
+  @Test
+  void moduleAddressesGiveTheirCallNames() {
+    assertThat(TerraformPlanConfiguration.moduleCalls("module.ecs")).containsExactly("ecs");
+    assertThat(TerraformPlanConfiguration.moduleCalls("module.a[\"x.y]\\\"\"].module.b[0]"))
+        .containsExactly("a", "b");
+    assertThat(TerraformPlanConfiguration.moduleCalls("module.a[0")).isNull();
+    assertThat(TerraformPlanConfiguration.moduleCalls("aws_ecs_service.x")).isNull();
   }
 }
