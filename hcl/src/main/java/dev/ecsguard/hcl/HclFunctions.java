@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -62,7 +63,7 @@ final class HclFunctions {
       }
     }
     try {
-      V result = body.apply(new Arguments(function, arguments, where, budget));
+      V result = body.apply(new Arguments(arguments, where, budget));
       if (result instanceof Scalar scalar
           && scalar.text() != null
           && scalar.text().length() > HclValues.MAX_TEXT) {
@@ -547,13 +548,13 @@ final class HclFunctions {
       case ListV list ->
           list.items().stream()
               .map(HclFunctions::firstUnknown)
-              .filter(u -> u != null)
+              .filter(Objects::nonNull)
               .findFirst()
               .orElse(null);
       case ObjectV object ->
           object.members().values().stream()
               .map(HclFunctions::firstUnknown)
-              .filter(u -> u != null)
+              .filter(Objects::nonNull)
               .findFirst()
               .orElse(null);
       case Scalar scalar -> null;
@@ -899,6 +900,9 @@ final class HclFunctions {
 
   /** jsondecode()'s reader: JSON text to values, nested at most {@link HclValues#MAX_DEPTH}. */
   private static final class Json {
+    private static final Pattern JSON_NUMBER =
+        Pattern.compile("-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][-+]?\\d+)?");
+
     private final String text;
     private final Arguments a;
     private int pos;
@@ -965,10 +969,7 @@ final class HclFunctions {
               : a.bool(word.equals("true"));
         }
       }
-      Matcher number =
-          Pattern.compile("-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][-+]?\\d+)?")
-              .matcher(text)
-              .region(pos, text.length());
+      Matcher number = JSON_NUMBER.matcher(text).region(pos, text.length());
       if (!number.lookingAt()) {
         throw new Refused("the string is not JSON");
       }
@@ -1044,7 +1045,7 @@ final class HclFunctions {
    * A call's arguments, read as the types a function takes: a value not known yet stops the
    * function ({@link Pending}), one of the wrong type refuses it ({@link Refused}).
    */
-  private record Arguments(String function, List<V> values, Where where, Budget budget) {
+  private record Arguments(List<V> values, Where where, Budget budget) {
     int size() {
       return values.size();
     }
