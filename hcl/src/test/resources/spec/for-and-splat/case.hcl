@@ -1,5 +1,6 @@
 locals {
   list = [{ a = 1 }]
+  map  = { x = "1", y = "}" }
 }
 for_list   = [for x in local.list : x.a]
 for_object = { for k, v in local.map : k => v if v != "}" }

@@ -1,3 +1,3 @@
-length  = length(["a"])
-format  = format("%s", "a")
-nested  = upper(format("%s", "a"))
+cidr    = cidrsubnet("10.0.0.0/16", 8, 1)
+nested  = upper(uuid())
+unknown = timestamp(var.unset)

@@ -6,9 +6,7 @@ import java.util.NavigableMap;
 /**
  * The syntax tree of HCL2's native syntax, as far as ecsguard needs it: every node knows the line
  * and column where it starts; attributes, blocks, object entries, objects and tuples also where
- * they end, so that {@code ecsguard fix} can edit the text. Expressions ecsguard never evaluates
- * (for expressions, splats) are kept only as {@link Opaque} with their source text's first
- * characters for messages. Read-only.
+ * they end, so that {@code ecsguard fix} can edit the text. Read-only.
  */
 public final class Hcl {
   private Hcl() {}
@@ -74,7 +72,8 @@ public final class Hcl {
           Conditional,
           Binary,
           Unary,
-          Opaque {
+          For,
+          Access {
     Position at();
   }
 
@@ -111,11 +110,35 @@ public final class Hcl {
   /** {@code var.x}, {@code local.y[0].z}, {@code aws_iam_role.task.arn}: a root name and steps. */
   public record Traversal(String root, List<Step> steps, Position at) implements Expression {}
 
-  /** A step of a traversal: {@code .name} ({@code index} null) or {@code [index]}. */
-  public record Step(String name, Expression index) {}
+  /**
+   * A step of a traversal: {@code .name} ({@code index} null), {@code [index]}, or a splat ({@code
+   * splat} not null, name and index null) that applies the steps after it to each element.
+   */
+  public record Step(String name, Expression index, Splat splat) {
+    public Step(String name, Expression index) {
+      this(name, index, null);
+    }
 
-  public record Call(String function, List<Expression> arguments, Position at)
-      implements Expression {}
+    /**
+     * {@code [*]} applies every step after it to each element; the legacy {@code .*} only the
+     * attribute steps right after it.
+     */
+    public enum Splat {
+      FULL,
+      ATTRIBUTES
+    }
+  }
+
+  /**
+   * {@code f(a, b)}; {@code expandLast} when the last argument is written {@code list...}, to pass
+   * its elements as the arguments.
+   */
+  public record Call(String function, List<Expression> arguments, boolean expandLast, Position at)
+      implements Expression {
+    public Call(String function, List<Expression> arguments, Position at) {
+      this(function, arguments, false, at);
+    }
+  }
 
   public record Conditional(
       Expression condition, Expression whenTrue, Expression whenFalse, Position at)
@@ -126,6 +149,27 @@ public final class Hcl {
 
   public record Unary(String operator, Expression operand, Position at) implements Expression {}
 
-  /** An expression ecsguard does not evaluate; {@code what} says which kind, for messages. */
-  public record Opaque(String what, Position at) implements Expression {}
+  /**
+   * {@code [for k, v in collection : value if condition]} ({@code key} null), or {@code {for k, v
+   * in collection : key => value... if condition}} ({@code grouping} with {@code ...}); {@code
+   * keyName} is null when only the value is named, {@code condition} when there is no {@code if}.
+   * {@code end} is just after its closing bracket.
+   */
+  public record For(
+      String keyName,
+      String valueName,
+      Expression collection,
+      Expression key,
+      Expression value,
+      boolean grouping,
+      Expression condition,
+      Position at,
+      Position end)
+      implements Expression {}
+
+  /**
+   * Steps after a term that is not a name: {@code f(x)[0]}, {@code [for …][*].a}, {@code (x).y}
+   * (after a name, they are a {@link Traversal}'s).
+   */
+  public record Access(Expression source, List<Step> steps, Position at) implements Expression {}
 }

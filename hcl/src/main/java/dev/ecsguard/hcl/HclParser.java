@@ -1,5 +1,6 @@
 package dev.ecsguard.hcl;
 
+import dev.ecsguard.hcl.Hcl.Access;
 import dev.ecsguard.hcl.Hcl.Attribute;
 import dev.ecsguard.hcl.Hcl.Binary;
 import dev.ecsguard.hcl.Hcl.Block;
@@ -7,10 +8,10 @@ import dev.ecsguard.hcl.Hcl.Call;
 import dev.ecsguard.hcl.Hcl.Conditional;
 import dev.ecsguard.hcl.Hcl.Entry;
 import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.For;
 import dev.ecsguard.hcl.Hcl.Item;
 import dev.ecsguard.hcl.Hcl.Literal;
 import dev.ecsguard.hcl.Hcl.ObjectValue;
-import dev.ecsguard.hcl.Hcl.Opaque;
 import dev.ecsguard.hcl.Hcl.Position;
 import dev.ecsguard.hcl.Hcl.Step;
 import dev.ecsguard.hcl.Hcl.Template;
@@ -206,8 +207,10 @@ final class HclParser {
   /** Attribute access, indexes and splats after a term. */
   private Expression postfix(Expression term) throws HclException {
     List<Step> steps =
-        term instanceof Traversal traversal ? new ArrayList<>(traversal.steps()) : null;
-    boolean opaque = false;
+        term instanceof Traversal traversal
+            ? new ArrayList<>(traversal.steps())
+            : new ArrayList<>();
+    int written = steps.size();
     while (true) {
       int mark = pos;
       int markLine = line;
@@ -217,17 +220,11 @@ final class HclParser {
         pos++;
         if (peek() == '*') {
           pos++;
-          opaque = true;
+          steps.add(new Step(null, null, Step.Splat.ATTRIBUTES));
         } else if (Character.isDigit(peek())) {
-          String index = number();
-          if (steps != null) {
-            steps.add(new Step(null, new Literal(Literal.Kind.NUMBER, index, term.at())));
-          }
+          steps.add(new Step(null, new Literal(Literal.Kind.NUMBER, number(), term.at())));
         } else {
-          String name = identifierOrFail("an attribute name after .");
-          if (steps != null) {
-            steps.add(new Step(name, null));
-          }
+          steps.add(new Step(identifierOrFail("an attribute name after ."), null));
         }
       } else if (peek() == '[') {
         pos++;
@@ -235,12 +232,9 @@ final class HclParser {
         skipSpace();
         if (peek() == '*') {
           pos++;
-          opaque = true;
+          steps.add(new Step(null, null, Step.Splat.FULL));
         } else {
-          Expression index = expression();
-          if (steps != null) {
-            steps.add(new Step(null, index));
-          }
+          steps.add(new Step(null, expression()));
         }
         skipSpace();
         expect(']', "]");
@@ -251,14 +245,11 @@ final class HclParser {
         lineStart = markLineStart;
         break;
       }
-      if (steps == null) {
-        opaque = true; // indexing a call's or a bracket's result is not evaluated
-      }
     }
-    if (opaque) {
-      return new Opaque("a splat or an index into a computed value", term.at());
+    if (term instanceof Traversal traversal) {
+      return new Traversal(traversal.root(), steps, term.at());
     }
-    return steps != null ? new Traversal(((Traversal) term).root(), steps, term.at()) : term;
+    return steps.size() == written ? term : new Access(term, steps, term.at());
   }
 
   private Expression term() throws HclException {
@@ -318,12 +309,17 @@ final class HclParser {
     expect('(', "(");
     enter();
     List<Expression> arguments = new ArrayList<>();
+    boolean expandLast = false;
     skipSpace();
     while (peek() != ')') {
+      if (expandLast) {
+        throw error("... expands only the last argument of " + function);
+      }
       arguments.add(expression());
       skipSpace();
       if (text.startsWith("...", pos)) {
         pos += 3;
+        expandLast = true;
         skipSpace();
       }
       if (peek() == ',') {
@@ -335,27 +331,74 @@ final class HclParser {
     }
     pos++;
     depth--;
-    return new Call(function, arguments, at);
+    return new Call(function, arguments, expandLast, at);
   }
 
-  /**
-   * After an opening [ or {: true when a for expression follows, which is then skipped past {@code
-   * close}.
-   */
-  private boolean skippedForExpression(char close) throws HclException {
+  /** After an opening [ or {: true when a for expression follows. */
+  private boolean forExpressionFollows() throws HclException {
     pos++;
     enter();
     skipSpace();
-    if (startsWithWord("for")) {
-      skipBalanced(close);
-      return true;
+    return startsWithWord("for");
+  }
+
+  /**
+   * {@code for k, v in collection : [key =>] value[...] [if condition]} up to {@code close}; {@code
+   * object} for the {@code {…}} form.
+   */
+  private Expression forExpression(Position at, boolean object) throws HclException {
+    pos += "for".length();
+    skipSpace();
+    String keyName = null;
+    String valueName = identifierOrFail("a name after for");
+    skipSpace();
+    if (peek() == ',') {
+      pos++;
+      skipSpace();
+      keyName = valueName;
+      valueName = identifierOrFail("a second name after for");
+      skipSpace();
     }
-    return false;
+    if (!startsWithWord("in")) {
+      throw error("in expected in a for expression");
+    }
+    pos += "in".length();
+    Expression collection = expression();
+    skipSpace();
+    expect(':', ": after the collection of a for expression");
+    Expression key = null;
+    Expression value = expression();
+    boolean grouping = false;
+    skipSpace();
+    if (object) {
+      if (!text.startsWith("=>", pos)) {
+        throw error("=> expected in a for expression that builds an object");
+      }
+      pos += 2;
+      key = value;
+      value = expression();
+      skipSpace();
+      if (text.startsWith("...", pos)) {
+        pos += 3;
+        grouping = true;
+        skipSpace();
+      }
+    }
+    Expression condition = null;
+    if (startsWithWord("if")) {
+      pos += "if".length();
+      condition = expression();
+      skipSpace();
+    }
+    char close = object ? '}' : ']';
+    expect(close, close + " to close a for expression");
+    depth--;
+    return new For(keyName, valueName, collection, key, value, grouping, condition, at, position());
   }
 
   private Expression tupleOrFor(Position at) throws HclException {
-    if (skippedForExpression(']')) {
-      return new Opaque("a for expression", at);
+    if (forExpressionFollows()) {
+      return forExpression(at, false);
     }
     List<Expression> elements = new ArrayList<>();
     while (peek() != ']') {
@@ -374,8 +417,8 @@ final class HclParser {
   }
 
   private Expression objectOrFor(Position at) throws HclException {
-    if (skippedForExpression('}')) {
-      return new Opaque("a for expression", at);
+    if (forExpressionFollows()) {
+      return forExpression(at, true);
     }
     List<Entry> entries = new ArrayList<>();
     while (peek() != '}') {
@@ -405,30 +448,6 @@ final class HclParser {
     pos++;
     depth--;
     return new ObjectValue(entries, at, position());
-  }
-
-  /** Skips a for expression up to its closing bracket, counting nested brackets and strings. */
-  private void skipBalanced(char close) throws HclException {
-    int nesting = 0;
-    while (!atEnd()) {
-      char c = peek();
-      if (c == '"') {
-        quotedTemplate();
-        continue;
-      }
-      if (c == '[' || c == '{' || c == '(') {
-        nesting++;
-      } else if (c == ']' || c == '}' || c == ')') {
-        if (nesting == 0) {
-          expect(close, String.valueOf(close));
-          depth--;
-          return;
-        }
-        nesting--;
-      }
-      advance();
-    }
-    throw error(close + " expected before the end of the file");
   }
 
   // ---- templates -------------------------------------------------------------------------------

@@ -1,13 +1,14 @@
 package dev.ecsguard.hcl;
 
+import dev.ecsguard.hcl.Hcl.Access;
 import dev.ecsguard.hcl.Hcl.Binary;
 import dev.ecsguard.hcl.Hcl.Call;
 import dev.ecsguard.hcl.Hcl.Conditional;
 import dev.ecsguard.hcl.Hcl.Entry;
 import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.For;
 import dev.ecsguard.hcl.Hcl.Literal;
 import dev.ecsguard.hcl.Hcl.ObjectValue;
-import dev.ecsguard.hcl.Hcl.Opaque;
 import dev.ecsguard.hcl.Hcl.Position;
 import dev.ecsguard.hcl.Hcl.Step;
 import dev.ecsguard.hcl.Hcl.Template;
@@ -26,13 +27,17 @@ import java.util.function.Supplier;
 
 /**
  * Evaluates the expressions of one Terraform module as far as its source allows: literals,
- * variables (given values, tfvars, defaults), locals, conditionals, string templates, and the
- * functions that build values (jsonencode, file, templatefile, merge, concat, lookup…). What only a
- * plan or apply knows (other resources' attributes, each.*, count.index) is unknown, saying why.
+ * variables (given values, tfvars, defaults), locals, operators, conditionals, string templates,
+ * for expressions, splats, try() and can(), and Terraform's functions on values ({@link
+ * HclFunctions}; file() and templatefile() here). What only a plan or apply knows (other resources'
+ * attributes, each.*, count.index) is unknown, saying why; so is what ecsguard does not evaluate.
+ * What Terraform would refuse (a missing attribute, an index out of range, a function refusing its
+ * arguments) is an unknown that is an {@linkplain Unknown#error() error}, which try() and can()
+ * see.
  */
 public final class HclValues {
   // Far beyond any real attribute; a hostile module that doubles values in locals stops here.
-  private static final int MAX_TEXT = 1 << 20;
+  static final int MAX_TEXT = 1 << 20;
 
   /**
    * The most values a list built here holds; a caller putting values elsewhere should take no more
@@ -45,6 +50,12 @@ public final class HclValues {
    * variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
    */
   public static final int MAX_DEPTH = 256;
+
+  /**
+   * The most elements one attribute's evaluation may iterate over or build (for expressions,
+   * splats, range() and the functions that build lists), so that nested loops cannot run for hours.
+   */
+  public static final int MAX_ELEMENTS = 100_000;
 
   /** A value and where it was written (file and position). */
   public sealed interface V permits Scalar, ListV, ObjectV, Unknown {
@@ -63,11 +74,31 @@ public final class HclValues {
     }
   }
 
+  /** A list, tuple or set (a set's elements once each, as toset() leaves them). */
   public record ListV(List<V> items, Where where) implements V {}
 
   public record ObjectV(Map<String, V> members, Where where) implements V {}
 
-  public record Unknown(String reason, Where where) implements V {}
+  /**
+   * A value not known from the source; {@code error} when Terraform would refuse the expression
+   * (try() then takes its next argument, can() is false) rather than know it later.
+   */
+  public record Unknown(String reason, Where where, boolean error) implements V {
+    /** A value known only later, or not evaluated by ecsguard: no error. */
+    public Unknown(String reason, Where where) {
+      this(reason, where, false);
+    }
+
+    /** An expression Terraform refuses. */
+    static Unknown failed(String reason, Where where) {
+      return new Unknown(reason, where, true);
+    }
+
+    /** The same kind of unknown, saying {@code reason} at {@code where}. */
+    Unknown with(String reason, Where where) {
+      return new Unknown(reason, where, error);
+    }
+  }
 
   /** An expression with the file it was written in. */
   public record Source(Expression expression, String file) {}
@@ -84,6 +115,7 @@ public final class HclValues {
   private final Map<String, V> localValues =
       new HashMap<>(); // each local once: locals built from locals must not blow up
   private int depth;
+  private int elements; // iterated or built in this attribute's evaluation, up to MAX_ELEMENTS
 
   /** {@code files}: what file() and templatefile() read. */
   public HclValues(
@@ -112,7 +144,72 @@ public final class HclValues {
   }
 
   public V evaluate(Source source) {
-    return evaluate(source.expression(), source.file(), instance);
+    return evaluate(source, Map.of());
+  }
+
+  /**
+   * {@code source} with {@code names} bound besides this instance's (a dynamic block's iterator,
+   * say: {@code setting} as an object of {@code key} and {@code value}); they hide any other name.
+   */
+  public V evaluate(Source source, Map<String, V> names) {
+    if (depth == 0) {
+      elements = 0;
+    }
+    Map<String, V> scope = instance;
+    if (!names.isEmpty()) {
+      scope = new HashMap<>(instance);
+      scope.putAll(names);
+    }
+    return evaluate(source.expression(), source.file(), scope);
+  }
+
+  /**
+   * The elements a for expression or {@code for_each} goes through, as Terraform orders them: a
+   * list's by index (the key a number), an object's by key in lexical order; null for a value that
+   * is not a list or object.
+   */
+  public static List<Map.Entry<V, V>> elements(V collection) {
+    return switch (collection) {
+      case ListV list -> {
+        List<Map.Entry<V, V>> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+          out.add(
+              Map.entry(
+                  new Scalar(Scalar.Type.NUMBER, Integer.toString(i), list.where()),
+                  list.items().get(i)));
+        }
+        yield out;
+      }
+      case ObjectV object ->
+          object.members().entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(
+                  member ->
+                      Map.entry(
+                          (V) new Scalar(Scalar.Type.STRING, member.getKey(), object.where()),
+                          member.getValue()))
+              .toList();
+      default -> null;
+    };
+  }
+
+  /**
+   * Counts {@code count} more elements; false once this attribute's evaluation is over its bound.
+   */
+  private boolean spend(long count) {
+    if (elements + count > MAX_ELEMENTS) {
+      elements = MAX_ELEMENTS + 1;
+      return false;
+    }
+    elements += (int) count;
+    return true;
+  }
+
+  static String overBudget() {
+    return "over "
+        + MAX_ELEMENTS
+        + " elements iterated or built for one value (for expressions, splats, functions);"
+        + " not evaluated";
   }
 
   /**
@@ -157,11 +254,9 @@ public final class HclValues {
         V condition = evaluate(conditional.condition(), file, scope);
         Boolean holds = bool(condition);
         if (holds == null) {
-          yield new Unknown(
-              condition instanceof Unknown unknown
-                  ? unknown.reason()
-                  : "a condition that is not true or false",
-              where);
+          yield condition instanceof Unknown unknown
+              ? unknown.with(unknown.reason(), where)
+              : Unknown.failed("a condition that is not true or false", where);
         }
         yield evaluate(holds ? conditional.whenTrue() : conditional.whenFalse(), file, scope);
       }
@@ -175,17 +270,26 @@ public final class HclValues {
         if (unary.operator().equals("!") && value != null) {
           yield new Scalar(Scalar.Type.BOOL, Boolean.toString(!value), where);
         }
-        if (unary.operator().equals("-")
-            && operand instanceof Scalar scalar
-            && scalar.type() == Scalar.Type.NUMBER) {
-          yield new Scalar(
-              Scalar.Type.NUMBER, new BigDecimal(scalar.text()).negate().toPlainString(), where);
+        BigDecimal number = HclFunctions.number(operand);
+        if (unary.operator().equals("-") && number != null) {
+          yield HclFunctions.number(number.negate(), where);
         }
-        yield new Unknown(
-            "the operator " + unary.operator() + " on this value is not evaluated by ecsguard",
+        yield Unknown.failed(
+            "the operator "
+                + unary.operator()
+                + " on a value that is not a "
+                + (unary.operator().equals("!") ? "bool" : "number"),
             where);
       }
-      case Opaque opaque -> new Unknown(opaque.what() + " is not evaluated by ecsguard", where);
+      case For loop -> forExpression(loop, file, scope, where);
+      case Access access ->
+          steps(
+              evaluate(access.source(), file, scope),
+              access.steps(),
+              file,
+              scope,
+              describe(access.source()),
+              where);
     };
   }
 
@@ -200,7 +304,7 @@ public final class HclValues {
       case Scalar scalar -> new Scalar(scalar.type(), scalar.text(), where);
       case ListV list -> new ListV(list.items(), where);
       case ObjectV object -> new ObjectV(object.members(), where);
-      case Unknown unknown -> new Unknown(unknown.reason(), where);
+      case Unknown unknown -> unknown.with(unknown.reason(), where);
     };
   }
 
@@ -222,10 +326,10 @@ public final class HclValues {
     for (Expression part : template.parts()) {
       V value = evaluate(part, file, scope);
       if (value instanceof Unknown unknown) {
-        return new Unknown(unknown.reason(), where);
+        return unknown.with(unknown.reason(), where);
       }
       if (!(value instanceof Scalar scalar) || scalar.text() == null) {
-        return new Unknown(
+        return Unknown.failed(
             "a string template interpolates "
                 + (value instanceof Scalar ? "null" : "a list or object"),
             where);
@@ -244,11 +348,9 @@ public final class HclValues {
     for (Entry entry : object.entries()) {
       V key = evaluate(entry.key(), file, scope);
       if (!(key instanceof Scalar scalar) || scalar.text() == null) {
-        return new Unknown(
-            key instanceof Unknown unknown
-                ? "an object key: " + unknown.reason()
-                : "an object key that is not a string",
-            where);
+        return key instanceof Unknown unknown
+            ? unknown.with("an object key: " + unknown.reason(), where)
+            : Unknown.failed("an object key that is not a string", where);
       }
       members.put(scalar.text(), evaluate(entry.value(), file, scope));
     }
@@ -276,8 +378,57 @@ public final class HclValues {
     } else {
       return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
     }
-    for (Step step : steps.subList(consumed, steps.size())) {
-      value = step(value, step, file, scope, describe(traversal), where);
+    return steps(
+        value, steps.subList(consumed, steps.size()), file, scope, describe(traversal), where);
+  }
+
+  /**
+   * {@code steps} taken from {@code value}; a splat takes the steps after it (all of them for
+   * {@code [*]}, the attribute steps for {@code .*}) from each element.
+   */
+  private V steps(
+      V value,
+      List<Step> steps,
+      String file,
+      Map<String, V> scope,
+      String expression,
+      Where where) {
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (step.splat() == null) {
+        value = step(value, step, file, scope, expression, where);
+        continue;
+      }
+      if (value instanceof Unknown) {
+        return value;
+      }
+      int end = i + 1;
+      if (step.splat() == Step.Splat.FULL) {
+        end = steps.size();
+      } else {
+        while (end < steps.size() && steps.get(end).name() != null) {
+          end++;
+        }
+      }
+      // a splat over one value that is not a list takes it as a list of one; over null, of none
+      List<V> items =
+          value instanceof ListV list
+              ? list.items()
+              : value instanceof Scalar scalar && scalar.text() == null
+                  ? List.of()
+                  : List.of(value);
+      if (!spend(items.size())) {
+        return new Unknown(overBudget(), where);
+      }
+      List<V> each = new ArrayList<>();
+      for (V item : items) {
+        each.add(steps(item, steps.subList(i + 1, end), file, scope, expression, where));
+      }
+      if (elements > MAX_ELEMENTS) { // spent inside: the elements are not all there
+        return new Unknown(overBudget(), where);
+      }
+      value = new ListV(each, where);
+      i = end - 1;
     }
     return value;
   }
@@ -302,7 +453,7 @@ public final class HclValues {
       if (value instanceof ObjectV object && object.members().containsKey(step.name())) {
         return object.members().get(step.name());
       }
-      return new Unknown(expression + ": no attribute " + step.name() + " in this value", where);
+      return Unknown.failed(expression + ": no attribute " + step.name() + " in this value", where);
     }
     V index = evaluate(step.index(), file, scope);
     if (index instanceof Unknown unknown) {
@@ -318,7 +469,7 @@ public final class HclValues {
     if (value instanceof ObjectV object && key != null && object.members().containsKey(key)) {
       return object.members().get(key);
     }
-    return new Unknown(expression + ": the index is not in this value", where);
+    return Unknown.failed(expression + ": the index is not in this value", where);
   }
 
   private V variable(String name, Where where) {
@@ -353,7 +504,7 @@ public final class HclValues {
   private V local(String name, Where where) {
     Source source = locals.get(name);
     if (source == null) {
-      return new Unknown("local." + name + " is not defined in this module", where);
+      return Unknown.failed("local." + name + " is not defined in this module", where);
     }
     V known = localValues.get(name);
     if (known != null) {
@@ -367,53 +518,49 @@ public final class HclValues {
   private V binary(Binary binary, String file, Map<String, V> scope, Where where) {
     V left = evaluate(binary.left(), file, scope);
     V right = evaluate(binary.right(), file, scope);
-    switch (binary.operator()) {
+    String operator = binary.operator();
+    if (left instanceof Unknown l && l.error() || right instanceof Unknown r && r.error()) {
+      return unknownOf(left, right, where);
+    }
+    switch (operator) {
       case "&&", "||" -> {
         Boolean l = bool(left);
         Boolean r = bool(right);
-        boolean and = binary.operator().equals("&&");
+        boolean and = operator.equals("&&");
         if (l != null && l != and || r != null && r != and) {
           return new Scalar(Scalar.Type.BOOL, Boolean.toString(!and), where); // decided by one side
         }
         if (l != null && r != null) {
           return new Scalar(Scalar.Type.BOOL, Boolean.toString(and), where);
         }
-        return unknownOf(left, right, where);
+        return left instanceof Unknown || right instanceof Unknown
+            ? unknownOf(left, right, where)
+            : Unknown.failed("the operator " + operator + " on a value that is not a bool", where);
       }
       case "==", "!=" -> {
+        Boolean equal = HclFunctions.equal(left, right);
+        if (equal == null) {
+          return unknownOf(left, right, where);
+        }
+        return new Scalar(
+            Scalar.Type.BOOL, Boolean.toString(equal == operator.equals("==")), where);
+      }
+      default -> {
         if (left instanceof Unknown || right instanceof Unknown) {
           return unknownOf(left, right, where);
         }
-        if (!(left instanceof Scalar l) || !(right instanceof Scalar r)) {
-          return new Unknown("comparing lists or objects is not evaluated by ecsguard", where);
-        }
-        boolean equal = sameScalar(l, r);
-        return new Scalar(
-            Scalar.Type.BOOL, Boolean.toString(equal == binary.operator().equals("==")), where);
-      }
-      default -> {
-        return left instanceof Unknown || right instanceof Unknown
-            ? unknownOf(left, right, where)
-            : new Unknown(
-                "the operator " + binary.operator() + " is not evaluated by ecsguard", where);
+        return HclFunctions.arithmetic(operator, left, right, where);
       }
     }
   }
 
-  private static boolean sameScalar(Scalar left, Scalar right) {
-    if (left.text() == null || right.text() == null) {
-      return left.text() == right.text();
-    }
-    if (left.type() == Scalar.Type.NUMBER && right.type() == Scalar.Type.NUMBER) {
-      return new BigDecimal(left.text()).compareTo(new BigDecimal(right.text())) == 0;
-    }
-    return left.type() == right.type() && left.text().equals(right.text());
-  }
-
+  /** The unknown of the two (an error first) or in them, for an operation on them. */
   private static V unknownOf(V left, V right, Where where) {
-    Unknown unknown = left instanceof Unknown l ? l : right instanceof Unknown r ? r : null;
-    return new Unknown(
-        unknown != null ? unknown.reason() : "a value that is not true or false", where);
+    Unknown unknown =
+        left instanceof Unknown l && (l.error() || !(right instanceof Unknown r && r.error()))
+            ? l
+            : right instanceof Unknown r ? r : HclFunctions.unknownIn(left, right);
+    return unknown.with(unknown.reason(), where);
   }
 
   /** True or false, also from the strings Terraform converts; null otherwise. */
@@ -428,9 +575,36 @@ public final class HclValues {
   }
 
   private V call(Call call, String file, Map<String, V> scope, Where where) {
+    String function = call.function();
+    switch (function) {
+      case "try" -> {
+        return attempt(call, file, scope, where);
+      }
+      case "can" -> {
+        if (call.arguments().size() != 1 || call.expandLast()) {
+          return HclFunctions.wrongArguments(function, where);
+        }
+        V value = evaluate(call.arguments().get(0), file, scope);
+        Unknown error = firstError(value);
+        if (error == null && value instanceof Unknown unknown) {
+          return unknown.with("can(): " + unknown.reason(), where);
+        }
+        return new Scalar(Scalar.Type.BOOL, Boolean.toString(error == null), where);
+      }
+      default -> {}
+    }
     List<V> arguments = new ArrayList<>();
     call.arguments().forEach(argument -> arguments.add(evaluate(argument, file, scope)));
-    String function = call.function();
+    if (call.expandLast()) {
+      V last = arguments.removeLast();
+      if (last instanceof Unknown) {
+        return last;
+      }
+      if (!(last instanceof ListV list)) {
+        return Unknown.failed(function + "(): ... expands something that is not a list", where);
+      }
+      arguments.addAll(list.items());
+    }
     return switch (function) {
       case "file" ->
           arguments.size() == 1
@@ -440,8 +614,114 @@ public final class HclValues {
           arguments.size() == 2
               ? templateFile(arguments.get(0), arguments.get(1), where)
               : HclFunctions.wrongArguments(function, where);
-      default -> HclFunctions.call(function, arguments, where);
+      default -> HclFunctions.call(function, arguments, where, this::spend);
     };
+  }
+
+  /**
+   * try(a, b, …): the first argument Terraform evaluates without an error. One not known yet keeps
+   * the result unknown, as Terraform cannot tell whether it will fail.
+   */
+  private V attempt(Call call, String file, Map<String, V> scope, Where where) {
+    if (call.arguments().isEmpty() || call.expandLast()) {
+      return HclFunctions.wrongArguments("try", where);
+    }
+    Unknown last = null;
+    for (Expression argument : call.arguments()) {
+      V value = evaluate(argument, file, scope);
+      last = firstError(value);
+      if (last == null) {
+        return value instanceof Unknown unknown
+            ? unknown.with("try(): " + unknown.reason(), where)
+            : value;
+      }
+    }
+    return Unknown.failed(
+        "try(): no argument evaluates without an error; the last: " + last.reason(), where);
+  }
+
+  /** The first error in {@code value} or its elements, null when there is none. */
+  private static Unknown firstError(V value) {
+    List<V> pending = new ArrayList<>(List.of(value));
+    while (!pending.isEmpty()) {
+      switch (pending.removeLast()) {
+        case Unknown unknown when unknown.error() -> {
+          return unknown;
+        }
+        case ListV list -> pending.addAll(list.items());
+        case ObjectV object -> pending.addAll(object.members().values());
+        default -> {}
+      }
+    }
+    return null;
+  }
+
+  /** A for expression: each element of its collection, bound to its names, as a list or object. */
+  private V forExpression(For loop, String file, Map<String, V> scope, Where where) {
+    V collection = evaluate(loop.collection(), file, scope);
+    if (collection instanceof Unknown unknown) {
+      return unknown.with(unknown.reason(), where);
+    }
+    List<Map.Entry<V, V>> pairs = elements(collection);
+    if (pairs == null) {
+      return Unknown.failed(
+          "a for expression over "
+              + (collection instanceof Scalar scalar && scalar.text() == null
+                  ? "null"
+                  : "a value that is not a list or map"),
+          where);
+    }
+    if (!spend(pairs.size())) {
+      return new Unknown(overBudget(), where);
+    }
+    List<V> items = new ArrayList<>();
+    Map<String, V> members = new LinkedHashMap<>();
+    Map<String, List<V>> groups = new LinkedHashMap<>();
+    for (Map.Entry<V, V> element : pairs) {
+      Map<String, V> names = new HashMap<>(scope);
+      if (loop.keyName() != null) {
+        names.put(loop.keyName(), element.getKey());
+      }
+      names.put(loop.valueName(), element.getValue());
+      if (loop.condition() != null) {
+        V condition = evaluate(loop.condition(), file, names);
+        Boolean holds = bool(condition);
+        if (holds == null) {
+          return condition instanceof Unknown unknown
+              ? unknown.with("a for expression's if: " + unknown.reason(), where)
+              : Unknown.failed("a for expression's if that is not true or false", where);
+        }
+        if (!holds) {
+          continue;
+        }
+      }
+      V value = evaluate(loop.value(), file, names);
+      if (loop.key() == null) {
+        items.add(value);
+        continue;
+      }
+      V key = evaluate(loop.key(), file, names);
+      String name = key instanceof Scalar scalar ? scalar.text() : null;
+      if (name == null) {
+        return key instanceof Unknown unknown
+            ? unknown.with("a for expression's key: " + unknown.reason(), where)
+            : Unknown.failed("a for expression's key that is not a string", where);
+      }
+      if (loop.grouping()) {
+        groups.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+      } else if (members.put(name, value) != null) {
+        return Unknown.failed(
+            "a for expression gives the key \"" + name + "\" twice (group them with ...)", where);
+      }
+    }
+    if (elements > MAX_ELEMENTS) { // spent inside: the elements are not all there
+      return new Unknown(overBudget(), where);
+    }
+    if (loop.key() == null) {
+      return new ListV(items, where);
+    }
+    groups.forEach((name, group) -> members.put(name, new ListV(group, where)));
+    return new ObjectV(members, where);
   }
 
   /**
@@ -498,13 +778,25 @@ public final class HclValues {
     }
   }
 
+  /** How messages name an expression that steps are taken from. */
+  private static String describe(Expression expression) {
+    return switch (expression) {
+      case Traversal traversal -> describe(traversal);
+      case Call call -> call.function() + "(...)";
+      case For loop -> loop.key() == null ? "[for ...]" : "{for ...}";
+      default -> "the value at " + expression.at().line() + ":" + expression.at().column();
+    };
+  }
+
   private static String describe(Traversal traversal) {
     StringBuilder out = new StringBuilder(traversal.root());
     for (Step step : traversal.steps()) {
       out.append(
-          step.name() != null
-              ? "." + step.name()
-              : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
+          step.splat() != null
+              ? step.splat() == Step.Splat.FULL ? "[*]" : ".*"
+              : step.name() != null
+                  ? "." + step.name()
+                  : step.index() instanceof Literal literal ? "[" + literal.text() + "]" : "[...]");
     }
     return out.toString();
   }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.hcl.Hcl.Access;
 import dev.ecsguard.hcl.Hcl.Attribute;
 import dev.ecsguard.hcl.Hcl.Binary;
 import dev.ecsguard.hcl.Hcl.Block;
@@ -19,10 +20,10 @@ import dev.ecsguard.hcl.Hcl.Call;
 import dev.ecsguard.hcl.Hcl.Conditional;
 import dev.ecsguard.hcl.Hcl.Entry;
 import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.For;
 import dev.ecsguard.hcl.Hcl.Item;
 import dev.ecsguard.hcl.Hcl.Literal;
 import dev.ecsguard.hcl.Hcl.ObjectValue;
-import dev.ecsguard.hcl.Hcl.Opaque;
 import dev.ecsguard.hcl.Hcl.Position;
 import dev.ecsguard.hcl.Hcl.Step;
 import dev.ecsguard.hcl.Hcl.Template;
@@ -281,13 +282,30 @@ class HclSpecTest {
       }
       case Traversal traversal -> {
         line(out, indent, "traversal " + traversal.root() + " " + at);
-        for (Step step : traversal.steps()) {
-          if (step.name() != null) {
-            line(out, indent + 1, "." + step.name());
-          } else {
-            line(out, indent + 1, "[index]");
-            expression(step.index(), indent + 2, out);
-          }
+        steps(traversal.steps(), indent + 1, out);
+      }
+      case Access access -> {
+        line(out, indent, "access " + at);
+        expression(access.source(), indent + 1, out);
+        steps(access.steps(), indent + 1, out);
+      }
+      case For loop -> {
+        line(
+            out,
+            indent,
+            (loop.key() == null ? "for tuple " : "for object ")
+                + (loop.keyName() == null ? "" : loop.keyName() + ", ")
+                + loop.valueName()
+                + (loop.grouping() ? " grouping " : " ")
+                + span(loop.at(), loop.end()));
+        expression(loop.collection(), indent + 1, out);
+        if (loop.key() != null) {
+          expression(loop.key(), indent + 1, out);
+        }
+        expression(loop.value(), indent + 1, out);
+        if (loop.condition() != null) {
+          line(out, indent + 1, "if");
+          expression(loop.condition(), indent + 2, out);
         }
       }
       case Call call -> {
@@ -309,7 +327,19 @@ class HclSpecTest {
         line(out, indent, "unary " + unary.operator() + " " + at);
         expression(unary.operand(), indent + 1, out);
       }
-      case Opaque opaque -> line(out, indent, "opaque " + quoted(opaque.what()) + " " + at);
+    }
+  }
+
+  private static void steps(List<Step> steps, int indent, StringBuilder out) {
+    for (Step step : steps) {
+      if (step.splat() != null) {
+        line(out, indent, step.splat() == Step.Splat.FULL ? "[*]" : ".*");
+      } else if (step.name() != null) {
+        line(out, indent, "." + step.name());
+      } else {
+        line(out, indent, "[index]");
+        expression(step.index(), indent + 1, out);
+      }
     }
   }
 

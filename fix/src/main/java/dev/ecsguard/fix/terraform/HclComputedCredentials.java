@@ -3,6 +3,7 @@ package dev.ecsguard.fix.terraform;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.hcl.Hcl.Access;
 import dev.ecsguard.hcl.Hcl.Attribute;
 import dev.ecsguard.hcl.Hcl.Binary;
 import dev.ecsguard.hcl.Hcl.Block;
@@ -10,10 +11,10 @@ import dev.ecsguard.hcl.Hcl.Call;
 import dev.ecsguard.hcl.Hcl.Conditional;
 import dev.ecsguard.hcl.Hcl.Entry;
 import dev.ecsguard.hcl.Hcl.Expression;
+import dev.ecsguard.hcl.Hcl.For;
 import dev.ecsguard.hcl.Hcl.Item;
 import dev.ecsguard.hcl.Hcl.Literal;
 import dev.ecsguard.hcl.Hcl.ObjectValue;
-import dev.ecsguard.hcl.Hcl.Opaque;
 import dev.ecsguard.hcl.Hcl.Step;
 import dev.ecsguard.hcl.Hcl.Template;
 import dev.ecsguard.hcl.Hcl.Traversal;
@@ -119,8 +120,16 @@ final class HclComputedCredentials {
       case Unary unary -> List.of(unary.operand());
       case Traversal traversal ->
           traversal.steps().stream().map(Step::index).filter(Objects::nonNull).toList();
+      case For loop ->
+          Stream.of(loop.collection(), loop.key(), loop.value(), loop.condition())
+              .filter(Objects::nonNull)
+              .toList();
+      case Access access ->
+          Stream.concat(
+                  Stream.of(access.source()),
+                  access.steps().stream().map(Step::index).filter(Objects::nonNull))
+              .toList();
       case Literal literal -> List.of();
-      case Opaque opaque -> List.of();
     };
   }
 
