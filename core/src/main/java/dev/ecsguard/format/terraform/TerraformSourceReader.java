@@ -289,7 +289,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
               givenVariables(rootDirectory, errors),
               module.locals);
       ModuleInstance root =
-          new ModuleInstance(this, module, "", "", List.of(real(rootDirectory)), base, null);
+          new ModuleInstance(
+              this, module, "", "", List.of(real(rootDirectory)), base, null, () -> null);
       report(root, files, visitor);
     }
 
@@ -390,6 +391,9 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     final Scope own;
     final Map<String, Expansion> expansions = new HashMap<>();
     final LazyValues calls;
+    // The AWS provider's default_tags: the module's own provider block's, else its caller's, as a
+    // child module inherits the provider; null when none.
+    final java.util.function.Supplier<V> defaultTags;
 
     ModuleInstance(
         Run run,
@@ -398,7 +402,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         String key,
         List<Path> chain,
         HclValues base,
-        V variables) {
+        V variables,
+        java.util.function.Supplier<V> inheritedTags) {
       this.run = run;
       this.module = module;
       this.address = address;
@@ -420,6 +425,16 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         scope.put("module", new ObjectV(calls, where(module.directory, null)));
       }
       this.own = new Scope(base, Map.copyOf(scope));
+      Map<String, java.util.function.Supplier<V>> tags = new LinkedHashMap<>();
+      if (!module.defaultTags.isEmpty()) {
+        tags.put("tags", () -> own.values.evaluate(module.defaultTags.get(0)));
+      }
+      LazyValues ownTags =
+          new LazyValues(
+              tags,
+              name ->
+                  new Unknown("default_tags refer to themselves", where(module.directory, null)));
+      this.defaultTags = tags.isEmpty() ? inheritedTags : () -> ownTags.get("tags");
     }
 
     /** This module's evaluator with {@code names} (count.index, each.*) bound too. */
@@ -538,7 +553,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                 childKey,
                 childChain,
                 base,
-                variables(called, base, call, scope(copy.names()), callAddress));
+                variables(called, base, call, scope(copy.names()), callAddress),
+                defaultTags);
         children.add(child);
         V outputs = child.outputs(at);
         byIndex.add(outputs);
@@ -848,7 +864,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       ObjectNode values =
           Node.newObject(byType, name + copy.suffix(), block.at().line(), block.at().column());
       fill(values, block.body(), root.file(), scope);
-      defaultTags(values, block, root.file(), scope.values, module.module.defaultTags);
+      defaultTags(values, block, root.file(), scope.values, module.defaultTags.get());
       out.accept(new Instance(type, address + copy.suffix(), block, values));
     }
   }
@@ -972,8 +988,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
    * a provider block in the module, tags alone are judged.
    */
   private static void defaultTags(
-      ObjectNode values, Block block, String file, HclValues evaluator, List<Source> defaultTags) {
-    if (defaultTags.isEmpty()) {
+      ObjectNode values, Block block, String file, HclValues evaluator, V defaultTags) {
+    if (defaultTags == null) {
       return;
     }
     Hcl.Position at =
@@ -982,7 +998,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     V result = null;
     for (V part :
         List.of(
-            evaluator.evaluate(defaultTags.get(0)),
+            defaultTags,
             TerraformModule.attribute(block, "tags")
                 .map(tags -> evaluator.evaluate(new Source(tags.value(), file)))
                 .orElse(new ObjectV(Map.of(), new Where(file, at))))) {

@@ -333,4 +333,24 @@ class TerraformModulesTest {
             "aws_ecs_task_definition.none ECS.18 NOT_APPLICABLE");
     assertThat(result.findings().get(0).message()).contains("clear").doesNotContain("plain");
   }
+
+  @Test
+  void aCalledModuleInheritsTheCallersDefaultTags() throws IOException {
+    write(
+        "main.tf",
+        """
+        variable "team" { default = "web" }
+        provider "aws" {
+          default_tags {
+            tags = { team = var.team }
+          }
+        }
+        module "cluster" {
+          source = "./cluster"
+        }
+        """);
+    write("cluster/main.tf", "resource \"aws_ecs_cluster\" \"this\" {\n  name = \"c\"\n}\n");
+    assertThat(verdicts(scan(tree, "ECS.14")))
+        .containsExactly("module.cluster.aws_ecs_cluster.this ECS.14 PASSED");
+  }
 }
