@@ -71,6 +71,7 @@ public final class Scanner {
 
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
+    Map<InputFormat, List<InputReader.Directory>> units = new EnumMap<>(InputFormat.class);
     InputFiles.visitUnits(
         paths,
         new InputFiles.UnitVisitor() {
@@ -106,28 +107,30 @@ public final class Scanner {
 
           @Override
           public void directory(InputFormat format, InputReader.Directory unit) {
-            scan(directoryReaders.get(format), unit, listener);
+            units.computeIfAbsent(format, key -> new ArrayList<>()).add(unit);
           }
         });
+    units.forEach((format, found) -> scan(directoryReaders.get(format), found, listener));
   }
 
   /**
-   * Reads one directory unit; each of its files counts as scanned, with the resources written in
-   * it.
+   * Reads the directory units of one format, all together (a unit may be read through another);
+   * each of their files counts as scanned once, with the resources written in it, and so does a
+   * file read through them that holds resources (a called module's).
    */
   private void scan(
-      InputReader.OfDirectory reader, InputReader.Directory unit, ScanListener listener) {
+      InputReader.OfDirectory reader, List<InputReader.Directory> units, ScanListener listener) {
     Map<String, Integer> resources = new LinkedHashMap<>();
-    unit.files().forEach(file -> resources.put(file.toString(), 0));
+    units.forEach(unit -> unit.files().forEach(file -> resources.put(file.toString(), 0)));
     InputReader.Sink sink =
         new EvaluatingSink(
             Map.of(),
             listener,
             resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
-      reader.read(unit, sink, listener::error);
+      reader.read(units, sink, listener::error);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
-      listener.error(fault(unit.directory().toString(), fault));
+      listener.error(fault(units.get(0).directory().toString(), fault));
     }
     resources.forEach(listener::fileScanned);
   }

@@ -56,6 +56,15 @@ public sealed interface InputReader permits InputReader.OfFile, InputReader.OfDi
      * Reads the unit; a file of it that cannot be read is an error, and the others are still read.
      */
     void read(Directory unit, Sink sink, Consumer<InputException> errors);
+
+    /**
+     * Reads every unit one scan found, together, since a unit may be read through another (a
+     * Terraform module that another unit calls is evaluated with what its callers pass, not on its
+     * own). By default, each unit on its own.
+     */
+    default void read(List<Directory> units, Sink sink, Consumer<InputException> errors) {
+      units.forEach(unit -> read(unit, sink, errors));
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.ecsguard.hcl.Hcl.Block;
 import dev.ecsguard.hcl.Hcl.Item;
 import dev.ecsguard.hcl.HclException;
 import dev.ecsguard.hcl.HclValues;
+import dev.ecsguard.hcl.HclValues.ListV;
 import dev.ecsguard.hcl.HclValues.ObjectV;
 import dev.ecsguard.hcl.HclValues.Scalar;
 import dev.ecsguard.hcl.HclValues.Source;
@@ -15,6 +16,8 @@ import dev.ecsguard.hcl.HclValues.Unknown;
 import dev.ecsguard.hcl.HclValues.V;
 import dev.ecsguard.hcl.HclValues.Where;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
@@ -23,12 +26,15 @@ import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.Problems;
 import dev.ecsguard.tree.RegularFiles;
+import dev.ecsguard.tree.ScalarNode;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +42,28 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Terraform source: the aws_ecs_* resources of a module's .tf files, their attributes evaluated
- * with the module's variables (given values, terraform.tfvars, *.auto.tfvars, defaults) and locals.
- * A module is one directory, so a file is always read with its siblings: the unit this reader reads
- * is the directory.
+ * Terraform source: the aws_ecs_* resources of a configuration's .tf files, their attributes
+ * evaluated with the module's variables (given values, terraform.tfvars, *.auto.tfvars, defaults)
+ * and locals, following its module calls. A module is one directory, so a file is always read with
+ * its siblings: the unit this reader reads is the directory. Of the units of one scan, one that
+ * another calls as a module is evaluated through its callers, with what they pass; the others are
+ * roots.
  */
 public final class TerraformSourceReader implements InputReader.OfDirectory {
   private static final Set<String> META_ARGUMENTS =
-      Set.of("count", "for_each", "depends_on", "provider");
+      Set.of("count", "for_each", "depends_on", "provider", "providers", "source", "version");
   private static final Set<String> META_BLOCKS = Set.of("lifecycle", "provisioner", "connection");
   // count.index and for_each keys are checked one by one up to this many; beyond, once, as a
   // representative.
   private static final int MAX_INSTANCES = 999;
+  // Module calls nest a few levels in real configurations; deeper is a mistake or an attack.
+  static final int MAX_MODULE_DEPTH = 32;
+  // Module instances one root may make (for_each of for_each…), so that none multiplies without
+  // end.
+  static final int MAX_MODULE_INSTANCES = 10_000;
 
   private final TerraformShapes shapes;
+  private final DocumentReader documents;
   private final InputLimits limits;
   private final Map<String, String> variables;
 
@@ -57,24 +71,88 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   public TerraformSourceReader(
       DocumentReader documents, InputLimits limits, Map<String, String> variables) {
     this.shapes = new TerraformShapes(documents);
+    this.documents = documents;
     this.limits = limits;
     this.variables = Map.copyOf(variables);
   }
 
   /**
-   * Reads the module in the unit's directory and reports the resources in its files (.tf files of
-   * that directory); a file that cannot be parsed is an error, and the others are still read.
-   * file() and templatefile() read nothing outside the unit's tree.
+   * Reads the module in the unit's directory as a root and reports the resources in its files (.tf
+   * files of that directory) and in the modules it calls; a file that cannot be parsed is an error,
+   * and the others are still read. Nothing outside the unit's tree is read.
    */
   @Override
   public void read(
       InputReader.Directory unit, InputReader.Sink sink, Consumer<InputException> errors) {
-    read(unit.tree(), unit.directory(), unit.files(), Map.of(), sink, errors);
+    read(List.of(unit), sink, errors);
   }
 
   /**
-   * As above for the unit ({@code tree}, {@code directory}, {@code files}), {@code texts} read in
-   * place of those files' contents on disk: how a suggested edit would scan.
+   * Reads the roots among {@code units}: a unit another one calls (a local source leading to it) is
+   * evaluated through that caller only, with what it passes, and its resources are reported under
+   * their module address. Units that call each other with no root above them are each read as a
+   * root.
+   */
+  @Override
+  public void read(
+      List<InputReader.Directory> units, InputReader.Sink sink, Consumer<InputException> errors) {
+    Modules modules = new Modules(Map.of(), errors);
+    units.forEach(unit -> modules.scanned.putIfAbsent(real(unit.directory()), unit));
+    Map<Path, Set<Path>> callees = new HashMap<>();
+    Set<Path> called = new HashSet<>();
+    for (InputReader.Directory unit : units) {
+      Path self = real(unit.directory());
+      for (TerraformModule.Call call : modules.module(unit.directory(), unit.files()).calls) {
+        Path target =
+            isLocal(call.source())
+                ? real(unit.directory().resolve(call.source()))
+                : null; // remote modules lie in .terraform, which no scan takes as a unit
+        if (target != null
+            && modules.scanned.containsKey(target)
+            && !target.equals(self)
+            && target.startsWith(real(unit.tree()))) {
+          callees.computeIfAbsent(self, key -> new HashSet<>()).add(target);
+          called.add(target);
+        }
+      }
+    }
+    Set<Path> reached = new HashSet<>();
+    List<InputReader.Directory> roots = new ArrayList<>();
+    for (InputReader.Directory unit : units) {
+      if (!called.contains(real(unit.directory()))) {
+        roots.add(unit);
+        reach(real(unit.directory()), callees, reached);
+        TerraformModule module = modules.module(unit.directory(), unit.files());
+        if (!module.runnable && !module.variables.isEmpty()) {
+          sink.note(
+              Node.newDocument(unit.directory().toString(), 0, 0),
+              "read as a root module, its variables at their defaults: it configures no provider"
+                  + " or backend and no scanned configuration calls it; to judge what a caller"
+                  + " passes to it, scan the caller with it");
+        }
+      }
+    }
+    for (InputReader.Directory unit : units) {
+      if (!reached.contains(real(unit.directory()))) { // modules calling each other, no root above
+        roots.add(unit);
+        reach(real(unit.directory()), callees, reached);
+      }
+    }
+    for (InputReader.Directory root : roots) {
+      read(root.tree(), root.directory(), root.files(), modules, sink, errors, true);
+    }
+  }
+
+  private static void reach(Path directory, Map<Path, Set<Path>> callees, Set<Path> reached) {
+    if (reached.add(directory)) {
+      callees.getOrDefault(directory, Set.of()).forEach(next -> reach(next, callees, reached));
+    }
+  }
+
+  /**
+   * Reads the module in {@code directory} as a root, {@code texts} read in place of those files'
+   * contents on disk (how a suggested edit would scan); reports the resources written in {@code
+   * files} only, the modules it calls followed for their outputs.
    */
   public void read(
       Path tree,
@@ -83,26 +161,33 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       Map<Path, String> texts,
       InputReader.Sink sink,
       Consumer<InputException> errors) {
+    read(tree, directory, files, new Modules(texts, errors), sink, errors, false);
+  }
+
+  private void read(
+      Path tree,
+      Path directory,
+      List<Path> files,
+      Modules modules,
+      InputReader.Sink sink,
+      Consumer<InputException> errors,
+      boolean reportCalled) {
     Map<Block, List<dev.ecsguard.format.InlineSuppression>> inline =
         new java.util.IdentityHashMap<>(); // once per block, not per instance
-    instances(
-        tree,
-        directory,
-        files,
-        texts,
-        sink,
-        errors,
-        (instance, parsed, root) -> {
-          Resource resource =
-              shapes.resource(instance.type(), instance.address(), instance.values());
-          if (resource != null) {
-            sink.resource(
-                resource,
-                Map.of(),
-                inline.computeIfAbsent(
-                    instance.block(), block -> suppressions(block, parsed, root, sink)));
-          }
-        });
+    new Run(tree, directory, modules, sink, errors, reportCalled)
+        .report(
+            files,
+            (instance, parsed, root) -> {
+              Resource resource =
+                  shapes.resource(instance.type(), instance.address(), instance.values());
+              if (resource != null) {
+                sink.resource(
+                    resource,
+                    Map.of(),
+                    inline.computeIfAbsent(
+                        instance.block(), block -> suppressions(block, parsed, root, sink)));
+              }
+            });
   }
 
   /**
@@ -113,8 +198,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   public record Instance(String type, String address, Block block, ObjectNode values) {}
 
   /**
-   * Each aws_ecs_* resource instance in {@code files}, evaluated with the module; {@code tree} and
-   * {@code texts} as for read.
+   * Each aws_ecs_* resource instance written in {@code files}, evaluated with the module in {@code
+   * directory} as a root; {@code tree} and {@code texts} as for read.
    */
   public void instances(
       Path tree,
@@ -124,97 +209,471 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       InputReader.Sink notes,
       Consumer<InputException> errors,
       Consumer<Instance> out) {
-    instances(
-        tree,
-        directory,
-        files,
-        texts,
-        notes,
-        errors,
-        (instance, parsed, root) -> out.accept(instance));
+    new Run(tree, directory, new Modules(texts, errors), notes, errors, false)
+        .report(files, (instance, parsed, root) -> out.accept(instance));
   }
 
   private interface InstanceVisitor {
     void visit(Instance instance, Hcl.Parsed parsed, ObjectNode root);
   }
 
-  private void instances(
-      Path tree,
-      Path directory,
-      List<Path> files,
-      Map<Path, String> texts,
-      InputReader.Sink sink,
-      Consumer<InputException> errors,
-      InstanceVisitor visitor) {
-    Map<Path, Hcl.Parsed> module = new LinkedHashMap<>();
-    for (Path file : moduleFiles(directory, files, errors)) {
-      try {
-        module.put(
-            file,
-            Hcl.parseWithComments(
-                file.toString(),
-                texts.containsKey(file) ? texts.get(file) : text(file),
-                limits.maxNestingDepth()));
-      } catch (HclException e) {
-        errors.accept(HclBridge.inputError(e));
-      } catch (InputException e) {
-        errors.accept(e);
-      }
+  /** The modules one read parses, each once by its real directory, however often called. */
+  private final class Modules {
+    final Map<Path, TerraformModule> parsed = new HashMap<>();
+    final Map<Path, InputReader.Directory> scanned = new HashMap<>(); // units, by real directory
+    final Map<Path, String> texts;
+    final Consumer<InputException> errors;
+
+    Modules(Map<Path, String> texts, Consumer<InputException> errors) {
+      this.texts = texts;
+      this.errors = errors;
     }
-    Map<String, Source> defaults = new LinkedHashMap<>();
-    Map<String, Source> locals = new LinkedHashMap<>();
-    List<Source> defaultTags = new ArrayList<>();
-    module.forEach(
-        (file, parsed) -> collect(file.toString(), parsed.items(), defaults, locals, defaultTags));
-    java.util.Set<String> declared = new java.util.HashSet<>();
-    module
-        .values()
-        .forEach(
-            parsed ->
-                parsed
-                    .items()
-                    .forEach(
-                        item -> {
-                          if (item instanceof Block block
-                              && block.type().equals("variable")
-                              && block.labels().size() == 1) {
-                            declared.add(block.labels().get(0));
-                          }
-                        }));
-    for (String name : variables.keySet()) {
-      if (!declared.contains(name)) {
-        // terraform refuses an undeclared -var; here it would be ignored silently, so it is said
-        sink.note(
-            Node.newDocument(directory.toString(), 0, 0),
-            "--tf-var " + name + ": this module declares no variable of that name; ignored here");
+
+    /** The module in {@code directory}, with {@code asked} (a unit's files) among its files. */
+    TerraformModule module(Path directory, List<Path> asked) {
+      Path real = real(directory);
+      TerraformModule module = parsed.get(real);
+      if (module == null) {
+        InputReader.Directory unit = scanned.get(real);
+        module =
+            unit != null
+                ? TerraformModule.read(unit.directory(), unit.files(), texts, limits, errors)
+                : TerraformModule.read(directory, asked, texts, limits, errors);
+        parsed.put(real, module);
       }
+      return module;
     }
-    HclValues values =
-        new HclValues(
-            HclBridge.files(tree, directory, limits.maxFileBytes()),
-            defaults,
-            givenVariables(directory, errors),
-            locals);
-    for (Path file : files) {
-      Hcl.Parsed parsed = module.get(file);
-      if (parsed == null) {
-        continue;
-      }
-      ObjectNode root = Node.newDocument(file.toString());
-      for (Item item : parsed.items()) {
-        if (item instanceof Block block
-            && block.type().equals("resource")
-            && block.labels().size() == 2
-            && block.labels().get(0).startsWith("aws_ecs_")) {
-          instances(
-              block,
-              root,
-              values,
-              defaultTags,
-              sink,
-              instance -> visitor.visit(instance, parsed, root));
+  }
+
+  /** One root read: its module instances, notes said once, and the instance budget. */
+  private final class Run {
+    final Path tree;
+    final Path rootDirectory;
+    final Modules modules;
+    final InputReader.Sink sink;
+    final Consumer<InputException> errors;
+    final boolean reportCalled;
+    final Set<String> said = new HashSet<>();
+    Map<String, String> downloaded; // modules.json: module key → directory, read when first needed
+    int moduleInstances;
+
+    Run(
+        Path tree,
+        Path rootDirectory,
+        Modules modules,
+        InputReader.Sink sink,
+        Consumer<InputException> errors,
+        boolean reportCalled) {
+      this.tree = tree;
+      this.rootDirectory = rootDirectory;
+      this.modules = modules;
+      this.sink = sink;
+      this.errors = errors;
+      this.reportCalled = reportCalled;
+    }
+
+    void report(List<Path> files, InstanceVisitor visitor) {
+      TerraformModule module = modules.module(rootDirectory, files);
+      for (String name : variables.keySet()) {
+        if (!module.variables.containsKey(name)) {
+          // terraform refuses an undeclared -var; here it would be ignored silently, so it is said
+          sink.note(
+              Node.newDocument(rootDirectory.toString(), 0, 0),
+              "--tf-var " + name + ": this module declares no variable of that name; ignored here");
         }
       }
+      HclValues base =
+          new HclValues(
+              HclBridge.files(tree, rootDirectory, limits.maxFileBytes()),
+              module.defaults,
+              givenVariables(rootDirectory, errors),
+              module.locals);
+      ModuleInstance root =
+          new ModuleInstance(
+              this, module, "", "", List.of(real(rootDirectory)), base, null, () -> null);
+      report(root, files, visitor);
+    }
+
+    private void report(ModuleInstance instance, List<Path> files, InstanceVisitor visitor) {
+      for (Path file : files) {
+        Hcl.Parsed parsed = instance.module.files.get(file);
+        if (parsed == null) {
+          continue;
+        }
+        ObjectNode root = Node.newDocument(file.toString());
+        for (Item item : parsed.items()) {
+          if (item instanceof Block block
+              && block.type().equals("resource")
+              && block.labels().size() == 2
+              && block.labels().get(0).startsWith("aws_ecs_")) {
+            instances(block, root, instance, this, found -> visitor.visit(found, parsed, root));
+          }
+        }
+      }
+      if (!reportCalled) {
+        return;
+      }
+      for (TerraformModule.Call call : instance.module.calls) {
+        Expansion expansion = instance.expansion(call.name());
+        if (expansion.missing() != null) {
+          for (ResourceType type : ResourceType.values()) {
+            sink.resource(
+                Unreadable.of(
+                    type,
+                    instance.address + "module." + call.name(),
+                    Node.newDocument(
+                        call.file(), call.block().at().line(), call.block().at().column()),
+                    expansion.missing()));
+          }
+        }
+        for (ModuleInstance child : expansion.children()) {
+          report(child, List.copyOf(child.module.files.keySet()), visitor);
+        }
+      }
+    }
+
+    void note(String file, Hcl.Position at, String message) {
+      if (said.add(file + at + message)) {
+        sink.note(Node.newDocument(file, at.line(), at.column()), message);
+      }
+    }
+
+    void error(String file, Hcl.Position at, String message) {
+      if (said.add(file + at + message)) {
+        errors.accept(new InputException(file, at.line(), at.column(), message));
+      }
+    }
+
+    /** What terraform init wrote in the root's .terraform/modules/modules.json: key → Dir. */
+    Map<String, String> downloaded() {
+      if (downloaded == null) {
+        downloaded = new HashMap<>();
+        Path manifest = rootDirectory.resolve(".terraform/modules/modules.json");
+        if (Files.exists(manifest) && real(manifest).startsWith(real(tree))) {
+          try {
+            if (documents.read(manifest, manifest.toString()).root() instanceof ObjectNode root
+                && root.get("Modules") instanceof ArrayNode entries) {
+              for (Node entry : entries.elements()) {
+                if (entry instanceof ObjectNode module
+                    && module.get("Key") instanceof ScalarNode key
+                    && module.get("Dir") instanceof ScalarNode dir
+                    && key.text() != null
+                    && dir.text() != null) {
+                  downloaded.put(key.text(), dir.text());
+                }
+              }
+            }
+          } catch (InputException e) {
+            errors.accept(e);
+          }
+        }
+      }
+      return downloaded;
+    }
+  }
+
+  /**
+   * What a module call makes: its instances, and what {@code module.NAME} reads in the caller (an
+   * object of outputs; a list of them for count, a map for for_each); {@code missing}, when the
+   * module could not be read, says why and that its resources are not checked.
+   */
+  private record Expansion(List<ModuleInstance> children, V value, String missing) {}
+
+  /** One instance of a module: its address, its evaluator, and its calls expanded when needed. */
+  private final class ModuleInstance {
+    final Run run;
+    final TerraformModule module;
+    final String address; // "" for the root, else "module.a.module.b[\"k\"]."
+    final String key; // modules.json's: "a.b"
+    final List<Path> chain; // the real directories from the root to this module
+    final HclValues base;
+    final Map<String, V> scope = new HashMap<>();
+    final Scope own;
+    final Map<String, Expansion> expansions = new HashMap<>();
+    final LazyValues calls;
+    // The AWS provider's default_tags: the module's own provider block's, else its caller's, as a
+    // child module inherits the provider; null when none.
+    final java.util.function.Supplier<V> defaultTags;
+
+    ModuleInstance(
+        Run run,
+        TerraformModule module,
+        String address,
+        String key,
+        List<Path> chain,
+        HclValues base,
+        V variables,
+        java.util.function.Supplier<V> inheritedTags) {
+      this.run = run;
+      this.module = module;
+      this.address = address;
+      this.key = key;
+      this.chain = chain;
+      this.base = base;
+      Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
+      module.calls.forEach(call -> byName.put(call.name(), () -> expand(call).value()));
+      this.calls =
+          new LazyValues(
+              byName,
+              name ->
+                  new Unknown(
+                      "module." + name + " depends on itself", where(module.directory, null)));
+      if (variables != null) {
+        scope.put("var", variables);
+      }
+      if (!module.calls.isEmpty()) {
+        scope.put("module", new ObjectV(calls, where(module.directory, null)));
+      }
+      this.own = new Scope(base, Map.copyOf(scope));
+      Map<String, java.util.function.Supplier<V>> tags = new LinkedHashMap<>();
+      if (!module.defaultTags.isEmpty()) {
+        tags.put("tags", () -> own.values.evaluate(module.defaultTags.get(0)));
+      }
+      LazyValues ownTags =
+          new LazyValues(
+              tags,
+              name ->
+                  new Unknown("default_tags refer to themselves", where(module.directory, null)));
+      this.defaultTags = tags.isEmpty() ? inheritedTags : () -> ownTags.get("tags");
+    }
+
+    /** This module's evaluator with {@code names} (count.index, each.*) bound too. */
+    Scope scope(Map<String, V> names) {
+      return own.with(names);
+    }
+
+    Expansion expansion(String name) {
+      calls.get(name); // through the lazy values, which stop a call that needs itself
+      return expansions.get(name);
+    }
+
+    private Expansion expand(TerraformModule.Call call) {
+      Expansion expansion = expandOnce(call);
+      expansions.put(call.name(), expansion);
+      return expansion;
+    }
+
+    private Expansion expandOnce(TerraformModule.Call call) {
+      String callAddress = address + "module." + call.name();
+      Where at = new Where(call.file(), call.block().at());
+      String childKey = key.isEmpty() ? call.name() : key + "." + call.name();
+      Path directory;
+      String source = call.source();
+      if (source == null) {
+        return missing(call, callAddress + ": its source is not a plain string; not followed", at);
+      } else if (isLocal(source)) {
+        directory = module.directory.resolve(source);
+        if (!Files.isDirectory(directory)) {
+          run.error(
+              call.file(),
+              call.block().at(),
+              callAddress + ": its source " + source + " is not a directory");
+          return new Expansion(List.of(), new Unknown(callAddress + " cannot be read", at), null);
+        }
+      } else {
+        String dir = run.downloaded().get(childKey);
+        if (dir == null) {
+          return missing(
+              call,
+              callAddress
+                  + ": the module "
+                  + source
+                  + " is not downloaded, so the resources it holds are not checked; run"
+                  + " terraform init in "
+                  + run.rootDirectory
+                  + ", or scan the plan JSON (terraform show -json)",
+              at);
+        }
+        directory = run.rootDirectory.resolve(dir);
+      }
+      Path real = real(directory);
+      if (!real.startsWith(real(run.tree))) {
+        return missing(
+            call,
+            callAddress
+                + ": its source "
+                + source
+                + " lies outside the scanned tree ("
+                + run.tree
+                + "), so the resources it holds are not checked; scan a directory that holds both",
+            at);
+      }
+      if (chain.contains(real)) {
+        run.error(
+            call.file(),
+            call.block().at(),
+            callAddress + ": calls " + source + ", a module that is already calling it (a cycle)");
+        return new Expansion(
+            List.of(), new Unknown(callAddress + " is in a module cycle", at), null);
+      }
+      if (chain.size() > MAX_MODULE_DEPTH) {
+        run.error(
+            call.file(),
+            call.block().at(),
+            callAddress + ": modules nested deeper than " + MAX_MODULE_DEPTH + "; not followed");
+        return new Expansion(List.of(), new Unknown(callAddress + " is nested too deep", at), null);
+      }
+      TerraformModule called = run.modules.module(directory, List.of());
+      InputReader.Directory unit = run.modules.scanned.get(real);
+      Path named = unit != null ? unit.directory() : called.directory;
+      Copies copies = copies(call.block(), scope(Map.of()), call.file());
+      if (copies.copies().isEmpty()) {
+        run.note(
+            call.file(),
+            call.block().at(),
+            callAddress + ": " + copies.by() + " makes no instances, so nothing in it is created");
+      }
+      List<Path> childChain = new ArrayList<>(chain);
+      childChain.add(real);
+      List<ModuleInstance> children = new ArrayList<>();
+      Map<String, V> byKey = new LinkedHashMap<>();
+      List<V> byIndex = new ArrayList<>();
+      for (Copy copy : copies.copies()) {
+        if (++run.moduleInstances > MAX_MODULE_INSTANCES) {
+          run.error(
+              call.file(),
+              call.block().at(),
+              callAddress
+                  + ": more than "
+                  + MAX_MODULE_INSTANCES
+                  + " module instances; not followed");
+          break;
+        }
+        HclValues base =
+            new HclValues(
+                HclBridge.files(run.tree, named, limits.maxFileBytes()),
+                called.defaults,
+                Map.of(),
+                called.locals);
+        ModuleInstance child =
+            new ModuleInstance(
+                run,
+                called,
+                callAddress + copy.suffix() + ".",
+                childKey,
+                childChain,
+                base,
+                variables(called, base, call, scope(copy.names()), callAddress),
+                defaultTags);
+        children.add(child);
+        V outputs = child.outputs(at);
+        byIndex.add(outputs);
+        if (copy.key() != null) {
+          byKey.put(copy.key(), outputs);
+        }
+      }
+      V value =
+          !copies.known()
+              ? new Unknown(
+                  callAddress + "'s instances are known only at plan (" + copies.by() + ")", at)
+              : "count".equals(copies.by())
+                  ? new ListV(byIndex, at)
+                  : "for_each".equals(copies.by())
+                      ? new ObjectV(byKey, at)
+                      : byIndex.isEmpty()
+                          ? new Unknown(callAddress + " is not read", at)
+                          : byIndex.get(0);
+      return new Expansion(children, value, null);
+    }
+
+    private Expansion missing(TerraformModule.Call call, String why, Where at) {
+      run.note(call.file(), call.block().at(), why);
+      return new Expansion(List.of(), new Unknown(why, at), why);
+    }
+
+    /** What {@code module.NAME} reads of this instance: its outputs, each worked out when read. */
+    private V outputs(Where at) {
+      Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
+      module.outputs.forEach((name, source) -> byName.put(name, () -> own.values.evaluate(source)));
+      return new ObjectV(
+          new LazyValues(byName, name -> new Unknown(address + name + " refers to itself", at)),
+          at);
+    }
+  }
+
+  /**
+   * The values of {@code module}'s variables in {@code call}: the argument (evaluated in the
+   * caller's {@code caller} scope), else the default, else unknown naming it.
+   */
+  private static V variables(
+      TerraformModule module,
+      HclValues base,
+      TerraformModule.Call call,
+      Scope caller,
+      String callAddress) {
+    Where at = new Where(call.file(), call.block().at());
+    Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
+    module.variables.forEach(
+        (name, variable) ->
+            byName.put(
+                name,
+                () -> {
+                  V given =
+                      TerraformModule.attribute(call.block(), name)
+                          .map(argument -> caller.evaluate(argument.value(), call.file()))
+                          .orElse(null);
+                  boolean isNull = given instanceof Scalar scalar && scalar.text() == null;
+                  if (given != null && !(isNull && !variable.nullable())) {
+                    return given;
+                  }
+                  return variable.defaultValue() != null
+                      ? base.evaluate(variable.defaultValue())
+                      : new Unknown(
+                          "var."
+                              + name
+                              + " is required by "
+                              + callAddress
+                              + ", and its call gives it no value",
+                          at);
+                }));
+    return new ObjectV(
+        new LazyValues(byName, name -> new Unknown("var." + name + " refers to itself", at)), at);
+  }
+
+  private static Where where(Path directory, Hcl.Position at) {
+    return new Where(directory.toString(), at != null ? at : new Hcl.Position(0, 0));
+  }
+
+  /**
+   * An evaluator and the names bound in it (a module's var and module, count.index, each.*, a
+   * dynamic block's iterator), so that a nested scope adds to them.
+   */
+  private static final class Scope {
+    final HclValues base;
+    final Map<String, V> names;
+    final HclValues values;
+
+    Scope(HclValues base, Map<String, V> names) {
+      this.base = base;
+      this.names = names;
+      this.values = names.isEmpty() ? base : base.forInstance(names);
+    }
+
+    Scope with(Map<String, V> more) {
+      if (more.isEmpty()) {
+        return this;
+      }
+      Map<String, V> merged = new HashMap<>(names);
+      merged.putAll(more);
+      return new Scope(base, merged);
+    }
+
+    V evaluate(Hcl.Expression expression, String file) {
+      return values.evaluate(new Source(expression, file));
+    }
+  }
+
+  /** A module source Terraform reads from the caller's own tree: ./x or ../x. */
+  private static boolean isLocal(String source) {
+    return source != null && (source.startsWith("./") || source.startsWith("../"));
+  }
+
+  /** {@code path} with its links resolved, or as written (absolute) when it cannot be. */
+  private static Path real(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (IOException e) {
+      return path.toAbsolutePath().normalize();
     }
   }
 
@@ -240,58 +699,6 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
               directory.toString(), "cannot list the module's directory: " + Problems.describe(e)));
     }
     return files;
-  }
-
-  private static void collect(
-      String file,
-      List<Item> items,
-      Map<String, Source> defaults,
-      Map<String, Source> locals,
-      List<Source> defaultTags) {
-    for (Item item : items) {
-      if (!(item instanceof Block block)) {
-        continue;
-      }
-      switch (block.type()) {
-        case "variable" -> {
-          if (block.labels().size() == 1) {
-            attribute(block, "default")
-                .ifPresent(
-                    value -> defaults.put(block.labels().get(0), new Source(value.value(), file)));
-          }
-        }
-        case "locals" ->
-            block
-                .body()
-                .forEach(
-                    local -> {
-                      if (local instanceof Attribute attribute) {
-                        locals.put(attribute.name(), new Source(attribute.value(), file));
-                      }
-                    });
-        case "provider" -> {
-          // The default (unaliased) AWS provider's default_tags join every resource's tags.
-          if (block.labels().equals(List.of("aws")) && attribute(block, "alias").isEmpty()) {
-            for (Item inner : block.body()) {
-              if (inner instanceof Block tags && tags.type().equals("default_tags")) {
-                attribute(tags, "tags")
-                    .ifPresent(value -> defaultTags.add(new Source(value.value(), file)));
-              }
-            }
-          }
-        }
-        default -> {}
-      }
-    }
-  }
-
-  private static java.util.Optional<Attribute> attribute(Block block, String name) {
-    for (Item item : block.body()) {
-      if (item instanceof Attribute attribute && attribute.name().equals(name)) {
-        return java.util.Optional.of(attribute);
-      }
-    }
-    return java.util.Optional.empty();
   }
 
   /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
@@ -368,86 +775,98 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     return found;
   }
 
-  private void instances(
-      Block block,
-      ObjectNode root,
-      HclValues evaluator,
-      List<Source> defaultTags,
-      InputReader.Sink sink,
-      Consumer<Instance> out) {
-    String type = block.labels().get(0);
-    String name = block.labels().get(1);
-    ObjectNode byType = child(child(root, "resource", block), type, block);
-    Where at = new Where(root.file(), block.at());
-    Map<String, Map<String, V>> instances =
-        new LinkedHashMap<>(); // address suffix → names bound for it
+  /** One instance count or for_each makes: its address suffix, its key, the names bound for it. */
+  private record Copy(String suffix, String key, Map<String, V> names) {}
+
+  /**
+   * The instances of a resource or module block: {@code by} is "count", "for_each" or null (one
+   * instance); {@code known} is false when they are known only at plan, and then one instance, with
+   * nothing bound, stands for them all (what depends on count or each is unknown).
+   */
+  private record Copies(String by, boolean known, List<Copy> copies) {}
+
+  private static Copies copies(Block block, Scope scope, String file) {
     V count =
-        attribute(block, "count")
-            .map(a -> evaluator.evaluate(new Source(a.value(), root.file())))
+        TerraformModule.attribute(block, "count")
+            .map(a -> scope.evaluate(a.value(), file))
             .orElse(null);
     V forEach =
-        attribute(block, "for_each")
-            .map(a -> evaluator.evaluate(new Source(a.value(), root.file())))
+        TerraformModule.attribute(block, "for_each")
+            .map(a -> scope.evaluate(a.value(), file))
             .orElse(null);
+    Where at = new Where(file, block.at());
+    List<Copy> copies = new ArrayList<>();
+    if (count == null && forEach == null) {
+      return new Copies(null, true, List.of(new Copy("", null, Map.of())));
+    }
+    String by = count != null ? "count" : "for_each";
     if (count instanceof Scalar scalar
         && scalar.type() == Scalar.Type.NUMBER
         && scalar.text().matches("\\d{1,3}")) {
       for (int index = 0; index < Integer.parseInt(scalar.text()); index++) {
-        instances.put(
-            "[" + index + "]",
-            Map.of(
-                "count",
-                new ObjectV(
-                    Map.of("index", new Scalar(Scalar.Type.NUMBER, Integer.toString(index), at)),
-                    at)));
+        Scalar number = new Scalar(Scalar.Type.NUMBER, Integer.toString(index), at);
+        copies.add(
+            new Copy(
+                "[" + index + "]",
+                null,
+                Map.of("count", new ObjectV(Map.of("index", number), at))));
       }
     } else if (forEach instanceof ObjectV map && map.members().size() <= MAX_INSTANCES) {
       map.members()
           .forEach(
               (key, value) ->
-                  instances.put(
-                      "[\"" + key + "\"]",
-                      Map.of(
-                          "each",
-                          new ObjectV(
-                              Map.of(
-                                  "key", new Scalar(Scalar.Type.STRING, key, at), "value", value),
-                              at))));
-    } else if (forEach instanceof HclValues.ListV set
+                  copies.add(
+                      new Copy(
+                          "[\"" + key + "\"]",
+                          key,
+                          Map.of(
+                              "each",
+                              new ObjectV(
+                                  Map.of(
+                                      "key",
+                                      new Scalar(Scalar.Type.STRING, key, at),
+                                      "value",
+                                      value),
+                                  at)))));
+    } else if (forEach instanceof ListV set
         && set.items().size() <= MAX_INSTANCES
         && set.items().stream().allMatch(item -> item instanceof Scalar s && s.text() != null)) {
       set.items()
           .forEach(
               item ->
-                  instances.put(
-                      "[\"" + ((Scalar) item).text() + "\"]",
-                      Map.of("each", new ObjectV(Map.of("key", item, "value", item), at))));
+                  copies.add(
+                      new Copy(
+                          "[\"" + ((Scalar) item).text() + "\"]",
+                          ((Scalar) item).text(),
+                          Map.of("each", new ObjectV(Map.of("key", item, "value", item), at)))));
     } else {
-      instances.put(
-          "",
-          Map.of()); // one instance, or instances not known until plan: checked once, what depends
-      // on them UNKNOWN
+      return new Copies(by, false, List.of(new Copy("", null, Map.of())));
     }
-    if (instances.isEmpty()) {
-      sink.note(
-          Node.newDocument(root.file(), block.at().line(), block.at().column()),
-          type
-              + "."
-              + name
-              + ": "
-              + (count != null ? "count" : "for_each")
-              + " makes no instances; skipped");
+    return new Copies(by, true, copies);
+  }
+
+  private void instances(
+      Block block, ObjectNode root, ModuleInstance module, Run run, Consumer<Instance> out) {
+    String type = block.labels().get(0);
+    String name = block.labels().get(1);
+    String address = module.address + type + "." + name;
+    Copies copies = copies(block, module.scope(Map.of()), root.file());
+    if (copies.copies().isEmpty()) {
+      run.note(
+          root.file(),
+          block.at(),
+          address + ": " + copies.by() + " makes no instances, so it is not created; not checked");
       return;
     }
-    instances.forEach(
-        (suffix, names) -> {
-          HclValues instance = names.isEmpty() ? evaluator : evaluator.forInstance(names);
-          ObjectNode values =
-              Node.newObject(byType, name + suffix, block.at().line(), block.at().column());
-          fill(values, block.body(), root.file(), instance);
-          defaultTags(values, block, root.file(), instance, defaultTags);
-          out.accept(new Instance(type, type + "." + name + suffix, block, values));
-        });
+    ObjectNode byType = child(child(root, "resource", block), type, block);
+    for (Copy copy : copies.copies()) {
+      Scope scope = module.scope(copy.names());
+      ObjectNode values =
+          Node.newObject(byType, name + copy.suffix(), block.at().line(), block.at().column());
+      fill(values, block.body(), root.file(), scope);
+      defaultTags(values, block, root.file(), scope.values, module.defaultTags.get());
+      out.accept(new Instance(type, address + copy.suffix(), block, values));
+    }
   }
 
   private static ObjectNode child(ObjectNode parent, String name, Block at) {
@@ -457,28 +876,18 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   }
 
   /** Attributes as values, nested blocks as lists of objects, as a plan shows them. */
-  private static void fill(ObjectNode values, List<Item> body, String file, HclValues evaluator) {
+  private static void fill(ObjectNode values, List<Item> body, String file, Scope scope) {
     for (Item item : body) {
       switch (item) {
         case Attribute attribute -> {
           if (!META_ARGUMENTS.contains(attribute.name())) {
             HclBridge.place(
-                evaluator.evaluate(new Source(attribute.value(), file)),
-                values,
-                attribute.name(),
-                attribute.at());
+                scope.evaluate(attribute.value(), file), values, attribute.name(), attribute.at());
           }
         }
         case Block block -> {
           if (block.type().equals("dynamic") && block.labels().size() == 1) {
-            Node.newUnresolved(
-                blocks(values, block.labels().get(0), block),
-                null,
-                block.at().line(),
-                block.at().column(),
-                "dynamic \""
-                    + block.labels().get(0)
-                    + "\" blocks are made for each item of for_each, which ecsguard does not evaluate");
+            dynamic(values, block, file, scope);
           } else if (!META_BLOCKS.contains(block.type())) {
             fill(
                 Node.newObject(
@@ -488,11 +897,84 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                     block.at().column()),
                 block.body(),
                 file,
-                evaluator);
+                scope);
           }
         }
       }
     }
+  }
+
+  /**
+   * A dynamic block: its content once for each item of its for_each (a list's index and item, a
+   * map's key and value), with the iterator (the block's label unless {@code iterator} names
+   * another) bound to its key and value.
+   */
+  private static void dynamic(ObjectNode values, Block block, String file, Scope scope) {
+    String label = block.labels().get(0);
+    ArrayNode blocks = blocks(values, label, block);
+    String iterator =
+        TerraformModule.attribute(block, "iterator")
+            .map(Attribute::value)
+            .filter(
+                value -> value instanceof Hcl.Traversal traversal && traversal.steps().isEmpty())
+            .map(value -> ((Hcl.Traversal) value).root())
+            .orElse(label);
+    Block content = null;
+    for (Item inner : block.body()) {
+      if (inner instanceof Block found && found.type().equals("content")) {
+        content = found;
+      }
+    }
+    V items =
+        TerraformModule.attribute(block, "for_each")
+            .map(forEach -> scope.evaluate(forEach.value(), file))
+            .orElse(new Unknown("it has no for_each", new Where(file, block.at())));
+    Where at = new Where(file, block.at());
+    Map<V, V> byKey = new LinkedHashMap<>(); // key → value, in order
+    if (items instanceof ObjectV map && map.members().size() <= MAX_INSTANCES) {
+      map.members()
+          .forEach((key, value) -> byKey.put(new Scalar(Scalar.Type.STRING, key, at), value));
+    } else if (items instanceof ListV list && list.items().size() <= MAX_INSTANCES) {
+      for (int index = 0; index < list.items().size(); index++) {
+        byKey.put(
+            new Scalar(Scalar.Type.NUMBER, Integer.toString(index), at), list.items().get(index));
+      }
+    }
+    String unknown =
+        content == null
+            ? "it has no content block"
+            : items instanceof Unknown reason
+                ? reason.reason()
+                : byKey.isEmpty() && !(items instanceof ObjectV || items instanceof ListV)
+                    ? "its for_each is not a list, set or map"
+                    : byKey.size() < sizeOf(items)
+                        ? "its for_each has over " + MAX_INSTANCES + " items"
+                        : null;
+    if (unknown != null) {
+      Node.newUnresolved(
+          blocks,
+          null,
+          block.at().line(),
+          block.at().column(),
+          "dynamic \"" + label + "\" blocks are made for each item of for_each: " + unknown);
+      return;
+    }
+    for (Map.Entry<V, V> entry : byKey.entrySet()) {
+      fill(
+          Node.newObject(blocks, null, content.at().line(), content.at().column()),
+          content.body(),
+          file,
+          scope.with(
+              Map.of(
+                  iterator,
+                  new ObjectV(Map.of("key", entry.getKey(), "value", entry.getValue()), at))));
+    }
+  }
+
+  private static int sizeOf(V items) {
+    return items instanceof ObjectV map
+        ? map.members().size()
+        : items instanceof ListV list ? list.items().size() : 0;
   }
 
   private static ArrayNode blocks(ObjectNode values, String type, Block at) {
@@ -506,17 +988,18 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
    * a provider block in the module, tags alone are judged.
    */
   private static void defaultTags(
-      ObjectNode values, Block block, String file, HclValues evaluator, List<Source> defaultTags) {
-    if (defaultTags.isEmpty()) {
+      ObjectNode values, Block block, String file, HclValues evaluator, V defaultTags) {
+    if (defaultTags == null) {
       return;
     }
-    Hcl.Position at = attribute(block, "tags").map(Attribute::at).orElse(block.at());
+    Hcl.Position at =
+        TerraformModule.attribute(block, "tags").map(Attribute::at).orElse(block.at());
     Map<String, V> merged = new LinkedHashMap<>();
     V result = null;
     for (V part :
         List.of(
-            evaluator.evaluate(defaultTags.get(0)),
-            attribute(block, "tags")
+            defaultTags,
+            TerraformModule.attribute(block, "tags")
                 .map(tags -> evaluator.evaluate(new Source(tags.value(), file)))
                 .orElse(new ObjectV(Map.of(), new Where(file, at))))) {
       if (part instanceof ObjectV object) {

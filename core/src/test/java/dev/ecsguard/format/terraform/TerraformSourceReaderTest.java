@@ -241,7 +241,8 @@ class TerraformSourceReaderTest {
     assertThat(result.findings()).isEmpty();
     assertThat(result.notes())
         .extracting(Note::message)
-        .containsExactly("aws_ecs_cluster.off: count makes no instances; skipped");
+        .containsExactly(
+            "aws_ecs_cluster.off: count makes no instances, so it is not created; not checked");
   }
 
   @ParameterizedTest

@@ -1,0 +1,4 @@
+output "container_definition" {
+  description = "Container definition"
+  value       = local.definition
+}
