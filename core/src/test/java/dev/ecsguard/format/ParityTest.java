@@ -40,23 +40,7 @@ class ParityTest {
   void everyFormatGetsTheSameVerdicts() throws URISyntaxException, IOException {
     Map<InputFormat, Map<String, Status>> verdictsByFormat = new TreeMap<>();
     for (InputFormat format : InputFormat.values()) {
-      Path fixture = fixture(format);
-      ScanResult result = Scans.files(List.of(), fixture);
-      assertThat(result.errors()).as(format.name()).isEmpty();
-      Map<String, Status> verdicts = new TreeMap<>();
-      for (Finding finding : result.findings()) {
-        verdicts.put(
-            finding.resourceType().words()
-                + (finding.resourceId().toLowerCase(Locale.ROOT).contains("bad")
-                    ? " bad "
-                    : " good ")
-                + finding.control().id(),
-            finding.status());
-        assertThat(finding.location().line())
-            .as(format + " " + finding.control().id())
-            .isPositive();
-      }
-      verdictsByFormat.put(format, verdicts);
+      verdictsByFormat.put(format, verdicts(format.name(), fixture(format)));
     }
     Map<String, Status> expected = verdictsByFormat.get(InputFormat.ECS_API);
     assertThat(expected).hasSize(32).containsValue(Status.FAILED).containsValue(Status.PASSED);
@@ -67,6 +51,35 @@ class ParityTest {
         .doesNotContain(Status.FAILED, Status.UNKNOWN);
     verdictsByFormat.forEach(
         (format, verdicts) -> assertThat(verdicts).as(format.name()).isEqualTo(expected));
+  }
+
+  /**
+   * The same resources made by a local module that the root calls with arguments, as Terraform
+   * source and as the plan of that configuration (resources under {@code module.ecs}, the module
+   * call in the plan's configuration): the verdicts of the flat fixtures.
+   */
+  @Test
+  void aModuleCallGetsTheSameVerdictsInSourceAndPlan() throws URISyntaxException, IOException {
+    Map<String, Status> expected = verdicts("ECS_API", fixture(InputFormat.ECS_API));
+    Path modules = fixture(InputFormat.ECS_API).resolveSibling("terraform-modules");
+    assertThat(verdicts("source", modules.resolve("source"))).isEqualTo(expected);
+    assertThat(verdicts("plan", modules.resolve("plan.json"))).isEqualTo(expected);
+  }
+
+  /** Each finding's status by resource type, good or bad, and control; every one has a line. */
+  private static Map<String, Status> verdicts(String what, Path fixture) {
+    ScanResult result = Scans.files(List.of(), fixture);
+    assertThat(result.errors()).as(what).isEmpty();
+    Map<String, Status> verdicts = new TreeMap<>();
+    for (Finding finding : result.findings()) {
+      verdicts.put(
+          finding.resourceType().words()
+              + (finding.resourceId().toLowerCase(Locale.ROOT).contains("bad") ? " bad " : " good ")
+              + finding.control().id(),
+          finding.status());
+      assertThat(finding.location().line()).as(what + " " + finding.control().id()).isPositive();
+    }
+    return verdicts;
   }
 
   /**
