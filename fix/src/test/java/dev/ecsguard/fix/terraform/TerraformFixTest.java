@@ -527,9 +527,7 @@ class TerraformFixTest {
       throws Exception {
     module(
         "modules/svc",
-        SERVICE_MODULE.replace(
-            "launch_type      = \"FARGATE\"",
-            "launch_type = \"FARGATE\"\n  network_mode = \"host\""),
+        SERVICE_MODULE.replace("var.platform_version", "\"1.3.0\""),
         SERVICE_VARIABLES);
     FixResult result =
         fix(
@@ -541,11 +539,16 @@ class TerraformFixTest {
             module "svc" {
               source           = "./modules/svc"
               assign_public_ip = !local.public ? false : true
-              platform_version = "LATEST"
             }
             """,
             DEFAULTS);
     assertThat(result.diff()).isEmpty();
+    assertThat(result.instructions())
+        .contains(
+            "module.svc.aws_ecs_service.this: set platform_version = \"LATEST\"; it is written in"
+                + " the module's file "
+                + dir.resolve("modules/svc/main.tf")
+                + ":4, which every caller of the module shares");
     assertThat(result.instructions())
         .anySatisfy(
             step ->
