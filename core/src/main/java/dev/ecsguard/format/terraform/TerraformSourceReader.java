@@ -161,7 +161,22 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       Map<Path, String> texts,
       InputReader.Sink sink,
       Consumer<InputException> errors) {
-    read(tree, directory, files, new Modules(texts, errors), sink, errors, false);
+    read(tree, directory, files, texts, sink, errors, false);
+  }
+
+  /**
+   * As {@link #read(Path, Path, List, Map, InputReader.Sink, Consumer)}, and with {@code
+   * withCalled} the resources of every module the root calls too.
+   */
+  public void read(
+      Path tree,
+      Path directory,
+      List<Path> files,
+      Map<Path, String> texts,
+      InputReader.Sink sink,
+      Consumer<InputException> errors,
+      boolean withCalled) {
+    read(tree, directory, files, new Modules(texts, errors), sink, errors, withCalled);
   }
 
   private void read(
@@ -195,7 +210,19 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
    * in, and its attributes evaluated as a plan shows them (nested blocks as lists of objects,
    * unknown values as {@link dev.ecsguard.tree.UnresolvedNode}s).
    */
-  public record Instance(String type, String address, Block block, ObjectNode values) {}
+  public record Instance(
+      String type,
+      String address,
+      Block block,
+      ObjectNode values,
+      String file,
+      List<ModuleCall> calls) {}
+
+  /**
+   * A module call on the way from the root to a resource: the call's name, its {@code module}
+   * block, the file that block is written in, and the called module's directory.
+   */
+  public record ModuleCall(String name, Block block, String file, Path directory) {}
 
   /**
    * Each aws_ecs_* resource instance written in {@code files}, evaluated with the module in {@code
@@ -209,7 +236,23 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       InputReader.Sink notes,
       Consumer<InputException> errors,
       Consumer<Instance> out) {
-    new Run(tree, directory, new Modules(texts, errors), notes, errors, false)
+    instances(tree, directory, files, texts, notes, errors, false, out);
+  }
+
+  /**
+   * As the other instances, and with {@code withCalled} the instances in every module the root
+   * calls too, each with the calls that lead to it.
+   */
+  public void instances(
+      Path tree,
+      Path directory,
+      List<Path> files,
+      Map<Path, String> texts,
+      InputReader.Sink notes,
+      Consumer<InputException> errors,
+      boolean withCalled,
+      Consumer<Instance> out) {
+    new Run(tree, directory, new Modules(texts, errors), notes, errors, withCalled)
         .report(files, (instance, parsed, root) -> out.accept(instance));
   }
 
@@ -290,7 +333,15 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
               module.locals);
       ModuleInstance root =
           new ModuleInstance(
-              this, module, "", "", List.of(real(rootDirectory)), base, null, () -> null);
+              this,
+              module,
+              "",
+              "",
+              List.of(real(rootDirectory)),
+              List.of(),
+              base,
+              null,
+              () -> null);
       report(root, files, visitor);
     }
 
@@ -386,6 +437,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     final String address; // "" for the root, else "module.a.module.b[\"k\"]."
     final String key; // modules.json's: "a.b"
     final List<Path> chain; // the real directories from the root to this module
+    final List<ModuleCall> via; // the calls from the root to this module
     final HclValues base;
     final Map<String, V> scope = new HashMap<>();
     final Scope own;
@@ -401,6 +453,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         String address,
         String key,
         List<Path> chain,
+        List<ModuleCall> via,
         HclValues base,
         V variables,
         java.util.function.Supplier<V> inheritedTags) {
@@ -409,6 +462,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       this.address = address;
       this.key = key;
       this.chain = chain;
+      this.via = via;
       this.base = base;
       Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
       module.calls.forEach(call -> byName.put(call.name(), () -> expand(call).value()));
@@ -525,6 +579,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       }
       List<Path> childChain = new ArrayList<>(chain);
       childChain.add(real);
+      List<ModuleCall> childVia = new ArrayList<>(via);
+      childVia.add(new ModuleCall(call.name(), call.block(), call.file(), named));
       List<ModuleInstance> children = new ArrayList<>();
       Map<String, V> byKey = new LinkedHashMap<>();
       List<V> byIndex = new ArrayList<>();
@@ -552,6 +608,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                 callAddress + copy.suffix() + ".",
                 childKey,
                 childChain,
+                List.copyOf(childVia),
                 base,
                 variables(called, base, call, scope(copy.names()), callAddress),
                 defaultTags);
@@ -865,7 +922,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
           Node.newObject(byType, name + copy.suffix(), block.at().line(), block.at().column());
       fill(values, block.body(), root.file(), scope);
       defaultTags(values, block, root.file(), scope.values, module.defaultTags.get());
-      out.accept(new Instance(type, address + copy.suffix(), block, values));
+      out.accept(
+          new Instance(type, address + copy.suffix(), block, values, root.file(), module.via));
     }
   }
 

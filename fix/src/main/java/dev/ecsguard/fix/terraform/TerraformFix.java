@@ -48,6 +48,7 @@ import dev.ecsguard.tree.RegularFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +116,26 @@ public final class TerraformFix {
       new HashMap<>(); // "var.x" and "local.y" → FILE:LINE
   private final Map<String, Attribute> localsHere =
       new HashMap<>(); // this file's locals, edited where they are written
+  private final Map<Path, Map<String, Located>> variablesByModule =
+      new HashMap<>(); // a called module's variable blocks, by its directory
+  private final Set<String> callsHere = new HashSet<>(); // the module blocks of this file
+  private TerraformSourceReader.Instance here; // the resource instance being fixed
+
+  /** A block and the file it is written in. */
+  private record Located(Block block, String file) {}
+
+  /** One of the instances; the same block through the same calls is fixed once. */
+  private record Same(Object value) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Same same && same.value == value;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(value);
+    }
+  }
 
   private TerraformFix(
       Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables) {
@@ -151,18 +172,25 @@ public final class TerraformFix {
             Map.of(file, text),
             NO_RESOURCES,
             errors::add,
-            instances::add);
+            true,
+            instance -> {
+              if (fix.owns(instance.calls())) {
+                instances.add(instance);
+              }
+            });
     if (!errors.isEmpty()) {
       throw errors.get(0);
     }
     if (instances.isEmpty()) {
       return new FixResult(null, "", Map.of(), Map.of(), List.of());
     }
-    Set<Block> done = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<List<Same>> done = new java.util.HashSet<>();
     for (TerraformSourceReader.Instance instance : instances) {
-      if (done.add(
-          instance.block())) { // count and for_each: the first instance speaks for the block; the
-        // re-scan checks them all
+      List<Same> path = new ArrayList<>();
+      instance.calls().forEach(call -> path.add(new Same(call.block())));
+      path.add(new Same(instance.block()));
+      // count and for_each: the first instance speaks for the block; the re-scan checks them all
+      if (done.add(path)) {
         fix.resource(instance);
       }
     }
@@ -173,6 +201,14 @@ public final class TerraformFix {
     Map<String, Integer> failedAfter = fix.failed(suggested);
     return new FixResult(
         suggested, diff, FixResult.removed(fix.failed(text), failedAfter), failedAfter, steps);
+  }
+
+  /**
+   * Whether this file speaks for a resource reached through {@code calls}: its own, or one in a
+   * module this file calls.
+   */
+  private boolean owns(List<TerraformSourceReader.ModuleCall> calls) {
+    return calls.isEmpty() || Path.of(calls.get(0).file()).normalize().equals(file.normalize());
   }
 
   private TerraformSourceReader reader() {
@@ -207,6 +243,11 @@ public final class TerraformFix {
     declarations(file.toString(), items);
     ObjectNode literalsByName = NODES.objectNode();
     for (Item item : items) {
+      if (item instanceof Block block
+          && block.type().equals("module")
+          && block.labels().size() == 1) {
+        callsHere.add(block.labels().get(0));
+      }
       if (item instanceof Block block && block.type().equals("locals")) {
         block
             .body()
@@ -260,8 +301,16 @@ public final class TerraformFix {
   }
 
   private void resource(TerraformSourceReader.Instance instance) {
+    here = instance;
     Block block = instance.block();
-    String address = block.labels().get(0) + "." + block.labels().get(1);
+    StringBuilder address = new StringBuilder();
+    instance.calls().forEach(call -> address.append("module.").append(call.name()).append('.'));
+    address.append(block.labels().get(0)).append('.').append(block.labels().get(1));
+    resource(instance, address.toString());
+  }
+
+  private void resource(TerraformSourceReader.Instance instance, String address) {
+    Block block = instance.block();
     int edited = edits.size();
     int instructed = instructions.size();
     TerraformAttributes.Resource table = TerraformAttributes.Resource.of(instance.type());
@@ -346,7 +395,15 @@ public final class TerraformFix {
   private void containers(Block block, String address, JsonNode before, JsonNode after) {
     Attribute attribute = attribute(block, "container_definitions");
     Expression value = attribute.value();
-    if (value instanceof Call call
+    if (!inThisFile()) {
+      instruct(
+          address,
+          before,
+          after,
+          new Place(null, ""),
+          "container_definitions comes from " + origin(value),
+          !(value instanceof Literal));
+    } else if (value instanceof Call call
         && call.function().equals("jsonencode")
         && call.arguments().size() == 1) {
       Expression argument = call.arguments().get(0);
@@ -803,16 +860,28 @@ public final class TerraformFix {
   private void set(Block block, String address, String path, String name, JsonNode value) {
     Attribute attribute = attribute(block, name);
     String step = "set " + path + name + " = " + HclEdits.hcl(value);
-    if (attribute == null && block.at().line() != block.end().line()) {
+    Trace traced =
+        attribute != null && variable(attribute.value()) instanceof String variable && !inThisFile()
+            ? trace(variable, here.calls().size() - 1)
+            : null;
+    if (attribute == null && inThisFile() && block.at().line() != block.end().line()) {
       edits.insertItem(
           block.at(),
           block.body().isEmpty() ? null : block.body().get(0).at(),
           block.end(),
           name + " = " + HclEdits.hcl(value));
     } else if (attribute == null) {
-      instructions.add(address + ": " + step);
-    } else if (attribute.value() instanceof Literal) {
+      instructions.add(address + ": " + step + inModule(block.at()));
+    } else if (attribute.value() instanceof Literal && inThisFile()) {
       edits.replace(attribute.value().at(), attribute.end(), HclEdits.hcl(value));
+    } else if (attribute.value() instanceof Literal) {
+      instructions.add(address + ": " + step + inModule(attribute.at()));
+    } else if (traced != null && traced.editable() != null && value.isValueNode()) {
+      // The caller's own argument: it sets the value for this call only, not for the module's
+      // other callers.
+      edits.replace(traced.editable().value().at(), traced.editable().end(), HclEdits.hcl(value));
+    } else if (traced != null) {
+      instructions.add(address + ": " + step + "; the value comes from " + traced.description());
     } else {
       instructions.add(
           address + ": " + step + "; the value comes from " + origin(attribute.value()));
@@ -821,8 +890,10 @@ public final class TerraformFix {
 
   private void unset(Block block, String address, String path, String name) {
     Attribute attribute = attribute(block, name);
-    if (attribute.value() instanceof Literal) {
+    if (attribute.value() instanceof Literal && inThisFile()) {
       edits.remove(attribute.at(), attribute.end());
+    } else if (attribute.value() instanceof Literal) {
+      instructions.add(address + ": remove " + path + name + inModule(attribute.at()));
     } else {
       instructions.add(
           address
@@ -846,12 +917,13 @@ public final class TerraformFix {
                     item instanceof Block inner
                         && inner.type().equals("dynamic")
                         && inner.labels().equals(List.of(type)));
-    if (dynamic || block.at().line() == block.end().line()) {
+    if (dynamic || !inThisFile() || block.at().line() == block.end().line()) {
       instructions.add(
           address
               + ": add a block "
               + text.replace("\n", " ").replaceAll(" +", " ")
-              + (dynamic ? " unless your dynamic \"" + type + "\" blocks make it" : ""));
+              + (dynamic ? " unless your dynamic \"" + type + "\" blocks make it" : "")
+              + inModule(block.at()));
     } else {
       edits.insertItem(
           block.at(),
@@ -888,17 +960,41 @@ public final class TerraformFix {
     return null;
   }
 
-  /** Where a value that is not a literal here comes from, for an instruction. */
+  /** Where a value of the resource being fixed that is not a literal here comes from. */
   private String origin(Expression expression) {
+    return origin(expression, here.calls().size() - 1, shown(here.file()));
+  }
+
+  /**
+   * Where a value comes from, for an instruction: {@code expression} is written in the file {@code
+   * in} of the module reached through the first {@code level + 1} calls (-1: the root).
+   */
+  private String origin(Expression expression, int level, String in) {
     return switch (expression) {
       case Traversal traversal
-          when (traversal.root().equals("var") || traversal.root().equals("local"))
+          when level >= 0
+              && traversal.root().equals("var")
+              && !traversal.steps().isEmpty()
+              && traversal.steps().get(0).name() != null ->
+          trace(traversal.steps().get(0).name(), level).description();
+      case Traversal traversal
+          when level < 0
+              && (traversal.root().equals("var") || traversal.root().equals("local"))
               && !traversal.steps().isEmpty()
               && traversal.steps().get(0).name() != null -> {
         String name = traversal.root() + "." + traversal.steps().get(0).name();
         String at = declaredAt.get(name);
         yield name + (at == null ? "" : " (" + at + ")");
       }
+      case Traversal traversal when level >= 0 && traversal.root().equals("local") ->
+          "local."
+              + traversal.steps().get(0).name()
+              + ", read at "
+              + in
+              + ":"
+              + expression.at().line()
+              + ":"
+              + expression.at().column();
       case Traversal traversal ->
           traversal.root()
               + (traversal.steps().isEmpty() || traversal.steps().get(0).name() == null
@@ -909,16 +1005,155 @@ public final class TerraformFix {
           when (call.function().equals("file") || call.function().equals("templatefile"))
               && !call.arguments().isEmpty()
               && call.arguments().get(0) instanceof Literal path ->
-          "the file " + directory.resolve(path.text()) + " (" + call.function() + "())";
-      case Call call when call.arguments().size() == 1 -> origin(call.arguments().get(0));
+          "the file "
+              + (level < 0 ? directory : Path.of(in).getParent()).resolve(path.text())
+              + " ("
+              + call.function()
+              + "())";
+      case Call call when call.arguments().size() == 1 ->
+          origin(call.arguments().get(0), level, in);
       default ->
-          "the expression at "
-              + file
-              + ":"
-              + expression.at().line()
-              + ":"
-              + expression.at().column();
+          "the expression at " + in + ":" + expression.at().line() + ":" + expression.at().column();
     };
+  }
+
+  // ---- values from a module's caller -----------------------------------------------------------
+
+  /**
+   * Where a module variable's value is set: {@code editable}, when it is a literal argument of this
+   * file's call (edited there: it sets the value for that call only); {@code description}, for a
+   * step.
+   */
+  private record Trace(Attribute editable, String description) {}
+
+  /** Whether the resource being fixed is written in this file, not in a module it calls. */
+  private boolean inThisFile() {
+    return here.calls().isEmpty();
+  }
+
+  /**
+   * For a step about what is written in a called module's file: where. That file is never edited:
+   * every caller of the module shares it.
+   */
+  private String inModule(Position at) {
+    return inThisFile()
+        ? ""
+        : "; it is written in the module's file "
+            + shown(here.file())
+            + ":"
+            + at.line()
+            + ", which every caller of the module shares";
+  }
+
+  /** A file as a step names it: a module's path without the ./ of its source. */
+  private static String shown(String file) {
+    return Path.of(file).normalize().toString();
+  }
+
+  /** The variable {@code expression} is, when it is {@code var.NAME} itself. */
+  private static String variable(Expression expression) {
+    return expression instanceof Traversal traversal
+            && traversal.root().equals("var")
+            && traversal.steps().size() == 1
+            && traversal.steps().get(0).name() != null
+        ? traversal.steps().get(0).name()
+        : null;
+  }
+
+  /**
+   * Where {@code var.NAME} of the module reached through the first {@code level + 1} calls gets its
+   * value: the call's argument, else the variable's default.
+   */
+  private Trace trace(String name, int level) {
+    TerraformSourceReader.ModuleCall call = here.calls().get(level);
+    String callFile = shown(call.file());
+    StringBuilder module = new StringBuilder();
+    here.calls()
+        .subList(0, level + 1)
+        .forEach(
+            each ->
+                module.append(module.isEmpty() ? "" : ".").append("module.").append(each.name()));
+    Attribute argument = attribute(call.block(), name);
+    if (argument == null) {
+      Located variable = variables(call.directory()).get(name);
+      String declared =
+          variable == null
+              ? ""
+              : " ("
+                  + variable.file()
+                  + ":"
+                  + (attribute(variable.block(), "default") instanceof Attribute value
+                          ? value.at()
+                          : variable.block().at())
+                      .line()
+                  + ")";
+      return new Trace(
+          null,
+          "the default of var."
+              + name
+              + declared
+              + ", as "
+              + module
+              + " ("
+              + callFile
+              + ":"
+              + call.block().at().line()
+              + ") does not pass "
+              + name
+              + "; set "
+              + name
+              + " in that call, or change the default for every caller of the module");
+    }
+    String passed =
+        "the argument "
+            + name
+            + " of "
+            + module
+            + " ("
+            + callFile
+            + ":"
+            + argument.at().line()
+            + ")";
+    if (argument.value() instanceof Literal) {
+      return level == 0
+          ? new Trace(argument, passed)
+          : new Trace(
+              null, passed + ", in a module's file, which every caller of that module shares");
+    }
+    if (level > 0 && variable(argument.value()) instanceof String next) {
+      Trace up = trace(next, level - 1);
+      return new Trace(up.editable(), passed + ", which comes from " + up.description());
+    }
+    return new Trace(
+        null, passed + ", which comes from " + origin(argument.value(), level - 1, callFile));
+  }
+
+  /** The variable blocks of the module in {@code directory}, by name. */
+  private Map<String, Located> variables(Path directory) {
+    return variablesByModule.computeIfAbsent(
+        directory,
+        key -> {
+          Map<String, Located> found = new HashMap<>();
+          for (Path module : TerraformSourceReader.moduleFiles(directory, List.of(), error -> {})) {
+            try {
+              String name = module.toString();
+              for (Item item :
+                  Hcl.parse(
+                      name,
+                      RegularFiles.readUtf8(module, name, LIMITS.maxFileBytes()),
+                      LIMITS.maxNestingDepth())) {
+                if (item instanceof Block block
+                    && block.type().equals("variable")
+                    && block.labels().size() == 1) {
+                  found.put(block.labels().get(0), new Located(block, shown(name)));
+                }
+              }
+            } catch (InputException | HclException e) {
+              // the module's read reports it
+            }
+          }
+          return found;
+        });
   }
 
   // ---- values ----------------------------------------------------------------------------------
@@ -994,13 +1229,17 @@ public final class TerraformFix {
             new InputReader.Sink() {
               @Override
               public void resource(Resource resource, Map<String, String> labels) {
-                scanner.evaluate(resource, labels, result);
+                if (!resource.id().startsWith("module.")
+                    || callsHere.contains(resource.id().split("[.\\[]", 3)[1])) {
+                  scanner.evaluate(resource, labels, result);
+                }
               }
 
               @Override
               public void note(Node where, String message) {}
             },
-            result::error);
+            result::error,
+            true);
     if (!result.errors().isEmpty()) {
       throw new IllegalStateException(
           "the suggested text does not read back: " + result.errors().get(0).getMessage());

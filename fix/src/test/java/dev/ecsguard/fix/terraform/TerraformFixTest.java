@@ -421,4 +421,144 @@ class TerraformFixTest {
   void aFileWithoutEcsResourcesHasNothingToFix() throws Exception {
     assertThat(fix("variable \"x\" {}\n", DEFAULTS).fixed()).isNull();
   }
+
+  private void module(String path, String main, String variables) throws IOException {
+    Path module = Files.createDirectories(dir.resolve(path));
+    Files.writeString(module.resolve("main.tf"), main);
+    Files.writeString(module.resolve("variables.tf"), variables);
+  }
+
+  private static final String SERVICE_MODULE =
+      """
+      resource "aws_ecs_service" "this" {
+        name             = "svc"
+        launch_type      = "FARGATE"
+        platform_version = var.platform_version
+        network_configuration {
+          subnets          = ["s"]
+          assign_public_ip = var.assign_public_ip
+        }
+        tags = { team = "a" }
+      }
+      """;
+
+  private static final String SERVICE_VARIABLES =
+      """
+      variable "assign_public_ip" {
+        default = false
+      }
+
+      variable "platform_version" {
+        type    = string
+        default = "1.3.0"
+      }
+      """;
+
+  @Test
+  void inACalledModuleTheCallersLiteralArgumentIsEditedAndADefaultIsAStepNamingItsLine()
+      throws Exception {
+    module("modules/svc", SERVICE_MODULE, SERVICE_VARIABLES);
+    String moduleText = Files.readString(dir.resolve("modules/svc/main.tf"));
+    FixResult result =
+        fixTwice(
+            """
+            module "svc" {
+              source           = "./modules/svc"
+              assign_public_ip = true
+            }
+            """,
+            DEFAULTS);
+    assertThat(result.fixed()).contains("assign_public_ip = false").doesNotContain("true");
+    assertThat(result.removed()).containsEntry("ECS.2", 1);
+    assertThat(result.instructions())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "module.svc.aws_ecs_service.this: set platform_version = \"LATEST\"; the value comes"
+                + " from the default of var.platform_version ("
+                + dir.resolve("modules/svc/variables.tf")
+                + ":7), as module.svc ("
+                + dir.resolve("main.tf")
+                + ":1) does not pass platform_version; set platform_version in that call, or"
+                + " change the default for every caller of the module");
+    assertThat(Files.readString(dir.resolve("modules/svc/main.tf"))).isEqualTo(moduleText);
+  }
+
+  @Test
+  void throughANestedModuleChainTheRootsLiteralIsEditedAndAModulesOwnLiteralIsAStep()
+      throws Exception {
+    module("modules/svc", SERVICE_MODULE, SERVICE_VARIABLES);
+    module(
+        "modules/outer",
+        """
+        module "svc" {
+          source           = "../svc"
+          assign_public_ip = var.public
+          platform_version = "1.3.0"
+        }
+        """,
+        """
+        variable "public" {
+          type = bool
+        }
+        """);
+    FixResult result =
+        fixTwice(
+            """
+            module "outer" {
+              source = "./modules/outer"
+              public = true
+            }
+            """,
+            DEFAULTS);
+    assertThat(result.fixed()).contains("public = false");
+    assertThat(result.instructions())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "module.outer.module.svc.aws_ecs_service.this: set platform_version = \"LATEST\"; the"
+                + " value comes from the argument platform_version of module.outer.module.svc ("
+                + dir.resolve("modules/outer/main.tf")
+                + ":4), in a module's file, which every caller of that module shares");
+  }
+
+  @Test
+  void aValueACallerWorksOutIsAStepNamingTheExpressionAndAModulesLiteralIsNeverEdited()
+      throws Exception {
+    module(
+        "modules/svc",
+        SERVICE_MODULE.replace("var.platform_version", "\"1.3.0\""),
+        SERVICE_VARIABLES);
+    FixResult result =
+        fix(
+            """
+            locals {
+              public = true
+            }
+
+            module "svc" {
+              source           = "./modules/svc"
+              assign_public_ip = !local.public ? false : true
+            }
+            """,
+            DEFAULTS);
+    assertThat(result.diff()).isEmpty();
+    assertThat(result.instructions())
+        .contains(
+            "module.svc.aws_ecs_service.this: set platform_version = \"LATEST\"; it is written in"
+                + " the module's file "
+                + dir.resolve("modules/svc/main.tf")
+                + ":4, which every caller of the module shares");
+    assertThat(result.instructions())
+        .anySatisfy(
+            step ->
+                assertThat(step)
+                    .startsWith(
+                        "module.svc.aws_ecs_service.this: set network_configuration[0].assign_public_ip ="
+                            + " false; the value comes from the argument assign_public_ip of module.svc ("
+                            + dir.resolve("main.tf")
+                            + ":7), which comes from the expression at "
+                            + dir.resolve("main.tf")
+                            + ":7:"));
+  }
 }
