@@ -16,6 +16,11 @@ variable "pair" {
   default = [1, "true"]
 }
 
+variable "zones" {
+  type    = set(string)
+  default = ["b", "a", "b"]
+}
+
 variable "nothing" {
   type    = object({ a = optional(string, "x") })
   default = null
@@ -36,6 +41,7 @@ web_is_set    = var.services.web.runtime != null
 missing       = var.services.web.memory
 extra_dropped = try(var.services.api.extra, "dropped")
 pair          = var.pair
+zones         = var.zones
 nothing       = var.nothing
 wrong         = var.wrong
 untyped       = var.untyped

@@ -23,9 +23,10 @@ import java.util.function.Function;
  * A variable's value converted to its {@code type} constraint as Terraform converts it: an object
  * type keeps only its attributes and fills a missing (or null) {@code optional(type, default)}
  * attribute with its default, a missing {@code optional(type)} one with null, in lists, sets, maps
- * and tuples of them too; numbers and bools become strings where a string is asked for, and back. A
- * value that cannot be converted is what Terraform refuses (an unknown that is an error); a type
- * ecsguard does not read leaves the value as it is.
+ * and tuples of them too; numbers and bools become strings where a string is asked for, and back; a
+ * set keeps its elements once each, in Terraform's order, when all are known. A value that cannot
+ * be converted is what Terraform refuses (an unknown that is an error); a type ecsguard does not
+ * read leaves the value as it is.
  */
 final class HclTypes {
   private HclTypes() {}
@@ -46,11 +47,14 @@ final class HclTypes {
     }
     Expression inner = call.arguments().get(0);
     return switch (call.function()) {
-      case "list", "set" ->
-          value instanceof ListV list
-              ? new ListV(
-                  each(list.items(), item -> conform(inner, file, item, defaults)), list.where())
-              : refused("a " + call.function(), value);
+      case "list", "set" -> {
+        if (!(value instanceof ListV list)) {
+          yield refused("a " + call.function(), value);
+        }
+        List<V> items = each(list.items(), item -> conform(inner, file, item, defaults));
+        List<V> set = call.function().equals("set") ? HclFunctions.setOf(items) : null;
+        yield new ListV(set != null ? set : items, list.where());
+      }
       case "map" ->
           value instanceof ObjectV object
               ? new ObjectV(
