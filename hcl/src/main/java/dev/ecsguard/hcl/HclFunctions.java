@@ -105,7 +105,7 @@ final class HclFunctions {
                 : a.string(a.text(0)));
     all.put("tonumber", a -> a.exactly(1).isNull(0) ? a.value(0) : a.number(a.decimal(0)));
     all.put("tobool", a -> a.exactly(1).isNull(0) ? a.value(0) : a.bool(a.truth(a.value(0))));
-    all.put("toset", a -> a.list(set(a.exactly(1).items(0), a)));
+    all.put("toset", a -> a.list(set(a.exactly(1).items(0))));
     all.put(
         "jsondecode",
         a ->
@@ -139,7 +139,7 @@ final class HclFunctions {
         "sort",
         a -> a.list(a.exactly(1).items(0).stream().map(a::text).sorted().map(a::string).toList()));
     all.put("range", HclFunctions::range);
-    all.put("setunion", a -> a.list(set(a.items(0, a.size(), List.of()), a)));
+    all.put("setunion", a -> a.list(set(a.items(0, a.size(), List.of()))));
     all.put("setintersection", a -> setOperation(a, true));
     all.put("setsubtract", a -> setOperation(a.exactly(2), false));
     all.put("alltrue", a -> allOrAny(a, true));
@@ -278,7 +278,7 @@ final class HclFunctions {
    * A set's elements as Terraform orders them: once each, strings in lexical order, numbers by
    * value; other elements as they come.
    */
-  private static List<V> set(List<V> items, Arguments a) {
+  private static List<V> set(List<V> items) {
     List<V> unique = distinct(items);
     if (unique.stream()
         .allMatch(item -> item instanceof Scalar s && s.type() == Scalar.Type.STRING)) {
@@ -290,13 +290,22 @@ final class HclFunctions {
     return unique;
   }
 
+  /** {@code items} as a set holds them (see set()); null when an element is not known. */
+  static List<V> setOf(List<V> items) {
+    try {
+      return set(items);
+    } catch (Pending pending) {
+      return null;
+    }
+  }
+
   private static V setOperation(Arguments a, boolean intersection) {
     List<V> result = a.items(0);
     for (int i = 1; i < a.size(); i++) {
       List<String> other = a.items(i).stream().map(HclFunctions::key).toList();
       result = result.stream().filter(item -> other.contains(key(item)) == intersection).toList();
     }
-    return a.list(set(result, a));
+    return a.list(set(result));
   }
 
   private static V zipmap(Arguments a) {

@@ -106,6 +106,7 @@ public final class HclValues {
   private final HclFiles files;
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
+  private final Map<String, Source> variableTypes;
   private final Map<String, Source> locals;
   private final Map<String, V> instance;
   private final Set<String> evaluating =
@@ -123,9 +124,23 @@ public final class HclValues {
       Map<String, Source> variableDefaults,
       Map<String, Source> givenVariables,
       Map<String, Source> locals) {
+    this(files, variableDefaults, givenVariables, Map.of(), locals);
+  }
+
+  /**
+   * {@code variableTypes}: the variables' {@code type} constraints, which their values are
+   * {@linkplain #conform converted} to.
+   */
+  public HclValues(
+      HclFiles files,
+      Map<String, Source> variableDefaults,
+      Map<String, Source> givenVariables,
+      Map<String, Source> variableTypes,
+      Map<String, Source> locals) {
     this.files = files;
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
+    this.variableTypes = variableTypes;
     this.locals = locals;
     this.instance = Map.of();
   }
@@ -138,6 +153,7 @@ public final class HclValues {
     this.files = module.files;
     this.variableDefaults = module.variableDefaults;
     this.givenVariables = module.givenVariables;
+    this.variableTypes = module.variableTypes;
     this.locals = module.locals;
     this.localValues.putAll(module.localValues);
     this.instance = Map.copyOf(instance);
@@ -484,7 +500,18 @@ public final class HclValues {
               + "=VALUE or in terraform.tfvars)",
           where);
     }
-    return once("var." + name, () -> evaluate(source), where);
+    return once("var." + name, () -> conform(name, evaluate(source)), where);
+  }
+
+  /**
+   * {@code value} as the variable {@code name}'s type constraint makes it (optional attributes'
+   * defaults filled in, say); as it is when the variable has no type.
+   */
+  public V conform(String name, V value) {
+    Source type = variableTypes.get(name);
+    return type == null
+        ? value
+        : HclTypes.conform(type.expression(), type.file(), value, this::evaluate);
   }
 
   /**

@@ -55,9 +55,9 @@ import org.junit.jupiter.api.TestFactory;
  *
  * <ul>
  *   <li>{@code expected.json}: the file's top-level attributes evaluated, as an object by name
- *       ({@code variable} blocks give defaults, {@code locals} blocks locals, an optional {@code
- *       given.hcl} given variable values; files beside it are what file() reads). An unknown value
- *       is {@code {"unknown": "its reason"}}.
+ *       ({@code variable} blocks give defaults and type constraints, {@code locals} blocks locals,
+ *       an optional {@code given.hcl} given variable values; files beside it are what file()
+ *       reads). An unknown value is {@code {"unknown": "its reason"}}.
  *   <li>{@code tree.txt}: the syntax tree, one node a line, indented by nesting, with positions.
  *   <li>{@code error.txt}: the one-line error, {@code case.hcl:LINE:COLUMN: malformed HCL: …}.
  * </ul>
@@ -127,6 +127,7 @@ class HclSpecTest {
   private static JsonNode evaluated(Path directory, List<Item> items)
       throws HclException, IOException {
     Map<String, Source> defaults = new LinkedHashMap<>();
+    Map<String, Source> types = new LinkedHashMap<>();
     Map<String, Source> locals = new LinkedHashMap<>();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("variable")) {
@@ -136,6 +137,9 @@ class HclSpecTest {
                 inner -> {
                   if (inner instanceof Attribute attribute && attribute.name().equals("default")) {
                     defaults.put(block.labels().get(0), new Source(attribute.value(), CASE));
+                  }
+                  if (inner instanceof Attribute attribute && attribute.name().equals("type")) {
+                    types.put(block.labels().get(0), new Source(attribute.value(), CASE));
                   }
                 });
       } else if (item instanceof Block block && block.type().equals("locals")) {
@@ -154,7 +158,7 @@ class HclSpecTest {
         given.put(((Attribute) item).name(), new Source(((Attribute) item).value(), "given.hcl"));
       }
     }
-    HclValues values = new HclValues(new CaseFiles(directory), defaults, given, locals);
+    HclValues values = new HclValues(new CaseFiles(directory), defaults, given, types, locals);
     ObjectNode out = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Attribute attribute) {

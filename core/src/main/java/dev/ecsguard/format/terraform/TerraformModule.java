@@ -34,6 +34,7 @@ final class TerraformModule {
   final Map<Path, Hcl.Parsed> files = new LinkedHashMap<>();
   final Map<String, Source> defaults = new LinkedHashMap<>();
   final Map<String, Variable> variables = new LinkedHashMap<>();
+  final Map<String, Source> types = new LinkedHashMap<>();
   final Map<String, Source> locals = new LinkedHashMap<>();
   final Map<String, Source> outputs = new LinkedHashMap<>();
   final List<Source> defaultTags = new ArrayList<>();
@@ -95,6 +96,8 @@ final class TerraformModule {
             if (value != null) {
               defaults.put(label, value);
             }
+            attribute(block, "type")
+                .ifPresent(type -> types.put(label, new Source(type.value(), file)));
             boolean nullable =
                 attribute(block, "nullable")
                     .map(

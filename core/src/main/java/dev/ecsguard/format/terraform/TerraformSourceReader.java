@@ -330,6 +330,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
               HclBridge.files(tree, rootDirectory, limits.maxFileBytes()),
               module.defaults,
               givenVariables(rootDirectory, errors),
+              module.types,
               module.locals);
       ModuleInstance root =
           new ModuleInstance(
@@ -600,6 +601,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                 HclBridge.files(run.tree, named, limits.maxFileBytes()),
                 called.defaults,
                 Map.of(),
+                called.types,
                 called.locals);
         ModuleInstance child =
             new ModuleInstance(
@@ -671,10 +673,10 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                           .orElse(null);
                   boolean isNull = given instanceof Scalar scalar && scalar.text() == null;
                   if (given != null && !(isNull && !variable.nullable())) {
-                    return given;
+                    return base.conform(name, given);
                   }
                   return variable.defaultValue() != null
-                      ? base.evaluate(variable.defaultValue())
+                      ? base.conform(name, base.evaluate(variable.defaultValue()))
                       : new Unknown(
                           "var."
                               + name

@@ -187,6 +187,94 @@ class TerraformModulesTest {
   }
 
   @Test
+  void optionalObjectAttributesTakeTheirDefaultsInTheMapOfServicesARootPassesOn()
+      throws IOException {
+    // As terraform-aws-ecs's root passes var.services to modules/service: each.value.ATTRIBUTE
+    // of an attribute the caller leaves out is the type's optional default, or null.
+    write(
+        "main.tf",
+        """
+        module "ecs" {
+          source   = "./ecs"
+          services = {
+            api = { assign_public_ip = true }
+            web = { volume = { data = { efs_volume_configuration = { file_system_id = "fs-1" } } } }
+          }
+        }
+        """);
+    write(
+        "ecs/main.tf",
+        """
+        variable "services" {
+          type = map(object({
+            create           = optional(bool, true)
+            network_mode     = optional(string, "awsvpc")
+            assign_public_ip = optional(bool, false)
+            volume = optional(map(object({
+              efs_volume_configuration = optional(object({
+                file_system_id     = string
+                transit_encryption = optional(string, "ENABLED")
+              }))
+            })), {})
+          }))
+          default = {}
+        }
+        module "service" {
+          source           = "./service"
+          for_each         = { for k, v in var.services : k => v if v.create }
+          network_mode     = each.value.network_mode
+          assign_public_ip = each.value.assign_public_ip
+          volume           = each.value.volume
+        }
+        """);
+    write(
+        "ecs/service/main.tf",
+        """
+        variable "network_mode" { default = null }
+        variable "assign_public_ip" { default = true }
+        variable "volume" { default = null }
+        resource "aws_ecs_service" "this" {
+          name = "app"
+          dynamic "network_configuration" {
+            for_each = var.network_mode == "awsvpc" ? [1] : []
+            content {
+              subnets          = ["subnet-1"]
+              assign_public_ip = var.assign_public_ip
+            }
+          }
+        }
+        resource "aws_ecs_task_definition" "this" {
+          family                = "app"
+          network_mode          = var.network_mode
+          container_definitions = jsonencode([{ name = "app", image = "app:1" }])
+          dynamic "volume" {
+            for_each = var.volume != null ? var.volume : {}
+            content {
+              name = volume.key
+              dynamic "efs_volume_configuration" {
+                for_each = volume.value.efs_volume_configuration != null ? [volume.value.efs_volume_configuration] : []
+                content {
+                  file_system_id     = efs_volume_configuration.value.file_system_id
+                  transit_encryption = efs_volume_configuration.value.transit_encryption
+                }
+              }
+            }
+          }
+        }
+        """);
+    ScanResult result = scan(tree, "ECS.2", "ECS.17", "ECS.18");
+    assertThat(result.errors()).isEmpty();
+    assertThat(verdicts(result))
+        .containsExactly(
+            "module.ecs.module.service[\"api\"].aws_ecs_service.this ECS.2 FAILED",
+            "module.ecs.module.service[\"api\"].aws_ecs_task_definition.this ECS.17 PASSED",
+            "module.ecs.module.service[\"api\"].aws_ecs_task_definition.this ECS.18 NOT_APPLICABLE",
+            "module.ecs.module.service[\"web\"].aws_ecs_service.this ECS.2 PASSED",
+            "module.ecs.module.service[\"web\"].aws_ecs_task_definition.this ECS.17 PASSED",
+            "module.ecs.module.service[\"web\"].aws_ecs_task_definition.this ECS.18 PASSED");
+  }
+
+  @Test
   void aRequiredVariableTheCallDoesNotGiveIsUnknownNamingIt() throws IOException {
     write(
         "main.tf",
