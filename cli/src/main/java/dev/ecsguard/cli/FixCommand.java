@@ -6,6 +6,7 @@ import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.fix.terraform.TerraformFix;
+import dev.ecsguard.format.InputReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
@@ -17,9 +18,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,12 +116,14 @@ final class FixCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     Outcome outcome = new Outcome();
+    record Found(Path file, Path tree, boolean named) {}
+    List<Found> found = new ArrayList<>();
     InputFiles.visit(
         paths,
         new InputFiles.Visitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {
-            fix(file, tree, named, options, acceptance, outcome);
+            found.add(new Found(file, tree, named));
           }
 
           @Override
@@ -132,6 +137,40 @@ final class FixCommand implements Callable<Integer> {
             outcome.errors = true;
           }
         });
+    // As scan does: a module another scanned configuration calls is fixed through its callers (at
+    // the call's arguments), not also as a root of its own with its defaults.
+    Map<Path, InputReader.Directory> modules = new LinkedHashMap<>();
+    for (Found each : found) {
+      if (terraform(each.file())) {
+        Path directory = InputFiles.directoryOf(each.file());
+        InputReader.Directory unit =
+            modules.getOrDefault(
+                directory, new InputReader.Directory(each.tree(), directory, List.of()));
+        List<Path> files = new ArrayList<>(unit.files());
+        files.add(each.file());
+        modules.put(directory, new InputReader.Directory(unit.tree(), directory, files));
+      }
+    }
+    Set<Path> called = new HashSet<>();
+    TerraformFix.calledModules(List.copyOf(modules.values()), tfVariables)
+        .forEach(unit -> called.add(unit.directory()));
+    Set<Path> said = new HashSet<>();
+    for (Found each : found) {
+      Path directory = InputFiles.directoryOf(each.file());
+      if (!each.named() && terraform(each.file()) && called.contains(directory)) {
+        if (said.add(directory)) {
+          context
+              .err()
+              .println(
+                  Printable.escape(
+                      directory
+                          + ": a module another configuration here calls; its changes are"
+                          + " suggested at that call"));
+        }
+        continue;
+      }
+      fix(each.file(), each.tree(), each.named(), options, acceptance, outcome);
+    }
     context.out().flush();
     return outcome.errors
         ? ExitCode.ERROR.code()

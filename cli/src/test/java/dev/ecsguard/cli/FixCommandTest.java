@@ -314,6 +314,48 @@ class FixCommandTest {
   }
 
   @Test
+  void aModuleTheRootCallsIsFixedAtTheCallNotAlsoAsARootWithItsDefaults() throws IOException {
+    Path module = Files.createDirectories(dir.resolve("modules/svc"));
+    Files.writeString(
+        module.resolve("main.tf"),
+        """
+        variable "public" {
+          default = false
+        }
+
+        resource "aws_ecs_service" "this" {
+          name = "svc"
+          network_configuration {
+            subnets          = ["subnet-1"]
+            assign_public_ip = var.public
+          }
+        }
+        """);
+    Files.writeString(
+        dir.resolve("main.tf"),
+        """
+        provider "aws" {}
+
+        module "svc" {
+          source = "./modules/svc"
+          public = true
+        }
+        """);
+    Run run = Run.of("fix", dir.toString());
+    assertThat(run.out())
+        .contains("+  public = false")
+        .contains("removes ECS.2")
+        .doesNotContain("# " + module.resolve("main.tf"), "--- " + module.resolve("main.tf"));
+    assertThat(run.err())
+        .contains(
+            module
+                + ": a module another configuration here calls; its changes are suggested at"
+                + " that call");
+    Run alone = Run.of("fix", module.resolve("main.tf").toString());
+    assertThat(alone.err()).doesNotContain("another configuration here calls");
+  }
+
+  @Test
   void terraformWithNothingLeftExitsZeroAndMalformedHclIsAnError() throws IOException {
     terraformModule();
     Run done =

@@ -97,25 +97,9 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   public void read(
       List<InputReader.Directory> units, InputReader.Sink sink, Consumer<InputException> errors) {
     Modules modules = new Modules(Map.of(), errors);
-    units.forEach(unit -> modules.scanned.putIfAbsent(real(unit.directory()), unit));
-    Map<Path, Set<Path>> callees = new HashMap<>();
+    Map<Path, Set<Path>> callees = callees(units, modules);
     Set<Path> called = new HashSet<>();
-    for (InputReader.Directory unit : units) {
-      Path self = real(unit.directory());
-      for (TerraformModule.Call call : modules.module(unit.directory(), unit.files()).calls) {
-        Path target =
-            isLocal(call.source())
-                ? real(unit.directory().resolve(call.source()))
-                : null; // remote modules lie in .terraform, which no scan takes as a unit
-        if (target != null
-            && modules.scanned.containsKey(target)
-            && !target.equals(self)
-            && target.startsWith(real(unit.tree()))) {
-          callees.computeIfAbsent(self, key -> new HashSet<>()).add(target);
-          called.add(target);
-        }
-      }
-    }
+    callees.values().forEach(called::addAll);
     Set<Path> reached = new HashSet<>();
     List<InputReader.Directory> roots = new ArrayList<>();
     for (InputReader.Directory unit : units) {
@@ -141,6 +125,39 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     for (InputReader.Directory root : roots) {
       read(root.tree(), root.directory(), root.files(), modules, sink, errors, true);
     }
+  }
+
+  /**
+   * The units that another of them calls as a local module: such a module is evaluated through its
+   * callers only, so {@code fix} suggests its changes at the call, not as a root of its own.
+   */
+  public List<InputReader.Directory> calledModules(
+      List<InputReader.Directory> units, Consumer<InputException> errors) {
+    Set<Path> called = new HashSet<>();
+    callees(units, new Modules(Map.of(), errors)).values().forEach(called::addAll);
+    return units.stream().filter(unit -> called.contains(real(unit.directory()))).toList();
+  }
+
+  /** For each unit (its real path), the other units it calls as local modules within its tree. */
+  private static Map<Path, Set<Path>> callees(List<InputReader.Directory> units, Modules modules) {
+    units.forEach(unit -> modules.scanned.putIfAbsent(real(unit.directory()), unit));
+    Map<Path, Set<Path>> callees = new HashMap<>();
+    for (InputReader.Directory unit : units) {
+      Path self = real(unit.directory());
+      for (TerraformModule.Call call : modules.module(unit.directory(), unit.files()).calls) {
+        Path target =
+            isLocal(call.source())
+                ? real(unit.directory().resolve(call.source()))
+                : null; // remote modules lie in .terraform, which no scan takes as a unit
+        if (target != null
+            && modules.scanned.containsKey(target)
+            && !target.equals(self)
+            && target.startsWith(real(unit.tree()))) {
+          callees.computeIfAbsent(self, key -> new HashSet<>()).add(target);
+        }
+      }
+    }
+    return callees;
   }
 
   private static void reach(Path directory, Map<Path, Set<Path>> callees, Set<Path> reached) {

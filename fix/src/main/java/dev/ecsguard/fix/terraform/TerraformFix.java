@@ -211,6 +211,16 @@ public final class TerraformFix {
     return calls.isEmpty() || Path.of(calls.get(0).file()).normalize().equals(file.normalize());
   }
 
+  /**
+   * The modules among {@code units} that another of them calls: fixed through their callers (at the
+   * call's arguments), never also as roots with their defaults, as the scan reads them.
+   */
+  public static List<InputReader.Directory> calledModules(
+      List<InputReader.Directory> units, Map<String, String> tfVariables) {
+    return new TerraformSourceReader(new DocumentReader(LIMITS), LIMITS, tfVariables)
+        .calledModules(units, error -> {}); // the fix of each file reports its own read errors
+  }
+
   private TerraformSourceReader reader() {
     return new TerraformSourceReader(new DocumentReader(LIMITS), LIMITS, tfVariables);
   }
