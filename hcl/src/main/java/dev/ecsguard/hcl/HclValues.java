@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Evaluates the expressions of one Terraform module as far as its source allows: literals,
@@ -50,6 +51,11 @@ public final class HclValues {
    * variables or templates off the end of the stack. Real modules nest a few dozen levels at most.
    */
   public static final int MAX_DEPTH = 256;
+
+  private static final Pattern JSON_PUNCTUATION = Pattern.compile("[\\[\\],\\s]*");
+
+  /** A template's shape for {@link #encodedList}: {@code v} an encoded value. */
+  private static final Pattern ENCODED_LIST = Pattern.compile("\\s*\\[\\s*v(\\s*,\\s*v)*\\s*]\\s*");
 
   /**
    * The most elements one attribute's evaluation may iterate over or build (for expressions,
@@ -338,17 +344,22 @@ public final class HclValues {
       return new Unknown(
           "a string template with %{...} directives is not evaluated by ecsguard", where);
     }
-    StringBuilder text = new StringBuilder();
+    List<V> values = new ArrayList<>();
     for (Expression part : template.parts()) {
       V value = evaluate(part, file, scope);
       if (value instanceof Unknown unknown) {
         return unknown.with(unknown.reason(), where);
       }
-      if (!(value instanceof Scalar scalar) || scalar.text() == null) {
-        return Unknown.failed(
-            "a string template interpolates "
-                + (value instanceof Scalar ? "null" : "a list or object"),
-            where);
+      values.add(value);
+    }
+    if (values.stream().anyMatch(value -> !(value instanceof Scalar))) {
+      return encodedList(template.parts(), values, where);
+    }
+    StringBuilder text = new StringBuilder();
+    for (V value : values) {
+      Scalar scalar = (Scalar) value;
+      if (scalar.text() == null) {
+        return Unknown.failed("a string template interpolates null", where);
       }
       text.append(scalar.text());
       if (text.length() > MAX_TEXT) {
@@ -357,6 +368,33 @@ public final class HclValues {
       }
     }
     return new Scalar(Scalar.Type.STRING, text.toString(), where);
+  }
+
+  /**
+   * {@code "[${a}, ${b}]"} over values that jsonencode() gave (container definitions built by
+   * modules, as cloudposse's write them): the JSON list of what they encode. ecsguard reads
+   * jsonencode(x) as x itself, so it cannot tell an encoded object from one Terraform would refuse
+   * to interpolate; any other template interpolating a list or object is refused, as Terraform
+   * refuses it.
+   */
+  private static V encodedList(List<Expression> parts, List<V> values, Where where) {
+    StringBuilder shape = new StringBuilder();
+    List<V> elements = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      if (parts.get(i) instanceof Literal literal
+          && literal.kind() == Literal.Kind.STRING
+          && JSON_PUNCTUATION.matcher(literal.text()).matches()) {
+        shape.append(literal.text());
+      } else if (values.get(i) instanceof Scalar) {
+        shape.append('s'); // other text beside an encoded value: not the shape read here
+      } else {
+        shape.append('v');
+        elements.add(values.get(i));
+      }
+    }
+    return ENCODED_LIST.matcher(shape).matches()
+        ? new ListV(elements, where)
+        : Unknown.failed("a string template interpolates a list or object", where);
   }
 
   private V object(ObjectValue object, String file, Map<String, V> scope, Where where) {
