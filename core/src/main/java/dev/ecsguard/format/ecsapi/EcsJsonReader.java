@@ -26,6 +26,10 @@ import java.util.function.Consumer;
  */
 public final class EcsJsonReader implements InputReader.OfFile {
   private static final ResourceShapes SHAPES = ResourceShapes.API;
+  private static final List<String> SERVICE_IDS = List.of("serviceArn", "serviceName");
+  private static final List<String> CLUSTER_IDS = List.of("clusterArn", "clusterName");
+  private static final List<String> TASK_SET_IDS = List.of("taskSetArn", "id");
+  private static final List<String> CAPACITY_PROVIDER_IDS = List.of("capacityProviderArn", "name");
 
   @Override
   public boolean read(Document document, Sink sink) {
@@ -68,9 +72,9 @@ public final class EcsJsonReader implements InputReader.OfFile {
   private static boolean readWrapped(ObjectNode object, Sink sink) {
     if (object.get("taskDefinition") instanceof ObjectNode taskDefinition) {
       readTaskDefinition(taskDefinition, describedTags(object, "describe-task-definition"), sink);
-    } else if (object.get("service") instanceof ObjectNode service) {
+    } else if (object.get("service") instanceof ObjectNode service && named(service, SERVICE_IDS)) {
       readService(service, "create-service or update-service", sink);
-    } else if (object.get("cluster") instanceof ObjectNode cluster) {
+    } else if (object.get("cluster") instanceof ObjectNode cluster && named(cluster, CLUSTER_IDS)) {
       readCluster(cluster, "create-cluster or update-cluster", sink);
     } else if (object.get("taskSet") instanceof ObjectNode taskSet) {
       sink.resource(taskSet(taskSet));
@@ -108,12 +112,25 @@ public final class EcsJsonReader implements InputReader.OfFile {
 
   private static boolean readEnvelopes(ObjectNode object, Sink sink) {
     return envelope(
-            object, "services", element -> readService(element, "describe-services", sink), sink)
+            object,
+            "services",
+            SERVICE_IDS,
+            element -> readService(element, "describe-services", sink),
+            sink)
         || envelope(
-            object, "clusters", element -> readCluster(element, "describe-clusters", sink), sink)
-        || envelope(object, "taskSets", element -> sink.resource(taskSet(element)), sink)
+            object,
+            "clusters",
+            CLUSTER_IDS,
+            element -> readCluster(element, "describe-clusters", sink),
+            sink)
         || envelope(
-            object, "capacityProviders", element -> readCapacityProvider(element, sink), sink);
+            object, "taskSets", TASK_SET_IDS, element -> sink.resource(taskSet(element)), sink)
+        || envelope(
+            object,
+            "capacityProviders",
+            CAPACITY_PROVIDER_IDS,
+            element -> readCapacityProvider(element, sink),
+            sink);
   }
 
   private static String describeFailure(Node failure) {
@@ -179,24 +196,41 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   /**
-   * A describe-* output's list: true when {@code name} holds objects (or nothing). An element that
-   * is not an object is noted and skipped; the others are still read.
+   * A describe-* output's list: true when {@code name} holds resources named by one of {@code ids}
+   * (or nothing), so that other YAML with a list of that name (a kubeconfig's clusters) is not
+   * taken for one. An element that is not such an object is noted and skipped; the others are still
+   * read.
    */
   private static boolean envelope(
-      ObjectNode object, String name, Consumer<ObjectNode> reader, Sink sink) {
+      ObjectNode object, String name, List<String> ids, Consumer<ObjectNode> reader, Sink sink) {
     if (!(object.get(name) instanceof ArrayNode array)
-        || array.size() > 0
-            && array.elements().stream().noneMatch(element -> element instanceof ObjectNode)) {
+        || array.size() > 0 && array.elements().stream().noneMatch(e -> named(e, ids))) {
       return false;
     }
     for (Node element : array.elements()) {
-      if (element instanceof ObjectNode resource) {
-        reader.accept(resource);
+      if (named(element, ids)) {
+        reader.accept((ObjectNode) element);
+      } else if (element instanceof ObjectNode) {
+        sink.note(
+            element,
+            Fields.dotted(element)
+                + " has no "
+                + String.join(" or ", ids)
+                + "; skipped, so it is not checked");
       } else {
         sink.note(element, Fields.notAnObject(element) + "; skipped, so it is not checked");
       }
     }
     return true;
+  }
+
+  /**
+   * Whether {@code node} is an object with one of {@code ids}: AWS's output always names its
+   * resources, which tells them from other JSON or YAML with a "service" or "clusters" member (an
+   * OpenTelemetry collector's configuration, a kubeconfig).
+   */
+  private static boolean named(Node node, List<String> ids) {
+    return node instanceof ObjectNode object && ids.stream().anyMatch(object::has);
   }
 
   /**

@@ -167,4 +167,20 @@ class EcsJsonReaderTest {
     assertThat(read("[{\"family\":\"web\",\"containerDefinitions\":[]}, 3]")).isTrue();
     assertThat(notes).singleElement().asString().contains("[1]").contains("not ECS JSON");
   }
+
+  @Test
+  void otherYamlWithAServiceOrClustersMemberIsNotEcs() throws InputException {
+    // an OpenTelemetry collector's configuration (AWS's ECS blueprints ship one) and a kubeconfig
+    assertThat(read("{\"receivers\":{},\"service\":{\"pipelines\":{}}}")).isFalse();
+    assertThat(read("{\"clusters\":[{\"cluster\":{\"server\":\"https://k\"},\"name\":\"prod\"}]}"))
+        .isFalse();
+    assertThat(resources).isEmpty();
+    assertThat(read("{\"service\":{\"serviceArn\":\"arn:s\",\"serviceName\":\"web\"}}")).isTrue();
+    assertThat(read("{\"services\":[{\"serviceName\":\"web\"},{\"status\":\"ACTIVE\"}]}")).isTrue();
+    assertThat(resources).extracting(Resource::id).containsExactly("arn:s", "web");
+    assertThat(notes)
+        .singleElement()
+        .asString()
+        .isEqualTo("services[1] has no serviceArn or serviceName; skipped, so it is not checked");
+  }
 }
