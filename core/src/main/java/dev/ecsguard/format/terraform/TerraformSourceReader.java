@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -58,6 +59,12 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   private static final int MAX_INSTANCES = 999;
   // Module calls nest a few levels in real configurations; deeper is a mistake or an attack.
   static final int MAX_MODULE_DEPTH = 32;
+  // Registry modules that hold no resources in any version, only locals and outputs: one not
+  // downloaded leaves its outputs unknown but hides no ECS resource. cloudposse's modules call
+  // cloudposse/label/null for names and tags (module "this" in context.tf) several times each,
+  // and cloudposse/ecs-container-definition/aws builds a container definition's JSON.
+  private static final Set<String> WITHOUT_RESOURCES =
+      Set.of("cloudposse/label/null", "cloudposse/ecs-container-definition/aws");
   // Module instances one root may make (for_each of for_each…), so that none multiplies without
   // end.
   static final int MAX_MODULE_INSTANCES = 10_000;
@@ -544,6 +551,18 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         }
       } else {
         String dir = run.downloaded().get(childKey);
+        if (dir == null && WITHOUT_RESOURCES.contains(registryName(source))) {
+          String why =
+              callAddress
+                  + ": the module "
+                  + source
+                  + " (it holds no resources) is not downloaded, so its outputs are not known; run"
+                  + " terraform init in "
+                  + run.rootDirectory
+                  + ", or scan the plan JSON (terraform show -json)";
+          run.note(call.file(), call.block().at(), why);
+          return new Expansion(List.of(), new Unknown(why, at), null);
+        }
         if (dir == null) {
           return missing(
               call,
@@ -650,6 +669,11 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                           ? new Unknown(callAddress + " is not read", at)
                           : byIndex.get(0);
       return new Expansion(children, value, null);
+    }
+
+    /** A public registry source as namespace/name/provider, lower case. */
+    private static String registryName(String source) {
+      return source.toLowerCase(Locale.ROOT).replaceFirst("^registry\\.terraform\\.io/", "");
     }
 
     private Expansion missing(TerraformModule.Call call, String why, Where at) {

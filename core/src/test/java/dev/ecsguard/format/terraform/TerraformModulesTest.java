@@ -275,6 +275,108 @@ class TerraformModulesTest {
   }
 
   @Test
+  void aContainerDefinitionModulesEncodedListIsJudgedAndALabelModuleHidesNoResources()
+      throws IOException {
+    // the shape of cloudposse's ECS modules: a label module for names and tags (context.tf), a
+    // container-definition module whose output is "[${jsonencode(...)}]", its nulls dropped
+    write(
+        "context.tf",
+        """
+        module "this" {
+          source  = "cloudposse/label/null"
+          version = "0.25.0"
+          enabled = var.enabled
+        }
+        variable "enabled" {
+          type    = bool
+          default = null
+        }
+        """);
+    write(
+        "main.tf",
+        """
+        module "container" {
+          source                   = "./container-definition"
+          container_name           = "app"
+          container_image          = "nginx:1.27"
+          privileged               = var.privileged
+          readonly_root_filesystem = false
+        }
+        resource "aws_ecs_task_definition" "this" {
+          count                 = module.this.enabled ? 1 : 0
+          family                = module.this.id
+          container_definitions = module.container.json_map_encoded_list
+          tags                  = module.this.tags
+        }
+        resource "aws_ecs_service" "this" {
+          count = module.this.enabled ? 1 : 0
+          name  = module.this.id
+          dynamic "network_configuration" {
+            for_each = var.network_mode == "awsvpc" ? ["true"] : []
+            content {
+              subnets          = var.subnet_ids
+              assign_public_ip = var.assign_public_ip
+            }
+          }
+        }
+        """);
+    write(
+        "variables.tf",
+        """
+        variable "privileged" { type = bool }
+        variable "network_mode" { default = "awsvpc" }
+        variable "assign_public_ip" { default = false }
+        variable "subnet_ids" { default = [] }
+        """);
+    write("terraform.tfvars", "privileged = true\nassign_public_ip = true\n");
+    write(
+        "container-definition/main.tf",
+        """
+        variable "container_name" { type = string }
+        variable "container_image" { type = string }
+        variable "privileged" {
+          type    = bool
+          default = null
+        }
+        variable "readonly_root_filesystem" {
+          type    = bool
+          default = false
+        }
+        variable "user" {
+          type    = string
+          default = null
+        }
+        locals {
+          container_definition = {
+            name                   = var.container_name
+            image                  = var.container_image
+            privileged             = var.privileged
+            readonlyRootFilesystem = var.readonly_root_filesystem
+            user                   = var.user
+          }
+          without_null = { for k, v in local.container_definition : k => v if v != null }
+          json_map     = jsonencode(local.without_null)
+        }
+        output "json_map_encoded_list" {
+          value = "[${local.json_map}]"
+        }
+        """);
+    ScanResult result = scan(tree, "ECS.2", "ECS.4", "ECS.5", "ECS.15");
+    assertThat(verdicts(result))
+        .containsExactly(
+            "aws_ecs_task_definition.this ECS.4 FAILED",
+            "aws_ecs_task_definition.this ECS.5 FAILED",
+            "aws_ecs_task_definition.this ECS.15 UNKNOWN",
+            "aws_ecs_service.this ECS.2 FAILED");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .singleElement()
+        .asString()
+        .contains("module.this: the module cloudposse/label/null (it holds no resources)")
+        .contains("terraform init");
+  }
+
+  @Test
   void aRequiredVariableTheCallDoesNotGiveIsUnknownNamingIt() throws IOException {
     write(
         "main.tf",
