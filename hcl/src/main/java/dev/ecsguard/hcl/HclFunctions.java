@@ -429,7 +429,7 @@ final class HclFunctions {
     BigDecimal best = a.decimal(0);
     for (int i = 1; i < a.size(); i++) {
       BigDecimal next = a.decimal(i);
-      if (next.compareTo(best) * sign > 0) {
+      if (Integer.signum(next.compareTo(best)) == sign) {
         best = next;
       }
     }
