@@ -7,6 +7,7 @@ import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.UntaggedService;
 import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
+import dev.ecsguard.catalog.taskdefinition.HostIpcMode;
 import dev.ecsguard.catalog.taskdefinition.HostNetworkMode;
 import dev.ecsguard.catalog.taskdefinition.HostNetworkWithoutUserOrPrivilege;
 import dev.ecsguard.catalog.taskdefinition.HostPidMode;
@@ -50,7 +51,8 @@ public final class Catalogue {
           new UnprotectedCapacityProvider(),
           new LinuxRootUser(),
           new WindowsAdministratorUser(),
-          new LinuxUidZero());
+          new LinuxUidZero(),
+          new HostIpcMode());
 
   /**
    * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not
