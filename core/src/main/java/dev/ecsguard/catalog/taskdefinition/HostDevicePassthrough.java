@@ -4,6 +4,7 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -11,6 +12,7 @@ import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import java.util.List;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECSG.9",
@@ -42,5 +44,10 @@ public final class HostDevicePassthrough extends Control<TaskDefinition> {
       }
     }
     return decision.verdict("No container is given a host device.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new HostDevicePassthroughRemedy());
   }
 }

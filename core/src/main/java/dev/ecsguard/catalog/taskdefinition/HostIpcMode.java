@@ -4,12 +4,14 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import java.util.Locale;
+import java.util.Optional;
 
 @ControlSpec(
     id = "ECSG.4",
@@ -48,5 +50,10 @@ public final class HostIpcMode extends Control<TaskDefinition> {
       decision.unknownIf(null, ipcMode);
     }
     return decision.verdict("The task definition does not share the host's IPC namespace.");
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new HostIpcModeRemedy());
   }
 }

@@ -4,6 +4,7 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -12,6 +13,7 @@ import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 @ControlSpec(
@@ -22,7 +24,7 @@ import java.util.Set;
     remediation =
         "Remove apparmor:unconfined, seccomp:unconfined, label:disable and no-new-privileges:false from dockerSecurityOptions.")
 public final class WeakenedSecurityOptions extends Control<TaskDefinition> {
-  /** Each in the form {@link #normalised} gives: lower case, ':' between option and value. */
+  /** Each in the form {@link #weakens} compares: lower case, ':' between option and value. */
   private static final Set<String> WEAKENING =
       Set.of(
           "apparmor:unconfined", "seccomp:unconfined", "label:disable", "no-new-privileges:false");
@@ -38,7 +40,7 @@ public final class WeakenedSecurityOptions extends Control<TaskDefinition> {
       Value<List<Value<String>>> options = container.dockerSecurityOptions();
       decision.unknownIf(container.label(), options);
       for (Value<String> option : options.orElse(List.of())) {
-        if (option.isKnown() && WEAKENING.contains(normalised(option.get()))) {
+        if (option.isKnown() && weakens(option.get())) {
           decision.fail(
               container.label(),
               option.origin(),
@@ -51,8 +53,16 @@ public final class WeakenedSecurityOptions extends Control<TaskDefinition> {
     return decision.verdict("No container weakens its security options.");
   }
 
-  /** Docker takes both separators, {@code label=disable} and {@code label:disable}. */
-  private static String normalised(String option) {
-    return option.toLowerCase(Locale.ROOT).replaceFirst("=", ":");
+  /**
+   * Whether {@code option} turns confinement off; Docker takes both separators, {@code
+   * label=disable} and {@code label:disable}.
+   */
+  static boolean weakens(String option) {
+    return WEAKENING.contains(option.toLowerCase(Locale.ROOT).replaceFirst("=", ":"));
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new WeakenedSecurityOptionsRemedy());
   }
 }
