@@ -34,7 +34,7 @@ final class HardeningChoices {
   @Option(
       names = "--allow-network-change",
       description =
-          "Also remove host pid mode (ECS.3) and change host network mode to awsvpc (ECS.17).")
+          "Also remove host pid mode (ECS.3) and host IPC mode (ECSG.4), and change host network mode to awsvpc (ECS.17).")
   boolean allowNetworkChange;
 
   RemedyOptions options(String logRegion) {

@@ -149,7 +149,7 @@ class FixCommandTest {
             "eu-west-1",
             "--allow-network-change",
             "--keep-capabilities",
-            "NET_ADMIN",
+            "NET_BIND_SERVICE",
             "--secret",
             "AWS_SECRET_ACCESS_KEY=arn:aws:secretsmanager:eu-west-1:123456789012:secret:api",
             file.toString());
@@ -163,7 +163,7 @@ class FixCommandTest {
         .doesNotContain("registeredBy")
         .contains("\"tags\"")
         .contains("\"valueFrom\": \"arn:aws:secretsmanager:eu-west-1:123456789012:secret:api\"")
-        .contains("NET_ADMIN")
+        .contains("NET_BIND_SERVICE")
         .contains("\"networkMode\": \"awsvpc\"")
         .doesNotContain(SECRET);
     assertThat(Run.of("scan", file.toString()).exitCode())

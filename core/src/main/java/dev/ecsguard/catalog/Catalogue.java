@@ -7,6 +7,9 @@ import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.UntaggedService;
 import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
+import dev.ecsguard.catalog.taskdefinition.DangerousCapabilities;
+import dev.ecsguard.catalog.taskdefinition.HostDevicePassthrough;
+import dev.ecsguard.catalog.taskdefinition.HostIpcMode;
 import dev.ecsguard.catalog.taskdefinition.HostNetworkMode;
 import dev.ecsguard.catalog.taskdefinition.HostNetworkWithoutUserOrPrivilege;
 import dev.ecsguard.catalog.taskdefinition.HostPidMode;
@@ -16,6 +19,7 @@ import dev.ecsguard.catalog.taskdefinition.MissingLogConfiguration;
 import dev.ecsguard.catalog.taskdefinition.PrivilegedContainer;
 import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransit;
 import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
+import dev.ecsguard.catalog.taskdefinition.WeakenedSecurityOptions;
 import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUser;
 import dev.ecsguard.catalog.taskdefinition.WritableRootFilesystem;
 import dev.ecsguard.catalog.taskset.TaskSetAssignsPublicIp;
@@ -50,7 +54,11 @@ public final class Catalogue {
           new UnprotectedCapacityProvider(),
           new LinuxRootUser(),
           new WindowsAdministratorUser(),
-          new LinuxUidZero());
+          new LinuxUidZero(),
+          new DangerousCapabilities(),
+          new HostIpcMode(),
+          new HostDevicePassthrough(),
+          new WeakenedSecurityOptions());
 
   /**
    * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not

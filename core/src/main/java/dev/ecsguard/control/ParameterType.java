@@ -41,6 +41,21 @@ public enum ParameterType {
       return keys;
     }
   },
+  /** A comma-separated list of names (at least one), each stripped of spaces. */
+  NAMES {
+    @Override
+    Object parse(String text) {
+      List<String> names =
+          Arrays.stream(text.split(","))
+              .map(String::strip)
+              .filter(name -> !name.isEmpty())
+              .toList();
+      if (names.isEmpty()) {
+        throw new IllegalArgumentException("expected at least one name");
+      }
+      return names;
+    }
+  },
   /** The verdict where a control finds nothing to judge: PASSED or NOT_APPLICABLE. */
   NOTHING_TO_JUDGE {
     @Override

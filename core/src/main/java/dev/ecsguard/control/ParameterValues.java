@@ -66,6 +66,11 @@ public final class ParameterValues {
     return (List<String>) require(name);
   }
 
+  @SuppressWarnings("unchecked")
+  public List<String> names(String name) {
+    return (List<String>) require(name);
+  }
+
   private Object require(String name) {
     Object value = values.get(name);
     if (value == null) {

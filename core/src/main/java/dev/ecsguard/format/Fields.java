@@ -23,6 +23,22 @@ public final class Fields {
     return scalar(object, path, ScalarNode.Type.STRING, "a string").map(ScalarNode::text);
   }
 
+  /** {@code element}, an array's element, as a string. */
+  public static Value<String> string(Node element) {
+    return element(element)
+        .flatMapNode(
+            node -> node instanceof ScalarNode s && s.type() == ScalarNode.Type.STRING ? s : null,
+            "a string")
+        .map(ScalarNode::text);
+  }
+
+  /**
+   * {@code element}, an array's element, as a string as CloudFormation reads one ({@link #text}).
+   */
+  public static Value<String> text(Node element) {
+    return element(element).flatMapNode(Fields::textNode, "a string").map(ScalarNode::text);
+  }
+
   /** The boolean at {@code path}; only JSON true/false count, as the ECS API accepts no other. */
   public static Value<Boolean> bool(ObjectNode object, String... path) {
     return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false")
@@ -34,11 +50,11 @@ public final class Fields {
    * their text, as CloudFormation turns them into strings.
    */
   public static Value<String> text(ObjectNode object, String... path) {
-    return at(object, path)
-        .flatMapNode(
-            node -> node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null,
-            "a string")
-        .map(ScalarNode::text);
+    return at(object, path).flatMapNode(Fields::textNode, "a string").map(ScalarNode::text);
+  }
+
+  private static ScalarNode textNode(Node node) {
+    return node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null;
   }
 
   /** A boolean as CloudFormation reads one: true and false, or strings that say so in any case. */
@@ -83,6 +99,14 @@ public final class Fields {
     return node instanceof UnresolvedNode unresolved
         ? unresolved.reason()
         : dotted(node) + " is " + node.kind() + ", expected an object";
+  }
+
+  /** An array's element, as {@link #at} finds the end of a path. */
+  private static Lookup element(Node element) {
+    if (element instanceof UnresolvedNode unresolved) {
+      return new Lookup(Value.unknown(unresolved.reason(), unresolved), null);
+    }
+    return isUnset(element) ? new Lookup(Value.absent(element), null) : new Lookup(null, element);
   }
 
   private static Value<ScalarNode> scalar(

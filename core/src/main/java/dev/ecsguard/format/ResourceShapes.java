@@ -59,6 +59,9 @@ public final class ResourceShapes {
           cast(unknown),
           cast(unknown),
           cast(unknown),
+          cast(unknown),
+          cast(unknown),
+          cast(unknown),
           cast(unknown));
     }
     return new ContainerDefinition(
@@ -68,7 +71,17 @@ public final class ResourceShapes {
         spelling.bool(object, "readonlyRootFilesystem"),
         spelling.string(object, "user"),
         spelling.list(object, this::environmentVariable, "environment"),
-        spelling.string(object, "logConfiguration", "logDriver"));
+        spelling.string(object, "logConfiguration", "logDriver"),
+        spelling.list(object, spelling::string, "linuxParameters", "capabilities", "add"),
+        spelling.list(object, this::deviceHostPath, "linuxParameters", "devices"),
+        spelling.list(object, spelling::string, "dockerSecurityOptions"));
+  }
+
+  private Value<String> deviceHostPath(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return Value.unknown(Fields.notAnObject(node), node);
+    }
+    return spelling.string(object, "hostPath");
   }
 
   private EnvironmentVariable environmentVariable(Node node) {

@@ -71,6 +71,11 @@ public final class Spelling {
     return lenient ? Fields.text(object, names(path)) : Fields.string(object, names(path));
   }
 
+  /** An array's element that should be a string (a capability, a security option). */
+  public Value<String> string(Node element) {
+    return lenient ? Fields.text(element) : Fields.string(element);
+  }
+
   public Value<Boolean> bool(ObjectNode object, String... path) {
     return lenient ? Fields.boolOrString(object, names(path)) : Fields.bool(object, names(path));
   }

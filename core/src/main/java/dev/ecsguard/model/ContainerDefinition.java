@@ -8,6 +8,8 @@ import java.util.List;
  * holds a variable's value, so no report can print one.
  *
  * @param label how findings name it: its name, or its position when the name is missing
+ * @param addedCapabilities linuxParameters.capabilities.add, each capability as written
+ * @param deviceHostPaths linuxParameters.devices, each device's hostPath (absent when it has none)
  */
 public record ContainerDefinition(
     String label,
@@ -16,4 +18,7 @@ public record ContainerDefinition(
     Value<Boolean> readonlyRootFilesystem,
     Value<String> user,
     Value<List<EnvironmentVariable>> environment,
-    Value<String> logDriver) {}
+    Value<String> logDriver,
+    Value<List<Value<String>>> addedCapabilities,
+    Value<List<Value<String>>> deviceHostPaths,
+    Value<List<Value<String>>> dockerSecurityOptions) {}

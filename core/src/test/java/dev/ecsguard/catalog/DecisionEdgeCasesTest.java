@@ -95,6 +95,23 @@ class DecisionEdgeCasesTest {
   }
 
   @Test
+  void forbiddenCapabilitiesReplaceTheListAndReadAsDockerDoes() {
+    String ptrace =
+        "{\"family\":\"p\",\"containerDefinitions\":[{\"name\":\"a\",\"linuxParameters\":"
+            + "{\"capabilities\":{\"add\":[\"SYS_PTRACE\",\"net_raw\"]}}}]}";
+    assertThat(only(ptrace, Map.of(), "ECSG.2").status()).isEqualTo(Status.FAILED);
+    assertThat(
+            only(ptrace, Map.of("ECSG.2.forbiddenCapabilities", "ALL,SYS_ADMIN"), "ECSG.2")
+                .status())
+        .isEqualTo(Status.PASSED);
+    Finding raw = only(ptrace, Map.of("ECSG.2.forbiddenCapabilities", " cap_NET_RAW "), "ECSG.2");
+    assertThat(raw.status()).isEqualTo(Status.FAILED);
+    assertThat(raw.message()).contains("net_raw").doesNotContain("SYS_PTRACE");
+    assertThatThrownBy(() -> only(ptrace, Map.of("ECSG.2.forbiddenCapabilities", " , "), "ECSG.2"))
+        .hasMessageContaining("ECSG.2.forbiddenCapabilities");
+  }
+
+  @Test
   void anUnreadableScopeIsUnknownEvenWhenAContainerWouldFail() {
     String unreadable =
         "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":7},\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"root\"}]}";

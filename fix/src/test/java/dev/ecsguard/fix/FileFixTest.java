@@ -27,6 +27,44 @@ class FileFixTest {
   }
 
   @Test
+  void hostIpcModeGoesOnlyWithConsent() throws InputException {
+    String json =
+        "{\"family\": \"f\", \"ipcMode\": \"host\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\"}]}";
+    String yaml =
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n      IpcMode: HOST\n"
+            + "      ContainerDefinitions:\n        - Name: a\n          Image: x\n";
+    RemedyOptions consent = new RemedyOptions("1000:1000", List.of(), "eu-west-1", Map.of(), true);
+    for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
+      FixResult kept = FileFix.fix(file[0], file[1], OPTIONS);
+      assertThat(kept.remaining()).as(file[0]).containsKey("ECSG.4");
+      assertThat(kept.instructions())
+          .as(file[0])
+          .anySatisfy(step -> assertThat(step).contains("IPC").contains("--allow-network-change"));
+      FixResult removed = FileFix.fix(file[0], file[1], consent);
+      assertThat(removed.fixed()).as(file[0]).doesNotContainIgnoringCase("ipcMode");
+      assertThat(removed.removed()).as(file[0]).containsEntry("ECSG.4", 1);
+    }
+  }
+
+  @Test
+  void hostDevicesAndWeakenedOptionsAreLeftToTheUserWithAStep() throws InputException {
+    String json =
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\","
+            + " \"linuxParameters\": {\"devices\": [{\"hostPath\": \"/dev/fuse\"}]},"
+            + " \"dockerSecurityOptions\": [\"no-new-privileges:true\", \"Seccomp=Unconfined\"]}]}";
+    FixResult result = FileFix.fix("td.json", json, OPTIONS);
+    assertThat(result.fixed()).contains("/dev/fuse").contains("Seccomp=Unconfined");
+    assertThat(result.remaining()).containsKeys("ECSG.9", "ECSG.10");
+    assertThat(result.instructions())
+        .anySatisfy(step -> assertThat(step).contains("\"a\"").contains("linuxParameters.devices"))
+        .anySatisfy(
+            step ->
+                assertThat(step)
+                    .contains("Seccomp=Unconfined")
+                    .doesNotContain("no-new-privileges"));
+  }
+
+  @Test
   void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {
     String numbers =
         "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";

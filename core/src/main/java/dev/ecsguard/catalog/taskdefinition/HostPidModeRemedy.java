@@ -21,10 +21,10 @@ public final class HostPidModeRemedy extends Remedy {
     }
   }
 
-  /** The step for host pid or network mode without --allow-network-change: one for both. */
+  /** The step for host pid, IPC or network mode without --allow-network-change: one for all. */
   static void leftAsItIs(ObjectNode task, RemedyContext context) {
     context.instruct(
         task.path("family").asText("task")
-            + ": host pid or network mode left as it is; it changes how the task is reached, so it changes only with --allow-network-change");
+            + ": host pid, IPC or network mode left as it is; it changes how the task is reached or what it shares with its host, so it changes only with --allow-network-change");
   }
 }

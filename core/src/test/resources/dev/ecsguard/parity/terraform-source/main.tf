@@ -18,6 +18,11 @@ locals {
       readonlyRootFilesystem = false
       user                   = "root"
       environment            = [{ name = "AWS_SECRET_ACCESS_KEY", value = "x" }]
+      linuxParameters = {
+        capabilities = { add = ["SYS_ADMIN"] }
+        devices      = [{ hostPath = "/dev/fuse" }]
+      }
+      dockerSecurityOptions = ["apparmor:unconfined"]
     },
     {
       name                   = "sidecar"
@@ -33,6 +38,7 @@ resource "aws_ecs_task_definition" "bad" {
   family                = "bad"
   network_mode          = var.hardened ? "awsvpc" : "host"
   pid_mode              = "host"
+  ipc_mode              = "host"
   container_definitions = jsonencode(local.bad_containers)
 
   volume {
@@ -47,6 +53,7 @@ resource "aws_ecs_task_definition" "bad" {
 resource "aws_ecs_task_definition" "good" {
   family       = "good"
   network_mode = "awsvpc"
+  ipc_mode     = "task"
   runtime_platform {
     operating_system_family = "LINUX"
   }
@@ -59,6 +66,8 @@ resource "aws_ecs_task_definition" "good" {
         "readonlyRootFilesystem": true,
         "user": "1000:1000",
         "environment": [{"name": "LOG_LEVEL", "value": "info"}],
+        "linuxParameters": {"capabilities": {"add": ["NET_BIND_SERVICE"], "drop": ["ALL"]}},
+        "dockerSecurityOptions": ["no-new-privileges:true"],
         "logConfiguration": {"logDriver": "awslogs"}
       }
     ]
