@@ -101,6 +101,11 @@ final class FixCommand implements Callable<Integer> {
               "ecsguard: fix edits files, so it reads no standard input; give the file's path");
       return ExitCode.ERROR.code();
     }
+    String unnamed = NamedValues.unnamed("--tf-var", tfVariables);
+    if (unnamed != null) {
+      context.err().println(unnamed);
+      return ExitCode.ERROR.code();
+    }
     Configuration configuration = configChoice.loadOrSay(context.err());
     if (configuration == null) {
       return ExitCode.ERROR.code();

@@ -194,6 +194,16 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
+    for (String unnamed :
+        new String[] {
+          NamedValues.unnamed("--tf-var", tfVariables),
+          NamedValues.unnamed("--cfn-param", cfnParameters)
+        }) {
+      if (unnamed != null) {
+        context.err().println(unnamed);
+        return ExitCode.ERROR.code();
+      }
+    }
     AwsOptions awsOptions;
     try {
       awsOptions = aws ? accounts.options(concurrency) : null;

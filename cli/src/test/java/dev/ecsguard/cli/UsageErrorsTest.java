@@ -41,6 +41,16 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aNameValueOptionWithoutANameIsRefusedUnshown() {
+    assertThat(usageError("scan", "--tf-var", "=" + SECRET, ".").err())
+        .contains("--tf-var needs NAME=VALUE");
+    assertThat(usageError("scan", "--cfn-param", "=" + SECRET, ".").err())
+        .contains("--cfn-param needs NAME=VALUE");
+    assertThat(usageError("fix", "--tf-var", "=" + SECRET, ".").err())
+        .contains("--tf-var needs NAME=VALUE");
+  }
+
+  @Test
   void aRoleArnThatIsNoneIsRefusedUnshown() {
     assertThat(
             usageError(
