@@ -22,7 +22,8 @@ public final class Engine {
             request.selection(),
             request.limits(),
             request.cloudFormationParameters(),
-            request.terraformVariables());
+            request.terraformVariables(),
+            today);
     request.inputs().forEach(input -> input.scan(scanner, listener, result));
     return result;
   }

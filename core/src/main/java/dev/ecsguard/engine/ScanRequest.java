@@ -204,8 +204,8 @@ public final class ScanRequest {
     }
 
     /**
-     * The day the suppressions given here are judged on; default: the day of the scan (which inline
-     * suppressions are judged on).
+     * The day suppressions are judged on, those given here and those written inline in the inputs;
+     * default: the day of the scan.
      */
     public Builder today(LocalDate day) {
       today = day;

@@ -42,6 +42,7 @@ public final class Scanner {
   private final Map<InputFormat, InputReader.OfDirectory> directoryReaders =
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
+  private final LocalDate today;
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -56,6 +57,17 @@ public final class Scanner {
       InputLimits limits,
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables) {
+    this(selection, limits, cfnParameters, tfVariables, LocalDate.now());
+  }
+
+  /** As above; {@code today}: the day the inputs' inline suppressions are judged on (expiry). */
+  public Scanner(
+      Selection selection,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      Map<String, String> tfVariables,
+      LocalDate today) {
+    this.today = today;
     this.selection = selection;
     this.limits = limits;
     this.documents = new DocumentReader(limits);
@@ -312,7 +324,7 @@ public final class Scanner {
       evaluate(
           resource,
           merged(labels, own),
-          known.isEmpty() ? listener : new Suppressing(known, LocalDate.now(), listener));
+          known.isEmpty() ? listener : new Suppressing(known, today, listener));
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecsguard.control.Status;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -111,6 +112,38 @@ class EngineTest {
         .extracting(Note::message)
         .containsExactly(
             "the suppression of ECS.4 on *legacy-worker* expired on 2030-01-31; it no longer applies");
+  }
+
+  @Test
+  void inlineSuppressionsAreJudgedOnTheRequestsDayToo(@TempDir Path directory) throws Exception {
+    Path template =
+        Files.writeString(
+            directory.resolve("template.yaml"),
+            """
+            Resources:
+              Task:
+                Type: AWS::ECS::TaskDefinition
+                Metadata:
+                  ecsguard:
+                    suppress:
+                      - control: ECS.4
+                        reason: vendor agent
+                        expires: "2030-01-31"
+                Properties:
+                  ContainerDefinitions:
+                    - Name: agent
+                      Image: vendor/agent:1
+                      Privileged: true
+            """);
+    ScanRequest.Builder request = ScanRequest.builder().only(List.of("ECS.4")).path(template);
+    assertThat(Engine.scan(request.today(LocalDate.of(2030, 1, 31)).build()).findings())
+        .singleElement()
+        .extracting(Finding::suppressed)
+        .isEqualTo(true);
+    assertThat(Engine.scan(request.today(LocalDate.of(2030, 2, 1)).build()).findings())
+        .singleElement()
+        .extracting(Finding::suppressed)
+        .isEqualTo(false);
   }
 
   @Test
