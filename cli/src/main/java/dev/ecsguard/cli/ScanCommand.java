@@ -463,8 +463,44 @@ final class ScanCommand implements Callable<Integer> {
       context.out().flush();
       return;
     }
-    try (Writer file = Files.newBufferedWriter(target.file(), StandardCharsets.UTF_8)) {
-      report.render(result, file);
+    writeWhole(target.file(), writer -> report.render(result, writer));
+  }
+
+  /** What writes a report's text. */
+  private interface Rendering {
+    void to(Writer writer) throws IOException;
+  }
+
+  /**
+   * Writes {@code file} whole or not at all: the report goes to a new file beside it (created as
+   * any new file is, so with the usual permissions), which then replaces it in one rename. A report
+   * that fails half-way (a full disk, a fault) leaves the earlier report as it was, and no empty or
+   * partial file. A link is written through, as a plain write would.
+   */
+  private static void writeWhole(Path file, Rendering rendering) throws IOException {
+    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
+    if (Files.isDirectory(target)) {
+      throw new java.nio.file.FileSystemException(file.toString(), null, "Is a directory");
+    }
+    Path temporary =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + ProcessHandle.current().pid() + ".ecsguard");
+    try {
+      try (Writer writer =
+          Files.newBufferedWriter(
+              temporary,
+              StandardCharsets.UTF_8,
+              java.nio.file.StandardOpenOption.CREATE_NEW,
+              java.nio.file.StandardOpenOption.WRITE)) {
+        rendering.to(writer);
+      }
+      Files.move(
+          temporary,
+          target,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
   }
 

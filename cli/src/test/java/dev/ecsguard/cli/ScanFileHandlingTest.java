@@ -277,6 +277,30 @@ class ScanFileHandlingTest {
     assertThat(sarif).exists();
   }
 
+  @Test
+  void aReportReplacesTheOldOneWholeThroughALinkAndNeverADirectory() throws IOException {
+    Path task = write("td.json", TASK);
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Path report = Files.writeString(reports.resolve("report.json"), "the earlier report");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.json"), report);
+    Run run = Run.of("scan", "--format", "json", "-o", link.toString(), task.toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(Files.isSymbolicLink(link)).as("the link stays a link").isTrue();
+    assertThat(Files.readString(report)).startsWith("{").contains("\"ECS.4\"");
+    try (var left = Files.list(reports)) {
+      assertThat(left).as("no temporary file is left beside it").containsExactly(report);
+    }
+    Path emptyDirectory = Files.createDirectories(dir.resolve("empty"));
+    Run intoDirectory = Run.of("scan", "-o", emptyDirectory.toString(), task.toString());
+    assertThat(intoDirectory.exitCode()).isEqualTo(2);
+    assertThat(intoDirectory.err()).contains("cannot write the text report");
+    assertThat(emptyDirectory).isDirectory();
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(path -> path.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(".ecsguard"));
+    }
+  }
+
   /** ecsguard in a JVM of its own with {@code heap} of memory. */
   private static Run inSmallHeap(String heap, String... args)
       throws IOException, InterruptedException {
