@@ -26,9 +26,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Runs every control on its fixtures. A fixture file's name is the verdict every resource in it
- * must get ({@code failed.json} → FAILED); {@code messages.json} beside it lists what each FAILED
- * or UNKNOWN message must name.
+ * Runs every control on its fixtures. A fixture's name is the verdict every resource in it must get
+ * ({@code failed.json}, {@code failed.cfn.yaml}, {@code failed.tf/} → FAILED); {@code
+ * messages.json} beside them lists, per fixture name, what each FAILED or UNKNOWN message must name.
  */
 class ControlFixturesTest {
 
@@ -45,13 +45,16 @@ class ControlFixturesTest {
     }
   }
 
-  /** The verdict a fixture file's name stands for. */
+  /**
+   * The verdict a fixture's name stands for: its name up to the first dot. What follows says the
+   * input format: {@code .json} ECS API JSON (register input or describe output), {@code .cfn.yaml}
+   * and {@code .cfn.json} CloudFormation, {@code .plan.json} a Terraform plan, and a directory
+   * {@code .tf} a Terraform module (its .tf files are read together, so each verdict has its own).
+   */
   static Status expectedStatus(Path file) {
     String name = file.getFileName().toString();
     return Status.valueOf(
-        name.substring(0, name.length() - ".json".length())
-            .toUpperCase(Locale.ROOT)
-            .replace('-', '_'));
+        name.substring(0, name.indexOf('.')).toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 
   static List<Path> fixtureFiles(Control<?> control) throws IOException {
