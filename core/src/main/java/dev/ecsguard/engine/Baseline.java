@@ -3,6 +3,7 @@ package dev.ecsguard.engine;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.DocumentReader;
@@ -31,6 +32,7 @@ import java.util.Set;
  */
 public final class Baseline {
   private static final String OUTCOMES = "securityHubControls";
+  private static final Baseline NONE = new Baseline(Set.of(), null, "no baseline");
   private final Set<String> fingerprints;
   private final Map<String, SecurityHubScore.Outcome> securityHubOutcomes;
   private final Suppression suppression;
@@ -84,7 +86,7 @@ public final class Baseline {
         }
       }
       json.writeEndArray();
-      if (result.standards().contains(dev.ecsguard.control.Standard.SECURITY_HUB)) {
+      if (result.standards().contains(Standard.SECURITY_HUB)) {
         json.writeObjectFieldStart(OUTCOMES);
         for (var outcome : SecurityHubScore.outcomes(result.findings()).entrySet()) {
           json.writeStringField(outcome.getKey(), outcome.getValue().name());
@@ -151,8 +153,6 @@ public final class Baseline {
     }
     return Map.copyOf(outcomes);
   }
-
-  private static final Baseline NONE = new Baseline(Set.of(), null, "no baseline");
 
   public static Baseline none() {
     return NONE;
