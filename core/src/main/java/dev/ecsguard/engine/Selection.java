@@ -134,7 +134,7 @@ public final class Selection {
   }
 
   /** {@code securityhub}, {@code ecsguard} or {@code all}: how {@code --standard} writes them. */
-  public static String labels(Collection<Standard> standards) {
+  private static String labels(Collection<Standard> standards) {
     return standards.size() == Standard.values().length
         ? "all"
         : String.join(", ", standards.stream().map(Standard::label).sorted().toList());
