@@ -5,6 +5,7 @@ import dev.ecsguard.aws.remediation.Journal;
 import dev.ecsguard.aws.remediation.Remediation;
 import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.config.Configuration;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.Printable;
@@ -18,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +52,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin HardeningChoices choices = new HardeningChoices();
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
+
+  @Mixin StandardChoice standardChoice = new StandardChoice();
 
   @Option(
       names = "--skip-controls",
@@ -95,9 +99,12 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       configuration = configChoice.load();
       skipped.addAll(configuration.skip());
+      Set<Standard> standards = standardChoice.standards(configuration);
       scanner =
           new Scanner(
-              Selection.of(List.of(), skipped, configuration.parameters()), InputLimits.DEFAULT);
+              Selection.of(standards, List.of(), skipped, configuration.parameters()),
+              InputLimits.DEFAULT);
+      skipped.addAll(Selection.outside(standards));
     } catch (InputException e) {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
