@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     name = "apply",
     description = {
       "Fix what a live scan finds in AWS accounts: register a hardened revision of each failing task definition (its latest ACTIVE revision),"
-          + " move the services of that family to it with a new deployment, and fix service, cluster and capacity-provider settings.",
+          + " move the services of that family to it with a new deployment, redeploy a service to its family's latest revision where"
+          + " a finding asks (the revision it runs fails what the latest passes), and fix service, cluster and capacity-provider settings.",
       "Dry run by default: prints the plan and the diffs, and changes nothing. --yes makes exactly those changes, journalled for"
           + " 'ecsguard rollback'. Nothing is ever deregistered or deleted."
     },
