@@ -26,3 +26,11 @@ resource "aws_ecs_task_definition" "pid_from_default" {
     { name = "agent", image = "public.ecr.aws/datadog/agent:7.60.0", memory = 256 }
   ])
 }
+
+# a daemon from a local module: the resource is module.node_exporter.aws_ecs_task_definition.this
+module "node_exporter" {
+  source   = "./modules/daemon"
+  name     = "node-exporter"
+  image    = "quay.io/prometheus/node-exporter:v1.8.2"
+  pid_mode = "host"
+}
