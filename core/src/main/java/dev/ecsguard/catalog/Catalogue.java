@@ -18,6 +18,7 @@ import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
 import dev.ecsguard.catalog.taskdefinition.MissingLogConfiguration;
 import dev.ecsguard.catalog.taskdefinition.PrivilegedContainer;
 import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransit;
+import dev.ecsguard.catalog.taskdefinition.UnpinnedImage;
 import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
 import dev.ecsguard.catalog.taskdefinition.WeakenedSecurityOptions;
 import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUser;
@@ -57,6 +58,7 @@ public final class Catalogue {
           new LinuxUidZero(),
           new DangerousCapabilities(),
           new HostIpcMode(),
+          new UnpinnedImage(),
           new HostDevicePassthrough(),
           new WeakenedSecurityOptions());
 

@@ -62,6 +62,7 @@ public final class ResourceShapes {
           cast(unknown),
           cast(unknown),
           cast(unknown),
+          cast(unknown),
           cast(unknown));
     }
     return new ContainerDefinition(
@@ -74,7 +75,8 @@ public final class ResourceShapes {
         spelling.string(object, "logConfiguration", "logDriver"),
         spelling.list(object, spelling::string, "linuxParameters", "capabilities", "add"),
         spelling.list(object, this::deviceHostPath, "linuxParameters", "devices"),
-        spelling.list(object, spelling::string, "dockerSecurityOptions"));
+        spelling.list(object, spelling::string, "dockerSecurityOptions"),
+        spelling.string(object, "image"));
   }
 
   private Value<String> deviceHostPath(Node node) {

@@ -47,6 +47,37 @@ class FileFixTest {
   }
 
   @Test
+  void anImageIsPinnedOnlyToTheDigestTheUserGivesForIt() throws InputException {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    String json =
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"nginx:latest\"},"
+            + " {\"name\": \"b\", \"image\": \"example/worker\"}]}";
+    String yaml =
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+            + "      ContainerDefinitions:\n        - Name: a\n          Image: nginx:latest\n"
+            + "        - Name: b\n          Image: example/worker\n";
+    RemedyOptions pinned = OPTIONS.withPinnedImages(Map.of("nginx:latest", digest));
+    for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
+      FixResult unpinned = FileFix.fix(file[0], file[1], OPTIONS);
+      assertThat(unpinned.fixed()).as(file[0]).doesNotContain("@sha256:");
+      assertThat(unpinned.remaining()).as(file[0]).containsKey("ECSG.7");
+      assertThat(unpinned.instructions())
+          .as(file[0])
+          .anySatisfy(
+              step ->
+                  assertThat(step).contains("container \"a\"", "\"nginx:latest\"", "--pin-image"));
+      FixResult result = FileFix.fix(file[0], file[1], pinned);
+      assertThat(result.fixed()).as(file[0]).contains("nginx:latest@" + digest);
+      assertThat(result.fixed()).as(file[0]).contains("example/worker").doesNotContain("worker@");
+      assertThat(result.instructions())
+          .as(file[0])
+          .anySatisfy(step -> assertThat(step).contains("container \"b\"", "\"example/worker\""))
+          .noneSatisfy(step -> assertThat(step).contains("nginx"));
+      assertThat(result.remaining()).as(file[0]).containsKey("ECSG.7");
+    }
+  }
+
+  @Test
   void hostDevicesAndWeakenedOptionsAreLeftToTheUserWithAStep() throws InputException {
     String json =
         "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\","

@@ -61,7 +61,7 @@ resource "aws_ecs_task_definition" "good" {
     [
       {
         "name": "app",
-        "image": "nginx",
+        "image": "nginx:1.27",
         "privileged": false,
         "readonlyRootFilesystem": true,
         "user": "1000:1000",
