@@ -17,6 +17,7 @@ import dev.ecsguard.catalog.taskdefinition.LinuxRootUser;
 import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
 import dev.ecsguard.catalog.taskdefinition.MissingLogConfiguration;
 import dev.ecsguard.catalog.taskdefinition.PrivilegedContainer;
+import dev.ecsguard.catalog.taskdefinition.TaskRoleIsExecutionRole;
 import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransit;
 import dev.ecsguard.catalog.taskdefinition.UnpinnedImage;
 import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
@@ -59,6 +60,7 @@ public final class Catalogue {
           new DangerousCapabilities(),
           new HostIpcMode(),
           new UnpinnedImage(),
+          new TaskRoleIsExecutionRole(),
           new HostDevicePassthrough(),
           new WeakenedSecurityOptions());
 

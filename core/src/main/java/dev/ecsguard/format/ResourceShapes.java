@@ -46,7 +46,9 @@ public final class ResourceShapes {
         spelling.string(object, "runtimePlatform", "operatingSystemFamily"),
         spelling.list(object, this::container, "containerDefinitions"),
         spelling.list(object, this::volume, "volumes"),
-        tags);
+        tags,
+        Fields.role(spelling.string(object, "taskRoleArn")),
+        Fields.role(spelling.string(object, "executionRoleArn")));
   }
 
   public ContainerDefinition container(Node node) {

@@ -84,7 +84,9 @@ final class TerraformShapes {
         Fields.string(values, TASK.path("runtimePlatform", "operatingSystemFamily")),
         containers(values),
         Fields.list(values, TerraformShapes::volume, TASK.path("volumes")),
-        tags(TASK, values));
+        tags(TASK, values),
+        Fields.role(Fields.string(values, TASK.path("taskRoleArn"))),
+        Fields.role(Fields.string(values, TASK.path("executionRoleArn"))));
   }
 
   /**

@@ -36,6 +36,8 @@ resource "aws_ecs_task_definition" "bad" {
   network_mode          = var.hardened ? "awsvpc" : "host"
   pid_mode              = "host"
   ipc_mode              = "host"
+  task_role_arn      = "arn:aws:iam::123456789012:role/shared"
+  execution_role_arn = "arn:aws:iam::123456789012:role/shared"
   container_definitions = jsonencode(local.bad_containers)
 
   volume {
@@ -51,6 +53,8 @@ resource "aws_ecs_task_definition" "good" {
   family       = "good"
   network_mode = "awsvpc"
   ipc_mode     = "task"
+  task_role_arn      = "arn:aws:iam::123456789012:role/web-task"
+  execution_role_arn = "arn:aws:iam::123456789012:role/web-execution"
   runtime_platform {
     operating_system_family = "LINUX"
   }
