@@ -17,6 +17,7 @@ import dev.ecsguard.catalog.taskdefinition.LinuxRootUser;
 import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
 import dev.ecsguard.catalog.taskdefinition.MissingLogConfiguration;
 import dev.ecsguard.catalog.taskdefinition.PrivilegedContainer;
+import dev.ecsguard.catalog.taskdefinition.SensitiveHostPath;
 import dev.ecsguard.catalog.taskdefinition.TaskRoleIsExecutionRole;
 import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransit;
 import dev.ecsguard.catalog.taskdefinition.UnpinnedImage;
@@ -58,6 +59,7 @@ public final class Catalogue {
           new WindowsAdministratorUser(),
           new LinuxUidZero(),
           new DangerousCapabilities(),
+          new SensitiveHostPath(),
           new HostIpcMode(),
           new UnpinnedImage(),
           new TaskRoleIsExecutionRole(),

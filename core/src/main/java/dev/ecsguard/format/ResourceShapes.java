@@ -65,6 +65,7 @@ public final class ResourceShapes {
           cast(unknown),
           cast(unknown),
           cast(unknown),
+          cast(unknown),
           cast(unknown));
     }
     return new ContainerDefinition(
@@ -78,7 +79,8 @@ public final class ResourceShapes {
         spelling.list(object, spelling::string, "linuxParameters", "capabilities", "add"),
         spelling.list(object, this::deviceHostPath, "linuxParameters", "devices"),
         spelling.list(object, spelling::string, "dockerSecurityOptions"),
-        spelling.string(object, "image"));
+        spelling.string(object, "image"),
+        spelling.list(object, this::mountedVolume, "mountPoints"));
   }
 
   private Value<String> deviceHostPath(Node node) {
@@ -86,6 +88,13 @@ public final class ResourceShapes {
       return Value.unknown(Fields.notAnObject(node), node);
     }
     return spelling.string(object, "hostPath");
+  }
+
+  private Value<String> mountedVolume(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return Value.unknown(Fields.notAnObject(node), node);
+    }
+    return spelling.string(object, "sourceVolume");
   }
 
   private EnvironmentVariable environmentVariable(Node node) {
@@ -98,14 +107,17 @@ public final class ResourceShapes {
   private Volume volume(Node node) {
     if (!(node instanceof ObjectNode object)) {
       Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new Volume(label(node, "volume"), node, cast(unknown), cast(unknown));
+      return new Volume(
+          label(node, "volume"), node, cast(unknown), cast(unknown), cast(unknown), cast(unknown));
     }
     Value<ObjectNode> efs = spelling.object(object, "efsVolumeConfiguration");
     return new Volume(
         label(object, "volume"),
         object,
         efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
-        spelling.string(object, "efsVolumeConfiguration", "transitEncryption"));
+        spelling.string(object, "efsVolumeConfiguration", "transitEncryption"),
+        spelling.string(object, "name"),
+        spelling.string(object, "host", "sourcePath"));
   }
 
   /** The tags under {@code tags}, as a list of key/value objects. */

@@ -11,6 +11,7 @@ import java.util.List;
  * @param addedCapabilities linuxParameters.capabilities.add, each capability as written
  * @param deviceHostPaths linuxParameters.devices, each device's hostPath (absent when it has none)
  * @param image the image reference as written ({@code repo/app:1.2}, {@code app@sha256:...})
+ * @param mountedVolumes mountPoints, each mount point's sourceVolume
  */
 public record ContainerDefinition(
     String label,
@@ -23,4 +24,5 @@ public record ContainerDefinition(
     Value<List<Value<String>>> addedCapabilities,
     Value<List<Value<String>>> deviceHostPaths,
     Value<List<Value<String>>> dockerSecurityOptions,
-    Value<String> image) {}
+    Value<String> image,
+    Value<List<Value<String>>> mountedVolumes) {}

@@ -92,6 +92,7 @@ public final class TerraformAttributes {
             "volumes",
             "volume",
             attribute("name", "name"),
+            new Field("host", null, Kind.INLINE, List.of(attribute("sourcePath", "host_path"))),
             block(
                 "efsVolumeConfiguration",
                 "efs_volume_configuration",

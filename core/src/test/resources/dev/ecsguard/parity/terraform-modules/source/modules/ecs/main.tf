@@ -24,6 +24,7 @@ locals {
     {
       name                   = "sidecar"
       image                  = "envoy"
+      mountPoints            = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock", readOnly = true }]
       readonlyRootFilesystem = true
       user                   = "1000"
       logConfiguration       = { logDriver = "awslogs" }
@@ -46,6 +47,11 @@ resource "aws_ecs_task_definition" "bad" {
       file_system_id     = "fs-1"
       transit_encryption = "DISABLED"
     }
+  }
+
+  volume {
+    name      = "docker"
+    host_path = "/var/run/docker.sock"
   }
 }
 
