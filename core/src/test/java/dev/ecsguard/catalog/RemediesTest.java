@@ -94,6 +94,6 @@ class RemediesTest {
             Catalogue.remedies().stream()
                 .filter(remedy -> remedy.resourceTypes().contains(ResourceType.TASK_DEFINITION))
                 .count())
-        .isEqualTo(14);
+        .isEqualTo(15);
   }
 }

@@ -177,6 +177,37 @@ class TerraformFixTest {
   }
 
   @Test
+  void forbiddenCapabilitiesAreAStepNamingTheElementToRemove() throws Exception {
+    String module =
+        """
+        resource "aws_ecs_task_definition" "api" {
+          family = "api"
+          container_definitions = jsonencode([
+            { name = "api", image = "nginx:1.27", user = "1000", readonlyRootFilesystem = true,
+              logConfiguration = { logDriver = "awslogs" },
+              linuxParameters = { capabilities = { add = ["CHOWN", "SYS_ADMIN"] } } },
+          ])
+          tags = { team = "a" }
+        }
+        """;
+    FixResult step = fix(module, DEFAULTS);
+    assertThat(step.diff()).isEmpty();
+    assertThat(step.instructions())
+        .singleElement()
+        .asString()
+        .contains("container \"api\"", "SYS_ADMIN", "--allow-capability-drop");
+    // an element of a list is not removed from the source: a step says which, where it is written
+    FixResult dropped = fix(module, DEFAULTS.withCapabilityDrop(true));
+    assertThat(dropped.diff()).isEmpty();
+    assertThat(dropped.instructions())
+        .singleElement()
+        .asString()
+        .contains(
+            "container \"api\": remove element 1 from linuxParameters.capabilities.add",
+            "main.tf:6:");
+  }
+
+  @Test
   void anImageIsPinnedWhereItIsWrittenOnlyToTheDigestGivenForIt() throws Exception {
     String digest = "sha256:" + "0123456789abcdef".repeat(4);
     String module =
