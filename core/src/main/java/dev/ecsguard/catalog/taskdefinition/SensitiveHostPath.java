@@ -34,7 +34,7 @@ import java.util.Set;
             type = ParameterType.PATHS))
 public final class SensitiveHostPath extends Control<TaskDefinition> {
   /** Container runtimes' API sockets: whoever reaches one runs containers on the host as root. */
-  static final Set<String> SOCKETS =
+  private static final Set<String> SOCKETS =
       Set.of(
           "/var/run/docker.sock",
           "/run/docker.sock",
@@ -43,7 +43,7 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
           "/var/run/crio/crio.sock");
 
   /** The host's own state; each matches itself and every path beneath it. */
-  static final List<String> SENSITIVE =
+  private static final List<String> SENSITIVE =
       List.of(
           "/var/run",
           "/run",
@@ -115,7 +115,7 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
   }
 
   /** Whether a normalised path is one of the list or beneath one; / only itself. */
-  static boolean sensitive(String path) {
+  public static boolean sensitive(String path) {
     if (path.equals("/") || SOCKETS.contains(path)) {
       return true;
     }
@@ -132,7 +132,7 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
    * {@code /}; {@code /} for the root. A relative path is taken from the root, as the agent has no
    * other directory to take it from.
    */
-  static String normalise(String path) {
+  public static String normalise(String path) {
     Deque<String> segments = new ArrayDeque<>();
     for (String segment : path.split("/")) {
       if (segment.isEmpty() || segment.equals(".")) {

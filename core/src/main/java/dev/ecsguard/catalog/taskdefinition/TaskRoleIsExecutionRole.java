@@ -82,7 +82,7 @@ public final class TaskRoleIsExecutionRole extends Control<TaskDefinition> {
    * ECS takes a role's name or its ARN: {@code web} and {@code arn:aws:iam::1:role/web} are one
    * role; two ARNs compare exactly.
    */
-  static boolean sameRole(String one, String other) {
+  public static boolean sameRole(String one, String other) {
     if (one.equals(other)) {
       return true;
     }
