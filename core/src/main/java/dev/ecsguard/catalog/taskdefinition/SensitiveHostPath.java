@@ -67,6 +67,7 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
     Decision decision = new Decision(taskDefinition.origin());
     Value<List<Volume>> volumes = taskDefinition.volumes();
     decision.unknownIf(null, volumes);
+    boolean containersJudged = false; // they matter once a volume does; said once
     for (Volume volume : volumes.orElse(List.of())) {
       Value<String> path = volume.hostSourcePath();
       String normalised = path.isKnown() ? normalise(path.get()) : null;
@@ -74,7 +75,10 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
           || normalised != null && (allowed.contains(normalised) || !sensitive(normalised))) {
         continue; // no bind mount, or a harmless one: who mounts it does not matter
       }
-      decision.unknownIf(null, taskDefinition.containers());
+      if (!containersJudged) {
+        decision.unknownIf(null, taskDefinition.containers());
+        containersJudged = true;
+      }
       for (ContainerDefinition container : taskDefinition.containers().orElse(List.of())) {
         judgeMounts(container, volume, path, normalised, decision);
       }
