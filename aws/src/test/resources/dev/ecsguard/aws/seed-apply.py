@@ -32,7 +32,7 @@ for revision in range(2):
         tags=[{"key": "team", "value": "web"}])
 # legacy: EC2, root, no logging and no execution role; untagged.
 ecs.register_task_definition(family="legacy", containerDefinitions=[
-    {"name": "worker", "image": "busybox", "memory": 128, "user": "root", "readonlyRootFilesystem": True}])
+    {"name": "worker", "image": "busybox:1.37", "memory": 128, "user": "root", "readonlyRootFilesystem": True}])
 # tidy: nothing to fix, in two revisions; its service runs the older one.
 for revision in range(2):
     ecs.register_task_definition(family="tidy", containerDefinitions=[

@@ -8,7 +8,7 @@ ecs = boto3.client("ecs", endpoint_url=sys.argv[1], region_name="us-east-1",
                    aws_access_key_id="testing", aws_secret_access_key="testing")
 for family, tags in (("quiet", [{"key": "team", "value": "api"}]), ("untagged", [])):
     ecs.register_task_definition(family=family, containerDefinitions=[
-        {"name": "api", "image": "nginx", "memory": 128, "user": "1000", "readonlyRootFilesystem": True, "privileged": False,
+        {"name": "api", "image": "nginx:1.27", "memory": 128, "user": "1000", "readonlyRootFilesystem": True, "privileged": False,
          "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "g"}}}],
         **({"tags": tags} if tags else {}))
 print("seeded")

@@ -4,6 +4,7 @@ import dev.ecsguard.control.RemedyOptions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
@@ -11,6 +12,8 @@ import picocli.CommandLine.Option;
  * a picocli mixin.
  */
 final class HardeningChoices {
+  private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
+
   @Option(
       names = "--user",
       paramLabel = "USER",
@@ -37,12 +40,42 @@ final class HardeningChoices {
           "Also remove host pid mode (ECS.3) and host IPC mode (ECSG.4), and change host network mode to awsvpc (ECS.17).")
   boolean allowNetworkChange;
 
+  @Option(
+      names = "--pin-image",
+      paramLabel = "IMAGE=DIGEST",
+      description =
+          "Pin the image reference IMAGE, exactly as written, to its digest (sha256:...): IMAGE@DIGEST (ECSG.7).")
+  Map<String, String> pinnedImages = new LinkedHashMap<>();
+
+  @Option(
+      names = "--allow-capability-drop",
+      description =
+          "Also remove the forbidden capabilities from linuxParameters.capabilities.add (ECSG.2).")
+  boolean allowCapabilityDrop;
+
   RemedyOptions options(String logRegion) {
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
     if (name.isBlank() || name.equals("root") || name.equals("0")) {
       throw new IllegalArgumentException(
           "--user must name a user other than root (" + user + " would keep ECS.20 failing)");
     }
-    return new RemedyOptions(user, keepCapabilities, logRegion, secrets, allowNetworkChange);
+    pinnedImages.forEach(HardeningChoices::checkPin);
+    return new RemedyOptions(user, keepCapabilities, logRegion, secrets, allowNetworkChange)
+        .withPinnedImages(pinnedImages)
+        .withCapabilityDrop(allowCapabilityDrop);
+  }
+
+  /** A pin is an image without a digest and a digest as registries print it. */
+  private static void checkPin(String image, String digest) {
+    if (image.isBlank() || image.contains("@")) {
+      throw new IllegalArgumentException(
+          "--pin-image needs an image reference without a digest before =, got \"" + image + "\"");
+    }
+    if (!DIGEST.matcher(digest).matches()) {
+      throw new IllegalArgumentException(
+          "--pin-image "
+              + image
+              + "=DIGEST: the digest must be sha256: and 64 lower-case hex digits");
+    }
   }
 }

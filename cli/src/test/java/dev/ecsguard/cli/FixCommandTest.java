@@ -40,7 +40,7 @@ class FixCommandTest {
             "registeredBy": "arn:aws:iam::123456789012:user/me",
             "networkMode": "host",
             "containerDefinitions": [
-              {"name": "app", "image": "x", "privileged": true, "user": "root",
+              {"name": "app", "image": "x:1", "privileged": true, "user": "root",
                "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "@@VALUE@@"}]}
             ]
           },
@@ -58,7 +58,7 @@ class FixCommandTest {
     assertThat(Files.readString(file)).isEqualTo(before);
     assertThat(run.out())
         .contains(
-            "-      {\"name\": \"app\", \"image\": \"x\", \"privileged\": true, \"user\": \"root\",")
+            "-      {\"name\": \"app\", \"image\": \"x:1\", \"privileged\": true, \"user\": \"root\",")
         .contains("+      \"readonlyRootFilesystem\": true")
         .contains("removes ECS.4, ECS.5, ECS.9, ECS.20, ECSG.1")
         .contains("still FAILED: ECS.8, ECS.17")
@@ -145,6 +145,9 @@ class FixCommandTest {
     Run root = Run.of("fix", "--user", "0:0", file.toString());
     assertThat(root.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(root.err()).contains("--user must name a user other than root");
+    Run badDigest = Run.of("fix", "--pin-image", "x=latest", file.toString());
+    assertThat(badDigest.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(badDigest.err()).contains("--pin-image x=DIGEST: the digest must be sha256:");
     assertThat(Run.of("fix", "-").err()).contains("fix edits files, so it reads no standard input");
   }
 
@@ -273,7 +276,7 @@ class FixCommandTest {
         """
         resource "aws_ecs_task_definition" "api" {
           family                = "api"
-          container_definitions = jsonencode([{ name = "api", image = "x", privileged = true,
+          container_definitions = jsonencode([{ name = "api", image = "x:1", privileged = true,
             environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = "@@VALUE@@" }] }])
           tags = { team = "a" }
         }
@@ -281,7 +284,7 @@ class FixCommandTest {
         resource "aws_ecs_task_definition" "worker" {
           family                = "worker"
           container_definitions = <<EOT
-        [{"name": "w", "image": "x", "environment": [{"name": "AWS_ACCESS_KEY_ID", "value": "@@VALUE@@"}]}]
+        [{"name": "w", "image": "x:1", "environment": [{"name": "AWS_ACCESS_KEY_ID", "value": "@@VALUE@@"}]}]
         EOT
           tags = { team = "a" }
         }

@@ -17,7 +17,10 @@ import dev.ecsguard.catalog.taskdefinition.LinuxRootUser;
 import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
 import dev.ecsguard.catalog.taskdefinition.MissingLogConfiguration;
 import dev.ecsguard.catalog.taskdefinition.PrivilegedContainer;
+import dev.ecsguard.catalog.taskdefinition.SensitiveHostPath;
+import dev.ecsguard.catalog.taskdefinition.TaskRoleIsExecutionRole;
 import dev.ecsguard.catalog.taskdefinition.UnencryptedEfsTransit;
+import dev.ecsguard.catalog.taskdefinition.UnpinnedImage;
 import dev.ecsguard.catalog.taskdefinition.UntaggedTaskDefinition;
 import dev.ecsguard.catalog.taskdefinition.WeakenedSecurityOptions;
 import dev.ecsguard.catalog.taskdefinition.WindowsAdministratorUser;
@@ -56,7 +59,10 @@ public final class Catalogue {
           new WindowsAdministratorUser(),
           new LinuxUidZero(),
           new DangerousCapabilities(),
+          new SensitiveHostPath(),
           new HostIpcMode(),
+          new UnpinnedImage(),
+          new TaskRoleIsExecutionRole(),
           new HostDevicePassthrough(),
           new WeakenedSecurityOptions());
 

@@ -56,6 +56,23 @@ public enum ParameterType {
       return names;
     }
   },
+  /** A comma-separated list of absolute paths, each stripped of spaces; none by default. */
+  PATHS {
+    @Override
+    Object parse(String text) {
+      List<String> paths =
+          Arrays.stream(text.split(","))
+              .map(String::strip)
+              .filter(path -> !path.isEmpty())
+              .toList();
+      for (String path : paths) {
+        if (!path.startsWith("/")) {
+          throw new IllegalArgumentException("expected absolute paths, got " + path);
+        }
+      }
+      return paths;
+    }
+  },
   /** The verdict where a control finds nothing to judge: PASSED or NOT_APPLICABLE. */
   NOTHING_TO_JUDGE {
     @Override

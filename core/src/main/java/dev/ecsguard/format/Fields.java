@@ -1,5 +1,6 @@
 package dev.ecsguard.format;
 
+import dev.ecsguard.model.RoleReference;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.Node;
@@ -92,6 +93,19 @@ public final class Fields {
           }
           return elements;
         });
+  }
+
+  /**
+   * A role read as {@code read}: the ARN when it is written, what it refers to when it is an
+   * unresolved value that names a reference ({@link UnresolvedNode#reference()}).
+   */
+  public static Value<RoleReference> role(Value<String> read) {
+    if (read.isUnknown()
+        && read.origin() instanceof UnresolvedNode unresolved
+        && unresolved.reference() != null) {
+      return Value.known(RoleReference.to(unresolved.reference()), unresolved);
+    }
+    return read.map(RoleReference::arn);
   }
 
   /** A reason for an element that should be an object but is not (or is not known yet). */

@@ -46,7 +46,9 @@ public final class ResourceShapes {
         spelling.string(object, "runtimePlatform", "operatingSystemFamily"),
         spelling.list(object, this::container, "containerDefinitions"),
         spelling.list(object, this::volume, "volumes"),
-        tags);
+        tags,
+        Fields.role(spelling.string(object, "taskRoleArn")),
+        Fields.role(spelling.string(object, "executionRoleArn")));
   }
 
   public ContainerDefinition container(Node node) {
@@ -55,6 +57,8 @@ public final class ResourceShapes {
       return new ContainerDefinition(
           label(node, "container"),
           node,
+          cast(unknown),
+          cast(unknown),
           cast(unknown),
           cast(unknown),
           cast(unknown),
@@ -74,7 +78,9 @@ public final class ResourceShapes {
         spelling.string(object, "logConfiguration", "logDriver"),
         spelling.list(object, spelling::string, "linuxParameters", "capabilities", "add"),
         spelling.list(object, this::deviceHostPath, "linuxParameters", "devices"),
-        spelling.list(object, spelling::string, "dockerSecurityOptions"));
+        spelling.list(object, spelling::string, "dockerSecurityOptions"),
+        spelling.string(object, "image"),
+        spelling.list(object, this::mountedVolume, "mountPoints"));
   }
 
   private Value<String> deviceHostPath(Node node) {
@@ -82,6 +88,13 @@ public final class ResourceShapes {
       return Value.unknown(Fields.notAnObject(node), node);
     }
     return spelling.string(object, "hostPath");
+  }
+
+  private Value<String> mountedVolume(Node node) {
+    if (!(node instanceof ObjectNode object)) {
+      return Value.unknown(Fields.notAnObject(node), node);
+    }
+    return spelling.string(object, "sourceVolume");
   }
 
   private EnvironmentVariable environmentVariable(Node node) {
@@ -94,14 +107,17 @@ public final class ResourceShapes {
   private Volume volume(Node node) {
     if (!(node instanceof ObjectNode object)) {
       Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
-      return new Volume(label(node, "volume"), node, cast(unknown), cast(unknown));
+      return new Volume(
+          label(node, "volume"), node, cast(unknown), cast(unknown), cast(unknown), cast(unknown));
     }
     Value<ObjectNode> efs = spelling.object(object, "efsVolumeConfiguration");
     return new Volume(
         label(object, "volume"),
         object,
         efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
-        spelling.string(object, "efsVolumeConfiguration", "transitEncryption"));
+        spelling.string(object, "efsVolumeConfiguration", "transitEncryption"),
+        spelling.string(object, "name"),
+        spelling.string(object, "host", "sourcePath"));
   }
 
   /** The tags under {@code tags}, as a list of key/value objects. */

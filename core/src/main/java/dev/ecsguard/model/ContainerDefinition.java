@@ -10,6 +10,8 @@ import java.util.List;
  * @param label how findings name it: its name, or its position when the name is missing
  * @param addedCapabilities linuxParameters.capabilities.add, each capability as written
  * @param deviceHostPaths linuxParameters.devices, each device's hostPath (absent when it has none)
+ * @param image the image reference as written ({@code repo/app:1.2}, {@code app@sha256:...})
+ * @param mountedVolumes mountPoints, each mount point's sourceVolume
  */
 public record ContainerDefinition(
     String label,
@@ -21,4 +23,6 @@ public record ContainerDefinition(
     Value<String> logDriver,
     Value<List<Value<String>>> addedCapabilities,
     Value<List<Value<String>>> deviceHostPaths,
-    Value<List<Value<String>>> dockerSecurityOptions) {}
+    Value<List<Value<String>>> dockerSecurityOptions,
+    Value<String> image,
+    Value<List<Value<String>>> mountedVolumes) {}

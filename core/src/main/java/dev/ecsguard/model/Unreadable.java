@@ -22,6 +22,8 @@ public final class Unreadable {
               unknown(reason, origin),
               unknown(reason, origin),
               unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
               unknown(reason, origin));
       case SERVICE ->
           new Service(

@@ -18,7 +18,7 @@ public final class ArrayNode extends Node {
   /** Sets element {@code index}, which must exist, to a value that is not known. */
   public void markUnresolved(int index, String reason) {
     elements.set(
-        index, new UnresolvedNode(document(), this, null, index, line(), column(), reason));
+        index, new UnresolvedNode(document(), this, null, index, line(), column(), reason, null));
   }
 
   public List<Node> elements() {

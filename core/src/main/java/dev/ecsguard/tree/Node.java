@@ -87,7 +87,13 @@ public abstract sealed class Node implements Origin
 
   /** A new value that is not known, placed as {@link #newObject} places objects. */
   public static UnresolvedNode newUnresolved(Node parent, String key, Node at, String reason) {
-    return newUnresolved(parent, key, at.line, at.column, reason);
+    return newUnresolved(parent, key, at.line, at.column, reason, null);
+  }
+
+  /** As above, with what it refers to ({@link UnresolvedNode#reference()}; null for nothing). */
+  public static UnresolvedNode newUnresolved(
+      Node parent, String key, Node at, String reason, String reference) {
+    return newUnresolved(parent, key, at.line, at.column, reason, reference);
   }
 
   /**
@@ -119,10 +125,17 @@ public abstract sealed class Node implements Origin
   }
 
   public static UnresolvedNode newUnresolved(
-      Node parent, String key, int line, int column, String reason) {
+      Node parent, String key, int line, int column, String reason, String reference) {
     return place(
         new UnresolvedNode(
-            parent.document, parent, keyIn(parent, key), indexIn(parent), line, column, reason));
+            parent.document,
+            parent,
+            keyIn(parent, key),
+            indexIn(parent),
+            line,
+            column,
+            reason,
+            reference));
   }
 
   /** The root object of a new document named {@code name}, for trees built from another syntax. */

@@ -25,7 +25,13 @@ public final class ObjectNode extends Node {
 
   /** Sets member {@code name} to a value that is not known, positioned at this object. */
   public void markUnresolved(String name, String reason) {
-    members.put(name, new UnresolvedNode(document(), this, name, -1, line(), column(), reason));
+    markUnresolved(name, reason, null);
+  }
+
+  /** As above, with what it refers to ({@link UnresolvedNode#reference()}). */
+  public void markUnresolved(String name, String reason, String reference) {
+    members.put(
+        name, new UnresolvedNode(document(), this, name, -1, line(), column(), reason, reference));
   }
 
   /** The member's value, or null when absent. */

@@ -7,16 +7,35 @@ package dev.ecsguard.tree;
  */
 public final class UnresolvedNode extends Node {
   private final String reason;
+  private final String reference;
 
   UnresolvedNode(
-      Document document, Node parent, String key, int index, int line, int column, String reason) {
+      Document document,
+      Node parent,
+      String key,
+      int index,
+      int line,
+      int column,
+      String reason,
+      String reference) {
     super(document, parent, key, index, line, column);
     this.reason = reason;
+    this.reference = reference;
   }
 
   /** Why the value is not known, naming the field or expression; never the value itself. */
   public String reason() {
     return reason;
+  }
+
+  /**
+   * What the value is, where the format can name it though not give it: two unresolved values with
+   * the same reference are equal, two with different ones are different resources' (a
+   * CloudFormation logical id of {@code Ref} or {@code Fn::GetAtt ... Arn}, a Terraform resource's
+   * attribute such as {@code aws_iam_role.task.arn}); null when there is none.
+   */
+  public String reference() {
+    return reference;
   }
 
   @Override

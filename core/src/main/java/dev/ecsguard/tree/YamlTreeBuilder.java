@@ -354,7 +354,8 @@ final class YamlTreeBuilder {
               index,
               unresolved.line(),
               unresolved.column(),
-              unresolved.reason());
+              unresolved.reason(),
+              unresolved.reference());
     };
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ecsguard.catalog.taskdefinition.LinuxUidZero;
+import dev.ecsguard.catalog.taskdefinition.SensitiveHostPath;
+import dev.ecsguard.catalog.taskdefinition.TaskRoleIsExecutionRole;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Scans;
@@ -139,5 +141,46 @@ class DecisionEdgeCasesTest {
     for (String user : new String[] {"1000", "app:0", "rootless", "", ":0", "10"}) {
       assertThat(LinuxUidZero.isUidZero(user)).as(user).isFalse();
     }
+  }
+
+  @Test
+  void requireDigestFailsATagAndAllowedHostPathsExemptsExactlyThePathsItNames() {
+    String tagged =
+        "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\",\"image\":\"nginx:1.27\"}]}";
+    assertThat(only(tagged, Map.of(), "ECSG.7").status()).isEqualTo(Status.PASSED);
+    assertThat(only(tagged, Map.of("ECSG.7.requireDigest", "true"), "ECSG.7").message())
+        .contains("names no digest");
+    String socket =
+        "{\"family\":\"t\",\"volumes\":[{\"name\":\"d\",\"host\":{\"sourcePath\":\"/var/run/docker.sock/\"}}],"
+            + "\"containerDefinitions\":[{\"name\":\"a\",\"mountPoints\":[{\"sourceVolume\":\"d\"}]}]}";
+    assertThat(
+            only(socket, Map.of("ECSG.3.allowedHostPaths", "/var/run/docker.sock"), "ECSG.3")
+                .status())
+        .isEqualTo(Status.PASSED);
+    assertThat(only(socket, Map.of("ECSG.3.allowedHostPaths", "/var/run"), "ECSG.3").status())
+        .isEqualTo(Status.FAILED);
+    assertThatThrownBy(() -> only(socket, Map.of("ECSG.3.allowedHostPaths", "var/run"), "ECSG.3"))
+        .hasMessageContaining("absolute");
+  }
+
+  @Test
+  void hostPathsAreNormalisedAndMatchedBySegment() {
+    assertThat(SensitiveHostPath.normalise("//var/./run/../run/docker.sock/"))
+        .isEqualTo("/var/run/docker.sock");
+    assertThat(SensitiveHostPath.normalise("/..")).isEqualTo("/");
+    for (String path : new String[] {"/", "/etc", "/etc/ssl", "/proc/1/root", "/var/run/secrets"}) {
+      assertThat(SensitiveHostPath.sensitive(path)).as(path).isTrue();
+    }
+    for (String path : new String[] {"/etcd-data", "/var", "/var/log", "/rootfs", "/opt"}) {
+      assertThat(SensitiveHostPath.sensitive(path)).as(path).isFalse();
+    }
+  }
+
+  @Test
+  void aRoleNameIsTheRoleItsArnEndsWith() {
+    assertThat(TaskRoleIsExecutionRole.sameRole("web", "arn:aws:iam::1:role/path/web")).isTrue();
+    assertThat(TaskRoleIsExecutionRole.sameRole("web", "arn:aws:iam::1:role/web-task")).isFalse();
+    assertThat(TaskRoleIsExecutionRole.sameRole("arn:aws:iam::1:role/a", "arn:aws:iam::2:role/a"))
+        .isFalse();
   }
 }

@@ -47,6 +47,86 @@ class FileFixTest {
   }
 
   @Test
+  void forbiddenCapabilitiesLeaveTheAddListOnlyWithConsentAndNothingElseDoes()
+      throws InputException {
+    String json =
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x:1\","
+            + " \"linuxParameters\": {\"capabilities\": {\"add\": [\"NET_BIND_SERVICE\", \"cap_sys_admin\", \"NET_ADMIN\"],"
+            + " \"drop\": [\"ALL\"]}}},"
+            + " {\"name\": \"b\", \"image\": \"x:1\", \"linuxParameters\": {\"capabilities\": {\"add\": [\"SYS_PTRACE\"]}}}]}";
+    String yaml =
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+            + "      ContainerDefinitions:\n        - Name: a\n          Image: x:1\n"
+            + "          LinuxParameters:\n            Capabilities:\n"
+            + "              Add: [NET_BIND_SERVICE, cap_sys_admin, NET_ADMIN]\n              Drop: [ALL]\n"
+            + "        - Name: b\n          Image: x:1\n"
+            + "          LinuxParameters:\n            Capabilities:\n              Add: [SYS_PTRACE]\n";
+    RemedyOptions consent = OPTIONS.withCapabilityDrop(true);
+    for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
+      FixResult kept = FileFix.fix(file[0], file[1], OPTIONS);
+      assertThat(kept.fixed()).as(file[0]).contains("cap_sys_admin", "NET_ADMIN", "SYS_PTRACE");
+      assertThat(kept.remaining()).as(file[0]).containsKey("ECSG.2");
+      assertThat(kept.instructions())
+          .as(file[0])
+          .anySatisfy(
+              step ->
+                  assertThat(step)
+                      .contains(
+                          "container \"a\"",
+                          "cap_sys_admin, NET_ADMIN",
+                          "--allow-capability-drop"));
+      FixResult dropped = FileFix.fix(file[0], file[1], consent);
+      assertThat(dropped.fixed())
+          .as(file[0])
+          .doesNotContain("cap_sys_admin", "NET_ADMIN", "SYS_PTRACE")
+          .contains("NET_BIND_SERVICE", "ALL");
+      assertThat(dropped.removed()).as(file[0]).containsEntry("ECSG.2", 1);
+      assertThat(dropped.remaining()).as(file[0]).doesNotContainKey("ECSG.2");
+      FixResult keptByUser =
+          FileFix.fix(
+              file[0],
+              file[1],
+              new RemedyOptions("1000:1000", List.of("NET_ADMIN"), "eu-west-1", Map.of(), false)
+                  .withCapabilityDrop(true));
+      assertThat(keptByUser.fixed())
+          .as(file[0])
+          .contains("NET_ADMIN")
+          .doesNotContain("cap_sys_admin");
+    }
+  }
+
+  @Test
+  void anImageIsPinnedOnlyToTheDigestTheUserGivesForIt() throws InputException {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    String json =
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"nginx:latest\"},"
+            + " {\"name\": \"b\", \"image\": \"example/worker\"}]}";
+    String yaml =
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+            + "      ContainerDefinitions:\n        - Name: a\n          Image: nginx:latest\n"
+            + "        - Name: b\n          Image: example/worker\n";
+    RemedyOptions pinned = OPTIONS.withPinnedImages(Map.of("nginx:latest", digest));
+    for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
+      FixResult unpinned = FileFix.fix(file[0], file[1], OPTIONS);
+      assertThat(unpinned.fixed()).as(file[0]).doesNotContain("@sha256:");
+      assertThat(unpinned.remaining()).as(file[0]).containsKey("ECSG.7");
+      assertThat(unpinned.instructions())
+          .as(file[0])
+          .anySatisfy(
+              step ->
+                  assertThat(step).contains("container \"a\"", "\"nginx:latest\"", "--pin-image"));
+      FixResult result = FileFix.fix(file[0], file[1], pinned);
+      assertThat(result.fixed()).as(file[0]).contains("nginx:latest@" + digest);
+      assertThat(result.fixed()).as(file[0]).contains("example/worker").doesNotContain("worker@");
+      assertThat(result.instructions())
+          .as(file[0])
+          .anySatisfy(step -> assertThat(step).contains("container \"b\"", "\"example/worker\""))
+          .noneSatisfy(step -> assertThat(step).contains("nginx"));
+      assertThat(result.remaining()).as(file[0]).containsKey("ECSG.7");
+    }
+  }
+
+  @Test
   void hostDevicesAndWeakenedOptionsAreLeftToTheUserWithAStep() throws InputException {
     String json =
         "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x\","

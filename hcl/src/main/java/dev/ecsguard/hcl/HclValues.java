@@ -87,22 +87,25 @@ public final class HclValues {
 
   /**
    * A value not known from the source; {@code error} when Terraform would refuse the expression
-   * (try() then takes its next argument, can() is false) rather than know it later.
+   * (try() then takes its next argument, can() is false) rather than know it later. {@code
+   * reference}: the managed resource's attribute it is the value of ({@code
+   * aws_iam_role.task.arn}), so that two such values can be told equal or different; null for any
+   * other.
    */
-  public record Unknown(String reason, Where where, boolean error) implements V {
+  public record Unknown(String reason, Where where, boolean error, String reference) implements V {
     /** A value known only later, or not evaluated by ecsguard: no error. */
     public Unknown(String reason, Where where) {
-      this(reason, where, false);
+      this(reason, where, false, null);
     }
 
     /** An expression Terraform refuses. */
     static Unknown failed(String reason, Where where) {
-      return new Unknown(reason, where, true);
+      return new Unknown(reason, where, true, null);
     }
 
-    /** The same kind of unknown, saying {@code reason} at {@code where}. */
+    /** The same unknown (the same reference), saying {@code reason} at {@code where}. */
     Unknown with(String reason, Where where) {
-      return new Unknown(reason, where, error);
+      return new Unknown(reason, where, error, reference);
     }
   }
 
@@ -348,7 +351,10 @@ public final class HclValues {
     for (Expression part : template.parts()) {
       V value = evaluate(part, file, scope);
       if (value instanceof Unknown unknown) {
-        return unknown.with(unknown.reason(), where);
+        // "${x}" is x itself; "arn-${x}" is another value
+        return template.parts().size() == 1
+            ? unknown.with(unknown.reason(), where)
+            : new Unknown(unknown.reason(), where, unknown.error(), null);
       }
       values.add(value);
     }
@@ -430,7 +436,16 @@ public final class HclValues {
       // directory.
       return new Scalar(Scalar.Type.STRING, ".", where);
     } else {
-      return new Unknown(describe(traversal) + " is " + whenKnown(root), where);
+      String described = describe(traversal);
+      return new Unknown(
+          described + " is " + whenKnown(root),
+          where,
+          false,
+          whenKnown(root).equals(AFTER_APPLY)
+                  && !described.contains("[...]")
+                  && !described.contains("*")
+              ? described
+              : null); // an instance named by an expression may be any one
     }
     return steps(
         value, steps.subList(consumed, steps.size()), file, scope, describe(traversal), where);
@@ -487,6 +502,8 @@ public final class HclValues {
     return value;
   }
 
+  private static final String AFTER_APPLY = "known only after apply";
+
   private static String whenKnown(String root) {
     return switch (root) {
       case "each" -> "known only for each instance of for_each";
@@ -494,7 +511,7 @@ public final class HclValues {
       case "var", "local" -> "not a variable or local ecsguard can name";
       case "data" -> "read from a data source, known only at plan time";
       case "module" -> "an output of another module, which ecsguard does not follow";
-      default -> "known only after apply";
+      default -> AFTER_APPLY; // a managed resource's attribute
     };
   }
 

@@ -6,6 +6,7 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -14,6 +15,7 @@ import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,9 +32,11 @@ import java.util.stream.Collectors;
             description =
                 "The capabilities a container must not add (comma-separated; any case, CAP_ prefix optional); replaces the list.",
             type = ParameterType.NAMES,
-            defaultValue =
-                "ALL,SYS_ADMIN,SYS_MODULE,SYS_RAWIO,SYS_PTRACE,DAC_READ_SEARCH,NET_ADMIN,SYS_BOOT,MAC_ADMIN,MAC_OVERRIDE"))
+            defaultValue = DangerousCapabilities.FORBIDDEN))
 public final class DangerousCapabilities extends Control<TaskDefinition> {
+  /** The default list; the remedy drops these, as it cannot see the parameter. */
+  static final String FORBIDDEN =
+      "ALL,SYS_ADMIN,SYS_MODULE,SYS_RAWIO,SYS_PTRACE,DAC_READ_SEARCH,NET_ADMIN,SYS_BOOT,MAC_ADMIN,MAC_OVERRIDE";
 
   public DangerousCapabilities() {
     super(TaskDefinition.class);
@@ -62,8 +66,13 @@ public final class DangerousCapabilities extends Control<TaskDefinition> {
     return decision.verdict("No container adds a dangerous Linux capability.");
   }
 
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new DangerousCapabilitiesRemedy());
+  }
+
   /** {@code cap_sys_admin} is SYS_ADMIN: Docker reads capability names so. */
-  private static String canonical(String capability) {
+  static String canonical(String capability) {
     String name = capability.strip().toUpperCase(Locale.ROOT);
     return name.startsWith("CAP_") ? name.substring(4) : name;
   }

@@ -119,7 +119,7 @@ final class CloudFormationFunctions {
             }
             case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
             case UnresolvedNode unresolved ->
-                Node.newUnresolved(parent, key, at, unresolved.reason());
+                Node.newUnresolved(parent, key, at, unresolved.reason(), unresolved.reference());
           }
           return true;
         });
@@ -217,19 +217,27 @@ final class CloudFormationFunctions {
    */
   private record Chosen(Node node, boolean inPlace) implements Result {}
 
-  private record Computed(Value<?> value)
-      implements Result {} // Value<String> or Value<List<String>>; absent for AWS::NoValue
+  /**
+   * Value<String> or Value<List<String>>; absent for AWS::NoValue. {@code reference}: when unknown,
+   * the logical id it is the value of ({@code Ref X}, {@code Fn::GetAtt X.Arn}), or null.
+   */
+  private record Computed(Value<?> value, String reference) implements Result {
+    Computed(Value<?> value) {
+      this(value, null);
+    }
+  }
 
   private boolean place(Result result, Node parent, String key, Node at) {
     if (result instanceof Chosen chosen) {
       return copyResolved(chosen.node(), parent, key, chosen.inPlace() ? chosen.node() : at);
     }
-    Value<?> value = ((Computed) result).value();
+    Computed computed = (Computed) result;
+    Value<?> value = computed.value();
     if (value.isAbsent()) {
       return false;
     }
     if (value.isUnknown()) {
-      Node.newUnresolved(parent, key, at, value.reason());
+      Node.newUnresolved(parent, key, at, value.reason(), computed.reference());
     } else if (value.get() instanceof List<?> items) {
       ArrayNode array = Node.newArray(parent, key, at);
       items.forEach(item -> Node.newScalar(array, null, at, ScalarNode.Type.STRING, (String) item));
@@ -244,10 +252,9 @@ final class CloudFormationFunctions {
     Node argument = call.get(function);
     return switch (function) {
       case "Ref" ->
-          new Computed(
-              argument instanceof ScalarNode name && name.type() == ScalarNode.Type.STRING
-                  ? ref(name.text(), call)
-                  : Value.unknown("Ref needs the name of a parameter or resource", call));
+          argument instanceof ScalarNode name && name.type() == ScalarNode.Type.STRING
+              ? new Computed(ref(name.text(), call), declared(name.text()) ? name.text() : null)
+              : new Computed(Value.unknown("Ref needs the name of a parameter or resource", call));
       case "Fn::If" -> ifThenElse(argument, call);
       case "Fn::FindInMap" -> findInMap(argument, call);
       case "Fn::Select" -> select(argument, call);
@@ -264,7 +271,8 @@ final class CloudFormationFunctions {
       case "Fn::GetAtt" ->
           new Computed(
               Value.unknown(
-                  "Fn::GetAtt " + describe(argument) + " is known only after deployment", call));
+                  "Fn::GetAtt " + describe(argument) + " is known only after deployment", call),
+              attributeReference(argument));
       case "Fn::ImportValue" ->
           new Computed(
               Value.unknown(
@@ -284,6 +292,38 @@ final class CloudFormationFunctions {
                   function + " belongs in Conditions or in the condition of Fn::If", call));
       default -> new Computed(Value.unknown("unknown function " + function, call));
     };
+  }
+
+  /** Whether {@code name} is a parameter or resource of the template. */
+  private boolean declared(String name) {
+    return parameters != null && parameters.has(name) || resources != null && resources.has(name);
+  }
+
+  /**
+   * What {@code Fn::GetAtt} of {@code argument} refers to: the logical id for its Arn (so that it
+   * equals {@code Ref} of the same id, which names the same role or resource), {@code id.attribute}
+   * for another attribute; null when the argument is not a literal attribute of a resource.
+   */
+  private String attributeReference(Node argument) {
+    String id;
+    String attribute;
+    if (argument instanceof ScalarNode text && text.type() == ScalarNode.Type.STRING) {
+      int dot = text.text().indexOf('.');
+      id = dot < 0 ? null : text.text().substring(0, dot);
+      attribute = dot < 0 ? null : text.text().substring(dot + 1);
+    } else if (argument instanceof ArrayNode pair
+        && pair.size() == 2
+        && pair.elements().get(0) instanceof ScalarNode first
+        && pair.elements().get(1) instanceof ScalarNode second) {
+      id = first.text();
+      attribute = second.text();
+    } else {
+      return null;
+    }
+    if (id == null || resources == null || !resources.has(id)) {
+      return null;
+    }
+    return attribute.equals("Arn") ? id : id + "." + attribute;
   }
 
   private Value<?> ref(String name, Node at) {

@@ -228,7 +228,8 @@ final class ForEachLoops {
               scalar.type() == ScalarNode.Type.STRING
                   ? substitute(scalar.text(), bindings)
                   : scalar.text());
-      case UnresolvedNode node -> Node.newUnresolved(parent, key, value, node.reason());
+      case UnresolvedNode node ->
+          Node.newUnresolved(parent, key, value, node.reason(), node.reference());
     }
   }
 

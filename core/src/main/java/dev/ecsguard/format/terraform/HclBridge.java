@@ -85,7 +85,8 @@ public final class HclBridge {
           at.column(),
           size == TOO_DEEP
               ? "a value nested too deep (over " + HclValues.MAX_DEPTH + " levels) is not evaluated"
-              : "a value of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated");
+              : "a value of over " + HclValues.MAX_PLACED_VALUES + " elements is not evaluated",
+          null);
       return;
     }
     switch (value) {
@@ -100,7 +101,8 @@ public final class HclBridge {
         object.members().forEach((name, member) -> place(member, node, name, at));
       }
       case Unknown unknown ->
-          Node.newUnresolved(parent, key, at.line(), at.column(), unknown.reason());
+          Node.newUnresolved(
+              parent, key, at.line(), at.column(), unknown.reason(), unknown.reference());
     }
   }
 

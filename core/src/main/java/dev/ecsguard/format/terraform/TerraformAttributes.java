@@ -82,6 +82,8 @@ public final class TerraformAttributes {
         attribute("networkMode", "network_mode"),
         attribute("pidMode", "pid_mode"),
         attribute("ipcMode", "ipc_mode"),
+        attribute("taskRoleArn", "task_role_arn"),
+        attribute("executionRoleArn", "execution_role_arn"),
         block(
             "runtimePlatform",
             "runtime_platform",
@@ -90,6 +92,7 @@ public final class TerraformAttributes {
             "volumes",
             "volume",
             attribute("name", "name"),
+            new Field("host", null, Kind.INLINE, List.of(attribute("sourcePath", "host_path"))),
             block(
                 "efsVolumeConfiguration",
                 "efs_volume_configuration",

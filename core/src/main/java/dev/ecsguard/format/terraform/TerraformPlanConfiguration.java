@@ -21,6 +21,10 @@ import java.util.Set;
  */
 final class TerraformPlanConfiguration {
   private static final String DEFAULT_TAGS = "default_tags";
+  // What a reference may start with that is not a managed resource's: these can be equal to
+  // another under another name
+  private static final Set<String> NOT_RESOURCES =
+      Set.of("", "var.", "local.", "data.", "module.", "each.", "count.", "path.", "self.");
   private final ObjectNode rootModule;
   private final ObjectNode providers;
 
@@ -160,6 +164,32 @@ final class TerraformPlanConfiguration {
     boolean writes(String name) {
       ObjectNode expressions = object(resource, "expressions");
       return expressions != null && expressions.get(name) != null;
+    }
+
+    /**
+     * The managed resource's attribute the attribute {@code name} is written as ({@code
+     * aws_iam_role.task.arn}, which Terraform lists with the resource it belongs to), or null when
+     * it refers to anything else or to more than that. A template around the reference looks the
+     * same in the plan, so that is taken as the reference too.
+     */
+    String reference(String name) {
+      ObjectNode expression = object(object(resource, "expressions"), name);
+      if (expression == null || !(expression.get("references") instanceof ArrayNode references)) {
+        return null;
+      }
+      String first = null;
+      for (Node node : references.elements()) {
+        if (!(node instanceof ScalarNode reference)) {
+          return null;
+        }
+        first = first == null ? reference.text() : first;
+        if (!first.equals(reference.text()) && !first.startsWith(reference.text() + ".")) {
+          return null;
+        }
+      }
+      return first == null || NOT_RESOURCES.contains(first.substring(0, first.indexOf('.') + 1))
+          ? null
+          : first;
     }
 
     /** The default tags the provider configuration of this block adds to its tags. */

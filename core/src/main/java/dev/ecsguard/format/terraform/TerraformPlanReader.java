@@ -100,6 +100,10 @@ public final class TerraformPlanReader implements InputReader.OfFile {
     if (allTagsDecided) {
       allTags(values, block.defaultTags());
     }
+    if (table == TerraformAttributes.Resource.TASK_DEFINITION && block != null) {
+      referTo(values, block, table.path("taskRoleArn")[0]);
+      referTo(values, block, table.path("executionRoleArn")[0]);
+    }
     Resource resource = shapes.resource(type, address, values);
     if (resource != null) {
       sink.resource(resource);
@@ -198,6 +202,18 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       sink.note(change, address + ": " + reason + "; skipped");
     } else {
       sink.resource(Unreadable.of(resourceType, address, change, reason));
+    }
+  }
+
+  /**
+   * Gives the attribute {@code name}, when it is known only after apply, what the configuration
+   * says it refers to: then ECSG.8 can tell two roles apart that neither is known yet.
+   */
+  private static void referTo(
+      ObjectNode values, TerraformPlanConfiguration.Block block, String name) {
+    String reference = block.reference(name);
+    if (reference != null && values.get(name) instanceof UnresolvedNode unresolved) {
+      values.markUnresolved(name, unresolved.reason(), reference);
     }
   }
 

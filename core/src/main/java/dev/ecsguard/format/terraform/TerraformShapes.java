@@ -84,7 +84,9 @@ final class TerraformShapes {
         Fields.string(values, TASK.path("runtimePlatform", "operatingSystemFamily")),
         containers(values),
         Fields.list(values, TerraformShapes::volume, TASK.path("volumes")),
-        tags(TASK, values));
+        tags(TASK, values),
+        Fields.role(Fields.string(values, TASK.path("taskRoleArn"))),
+        Fields.role(Fields.string(values, TASK.path("executionRoleArn"))));
   }
 
   /**
@@ -119,19 +121,23 @@ final class TerraformShapes {
 
   private static Volume volume(Node node) {
     if (!(node instanceof ObjectNode object)) {
-      Value<Boolean> unknown = Value.unknown(Fields.notAnObject(node), node);
+      String reason = Fields.notAnObject(node);
       return new Volume(
           ResourceShapes.API.label(node, "volume"),
           node,
-          unknown,
-          Value.unknown(Fields.notAnObject(node), node));
+          Value.unknown(reason, node),
+          Value.unknown(reason, node),
+          Value.unknown(reason, node),
+          Value.unknown(reason, node));
     }
     Value<ObjectNode> efs = Fields.object(object, VOLUMES.path("efsVolumeConfiguration"));
     return new Volume(
         ResourceShapes.API.label(object, "volume"),
         object,
         efs.isAbsent() ? Value.known(false, object) : efs.map(config -> true),
-        Fields.string(object, VOLUMES.path("efsVolumeConfiguration", "transitEncryption")));
+        Fields.string(object, VOLUMES.path("efsVolumeConfiguration", "transitEncryption")),
+        Fields.string(object, VOLUMES.path("name")),
+        Fields.string(object, VOLUMES.path("host", "sourcePath")));
   }
 
   private static Service service(String address, ObjectNode values) {

@@ -1057,7 +1057,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
           null,
           block.at().line(),
           block.at().column(),
-          "dynamic \"" + label + "\" blocks are made for each item of for_each: " + unknown);
+          "dynamic \"" + label + "\" blocks are made for each item of for_each: " + unknown,
+          null);
       return;
     }
     for (Map.Entry<V, V> entry : byKey.entrySet()) {

@@ -27,6 +27,7 @@ locals {
     {
       name                   = "sidecar"
       image                  = "envoy"
+      mountPoints            = [{ sourceVolume = "docker", containerPath = "/var/run/docker.sock", readOnly = true }]
       readonlyRootFilesystem = true
       user                   = "1000"
       logConfiguration       = { logDriver = "awslogs" }
@@ -39,6 +40,8 @@ resource "aws_ecs_task_definition" "bad" {
   network_mode          = var.hardened ? "awsvpc" : "host"
   pid_mode              = "host"
   ipc_mode              = "host"
+  task_role_arn      = "arn:aws:iam::123456789012:role/shared"
+  execution_role_arn = "arn:aws:iam::123456789012:role/shared"
   container_definitions = jsonencode(local.bad_containers)
 
   volume {
@@ -48,12 +51,19 @@ resource "aws_ecs_task_definition" "bad" {
       transit_encryption = "DISABLED"
     }
   }
+
+  volume {
+    name      = "docker"
+    host_path = "/var/run/docker.sock"
+  }
 }
 
 resource "aws_ecs_task_definition" "good" {
   family       = "good"
   network_mode = "awsvpc"
   ipc_mode     = "task"
+  task_role_arn      = "arn:aws:iam::123456789012:role/web-task"
+  execution_role_arn = "arn:aws:iam::123456789012:role/web-execution"
   runtime_platform {
     operating_system_family = "LINUX"
   }
@@ -61,7 +71,7 @@ resource "aws_ecs_task_definition" "good" {
     [
       {
         "name": "app",
-        "image": "nginx",
+        "image": "nginx:1.27",
         "privileged": false,
         "readonlyRootFilesystem": true,
         "user": "1000:1000",

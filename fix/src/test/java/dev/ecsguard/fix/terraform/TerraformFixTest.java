@@ -140,7 +140,7 @@ class TerraformFixTest {
           container_definitions = jsonencode([
             {
               name       = "api"
-              image      = "nginx"
+              image      = "nginx:1.27"
               privileged = true
               environment = [
                 { name = "DB_HOST", value = "db" },
@@ -174,6 +174,63 @@ class TerraformFixTest {
             "\"awslogs-group\" = \"/ecs/api\"");
     assertThat(result.diff() + result.instructions()).doesNotContain(SECRET);
     assertThat(result.remaining()).isEmpty();
+  }
+
+  @Test
+  void forbiddenCapabilitiesAreAStepNamingTheElementToRemove() throws Exception {
+    String module =
+        """
+        resource "aws_ecs_task_definition" "api" {
+          family = "api"
+          container_definitions = jsonencode([
+            { name = "api", image = "nginx:1.27", user = "1000", readonlyRootFilesystem = true,
+              logConfiguration = { logDriver = "awslogs" },
+              linuxParameters = { capabilities = { add = ["CHOWN", "SYS_ADMIN"] } } },
+          ])
+          tags = { team = "a" }
+        }
+        """;
+    FixResult step = fix(module, DEFAULTS);
+    assertThat(step.diff()).isEmpty();
+    assertThat(step.instructions())
+        .singleElement()
+        .asString()
+        .contains("container \"api\"", "SYS_ADMIN", "--allow-capability-drop");
+    // an element of a list is not removed from the source: a step says which, where it is written
+    FixResult dropped = fix(module, DEFAULTS.withCapabilityDrop(true));
+    assertThat(dropped.diff()).isEmpty();
+    assertThat(dropped.instructions())
+        .singleElement()
+        .asString()
+        .contains(
+            "container \"api\": remove element 1 from linuxParameters.capabilities.add",
+            "main.tf:6:");
+  }
+
+  @Test
+  void anImageIsPinnedWhereItIsWrittenOnlyToTheDigestGivenForIt() throws Exception {
+    String digest = "sha256:" + "0123456789abcdef".repeat(4);
+    String module =
+        """
+        resource "aws_ecs_task_definition" "api" {
+          family = "api"
+          container_definitions = jsonencode([
+            { name = "api", image = "nginx", user = "1000", readonlyRootFilesystem = true,
+              logConfiguration = { logDriver = "awslogs" } },
+          ])
+          tags = { team = "a" }
+        }
+        """;
+    FixResult step = fix(module, DEFAULTS);
+    assertThat(step.diff()).isEmpty();
+    assertThat(step.instructions())
+        .singleElement()
+        .asString()
+        .contains("container \"api\"", "\"nginx\"", "--pin-image nginx=sha256:DIGEST");
+    FixResult pinned = fixTwice(module, DEFAULTS.withPinnedImages(Map.of("nginx", digest)));
+    assertThat(pinned.diff()).contains("+    { name = \"api\", image = \"nginx@" + digest + "\"");
+    assertThat(pinned.removed()).containsOnlyKeys("ECSG.7");
+    assertThat(pinned.remaining()).isEmpty();
   }
 
   @Test
@@ -334,7 +391,7 @@ class TerraformFixTest {
           containers = [
             {
               name  = "api"
-              image = "x"
+              image = "x:1"
             }
           ]
         }
@@ -347,7 +404,7 @@ class TerraformFixTest {
         """,
             DEFAULTS);
     assertThat(result.diff())
-        .contains("       image = \"x\"\n+      readonlyRootFilesystem = true");
+        .contains("       image = \"x:1\"\n+      readonlyRootFilesystem = true");
     assertThat(result.remaining()).isEmpty();
   }
 
@@ -395,7 +452,7 @@ class TerraformFixTest {
 
         resource "aws_ecs_task_definition" "api" {
           family                = "api"
-          container_definitions = jsonencode([{ name = "api", image = "x", user = "1000", readonlyRootFilesystem = var.ro,
+          container_definitions = jsonencode([{ name = "api", image = "x:1", user = "1000", readonlyRootFilesystem = var.ro,
             logConfiguration = { logDriver = "awslogs" } }])
           tags = { team = "a" }
         }
