@@ -115,8 +115,8 @@ public final class TerraformPlanReader implements InputReader.OfFile {
    * provider fills in at apply with the API's default, which the controls read as not set: a task
    * definition's network mode (bridge, or on Windows the default; never host), a service's or task
    * set's platform version (LATEST), a capacity provider's managed termination protection
-   * (DISABLED), the launch type where a capacity provider strategy is written (the API takes one
-   * or the other), and a cluster's settings: Container Insights left out is not set, which ECS.12
+   * (DISABLED), the launch type where a capacity provider strategy is written (the API takes one or
+   * the other), and a cluster's settings: Container Insights left out is not set, which ECS.12
    * fails as it does in source and templates (controls.md), whatever the account's default makes of
    * it at apply. Where a launch type is left out without a strategy, the cluster's default strategy
    * decides: that stays known only after apply.
