@@ -10,6 +10,8 @@ import java.util.List;
  * @param label how findings name it: its name, or its position when the name is missing
  * @param addedCapabilities linuxParameters.capabilities.add, each capability as written
  * @param deviceHostPaths linuxParameters.devices, each device's hostPath (absent when it has none)
+ * @param settingCredentials the credentials written by value in command, entryPoint,
+ *     healthCheck.command and dockerLabels (the values themselves are never kept)
  */
 public record ContainerDefinition(
     String label,
@@ -21,4 +23,5 @@ public record ContainerDefinition(
     Value<String> logDriver,
     Value<List<Value<String>>> addedCapabilities,
     Value<List<Value<String>>> deviceHostPaths,
-    Value<List<Value<String>>> dockerSecurityOptions) {}
+    Value<List<Value<String>>> dockerSecurityOptions,
+    List<SettingCredential> settingCredentials) {}

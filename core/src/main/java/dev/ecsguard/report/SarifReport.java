@@ -90,6 +90,7 @@ public final class SarifReport implements Report {
     json.writeStringField(
         "security-severity",
         switch (control.severity()) {
+          case CRITICAL -> "9.5";
           case HIGH -> "8.0";
           case MEDIUM -> "5.5";
           case LOW -> "3.0";
@@ -100,7 +101,7 @@ public final class SarifReport implements Report {
 
   private static String level(ControlInfo control) {
     return switch (control.severity()) {
-      case HIGH -> "error";
+      case CRITICAL, HIGH -> "error";
       case MEDIUM -> "warning";
       case LOW -> "note";
     };
