@@ -12,8 +12,13 @@ import java.util.Optional;
 public final class CredentialValuesInEnvironmentRemedy extends CredentialsInEnvironmentRemedy {
   @Override
   protected Optional<String> flagged(String variable, JsonNode value) {
-    if (Credentials.ECS8_NAMES.contains(variable) || !value.isTextual()) {
+    if (Credentials.ECS8_NAMES.contains(variable)) {
       return Optional.empty();
+    }
+    if (!value.isTextual()) { // a template's function, an expression: the text is made on deploy
+      return value.isMissingNode() || value.isNull() || !Credentials.isSecretLike(variable)
+          ? Optional.empty()
+          : Optional.of(" is computed under a secret-like name, as a plain environment variable.");
     }
     return Credentials.inVariable(variable, value.asText())
         .map(found -> " holds " + found.kind() + " as a plain environment variable.");
