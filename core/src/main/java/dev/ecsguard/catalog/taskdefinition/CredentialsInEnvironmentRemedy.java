@@ -7,6 +7,8 @@ import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 import dev.ecsguard.control.RemedyContext.ExecutionRoleUse;
 import dev.ecsguard.secrets.Credentials;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,6 +23,7 @@ public class CredentialsInEnvironmentRemedy extends Remedy {
       return;
     }
     String name = container.path("name").asText("container");
+    List<String> steps = new ArrayList<>();
     for (int i = environment.size() - 1; i >= 0; i--) {
       String variable = environment.get(i).path("name").asText("");
       Optional<String> step = flagged(variable, environment.get(i).path("value"));
@@ -29,7 +32,8 @@ public class CredentialsInEnvironmentRemedy extends Remedy {
       }
       String arn = context.options().secrets().get(variable);
       if (arn == null) {
-        context.instruct(
+        steps.add(
+            0, // the loop runs backwards (it removes entries); the steps keep the file's order
             "container \""
                 + name
                 + "\": "
@@ -51,6 +55,7 @@ public class CredentialsInEnvironmentRemedy extends Remedy {
       }
       context.needsExecutionRole(ExecutionRoleUse.SECRETS);
     }
+    steps.forEach(context::instruct);
   }
 
   /**
