@@ -305,8 +305,10 @@ def read_report(path):
 
 
 def check_task_definitions(report, latest):
-    """ecsguard must report each family once, at its latest ACTIVE revision. Returns lines."""
-    ids = {f.get("resourceId") for f in report.get("findings", []) if f.get("resourceType") == TASK_DEFINITION}
+    """ecsguard must judge each family once, at its latest ACTIVE revision. Returns lines. The older
+    revisions services run are described too (for ECSG.11/12), but not judged: NOT_APPLICABLE."""
+    ids = {f.get("resourceId") for f in report.get("findings", [])
+           if f.get("resourceType") == TASK_DEFINITION and f.get("status") != "NOT_APPLICABLE"}
     expected = set(latest.values())
     missing = sorted(expected - ids)
     extra = sorted(ids - expected)

@@ -5,6 +5,7 @@ import dev.ecsguard.aws.remediation.Journal;
 import dev.ecsguard.aws.remediation.Remediation;
 import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.config.Configuration;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.report.Printable;
@@ -18,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
     name = "apply",
     description = {
       "Fix what a live scan finds in AWS accounts: register a hardened revision of each failing task definition (its latest ACTIVE revision),"
-          + " move the services of that family to it with a new deployment, and fix service, cluster and capacity-provider settings.",
+          + " move the services of that family to it with a new deployment, redeploy a service to its family's latest revision where"
+          + " a finding asks (the revision it runs fails what the latest passes), and fix service, cluster and capacity-provider settings.",
       "Dry run by default: prints the plan and the diffs, and changes nothing. --yes makes exactly those changes, journalled for"
           + " 'ecsguard rollback'. Nothing is ever deregistered or deleted."
     },
@@ -50,6 +53,8 @@ final class ApplyCommand implements Callable<Integer> {
   @Mixin HardeningChoices choices = new HardeningChoices();
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
+
+  @Mixin StandardChoice standardChoice = new StandardChoice();
 
   @Option(
       names = "--skip-controls",
@@ -95,9 +100,12 @@ final class ApplyCommand implements Callable<Integer> {
     try {
       configuration = configChoice.load();
       skipped.addAll(configuration.skip());
+      Set<Standard> standards = standardChoice.standards(configuration);
       scanner =
           new Scanner(
-              Selection.of(List.of(), skipped, configuration.parameters()), InputLimits.DEFAULT);
+              Selection.of(standards, List.of(), skipped, configuration.parameters()),
+              InputLimits.DEFAULT);
+      skipped.addAll(Selection.outside(standards));
     } catch (InputException e) {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();

@@ -8,19 +8,24 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "controls",
-    description = "List the controls: id, title, severity, resource type, AWS Config rule, status.",
+    description =
+        "List the controls by standard (AWS Security Hub's, ecsguard's own): id, title, severity, resource type, AWS Config rule, status.",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class)
 final class ControlsCommand implements Callable<Integer> {
   /** The table's formats. */
   enum TableFormat {
     TEXT,
-    MARKDOWN
+    MARKDOWN,
+    JSON
   }
 
   private final Context context;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or markdown.")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (default: a table per standard), markdown (the README's table) or json.")
   TableFormat format = TableFormat.TEXT;
 
   ControlsCommand(Context context) {
@@ -32,9 +37,11 @@ final class ControlsCommand implements Callable<Integer> {
     context
         .out()
         .print(
-            format == TableFormat.MARKDOWN
-                ? ControlTable.markdown(Catalogue.CONTROLS)
-                : ControlTable.text(Catalogue.CONTROLS));
+            switch (format) {
+              case TEXT -> ControlTable.text(Catalogue.CONTROLS);
+              case MARKDOWN -> ControlTable.markdown(Catalogue.CONTROLS);
+              case JSON -> ControlTable.json(Catalogue.CONTROLS);
+            });
     return ExitCode.OK.code();
   }
 }

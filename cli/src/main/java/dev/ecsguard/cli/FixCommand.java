@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.engine.Selection;
 import dev.ecsguard.fix.AtomicFileWrite;
 import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.shared.FixResult;
@@ -84,6 +85,8 @@ final class FixCommand implements Callable<Integer> {
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
 
+  @Mixin StandardChoice standardChoice = new StandardChoice();
+
   @Option(
       names = "--skip-controls",
       split = ",",
@@ -112,6 +115,7 @@ final class FixCommand implements Callable<Integer> {
     }
     List<String> skipped = new ArrayList<>(configuration.skip());
     skipped.addAll(skip);
+    skipped.addAll(Selection.outside(standardChoice.standards(configuration)));
     RemedyOptions options = choices.options(logRegion).leavingAlone(skipped);
     Acceptance acceptance;
     try {

@@ -92,11 +92,14 @@ final class ScanCommand implements Callable<Integer> {
       description = "Write the report that has no =FILE to FILE instead of standard output.")
   Path output;
 
+  @Mixin StandardChoice standardChoice = new StandardChoice();
+
   @Option(
       names = "--controls",
       split = ",",
       paramLabel = "ID",
-      description = "Run only these controls (retired ones run only when named here).")
+      description =
+          "Run only these controls, of the standard chosen (retired ones run only when named here).")
   List<String> only;
 
   @Option(
@@ -366,6 +369,7 @@ final class ScanCommand implements Callable<Integer> {
       Configuration configuration, Baseline accepted, AwsOptions awsOptions) {
     ScanRequest.Builder request =
         ScanRequest.builder()
+            .standards(standardChoice.standards(configuration))
             .only(only == null ? List.of() : only)
             .skip(configuration.skip())
             .skip(skip)

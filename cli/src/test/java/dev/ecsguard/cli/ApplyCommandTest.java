@@ -44,6 +44,17 @@ class ApplyCommandTest {
   }
 
   @Test
+  void aStandardLeavesTheOtherStandardsFindingsAlone() throws IOException, InterruptedException {
+    estate.reseed(SECRET);
+    Run dryRun = Run.of("apply", "--aws", "--region", "us-east-1", "--standard", "ecsguard");
+    assertThat(dryRun.out())
+        .contains("register a hardened revision from legacy:1 (removes ECS.20, ECSG.1)")
+        .doesNotContain("privileged") // ECS.4 is Security Hub's: left alone
+        .doesNotContain("Still FAILED")
+        .contains("Run again with --yes to make these 2 changes.");
+  }
+
+  @Test
   void dryRunThenApplyThenRollback() throws IOException, InterruptedException {
     estate.reseed(SECRET);
     Path journal = directory.resolve("journal.json");

@@ -2,6 +2,8 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,5 +80,62 @@ class BaselineTest {
     Files.writeString(other, "[]");
     assertThat(Run.of("scan", "--baseline", other.toString(), "../examples").err())
         .contains(other + ":1:1: not an ecsguard baseline");
+  }
+
+  @Test
+  void withABaselineTheScoreIsShownBeforeAndAfterAndSuppressedFailuresStillCount()
+      throws IOException {
+    Path task = dir.resolve("task.json");
+    String privileged =
+        "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":true,\"readonlyRootFilesystem\":true}]}";
+    Files.writeString(task, privileged);
+    Path baseline = dir.resolve("baseline.json");
+    Run.of(
+        "scan",
+        "--no-config",
+        "--controls",
+        "ECS.4,ECS.5,ECSG.2",
+        "--create-baseline",
+        baseline.toString(),
+        task.toString());
+    assertThat(Files.readString(baseline))
+        .contains("\"securityHubControls\"", "\"ECS.4\" : \"FAILED\"", "\"ECS.5\" : \"PASSED\"")
+        .doesNotContain("\"ECSG.2\" :");
+
+    Run same =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4,ECS.5",
+            "--baseline",
+            baseline.toString(),
+            task.toString());
+    assertThat(same.out())
+        .contains(
+            "Predicted Security Hub ECS score: 50% → 50% (1 of 2 controls passed); 1 suppressed finding counts as FAILED");
+
+    Files.writeString(task, privileged.replace("\"privileged\":true", "\"privileged\":false"));
+    Run fixed =
+        Run.of(
+            "scan",
+            "--no-config",
+            "--controls",
+            "ECS.4,ECS.5",
+            "--format",
+            "json",
+            "--baseline",
+            baseline.toString(),
+            task.toString());
+    JsonNode score =
+        new ObjectMapper().readTree(fixed.out()).get("summary").get("securityHubScore");
+    assertThat(score.get("percent").asInt()).isEqualTo(100);
+    assertThat(score.get("before").get("percent").asInt()).isEqualTo(50);
+    assertThat(score.get("before").get("failed").asInt()).isEqualTo(1);
+
+    Path old =
+        Files.writeString(dir.resolve("old.json"), "{\"schemaVersion\": 1, \"findings\": []}");
+    assertThat(Run.of("scan", "--no-config", "--baseline", old.toString(), task.toString()).out())
+        .contains("the baseline records no earlier score (make it again with --create-baseline)");
   }
 }

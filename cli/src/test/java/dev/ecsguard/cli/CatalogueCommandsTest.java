@@ -27,6 +27,26 @@ class CatalogueCommandsTest {
   }
 
   @Test
+  void controlsAreListedUnderTheirStandard() throws Exception {
+    String text = Run.of("controls").out();
+    int securityHub = text.indexOf("AWS Security Hub controls (--standard securityhub)");
+    int own = text.indexOf("ecsguard controls (--standard ecsguard)");
+    assertThat(securityHub).isZero();
+    assertThat(own).isGreaterThan(text.indexOf("\nECS.21 ")).isLessThan(text.indexOf("\nECSG.1 "));
+    com.fasterxml.jackson.databind.JsonNode json =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(Run.of("controls", "--format", "json").out());
+    assertThat(json.get("controls"))
+        .allSatisfy(
+            control ->
+                assertThat(control.get("standard").asText())
+                    .isEqualTo(
+                        control.get("id").asText().startsWith("ECSG.")
+                            ? "ecsguard"
+                            : "securityhub"));
+  }
+
+  @Test
   void explainPrintsMetadataAndTheLesson() {
     Run run = Run.of("explain", "ecs.4");
     assertThat(run.exitCode()).isZero();

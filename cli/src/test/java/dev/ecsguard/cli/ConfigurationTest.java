@@ -137,6 +137,29 @@ class ConfigurationTest {
   }
 
   @Test
+  void theConfigurationChoosesAStandardAndTheCommandLineWins() throws IOException {
+    Path config = config("controls:\n  standard: ecsguard\n");
+    JsonNode own =
+        JSON.readTree(
+            Run.of("scan", "--config", config.toString(), "--format", "json", task().toString())
+                .out());
+    assertThat(own.get("standards").toString()).isEqualTo("[\"ecsguard\"]");
+    JsonNode securityHub =
+        JSON.readTree(
+            Run.of(
+                    "scan",
+                    "--config",
+                    config.toString(),
+                    "--standard",
+                    "securityhub",
+                    "--format",
+                    "json",
+                    task().toString())
+                .out());
+    assertThat(securityHub.get("standards").toString()).isEqualTo("[\"securityhub\"]");
+  }
+
+  @Test
   void theNearestConfigurationIsFoundUnlessToldNotTo() throws IOException {
     config("controls:\n  skip: [ECS.4]\n");
     Path nested = Files.createDirectories(dir.resolve("a/b"));
@@ -155,6 +178,7 @@ class ConfigurationTest {
         "parameters:\\n  ECS.13: {requiredTagKey: [team]}\\n|2:3|requiredTagKey",
         "controls:\\n  skipp: [ECS.4]\\n|2:3|unknown setting controls.skipp",
         "controls: {}\\n|1:1|controls needs skip",
+        "controls:\\n  standard: cis\\n|2:13|the standard must be securityhub",
         "colour: always\\n|1:9|unknown setting colour",
         "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
         "controls: [\\n|2:1|malformed YAML"

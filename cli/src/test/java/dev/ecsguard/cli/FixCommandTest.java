@@ -69,6 +69,16 @@ class FixCommandTest {
   }
 
   @Test
+  void aStandardLeavesTheOthersControlsAloneExceptARemedyItShares() throws IOException {
+    Path file = describeOutput();
+    Run run = Run.of("fix", "--no-config", "--standard", "ecsguard", file.toString());
+    assertThat(run.out())
+        .contains("removes ECS.20, ECSG.1; nothing left FAILED") // ECS.20's remedy fixes ECSG.1
+        .doesNotContain("\"readonlyRootFilesystem\": true");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
   void whatASuppressionAcceptsOrTheUserSkipsIsLeftAsItIs() throws IOException {
     Path file = describeOutput();
     Path config =

@@ -98,12 +98,82 @@ class ReportFormatsTest {
     List<String> csv = Files.readAllLines(reportFile(ReportFormat.CSV));
     assertThat(csv.get(0))
         .isEqualTo(
-            "controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message");
+            "controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message,standard");
     assertThat(csv).hasSize(findings + 1);
 
     assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN)))
         .startsWith("### ecsguard: " + failed + " FAILED")
         .contains("| High |");
+  }
+
+  @Test
+  void everyReportMarksEachControlsStandardAndShowsThePredictedScore() throws Exception {
+    List<String> args = new ArrayList<>(List.of("scan", "--no-config"));
+    for (ReportFormat format : ReportFormat.values()) {
+      args.addAll(List.of("--format", format.label() + "=" + reportFile(format)));
+    }
+    args.add(EXAMPLES);
+    Run.of(args.toArray(String[]::new));
+    JsonNode json = JSON.readTree(reportFile(ReportFormat.JSON).toFile());
+    assertThat(json.get("standards").toString()).isEqualTo("[\"securityhub\",\"ecsguard\"]");
+    assertThat(json.get("findings"))
+        .allSatisfy(
+            finding ->
+                assertThat(finding.get("standard").asText())
+                    .isEqualTo(
+                        finding.get("controlId").asText().startsWith("ECSG.")
+                            ? "ecsguard"
+                            : "securityhub"));
+    JsonNode score = json.get("summary").get("securityHubScore");
+    assertThat(score.get("percent").asInt())
+        .isBetween(score.get("min").asInt(), score.get("max").asInt());
+    String percent = score.get("percent").asInt() + "%";
+
+    JsonNode rules =
+        JSON.readTree(reportFile(ReportFormat.SARIF).toFile())
+            .get("runs")
+            .get(0)
+            .get("tool")
+            .get("driver")
+            .get("rules");
+    assertThat(rules)
+        .allSatisfy(
+            rule -> {
+              boolean own = rule.get("id").asText().startsWith("ECSG.");
+              assertThat(rule.get("properties").get("standard").asText())
+                  .isEqualTo(own ? "ecsguard" : "AWS Security Hub");
+              assertThat(rule.get("properties").get("tags").toString())
+                  .contains(own ? "\"ecsguard\"" : "\"securityhub\"");
+            });
+    assertThat(JSON.readTree(reportFile(ReportFormat.ASFF).toFile()))
+        .allSatisfy(
+            finding ->
+                assertThat(finding.get("Types").get(0).asText())
+                    .isEqualTo(
+                        finding.get("GeneratorId").asText().startsWith("ECSG.")
+                            ? "Software and Configuration Checks/AWS Security Best Practices/ecsguard"
+                            : "Software and Configuration Checks/AWS Security Best Practices"));
+    assertThat(Files.readString(reportFile(ReportFormat.TEXT)))
+        .contains("\nPredicted Security Hub ECS score: " + percent + " (");
+    assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN)))
+        .contains("**Predicted Security Hub ECS score:** " + percent)
+        .contains("| status | control | standard |")
+        .contains("| ECSG.1 | ecsguard |", "| ECS.4 | AWS Security Hub |");
+    assertThat(Files.readString(reportFile(ReportFormat.HTML)))
+        .contains("<b>Predicted Security Hub ECS score:</b> " + percent)
+        .contains("<th>standard</th>", "<td>ECSG.1</td><td>ecsguard</td>");
+  }
+
+  @Test
+  void withOnlyEcsguardsOwnControlsThereIsNoScoreToPredict() throws IOException {
+    Run text = Run.of("scan", "--no-config", "--standard", "ecsguard", EXAMPLES);
+    assertThat(text.out()).doesNotContain("Security Hub").doesNotContain("ECS.4 ");
+    JsonNode json =
+        JSON.readTree(
+            Run.of("scan", "--no-config", "--standard", "ecsguard", "--format", "json", EXAMPLES)
+                .out());
+    assertThat(json.get("standards").toString()).isEqualTo("[\"ecsguard\"]");
+    assertThat(json.get("summary").get("securityHubScore").isNull()).isTrue();
   }
 
   @Test

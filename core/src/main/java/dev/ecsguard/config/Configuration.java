@@ -1,14 +1,18 @@
 package dev.ecsguard.config;
 
 import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.engine.Suppression;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A project's settings, from {@code .ecsguard.yml}: what the command line can say, kept with the
  * code.
  *
+ * @param standards the standards whose controls run ({@code controls.standard}), or null for the
+ *     default (every one)
  * @param skip control ids not to run
  * @param parameters {@code "ECS.13.requiredTagKeys" → "team,owner"}
  * @param failOn the lowest severity whose FAILED findings fail the scan, or null for the default
@@ -17,15 +21,17 @@ import java.util.Map;
  * @param source the file it was read from, or null for none
  */
 public record Configuration(
+    Set<Standard> standards,
     List<String> skip,
     Map<String, String> parameters,
     Severity failOn,
     List<Suppression> suppressions,
     String source) {
   public static final Configuration NONE =
-      new Configuration(List.of(), Map.of(), null, List.of(), null);
+      new Configuration(null, List.of(), Map.of(), null, List.of(), null);
 
   public Configuration {
+    standards = standards == null ? null : Set.copyOf(standards);
     skip = List.copyOf(skip);
     parameters = Map.copyOf(parameters);
     suppressions = List.copyOf(suppressions);

@@ -1,6 +1,7 @@
 package dev.ecsguard.config;
 
 import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.engine.Selection;
 import dev.ecsguard.engine.Suppression;
 import dev.ecsguard.tree.ArrayNode;
@@ -60,19 +61,35 @@ public final class ConfigurationReader {
       }
     }
     List<String> skip = new ArrayList<>();
+    Set<Standard> standards = null;
     if (top.get("controls") != null) {
       ObjectNode controls = object(top.get("controls"), name, "controls");
       for (String key : controls.names()) {
-        if (!key.equals("skip")) {
+        if (!key.equals("skip") && !key.equals("standard")) {
           throw error(
-              name, controls.get(key), "unknown setting controls." + key + " (known: skip)");
+              name,
+              controls.get(key),
+              "unknown setting controls." + key + " (known: standard, skip)");
         }
       }
-      if (controls.get("skip") == null) {
-        throw error(name, controls, "controls needs skip, a list of control ids");
+      if (controls.get("skip") == null && controls.get("standard") == null) {
+        throw error(
+            name,
+            controls,
+            "controls needs skip, a list of control ids, or standard (securityhub, ecsguard or all)");
       }
-      for (Node id : array(controls.get("skip"), name, "controls.skip")) {
-        skip.add(controlId(id, name));
+      if (controls.get("skip") != null) {
+        for (Node id : array(controls.get("skip"), name, "controls.skip")) {
+          skip.add(controlId(id, name));
+        }
+      }
+      Node standard = controls.get("standard");
+      if (standard != null) {
+        try {
+          standards = Selection.standards(text(standard, name, "controls.standard"));
+        } catch (IllegalArgumentException e) {
+          throw error(name, standard, e.getMessage());
+        }
       }
     }
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -105,7 +122,7 @@ public final class ConfigurationReader {
         suppressions.add(suppression(entry, name));
       }
     }
-    return new Configuration(skip, parameters, failOn, suppressions, name);
+    return new Configuration(standards, skip, parameters, failOn, suppressions, name);
   }
 
   private static Suppression suppression(Node node, String name) throws InputException {

@@ -35,9 +35,14 @@ public record ControlInfo(
             .toList());
   }
 
+  /** The standard it belongs to, told by its id. */
+  public Standard standard() {
+    return Standard.of(id);
+  }
+
   /** True for AWS Security Hub's controls, false for ecsguard's own. */
   public boolean fromSecurityHub() {
-    return id.startsWith("ECS.");
+    return standard() == Standard.SECURITY_HUB;
   }
 
   /** Where AWS documents the control; null for ecsguard's own, whose lesson is all there is. */

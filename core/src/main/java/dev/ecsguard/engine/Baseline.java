@@ -3,6 +3,7 @@ package dev.ecsguard.engine;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.DocumentReader;
@@ -16,22 +17,47 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The FAILED findings a team has accepted as they stand today: a later scan fails only on findings
  * not in it. Findings are matched by {@link Finding#fingerprint()}, so moving lines changes
- * nothing.
+ * nothing. It also records each Security Hub control's outcome then ({@code securityHubControls}),
+ * so that a later scan shows the predicted score before → after; a baseline written before it did
+ * so is still read, without them.
  */
 public final class Baseline {
+  private static final String OUTCOMES = "securityHubControls";
+  private static final Baseline NONE = new Baseline(Set.of(), null, "no baseline");
   private final Set<String> fingerprints;
+  private final Map<String, SecurityHubScore.Outcome> securityHubOutcomes;
   private final Suppression suppression;
 
-  private Baseline(Set<String> fingerprints, String source) {
+  private Baseline(
+      Set<String> fingerprints,
+      Map<String, SecurityHubScore.Outcome> securityHubOutcomes,
+      String source) {
     this.fingerprints = fingerprints;
+    this.securityHubOutcomes = securityHubOutcomes;
     this.suppression =
         new Suppression("*", "*", "already there when the baseline was made", null, source);
+  }
+
+  /**
+   * Each Security Hub control's outcome when the baseline was made (controls that judged no
+   * resource left out); null for no baseline, or one made before ecsguard recorded them.
+   */
+  public Map<String, SecurityHubScore.Outcome> securityHubOutcomes() {
+    return securityHubOutcomes;
+  }
+
+  /** Whether this is a baseline that was read, not {@link #none()}. */
+  public boolean given() {
+    return this != NONE;
   }
 
   /** Whether {@code finding} was in the baseline; then it is marked as suppressed by it. */
@@ -60,6 +86,13 @@ public final class Baseline {
         }
       }
       json.writeEndArray();
+      if (result.standards().contains(Standard.SECURITY_HUB)) {
+        json.writeObjectFieldStart(OUTCOMES);
+        for (var outcome : SecurityHubScore.outcomes(result.findings()).entrySet()) {
+          json.writeStringField(outcome.getKey(), outcome.getValue().name());
+        }
+        json.writeEndObject();
+      }
       json.writeEndObject();
     }
   }
@@ -85,10 +118,43 @@ public final class Baseline {
       }
       fingerprints.add(print.text());
     }
-    return new Baseline(fingerprints, "baseline " + name);
+    return new Baseline(fingerprints, outcomes(root, name), "baseline " + name);
+  }
+
+  /** The recorded outcomes, or null when there are none; each must name a known outcome. */
+  private static Map<String, SecurityHubScore.Outcome> outcomes(Node root, String name)
+      throws InputException {
+    Node recorded = ((ObjectNode) root).get(OUTCOMES);
+    if (recorded == null) {
+      return null;
+    }
+    if (!(recorded instanceof ObjectNode controls)) {
+      throw new InputException(
+          name, recorded.line(), recorded.column(), OUTCOMES + " must be a mapping of control ids");
+    }
+    Map<String, SecurityHubScore.Outcome> outcomes = new LinkedHashMap<>();
+    for (String id : controls.names()) {
+      Node value = controls.get(id);
+      SecurityHubScore.Outcome outcome =
+          value instanceof ScalarNode scalar && scalar.text() != null
+              ? Arrays.stream(SecurityHubScore.Outcome.values())
+                  .filter(known -> known.name().equals(scalar.text()))
+                  .findFirst()
+                  .orElse(null)
+              : null;
+      if (outcome == null) {
+        throw new InputException(
+            name,
+            value.line(),
+            value.column(),
+            "the outcome of " + id + " must be PASSED, FAILED, UNKNOWN or NO_DATA");
+      }
+      outcomes.put(id, outcome);
+    }
+    return Map.copyOf(outcomes);
   }
 
   public static Baseline none() {
-    return new Baseline(Set.of(), "no baseline");
+    return NONE;
   }
 }

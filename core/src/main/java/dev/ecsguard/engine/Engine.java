@@ -13,7 +13,7 @@ public final class Engine {
    * ScanResult#errors() errors}, and the scan goes on with the others.
    */
   public static ScanResult scan(ScanRequest request) {
-    ScanResult result = new ScanResult();
+    ScanResult result = new ScanResult(request.selection(), request.baseline());
     LocalDate today = request.today() != null ? request.today() : LocalDate.now();
     ScanListener listener =
         new Suppressing(request.suppressions(), request.baseline(), today, result);

@@ -1,5 +1,6 @@
 package dev.ecsguard.engine;
 
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.tree.InputLimits;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -7,9 +8,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything one scan needs, for {@link Engine#scan(ScanRequest)}: what to read, which controls
@@ -37,7 +40,8 @@ public final class ScanRequest {
   private ScanRequest(Builder builder) {
     this.inputs = List.copyOf(builder.inputs);
     // The id or parameter the user got wrong is said before anything is read.
-    this.selection = Selection.of(builder.only, builder.skip, builder.parameters);
+    this.selection =
+        Selection.of(builder.standards, builder.only, builder.skip, builder.parameters);
     this.suppressions = List.copyOf(builder.suppressions);
     this.baseline = builder.baseline;
     this.limits = builder.limits;
@@ -102,6 +106,7 @@ public final class ScanRequest {
    */
   public static final class Builder {
     private final List<ScanInput> inputs = new ArrayList<>();
+    private Set<Standard> standards = EnumSet.allOf(Standard.class);
     private final List<String> only = new ArrayList<>();
     private final List<String> skip = new ArrayList<>();
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -145,8 +150,18 @@ public final class ScanRequest {
     }
 
     /**
-     * Runs only these controls (in any letter case; retired ones run only when named here). None
-     * given: every active control.
+     * The standards whose controls run (default: every one); replaces what an earlier call gave, as
+     * the command line's {@code --standard} replaces a configuration's.
+     */
+    public Builder standards(Set<Standard> chosen) {
+      standards = EnumSet.noneOf(Standard.class);
+      standards.addAll(chosen);
+      return this;
+    }
+
+    /**
+     * Runs only these controls (in any letter case; retired ones run only when named here), each of
+     * one of the {@linkplain #standards standards}. None given: every active control of them.
      */
     public Builder only(Collection<String> controlIds) {
       only.addAll(controlIds);

@@ -1,11 +1,14 @@
 package dev.ecsguard.engine;
 
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.tree.InputException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A whole scan, collected for the reports. */
 public final class ScanResult implements ScanListener {
@@ -17,8 +20,18 @@ public final class ScanResult implements ScanListener {
   private boolean live;
   private int files;
   private int resources;
+  private final Selection selection;
+  private final Baseline baseline;
 
+  /** A result of every active control, without a baseline. */
   public ScanResult() {
+    this(Selection.defaults(), Baseline.none());
+  }
+
+  /** A result of the controls {@code selection} runs, compared with {@code baseline}. */
+  public ScanResult(Selection selection, Baseline baseline) {
+    this.selection = selection;
+    this.baseline = baseline;
     for (Status status : Status.values()) {
       counts.put(status, 0);
     }
@@ -97,6 +110,44 @@ public final class ScanResult implements ScanListener {
                         && !f.suppressed()
                         && f.control().severity().compareTo(threshold) <= 0)
             .count();
+  }
+
+  /** The standards of the controls that ran. */
+  public Set<Standard> standards() {
+    return selection.standards();
+  }
+
+  /**
+   * The Security Hub score predicted for this scan's findings (suppressed ones counted as their
+   * status says); null when no Security Hub control ran.
+   */
+  public SecurityHubScore securityHubScore() {
+    return standards().contains(Standard.SECURITY_HUB) ? SecurityHubScore.of(findings) : null;
+  }
+
+  /**
+   * The score the baseline recorded, over the Security Hub controls that ran now; null without a
+   * baseline, when it records no score (made before ecsguard recorded one) or when no Security Hub
+   * control ran.
+   */
+  public SecurityHubScore earlierSecurityHubScore() {
+    Map<String, SecurityHubScore.Outcome> recorded = baseline.securityHubOutcomes();
+    if (recorded == null || !standards().contains(Standard.SECURITY_HUB)) {
+      return null;
+    }
+    Map<String, SecurityHubScore.Outcome> ranNow = new LinkedHashMap<>();
+    for (Selection.Entry entry : selection.entries()) {
+      String id = entry.control().info().id();
+      if (recorded.containsKey(id)) {
+        ranNow.put(id, recorded.get(id));
+      }
+    }
+    return SecurityHubScore.of(ranNow);
+  }
+
+  /** Whether the scan was given a baseline that records no Security Hub score. */
+  public boolean baselineWithoutScore() {
+    return baseline.given() && baseline.securityHubOutcomes() == null;
   }
 
   public int files() {

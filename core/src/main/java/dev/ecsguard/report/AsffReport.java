@@ -2,6 +2,7 @@ package dev.ecsguard.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
@@ -80,7 +81,7 @@ public final class AsffReport implements Report {
     json.writeStringField("GeneratorId", finding.control().id());
     json.writeStringField("AwsAccountId", accountId);
     json.writeArrayFieldStart("Types");
-    json.writeString("Software and Configuration Checks/AWS Security Best Practices");
+    json.writeString(type(finding.control().standard()));
     json.writeEndArray();
     json.writeStringField("CreatedAt", now.toString());
     json.writeStringField("UpdatedAt", now.toString());
@@ -102,6 +103,7 @@ public final class AsffReport implements Report {
     json.writeEndObject();
     json.writeEndObject();
     json.writeObjectFieldStart("ProductFields");
+    json.writeStringField("ecsguard/standard", finding.control().standard().title());
     json.writeStringField("ecsguard/file", finding.location().file());
     if (finding.location().line() > 0) {
       json.writeStringField("ecsguard/line", Integer.toString(finding.location().line()));
@@ -147,6 +149,20 @@ public final class AsffReport implements Report {
       json.writeEndObject();
     }
     json.writeEndObject();
+  }
+
+  /**
+   * The finding type in Security Hub's taxonomy. AWS's controls are AWS security best practices.
+   * ecsguard's own check the configuration of the same AWS resources, so they share the category,
+   * with a classifier of their own (the taxonomy allows one) that says whose practice they are;
+   * they are no published standard (Industry and Regulatory Standards) and no software flaw
+   * (Vulnerabilities).
+   */
+  static String type(Standard standard) {
+    return switch (standard) {
+      case SECURITY_HUB -> "Software and Configuration Checks/AWS Security Best Practices";
+      case ECSGUARD -> "Software and Configuration Checks/AWS Security Best Practices/ecsguard";
+    };
   }
 
   private static String truncate(String text, int limit) {

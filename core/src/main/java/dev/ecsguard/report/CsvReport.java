@@ -19,7 +19,8 @@ public final class CsvReport implements Report {
           "file",
           "line",
           "column",
-          "message");
+          "message",
+          "standard"); // last, so that the columns scripts already read keep their places
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -37,7 +38,8 @@ public final class CsvReport implements Report {
               finding.location().file(),
               finding.location().line() > 0 ? Integer.toString(finding.location().line()) : "",
               finding.location().line() > 0 ? Integer.toString(finding.location().column()) : "",
-              finding.message()));
+              finding.message(),
+              finding.control().standard().label()));
     }
   }
 

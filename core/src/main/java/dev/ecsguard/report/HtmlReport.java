@@ -1,6 +1,7 @@
 package dev.ecsguard.report;
 
 import dev.ecsguard.control.Severity;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
@@ -10,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One self-contained HTML page (no network fetches): the counts at a glance, bar charts of FAILED
- * findings by severity and by control, and a table of every finding that can be filtered by text
- * and status and sorted by any column. The table is rendered in the page itself, so it reads
- * without scripts too; the small inline script only filters and sorts.
+ * One self-contained HTML page (no network fetches): the counts at a glance, the predicted Security
+ * Hub score, bar charts of FAILED findings by severity and by control, and a table of every finding
+ * that can be filtered by text and status and sorted by any column. The table is rendered in the
+ * page itself, so it reads without scripts too; the small inline script only filters and sorts.
  */
 public final class HtmlReport implements Report {
   private static final Map<Status, String> COLOURS =
@@ -60,6 +61,14 @@ public final class HtmlReport implements Report {
                 ? ""
                 : ", <b>" + result.errors().size() + " inputs could not be read</b>")
         .append("</div>\n");
+    String score = PredictedScore.sentence(result);
+    if (score != null) {
+      page.append("<p id=\"score\"><b>")
+          .append(PredictedScore.LABEL)
+          .append(":</b> ")
+          .append(html(score))
+          .append("</p>\n");
+    }
     page.append("<div class=\"cards\">");
     for (Status status :
         new Status[] {Status.FAILED, Status.UNKNOWN, Status.PASSED, Status.NOT_APPLICABLE}) {
@@ -99,7 +108,7 @@ public final class HtmlReport implements Report {
     }
     page.append("</select><span id=\"n\" class=\"muted\"></span></div>\n");
     page.append(
-        "<table id=\"t\"><thead><tr><th>status</th><th>control</th><th>severity</th><th>resource</th><th>where</th><th>finding</th></tr></thead><tbody>\n");
+        "<table id=\"t\"><thead><tr><th>status</th><th>control</th><th>standard</th><th>severity</th><th>resource</th><th>where</th><th>finding</th></tr></thead><tbody>\n");
     for (Finding finding : result.findings()) {
       String status = finding.status().name() + (finding.suppressed() ? " (suppressed)" : "");
       page.append("<tr data-status=\"")
@@ -110,6 +119,8 @@ public final class HtmlReport implements Report {
           .append(html(status))
           .append("</td><td>")
           .append(html(finding.control().id()))
+          .append("</td><td>")
+          .append(html(finding.control().standard().title()))
           .append("</td><td data-order=\"")
           .append(finding.control().severity().ordinal())
           .append("\">")
@@ -158,7 +169,7 @@ public final class HtmlReport implements Report {
   /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
   static String controlOrder(String id) {
     String number = id.substring(id.indexOf('.') + 1);
-    return (id.startsWith("ECS.") ? "0" : "1")
+    return Standard.of(id).ordinal()
         + String.format("%05d", number.matches("\\d+") ? Integer.parseInt(number) : 0)
         + id;
   }

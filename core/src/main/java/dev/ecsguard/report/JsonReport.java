@@ -3,10 +3,12 @@ package dev.ecsguard.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.SecurityHubScore;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.Location;
 import java.io.IOException;
@@ -33,6 +35,11 @@ public final class JsonReport implements Report {
     try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      json.writeArrayFieldStart("standards");
+      for (Standard standard : result.standards()) {
+        json.writeString(standard.label());
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("findings");
       for (Finding finding : result.findings()) {
         writeFinding(json, finding);
@@ -48,6 +55,8 @@ public final class JsonReport implements Report {
       json.writeNumberField("unknown", result.count(Status.UNKNOWN));
       json.writeNumberField("suppressed", result.suppressed());
       json.writeNumberField("errors", result.errors().size());
+      json.writeFieldName("securityHubScore");
+      writeScore(json, result.securityHubScore(), result.earlierSecurityHubScore());
       json.writeEndObject();
       if (result.live()) {
         json.writeObjectFieldStart("apiCalls");
@@ -78,9 +87,40 @@ public final class JsonReport implements Report {
     out.write(System.lineSeparator());
   }
 
+  /** {passed, failed, unknown, percent, min, max}, and {@code before} as the baseline had it. */
+  private static void writeScore(
+      JsonGenerator json, SecurityHubScore score, SecurityHubScore before) throws IOException {
+    if (score == null) {
+      json.writeNull();
+      return;
+    }
+    json.writeStartObject();
+    json.writeNumberField("passed", score.passed());
+    json.writeNumberField("failed", score.failed());
+    json.writeNumberField("unknown", score.unknown());
+    writePercent(json, "percent", score.percent());
+    writePercent(json, "min", score.min());
+    writePercent(json, "max", score.max());
+    if (before != null) {
+      json.writeFieldName("before");
+      writeScore(json, before, null);
+    }
+    json.writeEndObject();
+  }
+
+  private static void writePercent(JsonGenerator json, String name, Integer percent)
+      throws IOException {
+    if (percent == null) {
+      json.writeNullField(name);
+    } else {
+      json.writeNumberField(name, percent);
+    }
+  }
+
   private static void writeFinding(JsonGenerator json, Finding finding) throws IOException {
     json.writeStartObject();
     json.writeStringField("controlId", finding.control().id());
+    json.writeStringField("standard", finding.control().standard().label());
     json.writeStringField("title", finding.control().title());
     json.writeStringField("severity", finding.control().severity().name());
     json.writeStringField("status", finding.status().name());

@@ -9,8 +9,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * A compact summary for a pull-request comment: the counts, FAILED findings by severity, then the
- * FAILED and UNKNOWN findings in a table (the first {@value #MAX_ROWS}), folded away.
+ * A compact summary for a pull-request comment: the counts, the predicted Security Hub score
+ * (before → after with a baseline), FAILED findings by severity, then the FAILED and UNKNOWN
+ * findings with their standard in a table (the first {@value #MAX_ROWS}), folded away.
  */
 public final class MarkdownReport implements Report {
   private static final int MAX_ROWS = 100;
@@ -48,6 +49,10 @@ public final class MarkdownReport implements Report {
             + "."
             + nl
             + nl);
+    String score = PredictedScore.sentence(result);
+    if (score != null) {
+      out.write("**" + PredictedScore.LABEL + ":** " + cell(score) + nl + nl);
+    }
     out.write("| severity | FAILED |" + nl + "|---|---|" + nl);
     for (Severity severity : Severity.values()) {
       long count =
@@ -71,9 +76,9 @@ public final class MarkdownReport implements Report {
             + nl
             + nl);
     out.write(
-        "| status | control | severity | resource | where | finding |"
+        "| status | control | standard | severity | resource | where | finding |"
             + nl
-            + "|---|---|---|---|---|---|"
+            + "|---|---|---|---|---|---|---|"
             + nl);
     for (Finding finding : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
       out.write(
@@ -84,6 +89,8 @@ public final class MarkdownReport implements Report {
                   : "")
               + " | "
               + finding.control().id()
+              + " | "
+              + finding.control().standard().title()
               + " | "
               + finding.control().severity().title()
               + " | "

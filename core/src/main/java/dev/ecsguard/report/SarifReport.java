@@ -85,7 +85,9 @@ public final class SarifReport implements Report {
     json.writeString("security");
     json.writeString("ecs");
     json.writeString(control.resourceType().awsName());
+    json.writeString(control.standard().label());
     json.writeEndArray();
+    json.writeStringField("standard", control.standard().title());
     // GitHub ranks security alerts by this score: High 8.0, Medium 5.5, Low 3.0.
     json.writeStringField(
         "security-severity",

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * The readable report: FAILED and UNKNOWN findings (every finding with {@code verbose}) grouped
- * under their resource, each with where it is, what is wrong, and the fix; then notes and a
- * summary. Colour only when asked, i.e. on a terminal.
+ * under their resource, each with where it is, what is wrong, and the fix; then notes, a summary
+ * and the predicted Security Hub score. Colour only when asked, i.e. on a terminal.
  */
 public final class TextReport implements Report {
   private static final String RESET = "\u001b[0m";
@@ -137,6 +137,10 @@ public final class TextReport implements Report {
                         + " unreadable "
                         + plural(result.errors().size(), "input"),
             nl));
+    String score = PredictedScore.sentence(result);
+    if (score != null) {
+      out.write(PredictedScore.LABEL + ": " + score + nl);
+    }
   }
 
   private String paint(Status status, String text) {

@@ -121,25 +121,6 @@ public final class Credentials {
   private static final Pattern URL_PASSWORD =
       Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s/:@'\"]*:([^\\s/@'\"]+)@[^\\s/@'\"]+");
 
-  /**
-   * Where any format can start: texts without one of these are left without running every pattern.
-   * Plain substring searches, because every finding message passes here and a regular expression of
-   * alternatives tried at each position cost most of a scan's time.
-   */
-  private static final List<String> FORMAT_STARTS =
-      List.of(
-          "AKIA",
-          "ASIA",
-          "ABIA",
-          "ACCA",
-          "PRIVATE KEY",
-          "github_pat_",
-          "glpat-",
-          "xox",
-          "k_live_",
-          "AIza",
-          "://");
-
   private static final Pattern REFERENCE =
       Pattern.compile(
           "\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*|\\{\\{resolve:.*}}|arn:.*|<[^<>]*>",
@@ -343,23 +324,44 @@ public final class Credentials {
     }
   }
 
+  /**
+   * Whether a format may start somewhere in {@code text}: one pass over it, each character that can
+   * begin a format confirmed by the whole prefix, because every finding message passes here.
+   */
   private static boolean mayHoldAFormat(String text) {
-    for (String start : FORMAT_STARTS) {
-      if (text.contains(start)) {
+    for (int at = 0, length = text.length(); at < length; at++) {
+      boolean starts =
+          switch (text.charAt(at)) {
+            case 'A' -> startsWithAny(text, at, "AKIA", "ASIA", "ABIA", "ACCA", "AIza");
+            case 'P' -> text.startsWith("PRIVATE KEY", at);
+            case 'x' -> text.startsWith("xox", at);
+            case 'k' -> text.startsWith("k_live_", at);
+            case ':' -> text.startsWith("://", at);
+            case 'g' ->
+                startsWithAny(text, at, "github_pat_", "glpat-")
+                    // GitHub's gh?_ prefixes, not every "through" or "high"
+                    || at + 3 < length
+                        && text.charAt(at + 1) == 'h'
+                        && "pousr".indexOf(text.charAt(at + 2)) >= 0
+                        && text.charAt(at + 3) == '_';
+            // A JWT starts a token with "ey" (base64url of '{"'); "key" or "they" does not start
+            // one.
+            case 'e' ->
+                at + 1 < length
+                    && text.charAt(at + 1) == 'y'
+                    && (at == 0 || !isBase64Url(text.charAt(at - 1)));
+            default -> false;
+          };
+      if (starts) {
         return true;
       }
     }
-    // GitHub's gh?_ prefixes, without stopping at every "through" or "high".
-    for (int at = text.indexOf("gh");
-        at >= 0 && at + 3 < text.length();
-        at = text.indexOf("gh", at + 1)) {
-      if ("pousr".indexOf(text.charAt(at + 2)) >= 0 && text.charAt(at + 3) == '_') {
-        return true;
-      }
-    }
-    // A JWT starts a token with "ey" (base64url of '{"'); "key" or "they" does not start one.
-    for (int at = text.indexOf("ey"); at >= 0; at = text.indexOf("ey", at + 1)) {
-      if (at == 0 || !isBase64Url(text.charAt(at - 1))) {
+    return false;
+  }
+
+  private static boolean startsWithAny(String text, int at, String... prefixes) {
+    for (String prefix : prefixes) {
+      if (text.startsWith(prefix, at)) {
         return true;
       }
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,12 +45,9 @@ public final class DocumentReader {
      * character.
      */
     static Syntax of(String name, char[] text) {
-      String lower = name.toLowerCase(java.util.Locale.ROOT);
-      if (lower.endsWith(".json")) {
-        return JSON;
-      }
-      if (lower.endsWith(".yaml") || lower.endsWith(".yml")) {
-        return YAML;
+      Syntax byName = byName(name);
+      if (byName != null) {
+        return byName;
       }
       for (char c : text) {
         if (!Character.isWhitespace(c)) {
@@ -57,6 +55,28 @@ public final class DocumentReader {
         }
       }
       return JSON;
+    }
+
+    /** As above, for text of ASCII only, still as bytes. */
+    static Syntax of(String name, byte[] ascii) {
+      Syntax byName = byName(name);
+      if (byName != null) {
+        return byName;
+      }
+      for (byte c : ascii) {
+        if (!Character.isWhitespace(c)) {
+          return c == '{' || c == '[' ? JSON : YAML;
+        }
+      }
+      return JSON;
+    }
+
+    private static Syntax byName(String name) {
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      if (lower.endsWith(".json")) {
+        return JSON;
+      }
+      return lower.endsWith(".yaml") || lower.endsWith(".yml") ? YAML : null;
     }
   }
 
@@ -75,20 +95,7 @@ public final class DocumentReader {
 
   /** Reads {@code path}, naming it {@code name} in positions and errors: a regular file only. */
   public Document read(Path path, String name) throws InputException {
-    return parse(text(path, name), name);
-  }
-
-  /**
-   * Apart from parsing, so that the bytes are garbage before the tree grows: memory is the tree's,
-   * not the file's thrice.
-   */
-  private char[] text(Path path, String name) throws InputException {
-    byte[] bytes = RegularFiles.read(path, name, limits.maxFileBytes());
-    try {
-      return RegularFiles.utf8(bytes);
-    } catch (CharacterCodingException e) {
-      throw new InputException(name, "cannot read: " + Problems.describe(e));
-    }
+    return parse(RegularFiles.read(path, name, limits.maxFileBytes()), name);
   }
 
   /**
@@ -96,14 +103,52 @@ public final class DocumentReader {
    * the size limit as the bytes arrive.
    */
   public Document read(InputStream in, String name) throws InputException {
-    char[] text;
+    byte[] bytes;
     try {
-      text =
-          RegularFiles.utf8(new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes());
+      bytes = new BoundedInputStream(in, limits.maxFileBytes(), name).readAllBytes();
     } catch (IOException e) {
       throw failure(e, name, null);
     }
-    return parse(text, name);
+    return parse(bytes, name);
+  }
+
+  /** Parses an in-memory document (used by tests and by the benchmark). */
+  public Document read(byte[] json, String name) throws InputException {
+    if (json.length > limits.maxFileBytes()) {
+      throw new InputException(
+          name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
+    }
+    return parse(json, name);
+  }
+
+  /**
+   * JSON of ASCII only, as most is, is parsed from its bytes: a byte is then a character, so
+   * columns still count what an editor shows, and the parser's byte path is the faster one.
+   * Anything else is decoded first (strict UTF-8), in a step of its own so that the bytes can be
+   * garbage before the tree grows.
+   */
+  private Document parse(byte[] bytes, String name) throws InputException {
+    if (isAscii(bytes) && Syntax.of(name, bytes) == Syntax.JSON) {
+      return parse(() -> factory.createParser(bytes), name, null);
+    }
+    return parse(decoded(bytes, name), name);
+  }
+
+  private static char[] decoded(byte[] bytes, String name) throws InputException {
+    try {
+      return RegularFiles.utf8(bytes);
+    } catch (CharacterCodingException e) {
+      throw new InputException(name, "cannot read: " + Problems.describe(e));
+    }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Document parse(char[] text, String name) throws InputException {
@@ -119,19 +164,6 @@ public final class DocumentReader {
    */
   public Document readEmbedded(ScalarNode host) throws InputException {
     return parse(() -> factory.createParser(host.text()), host.file(), host);
-  }
-
-  /** Parses an in-memory document (used by tests and by the benchmark). */
-  public Document read(byte[] json, String name) throws InputException {
-    if (json.length > limits.maxFileBytes()) {
-      throw new InputException(
-          name, "refused: over the limit of " + limits.maxFileBytes() + " bytes");
-    }
-    try {
-      return parse(RegularFiles.utf8(json), name);
-    } catch (CharacterCodingException e) {
-      throw failure(e, name, null);
-    }
   }
 
   /** Opens a parser; may fail as reading does. */
@@ -227,10 +259,8 @@ public final class DocumentReader {
           open.pop();
         } else {
           Node parent = open.peek();
-          JsonLocation at = parser.currentTokenLocation();
-          Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null, at);
-          Node earlier = parent instanceof ObjectNode object ? object.get(pendingKey) : null;
-          Node.attach(document, parent, node);
+          Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null);
+          Node earlier = Node.attach(document, parent, node);
           if (earlier != null) {
             // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the
             // first.
@@ -263,10 +293,16 @@ public final class DocumentReader {
       return document;
     }
 
-    private Node node(JsonToken token, Node parent, String key, JsonLocation at)
-        throws IOException, InputException {
-      int line = at.getLineNr();
-      int column = at.getColumnNr();
+    /**
+     * A node for a value token, positioned where the token starts. Jackson's parsers know that
+     * position as numbers; asking for it as a JsonLocation would make an object per token. Their
+     * getTokenColumnNr is one more than the JsonLocation's column (Jackson 2.23; DocumentReaderTest
+     * holds the columns to an editor's).
+     */
+    private Node node(JsonToken token, Node parent, String key) throws IOException, InputException {
+      ParserBase position = (ParserBase) parser;
+      int line = position.getTokenLineNr();
+      int column = position.getTokenColumnNr() - 1;
       int index = parent instanceof ArrayNode array ? array.size() : -1;
       return switch (token) {
         case START_OBJECT -> new ObjectNode(document, parent, key, index, line, column);

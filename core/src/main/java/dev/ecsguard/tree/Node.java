@@ -154,15 +154,19 @@ public abstract sealed class Node implements Origin
     return node;
   }
 
-  /** Puts a new node in its parent, or makes it the root of its document. */
-  static void attach(Document document, Node parent, Node node) {
+  /**
+   * Puts a new node in its parent, or makes it the root of its document; gives the member it
+   * replaced (a repeated key), or null.
+   */
+  static Node attach(Document document, Node parent, Node node) {
     if (parent instanceof ObjectNode object) {
-      object.put(node.name(), node);
+      return object.put(node.name(), node);
     } else if (parent instanceof ArrayNode array) {
       array.add(node);
     } else {
       document.root(node);
     }
+    return null;
   }
 
   /** The object or array holding this node, or null for the root. */

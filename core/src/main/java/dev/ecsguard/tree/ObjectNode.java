@@ -13,8 +13,9 @@ public final class ObjectNode extends Node {
     super(document, parent, key, index, line, column);
   }
 
-  void put(String name, Node value) {
-    members.put(name, value);
+  /** Sets member {@code name}, giving the value it had, or null. */
+  Node put(String name, Node value) {
+    return members.put(name, value);
   }
 
   /** Removes member {@code name}, giving its value. */

@@ -152,6 +152,26 @@ class CatalogueTest {
     assertThat(ControlFixturesTest.fixtures(control).resolve("messages.json")).exists();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("controls")
+  void hasPassedAndFailedFixturesInEveryInputForm(Control<?> control) {
+    Path folder = ControlFixturesTest.fixtures(control);
+    List<String> missing =
+        Stream.of("passed", "failed")
+            .flatMap(verdict -> ControlFixturesTest.FORMS.stream().map(form -> verdict + form))
+            .filter(
+                name ->
+                    name.endsWith(".tf")
+                        ? !Files.isDirectory(folder.resolve(name))
+                        : !Files.isRegularFile(folder.resolve(name)))
+            .toList();
+    assertThat(missing)
+        .as(
+            control.info().id()
+                + ": passed and failed fixtures in every input form (a .tf fixture is a module's directory)")
+        .isEmpty();
+  }
+
   @Test
   void readmeControlTableIsCurrent() throws IOException {
     Path readme = Path.of("..", "README.md");

@@ -47,11 +47,15 @@ class ControlFixturesTest {
   }
 
   /**
-   * The verdict a fixture's name stands for: its name up to the first dot. What follows says the
-   * input format: {@code .json} ECS API JSON (register input or describe output), {@code .cfn.yaml}
-   * and {@code .cfn.json} CloudFormation, {@code .plan.json} a Terraform plan, and a directory
-   * {@code .tf} a Terraform module (its .tf files are read together, so each verdict has its own).
+   * The input forms a fixture takes, each the end of its name after the verdict: {@code .json} ECS
+   * API JSON (register input or describe output), {@code .cfn.yaml} and {@code .cfn.json}
+   * CloudFormation, {@code .plan.json} a Terraform plan, and a directory {@code .tf} a Terraform
+   * module (its .tf files are read together, so each verdict has its own). Every control has its
+   * passed and failed fixtures in each ({@link CatalogueTest}).
    */
+  static final List<String> FORMS = List.of(".json", ".cfn.yaml", ".cfn.json", ".plan.json", ".tf");
+
+  /** The verdict a fixture's name stands for: its name up to the first dot ({@link #FORMS}). */
   static Status expectedStatus(Path file) {
     String name = file.getFileName().toString();
     return Status.valueOf(

@@ -164,4 +164,95 @@ class EngineTest {
         .extracting(finding -> finding.control().id() + " " + finding.suppressed())
         .containsExactly("ECS.4 true", "ECS.17 false");
   }
+
+  @Test
+  void aStandardSelectsItsControlsAndComposesWithOnlyAndSkip() {
+    List<String> securityHub =
+        ids(ScanRequest.builder().standards(Selection.standards("securityhub")).build());
+    assertThat(securityHub)
+        .allMatch(id -> id.startsWith("ECS."))
+        .contains("ECS.4")
+        .doesNotContain("ECS.1"); // retired: only when named
+    assertThat(ids(ScanRequest.builder().standards(Selection.standards("ECSGUARD")).build()))
+        .allMatch(id -> id.startsWith("ECSG."))
+        .contains("ECSG.1");
+    assertThat(ids(ScanRequest.builder().build())).containsAll(securityHub).contains("ECSG.1");
+    assertThat(
+            ids(
+                ScanRequest.builder()
+                    .standards(Selection.standards("securityhub"))
+                    .only(List.of("ECS.1", "ECS.4"))
+                    .skip(List.of("ECS.4", "ECSG.1")) // one of another standard is no error
+                    .build()))
+        .containsExactly("ECS.1");
+    assertThatThrownBy(
+            () ->
+                ScanRequest.builder()
+                    .standards(Selection.standards("securityhub"))
+                    .only(List.of("ECSG.1"))
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("ECSG.1 is a control of ecsguard");
+    assertThatThrownBy(() -> Selection.standards("cis"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("securityhub")
+        .hasMessageNotContaining("cis");
+  }
+
+  @Test
+  void fixLeavesAloneOtherStandardsButNotARemedyItShares() {
+    assertThat(Selection.outside(Selection.standards("securityhub")))
+        .contains("ECSG.2")
+        .doesNotContain("ECSG.1", "ECS.4"); // ECS.20's remedy fixes ECSG.1 too
+    assertThat(Selection.outside(Selection.standards("ecsguard")))
+        .contains("ECS.4")
+        .doesNotContain("ECS.20", "ECSG.2");
+    assertThat(Selection.outside(Selection.standards("all"))).isEmpty();
+  }
+
+  @Test
+  void theResultSaysWhichStandardsRanAndTheBaselineGivesTheEarlierScore() throws Exception {
+    Path task = Files.writeString(directory.resolve("td.json"), PRIVILEGED);
+    ScanResult before =
+        Engine.scan(ScanRequest.builder().only(List.of("ECS.4", "ECS.5")).path(task).build());
+    assertThat(before.standards()).containsExactly(dev.ecsguard.control.Standard.SECURITY_HUB);
+    Path baseline = directory.resolve("baseline.json");
+    Baseline.write(before, baseline);
+    Files.writeString(task, PRIVILEGED.replace("\"privileged\": true", "\"privileged\": false"));
+    ScanResult after =
+        Engine.scan(
+            ScanRequest.builder()
+                .only(List.of("ECS.4", "ECS.5", "ECSG.1"))
+                .baseline(Baseline.read(baseline, "baseline.json"))
+                .path(task)
+                .build());
+    assertThat(after.earlierSecurityHubScore()).isEqualTo(new SecurityHubScore(0, 2, 0));
+    assertThat(after.securityHubScore()).isEqualTo(new SecurityHubScore(1, 1, 0));
+    assertThat(after.baselineWithoutScore()).isFalse();
+
+    ScanResult ecsguardOnly =
+        Engine.scan(
+            ScanRequest.builder()
+                .standards(Selection.standards("ecsguard"))
+                .baseline(Baseline.read(baseline, "baseline.json"))
+                .path(task)
+                .build());
+    assertThat(ecsguardOnly.securityHubScore()).isNull();
+    assertThat(ecsguardOnly.earlierSecurityHubScore()).isNull();
+
+    Path old =
+        Files.writeString(
+            directory.resolve("old.json"), "{\"schemaVersion\": 1, \"findings\": []}");
+    ScanResult withOld =
+        Engine.scan(
+            ScanRequest.builder().baseline(Baseline.read(old, "old.json")).path(task).build());
+    assertThat(withOld.earlierSecurityHubScore()).isNull();
+    assertThat(withOld.baselineWithoutScore()).isTrue();
+  }
+
+  private static List<String> ids(ScanRequest request) {
+    return request.selection().entries().stream()
+        .map(entry -> entry.control().info().id())
+        .toList();
+  }
 }

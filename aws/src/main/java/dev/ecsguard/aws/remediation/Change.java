@@ -54,8 +54,9 @@ public sealed interface Change {
 
   /**
    * A service moved to its family's hardened revision ({@code family} non-null; made from the
-   * {@code source} revision) and/or given {@code after}'s settings, always with a new deployment,
-   * since running tasks change only then.
+   * {@code source} revision) and/or given {@code after}'s settings (a {@code taskDefinition} there:
+   * redeployed to its family's latest revision, by ARN), always with a new deployment, since
+   * running tasks change only then.
    */
   record UpdateService(
       Target target,
@@ -77,6 +78,13 @@ public sealed interface Change {
                 + revision(before.path("taskDefinition").asText())
                 + " → a hardened copy of "
                 + revision(source));
+      } else if (after.has("taskDefinition")) {
+        parts.add(
+            "task definition "
+                + revision(before.path("taskDefinition").asText())
+                + " → "
+                + revision(after.path("taskDefinition").asText())
+                + ", its family's latest revision");
       }
       if (after.has("networkConfiguration")) {
         parts.add("assignPublicIp " + publicIp(before) + " → " + publicIp(after));

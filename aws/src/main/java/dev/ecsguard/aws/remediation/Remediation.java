@@ -17,10 +17,13 @@ import dev.ecsguard.aws.session.AwsSession.Target;
 import dev.ecsguard.aws.session.CallOutcome;
 import dev.ecsguard.aws.session.JsonTrees;
 import dev.ecsguard.aws.session.Pages;
+import dev.ecsguard.aws.session.SdkJson;
 import dev.ecsguard.catalog.Catalogue;
+import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
@@ -43,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Cluster;
@@ -94,6 +98,7 @@ public final class Remediation implements AutoCloseable {
   private final Scanner scanner;
   private final RemedyOptions choices;
   private final List<Suppression> suppressions;
+  private final Function<ResourceType, List<Remedy>> remedies;
   private final AwsSession session;
   private final Map<Target, EcsClient> clients = new HashMap<>();
 
@@ -103,9 +108,20 @@ public final class Remediation implements AutoCloseable {
    */
   public Remediation(
       Scanner scanner, AwsOptions options, RemedyOptions choices, List<Suppression> suppressions) {
+    this(scanner, options, choices, suppressions, Catalogue::remedies);
+  }
+
+  /** As above, with the remedies each resource type gets (the catalogue's, but in tests). */
+  Remediation(
+      Scanner scanner,
+      AwsOptions options,
+      RemedyOptions choices,
+      List<Suppression> suppressions,
+      Function<ResourceType, List<Remedy>> remedies) {
     this.scanner = scanner;
     this.choices = choices;
     this.suppressions = List.copyOf(suppressions);
+    this.remedies = remedies;
     this.session = new AwsSession(options);
   }
 
@@ -402,7 +418,10 @@ public final class Remediation implements AutoCloseable {
   /** The plan for one account-region, from one read of it. */
   private final class TargetPlan {
     private final Target target;
-    private final List<DescribeTaskDefinitionResponse> taskDefinitions = new ArrayList<>();
+    private final List<DescribeTaskDefinitionResponse> taskDefinitions =
+        new ArrayList<>(); // the latest ACTIVE revision of each family
+    private final Map<String, DescribeTaskDefinitionResponse> runningRevisions =
+        new HashMap<>(); // family:revision → an older or deregistered revision a service runs
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
     private final List<software.amazon.awssdk.services.ecs.model.CapacityProvider>
@@ -411,6 +430,8 @@ public final class Remediation implements AutoCloseable {
         new HashMap<>(); // resource id → FAILED controls no suppression accepts
     private final Map<String, Set<String>> accepted =
         new HashMap<>(); // resource id → FAILED controls a suppression accepts
+    private final Map<String, ControlInfo> controlInfo = new HashMap<>(); // id → the control
+    private boolean servicesRead;
 
     TargetPlan(Target target) {
       this.target = target;
@@ -432,6 +453,7 @@ public final class Remediation implements AutoCloseable {
       scan.errors().forEach(errors::error);
       for (Finding finding : scan.findings()) {
         if (finding.status() == Status.FAILED) {
+          controlInfo.putIfAbsent(finding.control().id(), finding.control());
           (finding.suppressed() ? accepted : failed)
               .computeIfAbsent(finding.resourceId(), id -> new LinkedHashSet<>())
               .add(finding.control().id());
@@ -486,9 +508,20 @@ public final class Remediation implements AutoCloseable {
 
     private void described(SdkPojo response) {
       switch (response) {
+        // Revisions described after services are those they run that are not the latest.
+        case DescribeTaskDefinitionResponse taskDefinition when servicesRead ->
+            runningRevisions.put(
+                Change.revision(taskDefinition.taskDefinition().taskDefinitionArn()),
+                taskDefinition);
         case DescribeTaskDefinitionResponse taskDefinition -> taskDefinitions.add(taskDefinition);
-        case DescribeClustersResponse described -> clusters.addAll(described.clusters());
-        case DescribeServicesResponse described -> services.addAll(described.services());
+        case DescribeClustersResponse described -> {
+          servicesRead = true;
+          clusters.addAll(described.clusters());
+        }
+        case DescribeServicesResponse described -> {
+          servicesRead = true;
+          services.addAll(described.services());
+        }
         case DescribeCapacityProvidersResponse described ->
             capacityProviders.addAll(described.capacityProviders());
         default -> {}
@@ -595,7 +628,17 @@ public final class Remediation implements AutoCloseable {
       String family = familyOf(service.taskDefinition());
       boolean moves = family != null && hardenedFamilies.contains(family);
       String newest = latest.get(family);
+      ObjectNode described =
+          (ObjectNode)
+              JsonTrees.of(DescribeServicesResponse.builder().services(service).build())
+                  .path("services")
+                  .get(0);
+      Remedied remedied = remedied(ResourceType.SERVICE, described, controls);
+      boolean redeploys =
+          !remedied.revisionAskers().isEmpty()
+              && redeploy(service, remedied, newest, moves, instructions);
       if (!moves
+          && !redeploys
           && newest != null
           && !Change.revision(newest).equals(Change.revision(service.taskDefinition()))) {
         // Security Hub checks the latest revision only; an older one a service runs is never
@@ -629,14 +672,8 @@ public final class Remediation implements AutoCloseable {
           failedHere.forEach(control -> remaining.merge(control, 1, Integer::sum));
         }
       }
-      ObjectNode described =
-          (ObjectNode)
-              JsonTrees.of(DescribeServicesResponse.builder().services(service).build())
-                  .path("services")
-                  .get(0);
-      Remedied remedied = remedied(ResourceType.SERVICE, described, controls);
       if (!DeploymentControllerType.ECS.toString().equals(controller)) {
-        if (moves || !remedied.fixable().isEmpty()) {
+        if (moves || redeploys || !remedied.fixable().isEmpty()) {
           instructions.add(
               where()
                   + "service "
@@ -644,7 +681,9 @@ public final class Remediation implements AutoCloseable {
                   + " is deployed by "
                   + controller
                   + ": deploy "
-                  + (moves ? "the hardened revision of " + family : "its settings")
+                  + (moves
+                      ? "the hardened revision of " + family
+                      : redeploys ? "the latest revision of " + family : "its settings")
                   + " through that controller; ecsguard updates only ECS-deployed services");
         }
         count(remaining, controls, Set.of());
@@ -669,6 +708,90 @@ public final class Remediation implements AutoCloseable {
                 removes));
       }
       count(remaining, controls, Set.copyOf(removes));
+    }
+
+    /**
+     * A remedy asked that the service run its family's latest ACTIVE revision (it set
+     * taskDefinition to the family's name, which UpdateService reads as that): true when the plan's
+     * UpdateService makes it run {@code newest}, named by ARN, as the journal and rollback need.
+     * Not when the family is hardened (the service {@code moves} to the hardened revision, which
+     * does it), nor when the latest revision fails a control the running one fails, at the severity
+     * of the finding that asks or worse: then the family must be fixed first, which a step says.
+     */
+    private boolean redeploy(
+        Service service,
+        Remedied remedied,
+        String newest,
+        boolean moves,
+        List<String> instructions) {
+      String running = service.taskDefinition();
+      remedied.before().remove("taskDefinition");
+      remedied.after().remove("taskDefinition");
+      List<String> askers = remedied.revisionAskers();
+      if (moves) {
+        return false;
+      }
+      if (newest == null || Change.revision(newest).equals(Change.revision(running))) {
+        remedied.removes().removeAll(askers);
+        return false;
+      }
+      Set<String> shared = new LinkedHashSet<>(revisionFailures(running));
+      shared.retainAll(revisionFailures(newest));
+      // The bar is the least severe finding that asks (Severity lists the most severe first).
+      Severity bar =
+          askers.stream()
+              .map(controlInfo::get)
+              .filter(java.util.Objects::nonNull)
+              .map(ControlInfo::severity)
+              .max(java.util.Comparator.naturalOrder())
+              .orElse(null);
+      shared.removeIf(
+          control ->
+              bar != null
+                  && controlInfo.containsKey(control)
+                  && controlInfo.get(control).severity().compareTo(bar) > 0);
+      if (!shared.isEmpty()) {
+        remedied.removes().removeAll(askers);
+        instructions.add(
+            where()
+                + "service "
+                + service.serviceName()
+                + " runs "
+                + Change.revision(running)
+                + ", which fails "
+                + String.join(", ", shared)
+                + " as the latest revision "
+                + Change.revision(newest)
+                + " does: fix the family first (a revision that passes them), then redeploy the service to it");
+        return false;
+      }
+      remedied.before().put("taskDefinition", running);
+      remedied.after().put("taskDefinition", newest);
+      return true;
+    }
+
+    /**
+     * The controls a revision fails (suppressed ones too: a suppression accepts a finding, it does
+     * not fix the revision): the latest ACTIVE revision's from the scan; an older one's from a scan
+     * of its description alone, since a scan judges only the latest revision of each family.
+     */
+    private Set<String> revisionFailures(String arn) {
+      DescribeTaskDefinitionResponse older = runningRevisions.get(Change.revision(arn));
+      if (older == null) {
+        Set<String> controls = new LinkedHashSet<>(failed.getOrDefault(arn, Set.of()));
+        controls.addAll(accepted.getOrDefault(arn, Set.of()));
+        return controls;
+      }
+      ScanResult alone = new ScanResult();
+      scanner.scan(SdkJson.document(arn, older), alone);
+      Set<String> controls = new LinkedHashSet<>();
+      for (Finding finding : alone.findings()) {
+        if (finding.status() == Status.FAILED) {
+          controlInfo.putIfAbsent(finding.control().id(), finding.control());
+          controls.add(finding.control().id());
+        }
+      }
+      return controls;
     }
 
     private void capacityProvider(
@@ -717,7 +840,8 @@ public final class Remediation implements AutoCloseable {
       ObjectNode after = NODES.objectNode();
       List<String> fixable = new ArrayList<>();
       List<String> removes = new ArrayList<>();
-      for (Remedy remedy : Catalogue.remedies(type)) {
+      List<String> revisionAskers = new ArrayList<>();
+      for (Remedy remedy : remedies.apply(type)) {
         List<String> fixes = remedy.controlIds().stream().filter(controls::contains).toList();
         if (fixes.isEmpty()) {
           continue;
@@ -736,8 +860,12 @@ public final class Remediation implements AutoCloseable {
         if (changed) {
           removes.addAll(fixes);
         }
+        if (!java.util.Objects.equals(
+            fixed.get("taskDefinition"), described.get("taskDefinition"))) {
+          revisionAskers.addAll(fixes);
+        }
       }
-      return new Remedied(before, after, fixable, removes);
+      return new Remedied(before, after, fixable, removes, revisionAskers);
     }
 
     /**
@@ -757,11 +885,15 @@ public final class Remediation implements AutoCloseable {
 
   /**
    * What the remedies change on one resource: the fields they change, before and after; the FAILED
-   * controls they fix (in the catalogue's order), and those of them whose findings the change
-   * removes.
+   * controls they fix (in the catalogue's order), those of them whose findings the change removes,
+   * and those whose remedies ask a service for another revision (its taskDefinition changed).
    */
   private record Remedied(
-      ObjectNode before, ObjectNode after, List<String> fixable, List<String> removes) {}
+      ObjectNode before,
+      ObjectNode after,
+      List<String> fixable,
+      List<String> removes,
+      List<String> revisionAskers) {}
 
   /** A cluster's containerInsights setting, or null when it has none. */
   private static String containerInsights(ObjectNode cluster) {

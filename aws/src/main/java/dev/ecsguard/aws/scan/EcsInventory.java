@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ecs.model.CapacityProvider;
 import software.amazon.awssdk.services.ecs.model.CapacityProviderField;
 import software.amazon.awssdk.services.ecs.model.Cluster;
 import software.amazon.awssdk.services.ecs.model.ClusterField;
+import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
@@ -39,13 +40,16 @@ import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
+import software.amazon.awssdk.services.ecs.model.TaskSet;
 
 /**
  * Reads one account's ECS resources in one region the way Security Hub evaluates them, with the
  * fewest calls: the latest ACTIVE revision of each family (one DescribeTaskDefinition per family,
  * by family name), clusters by 100 with settings and tags, services by 10 with tags (their task
- * sets come with them), capacity providers by page. Every list follows its pages ({@link Pages}),
- * and whatever a describe answer leaves out is UNKNOWN.
+ * sets come with them), capacity providers by page. Then each revision a service or task set runs
+ * that is not among those latest revisions, once, by ARN (a deregistered one too): what the
+ * workload really runs. Every list follows its pages ({@link Pages}), and whatever a describe
+ * answer leaves out is UNKNOWN.
  */
 public final class EcsInventory {
   private static final int CLUSTERS_PER_CALL = 100;
@@ -65,7 +69,9 @@ public final class EcsInventory {
   }
 
   /**
-   * {@code described} also receives each response as it is scanned (a remediation plans from them).
+   * {@code described} also receives each response as it is scanned (a remediation plans from them),
+   * in this order: the latest revision of each family, clusters and their services, the revisions
+   * services and task sets run that are not the latest, capacity providers.
    */
   public EcsInventory(
       Scanner scanner,
@@ -84,14 +90,21 @@ public final class EcsInventory {
 
   /** Reads and scans everything; the client stays open for the caller. */
   public void read(ScanListener listener) {
-    taskDefinitions(listener);
+    Set<String> described = taskDefinitions(listener);
+    Set<String> running = new LinkedHashSet<>();
     for (String cluster : clusters(listener)) {
-      services(cluster, listener);
+      services(cluster, listener, running);
     }
+    runningRevisions(running, described, listener);
     capacityProviders(listener);
   }
 
-  private void taskDefinitions(ScanListener listener) {
+  /**
+   * Returns the {@code family:revision} of each revision described, and the name of each family
+   * that could not be.
+   */
+  private Set<String> taskDefinitions(ScanListener listener) {
+    Set<String> described = new HashSet<>();
     Set<String> families = new LinkedHashSet<>();
     listing(
         "ecs:ListTaskDefinitionFamilies",
@@ -117,21 +130,88 @@ public final class EcsInventory {
             ResourceType.TASK_DEFINITION,
             id,
             AwsCallException.of("ecs:DescribeTaskDefinition", e));
+        described.add(family);
         continue;
       }
       progress.described(1);
       if (response.taskDefinition() == null) {
         notReturned(listener, ResourceType.TASK_DEFINITION, id, "ecs:DescribeTaskDefinition");
+        described.add(family);
         continue;
       }
       if (response.taskDefinition().status() != TaskDefinitionStatus.ACTIVE) {
         continue; // an endpoint that answers with another revision: AWS evaluates ACTIVE ones only
       }
-      scan(
-          "ecs:DescribeTaskDefinition",
-          response.hasTags() ? response : response.toBuilder().tags(List.of()).build(),
-          listener);
+      described.add(Arns.name(response.taskDefinition().taskDefinitionArn()));
+      scanTaskDefinition(response, listener);
     }
+    return described;
+  }
+
+  /**
+   * Describes, once each, the revisions services and task sets run that are not among the {@code
+   * described} latest revisions: a service keeps running the revision it was deployed with. One
+   * that cannot be read is UNKNOWN naming the call, as any resource a describe fails on. A family
+   * whose latest revision could not be read is UNKNOWN already, its revisions not asked for again.
+   */
+  private void runningRevisions(Set<String> running, Set<String> described, ScanListener listener) {
+    for (String arn : running) {
+      String revision = Arns.name(arn);
+      if (described.contains(revision)
+          || described.contains(revision.substring(0, Math.max(0, revision.indexOf(':'))))) {
+        continue;
+      }
+      DescribeTaskDefinitionResponse response;
+      try {
+        // By ARN: AWS describes a deregistered (INACTIVE) revision too, which services may still
+        // run.
+        response =
+            ecs.describeTaskDefinition(
+                r -> r.taskDefinition(arn).include(TaskDefinitionField.TAGS));
+      } catch (RuntimeException e) {
+        unreadable(
+            listener,
+            ResourceType.TASK_DEFINITION,
+            arn,
+            AwsCallException.of("ecs:DescribeTaskDefinition", e));
+        continue;
+      }
+      progress.described(1);
+      if (response.taskDefinition() == null) {
+        notReturned(listener, ResourceType.TASK_DEFINITION, arn, "ecs:DescribeTaskDefinition");
+        continue;
+      }
+      scanTaskDefinition(response, listener);
+    }
+  }
+
+  private void scanTaskDefinition(DescribeTaskDefinitionResponse response, ScanListener listener) {
+    scan(
+        "ecs:DescribeTaskDefinition",
+        response.hasTags() ? response : response.toBuilder().tags(List.of()).build(),
+        listener);
+  }
+
+  /**
+   * The revisions {@code service} runs: its own, each PRIMARY or ACTIVE deployment's, each task
+   * set's.
+   */
+  private static void runningRevisions(Service service, Set<String> running) {
+    if ("INACTIVE".equals(service.status())) {
+      return; // deleted: it runs nothing, and is not evaluated
+    }
+    if (service.taskDefinition() != null) {
+      running.add(service.taskDefinition());
+    }
+    service.deployments().stream()
+        .filter(d -> "PRIMARY".equals(d.status()) || "ACTIVE".equals(d.status()))
+        .map(Deployment::taskDefinition)
+        .filter(java.util.Objects::nonNull)
+        .forEach(running::add);
+    service.taskSets().stream()
+        .map(TaskSet::taskDefinition)
+        .filter(java.util.Objects::nonNull)
+        .forEach(running::add);
   }
 
   private List<String> clusters(ScanListener listener) {
@@ -183,7 +263,8 @@ public final class EcsInventory {
     return active;
   }
 
-  private void services(String cluster, ScanListener listener) {
+  /** Reads the services of {@code cluster}, adding the revisions they run to {@code running}. */
+  private void services(String cluster, ScanListener listener, Set<String> running) {
     Set<String> arns = new LinkedHashSet<>();
     listing(
         "ecs:ListServices",
@@ -221,6 +302,7 @@ public final class EcsInventory {
                       service.hasTags() ? service : service.toBuilder().tags(List.of()).build())
               .toList();
       progress.described(services.size());
+      services.forEach(service -> runningRevisions(service, running));
       scan(
           "ecs:DescribeServices",
           response.toBuilder().services(services).failures(List.of()).build(),

@@ -1,5 +1,8 @@
 package dev.ecsguard.aws.remediation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.aws.FaultyEndpoint;
 import dev.ecsguard.aws.MotoServer;
 import java.io.IOException;
@@ -7,9 +10,11 @@ import java.net.URI;
 
 /**
  * The account apply and rollback are tested on: moto seeded with seed-apply.py, behind a
- * FaultyEndpoint that fills in what moto lacks and injects failures on demand.
+ * FaultyEndpoint that fills in what moto lacks (capacity providers described without names, a
+ * PRIMARY deployment that follows UpdateService) and injects failures on demand.
  */
 public final class ApplyEstate implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final MotoServer moto;
   private final FaultyEndpoint endpoint;
 
@@ -29,7 +34,32 @@ public final class ApplyEstate implements AutoCloseable {
             body.contains("\"capacityProviders\"")
                 ? body
                 : body.replaceFirst("\\{", "{\"capacityProviders\":[\"spot\"],"));
+    deploymentsDone(endpoint);
     return new ApplyEstate(moto, endpoint);
+  }
+
+  /**
+   * moto's UpdateService never changes the service's PRIMARY deployment: answered as AWS answers
+   * once a deployment is done, with the PRIMARY deployment running the service's revision.
+   */
+  private static void deploymentsDone(FaultyEndpoint endpoint) {
+    endpoint.answer(
+        "DescribeServices",
+        body -> {
+          try {
+            JsonNode answer = JSON.readTree(body);
+            for (JsonNode service : answer.path("services")) {
+              for (JsonNode deployment : service.path("deployments")) {
+                if ("PRIMARY".equals(deployment.path("status").asText())) {
+                  ((ObjectNode) deployment).set("taskDefinition", service.get("taskDefinition"));
+                }
+              }
+            }
+            return JSON.writeValueAsString(answer);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
   }
 
   /**
@@ -49,6 +79,7 @@ public final class ApplyEstate implements AutoCloseable {
     moto.reset();
     moto.seed(script, arguments);
     endpoint.healAll();
+    deploymentsDone(endpoint);
   }
 
   /** Where ecsguard should call. */

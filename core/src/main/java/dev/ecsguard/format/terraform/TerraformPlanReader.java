@@ -111,10 +111,11 @@ public final class TerraformPlanReader implements InputReader.OfFile {
    * provider fills in at apply with the API's default, which the controls read as not set: a task
    * definition's network mode (bridge, or on Windows the default; never host), a service's or task
    * set's platform version (LATEST), a capacity provider's managed termination protection
-   * (DISABLED), and the launch type where a capacity provider strategy is written (the API takes
-   * one or the other). Where a launch type is left out without one, the cluster's default strategy
-   * decides, and a cluster's Container Insights left out takes the account's setting: those stay
-   * known only after apply.
+   * (DISABLED), the launch type where a capacity provider strategy is written (the API takes one
+   * or the other), and a cluster's settings: Container Insights left out is not set, which ECS.12
+   * fails as it does in source and templates (controls.md), whatever the account's default makes of
+   * it at apply. Where a launch type is left out without a strategy, the cluster's default strategy
+   * decides: that stays known only after apply.
    */
   private static Set<String> leftOut(
       TerraformAttributes.Resource table, TerraformPlanConfiguration.Block block) {
@@ -128,7 +129,7 @@ public final class TerraformPlanReader implements InputReader.OfFile {
           case CAPACITY_PROVIDER ->
               List.<String[]>of(
                   table.path("autoScalingGroupProvider", "managedTerminationProtection"));
-          case CLUSTER -> List.<String[]>of();
+          case CLUSTER -> List.<String[]>of(table.path("settings"));
         };
     Set<String> leftOut = new HashSet<>();
     for (String[] path : defaults) {

@@ -1,0 +1,19 @@
+provider "aws" {
+  region = "eu-west-1"
+}
+
+variable "assign_public_ip" {
+  type = bool
+}
+
+resource "aws_ecs_task_set" "canary" {
+  service         = "storefront"
+  cluster         = "prod"
+  task_definition = "storefront:42"
+  launch_type     = "FARGATE"
+
+  network_configuration {
+    subnets          = ["subnet-0a1b2c3d4e5f60718"]
+    assign_public_ip = var.assign_public_ip
+  }
+}
