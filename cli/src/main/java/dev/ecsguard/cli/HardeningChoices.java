@@ -31,7 +31,8 @@ final class HardeningChoices {
   @Option(
       names = "--secret",
       paramLabel = "NAME=ARN",
-      description = "Move the credential variable NAME into secrets, read from ARN (ECS.8).")
+      description =
+          "Move the credential variable NAME into secrets, read from ARN (ECS.8, ECSG.5).")
   Map<String, String> secrets = new LinkedHashMap<>();
 
   @Option(

@@ -83,6 +83,58 @@ class PlantedCredentialsTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"task.json", "stack.yaml", "stack.json", "main.tf"})
+  void ecsg5MovesCredentialsToSecretsAndNeitherItsDiffNorAnyStepShowsOne(String fixture)
+      throws IOException {
+    Path file = dir.resolve(fixture);
+    try (InputStream in = getClass().getResourceAsStream("/credentials/" + fixture)) {
+      Files.copy(in, file);
+    }
+    Run moved =
+        Run.of(
+            "fix",
+            "--secret",
+            "DB_PASSWORD=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db",
+            "--secret",
+            "GH=arn:aws:secretsmanager:eu-west-1:123456789012:secret:gh",
+            file.toString());
+    assertThat(moved.out())
+        .containsIgnoringCase("valueFrom")
+        .contains("secret:db")
+        .contains("SLACK holds a Slack token as a plain environment variable")
+        .contains("passes a literal password in its command");
+    assertShowsNone(moved);
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReportFormat.class)
+  void ecsg5And6FindingsNameTheKindButNoValueInAnyReportFormat(ReportFormat format)
+      throws IOException {
+    for (String fixture : List.of("task.json", "stack.yaml", "stack.json", "main.tf")) {
+      try (InputStream in = getClass().getResourceAsStream("/credentials/" + fixture)) {
+        Files.copy(in, dir.resolve(fixture));
+      }
+    }
+    Run scan =
+        Run.of(
+            "scan",
+            "--format",
+            format.label(),
+            "--verbose",
+            "--controls",
+            "ECSG.5,ECSG.6",
+            dir.toString());
+    assertThat(scan.out()).contains("ECSG.5").contains("ECSG.6");
+    assertShowsNone(scan);
+    Run text = Run.of("scan", "--controls", "ECSG.5,ECSG.6", dir.toString());
+    assertThat(text.out())
+        .contains("\"DB_PASSWORD\" holds a literal password")
+        .contains("\"SLACK\" holds a Slack token")
+        .contains("passes a JSON Web Token in its health check command")
+        .contains("passes a literal password in its Docker label \"password\"");
+  }
+
+  @ParameterizedTest
   @EnumSource(ReportFormat.class)
   void aCredentialInASettingThatAMessageQuotesIsHiddenThere(ReportFormat format)
       throws IOException {
@@ -124,8 +176,19 @@ class PlantedCredentialsTest {
       assertThat(plan.out())
           .contains("register a hardened revision from leaky:1")
           .contains("-      \"privileged\": true,")
-          .contains("(value not shown)");
+          .contains("(value not shown)")
+          .contains("GH holds a GitHub token as a plain environment variable");
       assertShowsNone(plan);
+      Run movingPlan =
+          Run.of(
+              "apply",
+              "--aws",
+              "--region",
+              "us-east-1",
+              "--secret",
+              "GH=arn:aws:secretsmanager:us-east-1:123456789012:secret:gh");
+      assertThat(movingPlan.out()).contains("valueFrom").contains("secret:gh");
+      assertShowsNone(movingPlan);
       Run applied =
           Run.of(
               "apply", "--aws", "--region", "us-east-1", "--yes", "--journal", journal.toString());

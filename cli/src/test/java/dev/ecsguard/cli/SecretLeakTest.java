@@ -63,7 +63,7 @@ class SecretLeakTest {
         dir.resolve("stack.yaml"),
         """
         Parameters:
-          Key: {Type: String, NoEcho: true, Default: SECRET}
+          Key: {Type: String, NoEcho: true, Default: PLANTED}
         Conditions:
           Odd: !Equals [!Ref Key, other]
         Resources:
@@ -75,12 +75,12 @@ class SecretLeakTest {
                   Privileged: !Ref Key
                   User: !If [Odd, root, !Select [!Ref Key, [a]]]
                   Environment:
-                    - {Name: AWS_SECRET_ACCESS_KEY, Value: SECRET}
+                    - {Name: AWS_SECRET_ACCESS_KEY, Value: PLANTED}
                     - {Name: AWS_ACCESS_KEY_ID, Value: !Sub "${Key}"}
-                    - {Name: ECS_ENGINE_AUTH_DATA, Value: &planted SECRET}
+                    - {Name: ECS_ENGINE_AUTH_DATA, Value: &planted PLANTED}
                     - {Name: OTHER, Value: *planted}
         """
-            .replace("SECRET", SECRET));
+            .replace("PLANTED", SECRET)); // a placeholder that no variable name holds
     Files.writeString(
         dir.resolve("broken.yaml"),
         "Resources:\n  T:\n    Type: AWS::ECS::TaskDefinition\n    Environment: [{Value: \""
@@ -94,7 +94,7 @@ class SecretLeakTest {
         module.resolve("main.tf"),
         """
         variable "key" {
-          default   = "SECRET"
+          default   = "PLANTED"
           sensitive = true
         }
         resource "aws_ecs_task_definition" "t" {
@@ -102,11 +102,13 @@ class SecretLeakTest {
           container_definitions = jsonencode([{
             name        = "app"
             user        = var.key == "x" ? "root" : lookup({}, var.key)
-            environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = "SECRET" }, { name = "AWS_ACCESS_KEY_ID", value = var.key }]
+            environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = "PLANTED" }, { name = "AWS_ACCESS_KEY_ID", value = var.key }, { name = "DB_PASSWORD", value = "PLANTED" }]
+            command     = ["mysqld", "--password", "PLANTED"]
+            dockerLabels = { "db.password" = "PLANTED" }
           }])
         }
         """
-            .replace("SECRET", SECRET));
+            .replace("PLANTED", SECRET));
     Files.writeString(module.resolve("broken.tf"), "locals {\n  a = \"" + SECRET + "\n}\n");
     Files.writeString(
         module.resolve("broken2.tf"), "locals {\n  a = " + SECRET + " " + SECRET + "\n}\n");
@@ -133,7 +135,7 @@ class SecretLeakTest {
               "--format",
               format,
               "--controls",
-              "ECS.1,ECS.8,ECS.4",
+              "ECS.1,ECS.8,ECS.4,ECSG.5,ECSG.6",
               dir.toString()));
     }
     Run toFile = Run.of("scan", "--format", "json", "-o", report.toString(), dir.toString());
@@ -157,6 +159,8 @@ class SecretLeakTest {
         .contains("container_definitions is not valid JSON")
         .contains("\"resourceId\" : \"Task\"")
         .contains("\"resourceId\" : \"aws_ecs_task_definition.t\"")
+        .contains("\\\"DB_PASSWORD\\\" holds a literal password")
+        .contains("passes a literal password in its Docker label")
         .doesNotContain(SECRET);
   }
 }

@@ -6,6 +6,8 @@ import dev.ecsguard.catalog.cluster.UntaggedCluster;
 import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.UntaggedService;
+import dev.ecsguard.catalog.taskdefinition.CredentialValuesInEnvironment;
+import dev.ecsguard.catalog.taskdefinition.CredentialsInCommandsAndLabels;
 import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
 import dev.ecsguard.catalog.taskdefinition.DangerousCapabilities;
 import dev.ecsguard.catalog.taskdefinition.HostDevicePassthrough;
@@ -61,6 +63,8 @@ public final class Catalogue {
           new DangerousCapabilities(),
           new SensitiveHostPath(),
           new HostIpcMode(),
+          new CredentialValuesInEnvironment(),
+          new CredentialsInCommandsAndLabels(),
           new UnpinnedImage(),
           new TaskRoleIsExecutionRole(),
           new HostDevicePassthrough(),

@@ -3,6 +3,7 @@ package dev.ecsguard.control;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** How a control parameter's text is read and checked. */
 public enum ParameterType {
@@ -73,6 +74,20 @@ public enum ParameterType {
       return paths;
     }
   },
+  /**
+   * A comma-separated list of globs ({@code *} any run of characters, {@code ?} one character),
+   * each matched against a whole name, case-sensitively; empty by default.
+   */
+  GLOBS {
+    @Override
+    Object parse(String text) {
+      return Arrays.stream(text.split(","))
+          .map(String::strip)
+          .filter(glob -> !glob.isEmpty())
+          .map(ParameterType::glob)
+          .toList();
+    }
+  },
   /** The verdict where a control finds nothing to judge: PASSED or NOT_APPLICABLE. */
   NOTHING_TO_JUDGE {
     @Override
@@ -84,6 +99,19 @@ public enum ParameterType {
       };
     }
   };
+
+  private static Pattern glob(String glob) {
+    StringBuilder regex = new StringBuilder();
+    for (char c : glob.toCharArray()) {
+      regex.append(
+          switch (c) {
+            case '*' -> ".*";
+            case '?' -> ".";
+            default -> Pattern.quote(String.valueOf(c));
+          });
+    }
+    return Pattern.compile(regex.toString(), Pattern.DOTALL);
+  }
 
   /** Reads {@code text}; throws IllegalArgumentException with a message fit for the user. */
   abstract Object parse(String text);

@@ -3,6 +3,7 @@ package dev.ecsguard.control;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** One control's parameters, parsed and checked once before a scan. */
 public final class ParameterValues {
@@ -69,6 +70,17 @@ public final class ParameterValues {
   @SuppressWarnings("unchecked")
   public List<String> names(String name) {
     return (List<String>) require(name);
+  }
+
+  /** Whether {@code text} matches one of the globs of the {@link ParameterType#GLOBS} parameter. */
+  @SuppressWarnings("unchecked")
+  public boolean matchesGlob(String name, String text) {
+    for (Pattern glob : (List<Pattern>) require(name)) {
+      if (glob.matcher(text).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Object require(String name) {

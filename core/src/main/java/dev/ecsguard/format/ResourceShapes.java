@@ -5,14 +5,21 @@ import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.Service;
+import dev.ecsguard.model.SettingCredential;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.TaskSet;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.model.Volume;
+import dev.ecsguard.secrets.Credentials;
+import dev.ecsguard.secrets.Credentials.Credential;
+import dev.ecsguard.secrets.Credentials.Kind;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
+import dev.ecsguard.tree.Origin;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Maps resources shaped as the ECS API shapes them (whatever the {@link Spelling}: the API's own
@@ -66,7 +73,8 @@ public final class ResourceShapes {
           cast(unknown),
           cast(unknown),
           cast(unknown),
-          cast(unknown));
+          cast(unknown),
+          List.of(new SettingCredential(null, cast(unknown))));
     }
     return new ContainerDefinition(
         label(object, "container"),
@@ -80,7 +88,67 @@ public final class ResourceShapes {
         spelling.list(object, this::deviceHostPath, "linuxParameters", "devices"),
         spelling.list(object, spelling::string, "dockerSecurityOptions"),
         spelling.string(object, "image"),
-        spelling.list(object, this::mountedVolume, "mountPoints"));
+        spelling.list(object, this::mountedVolume, "mountPoints"),
+        settingCredentials(object));
+  }
+
+  /**
+   * ECSG.6's reading of a container: the credentials its commands and Docker labels hold, by kind
+   * and place. A command or label set that cannot be read holds none that anyone wrote: only a
+   * value standing where a credential is read makes an unknown.
+   */
+  private List<SettingCredential> settingCredentials(ObjectNode container) {
+    List<SettingCredential> found = new ArrayList<>();
+    for (List<String> path : Credentials.COMMAND_SETTINGS) {
+      Value<List<Node>> elements =
+          spelling.list(container, node -> node, path.toArray(String[]::new));
+      if (elements.isKnown()) {
+        commandCredentials(String.join(".", path), elements.get(), elements.origin(), found);
+      }
+    }
+    Value<ObjectNode> labels = spelling.object(container, "dockerLabels");
+    if (labels.isKnown()) {
+      for (String key : labels.get().names()) {
+        Node node = labels.get().get(key);
+        Value<String> value = spelling.string(node);
+        String setting = "dockerLabels \"" + key + "\"";
+        if (value.isKnown()) {
+          Credentials.inLabel(key, value.get())
+              .ifPresent(credential -> found.add(known(setting, credential, node)));
+        } else if (value.isUnknown() && Credentials.isSecretLike(key)) {
+          found.add(new SettingCredential(setting, Value.unknown(value.reason(), node)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private void commandCredentials(
+      String setting, List<Node> nodes, Origin list, List<SettingCredential> found) {
+    List<String> texts = new ArrayList<>(nodes.size());
+    for (Node node : nodes) {
+      Value<String> text = spelling.string(node);
+      texts.add(text.isUnknown() ? null : text.orElse("")); // null: computed, no literal
+    }
+    for (Credential credential : Credentials.inCommand(texts)) {
+      Origin holder = list;
+      for (int i = 0; i < nodes.size(); i++) {
+        if (texts.get(i) != null && texts.get(i).contains(credential.value())) {
+          holder = nodes.get(i);
+          break;
+        }
+      }
+      found.add(known(setting, credential, holder));
+    }
+    for (int at : Credentials.computedFlagValues(texts)) {
+      found.add(
+          new SettingCredential(
+              setting, Value.unknown(spelling.string(nodes.get(at)).reason(), nodes.get(at))));
+    }
+  }
+
+  private static SettingCredential known(String setting, Credential credential, Origin where) {
+    return new SettingCredential(setting, Value.known(credential.kind(), where));
   }
 
   private Value<String> deviceHostPath(Node node) {
@@ -99,9 +167,38 @@ public final class ResourceShapes {
 
   private EnvironmentVariable environmentVariable(Node node) {
     if (!(node instanceof ObjectNode object)) {
-      return new EnvironmentVariable(Value.unknown(Fields.notAnObject(node), node));
+      Value<?> unknown = Value.unknown(Fields.notAnObject(node), node);
+      return new EnvironmentVariable(cast(unknown), cast(unknown));
     }
-    return new EnvironmentVariable(spelling.string(object, "name"));
+    Value<String> name = spelling.string(object, "name");
+    return new EnvironmentVariable(
+        name, variableCredential(name, spelling.string(object, "value")));
+  }
+
+  /**
+   * ECSG.5's reading of a variable: the kind of credential its value is, never the value. An
+   * unresolved value is unknown only under a name that makes it a credential; a literal value under
+   * an unresolved name, only when a secret-like name would make it one.
+   */
+  private static Value<Kind> variableCredential(Value<String> name, Value<String> value) {
+    if (value.isUnknown()) {
+      return name.isUnknown() || name.isKnown() && Credentials.namesCredential(name.get())
+          ? Value.unknown(value.reason(), value.origin())
+          : Value.absent(value.origin());
+    }
+    if (value.isAbsent()) {
+      return Value.absent(value.origin());
+    }
+    Optional<Credential> found =
+        Credentials.inVariable(name.isKnown() ? name.get() : null, value.get());
+    if (found.isPresent()) {
+      return Value.known(found.get().kind(), value.origin());
+    }
+    return name.isUnknown() && Credentials.isLiteral(value.get())
+        ? Value.unknown(
+            name.reason() + ", and its literal value is a credential if the name is secret-like",
+            name.origin())
+        : Value.absent(value.origin());
   }
 
   private Volume volume(Node node) {

@@ -12,6 +12,8 @@ import java.util.List;
  * @param deviceHostPaths linuxParameters.devices, each device's hostPath (absent when it has none)
  * @param image the image reference as written ({@code repo/app:1.2}, {@code app@sha256:...})
  * @param mountedVolumes mountPoints, each mount point's sourceVolume
+ * @param settingCredentials the credentials written by value in command, entryPoint,
+ *     healthCheck.command and dockerLabels (the values themselves are never kept)
  */
 public record ContainerDefinition(
     String label,
@@ -25,4 +27,5 @@ public record ContainerDefinition(
     Value<List<Value<String>>> deviceHostPaths,
     Value<List<Value<String>>> dockerSecurityOptions,
     Value<String> image,
-    Value<List<Value<String>>> mountedVolumes) {}
+    Value<List<Value<String>>> mountedVolumes,
+    List<SettingCredential> settingCredentials) {}

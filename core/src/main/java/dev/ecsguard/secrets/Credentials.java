@@ -3,7 +3,6 @@ package dev.ecsguard.secrets;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +24,13 @@ import java.util.regex.Pattern;
 public final class Credentials {
   /** What ecsguard shows in place of a credential. */
   public static final String MASK = "(value not shown)";
+
+  /**
+   * The variable names ECS.8 flags: exact and case-sensitive, as AWS's rule matches them. ECSG.5
+   * leaves them to ECS.8; their values are hidden all the same.
+   */
+  public static final Set<String> ECS8_NAMES =
+      Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
 
   /**
    * The kind of a credential, worded for a message: {@code "DB_PASSWORD" holds a literal password}.
@@ -69,6 +76,13 @@ public final class Credentials {
       return kind.toString();
     }
   }
+
+  /**
+   * The settings of a container that ECSG.6 reads as commands, each the path of API fields to a
+   * list of arguments.
+   */
+  public static final List<List<String>> COMMAND_SETTINGS =
+      List.of(List.of("command"), List.of("entryPoint"), List.of("healthCheck", "command"));
 
   private record Format(Kind kind, Pattern pattern) {}
 
@@ -117,6 +131,21 @@ public final class Credentials {
       Pattern.compile("(?i)(--(?:password|token|secret|api-key))(?:=(.*))?", Pattern.DOTALL);
   private static final Pattern ASSIGNMENT =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
+
+  /**
+   * A name's last words that make it name where a credential is kept, not hold it: found in public
+   * task definitions as {@code POSTGRES_PASSWORD_FILE}, {@code PUBLISHER_TOKEN_URL}, {@code
+   * MLFLOW_AWS_SECRET_NAME} (README, "False positives of the credential controls").
+   */
+  private static final Set<String> POINTER_WORDS =
+      Set.of("file", "path", "dir", "url", "uri", "endpoint", "name", "id", "arn");
+
+  /**
+   * An absolute or relative file path, without spaces: where a secret-like name's credential is
+   * read from ({@code GOOGLE_APPLICATION_CREDENTIALS=/secrets/key.json}), not the credential.
+   */
+  private static final Pattern FILE_PATH = Pattern.compile("\\.{0,2}/[^\\s:]*[A-Za-z][^\\s:]*");
+
   private static final int LITERAL_LENGTH = 8;
   private static final int FLAG_VALUE_LENGTH = 4;
 
@@ -135,7 +164,7 @@ public final class Credentials {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    if (name != null && CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name)) {
+    if (name != null && ECS8_NAMES.contains(name)) {
       return Optional.of(new Credential(Kind.ECS8_NAME, value));
     }
     return byFormatOrName(name, value);
@@ -177,6 +206,7 @@ public final class Credentials {
             words.size() - 1, next.size() == 1 ? next.get(0) : elements.get(e + 1).strip());
       }
     }
+    List<Credential> byPlace = new ArrayList<>(); // by a flag or an assignment
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       if (word == null) {
@@ -195,16 +225,46 @@ public final class Credentials {
             && value.length() >= FLAG_VALUE_LENGTH
             && !value.startsWith("-")
             && !isReference(value)) {
-          found.add(new Credential(flagKind(flag.group(1)), value));
+          byPlace.add(new Credential(flagKind(flag.group(1)), value));
         }
       } else if (assignment.matches()) {
         String value = assignment.group(2);
         nameKind(assignment.group(1))
             .filter(kind -> isLiteral(value))
-            .ifPresent(kind -> found.add(new Credential(kind, value)));
+            .ifPresent(kind -> byPlace.add(new Credential(kind, value)));
+      }
+    }
+    // A value that holds a format is that format's credential: one credential, named by its format.
+    List<Credential> formats = List.copyOf(found);
+    for (Credential credential : byPlace) {
+      if (formats.stream().noneMatch(format -> credential.value().contains(format.value()))) {
+        found.add(credential);
       }
     }
     return found;
+  }
+
+  /**
+   * ECSG.6: the positions of the computed (null) elements of a command that stand where a flag's
+   * value is read ({@code "--password", <computed>}): a credential, if a literal, that no one can
+   * see yet.
+   */
+  public static List<Integer> computedFlagValues(List<String> elements) {
+    List<Integer> positions = new ArrayList<>();
+    for (int e = 0; e + 1 < elements.size(); e++) {
+      if (elements.get(e) == null || elements.get(e + 1) != null) {
+        continue;
+      }
+      List<String> words = new ArrayList<>();
+      shellWords(elements.get(e), 0, words);
+      if (!words.isEmpty()) {
+        Matcher flag = FLAG.matcher(words.get(words.size() - 1));
+        if (flag.matches() && flag.group(2) == null) {
+          positions.add(e + 1);
+        }
+      }
+    }
+    return positions;
   }
 
   /**
@@ -357,7 +417,9 @@ public final class Credentials {
   /**
    * Whether a name is secret-like: one of its {@code _ - .}-separated words ends with PASSWORD,
    * PASSWD, SECRET, TOKEN, APIKEY or CREDENTIAL(S) (so PGPASSWORD and dbPassword are), or two words
-   * read API KEY, PRIVATE KEY or ACCESS KEY; case-insensitive.
+   * read API KEY, PRIVATE KEY or ACCESS KEY; case-insensitive. A name whose last word says where a
+   * credential is kept rather than holding one ({@code DB_PASSWORD_FILE}, {@code TOKEN_URL}, {@code
+   * TLS_SECRET_NAME}: see {@link #POINTER_WORDS}) is not.
    */
   public static boolean isSecretLike(String name) {
     return nameKind(name).isPresent();
@@ -368,7 +430,7 @@ public final class Credentials {
    * secret-like one.
    */
   public static boolean namesCredential(String name) {
-    return CredentialsInEnvironment.CREDENTIAL_NAMES.contains(name) || isSecretLike(name);
+    return ECS8_NAMES.contains(name) || isSecretLike(name);
   }
 
   /**
@@ -379,11 +441,15 @@ public final class Credentials {
     return REFERENCE.matcher(value).matches();
   }
 
-  /** ECSG.5's literal: 8 or more characters, no reference, no boolean, no number. */
-  private static boolean isLiteral(String value) {
+  /**
+   * ECSG.5's literal: 8 or more characters, no reference, no boolean, no number; what a secret-like
+   * name makes a credential.
+   */
+  public static boolean isLiteral(String value) {
     return value.length() >= LITERAL_LENGTH
         && !isReference(value)
-        && !BOOLEAN_OR_NUMBER.matcher(value).matches();
+        && !BOOLEAN_OR_NUMBER.matcher(value).matches()
+        && !FILE_PATH.matcher(value).matches();
   }
 
   private static Optional<Credential> byFormatOrName(String name, String value) {
@@ -398,6 +464,9 @@ public final class Credentials {
 
   private static Optional<Kind> nameKind(String name) {
     String[] words = name.toLowerCase(Locale.ROOT).split("[_.-]");
+    if (words.length > 1 && POINTER_WORDS.contains(words[words.length - 1])) {
+      return Optional.empty();
+    }
     for (int i = 0; i < words.length; i++) {
       String word = words[i];
       boolean keyFollows = i + 1 < words.length && words[i + 1].equals("key");

@@ -210,14 +210,14 @@ public final class DocumentReader {
   }
 
   /** The first line of a parser's message, tokens hidden: a token may be a secret. */
+  private static final Pattern LINE_BREAK = Pattern.compile("[\n\r\u0085\u2028\u2029]");
+
   static String firstLine(String message) {
     if (message == null || message.isBlank()) {
       return "unreadable";
     }
-    int newline = message.indexOf('\n');
-    if (newline >= 0) {
-      message = message.substring(0, newline);
-    }
+    // Any line break ends the line: SnakeYAML quotes the character it found raw, a lone \r too.
+    message = LINE_BREAK.split(message, 2)[0];
     message = JACKSON_SETTING.matcher(message).replaceAll("");
     message = START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)");
     return QUOTED_TOKEN

@@ -114,6 +114,31 @@ class DecisionEdgeCasesTest {
   }
 
   @Test
+  void ignoredNamesExemptVariablesByGlobAndTheValueIsNeverShown() {
+    String tokens =
+        "{\"family\":\"t\",\"containerDefinitions\":[{\"name\":\"a\",\"environment\":["
+            + "{\"name\":\"REFRESH_TOKEN_AUDIENCE\",\"value\":\"api://orders.example.com\"},"
+            + "{\"name\":\"SECRET_ROTATION_SCHEDULE\",\"value\":\"rate(30 days)\"}]}]}";
+    Finding both = only(tokens, Map.of(), "ECSG.5");
+    assertThat(both.status()).isEqualTo(Status.FAILED);
+    assertThat(both.message())
+        .contains(
+            "\"REFRESH_TOKEN_AUDIENCE\" holds a literal token",
+            "\"SECRET_ROTATION_SCHEDULE\" holds a literal secret")
+        .doesNotContain("orders.example.com", "30 days");
+    assertThat(
+            only(
+                    tokens,
+                    Map.of("ECSG.5.ignoredNames", "*_TOKEN_AUDIENCE, SECRET_ROTATION_SCHEDUL?"),
+                    "ECSG.5")
+                .status())
+        .isEqualTo(Status.PASSED);
+    Finding caseSensitive =
+        only(tokens, Map.of("ECSG.5.ignoredNames", "*_token_audience"), "ECSG.5");
+    assertThat(caseSensitive.message()).contains("REFRESH_TOKEN_AUDIENCE");
+  }
+
+  @Test
   void anUnreadableScopeIsUnknownEvenWhenAContainerWouldFail() {
     String unreadable =
         "{\"family\":\"t\",\"runtimePlatform\":{\"operatingSystemFamily\":7},\"containerDefinitions\":[{\"name\":\"a\",\"user\":\"root\"}]}";

@@ -167,10 +167,26 @@ class CredentialsTest {
         "PRIVATE",
         "ACCESS_KEYS_ROTATED",
         "PASSWORDLESS",
-        "SECRETS_REGION"
+        "SECRETS_REGION",
+        "POSTGRES_PASSWORD_FILE", // names where a credential is kept (public task definitions)
+        "PUBLISHER_TOKEN_URL",
+        "MLFLOW_AWS_SECRET_NAME",
+        "TANK_OPERATOR_TOKEN_PATH",
+        "DB_SECRET_ARN",
+        "com.example.password-file"
       })
   void namesThatOnlyLookSecretAreNot(String name) {
     assertThat(Credentials.isSecretLike(name)).as(name).isFalse();
+  }
+
+  @Test
+  void aFilePathUnderASecretLikeNameIsWhereTheCredentialIsNotTheCredential() {
+    assertThat(Credentials.inVariable("GOOGLE_APPLICATION_CREDENTIALS", "/secrets/gcloud/key.json"))
+        .isEmpty();
+    assertThat(Credentials.inVariable("DB_PASSWORD", "./run/secrets/db")).isEmpty();
+    assertThat(Credentials.inVariable("DB_PASSWORD", "/not a path/with spaces")).isPresent();
+    assertThat(Credentials.inVariable("DB_PASSWORD", "postgres://app:pw-in-url@db/app"))
+        .isPresent(); // a URL is no path
   }
 
   @Test
@@ -188,6 +204,26 @@ class CredentialsTest {
     assertThat(Credentials.inCommand(List.of("--password=hunter22")))
         .extracting(Credential::kind)
         .containsExactly(Kind.LITERAL_PASSWORD);
+  }
+
+  @Test
+  void aFlagWhoseValueHasAFormatIsOneCredentialOfThatFormat() {
+    assertThat(Credentials.inCommand(List.of("/agent", "--token", "xoxb-1234567890-abcdefghij")))
+        .extracting(Credential::kind)
+        .containsExactly(Kind.SLACK_TOKEN);
+    assertThat(Credentials.inCommand(List.of("PGPASSWORD=AKIAIOSFODNN7EXAMPLE psql")))
+        .extracting(Credential::kind)
+        .containsExactly(Kind.AWS_ACCESS_KEY_ID);
+  }
+
+  @Test
+  void computedFlagValuesAreTheElementsAfterAFlagThatEndsItsElement() {
+    assertThat(Credentials.computedFlagValues(Arrays.asList("mysqld", "--password", null)))
+        .containsExactly(2);
+    assertThat(Credentials.computedFlagValues(Arrays.asList("run --token", null, "x")))
+        .containsExactly(1);
+    assertThat(Credentials.computedFlagValues(Arrays.asList("app", "--mode", null))).isEmpty();
+    assertThat(Credentials.computedFlagValues(Arrays.asList("--password=abcd", null))).isEmpty();
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import dev.ecsguard.secrets.Credentials;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,8 +30,7 @@ public final class CredentialsInEnvironment extends Control<TaskDefinition> {
    * The variable names ECS.8 flags: exact and case-sensitive, as AWS's rule matches them. Their
    * values are never shown (fix hides them in its diff too).
    */
-  public static final Set<String> CREDENTIAL_NAMES =
-      Set.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "ECS_ENGINE_AUTH_DATA");
+  public static final Set<String> CREDENTIAL_NAMES = Credentials.ECS8_NAMES;
 
   public CredentialsInEnvironment() {
     super(TaskDefinition.class);

@@ -14,7 +14,8 @@ locals {
       privileged             = true
       readonlyRootFilesystem = false
       user                   = "root"
-      environment            = [{ name = "AWS_SECRET_ACCESS_KEY", value = "x" }]
+      environment            = [{ name = "AWS_SECRET_ACCESS_KEY", value = "x" }, { name = "DB_PASSWORD", value = "correct-horse-battery" }]
+      command                = ["mysqld", "--password", "hunter2hunter2"]
       linuxParameters = {
         capabilities = { add = ["SYS_ADMIN"] }
         devices      = [{ hostPath = "/dev/fuse" }]
