@@ -1,9 +1,12 @@
 package dev.ecsguard.cli;
 
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.RemedyOptions;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
@@ -54,6 +57,18 @@ final class HardeningChoices {
           "Also remove the forbidden capabilities from linuxParameters.capabilities.add (ECSG.2).")
   boolean allowCapabilityDrop;
 
+  @Option(
+      names = "--allow-device-removal",
+      description =
+          "Also remove the host devices given to containers, linuxParameters.devices (ECSG.9).")
+  boolean allowDeviceRemoval;
+
+  @Option(
+      names = "--allow-security-option-removal",
+      description =
+          "Also remove the dockerSecurityOptions that turn confinement off, e.g. seccomp:unconfined (ECSG.10).")
+  boolean allowSecurityOptionRemoval;
+
   RemedyOptions options(String logRegion) {
     String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
     if (name.isBlank() || name.equals("root") || name.equals("0")) {
@@ -61,9 +76,19 @@ final class HardeningChoices {
           "--user must name a user other than root (" + user + " would keep ECS.20 failing)");
     }
     pinnedImages.forEach(HardeningChoices::checkPin);
+    Set<Consent> consents = EnumSet.noneOf(Consent.class);
+    if (allowCapabilityDrop) {
+      consents.add(Consent.CAPABILITY_DROP);
+    }
+    if (allowDeviceRemoval) {
+      consents.add(Consent.DEVICE_REMOVAL);
+    }
+    if (allowSecurityOptionRemoval) {
+      consents.add(Consent.SECURITY_OPTION_REMOVAL);
+    }
     return new RemedyOptions(user, keepCapabilities, logRegion, secrets, allowNetworkChange)
         .withPinnedImages(pinnedImages)
-        .withCapabilityDrop(allowCapabilityDrop);
+        .allowing(consents);
   }
 
   /** A pin is an image without a digest and a digest as registries print it. */

@@ -13,10 +13,9 @@ import java.util.Set;
  * @param keepCapabilities Linux capabilities added where privileged is removed
  * @param logRegion the region of the awslogs log group ECS.9 adds; null to leave ECS.9 to the user
  * @param secrets {@code NAME → ARN}: where the value of a credential variable lives, for ECS.8
- * @param allowNetworkChange whether ECS.3 and ECS.17 may change how the task is reached
+ * @param consents the changes the user agrees to that may change how the workload behaves
  * @param pinnedImages {@code IMAGE → sha256:DIGEST}: the digest each image reference is pinned to
  *     (ECSG.7)
- * @param allowCapabilityDrop whether ECSG.2 may remove forbidden capabilities from capabilities.add
  * @param leaveAlone controls whose remedies do not run: accepted (suppressed) or skipped findings
  *     stay as they are
  */
@@ -25,62 +24,55 @@ public record RemedyOptions(
     List<String> keepCapabilities,
     String logRegion,
     Map<String, String> secrets,
-    boolean allowNetworkChange,
+    Set<Consent> consents,
     Map<String, String> pinnedImages,
-    boolean allowCapabilityDrop,
     Set<String> leaveAlone) {
   public RemedyOptions {
+    consents = Set.copyOf(consents);
     pinnedImages = Map.copyOf(pinnedImages);
     leaveAlone = Set.copyOf(leaveAlone);
   }
 
-  /** Every remedy runs. */
+  /** Every remedy runs; of the consents, at most the network change is given. */
   public RemedyOptions(
       String user,
       List<String> keepCapabilities,
       String logRegion,
       Map<String, String> secrets,
       boolean allowNetworkChange) {
-    this(user, keepCapabilities, logRegion, secrets, allowNetworkChange, Map.of(), false, Set.of());
+    this(
+        user,
+        keepCapabilities,
+        logRegion,
+        secrets,
+        allowNetworkChange ? Set.of(Consent.NETWORK_CHANGE) : Set.of(),
+        Map.of(),
+        Set.of());
+  }
+
+  /** Whether the user agrees to {@code change}. */
+  public boolean allows(Consent change) {
+    return consents.contains(change);
   }
 
   /** These options, with images pinned to digests ({@code IMAGE → sha256:DIGEST}). */
   public RemedyOptions withPinnedImages(Map<String, String> images) {
     return new RemedyOptions(
-        user,
-        keepCapabilities,
-        logRegion,
-        secrets,
-        allowNetworkChange,
-        images,
-        allowCapabilityDrop,
-        leaveAlone);
+        user, keepCapabilities, logRegion, secrets, consents, images, leaveAlone);
   }
 
-  /** These options, with ECSG.2's consent to drop forbidden capabilities given or not. */
-  public RemedyOptions withCapabilityDrop(boolean allowed) {
+  /** These options, with {@code more} consents given too. */
+  public RemedyOptions allowing(Collection<Consent> more) {
+    Set<Consent> all = new HashSet<>(consents);
+    all.addAll(more);
     return new RemedyOptions(
-        user,
-        keepCapabilities,
-        logRegion,
-        secrets,
-        allowNetworkChange,
-        pinnedImages,
-        allowed,
-        leaveAlone);
+        user, keepCapabilities, logRegion, secrets, all, pinnedImages, leaveAlone);
   }
 
   /** These options, with awslogs added in {@code region} (null: ECS.9 left to the user). */
   public RemedyOptions withLogRegion(String region) {
     return new RemedyOptions(
-        user,
-        keepCapabilities,
-        region,
-        secrets,
-        allowNetworkChange,
-        pinnedImages,
-        allowCapabilityDrop,
-        leaveAlone);
+        user, keepCapabilities, region, secrets, consents, pinnedImages, leaveAlone);
   }
 
   /** These options, with {@code controls} left alone too. */
@@ -88,14 +80,7 @@ public record RemedyOptions(
     Set<String> all = new HashSet<>(leaveAlone);
     all.addAll(controls);
     return new RemedyOptions(
-        user,
-        keepCapabilities,
-        logRegion,
-        secrets,
-        allowNetworkChange,
-        pinnedImages,
-        allowCapabilityDrop,
-        all);
+        user, keepCapabilities, logRegion, secrets, consents, pinnedImages, all);
   }
 
   /** Whether {@code remedy} runs: none of its controls is left alone. */

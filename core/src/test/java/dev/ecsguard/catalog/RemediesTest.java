@@ -94,6 +94,6 @@ class RemediesTest {
             Catalogue.remedies().stream()
                 .filter(remedy -> remedy.resourceTypes().contains(ResourceType.TASK_DEFINITION))
                 .count())
-        .isEqualTo(15);
+        .isEqualTo(17);
   }
 }

@@ -2,6 +2,7 @@ package dev.ecsguard.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
@@ -61,7 +62,7 @@ class FileFixTest {
             + "              Add: [NET_BIND_SERVICE, cap_sys_admin, NET_ADMIN]\n              Drop: [ALL]\n"
             + "        - Name: b\n          Image: x:1\n"
             + "          LinuxParameters:\n            Capabilities:\n              Add: [SYS_PTRACE]\n";
-    RemedyOptions consent = OPTIONS.withCapabilityDrop(true);
+    RemedyOptions consent = OPTIONS.allowing(List.of(Consent.CAPABILITY_DROP));
     for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
       FixResult kept = FileFix.fix(file[0], file[1], OPTIONS);
       assertThat(kept.fixed()).as(file[0]).contains("cap_sys_admin", "NET_ADMIN", "SYS_PTRACE");
@@ -87,11 +88,50 @@ class FileFixTest {
               file[0],
               file[1],
               new RemedyOptions("1000:1000", List.of("NET_ADMIN"), "eu-west-1", Map.of(), false)
-                  .withCapabilityDrop(true));
+                  .allowing(List.of(Consent.CAPABILITY_DROP)));
       assertThat(keptByUser.fixed())
           .as(file[0])
           .contains("NET_ADMIN")
           .doesNotContain("cap_sys_admin");
+    }
+  }
+
+  @Test
+  void hostDevicesAndConfinementOffGoOnlyWithTheirConsent() throws InputException {
+    String json =
+        "{\"family\": \"f\", \"containerDefinitions\": [{\"name\": \"a\", \"image\": \"x:1\","
+            + " \"linuxParameters\": {\"initProcessEnabled\": true, \"devices\": [{\"hostPath\": \"/dev/fuse\"}]},"
+            + " \"dockerSecurityOptions\": [\"no-new-privileges:true\", \"seccomp=unconfined\"]}]}";
+    String yaml =
+        "Resources:\n  Task:\n    Type: AWS::ECS::TaskDefinition\n    Properties:\n"
+            + "      ContainerDefinitions:\n        - Name: a\n          Image: x:1\n"
+            + "          LinuxParameters:\n            InitProcessEnabled: true\n"
+            + "            Devices:\n              - HostPath: /dev/fuse\n"
+            + "          DockerSecurityOptions: [\"no-new-privileges:true\", \"seccomp=unconfined\"]\n";
+    RemedyOptions consent =
+        OPTIONS.allowing(List.of(Consent.DEVICE_REMOVAL, Consent.SECURITY_OPTION_REMOVAL));
+    for (String[] file : new String[][] {{"td.json", json}, {"stack.yaml", yaml}}) {
+      FixResult kept = FileFix.fix(file[0], file[1], OPTIONS);
+      assertThat(kept.fixed()).as(file[0]).contains("/dev/fuse", "seccomp=unconfined");
+      assertThat(kept.remaining()).as(file[0]).containsKeys("ECSG.9", "ECSG.10");
+      assertThat(kept.instructions())
+          .as(file[0])
+          .anySatisfy(step -> assertThat(step).contains("/dev/fuse", "--allow-device-removal"))
+          .anySatisfy(
+              step ->
+                  assertThat(step)
+                      .contains("seccomp=unconfined", "--allow-security-option-removal"));
+      FixResult removed = FileFix.fix(file[0], file[1], consent);
+      assertThat(removed.fixed())
+          .as(file[0])
+          .doesNotContain("/dev/fuse", "seccomp=unconfined")
+          .contains("no-new-privileges:true")
+          .containsIgnoringCase("initProcessEnabled");
+      assertThat(removed.removed())
+          .as(file[0])
+          .containsEntry("ECSG.9", 1)
+          .containsEntry("ECSG.10", 1);
+      assertThat(removed.remaining()).as(file[0]).doesNotContainKeys("ECSG.9", "ECSG.10");
     }
   }
 

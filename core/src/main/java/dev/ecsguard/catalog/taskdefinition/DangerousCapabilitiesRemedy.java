@@ -3,6 +3,7 @@ package dev.ecsguard.catalog.taskdefinition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 import java.util.ArrayList;
@@ -44,15 +45,16 @@ public final class DangerousCapabilitiesRemedy extends Remedy {
     if (forbidden.isEmpty()) {
       return;
     }
-    if (!context.options().allowCapabilityDrop()) {
+    if (!context.options().allows(Consent.CAPABILITY_DROP)) {
       context.instruct(
           task.path("family").asText("task")
               + ": container \""
               + container.path("name").asText()
               + "\" adds "
               + String.join(", ", names)
-              + " (linuxParameters.capabilities.add); remove what it does not need, or let fix remove"
-              + " them with --allow-capability-drop");
+              + " (linuxParameters.capabilities.add); remove what it does not need, or let ecsguard"
+              + " remove them with "
+              + Consent.CAPABILITY_DROP.flag());
       return;
     }
     for (int i = forbidden.size() - 1; i >= 0; i--) {

@@ -2,6 +2,7 @@ package dev.ecsguard.catalog.taskdefinition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 
@@ -12,7 +13,7 @@ public final class HostNetworkModeRemedy extends Remedy {
     if (!"host".equals(task.path("networkMode").asText())) {
       return;
     }
-    if (!context.options().allowNetworkChange()) {
+    if (!context.options().allows(Consent.NETWORK_CHANGE)) {
       HostPidModeRemedy.leftAsItIs(task, context);
       return;
     }

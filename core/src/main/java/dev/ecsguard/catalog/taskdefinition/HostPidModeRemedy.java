@@ -1,6 +1,7 @@
 package dev.ecsguard.catalog.taskdefinition;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RemedyContext;
 
@@ -14,7 +15,7 @@ public final class HostPidModeRemedy extends Remedy {
     if (!"host".equals(task.path("pidMode").asText())) {
       return;
     }
-    if (context.options().allowNetworkChange()) {
+    if (context.options().allows(Consent.NETWORK_CHANGE)) {
       task.remove("pidMode");
     } else {
       leftAsItIs(task, context);

@@ -3,6 +3,7 @@ package dev.ecsguard.fix.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.tree.InputException;
@@ -197,7 +198,7 @@ class TerraformFixTest {
         .asString()
         .contains("container \"api\"", "SYS_ADMIN", "--allow-capability-drop");
     // an element of a list is not removed from the source: a step says which, where it is written
-    FixResult dropped = fix(module, DEFAULTS.withCapabilityDrop(true));
+    FixResult dropped = fix(module, DEFAULTS.allowing(List.of(Consent.CAPABILITY_DROP)));
     assertThat(dropped.diff()).isEmpty();
     assertThat(dropped.instructions())
         .singleElement()
@@ -205,6 +206,41 @@ class TerraformFixTest {
         .contains(
             "container \"api\": remove element 1 from linuxParameters.capabilities.add",
             "main.tf:6:");
+  }
+
+  @Test
+  void hostDevicesGoWithConsentAndAWeakeningOptionIsAStepNamingTheElement() throws Exception {
+    String module =
+        """
+        resource "aws_ecs_task_definition" "api" {
+          family = "api"
+          container_definitions = jsonencode([
+            { name = "api", image = "nginx:1.27", user = "1000", readonlyRootFilesystem = true,
+              logConfiguration = { logDriver = "awslogs" },
+              linuxParameters = { initProcessEnabled = true, devices = [{ hostPath = "/dev/fuse" }] },
+              dockerSecurityOptions = ["no-new-privileges:true", "seccomp=unconfined"] },
+          ])
+          tags = { team = "a" }
+        }
+        """;
+    FixResult steps = fix(module, DEFAULTS);
+    assertThat(steps.diff()).isEmpty();
+    assertThat(steps.instructions())
+        .anySatisfy(step -> assertThat(step).contains("/dev/fuse", "--allow-device-removal"))
+        .anySatisfy(
+            step ->
+                assertThat(step).contains("seccomp=unconfined", "--allow-security-option-removal"));
+    FixResult removed =
+        fixTwice(
+            module,
+            DEFAULTS.allowing(List.of(Consent.DEVICE_REMOVAL, Consent.SECURITY_OPTION_REMOVAL)));
+    assertThat(removed.fixed()).doesNotContain("/dev/fuse").contains("initProcessEnabled = true");
+    assertThat(removed.removed()).containsEntry("ECSG.9", 1);
+    // an element of a list is not removed from the source: a step says which, where it is written
+    assertThat(removed.instructions())
+        .singleElement()
+        .asString()
+        .contains("remove element 1 from dockerSecurityOptions", "main.tf:7:");
   }
 
   @Test
