@@ -28,7 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Runs every control on its fixtures. A fixture's name is the verdict every resource in it must get
  * ({@code failed.json}, {@code failed.cfn.yaml}, {@code failed.tf/} → FAILED); {@code
- * messages.json} beside them lists, per fixture name, what each FAILED or UNKNOWN message must name.
+ * messages.json} beside them lists, per fixture name, what each FAILED or UNKNOWN message must
+ * name.
  */
 class ControlFixturesTest {
 
