@@ -2,6 +2,7 @@ package dev.ecsguard.control;
 
 /** Security Hub's severity labels. */
 public enum Severity {
+  CRITICAL,
   HIGH,
   MEDIUM,
   LOW;

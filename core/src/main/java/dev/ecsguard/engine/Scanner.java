@@ -1,5 +1,6 @@
 package dev.ecsguard.engine;
 
+import dev.ecsguard.control.Control;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
@@ -8,6 +9,8 @@ import dev.ecsguard.format.InputReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.Workload;
 import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.tree.Document;
 import dev.ecsguard.tree.DocumentReader;
@@ -15,6 +18,7 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Location;
 import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.Origin;
 import dev.ecsguard.tree.RegularFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,11 +26,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
+/**
+ * Reads inputs, evaluates the selected controls on every resource, and reports as it goes. A scan
+ * has a second phase at its end ({@link #finish}): the controls across resources (a service and the
+ * task definition it runs), and the findings of task definitions with a revision number, held until
+ * the latest revision of each family is known. Each entry point that reads a whole scan finishes
+ * it; a scan fed document by document (a live scan's) is finished by its caller, once.
+ */
 public final class Scanner {
   private static final String UNRECOGNISED =
       "not "
@@ -43,6 +54,7 @@ public final class Scanner {
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
   private final LocalDate today;
+  private final Linking linking;
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -69,6 +81,7 @@ public final class Scanner {
       LocalDate today) {
     this.today = today;
     this.selection = selection;
+    this.linking = new Linking(selection);
     this.limits = limits;
     this.documents = new DocumentReader(limits);
     InputFormat.Options options =
@@ -81,8 +94,25 @@ public final class Scanner {
     }
   }
 
-  /** Scans files and directories; a path that does not exist is reported as an error. */
+  /**
+   * Scans files and directories, as one whole scan; a path that does not exist is reported as an
+   * error.
+   */
   public void scan(List<Path> paths, ScanListener listener) {
+    read(paths, listener);
+    finish(listener);
+  }
+
+  /**
+   * The second phase of the scan so far: what the first phase held is judged and reported to {@code
+   * listener}, then let go. Called once at the end of a scan fed document by document.
+   */
+  public void finish(ScanListener listener) {
+    linking.finish(listener, today);
+  }
+
+  /** The first phase of a scan of files and directories; the request finishes the scan. */
+  void read(List<Path> paths, ScanListener listener) {
     Map<InputFormat, List<InputReader.Directory>> units = new EnumMap<>(InputFormat.class);
     InputFiles.visitUnits(
         paths,
@@ -90,7 +120,7 @@ public final class Scanner {
           @Override
           public void file(Path file, Path tree, boolean named) {
             try {
-              scan(documents.read(file, file.toString()), listener);
+              scan(documents.read(file, file.toString()), Map.of(), listener);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
               listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
@@ -227,10 +257,16 @@ public final class Scanner {
     }
   }
 
-  /** Scans JSON from a stream (standard input), naming it {@code name}. */
+  /** Scans JSON from a stream (standard input), naming it {@code name}, as one whole scan. */
   public void scan(InputStream in, String name, ScanListener listener) {
+    read(in, name, listener);
+    finish(listener);
+  }
+
+  /** The first phase of a scan of a stream; the request finishes the scan. */
+  void read(InputStream in, String name, ScanListener listener) {
     try {
-      scan(documents.read(in, name), listener);
+      scan(documents.read(in, name), Map.of(), listener);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(name, fault));
     } catch (InputException e) {
@@ -238,13 +274,16 @@ public final class Scanner {
     }
   }
 
-  /** Scans one parsed document. */
+  /** Scans one parsed document, as one whole scan. */
   public void scan(Document document, ScanListener listener) {
     scan(document, Map.of(), listener);
+    finish(listener);
   }
 
   /**
-   * Scans one document whose resources all carry {@code labels} (a live scan's account and region).
+   * Reads one document of a scan fed document by document (a live scan's), its resources all
+   * carrying {@code labels} (its account and region): the first phase only; whoever feeds the
+   * documents calls {@link #finish} after the last one. Safe to call from several threads.
    */
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
     int[] resources = {0};
@@ -321,10 +360,7 @@ public final class Scanner {
           note(written.where(), "an ecsguard suppression names " + e.getMessage() + "; ignored");
         }
       }
-      evaluate(
-          resource,
-          merged(labels, own),
-          known.isEmpty() ? listener : new Suppressing(known, today, listener));
+      evaluate(resource, merged(labels, own), known, listener);
     }
 
     @Override
@@ -347,34 +383,68 @@ public final class Scanner {
     evaluate(resource, Map.of(), listener);
   }
 
-  /** As above, the findings carrying {@code labels}. */
+  /**
+   * As above, the findings carrying {@code labels}. Part of the scan: what the second phase needs
+   * of the resource is held until {@link #finish}.
+   */
   public void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
+    evaluate(resource, labels, List.of(), listener);
+  }
+
+  /** {@code inline}: the suppressions written beside the resource, applied on the way out. */
+  private void evaluate(
+      Resource resource,
+      Map<String, String> labels,
+      List<Suppression> inline,
+      ScanListener listener) {
+    TaskDefinition taskDefinition = resource instanceof TaskDefinition t ? t : null;
+    ScanListener target = null;
+    if (taskDefinition != null) {
+      target = linking.hold(taskDefinition, labels, inline);
+    }
+    if (target == null) {
+      target = inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
+    }
+    Map<Control<?>, Finding> found =
+        taskDefinition != null && linking.active() ? new HashMap<>() : null;
     for (Selection.Entry entry : selection.entries()) {
       Verdict verdict;
       try {
         verdict = entry.control().evaluateAny(resource, entry.parameters());
       } catch (RuntimeException bug) {
-        // One faulty control must not stop the scan, nor pass anything it could not judge.
-        verdict =
-            new Verdict(
-                Status.UNKNOWN,
-                "ecsguard could not evaluate this control (internal error "
-                    + bug.getClass().getSimpleName()
-                    + "); please report it",
-                resource.origin(),
-                List.of());
+        verdict = internalError(bug, resource.origin());
       }
       if (verdict != null) {
-        listener.finding(finding(entry, resource, labels, verdict));
+        Finding finding = finding(entry, resource, labels, verdict);
+        if (found != null) {
+          found.put(entry.control(), finding);
+        }
+        target.finding(finding);
       }
     }
+    if (found != null) {
+      linking.taskDefinition(taskDefinition, labels, found);
+    } else if (resource instanceof Workload workload && linking.active()) {
+      linking.workload(workload, labels, inline);
+    }
+  }
+
+  /** One faulty control must not stop the scan, nor pass anything it could not judge. */
+  static Verdict internalError(RuntimeException bug, Origin resource) {
+    return new Verdict(
+        Status.UNKNOWN,
+        "ecsguard could not evaluate this control (internal error "
+            + bug.getClass().getSimpleName()
+            + "); please report it",
+        resource,
+        List.of());
   }
 
   /**
    * A verdict as a finding; a message may quote a value the input holds, so a credential's format
    * is hidden in it.
    */
-  private static Finding finding(
+  static Finding finding(
       Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
     List<Finding.Element> offenders = new ArrayList<>(verdict.offenders().size());
     for (Offender offender : verdict.offenders()) {

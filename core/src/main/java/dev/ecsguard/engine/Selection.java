@@ -17,13 +17,23 @@ public final class Selection {
   public record Entry(Control<?> control, ParameterValues parameters) {}
 
   private final List<Entry> entries;
+  private final Map<Control<?>, ParameterValues> parameters;
 
-  private Selection(List<Entry> entries) {
+  private Selection(List<Entry> entries, Map<Control<?>, ParameterValues> parameters) {
     this.entries = entries;
+    this.parameters = parameters;
   }
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /**
+   * The parameters given for {@code control}, selected or not: controls across resources judge task
+   * definitions with every task-definition control, as the request sets them.
+   */
+  public ParameterValues parameters(Control<?> control) {
+    return parameters.get(control);
   }
 
   /** Every control but the retired ones, with default parameters. */
@@ -62,14 +72,16 @@ public final class Selection {
               .put(key.substring(dot + 1), value);
         });
     List<Entry> entries = new ArrayList<>();
+    Map<Control<?>, ParameterValues> all = new HashMap<>();
     for (Control<?> control : Catalogue.CONTROLS) {
       ParameterValues values =
           ParameterValues.of(control.info(), byControl.getOrDefault(control, Map.of()));
+      all.put(control, values);
       if (chosen.contains(control)) {
         entries.add(new Entry(control, values));
       }
     }
-    return new Selection(List.copyOf(entries));
+    return new Selection(List.copyOf(entries), Map.copyOf(all));
   }
 
   /** The control with {@code id}, in any letter case. */

@@ -86,10 +86,12 @@ public final class SarifReport implements Report {
     json.writeString("ecs");
     json.writeString(control.resourceType().awsName());
     json.writeEndArray();
-    // GitHub ranks security alerts by this score: High 8.0, Medium 5.5, Low 3.0.
+    // GitHub ranks security alerts by this score: Critical 9.0 and over, High 7.0 to 8.9, and so
+    // on.
     json.writeStringField(
         "security-severity",
         switch (control.severity()) {
+          case CRITICAL -> "9.5";
           case HIGH -> "8.0";
           case MEDIUM -> "5.5";
           case LOW -> "3.0";
@@ -100,7 +102,7 @@ public final class SarifReport implements Report {
 
   private static String level(ControlInfo control) {
     return switch (control.severity()) {
-      case HIGH -> "error";
+      case CRITICAL, HIGH -> "error";
       case MEDIUM -> "warning";
       case LOW -> "note";
     };

@@ -1,0 +1,305 @@
+package dev.ecsguard.engine;
+
+import dev.ecsguard.catalog.Catalogue;
+import dev.ecsguard.control.Control;
+import dev.ecsguard.control.JudgedTaskDefinition;
+import dev.ecsguard.control.JudgedTaskDefinition.Judgement;
+import dev.ecsguard.control.LinkedControl;
+import dev.ecsguard.control.Offender;
+import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Scope;
+import dev.ecsguard.control.Status;
+import dev.ecsguard.control.Verdict;
+import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.TaskDefinitionLink;
+import dev.ecsguard.model.Workload;
+import dev.ecsguard.tree.Location;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A scan's second phase, and what it keeps from the first: the task definitions as linked controls
+ * see them (judged once, detached), the services and task sets those controls judge, and the
+ * findings of task definitions with a revision number, held until the scan knows which revision of
+ * each family is the latest (only that one is reported, as Security Hub reports only the latest
+ * ACTIVE revision). Live scans read their targets on several threads: every method is synchronized.
+ */
+final class Linking {
+  private final List<Selection.Entry> linked;
+  private final Map<Control<?>, ParameterValues> reads = new LinkedHashMap<>();
+  private final List<LinkedControl.Probe> probes = new ArrayList<>();
+
+  private final Map<String, JudgedTaskDefinition> index = new HashMap<>();
+  private final Map<String, JudgedTaskDefinition> latest = new HashMap<>();
+  private final List<Held> workloads = new ArrayList<>();
+  private final Map<String, List<Revision>> revisions = new LinkedHashMap<>();
+
+  /** A service or task set, with what its findings need. */
+  private record Held(Workload workload, Map<String, String> labels, List<Suppression> inline) {}
+
+  /** A revision's findings, held until the latest revision of its family is known. */
+  record Revision(
+      int number,
+      Location location,
+      Map<String, String> labels,
+      List<Suppression> inline,
+      List<Finding> findings)
+      implements ScanListener {
+    @Override
+    public void finding(Finding finding) {
+      findings.add(finding);
+    }
+
+    @Override
+    public void note(Note note) {}
+
+    @Override
+    public void error(dev.ecsguard.tree.InputException error) {}
+  }
+
+  Linking(Selection selection) {
+    this.linked =
+        selection.entries().stream()
+            .filter(entry -> entry.control() instanceof LinkedControl<?>)
+            .toList();
+    for (Selection.Entry entry : linked) {
+      LinkedControl<?> control = (LinkedControl<?>) entry.control();
+      for (Control<?> candidate : Catalogue.CONTROLS) {
+        if (candidate.info().resourceType() == ResourceType.TASK_DEFINITION
+            && !(candidate instanceof LinkedControl<?>)
+            && !candidate.info().retired()
+            && control.reads(candidate.info())) {
+          reads.put(candidate, selection.parameters(candidate));
+        }
+      }
+      probes.addAll(control.probes());
+    }
+  }
+
+  /** Whether the selection has controls across resources. */
+  boolean active() {
+    return !linked.isEmpty();
+  }
+
+  /**
+   * Where the findings of {@code taskDefinition} go: held when it has a family and a revision
+   * number, so that only the latest revision is reported; null to report them now.
+   */
+  synchronized Revision hold(
+      TaskDefinition taskDefinition, Map<String, String> labels, List<Suppression> inline) {
+    if (!taskDefinition.revision().isKnown() || !taskDefinition.family().isKnown()) {
+      return null;
+    }
+    Revision revision =
+        new Revision(
+            taskDefinition.revision().get(),
+            taskDefinition.origin().location(),
+            labels,
+            inline,
+            new ArrayList<>());
+    revisions
+        .computeIfAbsent(familyKey(taskDefinition, labels), key -> new ArrayList<>())
+        .add(revision);
+    return revision;
+  }
+
+  /**
+   * Keeps {@code taskDefinition} for the linked controls, judged by the controls they read ({@code
+   * found}: the findings the scan just made on it, reused where the control and its parameters are
+   * the same) and by their probes.
+   */
+  void taskDefinition(
+      TaskDefinition taskDefinition, Map<String, String> labels, Map<Control<?>, Finding> found) {
+    Map<String, Judgement> verdicts = new LinkedHashMap<>();
+    reads.forEach(
+        (control, parameters) -> {
+          Finding finding = found.get(control);
+          Verdict verdict =
+              finding != null
+                  ? detached(finding)
+                  : detached(control.evaluateAny(taskDefinition, parameters));
+          if (verdict != null && verdict.status() != Status.PASSED) {
+            verdicts.put(control.info().id(), new Judgement(control.info(), verdict));
+          }
+        });
+    for (LinkedControl.Probe probe : probes) {
+      Verdict verdict = detached(probe.control().evaluateAny(taskDefinition, probe.parameters()));
+      if (verdict != null && verdict.status() != Status.PASSED) {
+        verdicts.put(probe.name(), new Judgement(probe.control().info(), verdict));
+      }
+    }
+    JudgedTaskDefinition judged =
+        new JudgedTaskDefinition(
+            taskDefinition.id(),
+            taskDefinition.family().orElse(null),
+            taskDefinition.revision().orElse(null),
+            taskDefinition.arn().orElse(null),
+            taskDefinition.key(),
+            taskDefinition.origin().location(),
+            java.util.Collections.unmodifiableMap(verdicts)); // in the catalogue's order
+    add(judged, labels);
+  }
+
+  private synchronized void add(JudgedTaskDefinition judged, Map<String, String> labels) {
+    String scope = scope(labels);
+    if (judged.key() != null) {
+      index.put(judged.key(), judged);
+    }
+    if (judged.arn() != null) {
+      index.put(scope + judged.arn(), judged);
+    }
+    if (judged.family() != null) {
+      if (judged.revision() != null) {
+        index.put(scope + judged.family() + ":" + judged.revision(), judged);
+      }
+      latest.merge(scope + judged.family(), judged, Linking::later);
+    }
+  }
+
+  /** The later of two revisions of one family: one with no number is what an input registers. */
+  private static JudgedTaskDefinition later(JudgedTaskDefinition one, JudgedTaskDefinition other) {
+    if (one.revision() == null || other.revision() == null) {
+      return one.revision() == null ? one : other;
+    }
+    return other.revision() > one.revision() ? other : one;
+  }
+
+  synchronized void workload(
+      Workload workload, Map<String, String> labels, List<Suppression> inline) {
+    workloads.add(new Held(workload, labels, inline));
+  }
+
+  /**
+   * The second phase: the latest revision of each family reported and the others noted, then the
+   * linked controls on every service and task set kept. Everything kept is then let go.
+   */
+  synchronized void finish(ScanListener listener, java.time.LocalDate today) {
+    revisions.forEach(
+        (family, held) -> {
+          int newest = held.stream().mapToInt(Revision::number).max().orElseThrow();
+          for (Revision revision : held) {
+            if (revision.number() == newest) {
+              ScanListener target = wrap(revision.inline(), today, listener);
+              revision.findings().forEach(target::finding);
+            } else if (!revision.findings().isEmpty()) { // said only where findings are left out
+              listener.note(
+                  new Note(
+                      revision.location(),
+                      "revision "
+                          + revision.number()
+                          + " is not the latest ACTIVE revision "
+                          + newest
+                          + " of its family in this scan; Security Hub judges only the latest, so"
+                          + " its task-definition controls are not reported (ECSG.11 and ECSG.12"
+                          + " still judge it where a service runs it)"));
+            }
+          }
+        });
+    for (Held held : workloads) {
+      ScanListener target = wrap(held.inline(), today, listener);
+      Scope scope = new View(scope(held.labels()));
+      for (Selection.Entry entry : linked) {
+        Verdict verdict;
+        try {
+          verdict =
+              ((LinkedControl<?>) entry.control())
+                  .evaluateLinked(held.workload(), entry.parameters(), scope);
+        } catch (RuntimeException bug) {
+          verdict = Scanner.internalError(bug, held.workload().origin());
+        }
+        if (verdict != null) {
+          target.finding(Scanner.finding(entry, held.workload(), held.labels(), verdict));
+        }
+      }
+    }
+    revisions.clear();
+    workloads.clear();
+    index.clear();
+    latest.clear();
+  }
+
+  private static ScanListener wrap(
+      List<Suppression> inline, java.time.LocalDate today, ScanListener listener) {
+    return inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
+  }
+
+  /** Task definitions of different accounts and regions (a live scan's labels) never link. */
+  private static String scope(Map<String, String> labels) {
+    return labels.isEmpty() ? "" : labels.toString() + "|";
+  }
+
+  private static String familyKey(TaskDefinition taskDefinition, Map<String, String> labels) {
+    return scope(labels) + taskDefinition.family().get();
+  }
+
+  /** A verdict that keeps nothing of the input alive: its origins as locations. */
+  private static Verdict detached(Verdict verdict) {
+    if (verdict == null || verdict.status() == Status.PASSED) {
+      return verdict;
+    }
+    List<Offender> offenders = new ArrayList<>(verdict.offenders().size());
+    verdict
+        .offenders()
+        .forEach(
+            offender ->
+                offenders.add(
+                    new Offender(
+                        offender.element(), offender.origin().location(), offender.problem())));
+    return new Verdict(
+        verdict.status(), verdict.message(), verdict.origin().location(), List.copyOf(offenders));
+  }
+
+  /** A finding's verdict again, as the finding detached it (its texts masked already). */
+  private static Verdict detached(Finding finding) {
+    if (finding.status() == Status.PASSED) {
+      return Verdict.passed(finding.message(), finding.location());
+    }
+    List<Offender> offenders = new ArrayList<>(finding.offenders().size());
+    finding
+        .offenders()
+        .forEach(
+            element ->
+                offenders.add(new Offender(element.name(), element.location(), element.problem())));
+    return new Verdict(
+        finding.status(), finding.message(), finding.location(), List.copyOf(offenders));
+  }
+
+  /** The scan's task definitions within one account and region. */
+  private final class View implements Scope {
+    private final String scope;
+
+    View(String scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public Optional<JudgedTaskDefinition> find(TaskDefinitionLink link) {
+      if (link.key() != null) {
+        return Optional.ofNullable(index.get(link.key()));
+      }
+      String text = link.text();
+      int slash = text.indexOf(":task-definition/");
+      if (text.startsWith("arn:") && slash > 0) {
+        JudgedTaskDefinition byArn = index.get(scope + text);
+        if (byArn != null) {
+          return Optional.of(byArn);
+        }
+        text = text.substring(slash + ":task-definition/".length());
+      }
+      return Optional.ofNullable(
+          text.matches(".*:\\d+") ? index.get(scope + text) : latest.get(scope + text));
+    }
+
+    @Override
+    public JudgedTaskDefinition latest(JudgedTaskDefinition taskDefinition) {
+      return taskDefinition.family() == null
+          ? taskDefinition
+          : latest.getOrDefault(scope + taskDefinition.family(), taskDefinition);
+    }
+  }
+}
