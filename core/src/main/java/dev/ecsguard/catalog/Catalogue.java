@@ -4,6 +4,7 @@ import dev.ecsguard.catalog.capacityprovider.UnprotectedCapacityProvider;
 import dev.ecsguard.catalog.cluster.ContainerInsightsDisabled;
 import dev.ecsguard.catalog.cluster.UntaggedCluster;
 import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
+import dev.ecsguard.catalog.service.OutdatedRunningRevision;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.UntaggedService;
 import dev.ecsguard.catalog.taskdefinition.CredentialsInEnvironment;
@@ -58,7 +59,8 @@ public final class Catalogue {
           new DangerousCapabilities(),
           new HostIpcMode(),
           new HostDevicePassthrough(),
-          new WeakenedSecurityOptions());
+          new WeakenedSecurityOptions(),
+          new OutdatedRunningRevision());
 
   /**
    * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not
