@@ -3,6 +3,7 @@ package dev.ecsguard.catalog;
 import dev.ecsguard.catalog.capacityprovider.UnprotectedCapacityProvider;
 import dev.ecsguard.catalog.cluster.ContainerInsightsDisabled;
 import dev.ecsguard.catalog.cluster.UntaggedCluster;
+import dev.ecsguard.catalog.service.ExposedHostTakeover;
 import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
 import dev.ecsguard.catalog.service.OutdatedRunningRevision;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
@@ -60,7 +61,8 @@ public final class Catalogue {
           new HostIpcMode(),
           new HostDevicePassthrough(),
           new WeakenedSecurityOptions(),
-          new OutdatedRunningRevision());
+          new OutdatedRunningRevision(),
+          new ExposedHostTakeover());
 
   /**
    * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not
