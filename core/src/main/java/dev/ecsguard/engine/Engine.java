@@ -25,9 +25,9 @@ public final class Engine {
             request.cloudFormationParameters(),
             request.terraformVariables(),
             today);
-    request.inputs().forEach(input -> input.scan(scanner, listener, result));
-    scanner.finish(
-        listener); // once, after every input: a service links to any input's task definition
+    // One scan: a service links to a task definition of any input, the live scan's included.
+    scanner.scanTogether(
+        listener, () -> request.inputs().forEach(input -> input.scan(scanner, listener, result)));
     return result;
   }
 }

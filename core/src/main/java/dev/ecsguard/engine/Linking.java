@@ -27,17 +27,22 @@ import java.util.Optional;
  * see them (judged once, detached), the services and task sets those controls judge, and the
  * findings of task definitions with a revision number, held until the scan knows which revision of
  * each family is the latest (only that one is reported, as Security Hub reports only the latest
- * ACTIVE revision). Live scans read their targets on several threads: every method is synchronized.
+ * ACTIVE revision). Live scans read their targets on several threads: what it keeps is guarded by
+ * its lock.
  */
 final class Linking {
-  private final List<Selection.Entry> linked;
-  private final Map<Control<?>, ParameterValues> reads = new LinkedHashMap<>();
-  private final List<LinkedControl.Probe> probes = new ArrayList<>();
+  private final Plan plan;
 
   private final Map<String, JudgedTaskDefinition> index = new HashMap<>();
   private final Map<String, JudgedTaskDefinition> latest = new HashMap<>();
   private final List<Held> workloads = new ArrayList<>();
   private final Map<String, List<Revision>> revisions = new LinkedHashMap<>();
+
+  /**
+   * A task-definition control a linked control reads, with the scan's parameters; {@code entry}:
+   * its place among the selection's entries when selected (its finding is reused), else -1.
+   */
+  record Read(Control<?> control, ParameterValues parameters, int entry) {}
 
   /** A service or task set, with what its findings need. */
   private record Held(Workload workload, Map<String, String> labels, List<Suppression> inline) {}
@@ -62,28 +67,43 @@ final class Linking {
     public void error(dev.ecsguard.tree.InputException error) {}
   }
 
-  Linking(Selection selection) {
-    this.linked =
-        selection.entries().stream()
-            .filter(entry -> entry.control() instanceof LinkedControl<?>)
-            .toList();
-    for (Selection.Entry entry : linked) {
-      LinkedControl<?> control = (LinkedControl<?>) entry.control();
+  /**
+   * What a selection's linked controls need, worked out once per scanner: the controls themselves,
+   * the task-definition controls they read, and their probes.
+   */
+  record Plan(List<Selection.Entry> linked, List<Read> reads, List<LinkedControl.Probe> probes) {
+    static Plan of(Selection selection) {
+      List<Selection.Entry> linked =
+          selection.entries().stream()
+              .filter(entry -> entry.control() instanceof LinkedControl<?>)
+              .toList();
+      List<Control<?>> selected =
+          selection.entries().stream().<Control<?>>map(Selection.Entry::control).toList();
+      List<Read> reads = new ArrayList<>();
       for (Control<?> candidate : Catalogue.CONTROLS) {
         if (candidate.info().resourceType() == ResourceType.TASK_DEFINITION
             && !(candidate instanceof LinkedControl<?>)
             && !candidate.info().retired()
-            && control.reads(candidate.info())) {
-          reads.put(candidate, selection.parameters(candidate));
+            && linked.stream()
+                .anyMatch(entry -> ((LinkedControl<?>) entry.control()).reads(candidate.info()))) {
+          reads.add(
+              new Read(candidate, selection.parameters(candidate), selected.indexOf(candidate)));
         }
       }
-      probes.addAll(control.probes());
+      List<LinkedControl.Probe> probes = new ArrayList<>();
+      linked.forEach(entry -> probes.addAll(((LinkedControl<?>) entry.control()).probes()));
+      return new Plan(linked, List.copyOf(reads), List.copyOf(probes));
     }
+  }
+
+  /** One scan's second phase, for {@code plan}. */
+  Linking(Plan plan) {
+    this.plan = plan;
   }
 
   /** Whether the selection has controls across resources. */
   boolean active() {
-    return !linked.isEmpty();
+    return !plan.linked().isEmpty();
   }
 
   /**
@@ -110,24 +130,22 @@ final class Linking {
 
   /**
    * Keeps {@code taskDefinition} for the linked controls, judged by the controls they read ({@code
-   * found}: the findings the scan just made on it, reused where the control and its parameters are
-   * the same) and by their probes.
+   * found}: the findings the scan just made on it, by selection entry, reused where the control is
+   * selected) and by their probes.
    */
-  void taskDefinition(
-      TaskDefinition taskDefinition, Map<String, String> labels, Map<Control<?>, Finding> found) {
+  void taskDefinition(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
     Map<String, Judgement> verdicts = new LinkedHashMap<>();
-    reads.forEach(
-        (control, parameters) -> {
-          Finding finding = found.get(control);
-          Verdict verdict =
-              finding != null
-                  ? detached(finding)
-                  : detached(control.evaluateAny(taskDefinition, parameters));
-          if (verdict != null && verdict.status() != Status.PASSED) {
-            verdicts.put(control.info().id(), new Judgement(control.info(), verdict));
-          }
-        });
-    for (LinkedControl.Probe probe : probes) {
+    for (Read read : plan.reads()) {
+      Finding finding = read.entry() >= 0 ? found[read.entry()] : null;
+      Verdict verdict =
+          finding != null
+              ? detached(finding)
+              : detached(read.control().evaluateAny(taskDefinition, read.parameters()));
+      if (verdict != null && verdict.status() != Status.PASSED) {
+        verdicts.put(read.control().info().id(), new Judgement(read.control().info(), verdict));
+      }
+    }
+    for (LinkedControl.Probe probe : plan.probes()) {
       Verdict verdict = detached(probe.control().evaluateAny(taskDefinition, probe.parameters()));
       if (verdict != null && verdict.status() != Status.PASSED) {
         verdicts.put(probe.name(), new Judgement(probe.control().info(), verdict));
@@ -141,7 +159,9 @@ final class Linking {
             taskDefinition.arn().orElse(null),
             taskDefinition.key(),
             taskDefinition.origin().location(),
-            java.util.Collections.unmodifiableMap(verdicts)); // in the catalogue's order
+            verdicts.isEmpty()
+                ? Map.of()
+                : java.util.Collections.unmodifiableMap(verdicts)); // in the catalogue's order
     add(judged, labels);
   }
 
@@ -203,7 +223,7 @@ final class Linking {
     for (Held held : workloads) {
       ScanListener target = wrap(held.inline(), today, listener);
       Scope scope = new View(scope(held.labels()));
-      for (Selection.Entry entry : linked) {
+      for (Selection.Entry entry : plan.linked()) {
         Verdict verdict;
         try {
           verdict =
@@ -257,7 +277,7 @@ final class Linking {
   /** A finding's verdict again, as the finding detached it (its texts masked already). */
   private static Verdict detached(Finding finding) {
     if (finding.status() == Status.PASSED) {
-      return Verdict.passed(finding.message(), finding.location());
+      return null; // not kept
     }
     List<Offender> offenders = new ArrayList<>(finding.offenders().size());
     finding

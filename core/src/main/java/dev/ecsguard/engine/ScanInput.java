@@ -23,7 +23,7 @@ public interface ScanInput {
   record FileInput(Path path) implements ScanInput {
     @Override
     public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
-      scanner.read(List.of(path), listener);
+      scanner.scan(List.of(path), listener);
     }
   }
 
@@ -34,7 +34,7 @@ public interface ScanInput {
   record StreamInput(InputStream in, String name) implements ScanInput {
     @Override
     public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
-      scanner.read(in, name, listener);
+      scanner.scan(in, name, listener);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.ecsguard.engine;
 
-import dev.ecsguard.control.Control;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
@@ -26,17 +25,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads inputs, evaluates the selected controls on every resource, and reports as it goes. A scan
- * has a second phase at its end ({@link #finish}): the controls across resources (a service and the
- * task definition it runs), and the findings of task definitions with a revision number, held until
- * the latest revision of each family is known. Each entry point that reads a whole scan finishes
- * it; a scan fed document by document (a live scan's) is finished by its caller, once.
+ * has a second phase at its end: the controls across resources (a service and the task definition
+ * it runs), and the findings of task definitions with a revision number, held until the latest
+ * revision of each family is known. Each entry point is one whole scan, with both phases; inside
+ * {@link #scanTogether} they are all one scan, finished once at its end (a request's inputs, a live
+ * scan's documents).
  */
 public final class Scanner {
   private static final String UNRECOGNISED =
@@ -54,7 +53,8 @@ public final class Scanner {
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
   private final LocalDate today;
-  private final Linking linking;
+  private final Linking.Plan linked;
+  private volatile Linking together; // the scan scanTogether has open, or null
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -81,7 +81,7 @@ public final class Scanner {
       LocalDate today) {
     this.today = today;
     this.selection = selection;
-    this.linking = new Linking(selection);
+    this.linked = Linking.Plan.of(selection);
     this.limits = limits;
     this.documents = new DocumentReader(limits);
     InputFormat.Options options =
@@ -95,24 +95,39 @@ public final class Scanner {
   }
 
   /**
-   * Scans files and directories, as one whole scan; a path that does not exist is reported as an
-   * error.
+   * Runs {@code reads} (calls of this scanner's entry points, from any thread) as one scan: what
+   * they hold for the second phase is judged together once they are done, and reported to {@code
+   * listener}. So a service links to a task definition read by another call.
    */
-  public void scan(List<Path> paths, ScanListener listener) {
-    read(paths, listener);
-    finish(listener);
-  }
-
-  /**
-   * The second phase of the scan so far: what the first phase held is judged and reported to {@code
-   * listener}, then let go. Called once at the end of a scan fed document by document.
-   */
-  public void finish(ScanListener listener) {
+  public void scanTogether(ScanListener listener, Runnable reads) {
+    Linking linking = new Linking(linked);
+    together = linking;
+    try {
+      reads.run();
+    } finally {
+      together = null;
+    }
     linking.finish(listener, today);
   }
 
-  /** The first phase of a scan of files and directories; the request finishes the scan. */
-  void read(List<Path> paths, ScanListener listener) {
+  /** One entry point's reads: within the scan open together, else a whole scan of their own. */
+  private void whole(ScanListener listener, java.util.function.Consumer<Linking> reads) {
+    Linking open = together;
+    if (open != null) {
+      reads.accept(open);
+      return;
+    }
+    Linking own = new Linking(linked);
+    reads.accept(own);
+    own.finish(listener, today);
+  }
+
+  /** Scans files and directories; a path that does not exist is reported as an error. */
+  public void scan(List<Path> paths, ScanListener listener) {
+    whole(listener, linking -> read(paths, listener, linking));
+  }
+
+  private void read(List<Path> paths, ScanListener listener, Linking linking) {
     Map<InputFormat, List<InputReader.Directory>> units = new EnumMap<>(InputFormat.class);
     InputFiles.visitUnits(
         paths,
@@ -120,7 +135,7 @@ public final class Scanner {
           @Override
           public void file(Path file, Path tree, boolean named) {
             try {
-              scan(documents.read(file, file.toString()), Map.of(), listener);
+              read(documents.read(file, file.toString()), Map.of(), listener, linking);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
               listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
@@ -152,7 +167,7 @@ public final class Scanner {
             units.computeIfAbsent(format, key -> new ArrayList<>()).add(unit);
           }
         });
-    units.forEach((format, found) -> scan(directoryReaders.get(format), found, listener));
+    units.forEach((format, found) -> read(directoryReaders.get(format), found, listener, linking));
   }
 
   /**
@@ -160,14 +175,18 @@ public final class Scanner {
    * each of their files counts as scanned once, with the resources written in it, and so does a
    * file read through them that holds resources (a called module's).
    */
-  private void scan(
-      InputReader.OfDirectory reader, List<InputReader.Directory> units, ScanListener listener) {
+  private void read(
+      InputReader.OfDirectory reader,
+      List<InputReader.Directory> units,
+      ScanListener listener,
+      Linking linking) {
     Map<String, Integer> resources = new LinkedHashMap<>();
     units.forEach(unit -> unit.files().forEach(file -> resources.put(file.toString(), 0)));
     InputReader.Sink sink =
         new EvaluatingSink(
             Map.of(),
             listener,
+            linking,
             resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       reader.read(units, sink, listener::error);
@@ -257,16 +276,14 @@ public final class Scanner {
     }
   }
 
-  /** Scans JSON from a stream (standard input), naming it {@code name}, as one whole scan. */
+  /** Scans JSON from a stream (standard input), naming it {@code name}. */
   public void scan(InputStream in, String name, ScanListener listener) {
-    read(in, name, listener);
-    finish(listener);
+    whole(listener, linking -> read(in, name, listener, linking));
   }
 
-  /** The first phase of a scan of a stream; the request finishes the scan. */
-  void read(InputStream in, String name, ScanListener listener) {
+  private void read(InputStream in, String name, ScanListener listener, Linking linking) {
     try {
-      scan(documents.read(in, name), Map.of(), listener);
+      read(documents.read(in, name), Map.of(), listener, linking);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(name, fault));
     } catch (InputException e) {
@@ -274,20 +291,25 @@ public final class Scanner {
     }
   }
 
-  /** Scans one parsed document, as one whole scan. */
+  /** Scans one parsed document. */
   public void scan(Document document, ScanListener listener) {
     scan(document, Map.of(), listener);
-    finish(listener);
   }
 
   /**
-   * Reads one document of a scan fed document by document (a live scan's), its resources all
-   * carrying {@code labels} (its account and region): the first phase only; whoever feeds the
-   * documents calls {@link #finish} after the last one. Safe to call from several threads.
+   * Scans one document whose resources all carry {@code labels} (a live scan's account and region,
+   * whose documents are scanned together: see {@link #scanTogether}). Safe to call from several
+   * threads.
    */
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
+    whole(listener, linking -> read(document, labels, listener, linking));
+  }
+
+  private void read(
+      Document document, Map<String, String> labels, ScanListener listener, Linking linking) {
     int[] resources = {0};
-    InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
+    InputReader.Sink sink =
+        new EvaluatingSink(labels, listener, linking, resource -> resources[0]++);
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (fileReaders.stream().noneMatch(reader -> reader.read(document, sink))) {
@@ -329,14 +351,17 @@ public final class Scanner {
   private final class EvaluatingSink implements InputReader.Sink {
     private final Map<String, String> labels;
     private final ScanListener listener;
+    private final Linking linking;
     private final java.util.function.Consumer<Resource> counter;
 
     EvaluatingSink(
         Map<String, String> labels,
         ScanListener listener,
+        Linking linking,
         java.util.function.Consumer<Resource> counter) {
       this.labels = labels;
       this.listener = listener;
+      this.linking = linking;
       this.counter = counter;
     }
 
@@ -360,7 +385,7 @@ public final class Scanner {
           note(written.where(), "an ecsguard suppression names " + e.getMessage() + "; ignored");
         }
       }
-      evaluate(resource, merged(labels, own), known, listener);
+      evaluate(resource, merged(labels, own), known, listener, linking);
     }
 
     @Override
@@ -383,12 +408,9 @@ public final class Scanner {
     evaluate(resource, Map.of(), listener);
   }
 
-  /**
-   * As above, the findings carrying {@code labels}. Part of the scan: what the second phase needs
-   * of the resource is held until {@link #finish}.
-   */
+  /** As above, the findings carrying {@code labels}. */
   public void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
-    evaluate(resource, labels, List.of(), listener);
+    whole(listener, linking -> evaluate(resource, labels, List.of(), listener, linking));
   }
 
   /** {@code inline}: the suppressions written beside the resource, applied on the way out. */
@@ -396,7 +418,8 @@ public final class Scanner {
       Resource resource,
       Map<String, String> labels,
       List<Suppression> inline,
-      ScanListener listener) {
+      ScanListener listener,
+      Linking linking) {
     TaskDefinition taskDefinition = resource instanceof TaskDefinition t ? t : null;
     ScanListener target = null;
     if (taskDefinition != null) {
@@ -405,9 +428,11 @@ public final class Scanner {
     if (target == null) {
       target = inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
     }
-    Map<Control<?>, Finding> found =
-        taskDefinition != null && linking.active() ? new HashMap<>() : null;
-    for (Selection.Entry entry : selection.entries()) {
+    List<Selection.Entry> entries = selection.entries();
+    Finding[] found =
+        taskDefinition != null && linking.active() ? new Finding[entries.size()] : null;
+    for (int i = 0; i < entries.size(); i++) {
+      Selection.Entry entry = entries.get(i);
       Verdict verdict;
       try {
         verdict = entry.control().evaluateAny(resource, entry.parameters());
@@ -417,7 +442,7 @@ public final class Scanner {
       if (verdict != null) {
         Finding finding = finding(entry, resource, labels, verdict);
         if (found != null) {
-          found.put(entry.control(), finding);
+          found[i] = finding;
         }
         target.finding(finding);
       }

@@ -90,29 +90,47 @@ class LinkingTest {
   }
 
   @Test
-  void documentsFedOneByOneAreLinkedWhenTheScanIsFinishedAndOnlyWithinTheirLabels()
-      throws InputException {
+  void documentsScannedTogetherAreLinkedAtTheEndAndOnlyWithinTheirLabels() {
     DocumentReader documents = new DocumentReader(InputLimits.DEFAULT);
     Scanner scanner =
         new Scanner(Selection.of(List.of("ECSG.11"), List.of(), Map.of()), InputLimits.DEFAULT);
     ScanResult result = new ScanResult();
     Map<String, String> one = Map.of("account", "1", "region", "eu-west-1");
     Map<String, String> other = Map.of("account", "2", "region", "eu-west-1");
-    scanner.scan(read(documents, revision(3, true)), one, result);
-    scanner.scan(read(documents, revision(5, false)), one, result);
-    scanner.scan(read(documents, SERVICE), one, result);
-    scanner.scan(read(documents, SERVICE), other, result);
-    assertThat(result.findings()).isEmpty();
-    scanner.finish(result);
+    scanner.scanTogether(
+        result,
+        () -> {
+          scanner.scan(read(documents, revision(3, true)), one, result);
+          scanner.scan(read(documents, revision(5, false)), one, result);
+          scanner.scan(read(documents, SERVICE), one, result);
+          scanner.scan(read(documents, SERVICE), other, result);
+          assertThat(result.findings()).isEmpty();
+        });
     assertThat(result.findings())
         .extracting(f -> f.labels().get("account") + " " + f.status())
         .containsExactlyInAnyOrder("1 FAILED", "2 UNKNOWN");
-    scanner.finish(result); // nothing is kept for a second time
-    assertThat(result.findings()).hasSize(2);
   }
 
-  private static dev.ecsguard.tree.Document read(DocumentReader documents, String json)
-      throws InputException {
-    return documents.read(json.getBytes(StandardCharsets.UTF_8), "aws.json");
+  @Test
+  void eachDocumentScannedAloneIsAWholeScan() {
+    DocumentReader documents = new DocumentReader(InputLimits.DEFAULT);
+    Scanner scanner =
+        new Scanner(
+            Selection.of(List.of("ECSG.11", "ECS.4"), List.of(), Map.of()), InputLimits.DEFAULT);
+    ScanResult result = new ScanResult();
+    scanner.scan(read(documents, revision(3, true)), Map.of(), result);
+    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.FAILED);
+    scanner.scan(read(documents, SERVICE), Map.of(), result);
+    assertThat(result.findings())
+        .extracting(Finding::status)
+        .containsExactly(Status.FAILED, Status.UNKNOWN);
+  }
+
+  private static dev.ecsguard.tree.Document read(DocumentReader documents, String json) {
+    try {
+      return documents.read(json.getBytes(StandardCharsets.UTF_8), "aws.json");
+    } catch (InputException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 }
