@@ -132,7 +132,7 @@ final class ScanCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       description =
-          "The lowest severity whose FAILED findings make the exit code 1: high, medium or low (default: the configuration's failOn, else low).")
+          "The lowest severity whose FAILED findings make the exit code 1: critical, high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
 
   @Option(
@@ -392,7 +392,7 @@ final class ScanCommand implements Callable<Integer> {
   private static Severity severity(String name) {
     Severity severity = Severity.named(name);
     if (severity == null) {
-      throw new IllegalArgumentException("--fail-on must be high, medium or low");
+      throw new IllegalArgumentException("--fail-on must be critical, high, medium or low");
     }
     return severity;
   }

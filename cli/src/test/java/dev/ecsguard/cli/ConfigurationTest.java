@@ -148,7 +148,7 @@ class ConfigurationTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "failOn: critical|1:9|failOn must be high, medium or low",
+        "failOn: severe|1:9|failOn must be critical, high, medium or low",
         "suppressions:\\n  - control: ECS.4\\n|2:5|a suppression needs a reason",
         "suppressions:\\n  - control: ECS.99\\n    reason: x\\n|2:14|unknown control ECS.99",
         "suppressions:\\n  - control: ECS.4\\n    reason: x\\n    expires: next year\\n|4:14|expires must be a date written YYYY-MM-DD",

@@ -74,7 +74,7 @@ class ReportFormatsTest {
             rule -> {
               assertThat(rule.get("help").get("markdown").asText()).contains("## How to fix it");
               assertThat(rule.get("properties").get("security-severity").asText())
-                  .isIn("8.0", "5.5", "3.0");
+                  .isIn("9.5", "8.0", "5.5", "3.0");
             });
     assertThat(sarifRun.get("results"))
         .allSatisfy(

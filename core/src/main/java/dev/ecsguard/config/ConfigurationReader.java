@@ -149,7 +149,7 @@ public final class ConfigurationReader {
   private static Severity severity(Node node, String name) throws InputException {
     Severity severity = Severity.named(text(node, name, "failOn"));
     if (severity == null) {
-      throw error(name, node, "failOn must be high, medium or low");
+      throw error(name, node, "failOn must be critical, high, medium or low");
     }
     return severity;
   }

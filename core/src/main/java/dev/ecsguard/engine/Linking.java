@@ -25,18 +25,25 @@ import java.util.Optional;
 /**
  * A scan's second phase, and what it keeps from the first: the task definitions as linked controls
  * see them (judged once, detached), the services and task sets those controls judge, and the
- * findings of task definitions with a revision number, held until the scan knows which revision of
- * each family is the latest (only that one is reported, as Security Hub reports only the latest
- * ACTIVE revision). Live scans read their targets on several threads: what it keeps is guarded by
- * its lock.
+ * findings of task definitions with a revision number, held until the call (a file set, a document)
+ * knows which revision of each family is the latest (only that one is reported, as Security Hub
+ * reports only the latest ACTIVE revision). Live scans read their targets on several threads: what
+ * it keeps is guarded by its lock.
  */
 final class Linking {
   private final Plan plan;
+  private final Shared shared;
+  private final Map<String, List<Revision>> revisions = new LinkedHashMap<>(); // this call's
 
-  private final Map<String, JudgedTaskDefinition> index = new HashMap<>();
-  private final Map<String, JudgedTaskDefinition> latest = new HashMap<>();
-  private final List<Held> workloads = new ArrayList<>();
-  private final Map<String, List<Revision>> revisions = new LinkedHashMap<>();
+  /**
+   * What the calls of one scan share, guarded by its own lock: the task definitions read, indexed,
+   * and the services and task sets kept.
+   */
+  private static final class Shared {
+    final Map<String, JudgedTaskDefinition> index = new HashMap<>();
+    final Map<String, JudgedTaskDefinition> latest = new HashMap<>();
+    final List<Held> workloads = new ArrayList<>();
+  }
 
   /**
    * A task-definition control a linked control reads, with the scan's parameters; {@code entry}:
@@ -98,7 +105,22 @@ final class Linking {
 
   /** One scan's second phase, for {@code plan}. */
   Linking(Plan plan) {
+    this(plan, new Shared());
+  }
+
+  private Linking(Plan plan, Shared shared) {
     this.plan = plan;
+    this.shared = shared;
+  }
+
+  /**
+   * One call of the scan (a document, a stream, the files of a path): it shares the scan's task
+   * definitions and services, and compares revisions among its own task definitions only, so that
+   * their findings come out at its end, in its order (a live scan replays each account-region's
+   * calls in order).
+   */
+  Linking call() {
+    return new Linking(plan, shared);
   }
 
   /** Whether the selection has controls across resources. */
@@ -110,7 +132,7 @@ final class Linking {
    * Where the findings of {@code taskDefinition} go: held when it has a family and a revision
    * number, so that only the latest revision is reported; null to report them now.
    */
-  synchronized Revision hold(
+  Revision hold(
       TaskDefinition taskDefinition, Map<String, String> labels, List<Suppression> inline) {
     if (!taskDefinition.revision().isKnown() || !taskDefinition.family().isKnown()) {
       return null;
@@ -165,19 +187,21 @@ final class Linking {
     add(judged, labels);
   }
 
-  private synchronized void add(JudgedTaskDefinition judged, Map<String, String> labels) {
+  private void add(JudgedTaskDefinition judged, Map<String, String> labels) {
     String scope = scope(labels);
-    if (judged.key() != null) {
-      index.put(judged.key(), judged);
-    }
-    if (judged.arn() != null) {
-      index.put(scope + judged.arn(), judged);
-    }
-    if (judged.family() != null) {
-      if (judged.revision() != null) {
-        index.put(scope + judged.family() + ":" + judged.revision(), judged);
+    synchronized (shared) {
+      if (judged.key() != null) {
+        shared.index.put(judged.key(), judged);
       }
-      latest.merge(scope + judged.family(), judged, Linking::later);
+      if (judged.arn() != null) {
+        shared.index.put(scope + judged.arn(), judged);
+      }
+      if (judged.family() != null) {
+        if (judged.revision() != null) {
+          shared.index.put(scope + judged.family() + ":" + judged.revision(), judged);
+        }
+        shared.latest.merge(scope + judged.family(), judged, Linking::later);
+      }
     }
   }
 
@@ -189,16 +213,14 @@ final class Linking {
     return other.revision() > one.revision() ? other : one;
   }
 
-  synchronized void workload(
-      Workload workload, Map<String, String> labels, List<Suppression> inline) {
-    workloads.add(new Held(workload, labels, inline));
+  void workload(Workload workload, Map<String, String> labels, List<Suppression> inline) {
+    synchronized (shared) {
+      shared.workloads.add(new Held(workload, labels, inline));
+    }
   }
 
-  /**
-   * The second phase: the latest revision of each family reported and the others noted, then the
-   * linked controls on every service and task set kept. Everything kept is then let go.
-   */
-  synchronized void finish(ScanListener listener, java.time.LocalDate today) {
+  /** The end of one call: the latest revision of each family reported, the others noted. */
+  void finishCall(ScanListener listener, java.time.LocalDate today) {
     revisions.forEach(
         (family, held) -> {
           int newest = held.stream().mapToInt(Revision::number).max().orElseThrow();
@@ -220,6 +242,22 @@ final class Linking {
             }
           }
         });
+    revisions.clear();
+  }
+
+  /**
+   * The end of the scan (after its calls): the linked controls on every service and task set kept,
+   * those of one account and region in the order read, the account-regions in the order of their
+   * labels (a live scan reads them at once). Everything kept is then let go.
+   */
+  void finish(ScanListener listener, java.time.LocalDate today) {
+    finishCall(listener, today);
+    List<Held> workloads;
+    synchronized (shared) {
+      workloads = new ArrayList<>(shared.workloads);
+      shared.workloads.clear();
+    }
+    workloads.sort(java.util.Comparator.comparing(held -> held.labels().toString()));
     for (Held held : workloads) {
       ScanListener target = wrap(held.inline(), today, listener);
       Scope scope = new View(scope(held.labels()));
@@ -237,10 +275,10 @@ final class Linking {
         }
       }
     }
-    revisions.clear();
-    workloads.clear();
-    index.clear();
-    latest.clear();
+    synchronized (shared) {
+      shared.index.clear();
+      shared.latest.clear();
+    }
   }
 
   private static ScanListener wrap(
@@ -299,27 +337,37 @@ final class Linking {
 
     @Override
     public Optional<JudgedTaskDefinition> find(TaskDefinitionLink link) {
-      if (link.key() != null) {
-        return Optional.ofNullable(index.get(link.key()));
+      synchronized (shared) {
+        return find(link.key(), link.text());
       }
-      String text = link.text();
+    }
+
+    private Optional<JudgedTaskDefinition> find(String key, String text) {
+      if (key != null) {
+        return Optional.ofNullable(shared.index.get(key));
+      }
       int slash = text.indexOf(":task-definition/");
       if (text.startsWith("arn:") && slash > 0) {
-        JudgedTaskDefinition byArn = index.get(scope + text);
+        JudgedTaskDefinition byArn = shared.index.get(scope + text);
         if (byArn != null) {
           return Optional.of(byArn);
         }
         text = text.substring(slash + ":task-definition/".length());
       }
       return Optional.ofNullable(
-          text.matches(".*:\\d+") ? index.get(scope + text) : latest.get(scope + text));
+          text.matches(".*:\\d+")
+              ? shared.index.get(scope + text)
+              : shared.latest.get(scope + text));
     }
 
     @Override
     public JudgedTaskDefinition latest(JudgedTaskDefinition taskDefinition) {
-      return taskDefinition.family() == null
-          ? taskDefinition
-          : latest.getOrDefault(scope + taskDefinition.family(), taskDefinition);
+      if (taskDefinition.family() == null) {
+        return taskDefinition;
+      }
+      synchronized (shared) {
+        return shared.latest.getOrDefault(scope + taskDefinition.family(), taskDefinition);
+      }
     }
   }
 }

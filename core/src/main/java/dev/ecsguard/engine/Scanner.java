@@ -114,7 +114,9 @@ public final class Scanner {
   private void whole(ScanListener listener, java.util.function.Consumer<Linking> reads) {
     Linking open = together;
     if (open != null) {
-      reads.accept(open);
+      Linking call = open.call();
+      reads.accept(call);
+      call.finishCall(listener, today);
       return;
     }
     Linking own = new Linking(linked);

@@ -65,7 +65,7 @@ public final class TextReport implements Report {
                   : paint(finding.status(), String.format("%-15s", status))));
       out.write(
           String.format(
-              "%-8s%-8s%s%s",
+              "%-8s%-9s%s%s",
               finding.control().id(),
               finding.control().severity().title(),
               Printable.escape(finding.location().toString()),

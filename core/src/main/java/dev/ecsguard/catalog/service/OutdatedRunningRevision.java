@@ -12,6 +12,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.Service;
 import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.model.Workload;
@@ -48,7 +49,9 @@ public final class OutdatedRunningRevision extends LinkedControl<Workload> {
     String what = Workloads.what(workload);
     if (workload.taskDefinitions().isEmpty()) {
       return Verdict.notApplicable(
-          "The " + what + " names no task definition; its task sets are judged each on its own.",
+          workload instanceof Service
+              ? "The service names no task definition; its task sets are judged each on its own."
+              : "The task set names no task definition, so there is no revision to judge.",
           workload.origin());
     }
     Decision decision = new Decision(workload.origin());
