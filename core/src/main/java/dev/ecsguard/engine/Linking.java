@@ -34,6 +34,12 @@ final class Linking {
   private final Plan plan;
   private final Shared shared;
   private final Map<String, List<Revision>> revisions = new LinkedHashMap<>(); // this call's
+  private final boolean partOfScan; // a call of a scan made of many calls
+  // Task definitions read but not yet judged: a scan of one document with no service never needs it
+  private final List<Pending> pending = new ArrayList<>();
+
+  private record Pending(
+      TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {}
 
   /**
    * What the calls of one scan share, guarded by its own lock: the task definitions read, indexed,
@@ -105,12 +111,13 @@ final class Linking {
 
   /** One scan's second phase, for {@code plan}. */
   Linking(Plan plan) {
-    this(plan, new Shared());
+    this(plan, new Shared(), false);
   }
 
-  private Linking(Plan plan, Shared shared) {
+  private Linking(Plan plan, Shared shared, boolean partOfScan) {
     this.plan = plan;
     this.shared = shared;
+    this.partOfScan = partOfScan;
   }
 
   /**
@@ -120,7 +127,7 @@ final class Linking {
    * calls in order).
    */
   Linking call() {
-    return new Linking(plan, shared);
+    return new Linking(plan, shared, true);
   }
 
   /** Whether the selection has controls across resources. */
@@ -156,6 +163,21 @@ final class Linking {
    * selected) and by their probes.
    */
   void taskDefinition(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
+    pending.add(new Pending(taskDefinition, labels, found));
+  }
+
+  /**
+   * Judges the task definitions read so far, before their input is let go (at the end of each file
+   * of a scan of many, and of each call of a scan made of many calls).
+   */
+  void judgePending() {
+    for (Pending read : pending) {
+      judge(read.taskDefinition(), read.labels(), read.found());
+    }
+    pending.clear();
+  }
+
+  private void judge(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
     Map<String, Judgement> verdicts = new LinkedHashMap<>();
     for (Read read : plan.reads()) {
       Finding finding = read.entry() >= 0 ? found[read.entry()] : null;
@@ -221,6 +243,9 @@ final class Linking {
 
   /** The end of one call: the latest revision of each family reported, the others noted. */
   void finishCall(ScanListener listener, java.time.LocalDate today) {
+    if (partOfScan) {
+      judgePending();
+    }
     revisions.forEach(
         (family, held) -> {
           int newest = held.stream().mapToInt(Revision::number).max().orElseThrow();
@@ -256,6 +281,11 @@ final class Linking {
     synchronized (shared) {
       workloads = new ArrayList<>(shared.workloads);
       shared.workloads.clear();
+    }
+    if (workloads.isEmpty()) {
+      pending.clear(); // nothing links to them
+    } else {
+      judgePending();
     }
     workloads.sort(java.util.Comparator.comparing(held -> held.labels().toString()));
     for (Held held : workloads) {

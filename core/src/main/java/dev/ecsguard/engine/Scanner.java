@@ -138,6 +138,7 @@ public final class Scanner {
           public void file(Path file, Path tree, boolean named) {
             try {
               read(documents.read(file, file.toString()), Map.of(), listener, linking);
+              linking.judgePending(); // before the file's tree is let go
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
               listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
@@ -195,6 +196,7 @@ public final class Scanner {
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(units.get(0).directory().toString(), fault));
     }
+    linking.judgePending();
     resources.forEach(listener::fileScanned);
   }
 
