@@ -1,6 +1,5 @@
 package dev.ecsguard.control;
 
-import dev.ecsguard.tree.Origin;
 import java.util.List;
 import java.util.Map;
 
@@ -20,11 +19,21 @@ public record JudgedTaskDefinition(
     Integer revision,
     String arn,
     String key,
-    Origin origin,
     Map<String, Judgement> verdicts) {
 
-  /** One control's (or probe's) verdict that was not PASSED. */
-  public record Judgement(ControlInfo control, Verdict verdict) {}
+  /**
+   * One control's (or probe's) verdict that was not PASSED; {@code order}, its place in the
+   * catalogue (probes after). Where no linked control {@linkplain LinkedControl#readsDetail reads
+   * the detail}, the verdict has its status only, and is shared by every task definition alike.
+   */
+  public record Judgement(ControlInfo control, Verdict verdict, int order) {}
+
+  /** The verdicts in the catalogue's order, probes last. */
+  public List<Map.Entry<String, Judgement>> ordered() {
+    return verdicts.entrySet().stream()
+        .sorted(java.util.Comparator.comparingInt(entry -> entry.getValue().order()))
+        .toList();
+  }
 
   /** How messages name it: {@code family:revision}, else its id. */
   public String name() {
@@ -33,7 +42,7 @@ public record JudgedTaskDefinition(
 
   /** The judgements of the controls (not probes) whose severity is one of {@code severities}. */
   public List<Judgement> of(Status status, List<Severity> severities) {
-    return verdicts.entrySet().stream()
+    return ordered().stream()
         .filter(entry -> entry.getKey().equals(entry.getValue().control().id()))
         .map(Map.Entry::getValue)
         .filter(judgement -> judgement.verdict().status() == status)

@@ -36,6 +36,14 @@ public abstract class LinkedControl<R extends Resource> extends Control<R> {
    */
   public abstract boolean reads(ControlInfo control);
 
+  /**
+   * Whether it reads more than the status of {@code control}'s verdicts (their messages and
+   * offenders); by default not, so that a scan keeps only a status for most task definitions.
+   */
+  public boolean readsDetail(ControlInfo control) {
+    return false;
+  }
+
   /** Checks it runs on every task definition besides the catalogue's; none by default. */
   public List<Probe> probes() {
     return List.of();

@@ -2,6 +2,7 @@ package dev.ecsguard.engine;
 
 import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.control.Control;
+import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.JudgedTaskDefinition;
 import dev.ecsguard.control.JudgedTaskDefinition.Judgement;
 import dev.ecsguard.control.LinkedControl;
@@ -55,7 +56,8 @@ final class Linking {
    * A task-definition control a linked control reads, with the scan's parameters; {@code entry}:
    * its place among the selection's entries when selected (its finding is reused), else -1.
    */
-  record Read(Control<?> control, ParameterValues parameters, int entry) {}
+  record Read(
+      Control<?> control, ParameterValues parameters, int entry, boolean detail, int order) {}
 
   /** A service or task set, with what its findings need. */
   private record Held(Workload workload, Map<String, String> labels, List<Suppression> inline) {}
@@ -93,19 +95,44 @@ final class Linking {
       List<Control<?>> selected =
           selection.entries().stream().<Control<?>>map(Selection.Entry::control).toList();
       List<Read> reads = new ArrayList<>();
-      for (Control<?> candidate : Catalogue.CONTROLS) {
-        if (candidate.info().resourceType() == ResourceType.TASK_DEFINITION
+      for (int order = 0; order < Catalogue.CONTROLS.size(); order++) {
+        Control<?> candidate = Catalogue.CONTROLS.get(order);
+        ControlInfo info = candidate.info();
+        if (info.resourceType() == ResourceType.TASK_DEFINITION
             && !(candidate instanceof LinkedControl<?>)
-            && !candidate.info().retired()
-            && linked.stream()
-                .anyMatch(entry -> ((LinkedControl<?>) entry.control()).reads(candidate.info()))) {
+            && !info.retired()
+            && linked.stream().anyMatch(entry -> linkedControl(entry).reads(info))) {
           reads.add(
-              new Read(candidate, selection.parameters(candidate), selected.indexOf(candidate)));
+              new Read(
+                  candidate,
+                  selection.parameters(candidate),
+                  selected.indexOf(candidate),
+                  linked.stream().anyMatch(entry -> linkedControl(entry).readsDetail(info)),
+                  order));
         }
       }
       List<LinkedControl.Probe> probes = new ArrayList<>();
       linked.forEach(entry -> probes.addAll(((LinkedControl<?>) entry.control()).probes()));
       return new Plan(linked, List.copyOf(reads), List.copyOf(probes));
+    }
+
+    private static LinkedControl<?> linkedControl(Selection.Entry entry) {
+      return (LinkedControl<?>) entry.control();
+    }
+
+    /**
+     * The verdict of a read whose detail no linked control reads: its status only, one instance per
+     * control and status.
+     */
+    private static final Map<String, Judgement> STATUSES =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Judgement status(Read read, Status status) {
+      return STATUSES.computeIfAbsent(
+          read.control().info().id() + " " + status,
+          key ->
+              new Judgement(
+                  read.control().info(), new Verdict(status, "", null, List.of()), read.order()));
     }
   }
 
@@ -178,21 +205,37 @@ final class Linking {
   }
 
   private void judge(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
-    Map<String, Judgement> verdicts = new LinkedHashMap<>();
+    Map<String, Judgement> verdicts = new HashMap<>();
     for (Read read : plan.reads()) {
       Finding finding = read.entry() >= 0 ? found[read.entry()] : null;
-      Verdict verdict =
-          finding != null
-              ? detached(finding)
-              : detached(read.control().evaluateAny(taskDefinition, read.parameters()));
-      if (verdict != null && verdict.status() != Status.PASSED) {
-        verdicts.put(read.control().info().id(), new Judgement(read.control().info(), verdict));
+      Status status;
+      Verdict verdict = null;
+      if (finding != null) {
+        status = finding.status();
+        if (read.detail() && status != Status.PASSED) {
+          verdict = detached(finding);
+        }
+      } else {
+        Verdict evaluated = read.control().evaluateAny(taskDefinition, read.parameters());
+        status = evaluated == null ? Status.PASSED : evaluated.status();
+        if (read.detail() && status != Status.PASSED) {
+          verdict = detached(evaluated);
+        }
+      }
+      if (status != Status.PASSED) {
+        ControlInfo info = read.control().info();
+        verdicts.put(
+            info.id(),
+            verdict != null
+                ? new Judgement(info, verdict, read.order())
+                : Plan.status(read, status));
       }
     }
+    int order = Catalogue.CONTROLS.size();
     for (LinkedControl.Probe probe : plan.probes()) {
       Verdict verdict = detached(probe.control().evaluateAny(taskDefinition, probe.parameters()));
       if (verdict != null && verdict.status() != Status.PASSED) {
-        verdicts.put(probe.name(), new Judgement(probe.control().info(), verdict));
+        verdicts.put(probe.name(), new Judgement(probe.control().info(), verdict, order++));
       }
     }
     JudgedTaskDefinition judged =
@@ -202,10 +245,9 @@ final class Linking {
             taskDefinition.revision().orElse(null),
             taskDefinition.arn().orElse(null),
             taskDefinition.key(),
-            taskDefinition.origin().location(),
             verdicts.isEmpty()
                 ? Map.of()
-                : java.util.Collections.unmodifiableMap(verdicts)); // in the catalogue's order
+                : Map.copyOf(verdicts)); // compact: kept per task definition
     add(judged, labels);
   }
 

@@ -55,6 +55,12 @@ public final class ExposedHostTakeover extends LinkedControl<Workload> {
     return TAKEOVER.contains(control.id());
   }
 
+  /** The chain names the container and the setting. */
+  @Override
+  public boolean readsDetail(ControlInfo control) {
+    return reads(control);
+  }
+
   @Override
   public List<Probe> probes() {
     DangerousCapabilities capabilities = new DangerousCapabilities();
@@ -98,7 +104,7 @@ public final class ExposedHostTakeover extends LinkedControl<Workload> {
       JudgedTaskDefinition running = found.get();
       runs.add(running.name());
       boolean unknown = false;
-      for (Map.Entry<String, Judgement> entry : running.verdicts().entrySet()) {
+      for (Map.Entry<String, Judgement> entry : running.ordered()) {
         if (!TAKEOVER.contains(entry.getKey()) && !entry.getKey().equals(PRIVILEGED_CAPABILITIES)) {
           continue;
         }
