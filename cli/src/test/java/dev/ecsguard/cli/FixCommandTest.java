@@ -476,7 +476,7 @@ class FixCommandTest {
     assertThat(run.all()).doesNotContain(SECRET).doesNotContain("SECRET0123");
     assertThat(run.out())
         .contains(
-            "api.yaml: removes ECS.2, ECS.4, ECS.5, ECS.8, ECS.9, ECS.10, ECS.12, ECS.20, ECS.21; nothing left FAILED (written)");
+            "api.yaml: removes ECS.2, ECS.4, ECS.5, ECS.8, ECS.9, ECS.10, ECS.12, ECS.20, ECS.21, ECSG.12; nothing left FAILED (written)");
     assertThat(run.exitCode()).isZero();
     String fixed = Files.readString(file);
     assertThat(fixed)

@@ -3,7 +3,9 @@ package dev.ecsguard.catalog;
 import dev.ecsguard.catalog.capacityprovider.UnprotectedCapacityProvider;
 import dev.ecsguard.catalog.cluster.ContainerInsightsDisabled;
 import dev.ecsguard.catalog.cluster.UntaggedCluster;
+import dev.ecsguard.catalog.service.ExposedHostTakeover;
 import dev.ecsguard.catalog.service.OutdatedFargatePlatform;
+import dev.ecsguard.catalog.service.OutdatedRunningRevision;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.UntaggedService;
 import dev.ecsguard.catalog.taskdefinition.CredentialValuesInEnvironment;
@@ -68,7 +70,9 @@ public final class Catalogue {
           new UnpinnedImage(),
           new TaskRoleIsExecutionRole(),
           new HostDevicePassthrough(),
-          new WeakenedSecurityOptions());
+          new WeakenedSecurityOptions(),
+          new OutdatedRunningRevision(),
+          new ExposedHostTakeover());
 
   /**
    * Control ids in the catalogue's order (AWS's by number, then ecsguard's own); ids it does not

@@ -7,10 +7,11 @@ public final class Engine {
   private Engine() {}
 
   /**
-   * Reads every input of {@code request} in order, evaluates its controls on every resource found,
-   * and marks the findings its suppressions, its baseline or the inputs' inline suppressions cover.
-   * Never throws for bad input: an input that cannot be read is one of the result's {@link
-   * ScanResult#errors() errors}, and the scan goes on with the others.
+   * Reads every input of {@code request} in order, evaluates its controls on every resource found
+   * (those across resources at the end, over every input), and marks the findings its suppressions,
+   * its baseline or the inputs' inline suppressions cover. Never throws for bad input: an input
+   * that cannot be read is one of the result's {@link ScanResult#errors() errors}, and the scan
+   * goes on with the others.
    */
   public static ScanResult scan(ScanRequest request) {
     ScanResult result = new ScanResult(request.selection(), request.baseline());
@@ -24,7 +25,9 @@ public final class Engine {
             request.cloudFormationParameters(),
             request.terraformVariables(),
             today);
-    request.inputs().forEach(input -> input.scan(scanner, listener, result));
+    // One scan: a service links to a task definition of any input, the live scan's included.
+    scanner.scanTogether(
+        listener, () -> request.inputs().forEach(input -> input.scan(scanner, listener, result)));
     return result;
   }
 }

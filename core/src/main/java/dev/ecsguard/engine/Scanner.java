@@ -8,6 +8,8 @@ import dev.ecsguard.format.InputReader;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.Workload;
 import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.tree.Document;
 import dev.ecsguard.tree.DocumentReader;
@@ -15,6 +17,7 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Location;
 import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.Origin;
 import dev.ecsguard.tree.RegularFiles;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +29,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads inputs, evaluates the selected controls on every resource, and reports as it goes. */
+/**
+ * Reads inputs, evaluates the selected controls on every resource, and reports as it goes. A scan
+ * has a second phase at its end: the controls across resources (a service and the task definition
+ * it runs), and the findings of task definitions with a revision number, held until the latest
+ * revision of each family is known. Each entry point is one whole scan, with both phases; inside
+ * {@link #scanTogether} they are all one scan, finished once at its end (a request's inputs, a live
+ * scan's documents).
+ */
 public final class Scanner {
   private static final String UNRECOGNISED =
       "not "
@@ -44,6 +54,8 @@ public final class Scanner {
   private final InputLimits limits;
   private final LocalDate today;
   private final MaskedMessage[] maskedMessages;
+  private final Linking.Plan linked;
+  private volatile Linking together; // the scan scanTogether has open, or null
 
   public Scanner(Selection selection, InputLimits limits) {
     this(selection, limits, Map.of(), Map.of());
@@ -71,6 +83,7 @@ public final class Scanner {
     this.today = today;
     this.selection = selection;
     this.maskedMessages = new MaskedMessage[selection.entries().size()];
+    this.linked = Linking.Plan.of(selection);
     this.limits = limits;
     this.documents = new DocumentReader(limits);
     InputFormat.Options options =
@@ -83,8 +96,42 @@ public final class Scanner {
     }
   }
 
+  /**
+   * Runs {@code reads} (calls of this scanner's entry points, from any thread) as one scan: what
+   * they hold for the second phase is judged together once they are done, and reported to {@code
+   * listener}. So a service links to a task definition read by another call.
+   */
+  public void scanTogether(ScanListener listener, Runnable reads) {
+    Linking linking = new Linking(linked);
+    together = linking;
+    try {
+      reads.run();
+    } finally {
+      together = null;
+    }
+    linking.finish(listener, today);
+  }
+
+  /** One entry point's reads: within the scan open together, else a whole scan of their own. */
+  private void whole(ScanListener listener, java.util.function.Consumer<Linking> reads) {
+    Linking open = together;
+    if (open != null) {
+      Linking call = open.call();
+      reads.accept(call);
+      call.finishCall(listener, today);
+      return;
+    }
+    Linking own = new Linking(linked);
+    reads.accept(own);
+    own.finish(listener, today);
+  }
+
   /** Scans files and directories; a path that does not exist is reported as an error. */
   public void scan(List<Path> paths, ScanListener listener) {
+    whole(listener, linking -> read(paths, listener, linking));
+  }
+
+  private void read(List<Path> paths, ScanListener listener, Linking linking) {
     Map<InputFormat, List<InputReader.Directory>> units = new EnumMap<>(InputFormat.class);
     InputFiles.visitUnits(
         paths,
@@ -92,7 +139,8 @@ public final class Scanner {
           @Override
           public void file(Path file, Path tree, boolean named) {
             try {
-              scan(documents.read(file, file.toString()), listener);
+              read(documents.read(file, file.toString()), Map.of(), listener, linking);
+              linking.judgePending(); // before the file's tree is let go
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
               listener.error(fault(file.toString(), fault));
             } catch (InputException e) {
@@ -124,7 +172,7 @@ public final class Scanner {
             units.computeIfAbsent(format, key -> new ArrayList<>()).add(unit);
           }
         });
-    units.forEach((format, found) -> scan(directoryReaders.get(format), found, listener));
+    units.forEach((format, found) -> read(directoryReaders.get(format), found, listener, linking));
   }
 
   /**
@@ -132,20 +180,25 @@ public final class Scanner {
    * each of their files counts as scanned once, with the resources written in it, and so does a
    * file read through them that holds resources (a called module's).
    */
-  private void scan(
-      InputReader.OfDirectory reader, List<InputReader.Directory> units, ScanListener listener) {
+  private void read(
+      InputReader.OfDirectory reader,
+      List<InputReader.Directory> units,
+      ScanListener listener,
+      Linking linking) {
     Map<String, Integer> resources = new LinkedHashMap<>();
     units.forEach(unit -> unit.files().forEach(file -> resources.put(file.toString(), 0)));
     InputReader.Sink sink =
         new EvaluatingSink(
             Map.of(),
             listener,
+            linking,
             resource -> resources.merge(resource.origin().file(), 1, Integer::sum));
     try {
       reader.read(units, sink, listener::error);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(units.get(0).directory().toString(), fault));
     }
+    linking.judgePending();
     resources.forEach(listener::fileScanned);
   }
 
@@ -231,8 +284,12 @@ public final class Scanner {
 
   /** Scans JSON from a stream (standard input), naming it {@code name}. */
   public void scan(InputStream in, String name, ScanListener listener) {
+    whole(listener, linking -> read(in, name, listener, linking));
+  }
+
+  private void read(InputStream in, String name, ScanListener listener, Linking linking) {
     try {
-      scan(documents.read(in, name), listener);
+      read(documents.read(in, name), Map.of(), listener, linking);
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(name, fault));
     } catch (InputException e) {
@@ -246,11 +303,19 @@ public final class Scanner {
   }
 
   /**
-   * Scans one document whose resources all carry {@code labels} (a live scan's account and region).
+   * Scans one document whose resources all carry {@code labels} (a live scan's account and region,
+   * whose documents are scanned together: see {@link #scanTogether}). Safe to call from several
+   * threads.
    */
   public void scan(Document document, Map<String, String> labels, ScanListener listener) {
+    whole(listener, linking -> read(document, labels, listener, linking));
+  }
+
+  private void read(
+      Document document, Map<String, String> labels, ScanListener listener, Linking linking) {
     int[] resources = {0};
-    InputReader.Sink sink = new EvaluatingSink(labels, listener, resource -> resources[0]++);
+    InputReader.Sink sink =
+        new EvaluatingSink(labels, listener, linking, resource -> resources[0]++);
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (fileReaders.stream().noneMatch(reader -> reader.read(document, sink))) {
@@ -292,14 +357,17 @@ public final class Scanner {
   private final class EvaluatingSink implements InputReader.Sink {
     private final Map<String, String> labels;
     private final ScanListener listener;
+    private final Linking linking;
     private final java.util.function.Consumer<Resource> counter;
 
     EvaluatingSink(
         Map<String, String> labels,
         ScanListener listener,
+        Linking linking,
         java.util.function.Consumer<Resource> counter) {
       this.labels = labels;
       this.listener = listener;
+      this.linking = linking;
       this.counter = counter;
     }
 
@@ -323,10 +391,7 @@ public final class Scanner {
           note(written.where(), "an ecsguard suppression names " + e.getMessage() + "; ignored");
         }
       }
-      evaluate(
-          resource,
-          merged(labels, own),
-          known.isEmpty() ? listener : new Suppressing(known, today, listener));
+      evaluate(resource, merged(labels, own), known, listener, linking);
     }
 
     @Override
@@ -351,27 +416,59 @@ public final class Scanner {
 
   /** As above, the findings carrying {@code labels}. */
   public void evaluate(Resource resource, Map<String, String> labels, ScanListener listener) {
+    whole(listener, linking -> evaluate(resource, labels, List.of(), listener, linking));
+  }
+
+  /** {@code inline}: the suppressions written beside the resource, applied on the way out. */
+  private void evaluate(
+      Resource resource,
+      Map<String, String> labels,
+      List<Suppression> inline,
+      ScanListener listener,
+      Linking linking) {
+    TaskDefinition taskDefinition = resource instanceof TaskDefinition t ? t : null;
+    ScanListener target = null;
+    if (taskDefinition != null) {
+      target = linking.hold(taskDefinition, labels, inline);
+    }
+    if (target == null) {
+      target = inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
+    }
     List<Selection.Entry> entries = selection.entries();
+    Finding[] found =
+        taskDefinition != null && linking.active() ? new Finding[entries.size()] : null;
     for (int i = 0; i < entries.size(); i++) {
       Selection.Entry entry = entries.get(i);
       Verdict verdict;
       try {
         verdict = entry.control().evaluateAny(resource, entry.parameters());
       } catch (RuntimeException bug) {
-        // One faulty control must not stop the scan, nor pass anything it could not judge.
-        verdict =
-            new Verdict(
-                Status.UNKNOWN,
-                "ecsguard could not evaluate this control (internal error "
-                    + bug.getClass().getSimpleName()
-                    + "); please report it",
-                resource.origin(),
-                List.of());
+        verdict = internalError(bug, resource.origin());
       }
       if (verdict != null) {
-        listener.finding(finding(entry, resource, labels, verdict, maskedMessage(i, verdict)));
+        Finding finding = finding(entry, resource, labels, verdict, maskedMessage(i, verdict));
+        if (found != null) {
+          found[i] = finding;
+        }
+        target.finding(finding);
       }
     }
+    if (found != null) {
+      linking.taskDefinition(taskDefinition, labels, found);
+    } else if (resource instanceof Workload workload && linking.active()) {
+      linking.workload(workload, labels, inline);
+    }
+  }
+
+  /** One faulty control must not stop the scan, nor pass anything it could not judge. */
+  static Verdict internalError(RuntimeException bug, Origin resource) {
+    return new Verdict(
+        Status.UNKNOWN,
+        "ecsguard could not evaluate this control (internal error "
+            + bug.getClass().getSimpleName()
+            + "); please report it",
+        resource,
+        List.of());
   }
 
   /**
@@ -397,6 +494,12 @@ public final class Scanner {
    * A verdict as a finding; a message may quote a value the input holds, so a credential's format
    * is hidden in it.
    */
+  static Finding finding(
+      Selection.Entry entry, Resource resource, Map<String, String> labels, Verdict verdict) {
+    return finding(entry, resource, labels, verdict, Credentials.maskFormats(verdict.message()));
+  }
+
+  /** As above, with the message already masked. */
   private static Finding finding(
       Selection.Entry entry,
       Resource resource,

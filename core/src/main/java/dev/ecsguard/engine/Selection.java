@@ -22,9 +22,11 @@ public final class Selection {
   public record Entry(Control<?> control, ParameterValues parameters) {}
 
   private final List<Entry> entries;
+  private final Map<Control<?>, ParameterValues> parameters;
 
-  private Selection(List<Entry> entries) {
+  private Selection(List<Entry> entries, Map<Control<?>, ParameterValues> parameters) {
     this.entries = entries;
+    this.parameters = parameters;
   }
 
   public List<Entry> entries() {
@@ -36,6 +38,14 @@ public final class Selection {
     Set<Standard> standards = EnumSet.noneOf(Standard.class);
     entries.forEach(entry -> standards.add(entry.control().info().standard()));
     return standards;
+  }
+
+  /**
+   * The parameters given for {@code control}, selected or not: controls across resources judge task
+   * definitions with every task-definition control, as the request sets them.
+   */
+  public ParameterValues parameters(Control<?> control) {
+    return parameters.get(control);
   }
 
   /** Every control but the retired ones, with default parameters. */
@@ -104,14 +114,16 @@ public final class Selection {
               .put(key.substring(dot + 1), value);
         });
     List<Entry> entries = new ArrayList<>();
+    Map<Control<?>, ParameterValues> all = new HashMap<>();
     for (Control<?> control : Catalogue.CONTROLS) {
       ParameterValues values =
           ParameterValues.of(control.info(), byControl.getOrDefault(control, Map.of()));
+      all.put(control, values);
       if (chosen.contains(control)) {
         entries.add(new Entry(control, values));
       }
     }
-    return new Selection(List.copyOf(entries));
+    return new Selection(List.copyOf(entries), Map.copyOf(all));
   }
 
   /**

@@ -40,6 +40,15 @@ public final class Fields {
     return element(element).flatMapNode(Fields::textNode, "a string").map(ScalarNode::text);
   }
 
+  /** The whole number at {@code path} (a revision), as written: a JSON number. */
+  public static Value<Integer> integer(ObjectNode object, String... path) {
+    Value<ScalarNode> number = scalar(object, path, ScalarNode.Type.NUMBER, "a whole number");
+    if (number.isKnown() && !number.get().text().matches("\\d{1,9}")) {
+      return Value.unknown(String.join(".", path) + " is not a whole number", number.origin());
+    }
+    return number.map(node -> Integer.parseInt(node.text()));
+  }
+
   /** The boolean at {@code path}; only JSON true/false count, as the ECS API accepts no other. */
   public static Value<Boolean> bool(ObjectNode object, String... path) {
     return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false")

@@ -8,17 +8,21 @@ import dev.ecsguard.model.Service;
 import dev.ecsguard.model.SettingCredential;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.TaskSet;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.model.Volume;
-import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.secrets.Credentials.Credential;
 import dev.ecsguard.secrets.Credentials.Kind;
+import dev.ecsguard.secrets.Credentials;
+import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.Origin;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,7 +47,9 @@ public final class ResourceShapes {
     return spelling;
   }
 
-  public TaskDefinition taskDefinition(String id, ObjectNode object, Value<List<Tag>> tags) {
+  /** {@code key}: what the format's links to it carry ({@link TaskDefinition#key()}), or null. */
+  public TaskDefinition taskDefinition(
+      String id, ObjectNode object, Value<List<Tag>> tags, String key) {
     return new TaskDefinition(
         id,
         object,
@@ -55,7 +61,11 @@ public final class ResourceShapes {
         spelling.list(object, this::volume, "volumes"),
         tags,
         Fields.role(spelling.string(object, "taskRoleArn")),
-        Fields.role(spelling.string(object, "executionRoleArn")));
+        Fields.role(spelling.string(object, "executionRoleArn")),
+        spelling.string(object, "family"),
+        Fields.integer(object, spelling.name("revision")),
+        spelling.string(object, "taskDefinitionArn"),
+        key);
   }
 
   public ContainerDefinition container(Node node) {
@@ -229,7 +239,12 @@ public final class ResourceShapes {
     return new Tag(spelling.string(object, "key"));
   }
 
-  public Service service(String id, ObjectNode object, Value<List<Tag>> tags) {
+  /** {@code taskDefinitions}: see {@link #taskDefinitions(ObjectNode)}. */
+  public Service service(
+      String id,
+      ObjectNode object,
+      Value<List<Tag>> tags,
+      List<Value<TaskDefinitionLink>> taskDefinitions) {
     return new Service(
         id,
         object,
@@ -238,7 +253,41 @@ public final class ResourceShapes {
         spelling.string(object, "platformVersion"),
         spelling.string(object, "platformFamily"),
         spelling.string(object, "networkConfiguration", "awsvpcConfiguration", "assignPublicIp"),
-        tags);
+        tags,
+        taskDefinitions);
+  }
+
+  /**
+   * The task definitions a service or task set names by text: its {@code taskDefinition}, and
+   * (describe-services) those of its PRIMARY and ACTIVE deployments, each once.
+   */
+  public List<Value<TaskDefinitionLink>> taskDefinitions(ObjectNode object) {
+    Map<String, Value<TaskDefinitionLink>> links = new LinkedHashMap<>();
+    Value<String> own = spelling.string(object, "taskDefinition");
+    add(links, own);
+    if (object.get("deployments") instanceof ArrayNode deployments) {
+      for (Node node : deployments.elements()) {
+        if (node instanceof ObjectNode deployment
+            && (Fields.string(deployment, "status").is("PRIMARY")
+                || Fields.string(deployment, "status").is("ACTIVE"))) {
+          add(links, Fields.string(deployment, "taskDefinition"));
+        }
+      }
+    }
+    return List.copyOf(links.values());
+  }
+
+  private static void add(Map<String, Value<TaskDefinitionLink>> links, Value<String> text) {
+    if (text.isKnown()) {
+      links.putIfAbsent(text.get(), link(text));
+    } else if (text.isUnknown()) {
+      links.putIfAbsent("\0" + links.size(), link(text));
+    }
+  }
+
+  /** A link by text: known, or unknown with the text's reason. */
+  public static Value<TaskDefinitionLink> link(Value<String> text) {
+    return text.map(name -> new TaskDefinitionLink(name, null));
   }
 
   private Value<String> capacityProviderName(Node node) {
@@ -278,12 +327,13 @@ public final class ResourceShapes {
     return unreadable != null ? unreadable : Value.absent(cluster);
   }
 
-  public TaskSet taskSet(String id, ObjectNode object) {
+  public TaskSet taskSet(
+      String id, ObjectNode object, List<Value<TaskDefinitionLink>> taskDefinitions) {
     return new TaskSet(
         id,
         object,
-        spelling.string(
-            object, "networkConfiguration", Spelling.TASK_SET_AWSVPC, "assignPublicIp"));
+        spelling.string(object, "networkConfiguration", Spelling.TASK_SET_AWSVPC, "assignPublicIp"),
+        taskDefinitions);
   }
 
   public CapacityProvider capacityProvider(String id, ObjectNode object, Value<List<Tag>> tags) {

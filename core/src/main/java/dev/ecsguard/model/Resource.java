@@ -3,8 +3,7 @@ package dev.ecsguard.model;
 import dev.ecsguard.tree.Origin;
 
 /** One ECS resource, whatever input it came from. */
-public sealed interface Resource
-    permits TaskDefinition, Service, Cluster, TaskSet, CapacityProvider {
+public sealed interface Resource permits TaskDefinition, Workload, Cluster, CapacityProvider {
   ResourceType type();
 
   /**

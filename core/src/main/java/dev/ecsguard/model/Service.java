@@ -9,6 +9,7 @@ import java.util.List;
  * @param capacityProviders the providers its capacity provider strategy names
  * @param assignPublicIp {@code ENABLED} or {@code DISABLED} as AWS spells it, whatever the input's
  *     spelling
+ * @param taskDefinitions see {@link Workload#taskDefinitions()}
  */
 public record Service(
     String id,
@@ -18,8 +19,9 @@ public record Service(
     Value<String> platformVersion,
     Value<String> platformFamily,
     Value<String> assignPublicIp,
-    Value<List<Tag>> tags)
-    implements Resource {
+    Value<List<Tag>> tags,
+    List<Value<TaskDefinitionLink>> taskDefinitions)
+    implements Workload {
 
   @Override
   public ResourceType type() {

@@ -1,9 +1,19 @@
 package dev.ecsguard.model;
 
 import dev.ecsguard.tree.Origin;
+import java.util.List;
 
-/** An ECS task set (external or CodeDeploy deployments). */
-public record TaskSet(String id, Origin origin, Value<String> assignPublicIp) implements Resource {
+/**
+ * An ECS task set (external or CodeDeploy deployments).
+ *
+ * @param taskDefinitions see {@link Workload#taskDefinitions()}: its one task definition
+ */
+public record TaskSet(
+    String id,
+    Origin origin,
+    Value<String> assignPublicIp,
+    List<Value<TaskDefinitionLink>> taskDefinitions)
+    implements Workload {
 
   @Override
   public ResourceType type() {

@@ -1,6 +1,7 @@
 package dev.ecsguard.model;
 
 import dev.ecsguard.tree.Origin;
+import java.util.List;
 
 /**
  * A resource known to exist but whose settings could not be read (access denied, throttled after
@@ -24,7 +25,11 @@ public final class Unreadable {
               unknown(reason, origin),
               unknown(reason, origin),
               unknown(reason, origin),
-              unknown(reason, origin));
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              unknown(reason, origin),
+              null);
       case SERVICE ->
           new Service(
               id,
@@ -34,9 +39,11 @@ public final class Unreadable {
               unknown(reason, origin),
               unknown(reason, origin),
               unknown(reason, origin),
-              unknown(reason, origin));
+              unknown(reason, origin),
+              List.of(unknown(reason, origin)));
       case CLUSTER -> new Cluster(id, origin, unknown(reason, origin), unknown(reason, origin));
-      case TASK_SET -> new TaskSet(id, origin, unknown(reason, origin));
+      case TASK_SET ->
+          new TaskSet(id, origin, unknown(reason, origin), List.of(unknown(reason, origin)));
       case CAPACITY_PROVIDER ->
           new CapacityProvider(
               id,

@@ -43,7 +43,7 @@ class ParityTest {
       verdictsByFormat.put(format, verdicts(format.name(), fixture(format)));
     }
     Map<String, Status> expected = verdictsByFormat.get(InputFormat.ECS_API);
-    assertThat(expected).hasSize(50).containsValue(Status.FAILED).containsValue(Status.PASSED);
+    assertThat(expected).hasSize(54).containsValue(Status.FAILED).containsValue(Status.PASSED);
     assertThat(
             expected.entrySet().stream()
                 .filter(e -> e.getKey().contains(" good "))

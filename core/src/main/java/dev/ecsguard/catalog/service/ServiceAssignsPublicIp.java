@@ -9,6 +9,7 @@ import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
+import dev.ecsguard.model.Workload;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,14 +29,20 @@ public final class ServiceAssignsPublicIp extends Control<Service> {
 
   @Override
   protected Verdict evaluate(Service service, ParameterValues parameters) {
+    return verdict(service);
+  }
+
+  /** ECS.2's judgement, and ECS.16's on a task set: also ECSG.12's first half. */
+  public static Verdict verdict(Workload workload) {
+    String what = workload instanceof Service ? "service" : "task set";
     return ForbiddenSetting.verdict(
-        service.assignPublicIp(),
+        workload.assignPublicIp(),
         "assignPublicIp",
         "ENABLED",
         Set.of("DISABLED"),
-        service.origin(),
-        "The service gives its tasks public IP addresses (assignPublicIp is ENABLED)",
-        "The service does not assign public IP addresses.");
+        workload.origin(),
+        "The " + what + " gives its tasks public IP addresses (assignPublicIp is ENABLED)",
+        "The " + what + " does not assign public IP addresses.");
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.ecsguard.catalog.taskset;
 
+import dev.ecsguard.catalog.service.ServiceAssignsPublicIp;
 import dev.ecsguard.catalog.service.ServiceAssignsPublicIpRemedy;
 import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
-import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
@@ -11,7 +11,6 @@ import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskSet;
 import java.util.Optional;
-import java.util.Set;
 
 @ControlSpec(
     id = "ECS.16",
@@ -29,14 +28,7 @@ public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
 
   @Override
   protected Verdict evaluate(TaskSet taskSet, ParameterValues parameters) {
-    return ForbiddenSetting.verdict(
-        taskSet.assignPublicIp(),
-        "assignPublicIp",
-        "ENABLED",
-        Set.of("DISABLED"),
-        taskSet.origin(),
-        "The task set gives its tasks public IP addresses (assignPublicIp is ENABLED)",
-        "The task set does not assign public IP addresses.");
+    return ServiceAssignsPublicIp.verdict(taskSet);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.ResourceShapes;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.Document;
@@ -13,6 +14,7 @@ import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
 import dev.ecsguard.tree.UnresolvedNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +53,7 @@ public final class CloudFormationReader implements InputReader.OfFile {
         String unknown = expanded.unknown().get(logicalId);
         any |=
             unknown == null
-                ? read(logicalId, resource, functions, sink)
+                ? read(logicalId, resource, resources, functions, sink)
                 : readUnknown(logicalId, resource, "created by " + unknown, sink);
       }
     }
@@ -129,11 +131,20 @@ public final class CloudFormationReader implements InputReader.OfFile {
   }
 
   private static boolean read(
-      String logicalId, ObjectNode resource, CloudFormationFunctions functions, Sink sink) {
+      String logicalId,
+      ObjectNode resource,
+      ObjectNode resources,
+      CloudFormationFunctions functions,
+      Sink sink) {
     String type = Fields.string(resource, "Type").get();
     if (!isChecked(type)) {
       return false;
     }
+    // Read before the properties are resolved: a Ref to a task definition resolves to nothing yet.
+    String linked =
+        resource.get("Properties") instanceof ObjectNode written
+            ? referencedTaskDefinition(written.get("TaskDefinition"), resources)
+            : null;
     Value<String> condition = Fields.string(resource, "Condition");
     if (condition.isKnown()) {
       Value<Boolean> holds = functions.condition(condition.get(), (Node) condition.origin());
@@ -182,15 +193,22 @@ public final class CloudFormationReader implements InputReader.OfFile {
     Resource model =
         switch (type) {
           case "AWS::ECS::TaskDefinition" ->
-              SHAPES.taskDefinition(logicalId, values, SHAPES.tags(values));
-          case "AWS::ECS::Service" -> SHAPES.service(logicalId, values, SHAPES.tags(values));
+              SHAPES.taskDefinition(
+                  logicalId, values, SHAPES.tags(values), key(resource, logicalId));
+          case "AWS::ECS::Service" ->
+              SHAPES.service(
+                  logicalId,
+                  values,
+                  SHAPES.tags(values),
+                  taskDefinitions(linked, values, resource));
           case "AWS::ECS::Cluster" ->
               SHAPES.cluster(
                   logicalId,
                   values,
                   SHAPES.setting(values, "settings", "containerInsights"),
                   SHAPES.tags(values));
-          case "AWS::ECS::TaskSet" -> SHAPES.taskSet(logicalId, values);
+          case "AWS::ECS::TaskSet" ->
+              SHAPES.taskSet(logicalId, values, taskDefinitions(linked, values, resource));
           default -> SHAPES.capacityProvider(logicalId, values, SHAPES.tags(values));
         };
     Value<String> constructPath =
@@ -202,6 +220,56 @@ public final class CloudFormationReader implements InputReader.OfFile {
         constructPath.isKnown() ? Map.of("cdkPath", constructPath.get()) : Map.of(),
         InlineSuppressions.cloudFormation(logicalId, resource, sink::note));
     return true;
+  }
+
+  /** What links to the task definition {@code logicalId} of this template carry. */
+  private static String key(Node resource, String logicalId) {
+    return "cloudformation:" + resource.file() + "#" + logicalId;
+  }
+
+  /**
+   * The logical id of the task-definition resource {@code written} names ({@code Ref}, which gives
+   * its ARN, or {@code Fn::GetAtt} of its TaskDefinitionArn), or null.
+   */
+  private static String referencedTaskDefinition(Node written, ObjectNode resources) {
+    if (!(written instanceof ObjectNode call) || call.names().size() != 1) {
+      return null;
+    }
+    Node argument = call.get("Ref") != null ? call.get("Ref") : call.get("Fn::GetAtt");
+    String target =
+        switch (argument) {
+          case ScalarNode name when call.has("Ref") -> name.text();
+          case ScalarNode dotted when dotted.text() != null ->
+              dotted.text().endsWith(".TaskDefinitionArn")
+                  ? dotted.text().substring(0, dotted.text().length() - 18)
+                  : null;
+          case dev.ecsguard.tree.ArrayNode pair
+              when pair.size() == 2
+                  && pair.elements().get(1) instanceof ScalarNode attribute
+                  && "TaskDefinitionArn".equals(attribute.text())
+                  && pair.elements().get(0) instanceof ScalarNode name ->
+              name.text();
+          case null, default -> null;
+        };
+    return target != null
+            && resources.get(target) instanceof ObjectNode resource
+            && Fields.string(resource, "Type").is("AWS::ECS::TaskDefinition")
+        ? target
+        : null;
+  }
+
+  /**
+   * A service's or task set's task definition: the resource of this template it references, else
+   * its text (an ARN or family:revision written or given as a parameter).
+   */
+  private static List<Value<TaskDefinitionLink>> taskDefinitions(
+      String linked, ObjectNode values, Node resource) {
+    if (linked != null) {
+      return List.of(
+          Value.known(
+              new TaskDefinitionLink(null, key(resource, linked)), values.get("TaskDefinition")));
+    }
+    return SHAPES.taskDefinitions(values);
   }
 
   private static boolean isChecked(String type) {

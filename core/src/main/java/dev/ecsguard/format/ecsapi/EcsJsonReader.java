@@ -271,7 +271,7 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   private static TaskSet taskSet(ObjectNode object) {
-    return SHAPES.taskSet(id(object, "taskSetArn", "id"), object);
+    return SHAPES.taskSet(id(object, "taskSetArn", "id"), object, SHAPES.taskDefinitions(object));
   }
 
   private static CapacityProvider capacityProvider(ObjectNode object) {
@@ -280,13 +280,16 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
-    return SHAPES.taskDefinition(id(object, "taskDefinitionArn", "family"), object, tags);
+    return SHAPES.taskDefinition(id(object, "taskDefinitionArn", "family"), object, tags, null);
   }
 
   /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */
   private static Service service(ObjectNode object, String describedBy) {
     return SHAPES.service(
-        id(object, "serviceArn", "serviceName", "service"), object, tags(object, describedBy));
+        id(object, "serviceArn", "serviceName", "service"),
+        object,
+        tags(object, describedBy),
+        SHAPES.taskDefinitions(object));
   }
 
   /** The ARN when known, else the first name known, else where the resource stands in its file. */

@@ -40,6 +40,9 @@ final class TerraformModule {
   final List<Source> defaultTags = new ArrayList<>();
   final List<Call> calls = new ArrayList<>();
 
+  /** Its aws_ecs_task_definition resources by name: {@code count}, {@code for_each} or "". */
+  final Map<String, String> taskDefinitions = new LinkedHashMap<>();
+
   /**
    * Whether it is written to be run itself, not only called: it configures a provider or a backend,
    * or has a tfvars file.
@@ -117,6 +120,16 @@ final class TerraformModule {
                         locals.put(attribute.name(), new Source(attribute.value(), file));
                       }
                     });
+        case "resource" -> {
+          if (block.labels().size() == 2
+              && block.labels().get(0).equals("aws_ecs_task_definition")) {
+            taskDefinitions.put(
+                block.labels().get(1),
+                attribute(block, "count").isPresent()
+                    ? "count"
+                    : attribute(block, "for_each").isPresent() ? "for_each" : "");
+          }
+        }
         case "output" -> {
           if (label != null) {
             attribute(block, "value")

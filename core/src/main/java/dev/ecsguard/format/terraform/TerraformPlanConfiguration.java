@@ -158,6 +158,16 @@ final class TerraformPlanConfiguration {
       return false;
     }
 
+    /** What the expression of attribute {@code name} refers to, each once; empty for none. */
+    List<String> references(String name) {
+      ObjectNode expressions = object(resource, "expressions");
+      return expressions != null
+              && object(expressions, name) != null
+              && object(expressions, name).get("references") instanceof ArrayNode names
+          ? texts(names)
+          : List.of();
+    }
+
     /**
      * Whether the block writes the attribute or block {@code name} (not through {@code dynamic}).
      */

@@ -2,8 +2,10 @@ package dev.ecsguard.format.terraform;
 
 import dev.ecsguard.format.Fields;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.ResourceShapes;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.ArrayNode;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 
 /**
  * Terraform plan JSON ({@code terraform show -json plan.out}): every aws_ecs_* resource in {@code
@@ -104,10 +107,44 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       referTo(values, block, table.path("taskRoleArn")[0]);
       referTo(values, block, table.path("executionRoleArn")[0]);
     }
-    Resource resource = shapes.resource(type, address, values);
+    Resource resource = shapes.resource(type, address, values, links(change, block));
     if (resource != null) {
       sink.resource(resource);
     }
+  }
+
+  /**
+   * A plan's links: a task definition's key is the plan file and its address; a service's
+   * task_definition, known after apply when the task definition changes, is linked by the reference
+   * its configuration block makes ({@code aws_ecs_task_definition.NAME.arn}) in its own module
+   * instance.
+   */
+  private static TerraformShapes.Links links(
+      ObjectNode change, TerraformPlanConfiguration.Block block) {
+    String file = change.file();
+    return new TerraformShapes.Links() {
+      @Override
+      public String key(String address) {
+        return "terraform-plan:" + file + "#" + address;
+      }
+
+      @Override
+      public Value<TaskDefinitionLink> link(Value<String> written) {
+        if (!written.isUnknown()) {
+          return ResourceShapes.link(written);
+        }
+        String module = Fields.string(change, "module_address").map(m -> m + ".").orElse("");
+        for (String reference :
+            block == null ? List.<String>of() : block.references("task_definition")) {
+          Matcher resource = TerraformShapes.TASK_DEFINITION.matcher(reference);
+          if (resource.lookingAt()) {
+            return Value.known(
+                new TaskDefinitionLink(null, key(module + resource.group())), written.origin());
+          }
+        }
+        return ResourceShapes.link(written);
+      }
+    };
   }
 
   /**

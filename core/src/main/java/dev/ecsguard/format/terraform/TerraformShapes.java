@@ -10,6 +10,7 @@ import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
+import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.TaskSet;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.model.Volume;
@@ -22,6 +23,7 @@ import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Maps a Terraform resource's attributes (snake_case, nested blocks as lists of objects) to the
@@ -36,6 +38,15 @@ final class TerraformShapes {
   private static final TerraformAttributes.Resource SERVICE = TerraformAttributes.Resource.SERVICE;
   private static final TerraformAttributes.Resource CAPACITY_PROVIDER =
       TerraformAttributes.Resource.CAPACITY_PROVIDER;
+
+  /**
+   * A reference to a task-definition resource, with its instance key if any: what a link's key
+   * names, after the reader's prefix and module address.
+   */
+  static final Pattern TASK_DEFINITION =
+      Pattern.compile(
+          "aws_ecs_task_definition\\.[A-Za-z_][\\w-]*(\\[(\\d+|\"(?:[^\"\\\\]|\\\\.)*\")\\])?");
+
   private final DocumentReader documents;
 
   TerraformShapes(DocumentReader documents) {
@@ -52,17 +63,33 @@ final class TerraformShapes {
   }
 
   /**
+   * How a reader links services and task sets to task definitions: the key of the task definition
+   * at an address, and the link a service's or task set's {@code task_definition} value makes (a
+   * reference the value cannot give, known only after apply, is the reader's to tell).
+   */
+  interface Links {
+    String key(String address);
+
+    Value<TaskDefinitionLink> link(Value<String> taskDefinition);
+  }
+
+  /**
    * The resource of this aws_ecs_* {@code type}, or null for types that hold nothing the controls
    * read.
    */
-  Resource resource(String type, String address, ObjectNode values) {
+  Resource resource(String type, String address, ObjectNode values, Links links) {
     TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
     return resource == null
         ? null
         : switch (resource) {
-          case TASK_DEFINITION -> taskDefinition(address, values);
-          case SERVICE -> service(address, values);
-          case TASK_SET -> new TaskSet(address, values, assignPublicIp(resource, values));
+          case TASK_DEFINITION -> taskDefinition(address, values, links.key(address));
+          case SERVICE -> service(address, values, taskDefinitions(values, links));
+          case TASK_SET ->
+              new TaskSet(
+                  address,
+                  values,
+                  assignPublicIp(resource, values),
+                  taskDefinitions(values, links));
           case CLUSTER ->
               new Cluster(
                   address,
@@ -74,7 +101,13 @@ final class TerraformShapes {
         };
   }
 
-  private TaskDefinition taskDefinition(String address, ObjectNode values) {
+  /** The one task definition a service or task set names; none where it names none. */
+  private static List<Value<TaskDefinitionLink>> taskDefinitions(ObjectNode values, Links links) {
+    Value<String> written = Fields.string(values, "task_definition");
+    return written.isAbsent() ? List.of() : List.of(links.link(written));
+  }
+
+  private TaskDefinition taskDefinition(String address, ObjectNode values, String key) {
     return new TaskDefinition(
         address,
         values,
@@ -86,7 +119,11 @@ final class TerraformShapes {
         Fields.list(values, TerraformShapes::volume, TASK.path("volumes")),
         tags(TASK, values),
         Fields.role(Fields.string(values, TASK.path("taskRoleArn"))),
-        Fields.role(Fields.string(values, TASK.path("executionRoleArn"))));
+        Fields.role(Fields.string(values, TASK.path("executionRoleArn"))),
+        Fields.string(values, TASK.path("family")),
+        Fields.integer(values, "revision"),
+        Fields.string(values, "arn"),
+        key);
   }
 
   /**
@@ -140,7 +177,8 @@ final class TerraformShapes {
         Fields.string(object, VOLUMES.path("host", "sourcePath")));
   }
 
-  private static Service service(String address, ObjectNode values) {
+  private static Service service(
+      String address, ObjectNode values, List<Value<TaskDefinitionLink>> taskDefinitions) {
     return new Service(
         address,
         values,
@@ -158,7 +196,8 @@ final class TerraformShapes {
             values), // Terraform has no platform_family; ECS.10 then assumes Linux, as the spec
         // says
         assignPublicIp(SERVICE, values),
-        tags(SERVICE, values));
+        tags(SERVICE, values),
+        taskDefinitions);
   }
 
   /** Terraform spells assign_public_ip as a boolean; the model, as AWS does. */

@@ -2,6 +2,7 @@ package dev.ecsguard.format.terraform;
 
 import dev.ecsguard.format.InlineSuppressions;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.ResourceShapes;
 import dev.ecsguard.hcl.Hcl;
 import dev.ecsguard.hcl.Hcl.Attribute;
 import dev.ecsguard.hcl.Hcl.Block;
@@ -17,7 +18,9 @@ import dev.ecsguard.hcl.HclValues.V;
 import dev.ecsguard.hcl.HclValues.Where;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.ResourceType;
+import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.Unreadable;
+import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
@@ -218,7 +221,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
             files,
             (instance, parsed, root) -> {
               Resource resource =
-                  shapes.resource(instance.type(), instance.address(), instance.values());
+                  shapes.resource(
+                      instance.type(), instance.address(), instance.values(), links(directory));
               if (resource != null) {
                 sink.resource(
                     resource,
@@ -227,6 +231,32 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                         instance.block(), block -> suppressions(block, parsed, root, sink)));
               }
             });
+  }
+
+  /**
+   * The links of a root's resources: a task definition's key is the root and its address; a
+   * service's task_definition that refers to a task-definition resource is known only after apply,
+   * and its reason names the resource by its full address (see {@link UnknownAttributes}).
+   */
+  private static TerraformShapes.Links links(Path root) {
+    return new TerraformShapes.Links() {
+      @Override
+      public String key(String address) {
+        return "terraform:" + root + "#" + address;
+      }
+
+      @Override
+      public Value<TaskDefinitionLink> link(Value<String> written) {
+        if (written.isUnknown()) {
+          java.util.regex.Matcher reference = UnknownAttributes.REFERENCE.matcher(written.reason());
+          if (reference.lookingAt()) {
+            return Value.known(
+                new TaskDefinitionLink(null, key(reference.group(1))), written.origin());
+          }
+        }
+        return ResourceShapes.link(written);
+      }
+    };
   }
 
   /**
@@ -502,6 +532,18 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       }
       if (!module.calls.isEmpty()) {
         scope.put("module", new ObjectV(calls, where(module.directory, null)));
+      }
+      if (!module.taskDefinitions.isEmpty()) {
+        // Known only after apply, as any resource's attributes, but named by the full address, so
+        // that a service's task_definition links to this module's resource however it was passed.
+        Map<String, V> resources = new LinkedHashMap<>();
+        Where at = where(module.directory, null);
+        module.taskDefinitions.forEach(
+            (name, copies) ->
+                resources.put(
+                    name,
+                    UnknownAttributes.of(address + "aws_ecs_task_definition." + name, copies, at)));
+        scope.put("aws_ecs_task_definition", new ObjectV(resources, at));
       }
       this.own = new Scope(base, Map.copyOf(scope));
       Map<String, java.util.function.Supplier<V>> tags = new LinkedHashMap<>();

@@ -73,15 +73,17 @@ class CloudFormationNamesTest {
       ObjectNode properties = (ObjectNode) resource.get("Properties");
       switch (type) {
         case TASK_DEFINITION ->
-            shapes.taskDefinition(logicalId, properties, shapes.tags(properties));
-        case SERVICE -> shapes.service(logicalId, properties, shapes.tags(properties));
+            shapes.taskDefinition(logicalId, properties, shapes.tags(properties), null);
+        case SERVICE ->
+            shapes.service(
+                logicalId, properties, shapes.tags(properties), shapes.taskDefinitions(properties));
         case CLUSTER ->
             shapes.cluster(
                 logicalId,
                 properties,
                 shapes.setting(properties, "settings", "containerInsights"),
                 shapes.tags(properties));
-        case TASK_SET -> shapes.taskSet(logicalId, properties);
+        case TASK_SET -> shapes.taskSet(logicalId, properties, shapes.taskDefinitions(properties));
         case CAPACITY_PROVIDER ->
             shapes.capacityProvider(logicalId, properties, shapes.tags(properties));
       }

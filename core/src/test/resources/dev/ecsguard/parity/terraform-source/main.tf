@@ -96,6 +96,7 @@ resource "aws_ecs_task_definition" "good" {
 
 resource "aws_ecs_service" "bad" {
   name             = "bad-service"
+  task_definition  = aws_ecs_task_definition.bad.arn
   launch_type      = "FARGATE"
   platform_version = "1.3.0"
   network_configuration {
@@ -106,6 +107,7 @@ resource "aws_ecs_service" "bad" {
 
 resource "aws_ecs_service" "good" {
   name             = "good-service"
+  task_definition  = aws_ecs_task_definition.good.arn
   launch_type      = "FARGATE"
   platform_version = "LATEST"
   network_configuration {

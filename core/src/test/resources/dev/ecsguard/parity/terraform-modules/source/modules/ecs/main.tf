@@ -93,6 +93,7 @@ resource "aws_ecs_task_definition" "good" {
 
 resource "aws_ecs_service" "bad" {
   name             = "bad-service"
+  task_definition  = aws_ecs_task_definition.bad.arn
   launch_type      = "FARGATE"
   platform_version = "1.3.0"
   network_configuration {
@@ -103,6 +104,7 @@ resource "aws_ecs_service" "bad" {
 
 resource "aws_ecs_service" "good" {
   name             = "good-service"
+  task_definition  = aws_ecs_task_definition.good.arn
   launch_type      = "FARGATE"
   platform_version = "LATEST"
   network_configuration {

@@ -1,0 +1,136 @@
+package dev.ecsguard.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.control.Status;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan's second phase: only the latest revision of a family is reported (Decided point 1), and
+ * the controls across resources see every input of a scan, whichever way the scan is fed.
+ */
+class LinkingTest {
+  @TempDir Path directory;
+
+  private static String revision(int number, boolean privileged) {
+    return """
+        {"taskDefinition": {"taskDefinitionArn": "arn:aws:ecs:eu-west-1:1:task-definition/web:%d",
+          "family": "web", "revision": %d, "status": "ACTIVE",
+          "containerDefinitions": [{"name": "app", "privileged": %s}]}}
+        """
+        .formatted(number, number, privileged);
+  }
+
+  private static final String SERVICE =
+      """
+      {"services": [{"serviceArn": "arn:aws:ecs:eu-west-1:1:service/c/api", "serviceName": "api",
+        "taskDefinition": "arn:aws:ecs:eu-west-1:1:task-definition/web:3"}]}
+      """;
+
+  @Test
+  void onlyTheLatestRevisionOfAFamilyIsReportedAndEachOlderOneIsNoted() {
+    ScanResult result =
+        Scans.json("[" + revision(5, true) + "," + revision(3, true) + "]", "ECS.4");
+    assertThat(result.findings())
+        .extracting(Finding::resourceId, Finding::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "arn:aws:ecs:eu-west-1:1:task-definition/web:5", Status.FAILED));
+    assertThat(result.notes())
+        .singleElement()
+        .satisfies(
+            note ->
+                assertThat(note.message())
+                    .startsWith(
+                        "revision 3 is not the latest ACTIVE revision 5 of its family in this scan"));
+  }
+
+  @Test
+  void revisionsOfOtherFamiliesAndTaskDefinitionsWithoutNumbersAreEachReported() {
+    ScanResult result =
+        Scans.json(
+            "["
+                + revision(3, true)
+                + ",{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"app\", \"privileged\": true}]}"
+                + "]",
+            "ECS.4");
+    assertThat(result.findings()).hasSize(2);
+    assertThat(result.notes()).isEmpty();
+  }
+
+  @Test
+  void aRequestLinksAServiceToATaskDefinitionOfAnotherInput() throws IOException {
+    Path revisions = directory.resolve("revisions.json");
+    Path services = directory.resolve("services.json");
+    Files.writeString(revisions, "[" + revision(3, true) + "," + revision(5, false) + "]");
+    Files.writeString(services, SERVICE);
+    ScanResult result =
+        Engine.scan(
+            ScanRequest.builder()
+                .path(revisions)
+                .path(services)
+                .only(List.of("ECSG.11", "ECS.4"))
+                .build());
+    assertThat(result.findings())
+        .extracting(f -> f.control().id() + " " + f.resourceId() + " " + f.status())
+        .containsExactlyInAnyOrder(
+            "ECS.4 arn:aws:ecs:eu-west-1:1:task-definition/web:5 PASSED",
+            "ECSG.11 arn:aws:ecs:eu-west-1:1:service/c/api FAILED");
+    assertThat(result.notes()).singleElement().asString().contains("revision 3 is not the latest");
+  }
+
+  @Test
+  void documentsScannedTogetherAreLinkedAtTheEndAndOnlyWithinTheirLabels() {
+    DocumentReader documents = new DocumentReader(InputLimits.DEFAULT);
+    Scanner scanner =
+        new Scanner(Selection.of(List.of("ECSG.11"), List.of(), Map.of()), InputLimits.DEFAULT);
+    ScanResult result = new ScanResult();
+    Map<String, String> one = Map.of("account", "1", "region", "eu-west-1");
+    Map<String, String> other = Map.of("account", "2", "region", "eu-west-1");
+    scanner.scanTogether(
+        result,
+        () -> {
+          scanner.scan(read(documents, revision(3, true)), one, result);
+          scanner.scan(read(documents, revision(5, false)), one, result);
+          scanner.scan(read(documents, SERVICE), one, result);
+          scanner.scan(read(documents, SERVICE), other, result);
+          assertThat(result.findings()).isEmpty();
+        });
+    assertThat(result.findings())
+        .extracting(f -> f.labels().get("account") + " " + f.status())
+        .containsExactlyInAnyOrder("1 FAILED", "2 UNKNOWN");
+  }
+
+  @Test
+  void eachDocumentScannedAloneIsAWholeScan() {
+    DocumentReader documents = new DocumentReader(InputLimits.DEFAULT);
+    Scanner scanner =
+        new Scanner(
+            Selection.of(List.of("ECSG.11", "ECS.4"), List.of(), Map.of()), InputLimits.DEFAULT);
+    ScanResult result = new ScanResult();
+    scanner.scan(read(documents, revision(3, true)), Map.of(), result);
+    assertThat(result.findings()).extracting(Finding::status).containsExactly(Status.FAILED);
+    scanner.scan(read(documents, SERVICE), Map.of(), result);
+    assertThat(result.findings())
+        .extracting(Finding::status)
+        .containsExactly(Status.FAILED, Status.UNKNOWN);
+  }
+
+  private static dev.ecsguard.tree.Document read(DocumentReader documents, String json) {
+    try {
+      return documents.read(json.getBytes(StandardCharsets.UTF_8), "aws.json");
+    } catch (InputException e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
+  }
+}
