@@ -53,6 +53,12 @@ class ControlFixturesTest {
    * module (its .tf files are read together, so each verdict has its own). Every control has its
    * passed and failed fixtures in each ({@link CatalogueTest}).
    */
+  /**
+   * Beside the fixtures: what their messages must name, and the forms in which a verdict cannot
+   * arise, each with the reason ({@code unreachable.json}: {"failed.cfn.yaml": "why"}).
+   */
+  static final List<String> NOT_FIXTURES = List.of("messages.json", "unreachable.json");
+
   static final List<String> FORMS = List.of(".json", ".cfn.yaml", ".cfn.json", ".plan.json", ".tf");
 
   /** The verdict a fixture's name stands for: its name up to the first dot ({@link #FORMS}). */
@@ -69,7 +75,7 @@ class ControlFixturesTest {
     }
     try (Stream<Path> files = Files.list(folder)) {
       return files
-          .filter(file -> !file.getFileName().toString().equals("messages.json"))
+          .filter(file -> !NOT_FIXTURES.contains(file.getFileName().toString()))
           .sorted()
           .toList();
     }
