@@ -70,7 +70,7 @@ class LiveScanCommandTest {
   void findingsGoToSecurityHubInBatchesOfAHundred() {
     Run run = Run.of("scan", "--securityhub-import", "../examples");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.err()).contains("Security Hub: 162 findings imported").doesNotContain("refused");
+    assertThat(run.err()).contains("Security Hub: 192 findings imported").doesNotContain("refused");
   }
 
   @Test

@@ -34,8 +34,32 @@ public final class RemedyContext {
   private final List<String> instructions = new ArrayList<>();
   private final Set<ExecutionRoleUse> executionRoleUses = EnumSet.noneOf(ExecutionRoleUse.class);
 
+  private final boolean failedHere;
+
+  /** For remedies run on every resource of their types, each checking what it fixes (fix). */
   public RemedyContext(RemedyOptions options) {
+    this(options, false);
+  }
+
+  private RemedyContext(RemedyOptions options, boolean failedHere) {
     this.options = options;
+    this.failedHere = failedHere;
+  }
+
+  /**
+   * For remedies run on a resource because one of their controls FAILED on it (apply, which knows
+   * the scan's findings): a remedy whose failure no single resource shows (ECSG.11, judged across
+   * resources) acts only then.
+   */
+  public static RemedyContext forFailed(RemedyOptions options) {
+    return new RemedyContext(options, true);
+  }
+
+  /**
+   * Whether one of the remedy's controls FAILED on this resource; false where that is not known.
+   */
+  public boolean failedHere() {
+    return failedHere;
   }
 
   public RemedyOptions options() {

@@ -28,8 +28,9 @@ import java.util.Optional;
  * see them (judged once, detached), the services and task sets those controls judge, and the
  * findings of task definitions with a revision number, held until the call (a file set, a document)
  * knows which revision of each family is the latest (only that one is reported, as Security Hub
- * reports only the latest ACTIVE revision). Live scans read their targets on several threads: what
- * it keeps is guarded by its lock.
+ * reports only the latest ACTIVE revision; one read after a newer revision of its family in an
+ * earlier call of the scan is not the latest either). Live scans read their targets on several
+ * threads: what it keeps is guarded by its lock.
  */
 final class Linking {
   private final Plan plan;
@@ -50,6 +51,8 @@ final class Linking {
     final Map<String, JudgedTaskDefinition> index = new HashMap<>();
     final Map<String, JudgedTaskDefinition> latest = new HashMap<>();
     final List<Held> workloads = new ArrayList<>();
+    // the newest revision number of each family reported so far, for the calls that come later
+    final Map<String, Integer> newest = new HashMap<>();
   }
 
   /**
@@ -290,7 +293,13 @@ final class Linking {
     }
     revisions.forEach(
         (family, held) -> {
-          int newest = held.stream().mapToInt(Revision::number).max().orElseThrow();
+          int newestHere = held.stream().mapToInt(Revision::number).max().orElseThrow();
+          int newest;
+          synchronized (shared) {
+            // A revision read after a newer one of its family (a live scan describes the older
+            // revisions services run after the families' latest) is not the latest either.
+            newest = shared.newest.merge(family, newestHere, Math::max);
+          }
           for (Revision revision : held) {
             if (revision.number() == newest) {
               ScanListener target = wrap(revision.inline(), today, listener);
@@ -350,6 +359,7 @@ final class Linking {
     synchronized (shared) {
       shared.index.clear();
       shared.latest.clear();
+      shared.newest.clear();
     }
   }
 

@@ -72,7 +72,7 @@ class RemediesTest {
   @Test
   void aRemedyTwoControlsGiveIsFoundOnceAndFixesBoth() {
     assertThat(Catalogue.remedies().stream().map(Remedy::controlIds))
-        .contains(List.of("ECS.2", "ECS.16"), List.of("ECS.20", "ECSG.1"));
+        .contains(List.of("ECS.2", "ECS.16", "ECSG.12"), List.of("ECS.20", "ECSG.1"));
   }
 
   @Test
@@ -89,7 +89,8 @@ class RemediesTest {
                 .flatMap(remedy -> remedy.controlIds().stream())
                 .toList())
         .containsExactly(
-            "ECS.2", "ECS.16", "ECS.10"); // a task set's platform version gets ECS.10's fix too
+            "ECS.2", "ECS.16", "ECSG.12",
+            "ECS.10"); // a task set's platform version gets ECS.10's fix too
     assertThat(
             Catalogue.remedies().stream()
                 .filter(remedy -> remedy.resourceTypes().contains(ResourceType.TASK_DEFINITION))

@@ -443,13 +443,19 @@ public final class Remediation implements AutoCloseable {
         List<String> instructions,
         Map<String, Integer> remaining) {
       ScanResult scan = new ScanResult();
-      new EcsInventory(
-              scanner,
-              ecs(target),
-              target,
-              new AwsScan.Progress(null, session.calls()),
-              this::described)
-          .read(new Suppressing(suppressions, LocalDate.now(), scan));
+      Suppressing suppressed = new Suppressing(suppressions, LocalDate.now(), scan);
+      // One scan of the account-region's documents, so that a service links to the revisions it
+      // runs (ECSG.11, ECSG.12), as a live scan's are.
+      scanner.scanTogether(
+          suppressed,
+          () ->
+              new EcsInventory(
+                      scanner,
+                      ecs(target),
+                      target,
+                      new AwsScan.Progress(null, session.calls()),
+                      this::described)
+                  .read(suppressed));
       scan.errors().forEach(errors::error);
       for (Finding finding : scan.findings()) {
         if (finding.status() == Status.FAILED) {
@@ -843,12 +849,12 @@ public final class Remediation implements AutoCloseable {
       List<String> revisionAskers = new ArrayList<>();
       for (Remedy remedy : remedies.apply(type)) {
         List<String> fixes = remedy.controlIds().stream().filter(controls::contains).toList();
-        if (fixes.isEmpty()) {
-          continue;
+        if (fixes.isEmpty() || !choices.runs(remedy)) {
+          continue; // a remedy two controls give runs only when neither is left alone, as in fix
         }
         fixable.addAll(fixes);
         ObjectNode fixed = described.deepCopy();
-        remedy.resource(fixed, new RemedyContext(choices));
+        remedy.resource(fixed, RemedyContext.forFailed(choices));
         boolean changed = false;
         for (String field : (Iterable<String>) fixed::fieldNames) {
           if (!fixed.get(field).equals(described.get(field))) {

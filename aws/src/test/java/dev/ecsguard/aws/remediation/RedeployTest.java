@@ -131,6 +131,35 @@ class RedeployTest {
         null, List.of("us-east-1"), List.of(), false, "r", 1, estate.endpoint(), 1);
   }
 
+  /**
+   * The catalogue's own: ECSG.11 finds that service old runs web:1, privileged where web:2 is not,
+   * across the live scan's documents (the latest revisions first, the running ones after), and its
+   * remedy asks for the redeploy; stale:1 fails ECS.8 as stale:2 does, so the family comes first.
+   */
+  @Test
+  void ecsg11AsksForTheRedeployOfAServiceOnAnOlderRevision() {
+    try (Remediation remediation =
+        new Remediation(SCANNER, options(), CHOICES, List.of(), Catalogue::remedies)) {
+      Remediation.Plan plan = remediation.plan();
+      assertThat(plan.errors()).isEmpty();
+      assertThat(plan.changes())
+          .extracting(Change::describe)
+          .anySatisfy(
+              change ->
+                  assertThat(change)
+                      .startsWith("service prod/old: task definition web:1 → web:2")
+                      .contains("ECSG.11"))
+          .noneSatisfy(change -> assertThat(change).contains("prod/new"))
+          .noneSatisfy(change -> assertThat(change).contains("stale:2"));
+      assertThat(plan.instructions())
+          .anySatisfy(
+              step ->
+                  assertThat(step).contains("service behind runs stale:1", "fix the family first"));
+      String shown = String.join("\n", plan.instructions()) + plan.changes();
+      assertThat(shown).doesNotContain(SECRET);
+    }
+  }
+
   @Test
   void theDryRunOffersTheRedeployOnlyWhereTheLatestRevisionPassesWhatTheRunningOneFails() {
     try (Remediation remediation = remediation()) {
@@ -140,7 +169,7 @@ class RedeployTest {
           .extracting(Change::describe)
           .containsExactly(
               "service prod/old: task definition web:1 → web:2, its family's latest revision,"
-                  + " with a new deployment (removes ECS.13)");
+                  + " with a new deployment (removes ECSG.11, ECS.13)");
       assertThat(plan.instructions())
           .anySatisfy(
               step ->

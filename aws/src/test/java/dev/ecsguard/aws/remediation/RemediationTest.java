@@ -87,7 +87,7 @@ class RemediationTest {
           "task definition web: register a hardened revision from web:2 (removes ECS.4, ECS.5, ECS.9, ECS.20, ECS.21)",
           "task definition legacy: register a hardened revision from legacy:1 (removes ECS.20, ECSG.1)",
           "service prod/web: task definition web:1 → a hardened copy of web:2, assignPublicIp ENABLED → DISABLED,"
-              + " platformVersion 1.3.0 → LATEST, with a new deployment (removes ECS.2, ECS.10)",
+              + " platformVersion 1.3.0 → LATEST, with a new deployment (removes ECS.2, ECSG.12, ECS.10, ECSG.11)",
           "service prod/legacy: task definition legacy:1 → a hardened copy of legacy:1, with a new deployment",
           "cluster prod: containerInsights disabled → enabled (removes ECS.12)",
           "capacity provider spot: managedTerminationProtection DISABLED → ENABLED (removes ECS.19)");

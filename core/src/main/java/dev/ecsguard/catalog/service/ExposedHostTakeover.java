@@ -9,6 +9,7 @@ import dev.ecsguard.control.JudgedTaskDefinition.Judgement;
 import dev.ecsguard.control.LinkedControl;
 import dev.ecsguard.control.Offender;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Scope;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
@@ -155,5 +156,14 @@ public final class ExposedHostTakeover extends LinkedControl<Workload> {
     return capitalisedWord
         ? Character.toLowerCase(trimmed.charAt(0)) + trimmed.substring(1)
         : trimmed;
+  }
+
+  /**
+   * ECS.2's: without public IPs the chain is broken, whatever the task definition holds (whose own
+   * failures their controls fix). It runs only when neither control is left alone.
+   */
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new ServiceAssignsPublicIpRemedy());
   }
 }

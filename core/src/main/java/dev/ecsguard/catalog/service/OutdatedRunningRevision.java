@@ -7,6 +7,7 @@ import dev.ecsguard.control.JudgedTaskDefinition;
 import dev.ecsguard.control.JudgedTaskDefinition.Judgement;
 import dev.ecsguard.control.LinkedControl;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Scope;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
@@ -121,5 +122,10 @@ public final class OutdatedRunningRevision extends LinkedControl<Workload> {
         + " but fails "
         + String.join(" and ", failsToo)
         + " too";
+  }
+
+  @Override
+  public Optional<Remedy> remedy() {
+    return Optional.of(new OutdatedRunningRevisionRemedy());
   }
 }
