@@ -51,7 +51,9 @@ class ApplyCommandTest {
         .contains("register a hardened revision from legacy:1 (removes ECS.20, ECSG.1)")
         .doesNotContain("privileged") // ECS.4 is Security Hub's: left alone
         .doesNotContain("Still FAILED")
-        .contains("Run again with --yes to make these 2 changes.");
+        // ECSG.11 and ECSG.12 are ecsguard's: web moves to its latest revision, without public IPs
+        .contains("service prod/web: task definition web:1 → web:2")
+        .contains("Run again with --yes to make these 3 changes.");
   }
 
   @Test
