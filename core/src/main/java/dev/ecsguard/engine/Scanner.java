@@ -53,7 +53,7 @@ public final class Scanner {
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
   private final LocalDate today;
-  private final MaskedMessage[] maskedMessages;
+  private final List<Map<String, String>> maskedMessages; // by selection entry
   private final Linking.Plan linked;
   private volatile Linking together; // the scan scanTogether has open, or null
 
@@ -82,7 +82,10 @@ public final class Scanner {
       LocalDate today) {
     this.today = today;
     this.selection = selection;
-    this.maskedMessages = new MaskedMessage[selection.entries().size()];
+    this.maskedMessages =
+        selection.entries().stream()
+            .<Map<String, String>>map(entry -> new java.util.concurrent.ConcurrentHashMap<>())
+            .toList();
     this.linked = Linking.Plan.of(selection);
     this.limits = limits;
     this.documents = new DocumentReader(limits);
@@ -472,23 +475,28 @@ public final class Scanner {
   }
 
   /**
-   * The verdict's message, a credential's format hidden in it. Most verdicts of a control share one
-   * message (its text for PASSED, the same string each time), so the last one masked is kept for
-   * each control and reused when the same string comes again: masking every message was a tenth of
-   * a scan's time. A slot is replaced whole, so a scanner used by several threads stays correct.
+   * The verdict's message, a credential's format hidden in it. A control's messages repeat (its
+   * text for PASSED, the same string each time; a FAILED message for each task definition with the
+   * same container and setting), so each control keeps the last ones it masked, by their text:
+   * masking every message was a tenth of a scan's time. The maps are concurrent, so a scanner used
+   * by several threads stays correct, and small: emptied when full.
    */
   private String maskedMessage(int entry, Verdict verdict) {
-    MaskedMessage last = maskedMessages[entry];
-    if (last != null && last.message() == verdict.message()) {
-      return last.masked();
+    Map<String, String> masked = maskedMessages.get(entry);
+    String message = verdict.message();
+    String known = masked.get(message);
+    if (known != null) {
+      return known;
     }
-    MaskedMessage masked =
-        new MaskedMessage(verdict.message(), Credentials.maskFormats(verdict.message()));
-    maskedMessages[entry] = masked;
-    return masked.masked();
+    if (masked.size() >= MASKED_MESSAGES_KEPT) {
+      masked.clear();
+    }
+    known = Credentials.maskFormats(message);
+    masked.put(message, known);
+    return known;
   }
 
-  private record MaskedMessage(String message, String masked) {}
+  private static final int MASKED_MESSAGES_KEPT = 64;
 
   /**
    * A verdict as a finding; a message may quote a value the input holds, so a credential's format
@@ -513,8 +521,8 @@ public final class Scanner {
           new Finding.Element(
               offender.element(),
               offender.origin().location(),
-              Credentials.maskFormats(offender.problem()),
-              Credentials.maskFormats(offender.sentence(verdict.status())));
+              offender.problem(),
+              offender.sentence(verdict.status())); // masked as the offender was made
     }
     return new Finding(
         entry.control().info(),

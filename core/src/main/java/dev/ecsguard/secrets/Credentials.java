@@ -84,34 +84,51 @@ public final class Credentials {
   public static final List<List<String>> COMMAND_SETTINGS =
       List.of(List.of("command"), List.of("entryPoint"), List.of("healthCheck", "command"));
 
-  private record Format(Kind kind, Pattern pattern) {}
+  /**
+   * A value format, and the texts one of which it cannot match without: its pattern runs only on a
+   * text that holds one (every finding message and every variable's value passes here).
+   */
+  private record Format(Kind kind, Pattern pattern, List<String> starts) {
+    boolean mayMatch(String text) {
+      return containsAny(text, starts);
+    }
+  }
 
   private static final List<Format> FORMATS =
       List.of(
           new Format(
               Kind.AWS_ACCESS_KEY_ID,
-              Pattern.compile(
-                  "(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])")),
+              Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])"),
+              List.of("AKIA", "ASIA", "ABIA", "ACCA")),
           // To its END line, or to the end of the value when a value holds the key's first part
           // only.
           new Format(
               Kind.PRIVATE_KEY,
               Pattern.compile(
                   "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----(?:.*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|.*)",
-                  Pattern.DOTALL)),
+                  Pattern.DOTALL),
+              List.of("PRIVATE KEY")),
           new Format(
               Kind.GITHUB_TOKEN,
               Pattern.compile(
-                  "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])|github_pat_[A-Za-z0-9_]{20,})")),
+                  "(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9])|github_pat_[A-Za-z0-9_]{20,})"),
+              List.of("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")),
           new Format(
-              Kind.GITLAB_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}")),
+              Kind.GITLAB_TOKEN,
+              Pattern.compile("(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}"),
+              List.of("glpat-")),
           new Format(
-              Kind.SLACK_TOKEN, Pattern.compile("(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]+")),
+              Kind.SLACK_TOKEN,
+              Pattern.compile("(?<![A-Za-z0-9_])xox[baprs]-[A-Za-z0-9-]+"),
+              List.of("xox")),
           new Format(
-              Kind.STRIPE_LIVE_KEY, Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]+")),
+              Kind.STRIPE_LIVE_KEY,
+              Pattern.compile("(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]+"),
+              List.of("k_live_")),
           new Format(
               Kind.GOOGLE_API_KEY,
-              Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])")));
+              Pattern.compile("(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])"),
+              List.of("AIza")));
 
   /** Three base64url parts; whether the first is a JOSE header is decided by decoding it. */
   private static final Pattern JWT =
@@ -186,6 +203,15 @@ public final class Credentials {
    */
   public static List<Credential> inCommand(List<String> elements) {
     List<Credential> found = new ArrayList<>();
+    boolean flagsOrAssignments = false;
+    for (String element : elements) {
+      flagsOrAssignments |= mayHoldAFlagOrAssignment(element);
+    }
+    if (!flagsOrAssignments) {
+      // Most commands: no flag, no assignment, so only a value format can be in them.
+      elements.forEach(element -> found.addAll(inText(element)));
+      return found;
+    }
     List<String> words = new ArrayList<>();
     Map<Integer, String> nextArgument =
         new HashMap<>(); // a word that ends its element → the next element, one argument however
@@ -211,6 +237,9 @@ public final class Credentials {
       String word = words.get(i);
       if (word == null) {
         continue;
+      }
+      if (!word.startsWith("--") && word.indexOf('=') <= 0) {
+        continue; // neither a flag nor an assignment: no pattern needs to look
       }
       Matcher flag = FLAG.matcher(word);
       Matcher assignment = ASSIGNMENT.matcher(word);
@@ -242,6 +271,11 @@ public final class Credentials {
       }
     }
     return found;
+  }
+
+  /** Whether a command element may hold a credential flag or a NAME=value assignment. */
+  private static boolean mayHoldAFlagOrAssignment(String element) {
+    return element != null && (element.contains("--") || element.indexOf('=') >= 0);
   }
 
   /**
@@ -359,6 +393,15 @@ public final class Credentials {
     return false;
   }
 
+  private static boolean containsAny(String text, List<String> parts) {
+    for (String part : parts) {
+      if (text.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean startsWithAny(String text, int at, String... prefixes) {
     for (String prefix : prefixes) {
       if (text.startsWith(prefix, at)) {
@@ -383,24 +426,39 @@ public final class Credentials {
       return found;
     }
     for (Format format : FORMATS) {
+      if (!format.mayMatch(text)) {
+        continue;
+      }
       Matcher matcher = format.pattern().matcher(text);
       while (matcher.find()) {
         found.add(new Credential(format.kind(), matcher.group()));
       }
     }
+    if (text.indexOf('.') >= 0 && text.contains("ey")) {
+      findJwts(text, found);
+    }
+    if (text.indexOf('@') >= 0 && text.contains("://")) {
+      findUrlPasswords(text, found);
+    }
+    return found;
+  }
+
+  private static void findJwts(String text, List<Credential> found) {
     Matcher jwt = JWT.matcher(text);
     while (jwt.find()) {
       if (isJoseHeader(jwt.group(1))) {
         found.add(new Credential(Kind.JWT, jwt.group()));
       }
     }
+  }
+
+  private static void findUrlPasswords(String text, List<Credential> found) {
     Matcher url = URL_PASSWORD.matcher(text);
     while (url.find()) {
       if (!isReference(url.group(1))) {
         found.add(new Credential(Kind.URL_WITH_PASSWORD, url.group(1)));
       }
     }
-    return found;
   }
 
   /**
@@ -457,13 +515,21 @@ public final class Credentials {
     if (!formats.isEmpty()) {
       return Optional.of(new Credential(formats.get(0).kind(), value));
     }
-    return name == null || !isLiteral(value)
+    return name == null
         ? Optional.empty()
-        : nameKind(name).map(kind -> new Credential(kind, value));
+        : nameKind(name).filter(kind -> isLiteral(value)).map(kind -> new Credential(kind, value));
   }
 
+  /** The words a secret-like name holds one of; a name with none is ruled out without splitting. */
+  private static final List<String> SECRET_WORD_PARTS =
+      List.of("passw", "secret", "token", "api", "credential", "private", "access");
+
   private static Optional<Kind> nameKind(String name) {
-    String[] words = name.toLowerCase(Locale.ROOT).split("[_.-]");
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!containsAny(lower, SECRET_WORD_PARTS)) {
+      return Optional.empty();
+    }
+    String[] words = lower.split("[_.-]");
     if (words.length > 1 && POINTER_WORDS.contains(words[words.length - 1])) {
       return Optional.empty();
     }

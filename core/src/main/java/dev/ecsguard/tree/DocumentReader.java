@@ -142,13 +142,13 @@ public final class DocumentReader {
     }
   }
 
+  /** One pass without an early exit, which the JIT turns into vector instructions. */
   private static boolean isAscii(byte[] bytes) {
+    int high = 0;
     for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
+      high |= b;
     }
-    return true;
+    return high >= 0;
   }
 
   private Document parse(char[] text, String name) throws InputException {
