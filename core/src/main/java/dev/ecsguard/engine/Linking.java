@@ -41,7 +41,7 @@ final class Linking {
   private final List<Pending> pending = new ArrayList<>();
 
   private record Pending(
-      TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {}
+      TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found, boolean active) {}
 
   /**
    * What the calls of one scan share, guarded by its own lock: the task definitions read, indexed,
@@ -193,7 +193,15 @@ final class Linking {
    * selected) and by their probes.
    */
   void taskDefinition(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
-    pending.add(new Pending(taskDefinition, labels, found));
+    pending.add(new Pending(taskDefinition, labels, found, true));
+  }
+
+  /**
+   * Keeps a deregistered revision, judged only here ({@code found} empty), for the services that
+   * still run it: never the latest of its family.
+   */
+  void deregistered(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
+    pending.add(new Pending(taskDefinition, labels, found, false));
   }
 
   /**
@@ -202,12 +210,13 @@ final class Linking {
    */
   void judgePending() {
     for (Pending read : pending) {
-      judge(read.taskDefinition(), read.labels(), read.found());
+      judge(read.taskDefinition(), read.labels(), read.found(), read.active());
     }
     pending.clear();
   }
 
-  private void judge(TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found) {
+  private void judge(
+      TaskDefinition taskDefinition, Map<String, String> labels, Finding[] found, boolean active) {
     Map<String, Judgement> verdicts = new HashMap<>();
     for (Read read : plan.reads()) {
       Finding finding = read.entry() >= 0 ? found[read.entry()] : null;
@@ -251,10 +260,10 @@ final class Linking {
             verdicts.isEmpty()
                 ? Map.of()
                 : Map.copyOf(verdicts)); // compact: kept per task definition
-    add(judged, labels);
+    add(judged, labels, active);
   }
 
-  private void add(JudgedTaskDefinition judged, Map<String, String> labels) {
+  private void add(JudgedTaskDefinition judged, Map<String, String> labels, boolean active) {
     String scope = scope(labels);
     synchronized (shared) {
       if (judged.key() != null) {
@@ -267,7 +276,9 @@ final class Linking {
         if (judged.revision() != null) {
           shared.index.put(scope + judged.family() + ":" + judged.revision(), judged);
         }
-        shared.latest.merge(scope + judged.family(), judged, Linking::later);
+        if (active) {
+          shared.latest.merge(scope + judged.family(), judged, Linking::later);
+        }
       }
     }
   }

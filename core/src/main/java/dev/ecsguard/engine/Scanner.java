@@ -401,6 +401,13 @@ public final class Scanner {
     public void note(Node where, String message) {
       listener.note(new Note(where.location(), Credentials.maskFormats(message)));
     }
+
+    @Override
+    public void deregistered(TaskDefinition taskDefinition) {
+      if (linking.active()) {
+        linking.deregistered(taskDefinition, labels, new Finding[selection.entries().size()]);
+      }
+    }
   }
 
   private static Map<String, String> merged(Map<String, String> first, Map<String, String> second) {

@@ -1,6 +1,7 @@
 package dev.ecsguard.format;
 
 import dev.ecsguard.model.Resource;
+import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.tree.Document;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.Node;
@@ -39,6 +40,12 @@ public sealed interface InputReader permits InputReader.OfFile, InputReader.OfDi
 
     /** Something skipped, said so that the user knows it was not checked. */
     void note(Node where, String message);
+
+    /**
+     * A deregistered (INACTIVE) task definition: AWS judges it no more, so neither does a scan, but
+     * a service may still run it, so the controls across resources may read it.
+     */
+    default void deregistered(TaskDefinition taskDefinition) {}
   }
 
   /** A format whose unit is one parsed file (JSON or YAML), recognised by its content. */

@@ -55,6 +55,45 @@ class LinkingTest {
                         "revision 3 is not the latest ACTIVE revision 5 of its family in this scan"));
   }
 
+  /**
+   * A service still runs revision 3 after it was deregistered: AWS judges it no more, so no
+   * task-definition finding names it, but ECSG.11 reads it, and it is never taken for the latest.
+   */
+  @Test
+  void aDeregisteredRevisionAServiceStillRunsIsReadForItAlone() {
+    String deregistered = revision(3, true).replace("\"ACTIVE\"", "\"INACTIVE\"");
+    String newerDeregistered = revision(7, false).replace("\"ACTIVE\"", "\"INACTIVE\"");
+    ScanResult result =
+        Scans.json(
+            "["
+                + revision(5, false)
+                + ","
+                + deregistered
+                + ","
+                + newerDeregistered
+                + ","
+                + SERVICE
+                + "]",
+            "ECS.4",
+            "ECSG.11");
+    assertThat(result.findings())
+        .extracting(Finding::resourceId, Finding::control)
+        .noneMatch(
+            tuple ->
+                tuple.toList().get(0).toString().endsWith("web:3")
+                    || tuple.toList().get(0).toString().endsWith("web:7"));
+    assertThat(result.findings())
+        .filteredOn(finding -> finding.control().id().equals("ECSG.11"))
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.status()).isEqualTo(Status.FAILED);
+              assertThat(finding.message()).contains("web:3", "ECS.4", "web:5");
+            });
+    assertThat(result.notes())
+        .anySatisfy(note -> assertThat(note.message()).startsWith("status INACTIVE"));
+  }
+
   @Test
   void revisionsOfOtherFamiliesAndTaskDefinitionsWithoutNumbersAreEachReported() {
     ScanResult result =

@@ -162,8 +162,21 @@ public final class EcsJsonReader implements InputReader.OfFile {
     return false;
   }
 
+  /**
+   * A deregistered revision is not judged, as AWS judges it no more, but it is kept for the
+   * services that still run it (ECSG.11, ECSG.12).
+   */
   private static void readTaskDefinition(ObjectNode object, Value<List<Tag>> tags, Sink sink) {
-    if (!inactive(object, sink, "INACTIVE", "DELETE_IN_PROGRESS")) {
+    Value<String> status = Fields.string(object, "status");
+    if (status.is("INACTIVE") || status.is("DELETE_IN_PROGRESS")) {
+      sink.note(
+          object.get("status"),
+          "status "
+              + status.get()
+              + ": AWS does not evaluate it, so neither does ecsguard; read only for the services"
+              + " that still run it");
+      sink.deregistered(taskDefinition(object, tags));
+    } else {
       sink.resource(taskDefinition(object, tags));
     }
   }
