@@ -162,6 +162,11 @@ class ReportFormatsTest {
     assertThat(Files.readString(reportFile(ReportFormat.HTML)))
         .contains("<b>Predicted Security Hub ECS score:</b> " + percent)
         .contains("<th>standard</th>", "<td>ECSG.1</td><td>ecsguard</td>");
+    assertThat(Files.readString(reportFile(ReportFormat.JUNIT)))
+        .contains(
+            "<testsuite name=\"ECSG.1 ",
+            "<property name=\"standard\" value=\"ecsguard\"/>",
+            "<property name=\"standard\" value=\"AWS Security Hub\"/>");
   }
 
   @Test

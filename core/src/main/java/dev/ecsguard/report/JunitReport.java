@@ -67,6 +67,12 @@ public final class JunitReport implements Report {
               + skipped
               + "\" errors=\"0\">"
               + nl);
+      // the standard the control belongs to, as a suite property that CI systems show
+      out.write(
+          "    <properties><property name=\"standard\" value=\""
+              + xml(first.control().standard().title())
+              + "\"/></properties>"
+              + nl);
       for (Finding finding : findings) {
         out.write(
             "    <testcase classname=\""
