@@ -18,7 +18,8 @@ public interface Scope {
   /**
    * The latest revision of {@code taskDefinition}'s family in the scan: the highest revision
    * number, or one with none (what an input registers comes after every revision described); {@code
-   * taskDefinition} itself when its family is not known.
+   * taskDefinition} itself when its family is not known or it has no number (each input that
+   * registers a family is the latest of its own deployment).
    */
   JudgedTaskDefinition latest(JudgedTaskDefinition taskDefinition);
 }

@@ -455,7 +455,9 @@ final class Linking {
 
     @Override
     public JudgedTaskDefinition latest(JudgedTaskDefinition taskDefinition) {
-      if (taskDefinition.family() == null) {
+      // One without a number is what an input registers: the latest, even beside another input
+      // registering the same family (two templates or modules are two deployments).
+      if (taskDefinition.family() == null || taskDefinition.revision() == null) {
         return taskDefinition;
       }
       synchronized (shared) {

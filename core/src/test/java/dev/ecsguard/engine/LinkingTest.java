@@ -129,6 +129,44 @@ class LinkingTest {
   }
 
   @Test
+  void aTemplateServiceRunsItsOwnTaskDefinitionThoughAnotherTemplateRegistersTheSameFamily()
+      throws IOException {
+    String taskDefinition =
+        """
+          %s:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Family: web
+              ContainerDefinitions:
+                - Name: app
+                  Privileged: true
+        """;
+    // Read first, the other template would be taken for the family's latest revision.
+    Path other = directory.resolve("a.yaml");
+    Path stack = directory.resolve("b.yaml");
+    Files.writeString(other, "Resources:\n" + taskDefinition.formatted("Other"));
+    Files.writeString(
+        stack,
+        "Resources:\n"
+            + taskDefinition.formatted("Task")
+            + """
+              Api:
+                Type: AWS::ECS::Service
+                Properties:
+                  TaskDefinition: !Ref Task
+            """);
+    ScanResult result =
+        Engine.scan(ScanRequest.builder().path(other).path(stack).only(List.of("ECSG.11")).build());
+    assertThat(result.findings())
+        .singleElement()
+        .satisfies(
+            finding -> {
+              assertThat(finding.status()).isEqualTo(Status.PASSED);
+              assertThat(finding.message()).contains("Task, the latest revision");
+            });
+  }
+
+  @Test
   void documentsScannedTogetherAreLinkedAtTheEndAndOnlyWithinTheirLabels() {
     DocumentReader documents = new DocumentReader(InputLimits.DEFAULT);
     Scanner scanner =
