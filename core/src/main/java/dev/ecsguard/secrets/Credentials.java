@@ -150,12 +150,27 @@ public final class Credentials {
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=(.+)", Pattern.DOTALL);
 
   /**
-   * A name's last words that make it name where a credential is kept, not hold it: found in public
-   * task definitions as {@code POSTGRES_PASSWORD_FILE}, {@code PUBLISHER_TOKEN_URL}, {@code
-   * MLFLOW_AWS_SECRET_NAME} (README, "False positives of the credential controls").
+   * A name's last words that make it name where a credential is kept, or a setting about one, not
+   * hold it: found in public task definitions as {@code POSTGRES_PASSWORD_FILE}, {@code
+   * PUBLISHER_TOKEN_URL}, {@code MLFLOW_AWS_SECRET_NAME}, {@code TOKEN_EXPIRY} (README, "False
+   * positives of the credential controls").
    */
   private static final Set<String> POINTER_WORDS =
-      Set.of("file", "path", "dir", "url", "uri", "endpoint", "name", "id", "arn");
+      Set.of(
+          "file",
+          "path",
+          "dir",
+          "url",
+          "uri",
+          "endpoint",
+          "name",
+          "id",
+          "arn",
+          "expiry",
+          "expiration",
+          "ttl",
+          "timeout",
+          "header");
 
   /**
    * An absolute or relative file path, without spaces: where a secret-like name's credential is
