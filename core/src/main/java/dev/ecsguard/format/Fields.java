@@ -176,8 +176,17 @@ public final class Fields {
     return index < elements.size() ? elements.get(index) : null;
   }
 
+  /** A loop, not a stream: every step of every path read passes here. */
   private static boolean isIndex(String step) {
-    return !step.isEmpty() && step.chars().allMatch(Character::isDigit);
+    if (step.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < step.length(); i++) {
+      if (!Character.isDigit(step.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isUnset(Node node) {

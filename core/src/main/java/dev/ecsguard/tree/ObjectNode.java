@@ -19,6 +19,7 @@ public final class ObjectNode extends Node {
   private static final int INDEXED_FROM = 12;
 
   private String[] names = new String[4];
+  private int[] hashes = new int[4]; // each name's hash: a lookup compares ints before strings
   private Node[] values = new Node[4];
   private int size;
   private Map<String, Integer> index; // member name → position, once the object is large
@@ -32,8 +33,9 @@ public final class ObjectNode extends Node {
       Integer at = index.get(name);
       return at == null ? -1 : at;
     }
+    int hash = name.hashCode();
     for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
+      if (hashes[i] == hash && names[i].equals(name)) {
         return i;
       }
     }
@@ -50,9 +52,11 @@ public final class ObjectNode extends Node {
     }
     if (size == names.length) {
       names = Arrays.copyOf(names, size * 2);
+      hashes = Arrays.copyOf(hashes, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
     names[size] = name;
+    hashes[size] = name.hashCode();
     values[size] = value;
     size++;
     if (index != null) {
@@ -78,6 +82,7 @@ public final class ObjectNode extends Node {
     }
     Node removed = values[at];
     System.arraycopy(names, at + 1, names, at, size - at - 1);
+    System.arraycopy(hashes, at + 1, hashes, at, size - at - 1);
     System.arraycopy(values, at + 1, values, at, size - at - 1);
     size--;
     names[size] = null;
