@@ -118,24 +118,9 @@ public final class EcsInventory {
         ListTaskDefinitionFamiliesResponse::families);
     for (String family : families) {
       String id = "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + family;
-      DescribeTaskDefinitionResponse response;
-      try {
-        // By family name, AWS answers with the latest ACTIVE revision: one call per family.
-        response =
-            ecs.describeTaskDefinition(
-                r -> r.taskDefinition(family).include(TaskDefinitionField.TAGS));
-      } catch (RuntimeException e) {
-        unreadable(
-            listener,
-            ResourceType.TASK_DEFINITION,
-            id,
-            AwsCallException.of("ecs:DescribeTaskDefinition", e));
-        described.add(family);
-        continue;
-      }
-      progress.described(1);
-      if (response.taskDefinition() == null) {
-        notReturned(listener, ResourceType.TASK_DEFINITION, id, "ecs:DescribeTaskDefinition");
+      // By family name, AWS answers with the latest ACTIVE revision: one call per family.
+      DescribeTaskDefinitionResponse response = describe(family, id, listener);
+      if (response == null) {
         described.add(family);
         continue;
       }
@@ -161,28 +146,41 @@ public final class EcsInventory {
           || described.contains(revision.substring(0, Math.max(0, revision.indexOf(':'))))) {
         continue;
       }
-      DescribeTaskDefinitionResponse response;
-      try {
-        // By ARN: AWS describes a deregistered (INACTIVE) revision too, which services may still
-        // run.
-        response =
-            ecs.describeTaskDefinition(
-                r -> r.taskDefinition(arn).include(TaskDefinitionField.TAGS));
-      } catch (RuntimeException e) {
-        unreadable(
-            listener,
-            ResourceType.TASK_DEFINITION,
-            arn,
-            AwsCallException.of("ecs:DescribeTaskDefinition", e));
-        continue;
+      // By ARN: AWS describes a deregistered (INACTIVE) revision too, which services may still
+      // run.
+      DescribeTaskDefinitionResponse response = describe(arn, arn, listener);
+      if (response != null) {
+        scanTaskDefinition(response, listener);
       }
-      progress.described(1);
-      if (response.taskDefinition() == null) {
-        notReturned(listener, ResourceType.TASK_DEFINITION, arn, "ecs:DescribeTaskDefinition");
-        continue;
-      }
-      scanTaskDefinition(response, listener);
     }
+  }
+
+  /**
+   * DescribeTaskDefinition of {@code taskDefinition} (a family or an ARN) with its tags, counted;
+   * null when the call fails or answers without one, the resource {@code id} then UNKNOWN naming
+   * the call.
+   */
+  private DescribeTaskDefinitionResponse describe(
+      String taskDefinition, String id, ScanListener listener) {
+    DescribeTaskDefinitionResponse response;
+    try {
+      response =
+          ecs.describeTaskDefinition(
+              r -> r.taskDefinition(taskDefinition).include(TaskDefinitionField.TAGS));
+    } catch (RuntimeException e) {
+      unreadable(
+          listener,
+          ResourceType.TASK_DEFINITION,
+          id,
+          AwsCallException.of("ecs:DescribeTaskDefinition", e));
+      return null;
+    }
+    progress.described(1);
+    if (response.taskDefinition() == null) {
+      notReturned(listener, ResourceType.TASK_DEFINITION, id, "ecs:DescribeTaskDefinition");
+      return null;
+    }
+    return response;
   }
 
   private void scanTaskDefinition(DescribeTaskDefinitionResponse response, ScanListener listener) {

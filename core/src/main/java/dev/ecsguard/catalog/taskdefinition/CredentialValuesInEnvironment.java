@@ -9,14 +9,11 @@ import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
-import dev.ecsguard.model.ContainerDefinition;
-import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.secrets.Credentials;
 import dev.ecsguard.secrets.Credentials.Kind;
-import java.util.List;
 import java.util.Optional;
 
 @ControlSpec(
@@ -41,38 +38,36 @@ public final class CredentialValuesInEnvironment extends Control<TaskDefinition>
   @Override
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     Decision decision = new Decision(taskDefinition.origin());
-    for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
-      if (decision.unknownIf(container.label(), container.environment())) {
-        continue;
-      }
-      for (EnvironmentVariable variable : container.environment().orElse(List.of())) {
-        Value<String> name = variable.name();
-        if (name.isKnown()
-            && (Credentials.ECS8_NAMES.contains(name.get()) // ECS.8 reports these
-                || parameters.matchesGlob("ignoredNames", name.get()))) {
-          continue;
-        }
-        Value<Kind> credential = variable.credential();
-        if (credential.isKnown()) {
-          // The model holds the kind of credential only: its value never reaches a message.
-          decision.fail(
-              container.label(),
-              credential.origin(),
-              "passes a credential in its environment: \""
-                  + name.orElse("(unnamed)")
-                  + "\" holds "
-                  + credential.get());
-        } else if (credential.isUnknown()) {
-          decision.unknown(
-              container.label(),
-              name.isKnown()
-                  ? Value.unknown(
-                      "the value of \"" + name.get() + "\" is unresolved: " + credential.reason(),
-                      credential.origin())
-                  : credential);
-        }
-      }
-    }
+    TaskDefinitions.environment(
+        taskDefinition,
+        decision,
+        (container, variable) -> {
+          Value<String> name = variable.name();
+          if (name.isKnown()
+              && (Credentials.ECS8_NAMES.contains(name.get()) // ECS.8 reports these
+                  || parameters.matchesGlob("ignoredNames", name.get()))) {
+            return;
+          }
+          Value<Kind> credential = variable.credential();
+          if (credential.isKnown()) {
+            // The model holds the kind of credential only: its value never reaches a message.
+            decision.fail(
+                container.label(),
+                credential.origin(),
+                "passes a credential in its environment: \""
+                    + name.orElse("(unnamed)")
+                    + "\" holds "
+                    + credential.get());
+          } else if (credential.isUnknown()) {
+            decision.unknown(
+                container.label(),
+                name.isKnown()
+                    ? Value.unknown(
+                        "the value of \"" + name.get() + "\" is unresolved: " + credential.reason(),
+                        credential.origin())
+                    : credential);
+          }
+        });
     return decision.verdict("No container holds a credential by value in its environment.");
   }
 

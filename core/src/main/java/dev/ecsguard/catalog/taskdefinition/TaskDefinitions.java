@@ -3,9 +3,11 @@ package dev.ecsguard.catalog.taskdefinition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.model.ContainerDefinition;
+import dev.ecsguard.model.EnvironmentVariable;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /** What several task-definition controls read the same way. */
 final class TaskDefinitions {
@@ -44,6 +46,21 @@ final class TaskDefinitions {
               containers.origin()));
     }
     return containers.orElse(List.of());
+  }
+
+  /**
+   * Each environment variable of each container to judge, with its container; an environment that
+   * cannot be read is recorded as unknown for its container.
+   */
+  static void environment(
+      TaskDefinition taskDefinition,
+      Decision decision,
+      BiConsumer<ContainerDefinition, EnvironmentVariable> variable) {
+    for (ContainerDefinition container : containers(taskDefinition, decision)) {
+      if (!decision.unknownIf(container.label(), container.environment())) {
+        container.environment().orElse(List.of()).forEach(each -> variable.accept(container, each));
+      }
+    }
   }
 
   /** Windows families are spelled WINDOWS_SERVER_2019_FULL and the like. */
