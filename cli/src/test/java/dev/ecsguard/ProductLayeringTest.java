@@ -43,10 +43,11 @@ class ProductLayeringTest {
       slices().matching("dev.ecsguard.(**)").should().beFreeOfCycles();
 
   @ArchTest
-  static final ArchRule onlyAwsUsesTheAwsSdk =
+  static final ArchRule onlyAwsGuardrailAndCliUseTheAwsSdk =
       noClasses()
           .that()
-          .resideOutsideOfPackages("dev.ecsguard.aws..", "dev.ecsguard.cli..")
+          .resideOutsideOfPackages(
+              "dev.ecsguard.aws..", "dev.ecsguard.guardrail..", "dev.ecsguard.cli..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("software.amazon..");

@@ -50,6 +50,8 @@ public final class Main {
     line.addSubcommand(new FixCommand(context));
     line.addSubcommand(new ApplyCommand(context, main));
     line.addSubcommand(new RollbackCommand(context, main));
+    line.addSubcommand(
+        new CommandLine(new GuardrailCommand()).addSubcommand(new GuardrailInvokeCommand(context)));
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);

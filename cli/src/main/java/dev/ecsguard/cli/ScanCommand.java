@@ -358,7 +358,10 @@ final class ScanCommand implements Callable<Integer> {
                   + "; nothing was checked");
       return ExitCode.ERROR.code();
     }
-    return result.failing(threshold) > 0 ? ExitCode.FAILED.code() : ExitCode.OK.code();
+    boolean failed =
+        result.failing(threshold) > 0
+            || (configuration.failOnUnknown() && result.unknownUnsuppressed() > 0);
+    return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 
   /**

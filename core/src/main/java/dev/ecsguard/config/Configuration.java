@@ -17,6 +17,8 @@ import java.util.Set;
  * @param parameters {@code "ECS.13.requiredTagKeys" → "team,owner"}
  * @param failOn the lowest severity whose FAILED findings fail the scan, or null for the default
  *     (any)
+ * @param failOnUnknown whether an UNKNOWN finding fails as a FAILED one does (the guardrail's hook
+ *     blocks on it then)
  * @param suppressions accepted exceptions
  * @param source the file it was read from, or null for none
  */
@@ -25,10 +27,11 @@ public record Configuration(
     List<String> skip,
     Map<String, String> parameters,
     Severity failOn,
+    boolean failOnUnknown,
     List<Suppression> suppressions,
     String source) {
   public static final Configuration NONE =
-      new Configuration(null, List.of(), Map.of(), null, List.of(), null);
+      new Configuration(null, List.of(), Map.of(), null, false, List.of(), null);
 
   public Configuration {
     standards = standards == null ? null : Set.copyOf(standards);

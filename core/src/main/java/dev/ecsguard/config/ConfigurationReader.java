@@ -11,6 +11,7 @@ import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ import java.util.Set;
 public final class ConfigurationReader {
   public static final String FILE_NAME = ".ecsguard.yml";
   private static final Set<String> TOP_LEVEL =
-      Set.of("controls", "parameters", "failOn", "suppressions");
+      Set.of("controls", "parameters", "failOn", "failOnUnknown", "suppressions");
 
   private ConfigurationReader() {}
 
@@ -50,6 +51,14 @@ public final class ConfigurationReader {
     return read(new DocumentReader(InputLimits.DEFAULT).read(file, name).root(), name);
   }
 
+  /**
+   * The configuration written in {@code in} (an SSM parameter's value, a file packaged with the
+   * guardrail), named {@code name} in errors.
+   */
+  public static Configuration read(InputStream in, String name) throws InputException {
+    return read(new DocumentReader(InputLimits.DEFAULT).read(in, name).root(), name);
+  }
+
   private static Configuration read(Node root, String name) throws InputException {
     ObjectNode top = object(root, name, "the configuration");
     for (String key : top.names()) {
@@ -57,7 +66,9 @@ public final class ConfigurationReader {
         throw error(
             name,
             top.get(key),
-            "unknown setting " + key + " (known: controls, parameters, failOn, suppressions)");
+            "unknown setting "
+                + key
+                + " (known: controls, parameters, failOn, failOnUnknown, suppressions)");
       }
     }
     List<String> skip = new ArrayList<>();
@@ -116,13 +127,22 @@ public final class ConfigurationReader {
     if (top.get("failOn") != null) {
       failOn = severity(top.get("failOn"), name);
     }
+    boolean failOnUnknown = false;
+    if (top.get("failOnUnknown") != null) {
+      Node flag = top.get("failOnUnknown");
+      if (!(flag instanceof ScalarNode scalar) || scalar.type() != ScalarNode.Type.BOOLEAN) {
+        throw error(name, flag, "failOnUnknown must be true or false");
+      }
+      failOnUnknown = scalar.text().equals("true");
+    }
     List<Suppression> suppressions = new ArrayList<>();
     if (top.get("suppressions") != null) {
       for (Node entry : array(top.get("suppressions"), name, "suppressions")) {
         suppressions.add(suppression(entry, name));
       }
     }
-    return new Configuration(standards, skip, parameters, failOn, suppressions, name);
+    return new Configuration(
+        standards, skip, parameters, failOn, failOnUnknown, suppressions, name);
   }
 
   private static Suppression suppression(Node node, String name) throws InputException {

@@ -112,6 +112,12 @@ public final class ScanResult implements ScanListener {
             .count();
   }
 
+  /** UNKNOWN findings that no suppression covers: what fails a scan that fails on UNKNOWN. */
+  public int unknownUnsuppressed() {
+    return (int)
+        findings.stream().filter(f -> f.status() == Status.UNKNOWN && !f.suppressed()).count();
+  }
+
   /** The standards of the controls that ran. */
   public Set<Standard> standards() {
     return selection.standards();

@@ -85,6 +85,14 @@ public final class AwsSession implements AutoCloseable {
     return configure(SecurityHubClient.builder(), account.credentials(), region).build();
   }
 
+  /**
+   * Any SDK client, configured as this session's own (retries, call counts, endpoint, HTTP client):
+   * what the guardrail's Config, CloudFormation, SNS and SSM calls use.
+   */
+  public <B extends AwsClientBuilder<B, C>, C> C client(B builder, Account account, String region) {
+    return configure(builder, account.credentials(), region).build();
+  }
+
   private <B extends AwsClientBuilder<B, ?>> B configure(
       B builder, AwsCredentialsProvider credentials, String region) {
     builder
