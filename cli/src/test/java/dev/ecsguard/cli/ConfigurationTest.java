@@ -181,6 +181,7 @@ class ConfigurationTest {
         "controls:\\n  standard: cis\\n|2:13|the standard must be securityhub",
         "colour: always\\n|1:9|unknown setting colour",
         "failOn: low\\nfailOn: high\\n|2:1|the key failOn appears twice",
+        "failOnUnknown: sometimes|1:16|failOnUnknown must be true or false",
         "controls: [\\n|2:1|malformed YAML"
       })
   void aBadConfigurationIsAnErrorNamingFileAndLine(String yaml, String position, String problem)
@@ -189,6 +190,24 @@ class ConfigurationTest {
     Run run = Run.of("scan", "--config", config.toString(), task().toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(run.err()).startsWith(config + ":" + position + ": ").contains(problem);
+  }
+
+  @Test
+  void failOnUnknownMakesAnUnknownFindingFailTheScan() throws IOException {
+    Path task =
+        Files.writeString(
+            dir.resolve("unknown.json"),
+            "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"app\",\"privileged\":\"yes\"}]}");
+    Path strict = Files.writeString(dir.resolve("strict.yml"), "failOnUnknown: true\n");
+    Path lenient = Files.writeString(dir.resolve("lenient.yml"), "failOnUnknown: false\n");
+    assertThat(
+            Run.of("scan", "--config", strict.toString(), "--controls", "ECS.4", task.toString())
+                .exitCode())
+        .isEqualTo(ExitCode.FAILED.code());
+    assertThat(
+            Run.of("scan", "--config", lenient.toString(), "--controls", "ECS.4", task.toString())
+                .exitCode())
+        .isEqualTo(ExitCode.OK.code());
   }
 
   private static JsonNode finding(JsonNode report, String control) {
