@@ -23,26 +23,11 @@ public final class AwsAccess implements AutoCloseable {
 
   /**
    * The caller's account in {@code region} (null: the environment's or the profile's Region), with
-   * the credentials of {@code profile} (null: the standard chain).
+   * the credentials of {@code profile} (null: the standard chain); STS tells the account.
    */
   public static AwsAccess open(String profile, String region) throws GuardrailException {
-    AwsSession session =
-        new AwsSession(
-            new AwsOptions(
-                profile,
-                region == null ? List.of() : List.of(region),
-                List.of(),
-                false,
-                AwsOptions.DEFAULT_ORGANIZATION_ROLE,
-                1,
-                null,
-                8));
-    String chosen = region != null ? region : session.configuredRegion();
-    if (chosen == null) {
-      session.close();
-      throw new GuardrailException(
-          "no AWS Region (set AWS_REGION or give a profile or --region with one)");
-    }
+    AwsSession session = session(profile, region);
+    String chosen = region(session, region);
     ScanResult errors = new ScanResult();
     List<AwsSession.Account> accounts = session.accounts(errors);
     if (accounts.isEmpty()) {
@@ -53,6 +38,39 @@ public final class AwsAccess implements AutoCloseable {
               : errors.errors().get(0).getMessage());
     }
     return new AwsAccess(session, new AwsSession.Target(accounts.get(0), chosen));
+  }
+
+  /**
+   * A Lambda function's own account and Region, both known from its environment: no call is made
+   * until a handler needs one (a hook's resource request needs none).
+   */
+  public static AwsAccess forFunction(String accountId, String region) throws GuardrailException {
+    AwsSession session = session(null, region);
+    return new AwsAccess(
+        session, new AwsSession.Target(session.caller(accountId), region(session, region)));
+  }
+
+  private static AwsSession session(String profile, String region) {
+    return new AwsSession(
+        new AwsOptions(
+            profile,
+            region == null ? List.of() : List.of(region),
+            List.of(),
+            false,
+            AwsOptions.DEFAULT_ORGANIZATION_ROLE,
+            1,
+            null,
+            8));
+  }
+
+  private static String region(AwsSession session, String region) throws GuardrailException {
+    String chosen = region != null ? region : session.configuredRegion();
+    if (chosen == null) {
+      session.close();
+      throw new GuardrailException(
+          "no AWS Region (set AWS_REGION or give a profile or --region with one)");
+    }
+    return chosen;
   }
 
   public AwsSession session() {

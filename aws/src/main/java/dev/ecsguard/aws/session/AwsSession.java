@@ -119,13 +119,7 @@ public final class AwsSession implements AutoCloseable {
 
   /** The accounts the options reach: the caller's, each role's, or the organization's. */
   public List<Account> accounts(ScanListener errors) {
-    AwsCredentialsProvider base =
-        options.profile() != null
-            ? ProfileCredentialsProvider.create(options.profile())
-            : DefaultCredentialsProvider.builder().build();
-    if (base instanceof AutoCloseable closeable) {
-      opened.add(closeable);
-    }
+    AwsCredentialsProvider base = baseCredentials();
     List<Account> accounts = new ArrayList<>();
     // The STS client outlives this method: the assumed roles' credentials refresh through it.
     StsClient sts = configure(StsClient.builder(), base, homeRegion).build();
@@ -163,6 +157,25 @@ public final class AwsSession implements AutoCloseable {
       }
     }
     return accounts;
+  }
+
+  /**
+   * The caller's own account when its id is known already (a Lambda function's, from its ARN): what
+   * {@link #accounts} gives without options, but without asking STS.
+   */
+  public Account caller(String accountId) {
+    return new Account(accountId, baseCredentials());
+  }
+
+  private AwsCredentialsProvider baseCredentials() {
+    AwsCredentialsProvider base =
+        options.profile() != null
+            ? ProfileCredentialsProvider.create(options.profile())
+            : DefaultCredentialsProvider.builder().build();
+    if (base instanceof AutoCloseable closeable) {
+      opened.add(closeable);
+    }
+    return base;
   }
 
   private Account assumed(StsClient sts, String roleArn, String accountId) {

@@ -38,7 +38,8 @@ public final class LambdaHandler implements RequestStreamHandler {
     JsonNode event = JSON.readTree(input);
     try {
       GuardrailContext context =
-          new GuardrailContext(configuration(), aws(), LocalDate.now(ZoneOffset.UTC), environment);
+          new GuardrailContext(
+              configuration(lambda), aws(lambda), LocalDate.now(ZoneOffset.UTC), environment);
       JSON.writeValue(output, Guardrail.handle(Handler.of(event), event, context).body());
     } catch (GuardrailException e) {
       // Lambda reports the failure (the Config and EventBridge invocations are retried); the hook
@@ -47,16 +48,21 @@ public final class LambdaHandler implements RequestStreamHandler {
     }
   }
 
-  private AwsAccess aws() throws GuardrailException {
+  /** The function's own account (from its ARN: no STS call) and Region. */
+  private AwsAccess aws(Context lambda) throws GuardrailException {
     if (aws == null) {
-      aws = AwsAccess.open(null, environment.get("AWS_REGION"));
+      String[] arn = lambda.getInvokedFunctionArn().split(":");
+      if (arn.length < 5) {
+        throw new GuardrailException("the invoked function's ARN names no account");
+      }
+      aws = AwsAccess.forFunction(arn[4], environment.get("AWS_REGION"));
     }
     return aws;
   }
 
-  private Configuration configuration() throws GuardrailException {
+  private Configuration configuration(Context lambda) throws GuardrailException {
     if (configuration == null) {
-      configuration = GuardrailConfiguration.load(environment, aws());
+      configuration = GuardrailConfiguration.load(environment, aws(lambda));
     }
     return configuration;
   }
