@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
     description =
         "Finds what AWS Security Hub's ECS controls would flag, before deployment and in CI.",
     usageHelpAutoWidth = true)
-public final class Main {
+public final class Main implements Runnable {
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--debug",
@@ -44,6 +45,7 @@ public final class Main {
   public static int run(String[] args, Context context) {
     Main main = new Main();
     CommandLine line = new CommandLine(main);
+    line.addSubcommand(new CommandLine.HelpCommand());
     line.addSubcommand(new ScanCommand(context, main));
     line.addSubcommand(new ControlsCommand(context));
     line.addSubcommand(new ExplainCommand(context));
@@ -73,6 +75,9 @@ public final class Main {
         (e, args2) -> {
           PrintWriter err = e.getCommandLine().getErr();
           err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), args2, line)));
+          // The candidates are the command's own names ("Did you mean: scan?"), never what was
+          // typed.
+          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.ERROR.code();
         });
@@ -181,6 +186,12 @@ public final class Main {
     } catch (ReflectiveOperationException e) {
       return true; // JDK 21: a console exists only when attached to a terminal
     }
+  }
+
+  /** Bare {@code ecsguard}: the usage, as {@code ecsguard help} prints it. */
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -64,4 +64,20 @@ class UsageErrorsTest {
     Run run = usageError("scan", "--format", "json", "--concurrency", "x" + SECRET, ".");
     assertThat(run.err()).contains("Invalid value for option '--concurrency'");
   }
+
+  @Test
+  void aMistypedCommandOrOptionGetsSuggestionsFromTheCommandsOwnNames() {
+    assertThat(usageError("scna", SECRET).err()).contains("Did you mean: ecsguard scan?");
+    assertThat(usageError("scan", "--formt", SECRET, ".").err()).contains("--format");
+  }
+
+  @Test
+  void bareInvocationAndHelpPrintTheUsage() {
+    Run bare = Run.of();
+    assertThat(bare.exitCode()).isZero();
+    assertThat(bare.out()).startsWith("Usage: ecsguard").contains("scan").contains("guardrail");
+    Run help = Run.of("help", "scan");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).startsWith("Usage: ecsguard scan");
+  }
 }
