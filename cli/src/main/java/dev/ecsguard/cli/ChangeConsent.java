@@ -20,8 +20,9 @@ final class ChangeConsent {
       names = "--wait-timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
+      defaultValue = "10m", // as a user writes it, so that the help shows it so
       description = "How long --wait waits per service (default: ${DEFAULT-VALUE}), e.g. 90s, 15m.")
-  Duration waitTimeout = Duration.ofMinutes(10);
+  Duration waitTimeout;
 
   /** How long to wait for each service, or null for not at all. */
   Duration waitPerService() {

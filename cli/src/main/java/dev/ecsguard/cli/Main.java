@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,6 +55,8 @@ public final class Main implements Runnable {
     line.addSubcommand(new RollbackCommand(context, main));
     line.addSubcommand(
         new CommandLine(new GuardrailCommand()).addSubcommand(new GuardrailInvokeCommand(context)));
+    EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
+    line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);
@@ -74,7 +77,10 @@ public final class Main implements Runnable {
     line.setParameterExceptionHandler(
         (e, args2) -> {
           PrintWriter err = e.getCommandLine().getErr();
-          err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), args2, line)));
+          String[] given =
+              Stream.concat(Arrays.stream(args2), environmentDefaults.values())
+                  .toArray(String[]::new);
+          err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), given, line)));
           // The candidates are the command's own names ("Did you mean: scan?"), never what was
           // typed.
           CommandLine.UnmatchedArgumentException.printSuggestions(e, err);

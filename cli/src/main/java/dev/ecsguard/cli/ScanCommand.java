@@ -3,6 +3,7 @@ package dev.ecsguard.cli;
 import dev.ecsguard.aws.scan.AwsScan;
 import dev.ecsguard.aws.securityhub.SecurityHubImport;
 import dev.ecsguard.aws.session.AwsOptions;
+import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.engine.Baseline;
@@ -139,6 +140,19 @@ final class ScanCommand implements Callable<Integer> {
   String failOn;
 
   @Option(
+      names = "--fail-on-unknown",
+      description =
+          "An unsuppressed UNKNOWN finding makes the exit code 1 too (default: the configuration's failOnUnknown, else no).")
+  boolean failOnUnknown;
+
+  @Option(
+      names = "--min-severity",
+      paramLabel = "SEVERITY",
+      description =
+          "Run only the controls of this severity or higher: critical, high, medium or low (default: low, every one).")
+  String minSeverity;
+
+  @Option(
       names = "--securityhub-import",
       description =
           "Send the findings to AWS Security Hub (BatchImportFindings) as the caller's account; --profile applies.")
@@ -161,6 +175,11 @@ final class ScanCommand implements Callable<Integer> {
       names = {"-v", "--verbose"},
       description = "Text report: list PASSED and NOT_APPLICABLE findings too.")
   boolean verbose;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Text report: the FAILED and UNKNOWN findings only, without notes or summary.")
+  boolean quiet;
 
   @Option(
       names = "--color",
@@ -234,9 +253,12 @@ final class ScanCommand implements Callable<Integer> {
     Severity threshold;
     ScanRequest request;
     try {
+      if (verbose && quiet) {
+        throw new IllegalArgumentException("--verbose and --quiet contradict each other; give one");
+      }
       threshold =
           failOn != null
-              ? severity(failOn)
+              ? severity(failOn, "--fail-on")
               : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
       request = request(configuration, accepted, awsOptions);
     } catch (IllegalArgumentException e) {
@@ -360,7 +382,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     boolean failed =
         result.failing(threshold) > 0
-            || (configuration.failOnUnknown() && result.unknownUnsuppressed() > 0);
+            || ((failOnUnknown || configuration.failOnUnknown())
+                && result.unknownUnsuppressed() > 0);
     return failed ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 
@@ -376,6 +399,7 @@ final class ScanCommand implements Callable<Integer> {
             .only(only == null ? List.of() : only)
             .skip(configuration.skip())
             .skip(skip)
+            .skip(belowMinimumSeverity())
             .parameters(configuration.parameters())
             .parameters(parameters)
             .suppressions(configuration.suppressions())
@@ -396,12 +420,25 @@ final class ScanCommand implements Callable<Integer> {
     return request.build();
   }
 
-  private static Severity severity(String name) {
+  private static Severity severity(String name, String option) {
     Severity severity = Severity.named(name);
     if (severity == null) {
-      throw new IllegalArgumentException("--fail-on must be critical, high, medium or low");
+      throw new IllegalArgumentException(option + " must be critical, high, medium or low");
     }
     return severity;
+  }
+
+  /** The controls below {@code --min-severity}: skipped, as if named in --skip-controls. */
+  private List<String> belowMinimumSeverity() {
+    if (minSeverity == null) {
+      return List.of();
+    }
+    Severity minimum = severity(minSeverity, "--min-severity");
+    return Catalogue.CONTROLS.stream()
+        .map(control -> control.info())
+        .filter(info -> info.severity().compareTo(minimum) > 0)
+        .map(info -> info.id())
+        .toList();
   }
 
   /** The reports asked for, -o applied; null when more than one would go to standard output. */
@@ -462,6 +499,7 @@ final class ScanCommand implements Callable<Integer> {
                 new ReportFormat.Options(
                     useColour(target.file()),
                     verbose,
+                    quiet,
                     asffAccount(),
                     asffRegion(),
                     java.time.Instant.now()));

@@ -15,7 +15,7 @@ public enum ReportFormat {
   TEXT(
       "findings by resource, with the fix, for a terminal",
       List.of(".txt"),
-      options -> new TextReport(options.colour(), options.verbose())),
+      options -> new TextReport(options.colour(), options.verbose(), options.quiet())),
   JSON(
       "every finding, for scripts (a documented interface)",
       List.of(".json"),
@@ -48,7 +48,7 @@ public enum ReportFormat {
    * region} and {@code now} (ASFF: where findings of offline files belong, and when).
    */
   public record Options(
-      boolean colour, boolean verbose, String account, String region, Instant now) {}
+      boolean colour, boolean verbose, boolean quiet, String account, String region, Instant now) {}
 
   private final String description;
   private final List<String> extensions;

@@ -30,10 +30,16 @@ public final class TextReport implements Report {
 
   private final boolean colour;
   private final boolean verbose;
+  private final boolean quiet;
 
-  public TextReport(boolean colour, boolean verbose) {
+  /**
+   * {@code verbose}: every finding; {@code quiet}: the FAILED and UNKNOWN findings only, without
+   * notes, summary or score.
+   */
+  public TextReport(boolean colour, boolean verbose, boolean quiet) {
     this.colour = colour;
     this.verbose = verbose;
+    this.quiet = quiet;
   }
 
   @Override
@@ -105,6 +111,9 @@ public final class TextReport implements Report {
                 + ")"
                 + nl);
       }
+    }
+    if (quiet) {
+      return;
     }
     for (Note note : result.notes()) {
       out.write("note: " + Printable.escape(note.location() + ": " + note.message()) + nl);

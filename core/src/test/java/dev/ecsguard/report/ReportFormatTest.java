@@ -21,7 +21,9 @@ class ReportFormatTest {
         .allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
     StringWriter out = new StringWriter();
     format
-        .create(new ReportFormat.Options(false, true, "000000000000", "us-east-1", Instant.EPOCH))
+        .create(
+            new ReportFormat.Options(
+                false, true, false, "000000000000", "us-east-1", Instant.EPOCH))
         .render(new ScanResult(), out);
     assertThat(out.toString()).isNotEmpty();
     assertThat(ReportFormat.named(format.label().toUpperCase())).isSameAs(format);

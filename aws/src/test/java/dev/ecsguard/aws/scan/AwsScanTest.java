@@ -311,7 +311,7 @@ class AwsScanTest {
   @Test
   void noReportNorProgressShowsTheValueOfAFlaggedVariable() throws IOException {
     StringWriter text = new StringWriter();
-    new TextReport(false, true).render(clean, text);
+    new TextReport(false, true, false).render(clean, text);
     StringWriter json = new StringWriter();
     new JsonReport().render(clean, json);
     assertThat(text.toString()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);

@@ -1,0 +1,82 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What CI and terminal users expect of a scanner's command line: quiet, filters, variables. */
+class CliHabitsTest {
+  private static final String PRIVILEGED_WITH_UNKNOWN =
+      "{\"family\":\"f\",\"networkMode\":\"awsvpc\",\"containerDefinitions\":[{\"name\":\"app\","
+          + "\"privileged\":true,\"readonlyRootFilesystem\":\"maybe\"}]}";
+
+  @TempDir Path dir;
+
+  private Path task() throws IOException {
+    return Files.writeString(dir.resolve("task.json"), PRIVILEGED_WITH_UNKNOWN);
+  }
+
+  @Test
+  void quietPrintsTheFindingsWithoutNotesOrSummary() throws IOException {
+    Run run = Run.of("scan", "-q", task().toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(run.out())
+        .contains("ECS.4")
+        .doesNotContain("resources:")
+        .doesNotContain("Predicted");
+    assertThat(Run.of("scan", "-q", "-v", task().toString()).err())
+        .contains("--verbose and --quiet contradict each other");
+  }
+
+  @Test
+  void minSeverityRunsOnlyTheControlsAtOrAboveIt() throws IOException {
+    Run run = Run.of("scan", "--min-severity", "high", "--format", "json", task().toString());
+    assertThat(run.out()).contains("\"ECS.4\"").doesNotContain("\"ECS.15\"");
+    assertThat(Run.of("scan", "--min-severity", "severe", task().toString()).err())
+        .contains("--min-severity must be critical, high, medium or low");
+  }
+
+  @Test
+  void failOnUnknownFailsOnAnUnknownFinding() throws IOException {
+    Path task = task();
+    assertThat(Run.of("scan", "--controls", "ECS.5", task.toString()).exitCode())
+        .isEqualTo(ExitCode.OK.code());
+    assertThat(
+            Run.of("scan", "--controls", "ECS.5", "--fail-on-unknown", task.toString()).exitCode())
+        .isEqualTo(ExitCode.FAILED.code());
+  }
+
+  @Test
+  void ecsguardVariablesSetOptionsAndTheCommandLineWins() throws IOException {
+    Path task = task();
+    Map<String, String> critical = Map.of("ECSGUARD_FAIL_ON", "critical");
+    assertThat(Run.with(critical, false, "scan", task.toString()).exitCode())
+        .isEqualTo(ExitCode.OK.code());
+    assertThat(Run.with(critical, false, "scan", "--fail-on", "high", task.toString()).exitCode())
+        .isEqualTo(ExitCode.FAILED.code());
+    assertThat(
+            Run.with(
+                    Map.of("ECSGUARD_FAIL_ON_UNKNOWN", "true"),
+                    false,
+                    "scan",
+                    "--controls",
+                    "ECS.5",
+                    task.toString())
+                .exitCode())
+        .isEqualTo(ExitCode.FAILED.code());
+    Run bad =
+        Run.with(Map.of("ECSGUARD_CONCURRENCY", "hunter2Secret"), false, "scan", task.toString());
+    assertThat(bad.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(bad.all()).contains("--concurrency").doesNotContain("hunter2Secret");
+  }
+
+  @Test
+  void durationsShowAsWritten() {
+    assertThat(Run.of("apply", "--help").out()).contains("(default: 10m)");
+  }
+}
