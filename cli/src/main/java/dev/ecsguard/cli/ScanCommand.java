@@ -90,7 +90,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "FILE",
-      description = "Write the report that has no =FILE to FILE instead of standard output.")
+      description =
+          "Write the report that has no =FILE to FILE instead of standard output; without --format, its extension chooses the format (x.sarif, x.html, x.json…).")
   Path output;
 
   @Mixin StandardChoice standardChoice = new StandardChoice();
@@ -304,10 +305,12 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     boolean unwritten = false; // one report that cannot be written must not cost the others
+    List<Target> written = new ArrayList<>();
     for (Target target : targets) {
       String where = target.file() == null ? "standard output" : target.file().toString();
       try {
         render(result, target);
+        written.add(target);
       } catch (IOException e) {
         context
             .err()
@@ -334,6 +337,10 @@ final class ScanCommand implements Callable<Integer> {
         }
         unwritten = true;
       }
+    }
+    if (!written.isEmpty() && targets.stream().allMatch(target -> target.file() != null)) {
+      // Nothing on standard output: one line says what happened and where it went.
+      context.err().println(Printable.escape(summaryLine(result, written)));
     }
     if (securityHubImport) {
       SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, accounts.profile, null);
@@ -428,6 +435,23 @@ final class ScanCommand implements Callable<Integer> {
     return severity;
   }
 
+  private static String summaryLine(ScanResult result, List<Target> targets) {
+    return "ecsguard: "
+        + result.resources()
+        + (result.resources() == 1 ? " resource: " : " resources: ")
+        + result.count(dev.ecsguard.control.Status.FAILED)
+        + " failed, "
+        + result.count(dev.ecsguard.control.Status.UNKNOWN)
+        + " unknown, "
+        + result.count(dev.ecsguard.control.Status.PASSED)
+        + " passed; "
+        + String.join(
+            ", ",
+            targets.stream()
+                .map(target -> target.format().label() + " report in " + target.file())
+                .toList());
+  }
+
   /** The controls below {@code --min-severity}: skipped, as if named in --skip-controls. */
   private List<String> belowMinimumSeverity() {
     if (minSeverity == null) {
@@ -443,7 +467,12 @@ final class ScanCommand implements Callable<Integer> {
 
   /** The reports asked for, -o applied; null when more than one would go to standard output. */
   private List<Target> targets() {
-    List<Target> asked = formats.isEmpty() ? List.of(new Target(DEFAULT_FORMAT, null)) : formats;
+    ReportFormat named =
+        output == null ? null : ReportFormat.forFile(output.getFileName().toString());
+    List<Target> asked =
+        formats.isEmpty()
+            ? List.of(new Target(named != null ? named : DEFAULT_FORMAT, null))
+            : formats;
     List<Target> targets = new ArrayList<>();
     int toStandardOutput = 0;
     for (Target target : asked) {

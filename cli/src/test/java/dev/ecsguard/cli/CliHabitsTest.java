@@ -79,4 +79,17 @@ class CliHabitsTest {
   void durationsShowAsWritten() {
     assertThat(Run.of("apply", "--help").out()).contains("(default: 10m)");
   }
+
+  @Test
+  void anOutputFilesExtensionChoosesTheFormatAndALineSaysWhereTheReportWent() throws IOException {
+    Path sarif = dir.resolve("results.sarif");
+    Run run = Run.of("scan", "-o", sarif.toString(), task().toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(Files.readString(sarif)).contains("\"version\" : \"2.1.0\"");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).contains("1 resource: ").contains("sarif report in " + sarif);
+    Path unknownExtension = dir.resolve("report.out");
+    Run.of("scan", "-o", unknownExtension.toString(), task().toString());
+    assertThat(Files.readString(unknownExtension)).contains("ECS.4").contains("1 resource:");
+  }
 }

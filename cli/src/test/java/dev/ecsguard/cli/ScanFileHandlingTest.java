@@ -272,8 +272,13 @@ class ScanFileHandlingTest {
             task.toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err().lines())
-        .hasSize(1)
-        .allSatisfy(line -> assertThat(line).contains("cannot write the json report"));
+        .hasSize(2)
+        .first()
+        .satisfies(line -> assertThat(line).contains("cannot write the json report"));
+    // the summary line names only the report written
+    assertThat(run.err().lines().skip(1).findFirst().orElseThrow())
+        .contains("sarif report in")
+        .doesNotContain("r.json");
     assertThat(sarif).exists();
   }
 

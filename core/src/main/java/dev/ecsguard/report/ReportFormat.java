@@ -44,8 +44,9 @@ public enum ReportFormat {
   ; // on its own line, so that a new format is one added line
 
   /**
-   * What a report may depend on: {@code colour} and {@code verbose} (text); {@code account}, {@code
-   * region} and {@code now} (ASFF: where findings of offline files belong, and when).
+   * What a report may depend on: {@code colour}, {@code verbose} and {@code quiet} (text); {@code
+   * account}, {@code region} and {@code now} (ASFF: where findings of offline files belong, and
+   * when).
    */
   public record Options(
       boolean colour, boolean verbose, boolean quiet, String account, String region, Instant now) {}
@@ -80,6 +81,25 @@ public enum ReportFormat {
 
   public Report create(Options options) {
     return factory.apply(options);
+  }
+
+  /**
+   * The format a file's name says, by its longest known extension in any case ({@code x.sarif.json}
+   * is SARIF, {@code x.json} JSON); null when it says none.
+   */
+  public static ReportFormat forFile(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
+    ReportFormat best = null;
+    int longest = 0;
+    for (ReportFormat format : values()) {
+      for (String extension : format.extensions) {
+        if (name.endsWith(extension) && extension.length() > longest) {
+          best = format;
+          longest = extension.length();
+        }
+      }
+    }
+    return best;
   }
 
   /** Every format's {@link #label()}, in the order of this list. */
