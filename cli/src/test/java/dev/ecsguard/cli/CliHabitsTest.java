@@ -92,4 +92,25 @@ class CliHabitsTest {
     Run.of("scan", "-o", unknownExtension.toString(), task().toString());
     assertThat(Files.readString(unknownExtension)).contains("ECS.4").contains("1 resource:");
   }
+
+  @Test
+  void manyNotesOfOneKindAreOneLineUnlessVerbose() throws IOException {
+    Path modules = Files.createDirectories(dir.resolve("node_modules/pkg"));
+    for (int i = 0; i < 5; i++) {
+      Files.writeString(modules.resolve("package" + i + ".json"), "{\"name\":\"p\"}");
+    }
+    task();
+    Run run = Run.of("scan", dir.toString());
+    assertThat(run.out().lines().filter(line -> line.startsWith("note: ")))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat(line).startsWith("note: 5 inputs: not ").endsWith("(-v lists them)"));
+    assertThat(
+            Run.of("scan", "-v", dir.toString())
+                .out()
+                .lines()
+                .filter(line -> line.startsWith("note: ")))
+        .hasSize(5);
+  }
 }

@@ -7,8 +7,12 @@ import dev.ecsguard.engine.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The readable report: FAILED and UNKNOWN findings (every finding with {@code verbose}) grouped
@@ -41,6 +45,12 @@ public final class TextReport implements Report {
     this.verbose = verbose;
     this.quiet = quiet;
   }
+
+  /**
+   * More notes than this of one kind (the same words, say "not ECS JSON; skipped") are one line,
+   * unless verbose: a node_modules would otherwise bury the findings under thousands.
+   */
+  static final int NOTES_LISTED_PER_KIND = 3;
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -115,9 +125,7 @@ public final class TextReport implements Report {
     if (quiet) {
       return;
     }
-    for (Note note : result.notes()) {
-      out.write("note: " + Printable.escape(note.location() + ": " + note.message()) + nl);
-    }
+    writeNotes(result.notes(), out, nl);
     out.write(
         String.format(
             "%d %s, %d %s: %s, %s, %s, %s%s%s%s",
@@ -154,6 +162,23 @@ public final class TextReport implements Report {
 
   private String paint(Status status, String text) {
     return colour ? COLOURS.get(status) + text + RESET : text;
+  }
+
+  private void writeNotes(List<Note> notes, Writer out, String nl) throws IOException {
+    Map<String, Long> perKind =
+        notes.stream().collect(Collectors.groupingBy(Note::message, Collectors.counting()));
+    Set<String> summarised = new HashSet<>();
+    for (Note note : notes) {
+      long ofItsKind = perKind.get(note.message());
+      if (verbose || ofItsKind <= NOTES_LISTED_PER_KIND) {
+        out.write("note: " + Printable.escape(note.location() + ": " + note.message()) + nl);
+      } else if (summarised.add(note.message())) {
+        out.write(
+            String.format(
+                "note: %,d inputs: %s (-v lists them)%s",
+                ofItsKind, Printable.escape(note.message()), nl));
+      }
+    }
   }
 
   private static String plural(int count, String word) {
