@@ -11,6 +11,7 @@ import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
@@ -58,6 +59,18 @@ final class ScanCommand implements Callable<Integer> {
       arity = "0..*",
       description = "Files or directories to scan; - reads standard input.")
   List<Path> paths = List.of();
+
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description =
+          "Leave out what a directory search finds that matches (repeatable): a name at any depth (node_modules, *.gen.json) or a path from the directory named (infra/legacy/**). Paths named are always read.")
+  List<String> exclude = List.of();
+
+  @Option(
+      names = "--no-gitignore",
+      description = "Search what .gitignore files in the scanned directories leave out, too.")
+  boolean noGitignore;
 
   @Option(
       names = "--aws",
@@ -413,7 +426,9 @@ final class ScanCommand implements Callable<Integer> {
             .baseline(accepted)
             .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
             .cloudFormationParameters(cfnParameters)
-            .terraformVariables(tfVariables);
+            .terraformVariables(tfVariables)
+            .exclusions(
+                Exclusions.globs(exclude).and(noGitignore ? Exclusions.NONE : new GitIgnore()));
     for (Path path : paths) {
       if (path.toString().equals("-")) {
         request.stream(context.in(), "<stdin>");

@@ -113,4 +113,41 @@ class CliHabitsTest {
                 .filter(line -> line.startsWith("note: ")))
         .hasSize(5);
   }
+
+  @Test
+  void gitignoreAndExcludeLeaveOutWhatASearchFindsButNeverWhatIsNamed() throws IOException {
+    Path generated = Files.createDirectories(dir.resolve("app/generated"));
+    Files.writeString(generated.resolve("gen.json"), PRIVILEGED_WITH_UNKNOWN);
+    Path legacy = Files.createDirectories(dir.resolve("infra/legacy"));
+    Files.writeString(legacy.resolve("old.json"), PRIVILEGED_WITH_UNKNOWN);
+    task();
+    Files.writeString(dir.resolve("app/.gitignore"), "generated/\n");
+
+    Run ignoring = Run.of("scan", "--format", "json", dir.toString());
+    assertThat(ignoring.out())
+        .contains("task.json")
+        .contains("old.json")
+        .doesNotContain("gen.json\"")
+        .contains("ignored by " + dir.resolve("app/.gitignore"));
+    assertThat(Run.of("scan", "--format", "json", "--no-gitignore", dir.toString()).out())
+        .contains("gen.json");
+    Run excluding =
+        Run.of(
+            "scan",
+            "--format",
+            "json",
+            "--exclude",
+            "infra/legacy/**",
+            "--exclude",
+            "task.json",
+            dir.toString());
+    assertThat(excluding.out())
+        .contains("\"resources\" : 0")
+        .contains("excluded by --exclude infra/legacy/**")
+        .contains("excluded by --exclude task.json");
+    Path named = generated.resolve("gen.json");
+    assertThat(Run.of("scan", "--exclude", "gen.json", named.toString()).out()).contains("ECS.4");
+    assertThat(Run.of("scan", "--exclude", "[", dir.toString()).err())
+        .contains("--exclude [ is not a glob");
+  }
 }

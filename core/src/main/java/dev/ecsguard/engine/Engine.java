@@ -24,7 +24,8 @@ public final class Engine {
             request.limits(),
             request.cloudFormationParameters(),
             request.terraformVariables(),
-            today);
+            today,
+            request.exclusions());
     // One scan: a service links to a task definition of any input, the live scan's included.
     scanner.scanTogether(
         listener, () -> request.inputs().forEach(input -> input.scan(scanner, listener, result)));

@@ -1,6 +1,7 @@
 package dev.ecsguard.engine;
 
 import dev.ecsguard.control.Standard;
+import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.tree.InputLimits;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ public final class ScanRequest {
   private final Map<String, String> cloudFormationParameters;
   private final Map<String, String> terraformVariables;
   private final LocalDate today;
+  private final Exclusions exclusions;
 
   private ScanRequest(Builder builder) {
     this.inputs = List.copyOf(builder.inputs);
@@ -50,6 +52,12 @@ public final class ScanRequest {
     this.terraformVariables =
         Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
     this.today = builder.today;
+    this.exclusions = builder.exclusions;
+  }
+
+  /** What directory searches leave out (named paths are always read). */
+  public Exclusions exclusions() {
+    return exclusions;
   }
 
   public static Builder builder() {
@@ -119,8 +127,18 @@ public final class ScanRequest {
     private final Map<String, String> cloudFormationParameters = new LinkedHashMap<>();
     private final Map<String, String> terraformVariables = new LinkedHashMap<>();
     private LocalDate today;
+    private Exclusions exclusions = Exclusions.NONE;
 
     private Builder() {}
+
+    /**
+     * What directory searches leave out, beside hidden entries (default: nothing); replaces what an
+     * earlier call gave.
+     */
+    public Builder exclusions(Exclusions left) {
+      exclusions = left;
+      return this;
+    }
 
     /**
      * A file, or a directory searched recursively for the files of the extensions {@link

@@ -5,6 +5,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.format.InlineSuppression;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.model.Resource;
@@ -53,6 +54,7 @@ public final class Scanner {
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
   private final LocalDate today;
+  private final Exclusions exclusions;
   private final List<Map<String, String>> maskedMessages; // by selection entry
   private final Linking.Plan linked;
   private volatile Linking together; // the scan scanTogether has open, or null
@@ -80,7 +82,19 @@ public final class Scanner {
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables,
       LocalDate today) {
+    this(selection, limits, cfnParameters, tfVariables, today, Exclusions.NONE);
+  }
+
+  /** As above; {@code exclusions}: what directory searches leave out. */
+  public Scanner(
+      Selection selection,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      Map<String, String> tfVariables,
+      LocalDate today,
+      Exclusions exclusions) {
     this.today = today;
+    this.exclusions = exclusions;
     this.selection = selection;
     this.maskedMessages =
         selection.entries().stream()
@@ -138,6 +152,7 @@ public final class Scanner {
     Map<InputFormat, List<InputReader.Directory>> units = new EnumMap<>(InputFormat.class);
     InputFiles.visitUnits(
         paths,
+        exclusions,
         new InputFiles.UnitVisitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {

@@ -54,9 +54,14 @@ public final class InputFiles {
    * time, by name only, so memory does not grow with the number of files.
    */
   public static void visit(List<Path> paths, Visitor visitor) {
+    visit(paths, Exclusions.NONE, visitor);
+  }
+
+  /** As above, leaving out what {@code exclusions} says (with a note for each input left out). */
+  public static void visit(List<Path> paths, Exclusions exclusions, Visitor visitor) {
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        walk(path, path, visitor, new HashSet<>());
+        walk(path, path, exclusions, visitor, new HashSet<>());
       } else if (Files.exists(path)) {
         visitor.file(path, directoryOf(path), true);
       } else {
@@ -71,12 +76,13 @@ public final class InputFiles {
    * it (a module named twice, or by two of its files, is read once) and the tree it was first found
    * in.
    */
-  public static void visitUnits(List<Path> paths, UnitVisitor visitor) {
+  public static void visitUnits(List<Path> paths, Exclusions exclusions, UnitVisitor visitor) {
     record Key(InputFormat format, Path directory) {}
     record Found(Path tree, List<Path> files) {}
     Map<Key, Found> units = new LinkedHashMap<>();
     visit(
         paths,
+        exclusions,
         new Visitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {
@@ -126,7 +132,8 @@ public final class InputFiles {
     }
   }
 
-  private static void walk(Path tree, Path directory, Visitor visitor, Set<Path> visited) {
+  private static void walk(
+      Path tree, Path directory, Exclusions exclusions, Visitor visitor, Set<Path> visited) {
     try {
       if (!visited.add(directory.toRealPath())) {
         visitor.skipped(directory, "a link back to a directory already searched; skipped");
@@ -156,7 +163,13 @@ public final class InputFiles {
     for (String name : names) {
       Path entry = directory.resolve(name);
       boolean isDirectory = Files.isDirectory(entry);
-      if (isDirectory && leadsOutOf(tree, entry)) {
+      String excluded =
+          isDirectory || InputFormat.anyReads(entry)
+              ? exclusions.why(tree, entry, isDirectory)
+              : null;
+      if (excluded != null) {
+        visitor.skipped(entry, excluded + "; skipped");
+      } else if (isDirectory && leadsOutOf(tree, entry)) {
         visitor.skipped(
             entry,
             "a link that leads out of the scanned tree; skipped (name its target to scan it)");
@@ -167,7 +180,7 @@ public final class InputFiles {
                 entry.toString(),
                 "refused: a link that leads out of the scanned tree (name its target to scan it)"));
       } else if (isDirectory) {
-        walk(tree, entry, visitor, visited);
+        walk(tree, entry, exclusions, visitor, visited);
       } else if (InputFormat.anyReads(entry)) {
         if (Files.isSymbolicLink(entry) && !Files.exists(entry)) {
           visitor.skipped(entry, "a broken link; skipped");

@@ -96,6 +96,7 @@ class InputFormatTest {
     List<String> visited = new ArrayList<>();
     InputFiles.visitUnits(
         List.of(dir),
+        Exclusions.NONE,
         new InputFiles.UnitVisitor() {
           @Override
           public void file(Path file, Path tree, boolean named) {
