@@ -10,6 +10,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.ecsguard.report.ReportFormat;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -241,6 +242,31 @@ class ReportFormatsTest {
     assertThat(markdown.out()).contains("`=HYPERLINK(\"x\")\\|<b>`").doesNotContain("\")|<b>");
     Run junit = Run.of("scan", "--controls", "ECS.4", "--format", "junit", task.toString());
     assertThat(junit.out()).contains("name=\"=HYPERLINK(&quot;x&quot;)|&lt;b&gt;\"");
+    Path tabbed = dir.resolve("tabbed.json");
+    Files.writeString(
+        tabbed,
+        "{\"family\":\"\\t=cmd\",\"containerDefinitions\":[{\"name\":\"a\",\"privileged\":true}]}");
+    assertThat(Run.of("scan", "--controls", "ECS.4", "--format", "csv", tabbed.toString()).out())
+        .contains(",\"'\t=cmd\",");
+  }
+
+  @Test
+  void junitNamesClassesAsCiShowsThemAndUnreadableInputsAreErroredTests() throws Exception {
+    Path task = dir.resolve("task.json");
+    Files.writeString(
+        task, "{\"family\":\"f\",\"containerDefinitions\":[{\"name\":\"a\",\"privileged\":true}]}");
+    Path broken = Files.writeString(dir.resolve("broken.json"), "{\"family\": ");
+    Run junit =
+        Run.of(
+            "scan", "--controls", "ECS.4", "--format", "junit", task.toString(), broken.toString());
+    assertThat(junit.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(junit.out()).contains("classname=\"ecsguard.ECS_4\"");
+    Document document =
+        DocumentBuilderFactory.newDefaultInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(junit.out().getBytes(StandardCharsets.UTF_8)));
+    assertThat(document.getElementsByTagName("error").getLength()).isEqualTo(1);
+    assertThat(junit.out()).contains("classname=\"ecsguard.inputs\" name=\"" + broken + "\"");
   }
 
   @Test

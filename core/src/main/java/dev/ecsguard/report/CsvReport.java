@@ -54,11 +54,12 @@ public final class CsvReport implements Report {
   }
 
   /**
-   * Quoted when it must be; a leading =, +, - or @ is escaped so spreadsheets never run it as a
-   * formula.
+   * Quoted when it must be; a leading =, +, -, @, tab or carriage return is escaped so spreadsheets
+   * never run it as a formula (OWASP's list: some spreadsheets skip a leading tab or CR before
+   * reading a formula).
    */
   static String cell(String text) {
-    String value = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    String value = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     boolean quote =
         value.indexOf(',') >= 0
             || value.indexOf('"') >= 0

@@ -3,6 +3,7 @@ package dev.ecsguard.report;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -76,7 +77,7 @@ public final class JunitReport implements Report {
       for (Finding finding : findings) {
         out.write(
             "    <testcase classname=\""
-                + xml(control.getKey())
+                + xml(className(control.getKey()))
                 + "\" name=\""
                 + xml(finding.resourceId())
                 + "\" file=\""
@@ -136,7 +137,37 @@ public final class JunitReport implements Report {
       }
       out.write("  </testsuite>" + nl);
     }
+    if (!result.errors().isEmpty()) {
+      // An input that could not be read is a test that could not run: an error, not a pass.
+      out.write(
+          "  <testsuite name=\"ecsguard inputs\" tests=\""
+              + result.errors().size()
+              + "\" failures=\"0\" skipped=\"0\" errors=\""
+              + result.errors().size()
+              + "\">"
+              + nl);
+      for (InputException error : result.errors()) {
+        out.write(
+            "    <testcase classname=\"ecsguard.inputs\" name=\""
+                + xml(error.file())
+                + "\" file=\""
+                + xml(error.file())
+                + "\"><error type=\"unreadable\" message=\""
+                + xml(error.problem())
+                + "\"/></testcase>"
+                + nl);
+      }
+      out.write("  </testsuite>" + nl);
+    }
     out.write("</testsuites>" + nl);
+  }
+
+  /**
+   * {@code ecsguard.ECS_2}: Jenkins and GitLab split a class name at its last dot into package and
+   * class, so a control id's own dot would show ECS.2 as package "ECS", class "2".
+   */
+  static String className(String controlId) {
+    return "ecsguard." + controlId.replace('.', '_');
   }
 
   /** Text as XML attribute or element content; characters XML 1.0 cannot hold are dropped. */
