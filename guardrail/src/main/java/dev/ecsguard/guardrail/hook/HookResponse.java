@@ -10,6 +10,7 @@ import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.guardrail.EventHandler.Response;
 import dev.ecsguard.secrets.Credentials;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +53,7 @@ final class HookResponse {
    * and UNKNOWN (which blocks only with failOnUnknown).
    */
   static Response judged(String token, ScanResult result, List<Finding> failing, int limit) {
-    Set<Finding> blocking = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    blocking.addAll(failing);
+    Set<Finding> blocking = new HashSet<>(failing);
     List<String> entries = new ArrayList<>();
     failing.forEach(finding -> entries.add(entry(finding)));
     for (Finding finding : result.findings()) {

@@ -27,7 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The hook handler on requests in the shapes AWS documents, and its responses. */
@@ -45,16 +47,25 @@ class HookHandlerTest {
   /** The presigned URL's signature: a credential too, never to be quoted. */
   private static final String SIGNATURE = "X-Amz-Signature=0f1e2d3c4b5a69788796a5b4c3d2e1f0";
 
+  /** The function's own access: no call is made until a handler needs one. */
+  private static AwsAccess aws;
+
   private HttpServer server;
-  private AwsAccess aws;
+
+  @BeforeAll
+  static void access() throws Exception {
+    aws = AwsAccess.forFunction("123456789012", "us-east-1");
+  }
+
+  @AfterAll
+  static void close() {
+    aws.close();
+  }
 
   @AfterEach
   void stop() {
     if (server != null) {
       server.stop(0);
-    }
-    if (aws != null) {
-      aws.close();
     }
   }
 
@@ -287,6 +298,39 @@ class HookHandlerTest {
   }
 
   @Test
+  void onlyHttpsPayloadsAreFetchedAndOnlyUpToTheBound() throws Exception {
+    JsonNode plainHttp =
+        handle(
+                payloadEvent("stack.json", "http://example.com/payload?" + SIGNATURE),
+                Configuration.NONE)
+            .body();
+    ObjectNode huge = JSON.createObjectNode().put("template", "x".repeat(HookPayload.MAX_BYTES));
+    JsonNode tooLarge =
+        handle(payloadEvent("change-set.json", serve(200, huge)), Configuration.NONE).body();
+
+    assertThat(plainHttp.path("errorCode").asText()).isEqualTo("InternalFailure");
+    assertThat(plainHttp.path("message").asText())
+        .isEqualTo(
+            "ecsguard could not judge this request: requestData.payload is not an https URL");
+    assertThat(tooLarge.path("errorCode").asText()).isEqualTo("InternalFailure");
+    assertThat(tooLarge.path("message").asText())
+        .endsWith("the hook's payload is larger than 16777216 bytes");
+  }
+
+  @Test
+  void aChangeSetPayloadWithoutChangesIsJudgedWhole() throws Exception {
+    ObjectNode payload = JSON.createObjectNode().put("template", resource("stack-template.yaml"));
+
+    JsonNode body =
+        handle(payloadEvent("change-set.json", serve(200, payload)), Configuration.NONE).body();
+
+    assertThat(body.path("hookStatus").asText()).isEqualTo("FAILED");
+    assertThat(body.path("message").asText())
+        .contains("ECS.4 on WebTask")
+        .contains("ECS.2 on WebService");
+  }
+
+  @Test
   void aStackPayloadNeedsAwsAccessWhereNoneIsAllowed() throws Exception {
     ObjectNode event = event("stack.json");
 
@@ -301,12 +345,8 @@ class HookHandlerTest {
         .hasMessage("a STACK hook's template payload needs AWS calls; run with --aws to make them");
   }
 
-  private Response handle(JsonNode event, Configuration configuration) throws Exception {
+  private static Response handle(JsonNode event, Configuration configuration) throws Exception {
     assertThat(Handler.of(event)).isEqualTo(Handler.HOOK);
-    if (aws == null) {
-      // The function's own access: no call is made until a handler needs one.
-      aws = AwsAccess.forFunction("123456789012", "us-east-1");
-    }
     return Guardrail.handle(
         Handler.HOOK,
         event,
