@@ -312,9 +312,19 @@ class HookHandlerTest {
     assertThat(plainHttp.path("message").asText())
         .isEqualTo(
             "ecsguard could not judge this request: requestData.payload is not an https URL");
+    server.stop(0);
+    JsonNode unstated =
+        handle(
+                payloadEvent(
+                    "stack.json",
+                    serve(200, JSON.writeValueAsBytes(huge.put("template", "")), false)),
+                Configuration.NONE)
+            .body();
+
     assertThat(tooLarge.path("errorCode").asText()).isEqualTo("InternalFailure");
     assertThat(tooLarge.path("message").asText())
-        .endsWith("the hook's payload is larger than 16777216 bytes");
+        .endsWith("the hook's payload is larger than 16777216 bytes or does not say its length");
+    assertThat(unstated.path("message").asText()).isEqualTo(tooLarge.path("message").asText());
   }
 
   @Test
@@ -399,12 +409,16 @@ class HookHandlerTest {
 
   /** Serves {@code payload} with {@code status}; the URL, signed as S3's are. */
   private String serve(int status, JsonNode payload) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(payload);
+    return serve(status, JSON.writeValueAsBytes(payload), true);
+  }
+
+  /** Serves {@code bytes}, chunked when it does not state their length. */
+  private String serve(int status, byte[] bytes, boolean statesLength) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
         exchange -> {
-          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.sendResponseHeaders(status, statesLength ? bytes.length : 0);
           try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
           }
