@@ -1,6 +1,8 @@
 package dev.ecsguard.guardrail;
 
+import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.config.Configuration;
+import dev.ecsguard.control.LinkedControl;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
@@ -19,6 +21,13 @@ import java.util.Map;
  */
 public record GuardrailContext(
     Configuration configuration, AwsAccess aws, LocalDate today, Map<String, String> environment) {
+
+  /** The controls that need other resources than the one judged. */
+  private static final List<String> LINKED =
+      Catalogue.CONTROLS.stream()
+          .filter(control -> control instanceof LinkedControl)
+          .map(control -> control.info().id())
+          .toList();
 
   public GuardrailContext {
     environment = Map.copyOf(environment);
@@ -51,6 +60,17 @@ public record GuardrailContext(
         .parameters(configuration.parameters())
         .suppressions(configuration.suppressions())
         .today(today);
+  }
+
+  /**
+   * As {@link #request}, for one resource judged alone (a hook's resource request, a Config item):
+   * without {@code controls} named, every control but those that need other resources (ECSG.11 and
+   * ECSG.12 judge a service by the revision it runs), which would only ever be UNKNOWN there
+   * (beyond.md, Decided point 8).
+   */
+  public ScanRequest.Builder requestForOneResource(Collection<String> controls) {
+    ScanRequest.Builder request = request(controls);
+    return controls.isEmpty() ? request.skip(LINKED) : request;
   }
 
   /**

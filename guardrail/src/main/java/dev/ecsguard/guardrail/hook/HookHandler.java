@@ -71,17 +71,23 @@ public final class HookHandler implements EventHandler {
     } else {
       return HookResponse.success(token, "ecsguard: " + target + " is not an ECS resource type.");
     }
-    ScanResult result = scan(templates, context);
+    ScanResult result = scan(templates, context, target.equals(STACK) || target.equals(CHANGE_SET));
     if (result.resources() == 0 && !target.equals(STACK) && !target.equals(CHANGE_SET)) {
       throw new GuardrailException("the properties of " + target + " were not read");
     }
     return HookResponse.judged(token, result, context.failing(result), limit);
   }
 
-  /** One scan of every template, with the configuration's controls, parameters, suppressions. */
-  private static ScanResult scan(List<HookTemplates.Template> templates, GuardrailContext context)
+  /**
+   * One scan of every template, with the configuration's controls, parameters, suppressions; a
+   * template of one resource without the controls that need others ({@code whole}: a stack's or
+   * change set's template, where a service and its task definition meet).
+   */
+  private static ScanResult scan(
+      List<HookTemplates.Template> templates, GuardrailContext context, boolean whole)
       throws GuardrailException {
-    ScanRequest.Builder builder = context.request(List.of());
+    ScanRequest.Builder builder =
+        whole ? context.request(List.of()) : context.requestForOneResource(List.of());
     templates.forEach(
         template -> builder.stream(new ByteArrayInputStream(template.text()), template.name()));
     ScanRequest request;

@@ -131,37 +131,42 @@ class HookHandlerTest {
   }
 
   @Test
-  void cloudControlsServiceWithAPublicIpIsBlockedAndUnknownsAreReportedNotBlocking()
+  void cloudControlsServiceWithAPublicIpIsBlockedAndJudgedAloneWithoutTheLinkedControls()
       throws Exception {
     JsonNode body = handle(event("cloud-control-service.json"), Configuration.NONE).body();
 
     assertThat(body.path("hookStatus").asText()).isEqualTo("FAILED");
     assertThat(body.path("message").asText())
         .contains("ECS.2 on web: The service gives its tasks public IP addresses")
-        .contains("not judged (UNKNOWN) ECSG.11 on web")
+        .doesNotContain("ECSG.11")
+        .doesNotContain("ECSG.12")
         .hasSizeLessThanOrEqualTo(HookResponse.CLOUD_CONTROL_MESSAGE);
-    assertThat(annotation(body, "ECSG.11").path("status").asText()).isEqualTo("SKIPPED");
-    assertThat(annotation(body, "ECSG.11").path("statusMessage").asText())
-        .startsWith("Could not be judged: web: ");
+    // ECSG.11 and ECSG.12 need the revision the service runs: not run on one resource (Decided
+    // point 8)
+    assertThat(body.path("annotations").findValuesAsText("annotationName"))
+        .contains("ECS.2")
+        .doesNotContain("ECSG.11", "ECSG.12");
   }
 
   @Test
   void unknownBlocksOnlyWithFailOnUnknown() throws Exception {
-    ObjectNode event = event("cloud-control-service.json");
-    ((ObjectNode)
-            event.at(
-                "/requestData/targetModel/resourceProperties/NetworkConfiguration/AwsvpcConfiguration"))
-        .put("AssignPublicIp", "DISABLED");
+    ObjectNode event = event("update-task-definition.json");
+    ((ObjectNode) event.at("/requestData/targetModel/resourceProperties/ContainerDefinitions/0"))
+        .put("ReadonlyRootFilesystem", "sometimes");
 
     JsonNode passing = handle(event, Configuration.NONE).body();
     JsonNode failing = handle(event, configuration("failOnUnknown: true\n")).body();
 
     assertThat(passing.path("hookStatus").asText()).isEqualTo("SUCCESS");
     assertThat(passing.path("message").asText())
-        .startsWith("ecsguard: nothing blocks 1 ECS resource: not judged (UNKNOWN) ECSG.11 on web");
+        .startsWith(
+            "ecsguard: nothing blocks 1 ECS resource: not judged (UNKNOWN) ECS.5 on ApiTask");
+    assertThat(annotation(passing, "ECS.5").path("status").asText()).isEqualTo("SKIPPED");
+    assertThat(annotation(passing, "ECS.5").path("statusMessage").asText())
+        .startsWith("Could not be judged: ApiTask: ");
     assertThat(failing.path("hookStatus").asText()).isEqualTo("FAILED");
     assertThat(failing.path("errorCode").asText()).isEqualTo("NonCompliant");
-    assertThat(failing.path("message").asText()).contains("ECSG.11 on web: Cannot decide");
+    assertThat(failing.path("message").asText()).contains("ECS.5 on ApiTask: Cannot decide");
   }
 
   @Test
