@@ -1,5 +1,6 @@
 """What the CloudTrail handler's tests do to moto with boto3 (us-east-1, account 123456789012):
   register SECRET          registers privileged-app:1 as register-task-definition.json's call did
+  cluster                  creates cluster prod
   service                  creates cluster prod and its service web running privileged-app:1
   topic                    creates an SNS topic with an SQS queue subscribed; prints the topic ARN
   findings                 prints Security Hub's findings (GetFindings) as JSON
@@ -18,6 +19,9 @@ if command == "register":
         "name": "app", "image": "public.ecr.aws/nginx/nginx:1.27", "memory": 256, "essential": True,
         "privileged": True, "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": sys.argv[3]}]}])
     print("registered")
+elif command == "cluster":
+    ecs.create_cluster(clusterName="prod")
+    print("created")
 elif command == "service":
     ecs.create_cluster(clusterName="prod")
     ecs.create_service(cluster="prod", serviceName="web", taskDefinition="privileged-app:1",
