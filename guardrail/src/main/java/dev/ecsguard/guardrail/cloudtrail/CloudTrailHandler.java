@@ -8,7 +8,6 @@ import dev.ecsguard.aws.scan.EcsInventory;
 import dev.ecsguard.aws.securityhub.SecurityHubImport;
 import dev.ecsguard.aws.session.AwsSession;
 import dev.ecsguard.engine.Engine;
-import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanInput;
 import dev.ecsguard.engine.ScanResult;
@@ -90,7 +89,7 @@ public final class CloudTrailHandler implements EventHandler {
             "/region",
             "the call was made in another Region than the function's: described and sent there");
       }
-      new Delivery(aws, target, context.environment()).send(result, context.failing(result), call);
+      deliver(result, call, aws, target, context);
     }
     return respond(result, context);
   }
@@ -170,34 +169,40 @@ public final class CloudTrailHandler implements EventHandler {
     }
   }
 
-  /** Where the findings go: Security Hub in the resource's account and Region, and SNS. */
-  private record Delivery(
-      AwsAccess aws, AwsSession.Target target, java.util.Map<String, String> environment) {
-    void send(ScanResult result, List<Finding> failing, ApiCall call) throws GuardrailException {
-      if (!result.findings().isEmpty()) {
-        SecurityHubImport.Outcome outcome;
-        try (SecurityHubClient securityHub =
-            aws.session().securityHub(target.account(), target.region())) {
-          outcome =
-              SecurityHubImport.send(result, securityHub, target.account().id(), target.region());
-        }
-        if (outcome.error() != null) {
-          // Lambda retries the event; the findings' ids make a second import an update.
-          throw new GuardrailException(outcome.error());
-        }
-        note(
-            result,
-            "",
-            outcome.imported()
-                + " findings sent to Security Hub in account "
-                + target.account().id()
-                + ", Region "
-                + target.region()
-                + (outcome.failed() > 0 ? "; it refused " + outcome.failed() : ""));
+  /**
+   * Sends the findings to Security Hub in {@code target} (the resource's account and Region) and
+   * the failing ones' summary to SNS. A refusal fails the invocation, so that Lambda retries it:
+   * the findings' ids make a second import an update.
+   */
+  private static void deliver(
+      ScanResult result,
+      ApiCall call,
+      AwsAccess aws,
+      AwsSession.Target target,
+      GuardrailContext context)
+      throws GuardrailException {
+    if (!result.findings().isEmpty()) {
+      SecurityHubImport.Outcome outcome;
+      try (SecurityHubClient securityHub =
+          aws.session().securityHub(target.account(), target.region())) {
+        outcome =
+            SecurityHubImport.send(result, securityHub, target.account().id(), target.region());
       }
-      Notification.publish(aws, environment, failing, call)
-          .ifPresent(
-              topic -> note(result, "", "the failed findings summarised on SNS topic " + topic));
+      if (outcome.error() != null) {
+        throw new GuardrailException(outcome.error());
+      }
+      note(
+          result,
+          "",
+          outcome.imported()
+              + " findings sent to Security Hub in account "
+              + target.account().id()
+              + ", Region "
+              + target.region()
+              + (outcome.failed() > 0 ? "; it refused " + outcome.failed() : ""));
     }
+    Notification.publish(aws, context.environment(), context.failing(result), call)
+        .ifPresent(
+            topic -> note(result, "", "the failed findings summarised on SNS topic " + topic));
   }
 }

@@ -142,6 +142,27 @@ class CloudTrailMotoTest {
   }
 
   @Test
+  void taskSetsClustersAndCapacityProvidersAreDescribed() throws Exception {
+    moto.seed(SCRIPT, "others");
+
+    JsonNode taskSet = handle(event("create-task-set-truncated.json")).body();
+    assertThat(taskSet.path("findings").findValuesAsText("resourceType"))
+        .contains("AWS::ECS::TaskSet", "AWS::ECS::TaskDefinition")
+        .doesNotContain("AWS::ECS::Service");
+    assertThat(status(taskSet, "ECS.4", "AWS::ECS::TaskDefinition")).isEqualTo("FAILED");
+
+    JsonNode cluster = handle(event("update-cluster-settings.json")).body();
+    assertThat(cluster.path("findings").findValuesAsText("resourceId"))
+        .containsOnly("arn:aws:ecs:us-east-1:123456789012:cluster/prod");
+
+    JsonNode provider = handle(event("create-capacity-provider.json")).body();
+    assertThat(provider.path("findings").findValuesAsText("resourceType"))
+        .isNotEmpty()
+        .containsOnly("AWS::ECS::CapacityProvider");
+    assertThat(provider.path("errors")).isEmpty();
+  }
+
+  @Test
   void aCallInAnotherAccountIsNeitherDescribedNorSent() throws Exception {
     ObjectNode event = event("create-service.json");
     event.put("account", "210987654321");

@@ -2,6 +2,8 @@
   register SECRET          registers privileged-app:1 as register-task-definition.json's call did
   cluster                  creates cluster prod
   service                  creates cluster prod and its service web running privileged-app:1
+  others                   creates service canary (EXTERNAL deployments) with a task set running
+                           privileged-app:1, and capacity provider ec2-fleet
   topic                    creates an SNS topic with an SQS queue subscribed; prints the topic ARN
   findings                 prints Security Hub's findings (GetFindings) as JSON
   messages                 prints the SNS messages the queue received, as JSON"""
@@ -26,6 +28,15 @@ elif command == "service":
     ecs.create_cluster(clusterName="prod")
     ecs.create_service(cluster="prod", serviceName="web", taskDefinition="privileged-app:1",
                        desiredCount=1, launchType="EC2")
+    print("created")
+elif command == "others":
+    ecs.create_cluster(clusterName="prod")
+    ecs.create_service(cluster="prod", serviceName="canary", desiredCount=1,
+                       deploymentController={"type": "EXTERNAL"})
+    ecs.create_task_set(cluster="prod", service="canary", taskDefinition="privileged-app:1", launchType="EC2")
+    ecs.create_capacity_provider(name="ec2-fleet", autoScalingGroupProvider={
+        "autoScalingGroupArn": "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:0b6b7b5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b:autoScalingGroupName/ecs-fleet",
+        "managedScaling": {"status": "ENABLED", "targetCapacity": 100}, "managedTerminationProtection": "DISABLED"})
     print("created")
 elif command == "topic":
     sns, sqs = boto3.client("sns", **kwargs), boto3.client("sqs", **kwargs)
