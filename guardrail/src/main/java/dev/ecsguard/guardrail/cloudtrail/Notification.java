@@ -32,7 +32,7 @@ final class Notification {
     if (topic == null || topic.isBlank() || failing.isEmpty()) {
       return Optional.empty();
     }
-    String[] arn = topic.split(":");
+    String[] arn = topic.split(":", 6);
     String region = arn.length > 3 && !arn[3].isEmpty() ? arn[3] : call.region();
     try (SnsClient sns =
         aws.session().client(SnsClient.builder(), aws.target().account(), region)) {
