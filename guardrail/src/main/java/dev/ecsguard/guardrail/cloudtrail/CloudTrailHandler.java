@@ -105,7 +105,7 @@ public final class CloudTrailHandler implements EventHandler {
           }
         };
     ScanResult result = Engine.scan(context.request(List.of()).input(resource).build());
-    if (result.findings().isEmpty()) {
+    if (result.resources() == 0) {
       note(
           result,
           "/detail",
