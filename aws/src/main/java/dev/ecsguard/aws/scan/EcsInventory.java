@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ecs.model.DescribeCapacityProvidersRespon
 import software.amazon.awssdk.services.ecs.model.DescribeClustersResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeServicesResponse;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DescribeTaskSetsResponse;
 import software.amazon.awssdk.services.ecs.model.Failure;
 import software.amazon.awssdk.services.ecs.model.ListClustersResponse;
 import software.amazon.awssdk.services.ecs.model.ListServicesResponse;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinitionFamilyStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskSet;
+import software.amazon.awssdk.services.ecs.model.TaskSetField;
 
 /**
  * Reads one account's ECS resources in one region the way Security Hub evaluates them, with the
@@ -96,7 +98,91 @@ public final class EcsInventory {
       services(cluster, listener, running);
     }
     runningRevisions(running, described, listener);
-    capacityProviders(listener);
+    capacityProviders(List.of(), listener);
+  }
+
+  /**
+   * Reads and scans one task definition revision (a family's name: its latest ACTIVE revision),
+   * what a CloudTrail event names.
+   */
+  public void readTaskDefinition(String taskDefinition, ScanListener listener) {
+    String id =
+        taskDefinition.startsWith("arn:")
+            ? taskDefinition
+            : "arn:aws:ecs:" + region + ":" + account + ":task-definition/" + taskDefinition;
+    DescribeTaskDefinitionResponse response = describe(taskDefinition, id, listener);
+    if (response != null) {
+      scanTaskDefinition(response, listener);
+    }
+  }
+
+  /**
+   * Reads and scans the named services of {@code cluster} (a name or an ARN) and the revisions they
+   * run, as the whole read does each cluster's.
+   */
+  public void readServices(String cluster, List<String> services, ScanListener listener) {
+    Set<String> running = new LinkedHashSet<>();
+    describeServices(cluster, services, listener, running);
+    runningRevisions(running, Set.of(), listener);
+  }
+
+  /**
+   * Reads and scans the named task sets of a service ({@code taskSets} empty: every one of them)
+   * and the revisions they run.
+   */
+  public void readTaskSets(
+      String cluster, String service, List<String> taskSets, ScanListener listener) {
+    DescribeTaskSetsResponse response;
+    try {
+      response =
+          ecs.describeTaskSets(
+              r -> {
+                r.cluster(cluster).service(service).include(TaskSetField.TAGS);
+                if (!taskSets.isEmpty()) {
+                  r.taskSets(taskSets);
+                }
+              });
+    } catch (RuntimeException e) {
+      AwsCallException failure = AwsCallException.of("ecs:DescribeTaskSets", e);
+      (taskSets.isEmpty() ? List.of(service) : taskSets)
+          .forEach(id -> unreadable(listener, ResourceType.TASK_SET, id, failure));
+      return;
+    }
+    failures(response.failures(), ResourceType.TASK_SET, "ecs:DescribeTaskSets", listener);
+    leftOut(
+        taskSets,
+        response.taskSets().stream().map(TaskSet::taskSetArn).toList(),
+        response.failures(),
+        ResourceType.TASK_SET,
+        "ecs:DescribeTaskSets",
+        listener);
+    List<TaskSet> described =
+        response.taskSets().stream()
+            .map(
+                taskSet ->
+                    taskSet.hasTags() ? taskSet : taskSet.toBuilder().tags(List.of()).build())
+            .toList();
+    progress.described(described.size());
+    scan(
+        "ecs:DescribeTaskSets",
+        response.toBuilder().taskSets(described).failures(List.of()).build(),
+        listener);
+    Set<String> running = new LinkedHashSet<>();
+    described.stream()
+        .map(TaskSet::taskDefinition)
+        .filter(java.util.Objects::nonNull)
+        .forEach(running::add);
+    runningRevisions(running, Set.of(), listener);
+  }
+
+  /** Reads and scans the named clusters (names or ARNs). */
+  public void readClusters(List<String> clusters, ScanListener listener) {
+    describeClusters(clusters, listener);
+  }
+
+  /** Reads and scans the named capacity providers (names or ARNs). */
+  public void readCapacityProviders(List<String> capacityProviders, ScanListener listener) {
+    capacityProviders(capacityProviders, listener);
   }
 
   /**
@@ -222,8 +308,16 @@ public final class EcsInventory {
         token -> ecs.listClusters(r -> r.nextToken(token)),
         ListClustersResponse::nextToken,
         ListClustersResponse::clusterArns);
+    return describeClusters(List.copyOf(arns), listener);
+  }
+
+  /**
+   * Describes and scans the {@code named} clusters by 100; returns those whose services may be read
+   * (not INACTIVE, or not readable themselves).
+   */
+  private List<String> describeClusters(List<String> named, ScanListener listener) {
     List<String> active = new ArrayList<>();
-    for (List<String> batch : batches(List.copyOf(arns), CLUSTERS_PER_CALL)) {
+    for (List<String> batch : batches(named, CLUSTERS_PER_CALL)) {
       DescribeClustersResponse response;
       try {
         response =
@@ -272,7 +366,16 @@ public final class EcsInventory {
         token -> ecs.listServices(r -> r.cluster(cluster).nextToken(token)),
         ListServicesResponse::nextToken,
         ListServicesResponse::serviceArns);
-    for (List<String> batch : batches(List.copyOf(arns), SERVICES_PER_CALL)) {
+    describeServices(cluster, List.copyOf(arns), listener, running);
+  }
+
+  /**
+   * Describes and scans the {@code named} services of {@code cluster} by 10, adding the revisions
+   * they run to {@code running}.
+   */
+  private void describeServices(
+      String cluster, List<String> named, ScanListener listener, Set<String> running) {
+    for (List<String> batch : batches(named, SERVICES_PER_CALL)) {
       DescribeServicesResponse response;
       try {
         response =
@@ -294,7 +397,10 @@ public final class EcsInventory {
       List<Service> services =
           response.services().stream()
               .filter(
-                  service -> cluster.equals(service.clusterArn()) || service.clusterArn() == null)
+                  // by name: the cluster may be given as either
+                  service ->
+                      service.clusterArn() == null
+                          || Arns.name(cluster).equals(Arns.name(service.clusterArn())))
               .map(
                   service ->
                       service.hasTags() ? service : service.toBuilder().tags(List.of()).build())
@@ -308,8 +414,10 @@ public final class EcsInventory {
     }
   }
 
-  private void capacityProviders(ScanListener listener) {
+  /** The named capacity providers ({@code names} empty: every one), every page. */
+  private void capacityProviders(List<String> names, ScanListener listener) {
     List<CapacityProvider> providers = new ArrayList<>();
+    List<Failure> failed = new ArrayList<>();
     listing(
         "ecs:DescribeCapacityProviders",
         "capacity providers",
@@ -318,16 +426,29 @@ public final class EcsInventory {
         token -> {
           DescribeCapacityProvidersResponse page =
               ecs.describeCapacityProviders(
-                  r -> r.include(CapacityProviderField.TAGS).nextToken(token));
+                  r -> {
+                    r.include(CapacityProviderField.TAGS).nextToken(token);
+                    if (!names.isEmpty()) {
+                      r.capacityProviders(names);
+                    }
+                  });
           failures(
               page.failures(),
               ResourceType.CAPACITY_PROVIDER,
               "ecs:DescribeCapacityProviders",
               listener);
+          failed.addAll(page.failures());
           return page;
         },
         DescribeCapacityProvidersResponse::nextToken,
         DescribeCapacityProvidersResponse::capacityProviders);
+    leftOut(
+        names,
+        providers.stream().map(CapacityProvider::capacityProviderArn).toList(),
+        failed,
+        ResourceType.CAPACITY_PROVIDER,
+        "ecs:DescribeCapacityProviders",
+        listener);
     progress.described(providers.size());
     scan(
         "ecs:DescribeCapacityProviders",

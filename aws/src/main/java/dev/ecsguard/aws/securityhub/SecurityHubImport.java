@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 import software.amazon.awssdk.services.securityhub.model.BatchImportFindingsResponse;
 
 /**
- * Sends a scan's findings to AWS Security Hub (BatchImportFindings, 100 per call) in ASFF, as the
- * caller's account.
+ * Sends a scan's findings to AWS Security Hub (BatchImportFindings, 100 per call) in ASFF: as the
+ * caller's account ({@code scan --securityhub-import}), or through a client the caller made (the
+ * guardrail's, in the resource's account and Region).
  */
 public final class SecurityHubImport {
   private static final int PER_CALL = 100;
@@ -30,6 +31,48 @@ public final class SecurityHubImport {
 
   private SecurityHubImport() {}
 
+  /**
+   * Sends {@code result}'s findings through {@code securityHub} (a client for {@code account} in
+   * {@code region}, where findings without account and region labels belong), 100 per call; a
+   * failed call ends the import, saying how far it got.
+   */
+  public static Outcome send(
+      ScanResult result, SecurityHubClient securityHub, String account, String region) {
+    List<AwsSecurityFinding> findings =
+        new AsffReport(account, region, Instant.now())
+            .findings(result).stream().map(AsffFindings::of).toList();
+    int imported = 0;
+    int failed = 0;
+    List<String> failures = new ArrayList<>();
+    for (int from = 0; from < findings.size(); from += PER_CALL) {
+      List<AwsSecurityFinding> batch =
+          findings.subList(from, Math.min(findings.size(), from + PER_CALL));
+      BatchImportFindingsResponse answer;
+      try {
+        answer = securityHub.batchImportFindings(request -> request.findings(batch));
+      } catch (RuntimeException e) {
+        return new Outcome(
+            imported,
+            failed,
+            failures,
+            AwsCallException.of("securityhub:BatchImportFindings", e).getMessage()
+                + " after "
+                + imported
+                + " findings were imported");
+      }
+      imported += Objects.requireNonNullElse(answer.successCount(), 0);
+      failed += Objects.requireNonNullElse(answer.failedCount(), 0);
+      answer
+          .failedFindings()
+          .forEach(
+              failure ->
+                  failures.add(
+                      failure.id() + ": " + failure.errorCode() + " " + failure.errorMessage()));
+    }
+    return new Outcome(imported, failed, failures, null);
+  }
+
+  /** Sends {@code result}'s findings as the caller's account, in the configured Region. */
   public static Outcome send(ScanResult result, String profile, URI endpoint) {
     AwsOptions options =
         new AwsOptions(
@@ -61,44 +104,9 @@ public final class SecurityHubImport {
                 ? "no account to import into"
                 : errors.errors().get(0).getMessage());
       }
-      List<AwsSecurityFinding> findings =
-          new AsffReport(caller.get(0).id(), region, Instant.now())
-              .findings(result).stream().map(AsffFindings::of).toList();
-      int imported = 0;
-      int failed = 0;
-      List<String> failures = new ArrayList<>();
       try (SecurityHubClient securityHub = session.securityHub(caller.get(0), region)) {
-        for (int from = 0; from < findings.size(); from += PER_CALL) {
-          List<AwsSecurityFinding> batch =
-              findings.subList(from, Math.min(findings.size(), from + PER_CALL));
-          BatchImportFindingsResponse answer;
-          try {
-            answer = securityHub.batchImportFindings(request -> request.findings(batch));
-          } catch (RuntimeException e) {
-            return new Outcome(
-                imported,
-                failed,
-                failures,
-                AwsCallException.of("securityhub:BatchImportFindings", e).getMessage()
-                    + " after "
-                    + imported
-                    + " findings were imported");
-          }
-          imported += Objects.requireNonNullElse(answer.successCount(), 0);
-          failed += Objects.requireNonNullElse(answer.failedCount(), 0);
-          answer
-              .failedFindings()
-              .forEach(
-                  failure ->
-                      failures.add(
-                          failure.id()
-                              + ": "
-                              + failure.errorCode()
-                              + " "
-                              + failure.errorMessage()));
-        }
+        return send(result, securityHub, caller.get(0).id(), region);
       }
-      return new Outcome(imported, failed, failures, null);
     }
   }
 }
