@@ -43,10 +43,10 @@ public final class LocalRuntime {
     long start = System.nanoTime();
     // By name, as the runtime does: the handler's classes load here, not when this class links.
     RequestStreamHandler handler =
-        (RequestStreamHandler)
-            Class.forName("dev.ecsguard.guardrail.entry.LambdaHandler")
-                .getDeclaredConstructor()
-                .newInstance();
+        Class.forName("dev.ecsguard.guardrail.entry.LambdaHandler")
+            .asSubclass(RequestStreamHandler.class)
+            .getDeclaredConstructor()
+            .newInstance();
     long constructed = System.nanoTime();
     Context context = context(region);
     ByteArrayOutputStream first = new ByteArrayOutputStream();
