@@ -29,6 +29,8 @@ public final class FaultyEndpoint implements AutoCloseable {
       new ConcurrentHashMap<>(); // operation → request body rewrite
   private final Map<String, java.util.function.UnaryOperator<String>> answers =
       new ConcurrentHashMap<>(); // operation → answer body rewrite
+  private final Map<String, java.util.function.UnaryOperator<String>> standIns =
+      new ConcurrentHashMap<>(); // operation → its answer, made from the request body
 
   /**
    * {@code reachesMoto}: moto carries the call out before the error is answered; {@code left}: how
@@ -86,10 +88,19 @@ public final class FaultyEndpoint implements AutoCloseable {
     rewrites.put(operation, body);
   }
 
+  /**
+   * Every call of {@code operation} is answered here (HTTP 200), with what {@code answer} makes of
+   * the request body, and never reaches moto: an operation moto lacks for these resources.
+   */
+  public void standIn(String operation, java.util.function.UnaryOperator<String> answer) {
+    standIns.put(operation, answer);
+  }
+
   /** Stops every injected failure. */
   public void healAll() {
     faults.clear();
     answers.clear();
+    standIns.clear();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -102,6 +113,18 @@ public final class FaultyEndpoint implements AutoCloseable {
               .get(operation)
               .apply(new String(body, StandardCharsets.UTF_8))
               .getBytes(StandardCharsets.UTF_8);
+    }
+    if (standIns.containsKey(operation)) {
+      byte[] answer =
+          standIns
+              .get(operation)
+              .apply(new String(body, StandardCharsets.UTF_8))
+              .getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+      return;
     }
     String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
     String region = authorization.replaceFirst(".*Credential=[^/]+/\\d+/([a-z0-9-]+)/.*", "$1");

@@ -169,7 +169,7 @@ class ScanCommandTest {
         .contains(
             "note: "
                 + other
-                + ":1:1: not a CloudFormation template, a Terraform plan nor ECS JSON");
+                + ":1:1: not a CloudFormation template, a Terraform plan, an AWS Config configuration item nor ECS JSON");
     assertThat(run.err())
         .contains("ecsguard: no ECS resource found in 1 file; nothing was checked");
     Path both = write("mixed/package.json", "{\"name\":\"app\"}");
@@ -278,7 +278,7 @@ class ScanCommandTest {
     }
     assertThat(ScanCommand.description())
         .isEqualTo(
-            "Check CloudFormation templates (JSON or YAML), Terraform plan JSON, ECS JSON and Terraform source:"
+            "Check CloudFormation templates (JSON or YAML), Terraform plan JSON, AWS Config configuration items, ECS JSON and Terraform source:"
                 + " files, or directories searched recursively for *.json, *.yaml, *.yml, *.template and *.tf.");
   }
 

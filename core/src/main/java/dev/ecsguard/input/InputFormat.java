@@ -1,6 +1,7 @@
 package dev.ecsguard.input;
 
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.awsconfig.ConfigItemReader;
 import dev.ecsguard.format.cloudformation.CloudFormationReader;
 import dev.ecsguard.format.ecsapi.EcsJsonReader;
 import dev.ecsguard.format.terraform.TerraformPlanReader;
@@ -24,8 +25,8 @@ import java.util.function.Function;
  *
  * <p>The order is the order in which a file's document is offered to the {@link Unit#FILE} formats:
  * the first whose reader recognises it reads it. ECS JSON comes after the formats that have a
- * marker of their own (a template's AWS:: types, a plan's terraform_version), because it recognises
- * an object by a field name alone (clusterName, scale…).
+ * marker of their own (a template's AWS:: types, a plan's terraform_version, a Config item's
+ * resourceType), because it recognises an object by a field name alone (clusterName, scale…).
  */
 public enum InputFormat {
   CLOUDFORMATION(
@@ -40,6 +41,12 @@ public enum InputFormat {
       Unit.FILE,
       List.of(".json"),
       options -> new TerraformPlanReader(options.documents())),
+  AWS_CONFIG(
+      "an AWS Config configuration item",
+      "AWS Config configuration items",
+      Unit.FILE,
+      List.of(".json"),
+      options -> new ConfigItemReader(options.documents())),
   ECS_API("ECS JSON", "ECS JSON", Unit.FILE, List.of(".json"), options -> new EcsJsonReader()),
   TERRAFORM_SOURCE(
       "a Terraform module",

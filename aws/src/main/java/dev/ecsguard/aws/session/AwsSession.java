@@ -167,6 +167,16 @@ public final class AwsSession implements AutoCloseable {
     return new Account(accountId, baseCredentials());
   }
 
+  /**
+   * Account {@code accountId} through the role {@code roleArn} there, assumed with the session's
+   * own credentials (a central function answering for a member account of its organization).
+   */
+  public Account assume(String roleArn, String accountId) {
+    StsClient sts = configure(StsClient.builder(), baseCredentials(), homeRegion).build();
+    opened.add(sts); // it outlives this call: the credentials refresh through it
+    return assumed(sts, roleArn, accountId);
+  }
+
   private AwsCredentialsProvider baseCredentials() {
     AwsCredentialsProvider base =
         options.profile() != null

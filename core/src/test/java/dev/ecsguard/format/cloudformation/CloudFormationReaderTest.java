@@ -486,7 +486,7 @@ class CloudFormationReaderTest {
     assertThat(result.notes())
         .extracting(Note::message)
         .containsExactly(
-            "not a CloudFormation template, a Terraform plan nor ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped");
+            "not a CloudFormation template, a Terraform plan, an AWS Config configuration item nor ECS JSON (no task definition, service, cluster, task set or capacity provider found); skipped");
     assertThat(result.errors()).isEmpty();
   }
 }
