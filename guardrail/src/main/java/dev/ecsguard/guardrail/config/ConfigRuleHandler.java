@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.catalog.Catalogue;
-import dev.ecsguard.control.LinkedControl;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
@@ -61,13 +60,6 @@ public final class ConfigRuleHandler implements EventHandler {
       Set.of("ResourceDeleted", "ResourceDeletedNotRecorded", "ResourceNotRecorded");
 
   private static final Pattern REVISION = Pattern.compile(":(\\d{1,9})$");
-
-  /** The controls that need other resources than the one judged (a service's revision). */
-  private static final List<String> LINKED =
-      Catalogue.CONTROLS.stream()
-          .filter(control -> control instanceof LinkedControl)
-          .map(control -> control.info().id())
-          .toList();
 
   @Override
   public Response handle(JsonNode event, GuardrailContext context) throws GuardrailException {
@@ -212,7 +204,7 @@ public final class ConfigRuleHandler implements EventHandler {
     }
     ScanResult result =
         scan(
-            request(context, event.controls(), false).stream(
+            context.requestForOneResource(event.controls()).stream(
                 new ByteArrayInputStream(bytes), "configurationItem.json"));
     return verdict(type, id, time, result.findings(), context.failing(result), result, caveat);
   }
@@ -283,17 +275,6 @@ public final class ConfigRuleHandler implements EventHandler {
       }
     }
     return configuration;
-  }
-
-  /**
-   * The scan request: the configuration's selection, the rule's {@code controls} when given, else
-   * every control for the type but those that need other resources (unless {@code linked}: a
-   * scheduled run reads them all).
-   */
-  static ScanRequest.Builder request(
-      GuardrailContext context, List<String> controls, boolean linked) {
-    ScanRequest.Builder request = context.request(controls);
-    return controls.isEmpty() && !linked ? request.skip(LINKED) : request;
   }
 
   static ScanResult scan(ScanRequest.Builder request) throws GuardrailException {

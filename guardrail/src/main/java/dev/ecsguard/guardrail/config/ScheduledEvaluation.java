@@ -45,8 +45,7 @@ final class ScheduledEvaluation {
 
   List<Evaluation> evaluate(Instant time) throws GuardrailException {
     ScanResult result =
-        ConfigRuleHandler.scan(
-            ConfigRuleHandler.request(context, event.controls(), true).input(new Inventory()));
+        ConfigRuleHandler.scan(context.request(event.controls()).input(new Inventory()));
     if (!result.errors().isEmpty()) {
       // Evaluations for part of the account would read as the whole: fail, and say what failed.
       throw new GuardrailException(
