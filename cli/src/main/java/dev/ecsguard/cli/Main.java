@@ -54,7 +54,9 @@ public final class Main implements Runnable {
     line.addSubcommand(new ApplyCommand(context, main));
     line.addSubcommand(new RollbackCommand(context, main));
     line.addSubcommand(
-        new CommandLine(new GuardrailCommand()).addSubcommand(new GuardrailInvokeCommand(context)));
+        new CommandLine(new GuardrailCommand())
+            .addSubcommand(new GuardrailInvokeCommand(context))
+            .addSubcommand(new GuardrailDeployCommand(context)));
     EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
     line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
     line.setOut(context.out());
