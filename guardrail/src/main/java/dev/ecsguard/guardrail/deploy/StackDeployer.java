@@ -4,6 +4,7 @@ import dev.ecsguard.aws.session.AwsCallException;
 import dev.ecsguard.guardrail.GuardrailException;
 import dev.ecsguard.secrets.Credentials;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -191,7 +192,7 @@ public final class StackDeployer {
         () ->
             cloudFormation.executeChangeSet(
                 r -> r.changeSetName(changeSetId).stackName(request.stackName())));
-    out.println("Executing; waiting for the stack (at most " + timeout.toMinutes() + " min)...");
+    out.println("Executing; waiting for the stack (at most " + written(timeout) + ")...");
     out.flush();
     Stack done = awaitStack(request.stackName());
     String status = done.stackStatusAsString();
@@ -332,8 +333,7 @@ public final class StackDeployer {
 
   private void pause(Instant deadline, String what) throws GuardrailException {
     if (!clock.instant().plus(pollInterval).isBefore(deadline)) {
-      throw new GuardrailException(
-          "timed out after " + timeout.toMinutes() + " min waiting for " + what);
+      throw new GuardrailException("timed out after " + written(timeout) + " waiting for " + what);
     }
     try {
       Thread.sleep(pollInterval.toMillis());
@@ -375,6 +375,14 @@ public final class StackDeployer {
         + " "
         + resource.type()
         + (resource.condition() == null ? "" : " (if " + resource.condition() + ")");
+  }
+
+  /** 30 min, 90 s, 0.3 s. */
+  private static String written(Duration duration) {
+    if (duration.toSecondsPart() == 0 && duration.toNanosPart() == 0 && duration.toMinutes() > 0) {
+      return duration.toMinutes() + " min";
+    }
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private static String shown(String value) {

@@ -15,11 +15,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * An HTTP endpoint in front of moto that records every call's operation, as it crosses the wire
- * (the query protocol's Action, or a JSON protocol's X-Amz-Target), and answers chosen operations
- * with an AWS error instead of passing them on.
+ * (the query protocol's Action, or a JSON protocol's X-Amz-Target), answers chosen operations with
+ * an AWS error instead of passing them on, and rewrites moto's answers to others.
  */
 final class RecordingProxy implements AutoCloseable {
   private final HttpServer server;
@@ -27,6 +28,7 @@ final class RecordingProxy implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
   private final List<String> operations = new CopyOnWriteArrayList<>();
   private final Map<String, String> faults = new ConcurrentHashMap<>();
+  private final Map<String, UnaryOperator<String>> answers = new ConcurrentHashMap<>();
 
   RecordingProxy(URI target) throws IOException {
     this.target = target;
@@ -47,11 +49,17 @@ final class RecordingProxy implements AutoCloseable {
   void clear() {
     operations.clear();
     faults.clear();
+    answers.clear();
   }
 
   /** Every call of {@code operation} is answered with the AWS error {@code code}. */
   void fail(String operation, String code) {
     faults.put(operation, code);
+  }
+
+  /** Every answer moto gives to {@code operation} is rewritten before it is passed on. */
+  void answer(String operation, UnaryOperator<String> rewrite) {
+    answers.put(operation, rewrite);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -97,7 +105,13 @@ final class RecordingProxy implements AutoCloseable {
                   values.forEach(value -> exchange.getResponseHeaders().add(name, value));
                 }
               });
-      byte[] answer = response.body();
+      byte[] answer =
+          answers.containsKey(operation)
+              ? answers
+                  .get(operation)
+                  .apply(new String(response.body(), StandardCharsets.UTF_8))
+                  .getBytes(StandardCharsets.UTF_8)
+              : response.body();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       exchange.getResponseBody().write(answer);
     } catch (InterruptedException e) {

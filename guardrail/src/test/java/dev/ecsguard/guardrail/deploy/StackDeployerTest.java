@@ -183,6 +183,24 @@ class StackDeployerTest {
   }
 
   @Test
+  void aWaitIsBoundedAndItsTimeoutIsOneLine() throws Exception {
+    proxy.answer(
+        "DescribeChangeSet", body -> body.replace("CREATE_COMPLETE", "CREATE_IN_PROGRESS"));
+    StackDeployer impatient =
+        new StackDeployer(
+            cloudFormation,
+            new PrintWriter(out, true),
+            Duration.ofMillis(300),
+            Duration.ofMillis(50),
+            Clock.systemUTC());
+    assertThatThrownBy(() -> impatient.deploy(request(motoTemplate(), CODE)))
+        .isInstanceOf(GuardrailException.class)
+        .hasMessageMatching(
+            "timed out after 0\\.3 s waiting for change set ecsguard-\\d+ \\(CREATE_IN_PROGRESS\\)");
+    assertThat(proxy.operations()).doesNotContain("ExecuteChangeSet");
+  }
+
+  @Test
   void theOrganizationTemplateIsPackagedAndDeclaresItsParameters() throws Exception {
     StackTemplate organization = StackTemplate.Packaged.ORGANIZATION.load();
     assertThat(organization.parameters())
