@@ -65,7 +65,7 @@ public final class StackDeployer {
 
   /** The dry run: what {@link #deploy} would change, printed; read calls only. */
   public void preview(Request request) throws GuardrailException {
-    Stack stack = stack(request.stackName());
+    Stack stack = deployable(request.stackName());
     List<Parameter> parameters = parameters(request, stack);
     String where = "stack " + request.stackName() + " (" + request.template().name() + ")";
     if (stack == null) {
@@ -131,26 +131,9 @@ public final class StackDeployer {
 
   /** Creates the change set, prints it, executes it and waits; false when the stack failed. */
   public boolean deploy(Request request) throws GuardrailException {
-    Stack stack = stack(request.stackName());
-    if (stack != null
-        && stack.stackStatusAsString().endsWith("_IN_PROGRESS")
-        && !stack.stackStatusAsString().equals("REVIEW_IN_PROGRESS")) {
-      throw new GuardrailException(
-          "stack "
-              + request.stackName()
-              + " is busy ("
-              + stack.stackStatusAsString()
-              + "); try again when it is done");
-    }
-    if (stack != null && stack.stackStatusAsString().equals("ROLLBACK_COMPLETE")) {
-      throw new GuardrailException(
-          "stack "
-              + request.stackName()
-              + " is ROLLBACK_COMPLETE (its creation failed): delete it, then deploy again");
-    }
-    // A stack that only ever had a CREATE change set is still created, not updated.
-    boolean create = stack == null || stack.stackStatusAsString().equals("REVIEW_IN_PROGRESS");
-    List<Parameter> parameters = parameters(request, create ? null : stack);
+    Stack stack = deployable(request.stackName());
+    boolean create = stack == null;
+    List<Parameter> parameters = parameters(request, stack);
     String changeSetName = "ecsguard-" + clock.instant().getEpochSecond();
     String changeSetId =
         call(
@@ -262,6 +245,32 @@ public final class StackDeployer {
                   : ": give --parameter NAME=VALUE"));
     }
     return parameters;
+  }
+
+  /**
+   * The stack to update, or null when it is to be created (none by that name, or one that only ever
+   * had a CREATE change set); a stack that cannot take a change set now is an error.
+   */
+  private Stack deployable(String stackName) throws GuardrailException {
+    Stack stack = stack(stackName);
+    if (stack == null || stack.stackStatusAsString().equals("REVIEW_IN_PROGRESS")) {
+      return null;
+    }
+    if (stack.stackStatusAsString().endsWith("_IN_PROGRESS")) {
+      throw new GuardrailException(
+          "stack "
+              + stackName
+              + " is busy ("
+              + stack.stackStatusAsString()
+              + "); try again when it is done");
+    }
+    if (stack.stackStatusAsString().equals("ROLLBACK_COMPLETE")) {
+      throw new GuardrailException(
+          "stack "
+              + stackName
+              + " is ROLLBACK_COMPLETE (its creation failed): delete it, then deploy again");
+    }
+    return stack;
   }
 
   /** The stack, or null when there is none by that name. */
