@@ -56,7 +56,8 @@ public final class Main implements Runnable {
     line.addSubcommand(
         new CommandLine(new GuardrailCommand())
             .addSubcommand(new GuardrailInvokeCommand(context))
-            .addSubcommand(new GuardrailPolicyCommand(context)));
+            .addSubcommand(new GuardrailPolicyCommand(context))
+            .addSubcommand(new GuardrailDeployCommand(context)));
     EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
     line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
     line.setOut(context.out());

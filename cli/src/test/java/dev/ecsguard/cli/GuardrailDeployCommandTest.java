@@ -1,0 +1,120 @@
+package dev.ecsguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ecsguard.aws.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ecsguard guardrail deploy from the command line: the template without --aws, a dry run, a deploy
+ * with --yes, and its errors in one line. (StackDeployerTest has the calls on the wire.)
+ */
+class GuardrailDeployCommandTest {
+  private static MotoServer moto;
+
+  @BeforeAll
+  static void start() throws IOException, InterruptedException {
+    moto = MotoServer.startWithTestCredentials();
+    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
+  }
+
+  @AfterAll
+  static void stop() {
+    System.clearProperty("aws.endpointUrl");
+    if (moto != null) {
+      moto.close();
+    }
+  }
+
+  @Test
+  void withoutAwsItPrintsThePackagedTemplateAndCallsNothing() {
+    Run account = Run.of("guardrail", "deploy");
+    assertThat(account.exitCode()).isZero();
+    assertThat(account.out())
+        .startsWith("AWSTemplateFormatVersion")
+        .contains("Type: AWS::CloudFormation::LambdaHook");
+    Run organization = Run.of("guardrail", "deploy", "--organization");
+    assertThat(organization.out()).contains("Type: AWS::CloudFormation::StackSet");
+    Run yes = Run.of("guardrail", "deploy", "--yes");
+    assertThat(yes.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(yes.err()).isEqualTo("ecsguard: --yes, --profile and --region need --aws\n");
+  }
+
+  @Test
+  void theDryRunIsTheDefaultAndMasksCredentialsInValues() {
+    String accessKey = "AKIAQWERTYUIOPASDFGH";
+    Run run =
+        Run.of(
+            "guardrail",
+            "deploy",
+            "--aws",
+            "--region",
+            "us-east-1",
+            "--stack-name",
+            "dry",
+            "--code-bucket",
+            "code",
+            "--code-key",
+            accessKey + ".jar");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("In aws://123456789012/us-east-1:")
+        .contains("Dry run: would create stack dry (template.yaml):")
+        .contains("  + ApiCallRule AWS::Events::Rule")
+        .contains("  parameter CodeKey = \"")
+        .contains("Nothing was changed.")
+        .doesNotContain(accessKey);
+  }
+
+  @Test
+  void yesDeploysAGivenTemplateThroughAChangeSet(@TempDir Path directory) throws IOException {
+    Path template = directory.resolve("custom.yaml");
+    Files.writeString(
+        template,
+        """
+        Parameters:
+          Greeting: {Type: String, Default: hello}
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties: {DisplayName: !Ref Greeting}
+        """);
+    Run run =
+        Run.of(
+            "guardrail",
+            "deploy",
+            "--aws",
+            "--region",
+            "us-east-1",
+            "--stack-name",
+            "custom",
+            "--template",
+            template.toString(),
+            "--yes");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("Change set ecsguard-")
+        .contains("  Add Topic AWS::SNS::Topic")
+        .contains("Stack custom: CREATE_COMPLETE");
+  }
+
+  @Test
+  void errorsAreOneLineWithoutTheValuesGiven() {
+    Run missing =
+        Run.with(Map.of(), false, "guardrail", "deploy", "--aws", "--region", "us-east-1", "--yes");
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(missing.err())
+        .isEqualTo(
+            "ecsguard: template.yaml needs CodeBucket, CodeKey: upload guardrail/target/ecsguard-guardrail-lambda.jar (aws s3 cp) and give --code-bucket and --code-key\n");
+    Run malformed =
+        Run.of("guardrail", "deploy", "--aws", "--region", "us-east-1", "-p", "s3cr3tVALUE");
+    assertThat(malformed.err()).isEqualTo("ecsguard: --parameter takes NAME=VALUE\n");
+  }
+}
