@@ -2,6 +2,7 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.guardrail.AwsAccess;
 import dev.ecsguard.guardrail.GuardrailException;
+import dev.ecsguard.guardrail.deploy.CodeUpload;
 import dev.ecsguard.guardrail.deploy.StackDeployer;
 import dev.ecsguard.guardrail.deploy.StackTemplate;
 import dev.ecsguard.report.Printable;
@@ -19,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * {@code ecsguard guardrail deploy}: the guardrail's stack created or updated through
@@ -69,6 +71,13 @@ final class GuardrailDeployCommand implements Callable<Integer> {
       description =
           "The S3 key of guardrail/target/ecsguard-guardrail-lambda.jar (CodeKey; a new key for new code).")
   String codeKey;
+
+  @Option(
+      names = "--code-file",
+      paramLabel = "JAR",
+      description =
+          "With --code-bucket: put this deployment package (guardrail/target/ecsguard-guardrail-lambda.jar) in the bucket under a key named by its content, unless it is there already (with --yes; the dry run only looks), and deploy it.")
+  Path codeFile;
 
   @Option(
       names = {"-p", "--parameter"},
@@ -125,11 +134,18 @@ final class GuardrailDeployCommand implements Callable<Integer> {
         context.out().print(stackTemplate.text());
         return ExitCode.OK.code();
       }
+      if (codeFile != null && codeBucket == null) {
+        throw new GuardrailException("--code-file needs --code-bucket, the bucket to put it in");
+      }
+      String key = codeFile != null && codeKey == null ? CodeUpload.key(codeFile) : codeKey;
       StackDeployer.Request request =
-          new StackDeployer.Request(stackName, stackTemplate, parameterValues());
+          new StackDeployer.Request(stackName, stackTemplate, parameterValues(key));
       try (AwsAccess access = AwsAccess.open(profile, region);
           CloudFormationClient cloudFormation = access.client(CloudFormationClient.builder())) {
         context.out().println("In aws://" + access.accountId() + "/" + access.region() + ":");
+        if (codeFile != null) {
+          upload(access, key);
+        }
         StackDeployer deployer =
             new StackDeployer(
                 cloudFormation, context.out(), waitTimeout, POLL_INTERVAL, Clock.systemUTC());
@@ -160,8 +176,28 @@ final class GuardrailDeployCommand implements Callable<Integer> {
     }
   }
 
-  /** --parameter NAME=VALUE, then --code-bucket and --code-key (which win). */
-  private Map<String, String> parameterValues() throws GuardrailException {
+  /** The package in S3: looked for in a dry run, put there with --yes when it is not. */
+  private void upload(AwsAccess access, String key) throws GuardrailException {
+    String where = "s3://" + codeBucket + "/" + key;
+    // An emulator behind AWS_ENDPOINT_URL resolves no bucket host names: path-style addresses.
+    boolean emulated =
+        System.getProperty("aws.endpointUrl") != null
+            || context.environment().containsKey("AWS_ENDPOINT_URL")
+            || context.environment().containsKey("AWS_ENDPOINT_URL_S3");
+    try (S3Client s3 = access.client(S3Client.builder().forcePathStyle(emulated))) {
+      if (CodeUpload.present(s3, codeBucket, key)) {
+        context.out().println(where + " holds the deployment package already");
+      } else if (!yes) {
+        context.out().println("would upload " + codeFile + " to " + where);
+      } else {
+        CodeUpload.put(s3, codeBucket, key, codeFile);
+        context.out().println("uploaded " + codeFile + " to " + where);
+      }
+    }
+  }
+
+  /** --parameter NAME=VALUE, then --code-bucket and the code's key (which win). */
+  private Map<String, String> parameterValues(String key) throws GuardrailException {
     Map<String, String> values = new LinkedHashMap<>();
     for (String parameter : parameters) {
       int equals = parameter.indexOf('=');
@@ -174,8 +210,8 @@ final class GuardrailDeployCommand implements Callable<Integer> {
     if (codeBucket != null) {
       values.put("CodeBucket", codeBucket);
     }
-    if (codeKey != null) {
-      values.put("CodeKey", codeKey);
+    if (key != null) {
+      values.put("CodeKey", key);
     }
     return values;
   }

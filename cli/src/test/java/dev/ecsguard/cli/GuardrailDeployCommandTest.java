@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * ecsguard guardrail deploy from the command line: the template without --aws, a dry run, a deploy
@@ -112,9 +114,67 @@ class GuardrailDeployCommandTest {
     assertThat(missing.exitCode()).isEqualTo(ExitCode.ERROR.code());
     assertThat(missing.err())
         .isEqualTo(
-            "ecsguard: template.yaml needs CodeBucket, CodeKey: upload guardrail/target/ecsguard-guardrail-lambda.jar (aws s3 cp) and give --code-bucket and --code-key\n");
+            "ecsguard: template.yaml needs CodeBucket, CodeKey: give --code-bucket and --code-file guardrail/target/ecsguard-guardrail-lambda.jar (or --code-key of a package uploaded already)\n");
     Run malformed =
         Run.of("guardrail", "deploy", "--aws", "--region", "us-east-1", "-p", "s3cr3tVALUE");
     assertThat(malformed.err()).isEqualTo("ecsguard: --parameter takes NAME=VALUE\n");
+  }
+
+  @Test
+  void codeFilePutsThePackageUnderAKeyOfItsContentOnlyWithYes(@TempDir Path directory)
+      throws IOException {
+    Path jar = Files.write(directory.resolve("package.jar"), new byte[] {'P', 'K', 3, 4, 42});
+    Path template = directory.resolve("code.yaml");
+    Files.writeString(
+        template,
+        """
+        Parameters:
+          CodeBucket: {Type: String}
+          CodeKey: {Type: String}
+        Resources:
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties: {DisplayName: !Ref CodeKey}
+        """);
+    try (S3Client s3 =
+        S3Client.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(moto.endpoint())
+            .forcePathStyle(true)
+            .build()) {
+      s3.createBucket(request -> request.bucket("packages"));
+      String[] deploy = {
+        "guardrail",
+        "deploy",
+        "--aws",
+        "--region",
+        "us-east-1",
+        "--stack-name",
+        "code",
+        "--template",
+        template.toString(),
+        "--code-bucket",
+        "packages",
+        "--code-file",
+        jar.toString()
+      };
+      Run dryRun = Run.of(deploy);
+      assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+      assertThat(dryRun.out())
+          .containsPattern(
+              "would upload .*package.jar to s3://packages/ecsguard/guardrail-[0-9a-f]{16}\\.jar");
+      assertThat(s3.listObjectsV2(request -> request.bucket("packages")).contents()).isEmpty();
+
+      String[] withYes = java.util.Arrays.copyOf(deploy, deploy.length + 1);
+      withYes[deploy.length] = "--yes";
+      Run yes = Run.of(withYes);
+      assertThat(yes.exitCode()).as(yes.err()).isZero();
+      assertThat(yes.out()).contains("uploaded ").contains("Stack code: CREATE_COMPLETE");
+      assertThat(s3.listObjectsV2(request -> request.bucket("packages")).contents())
+          .singleElement()
+          .satisfies(
+              object -> assertThat(object.key()).matches("ecsguard/guardrail-[0-9a-f]{16}\\.jar"));
+      assertThat(Run.of(deploy).out()).contains("holds the deployment package already");
+    }
   }
 }

@@ -38,6 +38,7 @@ class FunctionDependenciesTest {
             "software.amazon.awssdk.services.ec2..",
             "software.amazon.awssdk.services.organizations..",
             "software.amazon.awssdk.services.cloudformation..",
+            "software.amazon.awssdk.services.s3..",
             "software.amazon.awssdk.services.sso..",
             "software.amazon.awssdk.services.ssooidc..")
         .check(function);

@@ -241,7 +241,7 @@ public final class StackDeployer {
               + " needs "
               + String.join(", ", missing)
               + (missing.contains("CodeBucket") || missing.contains("CodeKey")
-                  ? ": upload guardrail/target/ecsguard-guardrail-lambda.jar (aws s3 cp) and give --code-bucket and --code-key"
+                  ? ": give --code-bucket and --code-file guardrail/target/ecsguard-guardrail-lambda.jar (or --code-key of a package uploaded already)"
                   : ": give --parameter NAME=VALUE"));
     }
     return parameters;

@@ -160,7 +160,7 @@ class StackDeployerTest {
             () -> deployer().deploy(request(StackTemplate.Packaged.ACCOUNT.load(), Map.of())))
         .isInstanceOf(GuardrailException.class)
         .hasMessage(
-            "template.yaml needs CodeBucket, CodeKey: upload guardrail/target/ecsguard-guardrail-lambda.jar (aws s3 cp) and give --code-bucket and --code-key");
+            "template.yaml needs CodeBucket, CodeKey: give --code-bucket and --code-file guardrail/target/ecsguard-guardrail-lambda.jar (or --code-key of a package uploaded already)");
     assertThat(proxy.operations()).doesNotContainAnyElementsOf(WRITES);
   }
 

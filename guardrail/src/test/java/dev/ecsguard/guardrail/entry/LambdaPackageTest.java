@@ -87,7 +87,8 @@ class LambdaPackageTest {
     try (ZipFile zip = new ZipFile(JAR.toFile())) {
       long unzipped = zip.stream().mapToLong(ZipEntry::getSize).sum();
       assertThat(unzipped).isLessThan(UNZIPPED_LIMIT);
-      for (String left : List.of("ec2", "organizations", "cloudformation", "sso", "ssooidc")) {
+      for (String left :
+          List.of("ec2", "organizations", "cloudformation", "s3", "sso", "ssooidc")) {
         String prefix = "software/amazon/awssdk/services/" + left + "/";
         assertThat(zip.stream().map(ZipEntry::getName).filter(name -> name.startsWith(prefix)))
             .isEmpty();
