@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -17,6 +18,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-network-mode-not-host",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation = "Set networkMode to awsvpc (or bridge) and map only the ports the task needs.")
 public final class HostNetworkMode extends Control<TaskDefinition> {
 

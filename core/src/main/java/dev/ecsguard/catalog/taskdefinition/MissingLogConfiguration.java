@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -19,6 +20,7 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-log-configuration",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation =
         "Give every container, FireLens log routers included, a logConfiguration with a logDriver (for example awslogs).")
 public final class MissingLogConfiguration extends Control<TaskDefinition> {
