@@ -163,7 +163,7 @@ public final class SarifReport implements Report {
     json.writeStringField(
         "text",
         control.id()
-            + " could not be decided from the input (a value is only known at deployment). Check it: "
+            + " could not be decided from the input; check it by hand: "
             + control.title()
             + ".");
     json.writeEndObject();
