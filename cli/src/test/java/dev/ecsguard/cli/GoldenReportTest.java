@@ -21,16 +21,9 @@ class GoldenReportTest {
   @ParameterizedTest(name = "{0}")
   @EnumSource(ReportFormat.class)
   void reportOfTheExamplesIsUnchanged(ReportFormat format) throws IOException {
-    // ASFF findings of files need an account; the documentation account of AWS's examples.
     Run run =
         Run.with(
-            java.util.Map.of("AWS_ACCOUNT_ID", "123456789012"),
-            false,
-            "scan",
-            "--verbose",
-            "--format",
-            format.label(),
-            "../examples");
+            Run.ACCOUNT, false, "scan", "--verbose", "--format", format.label(), "../examples");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     Path file = GOLDEN.resolve("examples" + format.extensions().getFirst());
     // Timestamps are the only part of a report that changes from run to run.

@@ -25,10 +25,6 @@ class ReportFormatsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String EXAMPLES = "../examples";
 
-  /** The account ASFF findings of files belong to. */
-  private static final java.util.Map<String, String> ACCOUNT =
-      java.util.Map.of("AWS_ACCOUNT_ID", "123456789012");
-
   @TempDir Path dir;
 
   /**
@@ -57,7 +53,7 @@ class ReportFormatsTest {
       }
     }
     args.add(EXAMPLES);
-    Run run = Run.with(ACCOUNT, false, args.toArray(String[]::new));
+    Run run = Run.with(Run.ACCOUNT, false, args.toArray(String[]::new));
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(run.out()).contains("FAILED         ECS.4");
     for (ReportFormat format : ReportFormat.values()) {
@@ -134,7 +130,7 @@ class ReportFormatsTest {
       args.addAll(List.of("--format", format.label() + "=" + reportFile(format)));
     }
     args.add(EXAMPLES);
-    Run.with(ACCOUNT, false, args.toArray(String[]::new));
+    Run.with(Run.ACCOUNT, false, args.toArray(String[]::new));
     JsonNode json = JSON.readTree(reportFile(ReportFormat.JSON).toFile());
     assertThat(json.get("standards").toString()).isEqualTo("[\"securityhub\",\"ecsguard\"]");
     assertThat(json.get("findings"))
@@ -296,7 +292,7 @@ class ReportFormatsTest {
   }
 
   private static List<String> asffIds(String path) throws IOException {
-    Run run = Run.with(ACCOUNT, false, "scan", "--no-config", "--format", "asff", path);
+    Run run = Run.with(Run.ACCOUNT, false, "scan", "--no-config", "--format", "asff", path);
     List<String> ids = new ArrayList<>();
     JSON.readTree(run.out()).forEach(finding -> ids.add(finding.get("Id").asText()));
     return ids;
@@ -317,6 +313,9 @@ class ReportFormatsTest {
     JsonNode result = sarifRun.get("results").get(0);
     assertThat(result.get("locations")).hasSize(1);
     assertThat(result.get("relatedLocations")).hasSize(2);
+    assertThat(result.get("message").get("text").asText())
+        .endsWith(
+            "Offending elements: [container \"app\" at line 2](1), [container \"sidecar\" at line 3](2).");
     assertThat(
             result
                 .get("relatedLocations")

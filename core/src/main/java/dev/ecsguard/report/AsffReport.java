@@ -44,6 +44,9 @@ public final class AsffReport implements Report {
   private final String region;
   private final Instant now;
 
+  /** Each file's {@link #stablePath}, found once: a file has a finding per control. */
+  private final java.util.Map<String, String> stablePaths = new java.util.HashMap<>();
+
   public AsffReport(String account, String region, Instant now) {
     this.account = account;
     this.region = region;
@@ -92,7 +95,8 @@ public final class AsffReport implements Report {
         "ecsguard/"
             + finding.control().id()
             + "/"
-            + finding.fingerprint(stablePath(finding.location().file())));
+            + finding.fingerprint(
+                stablePaths.computeIfAbsent(finding.location().file(), AsffReport::stablePath)));
     json.writeStringField(
         "ProductArn",
         "arn:"

@@ -16,10 +16,10 @@ import java.util.Map;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one rule per control (its
- * lesson as help), one result per FAILED finding with the region of the first offending element and
- * every offending element as a related location, and a fingerprint that does not change when lines
- * move. Inputs that could not be read are tool execution notifications of the invocation, which
- * then did not succeed.
+ * lesson as help), one result per FAILED finding with the region of the first offending element
+ * (and, when several offend, each as a related location linked from the message), and a fingerprint
+ * that does not change when lines move. Inputs that could not be read are tool execution
+ * notifications of the invocation, which then did not succeed.
  *
  * <p>An UNKNOWN finding is a result of a companion rule, {@code ECS.4/unknown} ("could not be
  * decided"), at level note and without a security severity: GitHub ranks a security alert by its
@@ -203,8 +203,16 @@ public final class SarifReport implements Report {
     json.writeNumberField("ruleIndex", ruleIndex);
     json.writeStringField("kind", "fail");
     json.writeStringField("level", failed ? level(finding.control()) : "note");
+    // GitHub shows one location per alert (the first offending element's) and links related
+    // locations only where the message embeds them, so with several offending elements each is a
+    // related location linked from the message.
+    List<Finding.Element> placed =
+        finding.offenders().stream()
+            .filter(offender -> offender.location() != null && offender.location().line() > 0)
+            .toList();
+    boolean several = placed.size() > 1;
     json.writeObjectFieldStart("message");
-    json.writeStringField("text", finding.message());
+    json.writeStringField("text", several ? linking(finding.message(), placed) : finding.message());
     json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
@@ -220,12 +228,7 @@ public final class SarifReport implements Report {
     json.writeEndArray();
     json.writeEndObject();
     json.writeEndArray();
-    // GitHub shows one location per alert (the first); every offending element is a related one.
-    List<Finding.Element> placed =
-        finding.offenders().stream()
-            .filter(offender -> offender.location() != null && offender.location().line() > 0)
-            .toList();
-    if (!placed.isEmpty()) {
+    if (several) {
       json.writeArrayFieldStart("relatedLocations");
       for (int i = 0; i < placed.size(); i++) {
         Finding.Element offender = placed.get(i);
@@ -264,6 +267,29 @@ public final class SarifReport implements Report {
     json.writeStringField("status", finding.status().name());
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /**
+   * The message with a link to each related location ({@code [container "app" at line 4](1)}), its
+   * own brackets and backslashes escaped as SARIF's embedded links require.
+   */
+  private static String linking(String message, List<Finding.Element> placed) {
+    StringBuilder text = new StringBuilder(escapeLinkText(message)).append(" Offending elements: ");
+    for (int i = 0; i < placed.size(); i++) {
+      Finding.Element offender = placed.get(i);
+      String name = offender.name() == null ? "the resource" : offender.name();
+      text.append(i == 0 ? "" : ", ")
+          .append('[')
+          .append(escapeLinkText(name + " at line " + offender.location().line()))
+          .append("](")
+          .append(i + 1)
+          .append(')');
+    }
+    return text.append('.').toString();
+  }
+
+  private static String escapeLinkText(String text) {
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
   }
 
   /** A file and, when known, the line and column in it. */
