@@ -68,11 +68,16 @@ class AsffReportTest {
               tagging
                   ? SecurityHubStandard.RESOURCE_TAGGING
                   : SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES);
-      // NIST SP 800-53 holds the controls AWS relates to its requirements, and only those.
+      // NIST SP 800-53 and PCI DSS hold the controls AWS relates to their requirements, and only
+      // those.
       assertThat(info.securityHubStandards().contains(SecurityHubStandard.NIST_800_53))
           .as(info.id())
           .isEqualTo(
               info.relatedRequirements().stream().anyMatch(r -> r.startsWith("NIST.800-53.r5 ")));
+      assertThat(info.securityHubStandards().contains(SecurityHubStandard.PCI_DSS))
+          .as(info.id())
+          .isEqualTo(
+              info.relatedRequirements().stream().anyMatch(r -> r.startsWith("PCI DSS v4.0.1/")));
     }
   }
 }

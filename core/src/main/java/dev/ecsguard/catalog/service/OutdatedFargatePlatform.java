@@ -26,13 +26,15 @@ import java.util.Set;
     configRule = "ecs-fargate-latest-platform-version",
     standards = {
       SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
-      SecurityHubStandard.NIST_800_53
+      SecurityHubStandard.NIST_800_53,
+      SecurityHubStandard.PCI_DSS
     },
     relatedRequirements = {
       "NIST.800-53.r5 SI-2",
       "NIST.800-53.r5 SI-2(2)",
       "NIST.800-53.r5 SI-2(4)",
-      "NIST.800-53.r5 SI-2(5)"
+      "NIST.800-53.r5 SI-2(5)",
+      "PCI DSS v4.0.1/6.3.3"
     },
     remediation = "Set platformVersion to LATEST (or remove it) and redeploy the service.",
     outOfScope = "services that do not run on Fargate",

@@ -22,7 +22,8 @@ import java.util.Set;
     configRule = "ecs-service-assign-public-ip-disabled",
     standards = {
       SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
-      SecurityHubStandard.NIST_800_53
+      SecurityHubStandard.NIST_800_53,
+      SecurityHubStandard.PCI_DSS
     },
     relatedRequirements = {
       "NIST.800-53.r5 AC-21",
@@ -38,7 +39,8 @@ import java.util.Set;
       "NIST.800-53.r5 SC-7(21)",
       "NIST.800-53.r5 SC-7(3)",
       "NIST.800-53.r5 SC-7(4)",
-      "NIST.800-53.r5 SC-7(9)"
+      "NIST.800-53.r5 SC-7(9)",
+      "PCI DSS v4.0.1/1.4.4"
     },
     remediation =
         "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
