@@ -287,6 +287,15 @@ final class ScanCommand implements Callable<Integer> {
               "ecsguard: only one report can go to standard output; give the others a file (--format sarif=results.sarif)");
       return ExitCode.ERROR.code();
     }
+    if (!paths.isEmpty()
+        && asffAccount() == null
+        && targets.stream().anyMatch(target -> target.format() == ReportFormat.ASFF)) {
+      context
+          .err()
+          .println(
+              "ecsguard: ASFF findings of files need the AWS account they belong to; set AWS_ACCOUNT_ID to its 12-digit id");
+      return ExitCode.ERROR.code();
+    }
     java.util.Set<Path> files = new java.util.HashSet<>();
     for (Target target : targets) {
       if (target.file() != null && !files.add(target.file().toAbsolutePath().normalize())) {
@@ -594,12 +603,12 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * The account ASFF findings of files belong to: AWS_ACCOUNT_ID, else a placeholder Security Hub
-   * would refuse.
+   * The account ASFF findings of files belong to: AWS_ACCOUNT_ID when it is an account id, else
+   * null (live findings name their own).
    */
   private String asffAccount() {
     String account = context.environment().get("AWS_ACCOUNT_ID");
-    return account != null && account.matches("\\d{12}") ? account : "000000000000";
+    return account != null && account.matches("\\d{12}") ? account : null;
   }
 
   private String asffRegion() {

@@ -116,7 +116,9 @@ class PlantedCredentialsTest {
       }
     }
     Run scan =
-        Run.of(
+        Run.with(
+            Run.ACCOUNT,
+            false,
             "scan",
             "--format",
             format.label(),
@@ -146,7 +148,9 @@ class PlantedCredentialsTest {
          "runtimePlatform": {"operatingSystemFamily": "sk_live_51Habcdefghijklmnopqrstuv"},
          "containerDefinitions": [{"name": "a", "user": "1000"}]}
         """);
-    Run scan = Run.of("scan", "--format", format.label(), "--verbose", file.toString());
+    Run scan =
+        Run.with(
+            Run.ACCOUNT, false, "scan", "--format", format.label(), "--verbose", file.toString());
     assertThat(scan.out()).contains("(value not shown)");
     assertShowsNone(scan);
   }

@@ -53,7 +53,7 @@ class ReportFormatsTest {
       }
     }
     args.add(EXAMPLES);
-    Run run = Run.of(args.toArray(String[]::new));
+    Run run = Run.with(Run.ACCOUNT, false, args.toArray(String[]::new));
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     assertThat(run.out()).contains("FAILED         ECS.4");
     for (ReportFormat format : ReportFormat.values()) {
@@ -70,7 +70,9 @@ class ReportFormatsTest {
     assertValidSarif(sarif);
     JsonNode sarifRun = JSON.readTree(sarif).get("runs").get(0);
     assertThat(sarifRun.get("results").size()).isEqualTo(failed + unknown);
-    assertThat(sarifRun.get("tool").get("driver").get("rules"))
+    JsonNode rules = sarifRun.get("tool").get("driver").get("rules");
+    assertThat(rules)
+        .filteredOn(rule -> !rule.get("id").asText().endsWith("/unknown"))
         .allSatisfy(
             rule -> {
               assertThat(rule.get("help").get("markdown").asText()).contains("## How to fix it");
@@ -82,12 +84,26 @@ class ReportFormatsTest {
             result -> {
               assertThat(result.get("partialFingerprints").get("ecsguardFinding/v1").asText())
                   .hasSize(32);
-              // SARIF 3.27.9: a result that is not kind fail takes level none
-              assertThat(
-                      result.get("kind").asText().equals("fail")
-                          || result.get("level").asText().equals("none"))
-                  .isTrue();
+              // UNKNOWN results are notes of a companion rule that has no security severity, so
+              // that GitHub never shows them as security alerts.
+              if (result.get("ruleId").asText().endsWith("/unknown")) {
+                assertThat(result.get("level").asText()).isEqualTo("note");
+                assertThat(
+                        rules
+                            .get(result.get("ruleIndex").asInt())
+                            .get("properties")
+                            .has("security-severity"))
+                    .isFalse();
+              } else {
+                assertThat(result.get("level").asText()).isIn("error", "warning", "note");
+              }
+              assertThat(rules.get(result.get("ruleIndex").asInt()).get("id").asText())
+                  .isEqualTo(result.get("ruleId").asText());
             });
+    assertThat(sarifRun.get("results"))
+        .anyMatch(result -> result.get("ruleId").asText().endsWith("/unknown"));
+    assertThat(sarifRun.get("invocations").get(0).get("executionSuccessful").asBoolean())
+        .isEqualTo(json.get("summary").get("errors").asInt() == 0);
 
     Document junit =
         DocumentBuilderFactory.newDefaultInstance()
@@ -114,7 +130,7 @@ class ReportFormatsTest {
       args.addAll(List.of("--format", format.label() + "=" + reportFile(format)));
     }
     args.add(EXAMPLES);
-    Run.of(args.toArray(String[]::new));
+    Run.with(Run.ACCOUNT, false, args.toArray(String[]::new));
     JsonNode json = JSON.readTree(reportFile(ReportFormat.JSON).toFile());
     assertThat(json.get("standards").toString()).isEqualTo("[\"securityhub\",\"ecsguard\"]");
     assertThat(json.get("findings"))
@@ -180,6 +196,150 @@ class ReportFormatsTest {
                 .out());
     assertThat(json.get("standards").toString()).isEqualTo("[\"ecsguard\"]");
     assertThat(json.get("summary").get("securityHubScore").isNull()).isTrue();
+  }
+
+  @Test
+  void asffOfFilesWithoutAnAccountIsAnErrorNotAPlaceholder() {
+    Run run = Run.of("scan", "--format", "asff", EXAMPLES);
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().strip()).contains("AWS_ACCOUNT_ID").doesNotContain("\n");
+    Run invalid =
+        Run.with(
+            java.util.Map.of("AWS_ACCOUNT_ID", "12345"),
+            false,
+            "scan",
+            "--format",
+            "asff",
+            EXAMPLES);
+    assertThat(invalid.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(invalid.out()).doesNotContain("000000000000");
+  }
+
+  @Test
+  void asffFindingsLineUpWithSecurityHubsOwnInTheRegionsPartition() throws IOException {
+    Run run =
+        Run.with(
+            java.util.Map.of("AWS_ACCOUNT_ID", "123456789012", "AWS_REGION", "cn-north-1"),
+            false,
+            "scan",
+            "--format",
+            "asff",
+            EXAMPLES);
+    JsonNode findings = JSON.readTree(run.out());
+    assertThat(findings)
+        .allSatisfy(
+            finding -> {
+              assertThat(finding.get("ProductArn").asText())
+                  .isEqualTo(
+                      "arn:aws-cn:securityhub:cn-north-1:123456789012:product/123456789012/default");
+              assertThat(finding.get("Resources").get(0).get("Partition").asText())
+                  .isEqualTo("aws-cn");
+              assertThat(finding.get("ProductName").asText()).isEqualTo("ecsguard");
+              assertThat(finding.get("CompanyName").asText()).isEqualTo("ecsguard");
+              assertThat(finding.get("FirstObservedAt").asText())
+                  .isEqualTo(finding.get("LastObservedAt").asText());
+              JsonNode compliance = finding.get("Compliance");
+              String control = finding.get("GeneratorId").asText();
+              if (control.startsWith("ECSG.")) {
+                assertThat(compliance.has("SecurityControlId")).isFalse();
+                assertThat(compliance.has("AssociatedStandards")).isFalse();
+              } else {
+                assertThat(compliance.get("SecurityControlId").asText()).isEqualTo(control);
+                assertThat(compliance.get("AssociatedStandards").toString())
+                    .contains(
+                        control.matches("ECS\\.1[345]")
+                            ? "standards/aws-resource-tagging-standard/v/1.0.0"
+                            : "standards/aws-foundational-security-best-practices/v/1.0.0");
+              }
+              String status = compliance.get("Status").asText();
+              assertThat(compliance.has("StatusReasons"))
+                  .isEqualTo(status.equals("WARNING") || status.equals("NOT_AVAILABLE"));
+              if (status.equals("NOT_AVAILABLE")) {
+                assertThat(compliance.get("StatusReasons").get(0).get("ReasonCode").asText())
+                    .isEqualTo("CONFIG_RETURNS_NOT_APPLICABLE");
+              }
+            });
+    assertThat(findings)
+        .filteredOn(finding -> finding.get("GeneratorId").asText().equals("ECS.4"))
+        .isNotEmpty()
+        .allSatisfy(
+            finding -> {
+              assertThat(finding.get("Compliance").get("RelatedRequirements").toString())
+                  .contains("\"NIST.800-53.r5 AC-6\"");
+              assertThat(finding.get("Compliance").get("AssociatedStandards").toString())
+                  .contains("standards/nist-800-53/v/5.0.0");
+            });
+    assertThat(findings)
+        .anyMatch(finding -> finding.get("Compliance").get("Status").asText().equals("WARNING"))
+        .anyMatch(
+            finding -> finding.get("Compliance").get("Status").asText().equals("NOT_AVAILABLE"));
+  }
+
+  /** A rescan from elsewhere (here: the same file named another way) updates the same findings. */
+  @Test
+  void asffIdsDoNotDependOnHowOrWhereTheFileIsNamed() throws IOException {
+    Path examples = Path.of(EXAMPLES, "legacy-worker.json");
+    List<String> relative = asffIds(examples.toString());
+    assertThat(relative).isNotEmpty();
+    assertThat(asffIds(examples.toAbsolutePath().toString())).isEqualTo(relative);
+    assertThat(asffIds(Path.of("..", "cli", EXAMPLES, "legacy-worker.json").toString()))
+        .isEqualTo(relative);
+    Path copy = Files.createDirectories(dir.resolve("outside"));
+    Path task = Files.writeString(copy.resolve("task.json"), TWO_PRIVILEGED_CONTAINERS);
+    assertThat(asffIds(task.toString()))
+        .isEqualTo(asffIds(copy.resolve("../outside/task.json").toString()));
+  }
+
+  private static List<String> asffIds(String path) throws IOException {
+    Run run = Run.with(Run.ACCOUNT, false, "scan", "--no-config", "--format", "asff", path);
+    List<String> ids = new ArrayList<>();
+    JSON.readTree(run.out()).forEach(finding -> ids.add(finding.get("Id").asText()));
+    return ids;
+  }
+
+  private static final String TWO_PRIVILEGED_CONTAINERS =
+      "{\"family\":\"f\",\"containerDefinitions\":[\n"
+          + "{\"name\":\"app\",\"privileged\":true},\n"
+          + "{\"name\":\"sidecar\",\"privileged\":true}]}";
+
+  @Test
+  void sarifPlacesEveryOffenderAndNamesUnreadableInputs() throws IOException {
+    Files.writeString(dir.resolve("task.json"), TWO_PRIVILEGED_CONTAINERS);
+    Files.writeString(dir.resolve("broken.json"), "{\"family\": ");
+    Run run = Run.of("scan", "--controls", "ECS.4", "--format", "sarif", dir.toString());
+    assertValidSarif(run.out());
+    JsonNode sarifRun = JSON.readTree(run.out()).get("runs").get(0);
+    JsonNode result = sarifRun.get("results").get(0);
+    assertThat(result.get("locations")).hasSize(1);
+    assertThat(result.get("relatedLocations")).hasSize(2);
+    assertThat(result.get("message").get("text").asText())
+        .endsWith(
+            "Offending elements: [container \"app\" at line 2](1), [container \"sidecar\" at line 3](2).");
+    assertThat(
+            result
+                .get("relatedLocations")
+                .get(1)
+                .get("physicalLocation")
+                .get("region")
+                .get("startLine")
+                .asInt())
+        .isEqualTo(3);
+    assertThat(result.get("relatedLocations").get(1).get("message").get("text").asText())
+        .contains("sidecar");
+    JsonNode invocation = sarifRun.get("invocations").get(0);
+    assertThat(invocation.get("executionSuccessful").asBoolean()).isFalse();
+    JsonNode notification = invocation.get("toolExecutionNotifications").get(0);
+    assertThat(notification.get("level").asText()).isEqualTo("error");
+    assertThat(
+            notification
+                .get("locations")
+                .get(0)
+                .get("physicalLocation")
+                .get("artifactLocation")
+                .get("uri")
+                .asText())
+        .endsWith("broken.json");
   }
 
   @Test

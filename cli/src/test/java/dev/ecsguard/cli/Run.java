@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** One in-process run of the CLI, with what it printed. */
 record Run(int exitCode, String out, String err) {
+  /** The account ASFF findings of files belong to (they need one): AWS's documentation account. */
+  static final Map<String, String> ACCOUNT = Map.of("AWS_ACCOUNT_ID", "123456789012");
 
   static Run of(String... args) {
     return with(Map.of(), false, args);

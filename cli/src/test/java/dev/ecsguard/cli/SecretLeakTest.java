@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,9 +115,11 @@ class SecretLeakTest {
 
     List<Run> runs = new ArrayList<>();
     for (String format : ReportFormat.labels()) {
-      runs.add(Run.of("scan", "--format", format, good.toString()));
+      runs.add(Run.with(Run.ACCOUNT, false, "scan", "--format", format, good.toString()));
       runs.add(
-          Run.of(
+          Run.with(
+              Run.ACCOUNT,
+              false,
               "scan",
               "--format",
               format,
@@ -129,7 +130,7 @@ class SecretLeakTest {
               unterminated.toString()));
       runs.add(
           Run.with(
-              Map.of(),
+              Run.ACCOUNT,
               true,
               "scan",
               "--format",

@@ -57,7 +57,8 @@ class TerraformHostileScanTest {
         """);
     List<Run> runs = new ArrayList<>();
     for (String format : ReportFormat.labels()) {
-      runs.add(Run.of("scan", "--verbose", "--format", format, module.toString()));
+      runs.add(
+          Run.with(Run.ACCOUNT, false, "scan", "--verbose", "--format", format, module.toString()));
     }
     runs.add(Run.of("fix", main.toString()));
     runs.add(Run.of("fix", module.toString()));

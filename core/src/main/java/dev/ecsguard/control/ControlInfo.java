@@ -14,7 +14,9 @@ public record ControlInfo(
     String remediation,
     String outOfScope,
     boolean retired,
-    List<ParameterInfo> parameters) {
+    List<ParameterInfo> parameters,
+    List<SecurityHubStandard> securityHubStandards,
+    List<String> relatedRequirements) {
 
   static ControlInfo of(Class<?> control) {
     ControlSpec spec = control.getAnnotation(ControlSpec.class);
@@ -32,7 +34,9 @@ public record ControlInfo(
         spec.retired(),
         Arrays.stream(spec.parameters())
             .map(p -> new ParameterInfo(p.name(), p.description(), p.type(), p.defaultValue()))
-            .toList());
+            .toList(),
+        List.of(spec.standards()),
+        List.of(spec.relatedRequirements()));
   }
 
   /** The standard it belongs to, told by its id. */

@@ -31,6 +31,18 @@ public @interface ControlSpec {
   /** What is out of scope (NOT_APPLICABLE); empty when every resource of the type is in scope. */
   String outOfScope() default "";
 
+  /**
+   * The Security Hub standards AWS lists the control in (its page in Security Hub's control
+   * reference); empty for ecsguard's own controls.
+   */
+  SecurityHubStandard[] standards() default {};
+
+  /**
+   * The framework requirements AWS relates the control to ({@code NIST.800-53.r5 AC-6}), as its
+   * page lists them; empty where AWS lists none or for ecsguard's own.
+   */
+  String[] relatedRequirements() default {};
+
   /** Retired by AWS: runs only when selected by id. */
   boolean retired() default false;
 

@@ -51,11 +51,19 @@ public record Finding(
    * fingerprint, baselines).
    */
   public String fingerprint() {
+    return fingerprint(location.file());
+  }
+
+  /**
+   * The {@link #fingerprint()} with {@code file} in place of the path as it was given: a report
+   * that must not depend on the current directory names the file its own way.
+   */
+  public String fingerprint(String file) {
     StringBuilder identity =
         new StringBuilder()
             .append(control.id())
             .append('\n')
-            .append(location.file().replace('\\', '/').replaceFirst("^(\\./)+", ""))
+            .append(file.replace('\\', '/').replaceFirst("^(\\./)+", ""))
             .append('\n')
             .append(resourceId)
             .append('\n');

@@ -2,6 +2,8 @@ package dev.ecsguard.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ecsguard.control.ControlInfo;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
@@ -10,6 +12,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -17,18 +22,30 @@ import java.util.List;
 
 /**
  * AWS Security Finding Format, as Security Hub's BatchImportFindings takes it: one finding per
- * PASSED and FAILED verdict (UNKNOWN as WARNING, NOT_APPLICABLE as NOT_AVAILABLE, per the spec),
- * the control id as GeneratorId, the resource under Resources. Suppressed findings are imported as
- * SUPPRESSED in their workflow, with the reason as a note.
+ * verdict (UNKNOWN as WARNING, NOT_APPLICABLE as NOT_AVAILABLE, per the spec, each with a status
+ * reason), the control id as GeneratorId and, for Security Hub's controls, as
+ * Compliance.SecurityControlId with the standards and requirements AWS relates it to, so that the
+ * findings line up with Security Hub's own. The resource is under Resources, in the partition of
+ * its Region. Suppressed findings are imported as SUPPRESSED in their workflow, with the reason as
+ * a note.
+ *
+ * <p>The Id names the file by its path from the root of the git repository that holds it (the
+ * absolute path outside one), so that a rescan from another directory updates the same findings.
  */
 public final class AsffReport implements Report {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  /** Where the findings belong when a finding has no account or region label (offline files). */
+  /**
+   * Where the findings belong when a finding has no account or region label (offline files); the
+   * account may be null when every finding has one (a live scan).
+   */
   private final String account;
 
   private final String region;
   private final Instant now;
+
+  /** Each file's {@link #stablePath}, found once: a file has a finding per control. */
+  private final java.util.Map<String, String> stablePaths = new java.util.HashMap<>();
 
   public AsffReport(String account, String region, Instant now) {
     this.account = account;
@@ -65,19 +82,34 @@ public final class AsffReport implements Report {
 
   private void write(JsonGenerator json, Finding finding) throws IOException {
     String accountId = finding.labels().getOrDefault("account", account);
+    if (accountId == null) {
+      throw new IllegalStateException(
+          "an ASFF finding of a file needs an account (AWS_ACCOUNT_ID): " + finding.location());
+    }
     String regionName = finding.labels().getOrDefault("region", region);
+    String partition = partition(regionName);
     json.writeStartObject();
     json.writeStringField("SchemaVersion", "2018-10-08");
-    json.writeStringField("Id", "ecsguard/" + finding.control().id() + "/" + finding.fingerprint());
+    json.writeStringField(
+        "Id",
+        "ecsguard/"
+            + finding.control().id()
+            + "/"
+            + finding.fingerprint(
+                stablePaths.computeIfAbsent(finding.location().file(), AsffReport::stablePath)));
     json.writeStringField(
         "ProductArn",
-        "arn:aws:securityhub:"
+        "arn:"
+            + partition
+            + ":securityhub:"
             + regionName
             + ":"
             + accountId
             + ":product/"
             + accountId
             + "/default");
+    json.writeStringField("ProductName", "ecsguard");
+    json.writeStringField("CompanyName", "ecsguard");
     json.writeStringField("GeneratorId", finding.control().id());
     json.writeStringField("AwsAccountId", accountId);
     json.writeArrayFieldStart("Types");
@@ -85,6 +117,9 @@ public final class AsffReport implements Report {
     json.writeEndArray();
     json.writeStringField("CreatedAt", now.toString());
     json.writeStringField("UpdatedAt", now.toString());
+    // ecsguard keeps no history: it observed the finding at this scan, as far as it knows.
+    json.writeStringField("FirstObservedAt", now.toString());
+    json.writeStringField("LastObservedAt", now.toString());
     json.writeObjectFieldStart("Severity");
     json.writeStringField(
         "Label",
@@ -120,7 +155,7 @@ public final class AsffReport implements Report {
           case TASK_SET, CAPACITY_PROVIDER -> "Other";
         });
     json.writeStringField("Id", finding.resourceId());
-    json.writeStringField("Partition", "aws");
+    json.writeStringField("Partition", partition);
     json.writeStringField("Region", regionName);
     json.writeEndObject();
     json.writeEndArray();
@@ -133,6 +168,35 @@ public final class AsffReport implements Report {
           case UNKNOWN -> "WARNING";
           case NOT_APPLICABLE -> "NOT_AVAILABLE";
         });
+    ControlInfo control = finding.control();
+    if (control.fromSecurityHub()) {
+      json.writeStringField("SecurityControlId", control.id());
+    }
+    if (!control.securityHubStandards().isEmpty()) {
+      json.writeArrayFieldStart("AssociatedStandards");
+      for (SecurityHubStandard standard : control.securityHubStandards()) {
+        json.writeStartObject();
+        json.writeStringField("StandardsId", standard.standardsId());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    if (!control.relatedRequirements().isEmpty()) {
+      json.writeArrayFieldStart("RelatedRequirements");
+      for (String requirement : control.relatedRequirements()) {
+        json.writeString(requirement);
+      }
+      json.writeEndArray();
+    }
+    String reasonCode = reasonCode(finding.status());
+    if (reasonCode != null) {
+      json.writeArrayFieldStart("StatusReasons");
+      json.writeStartObject();
+      json.writeStringField("ReasonCode", reasonCode);
+      json.writeStringField("Description", truncate(finding.message(), 1024));
+      json.writeEndObject();
+      json.writeEndArray();
+    }
     json.writeEndObject();
     json.writeStringField("RecordState", "ACTIVE");
     json.writeObjectFieldStart("Workflow");
@@ -163,6 +227,73 @@ public final class AsffReport implements Report {
       case SECURITY_HUB -> "Software and Configuration Checks/AWS Security Best Practices";
       case ECSGUARD -> "Software and Configuration Checks/AWS Security Best Practices/ecsguard";
     };
+  }
+
+  /**
+   * Why a finding has the status it has, where the status alone does not say it. NOT_APPLICABLE
+   * takes the code Security Hub gives when the rule did not apply to the resource. Security Hub's
+   * codes for WARNING all name cross-Region or cross-account lookups, none of which is why ecsguard
+   * could not decide (a value only known at deployment), so UNKNOWN has a code of its own, in the
+   * same form; the message says what was missing.
+   */
+  static String reasonCode(Status status) {
+    return switch (status) {
+      case UNKNOWN -> "ECSGUARD_VALUE_UNRESOLVED";
+      case NOT_APPLICABLE -> "CONFIG_RETURNS_NOT_APPLICABLE";
+      case PASSED, FAILED -> null;
+    };
+  }
+
+  /**
+   * The partition of a Region, as ARNs name it: China, GovCloud, the European Sovereign Cloud and
+   * the isolated (ISO) partitions have their own; every other Region is in aws.
+   */
+  static String partition(String region) {
+    if (region.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    if (region.startsWith("us-gov-")) {
+      return "aws-us-gov";
+    }
+    if (region.startsWith("eusc-")) {
+      return "aws-eusc";
+    }
+    for (String[] iso :
+        new String[][] {
+          {"us-isob-", "aws-iso-b"},
+          {"us-isof-", "aws-iso-f"},
+          {"eu-isoe-", "aws-iso-e"},
+          {"us-iso-", "aws-iso"}
+        }) {
+      if (region.startsWith(iso[0])) {
+        return iso[1];
+      }
+    }
+    return "aws";
+  }
+
+  /**
+   * A file's path that does not depend on the current directory: from the root of the git
+   * repository that holds it (the nearest parent with .git), else absolute. What is no file on this
+   * machine (standard input, a live resource) keeps its name.
+   */
+  static String stablePath(String file) {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      return file;
+    }
+    if (!Files.exists(path)) {
+      return file;
+    }
+    Path absolute = path.toAbsolutePath().normalize();
+    for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
+      if (Files.exists(parent.resolve(".git"))) {
+        return parent.relativize(absolute).toString();
+      }
+    }
+    return absolute.toString();
   }
 
   private static String truncate(String text, int limit) {

@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import software.amazon.awssdk.services.securityhub.model.AssociatedStandard;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
+import software.amazon.awssdk.services.securityhub.model.Compliance;
 import software.amazon.awssdk.services.securityhub.model.Resource;
+import software.amazon.awssdk.services.securityhub.model.StatusReason;
 
 /**
  * The findings {@link dev.ecsguard.report.AsffReport} writes, as the SDK's model for
@@ -34,11 +37,15 @@ final class AsffFindings {
             .schemaVersion(text(finding, "SchemaVersion"))
             .id(text(finding, "Id"))
             .productArn(text(finding, "ProductArn"))
+            .productName(text(finding, "ProductName"))
+            .companyName(text(finding, "CompanyName"))
             .generatorId(text(finding, "GeneratorId"))
             .awsAccountId(text(finding, "AwsAccountId"))
             .types(texts(finding.path("Types")))
             .createdAt(text(finding, "CreatedAt"))
             .updatedAt(text(finding, "UpdatedAt"))
+            .firstObservedAt(text(finding, "FirstObservedAt"))
+            .lastObservedAt(text(finding, "LastObservedAt"))
             .severity(severity -> severity.label(text(finding.path("Severity"), "Label")))
             .title(text(finding, "Title"))
             .description(text(finding, "Description"))
@@ -57,7 +64,7 @@ final class AsffFindings {
             .productFields(textMap(finding.path("ProductFields")))
             .resources(
                 elements(finding.path("Resources")).stream().map(AsffFindings::resource).toList())
-            .compliance(compliance -> compliance.status(text(finding.path("Compliance"), "Status")))
+            .compliance(compliance(finding.path("Compliance")))
             .recordState(text(finding, "RecordState"))
             .workflow(workflow -> workflow.status(text(finding.path("Workflow"), "Status")));
     JsonNode note = finding.path("Note");
@@ -67,6 +74,39 @@ final class AsffFindings {
               n.text(text(note, "Text"))
                   .updatedBy(text(note, "UpdatedBy"))
                   .updatedAt(text(note, "UpdatedAt")));
+    }
+    return sdk.build();
+  }
+
+  private static Compliance compliance(JsonNode compliance) {
+    Compliance.Builder sdk =
+        Compliance.builder()
+            .status(text(compliance, "Status"))
+            .securityControlId(text(compliance, "SecurityControlId"));
+    // Arrays the report leaves out stay unset, as the report left them.
+    if (compliance.has("AssociatedStandards")) {
+      sdk.associatedStandards(
+          elements(compliance.get("AssociatedStandards")).stream()
+              .map(
+                  standard ->
+                      AssociatedStandard.builder()
+                          .standardsId(text(standard, "StandardsId"))
+                          .build())
+              .toList());
+    }
+    if (compliance.has("RelatedRequirements")) {
+      sdk.relatedRequirements(texts(compliance.get("RelatedRequirements")));
+    }
+    if (compliance.has("StatusReasons")) {
+      sdk.statusReasons(
+          elements(compliance.get("StatusReasons")).stream()
+              .map(
+                  reason ->
+                      StatusReason.builder()
+                          .reasonCode(text(reason, "ReasonCode"))
+                          .description(text(reason, "Description"))
+                          .build())
+              .toList());
     }
     return sdk.build();
   }

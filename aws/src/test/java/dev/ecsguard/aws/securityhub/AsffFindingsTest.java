@@ -49,7 +49,13 @@ class AsffFindingsTest {
         .anyMatch(finding -> finding.contains("\"Note\""))
         .anyMatch(finding -> !finding.contains("\"Note\""))
         .anyMatch(finding -> finding.contains("\"Url\""))
-        .anyMatch(finding -> finding.contains("\"ecsguard/line\""));
+        .anyMatch(finding -> finding.contains("\"ecsguard/line\""))
+        .anyMatch(finding -> finding.contains("\"SecurityControlId\""))
+        .anyMatch(finding -> finding.contains("\"AssociatedStandards\""))
+        .anyMatch(finding -> finding.contains("\"RelatedRequirements\""))
+        .anyMatch(finding -> finding.contains("\"StatusReasons\""))
+        .allMatch(finding -> finding.contains("\"FirstObservedAt\""))
+        .allMatch(finding -> finding.contains("\"CompanyName\""));
     for (String finding : findings) {
       assertThat(asWritten(AsffFindings.of(finding))).isEqualTo(JSON.readTree(finding));
     }

@@ -6,6 +6,7 @@ import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.CapacityProvider;
@@ -19,6 +20,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.CAPACITY_PROVIDER,
     configRule = "ecs-capacity-provider-termination-check",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation =
         "Set autoScalingGroupProvider.managedTerminationProtection to ENABLED (it needs managed scaling and instance scale-in protection on the group).",
     outOfScope = "capacity providers without an Auto Scaling group (Fargate, managed instances)")

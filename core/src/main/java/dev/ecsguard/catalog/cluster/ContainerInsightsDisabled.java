@@ -8,6 +8,7 @@ import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.Cluster;
@@ -21,6 +22,16 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.CLUSTER,
     configRule = "ecs-container-insights-enabled",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AU-6(3)",
+      "NIST.800-53.r5 AU-6(4)",
+      "NIST.800-53.r5 CA-7",
+      "NIST.800-53.r5 SI-2"
+    },
     remediation = "Set the cluster setting containerInsights to enabled (or enhanced).",
     parameters =
         @Parameter(

@@ -4,6 +4,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.RequiredTags;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.model.Cluster;
 import dev.ecsguard.model.ResourceType;
@@ -14,6 +15,7 @@ import dev.ecsguard.model.ResourceType;
     severity = Severity.LOW,
     resourceType = ResourceType.CLUSTER,
     configRule = "tagged-ecs-cluster",
+    standards = {SecurityHubStandard.RESOURCE_TAGGING},
     remediation = "Add tags (the required keys, when requiredTagKeys is set).",
     parameters =
         @Parameter(

@@ -8,6 +8,7 @@ import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -23,6 +24,18 @@ import java.util.Set;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.SERVICE,
     configRule = "ecs-fargate-latest-platform-version",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53,
+      SecurityHubStandard.PCI_DSS
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 SI-2",
+      "NIST.800-53.r5 SI-2(2)",
+      "NIST.800-53.r5 SI-2(4)",
+      "NIST.800-53.r5 SI-2(5)",
+      "PCI DSS v4.0.1/6.3.3"
+    },
     remediation = "Set platformVersion to LATEST (or remove it) and redeploy the service.",
     outOfScope = "services that do not run on Fargate",
     parameters = {

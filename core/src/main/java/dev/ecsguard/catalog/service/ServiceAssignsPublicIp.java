@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -19,6 +20,28 @@ import java.util.Set;
     severity = Severity.HIGH,
     resourceType = ResourceType.SERVICE,
     configRule = "ecs-service-assign-public-ip-disabled",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53,
+      SecurityHubStandard.PCI_DSS
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-21",
+      "NIST.800-53.r5 AC-3",
+      "NIST.800-53.r5 AC-3(7)",
+      "NIST.800-53.r5 AC-4",
+      "NIST.800-53.r5 AC-4(21)",
+      "NIST.800-53.r5 AC-6",
+      "NIST.800-53.r5 SC-7",
+      "NIST.800-53.r5 SC-7(11)",
+      "NIST.800-53.r5 SC-7(16)",
+      "NIST.800-53.r5 SC-7(20)",
+      "NIST.800-53.r5 SC-7(21)",
+      "NIST.800-53.r5 SC-7(3)",
+      "NIST.800-53.r5 SC-7(4)",
+      "NIST.800-53.r5 SC-7(9)",
+      "PCI DSS v4.0.1/1.4.4"
+    },
     remediation =
         "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
 public final class ServiceAssignsPublicIp extends Control<Service> {

@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -19,6 +20,12 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-no-environment-secrets",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53,
+      SecurityHubStandard.PCI_DSS
+    },
+    relatedRequirements = {"NIST.800-53.r5 CA-9(1)", "NIST.800-53.r5 CM-2", "PCI DSS v4.0.1/8.6.2"},
     remediation =
         "Move the values to secrets (valueFrom a Secrets Manager secret or SSM parameter) and prefer the task role to access keys.")
 public final class CredentialsInEnvironment extends Control<TaskDefinition> {

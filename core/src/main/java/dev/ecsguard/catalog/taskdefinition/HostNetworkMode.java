@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -17,6 +18,18 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-network-mode-not-host",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-2(1)",
+      "NIST.800-53.r5 AC-3",
+      "NIST.800-53.r5 AC-3(7)",
+      "NIST.800-53.r5 AC-3(15)",
+      "NIST.800-53.r5 AC-5",
+      "NIST.800-53.r5 AC-6"
+    },
     remediation = "Set networkMode to awsvpc (or bridge) and map only the ports the task needs.")
 public final class HostNetworkMode extends Control<TaskDefinition> {
 

@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -18,6 +19,18 @@ import dev.ecsguard.model.Value;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-user-for-host-mode-check",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-2(1)",
+      "NIST.800-53.r5 AC-3",
+      "NIST.800-53.r5 AC-3(15)",
+      "NIST.800-53.r5 AC-3(7)",
+      "NIST.800-53.r5 AC-5",
+      "NIST.800-53.r5 AC-6"
+    },
     remediation =
         "Set a non-root user on every container, or leave host networking (networkMode awsvpc or bridge).",
     retired = true)

@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ForbiddenSetting;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -18,6 +19,11 @@ import java.util.Set;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-pid-mode-check",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {"NIST.800-53.r5 CA-9(1)", "NIST.800-53.r5 CM-2"},
     remediation = "Remove pidMode or set it to task.")
 public final class HostPidMode extends Control<TaskDefinition> {
 

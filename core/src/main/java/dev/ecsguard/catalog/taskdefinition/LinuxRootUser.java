@@ -4,6 +4,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -18,6 +19,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-linux-user-non-root",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation = "Set user on every container to a non-root user or UID, for example 1000:1000.",
     outOfScope = "Windows task definitions (operatingSystemFamily WINDOWS_SERVER_*)")
 public final class LinuxRootUser extends PlatformScopedControl {

@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -19,6 +20,22 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-log-configuration",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-4(26)",
+      "NIST.800-53.r5 AU-10",
+      "NIST.800-53.r5 AU-12",
+      "NIST.800-53.r5 AU-2",
+      "NIST.800-53.r5 AU-3",
+      "NIST.800-53.r5 AU-6(3)",
+      "NIST.800-53.r5 AU-6(4)",
+      "NIST.800-53.r5 CA-7",
+      "NIST.800-53.r5 SC-7(9)",
+      "NIST.800-53.r5 SI-7(8)"
+    },
     remediation =
         "Give every container, FireLens log routers included, a logConfiguration with a logDriver (for example awslogs).")
 public final class MissingLogConfiguration extends Control<TaskDefinition> {

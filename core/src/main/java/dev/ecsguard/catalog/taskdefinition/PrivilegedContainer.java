@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -18,6 +19,18 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-containers-nonprivileged",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-2(1)",
+      "NIST.800-53.r5 AC-3",
+      "NIST.800-53.r5 AC-3(15)",
+      "NIST.800-53.r5 AC-3(7)",
+      "NIST.800-53.r5 AC-5",
+      "NIST.800-53.r5 AC-6"
+    },
     remediation =
         "Remove privileged (or set it to false) and grant only the Linux capabilities the container needs with linuxParameters.capabilities.add.")
 public final class PrivilegedContainer extends Control<TaskDefinition> {

@@ -7,6 +7,7 @@ import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
@@ -23,6 +24,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-efs-encryption-enabled",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation = "Set efsVolumeConfiguration.transitEncryption to ENABLED on every EFS volume.",
     outOfScope = "task definitions without an EFS volume",
     parameters =

@@ -5,6 +5,7 @@ import dev.ecsguard.control.ControlSpec.Parameter;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.control.RequiredTags;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
@@ -16,6 +17,7 @@ import java.util.Optional;
     severity = Severity.LOW,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "tagged-ecs-taskdefinition",
+    standards = {SecurityHubStandard.RESOURCE_TAGGING},
     remediation = "Add tags (the required keys, when requiredTagKeys is set).",
     parameters =
         @Parameter(

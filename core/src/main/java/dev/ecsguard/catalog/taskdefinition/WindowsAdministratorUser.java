@@ -6,6 +6,7 @@ import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterType;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -20,6 +21,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-task-definition-windows-user-non-admin",
+    standards = {SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES},
     remediation =
         "Set user on every container to a non-administrator account, for example ContainerUser.",
     outOfScope = "Linux task definitions (operatingSystemFamily LINUX)",

@@ -4,6 +4,7 @@ import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.Decision;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ContainerDefinition;
@@ -18,6 +19,18 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_DEFINITION,
     configRule = "ecs-containers-readonly-access",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.NIST_800_53
+    },
+    relatedRequirements = {
+      "NIST.800-53.r5 AC-2(1)",
+      "NIST.800-53.r5 AC-3",
+      "NIST.800-53.r5 AC-3(15)",
+      "NIST.800-53.r5 AC-3(7)",
+      "NIST.800-53.r5 AC-5",
+      "NIST.800-53.r5 AC-6"
+    },
     remediation =
         "Set readonlyRootFilesystem to true on every container and mount a writable volume where the application must write (such as /tmp).",
     outOfScope =

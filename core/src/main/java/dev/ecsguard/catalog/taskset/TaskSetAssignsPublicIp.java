@@ -6,6 +6,7 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.ControlSpec;
 import dev.ecsguard.control.ParameterValues;
 import dev.ecsguard.control.Remedy;
+import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.model.ResourceType;
@@ -18,6 +19,11 @@ import java.util.Optional;
     severity = Severity.HIGH,
     resourceType = ResourceType.TASK_SET,
     configRule = "ecs-taskset-assign-public-ip-disabled",
+    standards = {
+      SecurityHubStandard.FOUNDATIONAL_SECURITY_BEST_PRACTICES,
+      SecurityHubStandard.PCI_DSS
+    },
+    relatedRequirements = {"PCI DSS v4.0.1/1.4.4"},
     remediation =
         "Set assignPublicIp to DISABLED and run the tasks in private subnets with a NAT gateway or VPC endpoints.")
 public final class TaskSetAssignsPublicIp extends Control<TaskSet> {
