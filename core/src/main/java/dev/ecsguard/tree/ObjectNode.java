@@ -16,7 +16,8 @@ import java.util.Set;
  * hostile one of many members is still read in linear time.
  */
 public final class ObjectNode extends Node {
-  private static final int INDEXED_FROM = 12;
+  private static final int INDEXED_FROM =
+      32; // below it, comparing hashes in order is faster than a map
 
   private String[] names = new String[4];
   private int[] hashes = new int[4]; // each name's hash: a lookup compares ints before strings
