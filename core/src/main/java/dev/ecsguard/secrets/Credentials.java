@@ -385,7 +385,8 @@ public final class Credentials {
             case 'P' -> text.startsWith("PRIVATE KEY", at);
             case 'x' -> text.startsWith("xox", at);
             case 'k' -> text.startsWith("k_live_", at);
-            case ':' -> text.startsWith("://", at);
+            // A URL's password needs an @ after the scheme: a plain URL holds none.
+            case ':' -> text.startsWith("://", at) && text.indexOf('@', at) >= 0;
             case 'g' ->
                 startsWithAny(text, at, "github_pat_", "glpat-")
                     // GitHub's gh?_ prefixes, not every "through" or "high"
@@ -409,8 +410,8 @@ public final class Credentials {
   }
 
   private static boolean containsAny(String text, List<String> parts) {
-    for (String part : parts) {
-      if (text.contains(part)) {
+    for (int i = 0; i < parts.size(); i++) { // no iterator: every variable's name passes here
+      if (text.contains(parts.get(i))) {
         return true;
       }
     }
@@ -436,10 +437,10 @@ public final class Credentials {
 
   /** Every value format in {@code text}, each with the text it takes (a URL's password only). */
   public static List<Credential> inText(String text) {
-    List<Credential> found = new ArrayList<>();
     if (text == null || !mayHoldAFormat(text)) {
-      return found;
+      return List.of();
     }
+    List<Credential> found = new ArrayList<>();
     for (Format format : FORMATS) {
       if (!format.mayMatch(text)) {
         continue;

@@ -175,15 +175,13 @@ final class AsciiJsonTreeBuilder {
   /** A member's name: names repeat from document to document, so each is made once. */
   private String name() {
     int start = at;
-    int hash = 0;
     for (byte b = in[at]; b != '"'; b = in[++at]) {
       if (b < 0x20 || b == '\\' || at - start >= limits.getMaxNameLength()) {
         at = start - 1;
         return string(limits.getMaxNameLength()); // escaped (or refused): not worth keeping
       }
-      hash = 31 * hash + b; // String.hashCode's, for a name of ASCII
     }
-    return names.name(in, start, at++, hash);
+    return names.name(in, start, at++);
   }
 
   /** The string whose opening quote is at {@link #at}, escapes decoded. */
@@ -318,23 +316,40 @@ final class AsciiJsonTreeBuilder {
     private static final int SLOTS = 1024; // a power of two; a few hundred names are common
     private static final int LONGEST = 64; // longer names are rare: not kept
 
-    private record Name(byte[] bytes, String text) {}
+    private record Name(byte[] bytes, String text) {
+      /** A loop, not Arrays.equals: names are short, and its range checks cost more here. */
+      boolean is(byte[] in, int from, int length) {
+        if (bytes.length != length) {
+          return false;
+        }
+        for (int i = 0; i < length; i++) {
+          if (bytes[i] != in[from + i]) {
+            return false;
+          }
+        }
+        return true;
+      }
+    }
 
     private final Name[] slots = new Name[SLOTS];
 
-    String name(byte[] in, int from, int to, int hash) {
-      if (to - from > LONGEST) {
-        return new String(in, from, to - from, StandardCharsets.ISO_8859_1);
+    String name(byte[] in, int from, int to) {
+      int length = to - from;
+      if (length == 0 || length > LONGEST) {
+        return new String(in, from, length, StandardCharsets.ISO_8859_1);
       }
-      int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+      // Length, first, middle and last byte tell a document's names apart well enough, in a few
+      // steps: a full hash of every name read cost more than the table saved.
+      int hash = ((length * 31 + in[from]) * 31 + in[from + length / 2]) * 31 + in[to - 1];
+      int slot = (hash ^ (hash >>> 7)) & (SLOTS - 1);
       Name known = slots[slot];
-      if (known != null && Arrays.equals(known.bytes, 0, known.bytes.length, in, from, to)) {
+      if (known != null && known.is(in, from, length)) {
         return known.text;
       }
       Name name =
           new Name(
               Arrays.copyOfRange(in, from, to),
-              new String(in, from, to - from, StandardCharsets.ISO_8859_1));
+              new String(in, from, length, StandardCharsets.ISO_8859_1));
       slots[slot] = name;
       return name.text;
     }
