@@ -132,22 +132,33 @@ final class AsciiJsonTreeBuilder {
             at++;
             yield new ArrayNode(document, parent, key, index, line, column);
           }
-          case '"' ->
-              new ScalarNode(
-                  document,
-                  parent,
-                  key,
-                  index,
-                  line,
-                  column,
-                  ScalarNode.Type.STRING,
-                  string(limits.getMaxStringLength()));
+          case '"' -> {
+            int from = at + 1;
+            String unescaped = string(limits.getMaxStringLength());
+            yield unescaped != null
+                ? new ScalarNode(
+                    document, parent, key, index, line, column, ScalarNode.Type.STRING, unescaped)
+                : new ScalarNode(
+                    document,
+                    parent,
+                    key,
+                    index,
+                    line,
+                    column,
+                    ScalarNode.Type.STRING,
+                    in,
+                    from,
+                    at - 1);
+          }
           case 't' -> literal(parent, key, index, column, "true", ScalarNode.Type.BOOLEAN);
           case 'f' -> literal(parent, key, index, column, "false", ScalarNode.Type.BOOLEAN);
           case 'n' -> literal(parent, key, index, column, "null", ScalarNode.Type.NULL);
-          default ->
-              new ScalarNode(
-                  document, parent, key, index, line, column, ScalarNode.Type.NUMBER, number());
+          default -> {
+            int from = at;
+            number();
+            yield new ScalarNode(
+                document, parent, key, index, line, column, ScalarNode.Type.NUMBER, in, from, at);
+          }
         };
     DocumentReader.attach(document, parent, node, key);
     return node;
@@ -178,13 +189,19 @@ final class AsciiJsonTreeBuilder {
     for (byte b = in[at]; b != '"'; b = in[++at]) {
       if (b < 0x20 || b == '\\' || at - start >= limits.getMaxNameLength()) {
         at = start - 1;
-        return string(limits.getMaxNameLength()); // escaped (or refused): not worth keeping
+        String unescaped = string(limits.getMaxNameLength()); // escaped (or refused): not kept
+        return unescaped != null
+            ? unescaped
+            : new String(in, start, at - 1 - start, StandardCharsets.ISO_8859_1);
       }
     }
     return names.name(in, start, at++);
   }
 
-  /** The string whose opening quote is at {@link #at}, escapes decoded. */
+  /**
+   * Reads the string whose opening quote is at {@link #at}: null when its text is the bytes between
+   * the quotes, as most are; else its text, escapes decoded.
+   */
   private String string(int maxLength) {
     int start = ++at;
     byte b;
@@ -197,10 +214,10 @@ final class AsciiJsonTreeBuilder {
       }
       at++;
     }
-    if (at - start >= maxLength) {
+    if (at++ - start >= maxLength) {
       throw GiveUp.INSTANCE;
     }
-    return new String(in, start, at++ - start, StandardCharsets.ISO_8859_1);
+    return null;
   }
 
   /** The rest of a string that holds an escape, from {@code start} (its first character). */
@@ -244,8 +261,8 @@ final class AsciiJsonTreeBuilder {
     return text.toString();
   }
 
-  /** A number as JSON writes one (no leading zero, no lone dot), kept as its text. */
-  private String number() {
+  /** Reads a number as JSON writes one (no leading zero, no lone dot). */
+  private void number() {
     int start = at;
     if (in[at] == '-') {
       at++;
@@ -269,7 +286,6 @@ final class AsciiJsonTreeBuilder {
     if (at - start >= limits.getMaxNumberLength()) {
       throw GiveUp.INSTANCE;
     }
-    return new String(in, start, at - start, StandardCharsets.ISO_8859_1);
   }
 
   /** One or more digits. */
