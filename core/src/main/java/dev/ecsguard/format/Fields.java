@@ -24,6 +24,11 @@ public final class Fields {
     return read(at(object, path), Fields::stringText, "a string");
   }
 
+  /** As above, one member: no array per read, as every variable's name and value is. */
+  public static Value<String> string(ObjectNode object, String member) {
+    return read(at(object, member), Fields::stringText, "a string");
+  }
+
   /** {@code element}, an array's element, as a string. */
   public static Value<String> string(Node element) {
     return read(element(element), Fields::stringText, "a string");
@@ -62,6 +67,11 @@ public final class Fields {
    */
   public static Value<String> text(ObjectNode object, String... path) {
     return read(at(object, path), Fields::textOf, "a string");
+  }
+
+  /** As above, one member. */
+  public static Value<String> text(ObjectNode object, String member) {
+    return read(at(object, member), Fields::textOf, "a string");
   }
 
   private static String stringText(Node node) {
@@ -156,14 +166,9 @@ public final class Fields {
     Node current = start;
     for (int i = 0; i < path.length; i++) {
       Node next = child(current, path[i]);
-      if (next instanceof UnresolvedNode unresolved) {
-        return Value.unknown(unresolved.reason(), unresolved);
-      }
-      if (isUnset(next)) {
-        return Value.absent(current);
-      }
-      if (i == path.length - 1) {
-        return next;
+      Object found = found(current, next);
+      if (!(found instanceof Node) || i == path.length - 1) {
+        return found;
       }
       boolean arrayStep = isIndex(path[i + 1]);
       if (arrayStep ? !(next instanceof ArrayNode) : !(next instanceof ObjectNode)) {
@@ -173,6 +178,19 @@ public final class Fields {
       current = next;
     }
     throw new IllegalArgumentException("empty path");
+  }
+
+  /** {@link #at(ObjectNode, String[])} for a path of one member. */
+  private static Object at(ObjectNode start, String member) {
+    return found(start, start.get(member));
+  }
+
+  /** What a step from {@code current} finds: {@code next}, or the value it decides. */
+  private static Object found(Node current, Node next) {
+    if (next instanceof UnresolvedNode unresolved) {
+      return Value.unknown(unresolved.reason(), unresolved);
+    }
+    return isUnset(next) ? Value.absent(current) : next;
   }
 
   /**
