@@ -24,6 +24,10 @@ public final class ObjectNode extends Node {
   private Node[] values = new Node[4];
   private int size;
   private Map<String, Integer> index; // member name → position, once the object is large
+  // One bit per member, at its hash's low six bits (what a long shift takes): a name whose bit is
+  // clear is not a member, known without a scan (most lookups of a model's optional fields, and
+  // every new member's check for a repeated key).
+  private long hashBits;
 
   ObjectNode(Document document, Node parent, String key, int index, int line, int column) {
     super(document, parent, key, index, line, column);
@@ -35,6 +39,9 @@ public final class ObjectNode extends Node {
       return at == null ? -1 : at;
     }
     int hash = name.hashCode();
+    if ((hashBits & 1L << hash) == 0) {
+      return -1;
+    }
     for (int i = 0; i < size; i++) {
       if (hashes[i] == hash && names[i].equals(name)) {
         return i;
@@ -58,6 +65,7 @@ public final class ObjectNode extends Node {
     }
     names[size] = name;
     hashes[size] = name.hashCode();
+    hashBits |= 1L << hashes[size];
     values[size] = value;
     size++;
     if (index != null) {
@@ -88,6 +96,10 @@ public final class ObjectNode extends Node {
     size--;
     names[size] = null;
     values[size] = null;
+    hashBits = 0;
+    for (int i = 0; i < size; i++) {
+      hashBits |= 1L << hashes[i];
+    }
     if (index != null) {
       reindex();
     }
