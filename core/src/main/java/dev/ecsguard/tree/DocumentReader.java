@@ -113,7 +113,10 @@ public final class DocumentReader {
     return parse(bytes, name);
   }
 
-  /** Parses an in-memory document (used by tests and by the benchmark). */
+  /**
+   * Parses an in-memory document (used by tests and by the benchmark). The bytes must not change
+   * while the document is in use: a scalar's text may be made from them when first read.
+   */
   public Document read(byte[] json, String name) throws InputException {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(
