@@ -63,6 +63,9 @@ public final class Decision {
   }
 
   private static String describe(List<Offender> offenders, Status status) {
+    if (offenders.size() == 1) {
+      return offenders.get(0).sentence(status); // most verdicts: no builder to copy it through
+    }
     StringBuilder message = new StringBuilder();
     for (Offender offender : offenders) {
       message.append(message.length() > 0 ? " " : "").append(offender.sentence(status));

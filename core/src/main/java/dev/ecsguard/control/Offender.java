@@ -17,7 +17,8 @@ public record Offender(String element, Origin origin, String problem) {
 
   /** The offender as a sentence of a FAILED or UNKNOWN message. */
   public String sentence(Status status) {
-    StringBuilder sentence = new StringBuilder();
+    StringBuilder sentence =
+        new StringBuilder((element == null ? 0 : element.length() + 2) + problem.length() + 1);
     if (element != null) {
       sentence
           .append(Character.toUpperCase(element.charAt(0)))

@@ -21,23 +21,24 @@ public final class Fields {
 
   /** The string at {@code path} below {@code object}. */
   public static Value<String> string(ObjectNode object, String... path) {
-    return scalar(object, path, ScalarNode.Type.STRING, "a string").map(ScalarNode::text);
+    return read(at(object, path), Fields::stringText, "a string");
+  }
+
+  /** As above, one member: no array per read, as every variable's name and value is. */
+  public static Value<String> string(ObjectNode object, String member) {
+    return read(at(object, member), Fields::stringText, "a string");
   }
 
   /** {@code element}, an array's element, as a string. */
   public static Value<String> string(Node element) {
-    return element(element)
-        .flatMapNode(
-            node -> node instanceof ScalarNode s && s.type() == ScalarNode.Type.STRING ? s : null,
-            "a string")
-        .map(ScalarNode::text);
+    return read(element(element), Fields::stringText, "a string");
   }
 
   /**
    * {@code element}, an array's element, as a string as CloudFormation reads one ({@link #text}).
    */
   public static Value<String> text(Node element) {
-    return element(element).flatMapNode(Fields::textNode, "a string").map(ScalarNode::text);
+    return read(element(element), Fields::textOf, "a string");
   }
 
   /** The whole number at {@code path} (a revision), as written: a JSON number. */
@@ -51,8 +52,13 @@ public final class Fields {
 
   /** The boolean at {@code path}; only JSON true/false count, as the ECS API accepts no other. */
   public static Value<Boolean> bool(ObjectNode object, String... path) {
-    return scalar(object, path, ScalarNode.Type.BOOLEAN, "true or false")
-        .map(node -> Boolean.parseBoolean(node.text()));
+    return read(
+        at(object, path),
+        node ->
+            node instanceof ScalarNode s && s.type() == ScalarNode.Type.BOOLEAN
+                ? Boolean.parseBoolean(s.text())
+                : null,
+        "true or false");
   }
 
   /**
@@ -60,48 +66,58 @@ public final class Fields {
    * their text, as CloudFormation turns them into strings.
    */
   public static Value<String> text(ObjectNode object, String... path) {
-    return at(object, path).flatMapNode(Fields::textNode, "a string").map(ScalarNode::text);
+    return read(at(object, path), Fields::textOf, "a string");
   }
 
-  private static ScalarNode textNode(Node node) {
-    return node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s : null;
+  /** As above, one member. */
+  public static Value<String> text(ObjectNode object, String member) {
+    return read(at(object, member), Fields::textOf, "a string");
+  }
+
+  private static String stringText(Node node) {
+    return node instanceof ScalarNode s && s.type() == ScalarNode.Type.STRING ? s.text() : null;
+  }
+
+  private static String textOf(Node node) {
+    return node instanceof ScalarNode s && s.type() != ScalarNode.Type.NULL ? s.text() : null;
   }
 
   /** A boolean as CloudFormation reads one: true and false, or strings that say so in any case. */
   public static Value<Boolean> boolOrString(ObjectNode object, String... path) {
-    return at(object, path)
-        .flatMapNode(
-            node ->
-                node instanceof ScalarNode s
-                        && (s.type() == ScalarNode.Type.BOOLEAN
-                            || s.type() == ScalarNode.Type.STRING
-                                && (s.text().equalsIgnoreCase("true")
-                                    || s.text().equalsIgnoreCase("false")))
-                    ? s
-                    : null,
-            "true or false")
-        .map(node -> node.text().equalsIgnoreCase("true"));
+    return read(
+        at(object, path),
+        node ->
+            node instanceof ScalarNode s
+                    && (s.type() == ScalarNode.Type.BOOLEAN
+                        || s.type() == ScalarNode.Type.STRING
+                            && (s.text().equalsIgnoreCase("true")
+                                || s.text().equalsIgnoreCase("false")))
+                ? s.text().equalsIgnoreCase("true")
+                : null,
+        "true or false");
   }
 
   /** The object at {@code path}. */
   public static Value<ObjectNode> object(ObjectNode object, String... path) {
-    return at(object, path)
-        .flatMapNode(node -> node instanceof ObjectNode o ? o : null, "an object");
+    return read(at(object, path), node -> node instanceof ObjectNode o ? o : null, "an object");
   }
 
   /** The array at {@code path}, each element read by {@code element}. */
   public static <T> Value<List<T>> list(
       ObjectNode object, Function<Node, T> element, String... path) {
-    Value<ArrayNode> array =
-        at(object, path).flatMapNode(node -> node instanceof ArrayNode a ? a : null, "an array");
-    return array.map(
-        nodes -> {
-          List<T> elements = new ArrayList<>(nodes.size());
-          for (Node node : nodes.elements()) {
-            elements.add(element.apply(node));
+    return read(
+        at(object, path),
+        node -> {
+          if (!(node instanceof ArrayNode array)) {
+            return null;
+          }
+          List<T> elements = new ArrayList<>(array.size());
+          for (Node each : array.elements()) {
+            elements.add(element.apply(each));
           }
           return elements;
-        });
+        },
+        "an array");
   }
 
   /**
@@ -125,46 +141,73 @@ public final class Fields {
   }
 
   /** An array's element, as {@link #at} finds the end of a path. */
-  private static Lookup element(Node element) {
+  private static Object element(Node element) {
     if (element instanceof UnresolvedNode unresolved) {
-      return new Lookup(Value.unknown(unresolved.reason(), unresolved), null);
+      return Value.unknown(unresolved.reason(), unresolved);
     }
-    return isUnset(element) ? new Lookup(Value.absent(element), null) : new Lookup(null, element);
+    return isUnset(element) ? Value.absent(element) : element;
   }
 
   private static Value<ScalarNode> scalar(
       ObjectNode object, String[] path, ScalarNode.Type type, String expected) {
-    return at(object, path)
-        .flatMapNode(node -> node instanceof ScalarNode s && s.type() == type ? s : null, expected);
+    return read(
+        at(object, path),
+        node -> node instanceof ScalarNode s && s.type() == type ? s : null,
+        expected);
   }
 
   /**
-   * Walks {@code path}, whose numeric steps index arrays (Terraform's nested blocks): absent where
-   * a step is missing, unknown where a step is unresolved or not a container.
+   * Walks {@code path}, whose numeric steps index arrays (Terraform's nested blocks): the node at
+   * its end, or the {@link Value} decided on the way, absent where a step is missing, unknown where
+   * a step is unresolved or not a container. One or the other as an Object, read by {@link #read}:
+   * every field a scan reads passes here, and a record of the two was an object per read.
    */
-  private static Lookup at(ObjectNode start, String[] path) {
+  private static Object at(ObjectNode start, String[] path) {
     Node current = start;
     for (int i = 0; i < path.length; i++) {
       Node next = child(current, path[i]);
-      if (next instanceof UnresolvedNode unresolved) {
-        return new Lookup(Value.unknown(unresolved.reason(), unresolved), null);
-      }
-      if (isUnset(next)) {
-        return new Lookup(Value.absent(current), null);
-      }
-      if (i == path.length - 1) {
-        return new Lookup(null, next);
+      Object found = found(current, next);
+      if (!(found instanceof Node) || i == path.length - 1) {
+        return found;
       }
       boolean arrayStep = isIndex(path[i + 1]);
       if (arrayStep ? !(next instanceof ArrayNode) : !(next instanceof ObjectNode)) {
         String expected = arrayStep ? "an array" : "an object";
-        return new Lookup(
-            Value.unknown(dotted(next) + " is " + next.kind() + ", expected " + expected, next),
-            null);
+        return Value.unknown(dotted(next) + " is " + next.kind() + ", expected " + expected, next);
       }
       current = next;
     }
     throw new IllegalArgumentException("empty path");
+  }
+
+  /** {@link #at(ObjectNode, String[])} for a path of one member. */
+  private static Object at(ObjectNode start, String member) {
+    return found(start, start.get(member));
+  }
+
+  /** What a step from {@code current} finds: {@code next}, or the value it decides. */
+  private static Object found(Node current, Node next) {
+    if (next instanceof UnresolvedNode unresolved) {
+      return Value.unknown(unresolved.reason(), unresolved);
+    }
+    return isUnset(next) ? Value.absent(current) : next;
+  }
+
+  /**
+   * What {@link #at} found, read by {@code read} (null when the node is not of the type {@code
+   * expected}, which makes the value unknown), or the value it decided.
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> Value<T> read(Object found, Function<Node, T> read, String expected) {
+    if (found instanceof Value<?> decided) {
+      return (Value<T>) decided;
+    }
+    Node node = (Node) found;
+    T typed = read.apply(node);
+    if (typed == null) {
+      return Value.unknown(dotted(node) + " is " + node.kind() + ", expected " + expected, node);
+    }
+    return Value.known(typed, node);
   }
 
   private static Node child(Node parent, String step) {
@@ -233,21 +276,5 @@ public final class Fields {
       }
     }
     return out.toString();
-  }
-
-  /** The outcome of walking a path: a decided value, or the node found at its end. */
-  private record Lookup(Value<?> decided, Node found) {
-    @SuppressWarnings("unchecked")
-    <T> Value<T> flatMapNode(Function<Node, T> cast, String expected) {
-      if (decided != null) {
-        return (Value<T>) decided;
-      }
-      T typed = cast.apply(found);
-      if (typed == null) {
-        return Value.unknown(
-            dotted(found) + " is " + found.kind() + ", expected " + expected, found);
-      }
-      return Value.known(typed, found);
-    }
   }
 }

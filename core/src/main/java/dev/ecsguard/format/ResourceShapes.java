@@ -103,17 +103,27 @@ public final class ResourceShapes {
   }
 
   /**
+   * A setting read as a command: its path, and its name in findings ({@code healthCheck.command}).
+   */
+  private record CommandSetting(String[] path, String name) {}
+
+  /** {@link Credentials#COMMAND_SETTINGS}, made into paths once rather than for every container. */
+  private static final List<CommandSetting> COMMAND_SETTINGS =
+      Credentials.COMMAND_SETTINGS.stream()
+          .map(path -> new CommandSetting(path.toArray(String[]::new), String.join(".", path)))
+          .toList();
+
+  /**
    * ECSG.6's reading of a container: the credentials its commands and Docker labels hold, by kind
    * and place. A command or label set that cannot be read holds none that anyone wrote: only a
    * value standing where a credential is read makes an unknown.
    */
   private List<SettingCredential> settingCredentials(ObjectNode container) {
     List<SettingCredential> found = new ArrayList<>();
-    for (List<String> path : Credentials.COMMAND_SETTINGS) {
-      Value<List<Node>> elements =
-          spelling.list(container, node -> node, path.toArray(String[]::new));
+    for (CommandSetting command : COMMAND_SETTINGS) {
+      Value<List<Node>> elements = spelling.list(container, node -> node, command.path());
       if (elements.isKnown()) {
-        commandCredentials(String.join(".", path), elements.get(), elements.origin(), found);
+        commandCredentials(command.name(), elements.get(), elements.origin(), found);
       }
     }
     Value<ObjectNode> labels = spelling.object(container, "dockerLabels");

@@ -71,6 +71,12 @@ public final class Spelling {
     return lenient ? Fields.text(object, names(path)) : Fields.string(object, names(path));
   }
 
+  /** As above, one member: no array per read, as every variable's name and value is. */
+  public Value<String> string(ObjectNode object, String member) {
+    String name = name(member);
+    return lenient ? Fields.text(object, name) : Fields.string(object, name);
+  }
+
   /** An array's element that should be a string (a capability, a security option). */
   public Value<String> string(Node element) {
     return lenient ? Fields.text(element) : Fields.string(element);

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -379,13 +380,18 @@ public final class Credentials {
    */
   private static boolean mayHoldAFormat(String text) {
     for (int at = 0, length = text.length(); at < length; at++) {
+      char c = text.charAt(at);
+      if (c >= FORMAT_STARTS.length || !FORMAT_STARTS[c]) {
+        continue; // most characters: one test, not the switch's
+      }
       boolean starts =
-          switch (text.charAt(at)) {
+          switch (c) {
             case 'A' -> startsWithAny(text, at, "AKIA", "ASIA", "ABIA", "ACCA", "AIza");
             case 'P' -> text.startsWith("PRIVATE KEY", at);
             case 'x' -> text.startsWith("xox", at);
             case 'k' -> text.startsWith("k_live_", at);
-            case ':' -> text.startsWith("://", at);
+            // A URL's password needs an @ after the scheme: a plain URL holds none.
+            case ':' -> text.startsWith("://", at) && text.indexOf('@', at) >= 0;
             case 'g' ->
                 startsWithAny(text, at, "github_pat_", "glpat-")
                     // GitHub's gh?_ prefixes, not every "through" or "high"
@@ -408,9 +414,18 @@ public final class Credentials {
     return false;
   }
 
+  /** The characters {@link #mayHoldAFormat}'s switch looks further at. */
+  private static final boolean[] FORMAT_STARTS = new boolean[128];
+
+  static {
+    for (char c : "APxk:ge".toCharArray()) {
+      FORMAT_STARTS[c] = true;
+    }
+  }
+
   private static boolean containsAny(String text, List<String> parts) {
-    for (String part : parts) {
-      if (text.contains(part)) {
+    for (int i = 0; i < parts.size(); i++) { // no iterator: every variable's name passes here
+      if (text.contains(parts.get(i))) {
         return true;
       }
     }
@@ -436,10 +451,10 @@ public final class Credentials {
 
   /** Every value format in {@code text}, each with the text it takes (a URL's password only). */
   public static List<Credential> inText(String text) {
-    List<Credential> found = new ArrayList<>();
     if (text == null || !mayHoldAFormat(text)) {
-      return found;
+      return List.of();
     }
+    List<Credential> found = new ArrayList<>();
     for (Format format : FORMATS) {
       if (!format.mayMatch(text)) {
         continue;
@@ -539,7 +554,27 @@ public final class Credentials {
   private static final List<String> SECRET_WORD_PARTS =
       List.of("passw", "secret", "token", "api", "credential", "private", "access");
 
+  /**
+   * {@link #nameKind}'s answers by name: every variable's name is asked, and names repeat from task
+   * definition to task definition. Emptied when full, so that many distinct names cannot grow it.
+   */
+  private static final Map<String, Optional<Kind>> NAME_KINDS = new ConcurrentHashMap<>();
+
+  private static final int NAME_KINDS_KEPT = 1024;
+
   private static Optional<Kind> nameKind(String name) {
+    Optional<Kind> known = NAME_KINDS.get(name);
+    if (known == null) {
+      if (NAME_KINDS.size() >= NAME_KINDS_KEPT) {
+        NAME_KINDS.clear();
+      }
+      known = nameKindOf(name);
+      NAME_KINDS.put(name, known);
+    }
+    return known;
+  }
+
+  private static Optional<Kind> nameKindOf(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
     if (!containsAny(lower, SECRET_WORD_PARTS)) {
       return Optional.empty();

@@ -82,6 +82,7 @@ public final class DocumentReader {
 
   private final InputLimits limits;
   private final JsonFactory factory;
+  private final AsciiJsonTreeBuilder.Names names = new AsciiJsonTreeBuilder.Names();
 
   public DocumentReader(InputLimits limits) {
     this.limits = limits;
@@ -112,7 +113,10 @@ public final class DocumentReader {
     return parse(bytes, name);
   }
 
-  /** Parses an in-memory document (used by tests and by the benchmark). */
+  /**
+   * Parses an in-memory document (used by tests and by the benchmark). The bytes must not change
+   * while the document is in use: a scalar's text may be made from them when first read.
+   */
   public Document read(byte[] json, String name) throws InputException {
     if (json.length > limits.maxFileBytes()) {
       throw new InputException(
@@ -123,11 +127,24 @@ public final class DocumentReader {
 
   /**
    * JSON of ASCII only, as most is, is parsed from its bytes: a byte is then a character, so
-   * columns still count what an editor shows, and the parser's byte path is the faster one.
-   * Anything else is decoded first (strict UTF-8), in a step of its own so that the bytes can be
-   * garbage before the tree grows.
+   * columns still count what an editor shows. Plain well-formed JSON is built by {@link
+   * AsciiJsonTreeBuilder}; the rest, by Jackson's byte path, the faster of its two. Anything else
+   * is decoded first (strict UTF-8), in a step of its own so that the bytes can be garbage before
+   * the tree grows.
    */
   private Document parse(byte[] bytes, String name) throws InputException {
+    if (Syntax.of(name, bytes) == Syntax.JSON) {
+      Document built =
+          AsciiJsonTreeBuilder.build(bytes, name, factory.streamReadConstraints(), names);
+      if (built != null) {
+        return built;
+      }
+    }
+    return parseWithJackson(bytes, name);
+  }
+
+  /** As {@link #parse(byte[], String)}, every document by Jackson (or SnakeYAML). */
+  Document parseWithJackson(byte[] bytes, String name) throws InputException {
     if (isAscii(bytes) && Syntax.of(name, bytes) == Syntax.JSON) {
       return parse(() -> factory.createParser(bytes), name, null);
     }
@@ -234,6 +251,21 @@ public final class DocumentReader {
     return at == null ? 0 : Math.max(at.getColumnNr(), 0);
   }
 
+  /** Puts {@code node} in {@code parent} (its root when null), noting a repeated key. */
+  static void attach(Document document, Node parent, Node node, String key) {
+    Node earlier = Node.attach(document, parent, node);
+    if (earlier != null) {
+      // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the first.
+      document.notice(
+          node,
+          "duplicate key \""
+              + key
+              + "\" (also on line "
+              + earlier.line()
+              + "); the last one counts, as the AWS CLI reads it");
+    }
+  }
+
   /** Builds the tree from the parser's tokens. */
   private static final class TreeBuilder {
     private final JsonParser parser;
@@ -260,18 +292,7 @@ public final class DocumentReader {
         } else {
           Node parent = open.peek();
           Node node = node(token, parent, parent instanceof ObjectNode ? pendingKey : null);
-          Node earlier = Node.attach(document, parent, node);
-          if (earlier != null) {
-            // JSON allows it and the AWS CLI keeps the last; a reader of the file may see the
-            // first.
-            document.notice(
-                node,
-                "duplicate key \""
-                    + pendingKey
-                    + "\" (also on line "
-                    + earlier.line()
-                    + "); the last one counts, as the AWS CLI reads it");
-          }
+          attach(document, parent, node, pendingKey);
           if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
             open.push(node);
           }

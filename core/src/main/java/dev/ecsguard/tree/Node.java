@@ -56,8 +56,20 @@ public abstract sealed class Node implements Origin
     if (parent == null) {
       return "";
     }
-    String step = key != null ? key.replace("~", "~0").replace("/", "~1") : Integer.toString(index);
-    return parent.localPointer() + "/" + step;
+    return appendPointer(new StringBuilder(64)).toString();
+  }
+
+  /** Appends the pointer to this node, built once rather than a string per step. */
+  private StringBuilder appendPointer(StringBuilder pointer) {
+    if (parent != null) {
+      parent.appendPointer(pointer).append('/');
+      if (key != null) {
+        pointer.append(key.replace("~", "~0").replace("/", "~1"));
+      } else {
+        pointer.append(index);
+      }
+    }
+    return pointer;
   }
 
   /** The string node this node's document was parsed from, or null when it came from a file. */

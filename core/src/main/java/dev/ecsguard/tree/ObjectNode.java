@@ -16,13 +16,18 @@ import java.util.Set;
  * hostile one of many members is still read in linear time.
  */
 public final class ObjectNode extends Node {
-  private static final int INDEXED_FROM = 12;
+  private static final int INDEXED_FROM =
+      32; // below it, comparing hashes in order is faster than a map
 
   private String[] names = new String[4];
   private int[] hashes = new int[4]; // each name's hash: a lookup compares ints before strings
   private Node[] values = new Node[4];
   private int size;
   private Map<String, Integer> index; // member name → position, once the object is large
+  // One bit per member, at its hash's low six bits (what a long shift takes): a name whose bit is
+  // clear is not a member, known without a scan (most lookups of a model's optional fields, and
+  // every new member's check for a repeated key).
+  private long hashBits;
 
   ObjectNode(Document document, Node parent, String key, int index, int line, int column) {
     super(document, parent, key, index, line, column);
@@ -34,6 +39,9 @@ public final class ObjectNode extends Node {
       return at == null ? -1 : at;
     }
     int hash = name.hashCode();
+    if ((hashBits & 1L << hash) == 0) {
+      return -1;
+    }
     for (int i = 0; i < size; i++) {
       if (hashes[i] == hash && names[i].equals(name)) {
         return i;
@@ -57,6 +65,7 @@ public final class ObjectNode extends Node {
     }
     names[size] = name;
     hashes[size] = name.hashCode();
+    hashBits |= 1L << hashes[size];
     values[size] = value;
     size++;
     if (index != null) {
@@ -87,6 +96,10 @@ public final class ObjectNode extends Node {
     size--;
     names[size] = null;
     values[size] = null;
+    hashBits = 0;
+    for (int i = 0; i < size; i++) {
+      hashBits |= 1L << hashes[i];
+    }
     if (index != null) {
       reindex();
     }
