@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,17 +107,7 @@ final class GuardrailDeployCommand implements Callable<Integer> {
           "With --yes: the longest wait for the change set, then for the stack (default: 30m).")
   Duration waitTimeout;
 
-  @Option(
-      names = "--profile",
-      paramLabel = "NAME",
-      description = "With --aws: a profile of the shared AWS config files.")
-  String profile;
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "With --aws: the Region (default: the environment's or the profile's).")
-  String region;
+  @Mixin GuardrailAccount account = new GuardrailAccount();
 
   GuardrailDeployCommand(Context context) {
     this.context = context;
@@ -124,7 +115,7 @@ final class GuardrailDeployCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!aws && (yes || profile != null || region != null)) {
+    if (!aws && (yes || account.given())) {
       context.err().println("ecsguard: --yes, --profile and --region need --aws");
       return ExitCode.ERROR.code();
     }
@@ -140,7 +131,7 @@ final class GuardrailDeployCommand implements Callable<Integer> {
       String key = codeFile != null && codeKey == null ? CodeUpload.key(codeFile) : codeKey;
       StackDeployer.Request request =
           new StackDeployer.Request(stackName, stackTemplate, parameterValues(key));
-      try (AwsAccess access = AwsAccess.open(profile, region);
+      try (AwsAccess access = account.open();
           CloudFormationClient cloudFormation = access.client(CloudFormationClient.builder())) {
         context.out().println("In aws://" + access.accountId() + "/" + access.region() + ":");
         if (codeFile != null) {

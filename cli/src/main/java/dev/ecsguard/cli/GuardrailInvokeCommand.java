@@ -58,17 +58,7 @@ final class GuardrailInvokeCommand implements Callable<Integer> {
           "Make the AWS calls the event needs (describe, GetResourceConfigHistory) and send what the function sends (PutEvaluations, BatchImportFindings, SNS).")
   boolean aws;
 
-  @Option(
-      names = "--profile",
-      paramLabel = "NAME",
-      description = "With --aws: a profile of the shared AWS config files.")
-  String profile;
-
-  @Option(
-      names = "--region",
-      paramLabel = "REGION",
-      description = "With --aws: the Region (default: the environment's or the profile's).")
-  String region;
+  @Mixin GuardrailAccount account = new GuardrailAccount();
 
   @Mixin ConfigChoice configChoice;
 
@@ -82,7 +72,7 @@ final class GuardrailInvokeCommand implements Callable<Integer> {
     if (configuration == null) {
       return ExitCode.ERROR.code();
     }
-    if (!aws && (profile != null || region != null)) {
+    if (!aws && account.given()) {
       context.err().println("ecsguard: --profile and --region need --aws");
       return ExitCode.ERROR.code();
     }
@@ -93,7 +83,7 @@ final class GuardrailInvokeCommand implements Callable<Integer> {
       context.err().println(Printable.escape(e.getMessage()));
       return ExitCode.ERROR.code();
     }
-    try (AwsAccess access = aws ? AwsAccess.open(profile, region) : null) {
+    try (AwsAccess access = aws ? account.open() : null) {
       EventHandler.Response response =
           Guardrail.handle(
               handler,
