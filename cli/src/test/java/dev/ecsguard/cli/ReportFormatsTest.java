@@ -415,6 +415,32 @@ class ReportFormatsTest {
   }
 
   @Test
+  void csvEndsWithTheFixTheControlsPageAndTheCdkPathEachGuardedAsAFormula() throws IOException {
+    Path template = dir.resolve("stack.yaml");
+    Files.writeString(
+        template,
+        """
+        Resources:
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Metadata:
+              aws:cdk:path: "=HYPERLINK(\\"x\\")"
+            Properties:
+              ContainerDefinitions:
+                - Name: a
+                  Image: nginx:1.27
+                  Privileged: true
+        """);
+    Run csv = Run.of("scan", "--controls", "ECS.4", "--format", "csv", template.toString());
+    // remediation, documentation, account, region (none: a file), cdkPath
+    assertThat(csv.out())
+        .contains(
+            ",Remove privileged (or set it to false)",
+            ",https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4,,,"
+                + "\"'=HYPERLINK(\"\"x\"\")\"\r\n");
+  }
+
+  @Test
   void junitNamesClassesAsCiShowsThemAndUnreadableInputsAreErroredTests() throws Exception {
     Path task = dir.resolve("task.json");
     Files.writeString(
