@@ -30,7 +30,8 @@ class GoldenReportTest {
     String output =
         run.out()
             .replaceAll(
-                "\"(CreatedAt|UpdatedAt|FirstObservedAt|LastObservedAt)\" : \"[^\"]+\"",
+                "\"(CreatedAt|UpdatedAt|FirstObservedAt|LastObservedAt|start_time|end_time)\""
+                    + " : \"[^\"]+\"",
                 "\"$1\" : \"(time)\"");
     if (Boolean.getBoolean("ecsguard.updateGolden")) {
       Files.writeString(file, output);

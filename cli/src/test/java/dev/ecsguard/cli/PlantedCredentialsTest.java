@@ -151,7 +151,10 @@ class PlantedCredentialsTest {
     Run scan =
         Run.with(
             Run.ACCOUNT, false, "scan", "--format", format.label(), "--verbose", file.toString());
-    assertThat(scan.out()).contains("(value not shown)");
+    // GitLab's report holds FAILED findings only, and none of those that quote these settings fails
+    if (format != ReportFormat.GITLAB_SAST) {
+      assertThat(scan.out()).contains("(value not shown)");
+    }
     assertShowsNone(scan);
   }
 

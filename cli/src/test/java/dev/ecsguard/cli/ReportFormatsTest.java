@@ -115,7 +115,8 @@ class ReportFormatsTest {
     List<String> csv = Files.readAllLines(reportFile(ReportFormat.CSV));
     assertThat(csv.get(0))
         .isEqualTo(
-            "controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message,standard");
+            "controlId,severity,status,suppressed,resourceType,resourceId,file,line,column,message,standard,"
+                + "remediation,documentation,account,region,cdkPath");
     assertThat(csv).hasSize(findings + 1);
 
     assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN)))
@@ -175,7 +176,10 @@ class ReportFormatsTest {
     assertThat(Files.readString(reportFile(ReportFormat.MARKDOWN)))
         .contains("**Predicted Security Hub ECS score:** " + percent)
         .contains("| status | control | standard |")
-        .contains("| ECSG.1 | ecsguard |", "| ECS.4 | AWS Security Hub |");
+        .contains(
+            "| ECSG.1 | ecsguard |",
+            "| [ECS.4](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4)"
+                + " | AWS Security Hub |");
     assertThat(Files.readString(reportFile(ReportFormat.HTML)))
         .contains("<b>Predicted Security Hub ECS score:</b> " + percent)
         .contains("<th>standard</th>", "<td>ECSG.1</td><td>ecsguard</td>");
@@ -408,6 +412,32 @@ class ReportFormatsTest {
         "{\"family\":\"\\t=cmd\",\"containerDefinitions\":[{\"name\":\"a\",\"privileged\":true}]}");
     assertThat(Run.of("scan", "--controls", "ECS.4", "--format", "csv", tabbed.toString()).out())
         .contains(",\"'\t=cmd\",");
+  }
+
+  @Test
+  void csvEndsWithTheFixTheControlsPageAndTheCdkPathEachGuardedAsAFormula() throws IOException {
+    Path template = dir.resolve("stack.yaml");
+    Files.writeString(
+        template,
+        """
+        Resources:
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Metadata:
+              aws:cdk:path: "=HYPERLINK(\\"x\\")"
+            Properties:
+              ContainerDefinitions:
+                - Name: a
+                  Image: nginx:1.27
+                  Privileged: true
+        """);
+    Run csv = Run.of("scan", "--controls", "ECS.4", "--format", "csv", template.toString());
+    // remediation, documentation, account, region (none: a file), cdkPath
+    assertThat(csv.out())
+        .contains(
+            ",Remove privileged (or set it to false)",
+            ",https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4,,,"
+                + "\"'=HYPERLINK(\"\"x\"\")\"\r\n");
   }
 
   @Test

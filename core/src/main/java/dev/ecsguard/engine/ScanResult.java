@@ -22,6 +22,7 @@ public final class ScanResult implements ScanListener {
   private int resources;
   private final Selection selection;
   private final Baseline baseline;
+  private final java.time.Instant started = java.time.Instant.now();
 
   /** A result of every active control, without a baseline. */
   public ScanResult() {
@@ -72,6 +73,11 @@ public final class ScanResult implements ScanListener {
   }
 
   /** Whether this scan read a live account (so that reports show its API calls). */
+  /** When the scan began: when this result was made, before any input was read. */
+  public java.time.Instant started() {
+    return started;
+  }
+
   public boolean live() {
     return live;
   }

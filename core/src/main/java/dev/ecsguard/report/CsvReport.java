@@ -5,8 +5,13 @@ import dev.ecsguard.engine.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Objects;
 
-/** One row per finding (RFC 4180), for spreadsheets and ad-hoc queries. */
+/**
+ * One row per finding (RFC 4180), for spreadsheets and ad-hoc queries: with the fix, AWS's page of
+ * the control (none for ecsguard's own), and the account, Region and CDK construct path where the
+ * finding has them. Every cell passes through {@link #cell}.
+ */
 public final class CsvReport implements Report {
   private static final List<String> HEADER =
       List.of(
@@ -20,7 +25,13 @@ public final class CsvReport implements Report {
           "line",
           "column",
           "message",
-          "standard"); // last, so that the columns scripts already read keep their places
+          // new columns go last, so that the columns scripts already read keep their places
+          "standard",
+          "remediation",
+          "documentation",
+          "account",
+          "region",
+          "cdkPath");
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -39,7 +50,12 @@ public final class CsvReport implements Report {
               finding.location().line() > 0 ? Integer.toString(finding.location().line()) : "",
               finding.location().line() > 0 ? Integer.toString(finding.location().column()) : "",
               finding.message(),
-              finding.control().standard().label()));
+              finding.control().standard().label(),
+              finding.control().remediation(),
+              Objects.requireNonNullElse(finding.control().documentationUrl(), ""),
+              finding.labels().getOrDefault("account", ""),
+              finding.labels().getOrDefault("region", ""),
+              finding.labels().getOrDefault("cdkPath", "")));
     }
   }
 

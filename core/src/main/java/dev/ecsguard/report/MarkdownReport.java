@@ -1,5 +1,6 @@
 package dev.ecsguard.report;
 
+import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
@@ -11,7 +12,8 @@ import java.util.List;
 /**
  * A compact summary for a pull-request comment: the counts, the predicted Security Hub score
  * (before → after with a baseline), FAILED findings by severity, then the FAILED and UNKNOWN
- * findings with their standard in a table (the first {@value #MAX_ROWS}), folded away.
+ * findings with their standard and fix in a table (the first {@value #MAX_ROWS}), folded away, each
+ * control linked to AWS's page of it.
  */
 public final class MarkdownReport implements Report {
   private static final int MAX_ROWS = 100;
@@ -76,9 +78,9 @@ public final class MarkdownReport implements Report {
             + nl
             + nl);
     out.write(
-        "| status | control | standard | severity | resource | where | finding |"
+        "| status | control | standard | severity | resource | where | finding | fix |"
             + nl
-            + "|---|---|---|---|---|---|---|"
+            + "|---|---|---|---|---|---|---|---|"
             + nl);
     for (Finding finding : shown.subList(0, Math.min(MAX_ROWS, shown.size()))) {
       out.write(
@@ -88,7 +90,7 @@ public final class MarkdownReport implements Report {
                   ? " (suppressed: " + cell(finding.suppression().reason()) + ")"
                   : "")
               + " | "
-              + finding.control().id()
+              + control(finding.control())
               + " | "
               + finding.control().standard().title()
               + " | "
@@ -99,6 +101,8 @@ public final class MarkdownReport implements Report {
               + code(finding.location().toString())
               + " | "
               + cell(finding.message())
+              + " | "
+              + fix(finding.control())
               + " |"
               + nl);
     }
@@ -106,6 +110,19 @@ public final class MarkdownReport implements Report {
       out.write(nl + "… and " + (shown.size() - MAX_ROWS) + " more: see the full report." + nl);
     }
     out.write(nl + "</details>" + nl);
+  }
+
+  /** The control's id, linked to AWS's page of it where there is one. */
+  private static String control(ControlInfo control) {
+    return control.documentationUrl() == null
+        ? control.id()
+        : "[" + control.id() + "](" + control.documentationUrl() + ")";
+  }
+
+  /** The fix; for ecsguard's own controls, which have no page, where their lesson is. */
+  private static String fix(ControlInfo control) {
+    return cell(control.remediation())
+        + (control.documentationUrl() == null ? " (`ecsguard explain " + control.id() + "`)" : "");
   }
 
   /**

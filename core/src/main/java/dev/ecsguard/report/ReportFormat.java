@@ -41,6 +41,10 @@ public enum ReportFormat {
       "one self-contained page with charts, for a browser",
       List.of(".html"),
       options -> new HtmlReport()),
+  GITLAB_SAST(
+      "GitLab SAST report 15.0.6, for merge requests",
+      List.of(".gitlab-sast.json"),
+      options -> new GitLabSastReport(options.now())),
   ; // on its own line, so that a new format is one added line
 
   /**
@@ -61,9 +65,9 @@ public enum ReportFormat {
     this.factory = factory;
   }
 
-  /** The name users give to {@code --format}: text, json, sarif… */
+  /** The name users give to {@code --format}: text, json, sarif, gitlab-sast… */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** One line for help, short enough to fit 80 columns after the name. */
@@ -109,7 +113,7 @@ public enum ReportFormat {
 
   /** The format of that label, in any case; null when there is none. */
   public static ReportFormat named(String label) {
-    String name = label.toUpperCase(Locale.ROOT);
+    String name = label.toUpperCase(Locale.ROOT).replace('-', '_');
     return Arrays.stream(values())
         .filter(format -> format.name().equals(name))
         .findFirst()

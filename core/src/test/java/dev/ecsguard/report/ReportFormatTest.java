@@ -18,7 +18,7 @@ class ReportFormatTest {
     assertThat(format.description()).isNotBlank().hasSizeLessThanOrEqualTo(56).doesNotContain("\n");
     assertThat(format.extensions())
         .isNotEmpty()
-        .allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+)+"));
+        .allSatisfy(extension -> assertThat(extension).matches("(\\.[a-z0-9]+(-[a-z0-9]+)*)+"));
     StringWriter out = new StringWriter();
     format
         .create(
