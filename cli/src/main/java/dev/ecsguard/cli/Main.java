@@ -60,6 +60,7 @@ public final class Main implements Runnable {
             .addSubcommand(new GuardrailDeployCommand(context)));
     EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
     line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
+    line.setHelpFactory(SpaceWrappedHelp::new); // likewise
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);
