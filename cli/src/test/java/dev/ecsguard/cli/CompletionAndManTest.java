@@ -75,7 +75,8 @@ class CompletionAndManTest {
     // Values the model lists are offered, as they are written on the command line.
     assertThat(script)
         .contains("-l standard -x -a 'securityhub ecsguard all'")
-        .contains("-l format -x -a 'text json sarif");
+        .contains("-l format -x -a 'text json sarif")
+        .contains("-l color -x -a 'auto always never'");
     boolean fish = exitCode("sh", "-c", "command -v fish") == 0;
     Assumptions.assumeTrue(
         fish, "fish is not installed on this machine: 'fish -n' on the script not run");
