@@ -61,7 +61,7 @@ final class FishCompletion {
               sub -> {
                 for (String subName : sub.names()) {
                   script.append(prefix).append(" -f -a ").append(quote(subName));
-                  script.append(" -d ").append(quote(summary(sub.usageMessage().description())));
+                  script.append(" -d ").append(quote(ManPage.summary(sub)));
                   script.append('\n');
                 }
               });
@@ -71,7 +71,10 @@ final class FishCompletion {
         }
       }
       command.positionalParameters().stream()
-          .filter(positional -> positional.completionCandidates() != null)
+          .filter(
+              positional ->
+                  positional.completionCandidates() != null
+                      && positional.completionCandidates().iterator().hasNext())
           .forEach(
               positional ->
                   script

@@ -33,7 +33,7 @@ final class ManPage {
     page.append(".SH NAME\n")
         .append(escape(name.replace(' ', '-')))
         .append(" \\- ")
-        .append(escape(firstLine(command.usageMessage().description())))
+        .append(escape(summary(command)))
         .append('\n');
     page.append(".SH SYNOPSIS\n").append(synopsis(command)).append('\n');
     page.append(".SH DESCRIPTION\n").append(paragraphs(command.usageMessage().description()));
@@ -63,7 +63,7 @@ final class ManPage {
       page.append(".SH COMMANDS\n");
       for (CommandSpec sub : subcommands) {
         page.append(".TP\n\\fB").append(escape(sub.name())).append("\\fR\n");
-        page.append(escape(firstLine(sub.usageMessage().description()))).append('\n');
+        page.append(escape(summary(sub))).append('\n');
         page.append("Its page: \\fB").append(escape(manCall(sub))).append("\\fR.\n");
       }
     }
@@ -100,7 +100,7 @@ final class ManPage {
       }
     }
     if (!command.subcommands().isEmpty()) {
-      parts.add("\\fICOMMAND\\fR");
+      parts.add("[\\fICOMMAND\\fR]");
     }
     return String.join(" ", parts);
   }
@@ -137,8 +137,11 @@ final class ManPage {
     return command.root().name() + " man" + (space < 0 ? "" : qualified.substring(space));
   }
 
-  private static String firstLine(String[] description) {
-    return description.length == 0 ? "" : String.format(description[0]).strip().split("\\R")[0];
+  /** The line the help's command list shows: the header's first, else the description's. */
+  static String summary(CommandSpec command) {
+    String[] header = command.usageMessage().header();
+    String[] lines = header.length > 0 ? header : command.usageMessage().description();
+    return lines.length == 0 ? "" : String.format(lines[0]).strip().split("\\R")[0];
   }
 
   private static String paragraphs(String[] description) {
