@@ -58,8 +58,11 @@ public final class Main implements Runnable {
             .addSubcommand(new GuardrailInvokeCommand(context))
             .addSubcommand(new GuardrailPolicyCommand(context))
             .addSubcommand(new GuardrailDeployCommand(context)));
+    line.addSubcommand(new CompletionCommand(context));
+    line.addSubcommand(new ManCommand(context));
     EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
     line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
+    line.setHelpFactory(SpaceWrappedHelp::new); // likewise
     line.setOut(context.out());
     line.setErr(context.err());
     line.setCaseInsensitiveEnumValuesAllowed(true);

@@ -3,7 +3,10 @@ package dev.ecsguard.cli;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Standard;
 import dev.ecsguard.engine.Selection;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
@@ -15,7 +18,8 @@ final class StandardChoice {
       paramLabel = "STANDARD",
       description =
           "securityhub (AWS Security Hub's ECS.n controls), ecsguard (its own ECSG.n) or all (default: the configuration's controls.standard, else all).",
-      converter = Converter.class)
+      converter = Converter.class,
+      completionCandidates = Candidates.class)
   Set<Standard> standards;
 
   /** The command line's choice, else the configuration's, else every standard. */
@@ -25,6 +29,15 @@ final class StandardChoice {
         : configuration.standards() != null
             ? configuration.standards()
             : Selection.standards("all");
+  }
+
+  /** What shell completion offers: the labels, not the enum's constants. */
+  static final class Candidates implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Stream.concat(Arrays.stream(Standard.values()).map(Standard::label), Stream.of("all"))
+          .iterator();
+    }
   }
 
   static final class Converter implements ITypeConverter<Set<Standard>> {
