@@ -149,6 +149,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
+      completionCandidates = SeverityNames.class,
       description =
           "The lowest severity whose FAILED findings make the exit code 1: critical, high, medium or low (default: the configuration's failOn, else low).")
   String failOn;
@@ -162,6 +163,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--min-severity",
       paramLabel = "SEVERITY",
+      completionCandidates = SeverityNames.class,
       description =
           "Run only the controls of this severity or higher: critical, high, medium or low (default: low, every one).")
   String minSeverity;
@@ -645,6 +647,16 @@ final class ScanCommand implements Callable<Integer> {
             "unknown format " + name + " (" + String.join(", ", ReportFormat.labels()) + ")");
       }
       return new Target(format, file);
+    }
+  }
+
+  /** What shell completion offers for a severity: critical, high, medium, low. */
+  static final class SeverityNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Severity.values())
+          .map(severity -> severity.name().toLowerCase(Locale.ROOT))
+          .iterator();
     }
   }
 
