@@ -40,13 +40,11 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, new Context(
-                System.in,
-                out,
-                err,
-                System.getenv(),
-                stdoutIsTerminal(),
-                stderrIsTerminal())));
+    int code =
+        run(
+            args,
+            new Context(
+                System.in, out, err, System.getenv(), stdoutIsTerminal(), stderrIsTerminal()));
     out.flush();
     System.exit(code);
   }
