@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A real HTTP endpoint in front of moto that answers chosen ECS operations, in a chosen region,
  * with an AWS error (access denied, throttling), before or after moto carried them out, or rewrites
  * moto's answer, and passes everything else through: how the tests make calls fail the way AWS
- * makes them fail.
+ * makes them fail. An operation is named as its X-Amz-Target names it ({@code DescribeServices}),
+ * or, for a REST API, by method and path ({@code PATCH /findings/batchupdate}).
  */
 public final class FaultyEndpoint implements AutoCloseable {
   private final HttpServer server;
@@ -105,8 +106,13 @@ public final class FaultyEndpoint implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     byte[] body = exchange.getRequestBody().readAllBytes();
-    String target = String.valueOf(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
-    String operation = target.substring(target.indexOf('.') + 1);
+    String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+    // JSON protocols name the operation in X-Amz-Target; REST ones (Security Hub) by method and
+    // path.
+    String operation =
+        target != null
+            ? target.substring(target.indexOf('.') + 1)
+            : exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
     if (rewrites.containsKey(operation)) {
       body =
           rewrites

@@ -2,9 +2,12 @@ package dev.ecsguard.cli;
 
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.secrets.Credentials;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,7 +40,11 @@ public final class Main implements Runnable {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, new Context(System.in, out, err, System.getenv(), stdoutIsTerminal()));
+    int code =
+        run(
+            args,
+            new Context(
+                System.in, out, err, System.getenv(), stdoutIsTerminal(), stderrIsTerminal()));
     out.flush();
     System.exit(code);
   }
@@ -197,6 +204,23 @@ public final class Main implements Runnable {
       return (Boolean) isTerminal.invoke(console);
     } catch (ReflectiveOperationException e) {
       return true; // JDK 21: a console exists only when attached to a terminal
+    }
+  }
+
+  /**
+   * Java has no isatty for standard error: on Linux, /proc names the device it is open on (a
+   * pseudo-terminal or a console); elsewhere, a console on standard input and output stands for it.
+   */
+  private static boolean stderrIsTerminal() {
+    Path stderr = Path.of("/proc/self/fd/2");
+    if (!Files.isSymbolicLink(stderr)) {
+      return stdoutIsTerminal();
+    }
+    try {
+      String device = Files.readSymbolicLink(stderr).toString();
+      return device.startsWith("/dev/pts/") || device.startsWith("/dev/tty");
+    } catch (IOException e) {
+      return false;
     }
   }
 

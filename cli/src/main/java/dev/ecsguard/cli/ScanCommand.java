@@ -171,7 +171,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--securityhub-import",
       description =
-          "Send the findings to AWS Security Hub (BatchImportFindings) as the caller's account; --profile applies.")
+          "Send the findings to AWS Security Hub (BatchImportFindings; BatchUpdateFindings marks suppressed ones), each in its account and Region (files': the caller's); --profile applies.")
   boolean securityHubImport;
 
   @Option(
@@ -367,15 +367,20 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println(Printable.escape(summaryLine(result, written)));
     }
     if (securityHubImport) {
-      SecurityHubImport.Outcome outcome = SecurityHubImport.send(result, accounts.profile, null);
+      // Each finding in its own account and Region, reached as the scan reached them.
+      SecurityHubImport.Outcome outcome =
+          SecurityHubImport.send(result, aws ? awsOptions : accounts.options(1));
       context
           .err()
           .println(
               "ecsguard: Security Hub: "
                   + outcome.imported()
-                  + " findings imported"
-                  + (outcome.failed() == 0 ? "" : ", " + outcome.failed() + " refused")
-                  + (outcome.error() == null ? "" : "; " + outcome.error()));
+                  + " findings imported, "
+                  + outcome.updated()
+                  + " updated as suppressed, "
+                  + outcome.failed()
+                  + " refused"
+                  + (outcome.error() == null ? "" : "; " + Printable.escape(outcome.error())));
       outcome.failures().stream()
           .limit(10)
           .forEach(failure -> context.err().println("  refused: " + Printable.escape(failure)));
@@ -448,9 +453,22 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     if (aws) {
-      request.input(new AwsScan(awsOptions, context.terminal() ? context.err() : null));
+      request.input(new AwsScan(awsOptions, progressDisplay()));
     }
     return request.build();
+  }
+
+  /**
+   * A live scan's progress on standard error: redrawn in place on a terminal, a log line every 10 s
+   * elsewhere (a CI log), none with --quiet.
+   */
+  private AwsScan.Display progressDisplay() {
+    if (quiet) {
+      return null;
+    }
+    return context.errorTerminal()
+        ? AwsScan.Display.redrawn(context.err())
+        : AwsScan.Display.logged(context.err(), AwsScan.Display.LOG_INTERVAL);
   }
 
   private static Severity severity(String name, String option) {

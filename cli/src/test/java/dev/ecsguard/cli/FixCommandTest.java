@@ -567,6 +567,7 @@ class FixCommandTest {
             new PrintWriter(out),
             new PrintWriter(err),
             Map.of(),
+            false,
             false);
     int code = new CommandLine(new FixCommand(context, files)).execute(args);
     context.out().flush();

@@ -44,6 +44,7 @@ class InternalErrorTest {
                 new PrintWriter(broken),
                 new PrintWriter(err),
                 Map.of(),
+                false,
                 false));
     return new Run(code, "", err.toString());
   }
@@ -76,6 +77,7 @@ class InternalErrorTest {
                 new PrintWriter(full),
                 new PrintWriter(err),
                 Map.of(),
+                false,
                 false));
     java.nio.file.Files.delete(task);
     assertThat(code).isEqualTo(2);

@@ -50,7 +50,7 @@ class LiveScanCommandTest {
     assertThat(report.get("summary").get("errors").asInt()).isEqualTo(2);
     assertThat(run.err())
         .contains("ecs:DescribeCapacityProviders failed (HTTP 500)")
-        .contains("account-regions");
+        .contains("\r\033[Kecsguard: 1 account, 0/2 account-regions done");
     assertThat(run.all()).contains("AWS_SECRET_ACCESS_KEY").doesNotContain(SECRET);
   }
 
@@ -62,15 +62,28 @@ class LiveScanCommandTest {
         .contains("FAILED         ECS.20")
         .contains("1 account-region, 14 resources")
         .contains("the scan is INCOMPLETE");
-    assertThat(run.err()).doesNotContain("account-regions,"); // no progress line off a terminal
+    // Off a terminal, no line redrawn in place; a log line only every 10 s (this scan is quicker).
+    assertThat(run.err()).doesNotContain("\r").doesNotContain("account-regions done");
     assertThat(run.all()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void quietShowsNoProgressEvenOnATerminal() {
+    Run run =
+        Run.with(
+            Map.of(), true, "scan", "--aws", "--region", "eu-west-1", "--controls", "ECS.20", "-q");
+    assertThat(run.out()).contains("ECS.20").contains("runs as root");
+    assertThat(run.err()).doesNotContain("account-regions done").doesNotContain("\r");
   }
 
   @Test
   void findingsGoToSecurityHubInBatchesOfAHundred() {
     Run run = Run.of("scan", "--securityhub-import", "../examples");
     assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCode.FAILED.code());
-    assertThat(run.err()).contains("Security Hub: 192 findings imported").doesNotContain("refused");
+    assertThat(run.err())
+        .contains(
+            "ecsguard: Security Hub: 192 findings imported, 0 updated as suppressed, 0 refused")
+        .doesNotContain("refused:");
   }
 
   @Test

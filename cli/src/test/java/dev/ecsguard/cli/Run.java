@@ -13,6 +13,7 @@ record Run(int exitCode, String out, String err) {
     return with(Map.of(), false, args);
   }
 
+  /** {@code terminal}: whether standard output and standard error are both terminals. */
   static Run with(Map<String, String> environment, boolean terminal, String... args) {
     return withInput("", environment, terminal, args);
   }
@@ -26,7 +27,8 @@ record Run(int exitCode, String out, String err) {
     int code =
         Main.run(
             args,
-            new Context(in, new PrintWriter(out), new PrintWriter(err), environment, terminal));
+            new Context(
+                in, new PrintWriter(out), new PrintWriter(err), environment, terminal, terminal));
     return new Run(code, out.toString(), err.toString());
   }
 

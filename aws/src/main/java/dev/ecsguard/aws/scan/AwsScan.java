@@ -12,6 +12,9 @@ import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
 import dev.ecsguard.tree.InputException;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -36,12 +41,12 @@ import software.amazon.awssdk.services.ecs.EcsClient;
  */
 public final class AwsScan implements ScanInput {
   private final AwsOptions options;
-  private final PrintWriter progressLine;
+  private final Display display;
 
-  /** {@code progress}: where a progress line goes (standard error on a terminal), or null. */
-  public AwsScan(AwsOptions options, PrintWriter progress) {
+  /** {@code display}: how progress is shown (on standard error), or null for not at all. */
+  public AwsScan(AwsOptions options, Display display) {
     this.options = options;
-    this.progressLine = progress;
+    this.display = display;
   }
 
   /**
@@ -51,7 +56,7 @@ public final class AwsScan implements ScanInput {
   @Override
   public void scan(Scanner scanner, ScanListener listener, ScanResult result) {
     AwsSession session = new AwsSession(options);
-    Progress progress = new Progress(progressLine, session.calls());
+    Progress progress = new Progress(display, session.calls());
     try (session) {
       List<Target> targets = session.targets(listener);
       if (targets.isEmpty()) {
@@ -59,7 +64,7 @@ public final class AwsScan implements ScanInput {
         listener.error(
             new InputException("aws", "no account and region to scan, so nothing was checked"));
       }
-      progress.targets(targets.size());
+      progress.targets(targets);
       ExecutorService pool =
           Executors.newFixedThreadPool(
               Math.min(options.concurrency(), Math.max(1, targets.size())));
@@ -148,56 +153,128 @@ public final class AwsScan implements ScanInput {
     }
   }
 
-  /** The progress line: accounts × regions done, resources described, retries. */
+  /**
+   * How a live scan shows its progress on standard error: a line redrawn in place (a terminal), or
+   * a log line every {@code interval} (CI logs, where a redrawn line would pile up).
+   *
+   * @param clock what elapsed time, and so the ETA, is measured by (tests give a fixed one)
+   */
+  public record Display(PrintWriter out, boolean redrawn, Duration interval, InstantSource clock) {
+    /** The log interval when standard error is not a terminal. */
+    public static final Duration LOG_INTERVAL = Duration.ofSeconds(10);
+
+    public static Display redrawn(PrintWriter out) {
+      return new Display(out, true, Duration.ZERO, InstantSource.system());
+    }
+
+    public static Display logged(PrintWriter out, Duration interval) {
+      return new Display(out, false, interval, InstantSource.system());
+    }
+  }
+
+  /**
+   * A scan's progress: accounts, account-regions done of all, resources described, calls, retries
+   * and the time left at the pace so far; shown as its {@link Display} says, or nowhere (null).
+   */
   public static final class Progress {
-    private final PrintWriter out;
+    private final Display display;
     private final ApiCalls calls;
+    private final InstantSource clock;
+    private final Instant start;
+    private final AtomicInteger accounts = new AtomicInteger();
     private final AtomicInteger targets = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
     private final AtomicInteger resources = new AtomicInteger();
+    private ScheduledExecutorService logger;
 
-    public Progress(PrintWriter out, ApiCalls calls) {
-      this.out = out;
+    public Progress(Display display, ApiCalls calls) {
+      this.display = display;
       this.calls = calls;
+      this.clock = display == null ? InstantSource.system() : display.clock();
+      this.start = clock.instant();
     }
 
-    void targets(int count) {
-      targets.set(count);
-      show();
+    synchronized void targets(List<Target> all) {
+      accounts.set((int) all.stream().map(target -> target.account().id()).distinct().count());
+      targets.set(all.size());
+      if (display != null && !display.redrawn()) {
+        // A timer, not the scan's events: a scan waiting on throttled calls still says so.
+        logger =
+            Executors.newSingleThreadScheduledExecutor(
+                task -> {
+                  Thread thread = new Thread(task, "ecsguard-progress");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+        long every = Math.max(1, display.interval().toMillis());
+        logger.scheduleAtFixedRate(this::log, every, every, TimeUnit.MILLISECONDS);
+      }
+      redraw();
     }
 
     void targetDone() {
       done.incrementAndGet();
-      show();
+      redraw();
     }
 
     void described(int count) {
       resources.addAndGet(count);
-      show();
+      redraw();
     }
 
-    private synchronized void show() {
-      if (out != null) {
-        out.print(
-            "\r\033[Kecsguard: "
-                + done.get()
-                + "/"
-                + targets.get()
-                + " account-regions, "
-                + resources.get()
-                + " resources described, "
-                + calls.total()
-                + " calls, "
-                + calls.retries()
-                + " retries");
-        out.flush();
+    /** What progress was made so far, in one line. */
+    String line() {
+      int finished = done.get();
+      int all = targets.get();
+      return "ecsguard: "
+          + accounts.get()
+          + (accounts.get() == 1 ? " account, " : " accounts, ")
+          + finished
+          + "/"
+          + all
+          + " account-regions done, "
+          + resources.get()
+          + " resources described, "
+          + calls.total()
+          + " API calls, "
+          + calls.retries()
+          + " retries"
+          + (finished == all ? "" : ", ETA " + eta(finished, all));
+    }
+
+    /** The time left if the remaining account-regions take as long as the finished ones did. */
+    private String eta(int finished, int all) {
+      if (finished == 0) {
+        return "unknown";
+      }
+      Duration elapsed = Duration.between(start, clock.instant());
+      long seconds = elapsed.multipliedBy(all - finished).dividedBy(finished).toSeconds();
+      return seconds >= 3600
+          ? seconds / 3600 + "h" + String.format("%02dm", seconds % 3600 / 60)
+          : seconds >= 60
+              ? seconds / 60 + "m" + String.format("%02ds", seconds % 60)
+              : seconds + "s";
+    }
+
+    private synchronized void redraw() {
+      if (display != null && display.redrawn()) {
+        display.out().print("\r\033[K" + line());
+        display.out().flush();
       }
     }
 
+    private synchronized void log() {
+      display.out().println(line());
+      display.out().flush();
+    }
+
     synchronized void done() {
-      if (out != null) {
-        out.print("\r\033[K");
-        out.flush();
+      if (logger != null) {
+        logger.shutdownNow();
+      }
+      if (display != null && display.redrawn()) {
+        display.out().print("\r\033[K");
+        display.out().flush();
       }
     }
   }

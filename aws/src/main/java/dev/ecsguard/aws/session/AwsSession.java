@@ -47,6 +47,7 @@ public final class AwsSession implements AutoCloseable {
   private final String configuredRegion;
   private final String homeRegion;
   private final List<AutoCloseable> opened = new ArrayList<>();
+  private SdkHttpClient patchCapableHttp;
 
   public AwsSession(AwsOptions options) {
     this.options = options;
@@ -81,8 +82,15 @@ public final class AwsSession implements AutoCloseable {
     return configure(EcsClient.builder(), target.account().credentials(), target.region()).build();
   }
 
-  public SecurityHubClient securityHub(Account account, String region) {
-    return configure(SecurityHubClient.builder(), account.credentials(), region).build();
+  /** A Security Hub client: over the JDK's HTTP client, for BatchUpdateFindings is a PATCH. */
+  public synchronized SecurityHubClient securityHub(Account account, String region) {
+    if (patchCapableHttp == null) {
+      patchCapableHttp = new JdkHttpClient();
+      opened.add(patchCapableHttp);
+    }
+    return configure(SecurityHubClient.builder(), account.credentials(), region)
+        .httpClient(patchCapableHttp)
+        .build();
   }
 
   /**

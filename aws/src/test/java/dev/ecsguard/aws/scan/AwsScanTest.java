@@ -42,7 +42,7 @@ class AwsScanTest {
   static void seedAndScan() throws IOException, InterruptedException {
     moto = MotoServer.startWithTestCredentials();
     moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
-    clean = scan(moto.endpoint(), 3, new PrintWriter(progress));
+    clean = scan(moto.endpoint(), 3, AwsScan.Display.redrawn(new PrintWriter(progress)));
   }
 
   @AfterAll
@@ -52,13 +52,13 @@ class AwsScanTest {
     }
   }
 
-  private static ScanResult scan(URI endpoint, int attempts, PrintWriter progressLine) {
+  private static ScanResult scan(URI endpoint, int attempts, AwsScan.Display progress) {
     return Engine.scan(
         ScanRequest.builder()
             .input(
                 new AwsScan(
                     new AwsOptions(null, REGIONS, List.of(), false, "r", 2, endpoint, attempts),
-                    progressLine))
+                    progress))
             .build());
   }
 
