@@ -46,17 +46,18 @@ public record Finding(
   }
 
   /**
-   * What identifies this finding across runs: the control, the file, the resource and its offending
-   * elements by name, never lines, so that edits above it do not make it new (SARIF's partial
-   * fingerprint, baselines).
+   * {@link #fingerprint(String)} of the file as it was given, so relative to where ecsguard ran:
+   * what baselines written before they named files from the repository's root hold.
    */
   public String fingerprint() {
     return fingerprint(location.file());
   }
 
   /**
-   * The {@link #fingerprint()} with {@code file} in place of the path as it was given: a report
-   * that must not depend on the current directory names the file its own way.
+   * What identifies this finding across runs: the control, {@code file} (as {@link
+   * dev.ecsguard.tree.RepositoryPaths#stable} gives it, for an identity that does not depend on the
+   * current directory), the resource and its offending elements by name, never lines, so that edits
+   * above it do not make it new (baselines, SARIF's partial fingerprint, ASFF's Id).
    */
   public String fingerprint(String file) {
     StringBuilder identity =
