@@ -72,8 +72,9 @@ final class ConfigChoice {
     if (used == null) {
       return Configuration.NONE;
     }
-    Path shown =
-        used == config ? config : CURRENT_DIRECTORY.toAbsolutePath().relativize(used); // as typed
+    Path here = CURRENT_DIRECTORY.toAbsolutePath();
+    // As a user would write it: from here when it is below, else where it is.
+    Path shown = used == config ? config : used.startsWith(here) ? here.relativize(used) : used;
     return ConfigurationReader.read(used, shown.toString());
   }
 
