@@ -76,7 +76,7 @@ public final class Baseline {
       return null;
     }
     boolean listed =
-        fingerprints.contains(finding.fingerprint(stablePaths.stable(finding.location().file())))
+        fingerprints.contains(finding.fingerprint(stablePaths))
             || pathsAsGiven && fingerprints.contains(finding.fingerprint());
     return listed ? suppression : null;
   }
@@ -94,11 +94,10 @@ public final class Baseline {
       for (Finding finding : result.findings()) {
         if (finding.status() == Status.FAILED && !finding.suppressed()) {
           json.writeStartObject();
-          String stablePath = stablePaths.stable(finding.location().file());
-          json.writeStringField("fingerprint", finding.fingerprint(stablePath));
+          json.writeStringField("fingerprint", finding.fingerprint(stablePaths));
           json.writeStringField("controlId", finding.control().id());
           json.writeStringField("resourceId", finding.resourceId());
-          json.writeStringField("file", stablePath);
+          json.writeStringField("file", stablePaths.stable(finding.location().file()));
           json.writeEndObject();
         }
       }

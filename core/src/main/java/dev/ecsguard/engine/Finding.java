@@ -4,6 +4,7 @@ import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.Location;
+import dev.ecsguard.tree.RepositoryPaths;
 import java.util.List;
 import java.util.Map;
 
@@ -54,10 +55,17 @@ public record Finding(
   }
 
   /**
-   * What identifies this finding across runs: the control, {@code file} (as {@link
-   * dev.ecsguard.tree.RepositoryPaths#stable} gives it, for an identity that does not depend on the
-   * current directory), the resource and its offending elements by name, never lines, so that edits
-   * above it do not make it new (baselines, SARIF's partial fingerprint, ASFF's Id).
+   * What identifies this finding across runs, whatever the current directory: {@link
+   * #fingerprint(String)} of its file from the repository's root, as {@code paths} gives it
+   * (baselines, SARIF's partial fingerprint, ASFF's Id).
+   */
+  public String fingerprint(RepositoryPaths paths) {
+    return fingerprint(paths.stable(location.file()));
+  }
+
+  /**
+   * A hash of the control, {@code file}, the resource and its offending elements by name, never
+   * lines, so that edits above it do not make it new.
    */
   public String fingerprint(String file) {
     StringBuilder identity =

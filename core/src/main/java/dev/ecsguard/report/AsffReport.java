@@ -89,11 +89,7 @@ public final class AsffReport implements Report {
     json.writeStartObject();
     json.writeStringField("SchemaVersion", "2018-10-08");
     json.writeStringField(
-        "Id",
-        "ecsguard/"
-            + finding.control().id()
-            + "/"
-            + finding.fingerprint(stablePaths.stable(finding.location().file())));
+        "Id", "ecsguard/" + finding.control().id() + "/" + finding.fingerprint(stablePaths));
     json.writeStringField(
         "ProductArn",
         "arn:"

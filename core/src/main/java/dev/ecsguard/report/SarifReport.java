@@ -264,8 +264,7 @@ public final class SarifReport implements Report {
       json.writeEndArray();
     }
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField(
-        FINGERPRINT, finding.fingerprint(stablePaths.stable(finding.location().file())));
+    json.writeStringField(FINGERPRINT, finding.fingerprint(stablePaths));
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeStringField("resourceType", finding.resourceType().awsName());
