@@ -109,7 +109,7 @@ final class FixCommand implements Callable<Integer> {
       context.err().println(unnamed);
       return ExitCode.ERROR.code();
     }
-    Configuration configuration = configChoice.loadOrSay(context.err());
+    Configuration configuration = configChoice.loadOrSay(context.err(), paths);
     if (configuration == null) {
       return ExitCode.ERROR.code();
     }

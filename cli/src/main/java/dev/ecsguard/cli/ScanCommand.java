@@ -253,7 +253,7 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --controls needs at least one control id");
       return ExitCode.ERROR.code();
     }
-    Configuration configuration = configChoice.loadOrSay(context.err());
+    Configuration configuration = configChoice.loadOrSay(context.err(), paths);
     if (configuration == null) {
       return ExitCode.ERROR.code();
     }
@@ -440,6 +440,7 @@ final class ScanCommand implements Callable<Integer> {
             .parameters(parameters)
             .suppressions(configuration.suppressions())
             .baseline(accepted)
+            .configuration(configuration.source())
             .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
             .cloudFormationParameters(cfnParameters)
             .terraformVariables(tfVariables)

@@ -160,7 +160,7 @@ class ConfigurationTest {
   }
 
   @Test
-  void theNearestConfigurationIsFoundUnlessToldNotTo() throws IOException {
+  void theNearestConfigurationIsFoundUnlessToldNotTo() throws Exception {
     config("controls:\n  skip: [ECS.4]\n");
     Path nested = Files.createDirectories(dir.resolve("a/b"));
     assertThat(dev.ecsguard.config.ConfigurationReader.find(nested))

@@ -82,7 +82,7 @@ class ReportFormatsTest {
     assertThat(sarifRun.get("results"))
         .allSatisfy(
             result -> {
-              assertThat(result.get("partialFingerprints").get("ecsguardFinding/v1").asText())
+              assertThat(result.get("partialFingerprints").get("ecsguardFinding/v2").asText())
                   .hasSize(32);
               // UNKNOWN results are notes of a companion rule that has no security severity, so
               // that GitHub never shows them as security alerts.
@@ -390,7 +390,7 @@ class ReportFormatsTest {
             prints.add(
                 result.get("ruleId").asText()
                     + " "
-                    + result.get("partialFingerprints").get("ecsguardFinding/v1").asText()));
+                    + result.get("partialFingerprints").get("ecsguardFinding/v2").asText()));
     return prints;
   }
 

@@ -10,9 +10,13 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
+import dev.ecsguard.tree.Problems;
+import dev.ecsguard.tree.RepositoryPaths;
 import dev.ecsguard.tree.ScalarNode;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,18 +37,57 @@ public final class ConfigurationReader {
 
   private ConfigurationReader() {}
 
-  /** The nearest {@value #FILE_NAME} in {@code directory} or one of its parents, or null. */
-  public static Path find(Path directory) {
-    for (Path at = directory.toAbsolutePath().normalize(); at != null; at = at.getParent()) {
+  /**
+   * The nearest {@value #FILE_NAME} for {@code scanned} (a file or directory), or null: in its
+   * directory or a parent, up to the root of the git repository it is in and not above (a
+   * repository's settings are its own), or up to the file system's root when it is in none. A link
+   * of that name is followed only to a file within that tree (the repository, else the directory
+   * holding the link): one that leads out of it is refused, since the file decides what a scan lets
+   * through, and only {@code --config} names a file elsewhere.
+   *
+   * @throws InputException naming a link that leads out of the tree, or that cannot be followed
+   */
+  public static Path find(Path scanned) throws InputException {
+    Path start = scanned.toAbsolutePath().normalize();
+    if (!Files.isDirectory(start)) {
+      start = start.getParent();
+    }
+    Path repository = RepositoryPaths.root(start);
+    for (Path at = start; at != null; at = at.getParent()) {
       Path candidate = at.resolve(FILE_NAME);
       // Any file of that name, so that one that is not a regular file is refused rather than
       // ignored.
-      if (Files.exists(candidate, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && !Files.isDirectory(candidate)) {
+      if (Files.exists(candidate, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(candidate)) {
+        if (Files.isSymbolicLink(candidate)) {
+          requireWithin(candidate, repository != null ? repository : at);
+        }
         return candidate;
+      }
+      if (at.equals(repository)) {
+        return null;
       }
     }
     return null;
+  }
+
+  private static void requireWithin(Path link, Path tree) throws InputException {
+    Path target;
+    Path realTree;
+    try {
+      target = link.toRealPath();
+      realTree = tree.toRealPath();
+    } catch (IOException e) {
+      throw new InputException(link.toString(), "cannot read: " + Problems.describe(e));
+    }
+    if (!target.startsWith(realTree)) {
+      throw new InputException(
+          link.toString(),
+          "refused: a link to "
+              + target
+              + ", outside "
+              + realTree
+              + " where it was found; name the file with --config to use it");
+    }
   }
 
   public static Configuration read(Path file, String name) throws InputException {

@@ -11,6 +11,7 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
+import dev.ecsguard.tree.RepositoryPaths;
 import dev.ecsguard.tree.ScalarNode;
 import java.io.IOException;
 import java.io.Writer;
@@ -25,23 +26,32 @@ import java.util.Set;
 
 /**
  * The FAILED findings a team has accepted as they stand today: a later scan fails only on findings
- * not in it. Findings are matched by {@link Finding#fingerprint()}, so moving lines changes
- * nothing. It also records each Security Hub control's outcome then ({@code securityHubControls}),
- * so that a later scan shows the predicted score before → after; a baseline written before it did
- * so is still read, without them.
+ * not in it. Findings are matched by {@link Finding#fingerprint(String)} of their file from its
+ * repository's root ({@link RepositoryPaths}), so moving lines changes nothing, and a scan from a
+ * subdirectory or of absolute paths matches a baseline made at the root. A baseline written before
+ * it said so ({@code "paths": "repository"}) held files as given, relative to where it was made:
+ * its entries match by either form, so it keeps working where it did. It also records each Security
+ * Hub control's outcome then ({@code securityHubControls}), so that a later scan shows the
+ * predicted score before → after; a baseline written before it did so is still read, without them.
  */
 public final class Baseline {
   private static final String OUTCOMES = "securityHubControls";
-  private static final Baseline NONE = new Baseline(Set.of(), null, "no baseline");
+  private static final String PATHS = "paths";
+  private static final String FROM_REPOSITORY_ROOT = "repository";
+  private static final Baseline NONE = new Baseline(Set.of(), false, null, "no baseline");
   private final Set<String> fingerprints;
+  private final boolean pathsAsGiven;
+  private final RepositoryPaths stablePaths = new RepositoryPaths();
   private final Map<String, SecurityHubScore.Outcome> securityHubOutcomes;
   private final Suppression suppression;
 
   private Baseline(
       Set<String> fingerprints,
+      boolean pathsAsGiven,
       Map<String, SecurityHubScore.Outcome> securityHubOutcomes,
       String source) {
     this.fingerprints = fingerprints;
+    this.pathsAsGiven = pathsAsGiven;
     this.securityHubOutcomes = securityHubOutcomes;
     this.suppression =
         new Suppression("*", "*", "already there when the baseline was made", null, source);
@@ -62,26 +72,32 @@ public final class Baseline {
 
   /** Whether {@code finding} was in the baseline; then it is marked as suppressed by it. */
   Suppression covering(Finding finding) {
-    return !fingerprints.isEmpty() && fingerprints.contains(finding.fingerprint())
-        ? suppression
-        : null;
+    if (fingerprints.isEmpty()) {
+      return null;
+    }
+    boolean listed =
+        fingerprints.contains(finding.fingerprint(stablePaths))
+            || pathsAsGiven && fingerprints.contains(finding.fingerprint());
+    return listed ? suppression : null;
   }
 
   /** Writes the unsuppressed FAILED findings of {@code result} as a baseline. */
   public static void write(ScanResult result, Path file) throws IOException {
+    RepositoryPaths stablePaths = new RepositoryPaths();
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         JsonGenerator json = new JsonFactory().createGenerator(out)) {
       json.setPrettyPrinter(new DefaultPrettyPrinter());
       json.writeStartObject();
       json.writeNumberField("schemaVersion", 1);
+      json.writeStringField(PATHS, FROM_REPOSITORY_ROOT);
       json.writeArrayFieldStart("findings");
       for (Finding finding : result.findings()) {
         if (finding.status() == Status.FAILED && !finding.suppressed()) {
           json.writeStartObject();
-          json.writeStringField("fingerprint", finding.fingerprint());
+          json.writeStringField("fingerprint", finding.fingerprint(stablePaths));
           json.writeStringField("controlId", finding.control().id());
           json.writeStringField("resourceId", finding.resourceId());
-          json.writeStringField("file", finding.location().file());
+          json.writeStringField("file", stablePaths.stable(finding.location().file()));
           json.writeEndObject();
         }
       }
@@ -118,7 +134,10 @@ public final class Baseline {
       }
       fingerprints.add(print.text());
     }
-    return new Baseline(fingerprints, outcomes(root, name), "baseline " + name);
+    boolean fromRoot =
+        ((ObjectNode) root).get(PATHS) instanceof ScalarNode paths
+            && FROM_REPOSITORY_ROOT.equals(paths.text());
+    return new Baseline(fingerprints, !fromRoot, outcomes(root, name), "baseline " + name);
   }
 
   /** The recorded outcomes, or null when there are none; each must name a known outcome. */

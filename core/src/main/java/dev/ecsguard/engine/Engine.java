@@ -14,7 +14,8 @@ public final class Engine {
    * goes on with the others.
    */
   public static ScanResult scan(ScanRequest request) {
-    ScanResult result = new ScanResult(request.selection(), request.baseline());
+    ScanResult result =
+        new ScanResult(request.selection(), request.baseline(), request.configuration());
     LocalDate today = request.today() != null ? request.today() : LocalDate.now();
     ScanListener listener =
         new Suppressing(request.suppressions(), request.baseline(), today, result);

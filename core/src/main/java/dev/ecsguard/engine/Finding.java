@@ -4,6 +4,7 @@ import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.Location;
+import dev.ecsguard.tree.RepositoryPaths;
 import java.util.List;
 import java.util.Map;
 
@@ -46,17 +47,25 @@ public record Finding(
   }
 
   /**
-   * What identifies this finding across runs: the control, the file, the resource and its offending
-   * elements by name, never lines, so that edits above it do not make it new (SARIF's partial
-   * fingerprint, baselines).
+   * {@link #fingerprint(String)} of the file as it was given, so relative to where ecsguard ran:
+   * what baselines written before they named files from the repository's root hold.
    */
   public String fingerprint() {
     return fingerprint(location.file());
   }
 
   /**
-   * The {@link #fingerprint()} with {@code file} in place of the path as it was given: a report
-   * that must not depend on the current directory names the file its own way.
+   * What identifies this finding across runs, whatever the current directory: {@link
+   * #fingerprint(String)} of its file from the repository's root, as {@code paths} gives it
+   * (baselines, SARIF's partial fingerprint, ASFF's Id).
+   */
+  public String fingerprint(RepositoryPaths paths) {
+    return fingerprint(paths.stable(location.file()));
+  }
+
+  /**
+   * A hash of the control, {@code file}, the resource and its offending elements by name, never
+   * lines, so that edits above it do not make it new.
    */
   public String fingerprint(String file) {
     StringBuilder identity =

@@ -38,6 +38,7 @@ public final class ScanRequest {
   private final Map<String, String> terraformVariables;
   private final LocalDate today;
   private final Exclusions exclusions;
+  private final String configuration;
 
   private ScanRequest(Builder builder) {
     this.inputs = List.copyOf(builder.inputs);
@@ -53,6 +54,12 @@ public final class ScanRequest {
         Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
     this.today = builder.today;
     this.exclusions = builder.exclusions;
+    this.configuration = builder.configuration;
+  }
+
+  /** Where the settings came from, for the reports to name, or null. */
+  public String configuration() {
+    return configuration;
   }
 
   /** What directory searches leave out (named paths are always read). */
@@ -128,6 +135,7 @@ public final class ScanRequest {
     private final Map<String, String> terraformVariables = new LinkedHashMap<>();
     private LocalDate today;
     private Exclusions exclusions = Exclusions.NONE;
+    private String configuration;
 
     private Builder() {}
 
@@ -242,6 +250,15 @@ public final class ScanRequest {
      */
     public Builder today(LocalDate day) {
       today = day;
+      return this;
+    }
+
+    /**
+     * Where the settings given came from (a configuration's source), for the reports to name;
+     * default: none.
+     */
+    public Builder configuration(String source) {
+      configuration = source;
       return this;
     }
 

@@ -23,16 +23,21 @@ public final class ScanResult implements ScanListener {
   private final Selection selection;
   private final Baseline baseline;
   private final java.time.Instant started = java.time.Instant.now();
+  private final String configuration;
 
-  /** A result of every active control, without a baseline. */
+  /** A result of every active control, without a baseline or configuration. */
   public ScanResult() {
-    this(Selection.defaults(), Baseline.none());
+    this(Selection.defaults(), Baseline.none(), null);
   }
 
-  /** A result of the controls {@code selection} runs, compared with {@code baseline}. */
-  public ScanResult(Selection selection, Baseline baseline) {
+  /**
+   * A result of the controls {@code selection} runs, compared with {@code baseline}, with the
+   * settings of {@code configuration} (where they came from, or null).
+   */
+  public ScanResult(Selection selection, Baseline baseline, String configuration) {
     this.selection = selection;
     this.baseline = baseline;
+    this.configuration = configuration;
     for (Status status : Status.values()) {
       counts.put(status, 0);
     }
@@ -80,6 +85,14 @@ public final class ScanResult implements ScanListener {
 
   public boolean live() {
     return live;
+  }
+
+  /**
+   * Where the scan's settings and suppressions came from ({@code infra/.ecsguard.yml}, {@code
+   * ssm:/name}), or null for none.
+   */
+  public String configuration() {
+    return configuration;
   }
 
   public List<Finding> findings() {

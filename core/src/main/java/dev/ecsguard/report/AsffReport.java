@@ -8,13 +8,11 @@ import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.tree.RepositoryPaths;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -44,8 +42,8 @@ public final class AsffReport implements Report {
   private final String region;
   private final Instant now;
 
-  /** Each file's {@link #stablePath}, found once: a file has a finding per control. */
-  private final java.util.Map<String, String> stablePaths = new java.util.HashMap<>();
+  /** Each file's path from its repository's root: the Id must not depend on the directory. */
+  private final RepositoryPaths stablePaths = new RepositoryPaths();
 
   public AsffReport(String account, String region, Instant now) {
     this.account = account;
@@ -91,12 +89,7 @@ public final class AsffReport implements Report {
     json.writeStartObject();
     json.writeStringField("SchemaVersion", "2018-10-08");
     json.writeStringField(
-        "Id",
-        "ecsguard/"
-            + finding.control().id()
-            + "/"
-            + finding.fingerprint(
-                stablePaths.computeIfAbsent(finding.location().file(), AsffReport::stablePath)));
+        "Id", "ecsguard/" + finding.control().id() + "/" + finding.fingerprint(stablePaths));
     json.writeStringField(
         "ProductArn",
         "arn:"
@@ -270,30 +263,6 @@ public final class AsffReport implements Report {
       }
     }
     return "aws";
-  }
-
-  /**
-   * A file's path that does not depend on the current directory: from the root of the git
-   * repository that holds it (the nearest parent with .git), else absolute. What is no file on this
-   * machine (standard input, a live resource) keeps its name.
-   */
-  static String stablePath(String file) {
-    Path path;
-    try {
-      path = Path.of(file);
-    } catch (InvalidPathException e) {
-      return file;
-    }
-    if (!Files.exists(path)) {
-      return file;
-    }
-    Path absolute = path.toAbsolutePath().normalize();
-    for (Path parent = absolute.getParent(); parent != null; parent = parent.getParent()) {
-      if (Files.exists(parent.resolve(".git"))) {
-        return parent.relativize(absolute).toString();
-      }
-    }
-    return absolute.toString();
   }
 
   private static String truncate(String text, int limit) {

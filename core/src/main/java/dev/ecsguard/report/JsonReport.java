@@ -65,6 +65,7 @@ public final class JsonReport implements Report {
         }
         json.writeEndObject();
       }
+      json.writeStringField("configuration", result.configuration());
       json.writeArrayFieldStart("notes");
       for (Note note : result.notes()) {
         json.writeStartObject();

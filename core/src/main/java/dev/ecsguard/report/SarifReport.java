@@ -8,6 +8,7 @@ import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.Location;
+import dev.ecsguard.tree.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.LinkedHashMap;
@@ -28,7 +29,11 @@ import java.util.Map;
  */
 public final class SarifReport implements Report {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-  private static final String FINGERPRINT = "ecsguardFinding/v1";
+
+  /** v2: the file from its repository's root (v1 had it as given, so relative to where one ran). */
+  private static final String FINGERPRINT = "ecsguardFinding/v2";
+
+  private final RepositoryPaths stablePaths = new RepositoryPaths();
   private static final String UNDECIDED = "/unknown";
 
   @Override
@@ -195,7 +200,7 @@ public final class SarifReport implements Report {
     };
   }
 
-  private static void writeResult(JsonGenerator json, Finding finding, String ruleId, int ruleIndex)
+  private void writeResult(JsonGenerator json, Finding finding, String ruleId, int ruleIndex)
       throws IOException {
     boolean failed = finding.status() == Status.FAILED;
     json.writeStartObject();
@@ -259,7 +264,7 @@ public final class SarifReport implements Report {
       json.writeEndArray();
     }
     json.writeObjectFieldStart("partialFingerprints");
-    json.writeStringField(FINGERPRINT, finding.fingerprint());
+    json.writeStringField(FINGERPRINT, finding.fingerprint(stablePaths));
     json.writeEndObject();
     json.writeObjectFieldStart("properties");
     json.writeStringField("resourceType", finding.resourceType().awsName());

@@ -126,6 +126,9 @@ public final class TextReport implements Report {
       return;
     }
     writeNotes(result.notes(), out, nl);
+    if (result.configuration() != null) {
+      out.write("configuration: " + Printable.escape(result.configuration()) + nl);
+    }
     out.write(
         String.format(
             "%d %s, %d %s: %s, %s, %s, %s%s%s%s",

@@ -166,6 +166,62 @@ class EngineTest {
   }
 
   @Test
+  void aBaselineNamesFilesFromTheirRepositoryRootSoAnyFormOfThePathMatches() throws Exception {
+    Path infra = Files.createDirectories(directory.resolve("repo/infra"));
+    Files.createDirectory(directory.resolve("repo/.git"));
+    Path task = Files.writeString(infra.resolve("task.json"), PRIVILEGED);
+    Path file = directory.resolve("baseline.json");
+    Baseline.write(
+        Engine.scan(ScanRequest.builder().only(List.of("ECS.4")).path(task).build()), file);
+    assertThat(Files.readString(file))
+        .contains("\"paths\" : \"repository\"", "\"file\" : \"infra/task.json\"");
+
+    Path relative = Path.of("").toAbsolutePath().relativize(task); // ../../../tmp/…: another form
+    assertThat(relative.toString()).startsWith("..");
+    for (Path form : List.of(relative, infra.resolve("../infra/task.json"))) {
+      assertThat(
+              Engine.scan(
+                      ScanRequest.builder()
+                          .only(List.of("ECS.4"))
+                          .path(form)
+                          .baseline(Baseline.read(file, "baseline.json"))
+                          .build())
+                  .findings())
+          .as(form.toString())
+          .singleElement()
+          .extracting(Finding::suppressed)
+          .isEqualTo(true);
+    }
+  }
+
+  @Test
+  void aBaselineOfPathsAsGivenStillMatchesByThemButOneFromTheRootDoesNot() throws Exception {
+    Path task = Files.writeString(directory.resolve("task.json"), PRIVILEGED);
+    Path relative = Path.of("").toAbsolutePath().relativize(task);
+    ScanRequest.Builder scan = ScanRequest.builder().only(List.of("ECS.4")).path(relative);
+    String asGiven = Engine.scan(scan.build()).findings().getFirst().fingerprint();
+    Path older = directory.resolve("older.json");
+    Files.writeString(
+        older, "{\"schemaVersion\": 1, \"findings\": [{\"fingerprint\": \"" + asGiven + "\"}]}");
+    assertThat(Engine.scan(scan.baseline(Baseline.read(older, "older.json")).build()).findings())
+        .singleElement()
+        .extracting(Finding::suppressed)
+        .isEqualTo(true);
+
+    Path marked = directory.resolve("marked.json");
+    Files.writeString(
+        marked,
+        "{\"schemaVersion\": 1, \"paths\": \"repository\", \"findings\": [{\"fingerprint\": \""
+            + asGiven
+            + "\"}]}");
+    assertThat(Engine.scan(scan.baseline(Baseline.read(marked, "marked.json")).build()).findings())
+        .as("a baseline that names files from the root matches by that form only")
+        .singleElement()
+        .extracting(Finding::suppressed)
+        .isEqualTo(false);
+  }
+
+  @Test
   void aStandardSelectsItsControlsAndComposesWithOnlyAndSkip() {
     List<String> securityHub =
         ids(ScanRequest.builder().standards(Selection.standards("securityhub")).build());

@@ -6,13 +6,9 @@ import dev.ecsguard.catalog.Catalogue;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.SecurityHubStandard;
 import dev.ecsguard.control.Status;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class AsffReportTest {
-  @TempDir Path dir;
 
   @Test
   void thePartitionFollowsTheRegion() {
@@ -25,21 +21,6 @@ class AsffReportTest {
     assertThat(AsffReport.partition("eu-isoe-west-1")).isEqualTo("aws-iso-e");
     assertThat(AsffReport.partition("us-isof-south-1")).isEqualTo("aws-iso-f");
     assertThat(AsffReport.partition("eusc-de-east-1")).isEqualTo("aws-eusc");
-  }
-
-  @Test
-  void aFileIsNamedFromItsRepositoryRootElseAbsolutely() throws Exception {
-    Path repository = Files.createDirectories(dir.resolve("repo/infra"));
-    Files.createDirectory(dir.resolve("repo/.git"));
-    Path task = Files.writeString(repository.resolve("task.json"), "{}");
-    assertThat(AsffReport.stablePath(task.toString()))
-        .isEqualTo(Path.of("infra/task.json").toString());
-    assertThat(AsffReport.stablePath(dir.resolve("repo/infra/../infra/task.json").toString()))
-        .isEqualTo(Path.of("infra/task.json").toString());
-    Path loose = Files.writeString(dir.resolve("loose.json"), "{}");
-    assertThat(AsffReport.stablePath(loose.toString()))
-        .isEqualTo(loose.toAbsolutePath().normalize().toString());
-    assertThat(AsffReport.stablePath("-")).isEqualTo("-");
   }
 
   @Test

@@ -46,8 +46,8 @@ public record GuardrailContext(
 
   /**
    * A scan request with the configuration's standards, skipped controls, parameters and
-   * suppressions, and this context's day; {@code controls}, when not empty, are the only ones run
-   * (a Config rule's {@code controls} parameter).
+   * suppressions (and its source, for the report to name), and this context's day; {@code
+   * controls}, when not empty, are the only ones run (a Config rule's {@code controls} parameter).
    */
   public ScanRequest.Builder request(Collection<String> controls) {
     return ScanRequest.builder()
@@ -59,6 +59,7 @@ public record GuardrailContext(
         .skip(configuration.skip())
         .parameters(configuration.parameters())
         .suppressions(configuration.suppressions())
+        .configuration(configuration.source())
         .today(today);
   }
 
