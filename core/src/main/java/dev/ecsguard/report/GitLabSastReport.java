@@ -6,6 +6,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +51,7 @@ public final class GitLabSastReport implements Report {
   private final Instant finished;
 
   /** Each file's path from its repository's root, found once: a file has many findings. */
-  private final Map<String, String> stablePaths = new HashMap<>();
+  private final RepositoryPaths stablePaths = new RepositoryPaths();
 
   public GitLabSastReport(Instant finished) {
     this.finished = finished.truncatedTo(ChronoUnit.SECONDS);
@@ -144,11 +144,8 @@ public final class GitLabSastReport implements Report {
 
   private void writeVulnerability(JsonGenerator json, Finding finding) throws IOException {
     ControlInfo control = finding.control();
-    String file =
-        stablePaths
-            .computeIfAbsent(finding.location().file(), AsffReport::stablePath)
-            .replace('\\', '/');
-    String fingerprint = finding.fingerprint(file);
+    String file = stablePaths.stable(finding.location().file());
+    String fingerprint = finding.fingerprint(stablePaths);
     json.writeStartObject();
     json.writeStringField(
         "id", UUID.nameUUIDFromBytes(fingerprint.getBytes(StandardCharsets.UTF_8)).toString());
