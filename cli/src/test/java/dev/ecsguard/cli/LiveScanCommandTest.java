@@ -62,8 +62,9 @@ class LiveScanCommandTest {
         .contains("FAILED         ECS.20")
         .contains("1 account-region, 14 resources")
         .contains("the scan is INCOMPLETE");
-    // Off a terminal, no line redrawn in place; a log line only every 10 s (this scan is quicker).
-    assertThat(run.err()).doesNotContain("\r").doesNotContain("account-regions done");
+    // Off a terminal, no line redrawn in place (log lines every 10 s are AwsScan's own tests': how
+    // many this scan prints depends on the machine's speed).
+    assertThat(run.err()).doesNotContain("\r");
     assertThat(run.all()).doesNotContain(SECRET);
   }
 
