@@ -32,7 +32,8 @@ class GoldenReportTest {
             .replaceAll(
                 "\"(CreatedAt|UpdatedAt|FirstObservedAt|LastObservedAt|start_time|end_time)\""
                     + " : \"[^\"]+\"",
-                "\"$1\" : \"(time)\"");
+                "\"$1\" : \"(time)\"")
+            .replaceAll("<time datetime=\"[^\"]+\">[^<]+</time>", "<time>(time)</time>");
     if (Boolean.getBoolean("ecsguard.updateGolden")) {
       Files.writeString(file, output);
     }

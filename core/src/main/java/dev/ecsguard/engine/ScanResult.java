@@ -15,6 +15,7 @@ public final class ScanResult implements ScanListener {
   private final List<Finding> findings = new ArrayList<>();
   private final List<Note> notes = new ArrayList<>();
   private final List<InputException> errors = new ArrayList<>();
+  private final List<String> inputs = new ArrayList<>();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
   private final Map<String, Long> apiCalls = new java.util.TreeMap<>();
   private boolean live;
@@ -61,6 +62,7 @@ public final class ScanResult implements ScanListener {
 
   @Override
   public void fileScanned(String file, int resourcesInFile) {
+    inputs.add(file);
     files++;
     resources += resourcesInFile;
   }
@@ -101,6 +103,11 @@ public final class ScanResult implements ScanListener {
 
   public List<Note> notes() {
     return notes;
+  }
+
+  /** The files scanned (a live scan's account-regions), in the order they were read. */
+  public List<String> inputs() {
+    return inputs;
   }
 
   public List<InputException> errors() {

@@ -128,8 +128,8 @@ public final class GitLabSastReport implements Report {
     json.writeEndObject();
   }
 
-  /** The build's version, as {@code --version} says it. */
-  private static String version() {
+  /** The build's version, as {@code --version} says it (the HTML report shows it too). */
+  static String version() {
     String version = GitLabSastReport.class.getPackage().getImplementationVersion();
     return version == null ? "development build" : version;
   }

@@ -1,169 +1,428 @@
 package dev.ecsguard.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ecsguard.catalog.Lessons;
+import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Severity;
 import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
+import dev.ecsguard.engine.SecurityHubScore;
+import dev.ecsguard.tree.InputException;
+import gg.jte.html.OwaspHtmlTemplateOutput;
+import gg.jte.output.WriterOutput;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * One self-contained HTML page (no network fetches): the counts at a glance, the predicted Security
- * Hub score, bar charts of FAILED findings by severity and by control, and a table of every finding
- * that can be filtered by text and status and sorted by any column. The table is rendered in the
- * page itself, so it reads without scripts too; the small inline script only filters and sorts.
+ * One self-contained HTML page (no network fetches, a Content-Security-Policy that allows none):
+ * what was scanned and when, an INCOMPLETE banner and the unreadable inputs by name, the headline
+ * counts of what is not suppressed, the predicted Security Hub score as a gauge, a heat map of
+ * controls × resources, each failing control with its fix and its lesson, and every finding as JSON
+ * data that a small script shows as a table to filter, group, sort and page through.
+ *
+ * <p>The page is the template {@code src/main/jte/htmlReport.jte}, compiled to Java at build time
+ * (jte escapes every value for where it stands); this class only gathers what it shows. Without
+ * scripts the page still shows the summary, the pictures, the controls and the first {@value
+ * #FIRST_PAGE} unsuppressed FAILED findings.
  */
 public final class HtmlReport implements Report {
-  private static final Map<Status, String> COLOURS =
-      Map.of(
-          Status.FAILED,
-          "#c62828",
-          Status.UNKNOWN,
-          "#ef6c00",
-          Status.PASSED,
-          "#2e7d32",
-          Status.NOT_APPLICABLE,
-          "#757575");
+  /** Rows the page renders itself, and rows a page of the script's table has. */
+  static final int FIRST_PAGE = 100;
+
+  /** Resources the heat map shows: those with the most FAILED findings. */
+  static final int HEAT_MAP_RESOURCES = 30;
+
+  private static final DateTimeFormatter SHOWN_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
-    StringBuilder page = new StringBuilder(64 * 1024);
-    page.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-        .append(
-            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
-        .append("<title>ecsguard report</title>\n<style>")
-        .append(
-            "body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{font-size:22px;margin:0 0 4px}")
-        .append(
-            ".cards{display:flex;gap:12px;margin:16px 0}.card{border-radius:8px;padding:12px 18px;color:#fff;min-width:110px}")
-        .append(
-            ".card b{display:block;font-size:28px}.charts{display:flex;gap:32px;flex-wrap:wrap;margin:8px 0 20px}")
-        .append(
-            "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid #ddd;vertical-align:top}")
-        .append(
-            "th{cursor:pointer;background:#f5f5f5;position:sticky;top:0}td.s{font-weight:600}.muted{color:#666}")
-        .append(
-            ".controls{margin:12px 0;display:flex;gap:8px}input,select{font:inherit;padding:4px 6px}")
-        .append("</style></head><body>\n");
-    page.append("<h1>ecsguard: ")
-        .append(result.count(Status.FAILED))
-        .append(" FAILED</h1>\n<div class=\"muted\">")
-        .append(result.resources())
-        .append(" resources in ")
-        .append(result.files())
-        .append(result.live() ? " account-regions" : " files")
-        .append(result.suppressed() == 0 ? "" : ", " + result.suppressed() + " findings suppressed")
-        .append(
-            result.errors().isEmpty()
-                ? ""
-                : ", <b>" + result.errors().size() + " inputs could not be read</b>")
-        .append("</div>\n");
-    String score = PredictedScore.sentence(result);
-    if (score != null) {
-      page.append("<p id=\"score\"><b>")
-          .append(PredictedScore.LABEL)
-          .append(":</b> ")
-          .append(html(score))
-          .append("</p>\n");
+    JtehtmlReportGenerated.render(
+        new OwaspHtmlTemplateOutput(new WriterOutput(out)), null, page(result));
+  }
+
+  /** What the template shows, every text from the input made printable. */
+  public record Page(
+      Meta meta,
+      int failed,
+      List<Count> statuses,
+      List<Count> severities,
+      int suppressed,
+      int baselined,
+      boolean incomplete,
+      String incompleteReason,
+      List<Unreadable> unreadable,
+      Gauge score,
+      Gauge earlierScore,
+      String scoreSentence,
+      HeatMap heatMap,
+      List<ControlView> controls,
+      List<Row> firstRows,
+      int findings,
+      String findingsJson) {}
+
+  /**
+   * @param startedIso the scan's start for machines, {@code startedShown} for people
+   * @param inputs the first of them; {@code moreInputs} how many are left out
+   */
+  public record Meta(
+      String startedIso,
+      String startedShown,
+      String version,
+      String configuration,
+      boolean live,
+      int resources,
+      List<String> inputs,
+      int inputCount,
+      int moreInputs,
+      String standards) {}
+
+  /** A count with its CSS class: {@code sev-critical}, {@code st-failed}. */
+  public record Count(String label, String css, int count) {}
+
+  /** An input that could not be read: its file, line (0 when none) and what went wrong. */
+  public record Unreadable(String file, int line, String problem) {}
+
+  /** A score in percent (null without data) on a gauge, with its range over UNKNOWN controls. */
+  public record Gauge(Integer percent, Integer min, Integer max, String brief) {
+    /** The gauge's arc, out of {@link #ARC}: how much of it is filled. */
+    public double filled() {
+      return percent == null ? 0 : ARC * percent / 100.0;
     }
-    page.append("<div class=\"cards\">");
+
+    /** Where the range's ends stand on the arc (radians from the left). */
+    public String rangeMark(Integer value) {
+      double angle = Math.PI * (value == null ? 0 : value) / 100.0;
+      return String.format(
+          Locale.ROOT, "%.1f,%.1f", 60 - 50 * Math.cos(angle), 60 - 50 * Math.sin(angle));
+    }
+
+    public static final double ARC = Math.PI * 50;
+  }
+
+  /**
+   * Controls (columns) × resources (rows) of FAILED findings no suppression covers.
+   *
+   * @param moreResources resources with FAILED findings left out of the map
+   */
+  public record HeatMap(List<String> controls, List<HeatRow> rows, int moreResources) {
+    public int width() {
+      return 260 + 44 * controls.size();
+    }
+
+    public int height() {
+      return 70 + 20 * rows.size();
+    }
+  }
+
+  /** A resource's row: its name and, per control of the map, its FAILED findings' count. */
+  public record HeatRow(String resource, List<Integer> counts, List<String> css) {
+    /** The name as the map has room for it; the whole name is its tooltip. */
+    public String shortName() {
+      return resource.length() <= 38 ? resource : resource.substring(0, 37) + "…";
+    }
+  }
+
+  /** A control the scan ran that has findings, with its fix and its lesson as HTML. */
+  public record ControlView(
+      String id,
+      String title,
+      String severity,
+      String severityCss,
+      String standard,
+      String remediation,
+      String documentationUrl,
+      String lessonHtml,
+      int failed) {}
+
+  /** A finding as the page renders it without scripts. */
+  public record Row(
+      String status,
+      String statusCss,
+      String control,
+      String severity,
+      String severityCss,
+      String resource,
+      String where,
+      String message,
+      String badge,
+      String badgeReason) {}
+
+  static Page page(ScanResult result) throws IOException {
+    List<Finding> findings = result.findings();
+    Map<String, ControlInfo> controls =
+        new TreeMap<>(Comparator.comparing(HtmlReport::controlOrder));
+    Map<String, Integer> failedByControl = new LinkedHashMap<>();
+    for (Finding finding : findings) {
+      controls.putIfAbsent(finding.control().id(), finding.control());
+      if (failedUnsuppressed(finding)) {
+        failedByControl.merge(finding.control().id(), 1, Integer::sum);
+      }
+    }
+    List<Count> statuses = new ArrayList<>();
     for (Status status :
-        new Status[] {Status.FAILED, Status.UNKNOWN, Status.PASSED, Status.NOT_APPLICABLE}) {
-      page.append("<div class=\"card\" style=\"background:")
-          .append(COLOURS.get(status))
-          .append("\"><b>")
-          .append(result.count(status))
-          .append("</b>")
-          .append(status.name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT))
-          .append("</div>");
+        List.of(Status.FAILED, Status.UNKNOWN, Status.PASSED, Status.NOT_APPLICABLE)) {
+      int count =
+          (int) findings.stream().filter(f -> f.status() == status && !f.suppressed()).count();
+      statuses.add(new Count(words(status.name()), "st-" + css(status.name()), count));
     }
-    page.append("</div>\n<div class=\"charts\">");
-    Map<String, Long> bySeverity = new java.util.LinkedHashMap<>();
+    List<Count> severities = new ArrayList<>();
     for (Severity severity : Severity.values()) {
-      bySeverity.put(
-          severity.title(),
-          result.findings().stream()
-              .filter(f -> failedUnsuppressed(f) && f.control().severity() == severity)
-              .count());
+      int count =
+          (int)
+              findings.stream()
+                  .filter(f -> failedUnsuppressed(f) && f.control().severity() == severity)
+                  .count();
+      severities.add(new Count(severity.title(), "sev-" + css(severity.name()), count));
     }
-    page.append(chart("FAILED by severity", bySeverity));
-    Map<String, Long> byControl =
-        new TreeMap<>(java.util.Comparator.comparing(HtmlReport::controlOrder));
-    result.findings().stream()
-        .filter(HtmlReport::failedUnsuppressed)
-        .forEach(f -> byControl.merge(f.control().id(), 1L, Long::sum));
-    page.append(chart("FAILED by control", byControl));
-    page.append(
-            "</div>\n<div class=\"controls\"><input id=\"q\" type=\"search\" placeholder=\"Filter: control, resource, file, message\" size=\"40\">")
-        .append("<select id=\"st\"><option value=\"\">every status</option>");
-    for (Status status : Status.values()) {
-      page.append("<option")
-          .append(status == Status.FAILED ? " selected" : "")
-          .append(">")
-          .append(status.name())
-          .append("</option>");
+    int baselined = (int) findings.stream().filter(HtmlReport::baselined).count();
+    List<Unreadable> unreadable = new ArrayList<>();
+    for (InputException error : result.errors()) {
+      unreadable.add(
+          new Unreadable(
+              Printable.escape(error.file()), error.line(), Printable.escape(error.problem())));
     }
-    page.append("</select><span id=\"n\" class=\"muted\"></span></div>\n");
-    page.append(
-        "<table id=\"t\"><thead><tr><th>status</th><th>control</th><th>standard</th><th>severity</th><th>resource</th><th>where</th><th>finding</th></tr></thead><tbody>\n");
-    for (Finding finding : result.findings()) {
-      String status = finding.status().name() + (finding.suppressed() ? " (suppressed)" : "");
-      page.append("<tr data-status=\"")
-          .append(finding.status().name())
-          .append("\"><td class=\"s\" style=\"color:")
-          .append(COLOURS.get(finding.status()))
-          .append("\">")
-          .append(html(status))
-          .append("</td><td>")
-          .append(html(finding.control().id()))
-          .append("</td><td>")
-          .append(html(finding.control().standard().title()))
-          .append("</td><td data-order=\"")
-          .append(finding.control().severity().ordinal())
-          .append("\">")
-          .append(finding.control().severity().title())
-          .append("</td><td>")
-          .append(html(finding.resourceId()))
-          .append("</td><td>")
-          .append(html(finding.location().toString()))
-          .append("</td><td>")
-          .append(html(finding.message()))
-          .append(
-              finding.suppressed()
-                  ? "<br><span class=\"muted\">Suppressed: "
-                      + html(finding.suppression().reason())
-                      + "</span>"
-                  : "")
-          .append("</td></tr>\n");
+    List<ControlView> controlViews = new ArrayList<>();
+    Parser markdown = Parser.builder().build();
+    HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
+    for (ControlInfo control : controls.values()) {
+      if (findings.stream()
+          .noneMatch(
+              f ->
+                  f.control() == control
+                      && (f.status() == Status.FAILED || f.status() == Status.UNKNOWN))) {
+        continue; // nothing to fix
+      }
+      String lesson =
+          Lessons.of(control.id()).map(text -> renderer.render(markdown.parse(text))).orElse("");
+      controlViews.add(
+          new ControlView(
+              control.id(),
+              control.title(),
+              control.severity().title(),
+              "sev-" + css(control.severity().name()),
+              control.standard().title(),
+              control.remediation(),
+              control.documentationUrl(),
+              lesson,
+              failedByControl.getOrDefault(control.id(), 0)));
     }
-    page.append("</tbody></table>\n<script>\n")
-        .append(
-            "const q=document.getElementById('q'),st=document.getElementById('st'),n=document.getElementById('n'),")
-        .append("rows=[...document.querySelectorAll('#t tbody tr')];\n")
-        .append(
-            "function filter(){const text=q.value.toLowerCase();let shown=0;for(const r of rows){")
-        .append(
-            "const ok=(!st.value||r.dataset.status===st.value)&&(!text||r.textContent.toLowerCase().includes(text));")
-        .append(
-            "r.style.display=ok?'':'none';if(ok)shown++;}n.textContent=shown+' of '+rows.length+' findings';}\n")
-        .append("q.addEventListener('input',filter);st.addEventListener('change',filter);\n")
-        .append(
-            "document.querySelectorAll('#t th').forEach((th,i)=>th.addEventListener('click',()=>{const up=th.dataset.dir!=='asc';")
-        .append(
-            "th.dataset.dir=up?'asc':'desc';const key=r=>{const c=r.cells[i];return c.dataset.order??c.textContent;};")
-        .append(
-            "rows.sort((a,b)=>(up?1:-1)*key(a).localeCompare(key(b),undefined,{numeric:true}));")
-        .append(
-            "const body=document.querySelector('#t tbody');rows.forEach(r=>body.appendChild(r));}));\nfilter();\n</script>\n")
-        .append("</body></html>\n");
-    out.write(page.toString());
+    List<Row> firstRows =
+        findings.stream()
+            .filter(HtmlReport::failedUnsuppressed)
+            .limit(FIRST_PAGE)
+            .map(HtmlReport::row)
+            .toList();
+    boolean incomplete = !result.errors().isEmpty();
+    String reason =
+        !incomplete
+            ? null
+            : result.live()
+                ? result.errors().size()
+                    + (result.errors().size() == 1 ? " read" : " reads")
+                    + " failed: what could not be read is not judged"
+                : result.errors().size()
+                    + (result.errors().size() == 1 ? " input" : " inputs")
+                    + " could not be read: what they hold is not judged";
+    return new Page(
+        meta(result),
+        statuses.getFirst().count(),
+        statuses,
+        severities,
+        result.suppressed(),
+        baselined,
+        incomplete,
+        reason,
+        unreadable,
+        gauge(result.securityHubScore()),
+        gauge(result.earlierSecurityHubScore()),
+        PredictedScore.sentence(result),
+        heatMap(findings),
+        controlViews,
+        firstRows,
+        findings.size(),
+        findingsJson(findings, List.copyOf(controls.values())));
+  }
+
+  private static Meta meta(ScanResult result) {
+    List<String> inputs = result.inputs();
+    int shown = Math.min(inputs.size(), 50);
+    List<String> standards = result.standards().stream().map(Standard::title).sorted().toList();
+    return new Meta(
+        result.started().truncatedTo(ChronoUnit.SECONDS).toString(),
+        SHOWN_TIME.format(result.started().atOffset(ZoneOffset.UTC)),
+        GitLabSastReport.version(),
+        result.configuration() == null ? null : Printable.escape(result.configuration()),
+        result.live(),
+        result.resources(),
+        inputs.subList(0, shown).stream().map(Printable::escape).toList(),
+        inputs.size(),
+        inputs.size() - shown,
+        String.join(", ", standards));
+  }
+
+  private static Gauge gauge(SecurityHubScore score) {
+    return score == null
+        ? null
+        : new Gauge(score.percent(), score.min(), score.max(), score.brief());
+  }
+
+  private static HeatMap heatMap(List<Finding> findings) {
+    Map<String, Map<String, Integer>> byResource = new LinkedHashMap<>();
+    Map<String, ControlInfo> controls =
+        new TreeMap<>(Comparator.comparing(HtmlReport::controlOrder));
+    for (Finding finding : findings) {
+      if (failedUnsuppressed(finding)) {
+        byResource
+            .computeIfAbsent(resource(finding), r -> new LinkedHashMap<>())
+            .merge(finding.control().id(), 1, Integer::sum);
+        controls.putIfAbsent(finding.control().id(), finding.control());
+      }
+    }
+    List<Map.Entry<String, Map<String, Integer>>> top =
+        byResource.entrySet().stream()
+            .sorted(
+                Comparator.comparingInt(
+                        (Map.Entry<String, Map<String, Integer>> e) -> -total(e.getValue()))
+                    .thenComparing(Map.Entry::getKey))
+            .limit(HEAT_MAP_RESOURCES)
+            .toList();
+    List<HeatRow> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Integer>> resource : top) {
+      List<Integer> counts = new ArrayList<>();
+      List<String> css = new ArrayList<>();
+      for (ControlInfo control : controls.values()) {
+        int count = resource.getValue().getOrDefault(control.id(), 0);
+        counts.add(count);
+        css.add(count == 0 ? "heat-none" : "sev-" + css(control.severity().name()));
+      }
+      rows.add(new HeatRow(resource.getKey(), counts, css));
+    }
+    return new HeatMap(List.copyOf(controls.keySet()), rows, byResource.size() - rows.size());
+  }
+
+  private static int total(Map<String, Integer> counts) {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** A resource as people name it: its id, and its account and Region for a live one. */
+  private static String resource(Finding finding) {
+    String account = finding.labels().get("account");
+    String region = finding.labels().get("region");
+    return Printable.escape(finding.resourceId())
+        + (account == null && region == null
+            ? ""
+            : " ("
+                + String.join(" ", account == null ? "" : account, region == null ? "" : region)
+                    .strip()
+                + ")");
+  }
+
+  private static Row row(Finding finding) {
+    return new Row(
+        finding.status().name(),
+        "st-" + css(finding.status().name()),
+        finding.control().id(),
+        finding.control().severity().title(),
+        "sev-" + css(finding.control().severity().name()),
+        resource(finding),
+        Printable.escape(finding.location().toString()),
+        Printable.escape(finding.message()),
+        badge(finding),
+        finding.suppressed() ? reason(finding) : null);
+  }
+
+  /** "baseline" or "suppressed" for a finding an accepted exception covers, else null. */
+  private static String badge(Finding finding) {
+    return !finding.suppressed() ? null : baselined(finding) ? "baseline" : "suppressed";
+  }
+
+  private static String reason(Finding finding) {
+    return Printable.escape(finding.suppression().reason())
+        + " ("
+        + Printable.escape(finding.suppression().source())
+        + (finding.suppression().expires() == null
+            ? ""
+            : ", until " + finding.suppression().expires())
+        + ")";
+  }
+
+  /** A baseline's suppression covers every control; one written by people names its control. */
+  private static boolean baselined(Finding finding) {
+    return finding.suppressed() && "*".equals(finding.suppression().control());
+  }
+
+  /**
+   * The findings as arrays (the page's script knows the order), controls by their index in {@code
+   * controls}, written so that no string can end the script element holding it.
+   */
+  private static String findingsJson(List<Finding> findings, List<ControlInfo> controls)
+      throws IOException {
+    Map<String, Integer> controlIndex = new LinkedHashMap<>();
+    controls.forEach(control -> controlIndex.put(control.id(), controlIndex.size()));
+    StringWriter text = new StringWriter(findings.size() * 200 + 64);
+    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+      json.writeStartObject();
+      json.writeArrayFieldStart(
+          "controls"); // [id, severity, its rank (0 = Critical)], in report order
+      for (ControlInfo control : controls) {
+        json.writeStartArray();
+        json.writeString(control.id());
+        json.writeString(control.severity().title());
+        json.writeNumber(control.severity().ordinal());
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : findings) {
+        json.writeStartArray();
+        json.writeString(finding.status().name());
+        json.writeNumber(controlIndex.get(finding.control().id()));
+        json.writeString(finding.resourceType().words());
+        json.writeString(Printable.escape(finding.resourceId()));
+        json.writeString(Printable.escape(finding.labels().getOrDefault("account", "")));
+        json.writeString(Printable.escape(finding.labels().getOrDefault("region", "")));
+        json.writeString(Printable.escape(finding.location().file()));
+        json.writeNumber(finding.location().line());
+        json.writeString(Printable.escape(finding.message()));
+        json.writeString(finding.suppressed() ? badge(finding) : "");
+        json.writeString(finding.suppressed() ? reason(finding) : "");
+        json.writeString(Printable.escape(finding.labels().getOrDefault("cdkPath", "")));
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    // '<' stands only inside strings in JSON: as \u003c, no "</script" can close the element early
+    return text.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
   }
 
   private static boolean failedUnsuppressed(Finding finding) {
     return finding.status() == Status.FAILED && !finding.suppressed();
+  }
+
+  private static String css(String name) {
+    return name.toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static String words(String name) {
+    return name.replace('_', ' ');
   }
 
   /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
@@ -172,55 +431,5 @@ public final class HtmlReport implements Report {
     return Standard.of(id).ordinal()
         + String.format("%05d", number.matches("\\d+") ? Integer.parseInt(number) : 0)
         + id;
-  }
-
-  /** A horizontal bar chart as inline SVG. */
-  private static String chart(String title, Map<String, Long> bars) {
-    long max = Math.max(1, bars.values().stream().mapToLong(Long::longValue).max().orElse(1));
-    int height = 24 * Math.max(1, bars.size()) + 30;
-    StringBuilder svg =
-        new StringBuilder("<figure style=\"margin:0\"><figcaption><b>")
-            .append(html(title))
-            .append("</b></figcaption>")
-            .append("<svg width=\"360\" height=\"")
-            .append(height)
-            .append("\" role=\"img\" aria-label=\"")
-            .append(html(title))
-            .append("\">");
-    int y = 10;
-    for (Map.Entry<String, Long> bar : bars.entrySet()) {
-      long width = Math.round(240.0 * bar.getValue() / max);
-      svg.append("<text x=\"0\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(html(bar.getKey()))
-          .append("</text>")
-          .append("<rect x=\"70\" y=\"")
-          .append(y)
-          .append("\" width=\"")
-          .append(width)
-          .append("\" height=\"18\" fill=\"#c62828\"></rect>")
-          .append("<text x=\"")
-          .append(76 + width)
-          .append("\" y=\"")
-          .append(y + 14)
-          .append("\" font-size=\"12\">")
-          .append(bar.getValue())
-          .append("</text>");
-      y += 24;
-    }
-    if (bars.isEmpty()) {
-      svg.append("<text x=\"0\" y=\"24\" font-size=\"12\">none</text>");
-    }
-    return svg.append("</svg></figure>").toString();
-  }
-
-  static String html(String text) {
-    return Printable.escape(text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;")
-        .replace("'", "&#39;");
   }
 }
