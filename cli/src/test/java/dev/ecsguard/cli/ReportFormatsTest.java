@@ -181,8 +181,10 @@ class ReportFormatsTest {
             "| [ECS.4](https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-4)"
                 + " | AWS Security Hub |");
     assertThat(Files.readString(reportFile(ReportFormat.HTML)))
-        .contains("<b>Predicted Security Hub ECS score:</b> " + percent)
-        .contains("<th>standard</th>", "<td>ECSG.1</td><td>ecsguard</td>");
+        .contains("<figcaption>Predicted Security Hub ECS score</figcaption>")
+        .contains(">" + percent + "</text>") // on the gauge
+        .containsPattern("<b>ECSG\\.1</b> [^<]+ <span class=\"muted\">\\(ecsguard, ")
+        .containsPattern("<b>ECS\\.4</b> [^<]+ <span class=\"muted\">\\(AWS Security Hub, ");
     assertThat(Files.readString(reportFile(ReportFormat.JUNIT)))
         .contains(
             "<testsuite name=\"ECSG.1 ",

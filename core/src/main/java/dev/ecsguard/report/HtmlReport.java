@@ -2,6 +2,8 @@ package dev.ecsguard.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import dev.ecsguard.catalog.Lessons;
 import dev.ecsguard.control.ControlInfo;
 import dev.ecsguard.control.Severity;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -166,15 +169,15 @@ public final class HtmlReport implements Report {
 
   static Page page(ScanResult result) throws IOException {
     List<Finding> findings = result.findings();
-    Map<String, ControlInfo> controls =
-        new TreeMap<>(Comparator.comparing(HtmlReport::controlOrder));
-    Map<String, Integer> failedByControl = new LinkedHashMap<>();
+    Map<String, ControlInfo> found = new HashMap<>();
+    Map<String, Integer> failedByControl = new HashMap<>();
     for (Finding finding : findings) {
-      controls.putIfAbsent(finding.control().id(), finding.control());
+      found.putIfAbsent(finding.control().id(), finding.control());
       if (failedUnsuppressed(finding)) {
         failedByControl.merge(finding.control().id(), 1, Integer::sum);
       }
     }
+    Map<String, ControlInfo> controls = inReportOrder(found);
     List<Count> statuses = new ArrayList<>();
     for (Status status :
         List.of(Status.FAILED, Status.UNKNOWN, Status.PASSED, Status.NOT_APPLICABLE)) {
@@ -285,16 +288,16 @@ public final class HtmlReport implements Report {
 
   private static HeatMap heatMap(List<Finding> findings) {
     Map<String, Map<String, Integer>> byResource = new LinkedHashMap<>();
-    Map<String, ControlInfo> controls =
-        new TreeMap<>(Comparator.comparing(HtmlReport::controlOrder));
+    Map<String, ControlInfo> failing = new HashMap<>();
     for (Finding finding : findings) {
       if (failedUnsuppressed(finding)) {
         byResource
             .computeIfAbsent(resource(finding), r -> new LinkedHashMap<>())
             .merge(finding.control().id(), 1, Integer::sum);
-        controls.putIfAbsent(finding.control().id(), finding.control());
+        failing.putIfAbsent(finding.control().id(), finding.control());
       }
     }
+    Map<String, ControlInfo> controls = inReportOrder(failing);
     List<Map.Entry<String, Map<String, Integer>>> top =
         byResource.entrySet().stream()
             .sorted(
@@ -369,18 +372,40 @@ public final class HtmlReport implements Report {
   }
 
   /**
-   * The findings as arrays (the page's script knows the order), controls by their index in {@code
-   * controls}, written so that no string can end the script element holding it.
+   * The findings as arrays of numbers (the page's script knows the order): each text an index into
+   * {@code strings} (resource ids, files and messages repeat), each control its index in {@code
+   * controls}; written so that no string can end the script element holding it.
    */
   private static String findingsJson(List<Finding> findings, List<ControlInfo> controls)
       throws IOException {
     Map<String, Integer> controlIndex = new LinkedHashMap<>();
     controls.forEach(control -> controlIndex.put(control.id(), controlIndex.size()));
-    StringWriter text = new StringWriter(findings.size() * 200 + 64);
-    try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+    Map<String, Integer> strings = new LinkedHashMap<>();
+    java.util.function.ToIntFunction<String> string =
+        value -> strings.computeIfAbsent(value, v -> strings.size());
+    int[][] rows = new int[findings.size()][];
+    for (int i = 0; i < rows.length; i++) {
+      Finding finding = findings.get(i);
+      rows[i] =
+          new int[] {
+            string.applyAsInt(finding.status().name()),
+            controlIndex.get(finding.control().id()),
+            string.applyAsInt(finding.resourceType().words()),
+            string.applyAsInt(Printable.escape(finding.resourceId())),
+            string.applyAsInt(Printable.escape(finding.labels().getOrDefault("account", ""))),
+            string.applyAsInt(Printable.escape(finding.labels().getOrDefault("region", ""))),
+            string.applyAsInt(Printable.escape(finding.location().file())),
+            finding.location().line(),
+            string.applyAsInt(Printable.escape(finding.message())),
+            string.applyAsInt(finding.suppressed() ? badge(finding) : ""),
+            string.applyAsInt(finding.suppressed() ? reason(finding) : ""),
+            string.applyAsInt(Printable.escape(finding.labels().getOrDefault("cdkPath", "")))
+          };
+    }
+    StringWriter text = new StringWriter(rows.length * 40 + strings.size() * 60 + 64);
+    try (JsonGenerator json = SCRIPT_SAFE_JSON.createGenerator(text)) {
       json.writeStartObject();
-      json.writeArrayFieldStart(
-          "controls"); // [id, severity, its rank (0 = Critical)], in report order
+      json.writeArrayFieldStart("controls"); // [id, severity, its rank (0 = Critical)]
       for (ControlInfo control : controls) {
         json.writeStartArray();
         json.writeString(control.id());
@@ -389,29 +414,47 @@ public final class HtmlReport implements Report {
         json.writeEndArray();
       }
       json.writeEndArray();
+      json.writeArrayFieldStart("strings");
+      for (String value : strings.keySet()) {
+        json.writeString(value);
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("findings");
-      for (Finding finding : findings) {
-        json.writeStartArray();
-        json.writeString(finding.status().name());
-        json.writeNumber(controlIndex.get(finding.control().id()));
-        json.writeString(finding.resourceType().words());
-        json.writeString(Printable.escape(finding.resourceId()));
-        json.writeString(Printable.escape(finding.labels().getOrDefault("account", "")));
-        json.writeString(Printable.escape(finding.labels().getOrDefault("region", "")));
-        json.writeString(Printable.escape(finding.location().file()));
-        json.writeNumber(finding.location().line());
-        json.writeString(Printable.escape(finding.message()));
-        json.writeString(finding.suppressed() ? badge(finding) : "");
-        json.writeString(finding.suppressed() ? reason(finding) : "");
-        json.writeString(Printable.escape(finding.labels().getOrDefault("cdkPath", "")));
-        json.writeEndArray();
+      for (int[] row : rows) {
+        json.writeArray(row, 0, row.length);
       }
       json.writeEndArray();
       json.writeEndObject();
     }
-    // '<' stands only inside strings in JSON: as \u003c, no "</script" can close the element early
-    return text.toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+    return text.toString();
   }
+
+  /**
+   * JSON whose strings spell {@code <}, {@code >} and {@code &} as {@code \u003c}…: in a script
+   * element, no text can close it ({@code </script>}) or open a comment.
+   */
+  private static final JsonFactory SCRIPT_SAFE_JSON =
+      new JsonFactory()
+          .setCharacterEscapes(
+              new CharacterEscapes() {
+                private final int[] escapes = standardAsciiEscapesForJSON();
+
+                {
+                  escapes['<'] = ESCAPE_STANDARD;
+                  escapes['>'] = ESCAPE_STANDARD;
+                  escapes['&'] = ESCAPE_STANDARD;
+                }
+
+                @Override
+                public int[] getEscapeCodesForAscii() {
+                  return escapes;
+                }
+
+                @Override
+                public SerializableString getEscapeSequence(int ch) {
+                  return null;
+                }
+              });
 
   private static boolean failedUnsuppressed(Finding finding) {
     return finding.status() == Status.FAILED && !finding.suppressed();
@@ -423,6 +466,13 @@ public final class HtmlReport implements Report {
 
   private static String words(String name) {
     return name.replace('_', ' ');
+  }
+
+  /** {@code controls} by id in report order: sorted once, not compared per finding. */
+  private static Map<String, ControlInfo> inReportOrder(Map<String, ControlInfo> controls) {
+    Map<String, ControlInfo> sorted = new TreeMap<>(Comparator.comparing(HtmlReport::controlOrder));
+    sorted.putAll(controls);
+    return sorted;
   }
 
   /** ECS.2 before ECS.10, ecsguard's own controls after AWS's. */
