@@ -93,6 +93,9 @@ class LambdaPackageTest {
         assertThat(zip.stream().map(ZipEntry::getName).filter(name -> name.startsWith(prefix)))
             .isEmpty();
       }
+      assertThat(zip.stream().map(ZipEntry::getName))
+          .as("the HTML report's libraries")
+          .noneMatch(name -> name.startsWith("gg/jte/") || name.startsWith("org/commonmark/"));
       assertThat(zip.getEntry("dev/ecsguard/guardrail/entry/LambdaHandler.class")).isNotNull();
     }
   }
