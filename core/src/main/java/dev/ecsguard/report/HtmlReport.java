@@ -24,10 +24,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -81,6 +83,8 @@ public final class HtmlReport implements Report {
       String findingsJson) {}
 
   /**
+   * What was scanned, when, by which version, with which configuration and standards.
+   *
    * @param startedIso the scan's start for machines, {@code startedShown} for people
    * @param inputs the first of them; {@code moreInputs} how many are left out
    */
@@ -171,8 +175,12 @@ public final class HtmlReport implements Report {
     List<Finding> findings = result.findings();
     Map<String, ControlInfo> found = new HashMap<>();
     Map<String, Integer> failedByControl = new HashMap<>();
+    Set<String> fixable = new HashSet<>(); // controls with FAILED or UNKNOWN findings
     for (Finding finding : findings) {
       found.putIfAbsent(finding.control().id(), finding.control());
+      if (finding.status() == Status.FAILED || finding.status() == Status.UNKNOWN) {
+        fixable.add(finding.control().id());
+      }
       if (failedUnsuppressed(finding)) {
         failedByControl.merge(finding.control().id(), 1, Integer::sum);
       }
@@ -205,11 +213,7 @@ public final class HtmlReport implements Report {
     Parser markdown = Parser.builder().build();
     HtmlRenderer renderer = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
     for (ControlInfo control : controls.values()) {
-      if (findings.stream()
-          .noneMatch(
-              f ->
-                  f.control() == control
-                      && (f.status() == Status.FAILED || f.status() == Status.UNKNOWN))) {
+      if (!fixable.contains(control.id())) {
         continue; // nothing to fix
       }
       String lesson =
@@ -430,7 +434,7 @@ public final class HtmlReport implements Report {
   }
 
   /**
-   * JSON whose strings spell {@code <}, {@code >} and {@code &} as {@code \u003c}…: in a script
+   * JSON whose strings spell {@code <}, {@code >} and {@code &} as Unicode escapes: in a script
    * element, no text can close it ({@code </script>}) or open a comment.
    */
   private static final JsonFactory SCRIPT_SAFE_JSON =
