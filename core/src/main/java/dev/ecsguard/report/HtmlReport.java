@@ -140,9 +140,9 @@ public final class HtmlReport implements Report {
 
   /** A resource's row: its name and, per control of the map, its FAILED findings' count. */
   public record HeatRow(String resource, List<Integer> counts, List<String> css) {
-    /** The name as the map has room for it; the whole name is its tooltip. */
+    /** The name as the map has room for it, its end kept (an ARN's); the whole is its tooltip. */
     public String shortName() {
-      return resource.length() <= 38 ? resource : resource.substring(0, 37) + "…";
+      return resource.length() <= 38 ? resource : "…" + resource.substring(resource.length() - 37);
     }
   }
 
