@@ -132,6 +132,16 @@ class HtmlReportTest {
     js("document.querySelector('th[data-key=where]').click()");
     assertThat(column(4)).isSortedAccordingTo((a, b) -> byFileThenLine(b, a));
 
+    String resource =
+        js("document.querySelector('#heatmap g.heat-resource').dataset.resource").asText();
+    js(
+        "document.querySelector('#heatmap g.heat-resource rect').dispatchEvent(new MouseEvent('click', {bubbles: true}))");
+    assertThat(column(3))
+        .as("the heat map's first resource's findings")
+        .isNotEmpty()
+        .allMatch(cell -> cell.startsWith(resource));
+    set("q", "");
+
     js("document.querySelector('button.fix-toggle').click()");
     String detail = js("document.querySelector('#t tr.detail').textContent").asText();
     assertThat(detail).contains("Fix:").contains("ecsguard explain");

@@ -138,8 +138,11 @@ public final class HtmlReport implements Report {
     }
   }
 
-  /** A resource's row: its name and, per control of the map, its FAILED findings' count. */
-  public record HeatRow(String resource, List<Integer> counts, List<String> css) {
+  /**
+   * A resource's row: its name (with its account and Region), its id (what clicking the row filters
+   * the table by) and, per control of the map, its FAILED findings' count.
+   */
+  public record HeatRow(String resource, String id, List<Integer> counts, List<String> css) {
     /** The name as the map has room for it, its end kept (an ARN's); the whole is its tooltip. */
     public String shortName() {
       return resource.length() <= 38 ? resource : "…" + resource.substring(resource.length() - 37);
@@ -292,9 +295,11 @@ public final class HtmlReport implements Report {
 
   private static HeatMap heatMap(List<Finding> findings) {
     Map<String, Map<String, Integer>> byResource = new LinkedHashMap<>();
+    Map<String, String> ids = new HashMap<>();
     Map<String, ControlInfo> failing = new HashMap<>();
     for (Finding finding : findings) {
       if (failedUnsuppressed(finding)) {
+        ids.putIfAbsent(resource(finding), Printable.escape(finding.resourceId()));
         byResource
             .computeIfAbsent(resource(finding), r -> new LinkedHashMap<>())
             .merge(finding.control().id(), 1, Integer::sum);
@@ -319,7 +324,7 @@ public final class HtmlReport implements Report {
         counts.add(count);
         css.add(count == 0 ? "heat-none" : "sev-" + css(control.severity().name()));
       }
-      rows.add(new HeatRow(resource.getKey(), counts, css));
+      rows.add(new HeatRow(resource.getKey(), ids.get(resource.getKey()), counts, css));
     }
     return new HeatMap(List.copyOf(controls.keySet()), rows, byResource.size() - rows.size());
   }
