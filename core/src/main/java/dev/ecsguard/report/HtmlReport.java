@@ -108,19 +108,20 @@ public final class HtmlReport implements Report {
 
   /** A score in percent (null without data) on a gauge, with its range over UNKNOWN controls. */
   public record Gauge(Integer percent, Integer min, Integer max, String brief) {
+    /** The length of the gauge's half circle (radius 50). */
+    public static final double ARC = Math.PI * 50;
+
     /** The gauge's arc, out of {@link #ARC}: how much of it is filled. */
     public double filled() {
       return percent == null ? 0 : ARC * percent / 100.0;
     }
 
-    /** Where the range's ends stand on the arc (radians from the left). */
+    /** The point of the arc at {@code value} percent, as {@code x,y} for a translate(). */
     public String rangeMark(Integer value) {
       double angle = Math.PI * (value == null ? 0 : value) / 100.0;
       return String.format(
           Locale.ROOT, "%.1f,%.1f", 60 - 50 * Math.cos(angle), 60 - 50 * Math.sin(angle));
     }
-
-    public static final double ARC = Math.PI * 50;
   }
 
   /**
@@ -247,9 +248,10 @@ public final class HtmlReport implements Report {
                 ? result.errors().size()
                     + (result.errors().size() == 1 ? " read" : " reads")
                     + " failed: what could not be read is not judged"
-                : result.errors().size()
-                    + (result.errors().size() == 1 ? " input" : " inputs")
-                    + " could not be read: what they hold is not judged";
+                : result.errors().size() == 1
+                    ? "1 input could not be read: what it holds is not judged"
+                    : result.errors().size()
+                        + " inputs could not be read: what they hold is not judged";
     return new Page(
         meta(result),
         statuses.getFirst().count(),
