@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ecsguard scan --aws end to end, against moto, with the SDK's own endpoint and credential
@@ -17,23 +17,11 @@ import org.junit.jupiter.api.Test;
  */
 class LiveScanCommandTest {
   private static final String SECRET = "PLANTEDcliSECRETvalue9876543210";
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.asDefaultEndpoint();
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
-    // What a user sets in the environment (AWS_ENDPOINT_URL); the SDK reads the same from system
-    // properties.
-    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-  }
-
-  @AfterAll
-  static void stop() {
-    System.clearProperty("aws.endpointUrl");
-    if (moto != null) {
-      moto.close();
-    }
+    moto.server().seed("/dev/ecsguard/aws/seed.py", SECRET);
   }
 
   @Test
