@@ -116,6 +116,16 @@ class SarifLocationsTest {
   }
 
   @Test
+  void standardInputIsARelativeReferenceToItsName() throws IOException {
+    Run run =
+        Run.withInput(
+            PRIVILEGED, Map.of(), false, "scan", "--controls", "ECS.4", "--format", "sarif", "-");
+    ReportFormatsTest.assertValidSarif(run.out());
+    assertThat(artifact(JSON.readTree(run.out()).get("runs").get(0)).get("uri").asText())
+        .isEqualTo("%3Cstdin%3E");
+  }
+
+  @Test
   void sarifRootMustBeADirectory() {
     Run run =
         Run.of(

@@ -89,10 +89,9 @@ public final class SarifReport implements Report {
     controls.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
     undecided.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
     SarifLiveResources live = liveFile == null ? null : SarifLiveResources.of(result);
-    SarifUris uris =
-        new SarifUris(root, files(result), live == null || live.isEmpty() ? null : liveFile);
-    Locations locations =
-        new Locations(uris, live, live == null || live.isEmpty() ? null : uris.written(liveFile));
+    Path listed = live == null || live.isEmpty() ? null : liveFile;
+    SarifUris uris = new SarifUris(root, files(result), listed);
+    Locations locations = new Locations(uris, live, listed == null ? null : uris.written(listed));
     try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
@@ -119,7 +118,7 @@ public final class SarifReport implements Report {
         json.writeObjectFieldStart(SarifUris.SOURCE_ROOT);
         json.writeStringField("uri", uris.rootUri());
         json.writeObjectFieldStart("description");
-        json.writeStringField("text", "The root of the repository: relative URIs start there.");
+        json.writeStringField("text", "The root of the source tree, where relative URIs start.");
         json.writeEndObject();
         json.writeEndObject();
         json.writeEndObject();
