@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where a SARIF report's files are, as GitHub code scanning resolves them: relative to one root
@@ -44,7 +46,7 @@ final class SarifUris {
       this.root = root.toRealPath();
       return;
     }
-    List<Path> reals = new ArrayList<>();
+    Set<Path> reals = new LinkedHashSet<>(); // a file has a finding per control: each once
     files.forEach(file -> reals.add(realPath(file)));
     reals.add(written == null ? null : toBeWritten(written));
     List<Path> roots = new ArrayList<>();
@@ -135,9 +137,9 @@ final class SarifUris {
     StringBuilder uri = new StringBuilder();
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xff);
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
           || "-._~!$&'()*+,;=@/".indexOf(c) >= 0) {
         uri.append(c);
       } else {
