@@ -115,6 +115,26 @@ class SarifLocationsTest {
     return JSON.createObjectNode().set("results", JSON.createArrayNode().add(result));
   }
 
+  /** GitHub takes at most 10 locations a result, and keeps 100 related ones. */
+  @Test
+  void manyOffendingElementsStayWithinGitHubsLimits() throws IOException {
+    StringBuilder containers = new StringBuilder();
+    for (int i = 1; i <= 105; i++) {
+      containers
+          .append(i == 1 ? "" : ",\n")
+          .append("{\"name\":\"c")
+          .append(i)
+          .append("\",\"privileged\":true}");
+    }
+    Files.writeString(task, "{\"family\":\"f\",\"containerDefinitions\":[\n" + containers + "]}");
+    JsonNode result = sarif(Map.of(), task.toString()).get("results").get(0);
+    assertThat(result.get("locations")).hasSize(10);
+    assertThat(result.get("relatedLocations")).hasSize(100);
+    assertThat(result.get("message").get("text").asText())
+        .contains("[container \"c2\" at line 3](1)")
+        .endsWith("[container \"c101\" at line 102](100) and 4 more.");
+  }
+
   @Test
   void standardInputIsARelativeReferenceToItsName() throws IOException {
     Run run =
