@@ -168,25 +168,12 @@ final class ApplyCommand implements Callable<Integer> {
               "ecsguard apply: making " + plan.changes().size() + " changes; journal: " + file);
       context.out().flush();
       Remediation.Outcome outcome =
-          remediation.apply(
-              plan,
-              record,
-              consent.waitPerService(),
-              line -> {
-                context.out().println("  " + Printable.escape(line));
-                context.out().flush();
-              });
-      if (!outcome.complete()) {
-        context.err().println("ecsguard: " + Printable.escape(outcome.failure()));
-        context
-            .err()
-            .println(
-                "ecsguard: "
-                    + outcome.done().size()
-                    + " of "
-                    + plan.changes().size()
-                    + " changes made; undo them with: ecsguard rollback "
-                    + file);
+          consent.make(
+              context,
+              (wait, progress) -> remediation.apply(plan, record, wait, progress),
+              plan.changes().size(),
+              "changes made; undo them with: ecsguard rollback " + file);
+      if (outcome == null) {
         return ExitCode.ERROR.code();
       }
       context

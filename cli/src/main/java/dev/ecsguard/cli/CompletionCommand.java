@@ -1,10 +1,14 @@
 package dev.ecsguard.cli;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,6 +47,7 @@ final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     CommandLine root = spec.root().commandLine();
+    offerEnumValuesInLowerCase(spec.root());
     String name = spec.root().name();
     context
         .out()
@@ -53,5 +58,24 @@ final class CompletionCommand implements Callable<Integer> {
               case fish -> FishCompletion.script(spec.root());
             });
     return ExitCode.OK.code();
+  }
+
+  /**
+   * picocli completes an enum's option with the constants' names, upper case; ecsguard takes them
+   * in any case and documents them in lower case ({@code --color never}), so it offers them so. The
+   * model is only changed for printing the script: the process ends after it.
+   */
+  private static void offerEnumValuesInLowerCase(CommandSpec command) {
+    for (OptionSpec option : List.copyOf(command.options())) {
+      if (option.type().isEnum() && option.completionCandidates() != null) {
+        List<String> names =
+            Arrays.stream(option.type().getEnumConstants())
+                .map(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT))
+                .toList();
+        command.remove(option);
+        command.addOption(OptionSpec.builder(option).completionCandidates(names).build());
+      }
+    }
+    command.subcommands().values().forEach(sub -> offerEnumValuesInLowerCase(sub.getCommandSpec()));
   }
 }

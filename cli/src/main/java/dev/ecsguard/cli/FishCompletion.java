@@ -2,7 +2,6 @@ package dev.ecsguard.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,10 +101,7 @@ final class FishCompletion {
       // file names included (-r).
       Iterable<String> candidates = option.completionCandidates();
       if (candidates != null && candidates.iterator().hasNext()) {
-        // An enum's constants are accepted in any case (Main allows it) and written in lower case.
-        String values = candidates(candidates);
-        line.append(" -x -a ")
-            .append(quote(option.type().isEnum() ? values.toLowerCase(Locale.ROOT) : values));
+        line.append(" -x -a ").append(quote(candidates(candidates)));
       } else {
         line.append(" -r");
       }

@@ -71,24 +71,12 @@ final class RollbackCommand implements Callable<Integer> {
         return plan.errors().isEmpty() ? ExitCode.OK.code() : ExitCode.ERROR.code();
       }
       Remediation.Outcome outcome =
-          rollback.apply(
-              plan,
-              journal,
-              consent.waitPerService(),
-              line -> {
-                context.out().println("  " + Printable.escape(line));
-                context.out().flush();
-              });
-      if (!outcome.complete()) {
-        context.err().println("ecsguard: " + Printable.escape(outcome.failure()));
-        context
-            .err()
-            .println(
-                "ecsguard: "
-                    + outcome.done().size()
-                    + " of "
-                    + plan.undos().size()
-                    + " changes undone; the journal marks which");
+          consent.make(
+              context,
+              (wait, progress) -> rollback.apply(plan, journal, wait, progress),
+              plan.undos().size(),
+              "changes undone; the journal marks which");
+      if (outcome == null) {
         return ExitCode.ERROR.code();
       }
       context

@@ -16,6 +16,7 @@ import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
 import dev.ecsguard.report.Report;
 import dev.ecsguard.report.ReportFormat;
+import dev.ecsguard.report.SarifLiveResources;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Problems;
@@ -106,6 +107,20 @@ final class ScanCommand implements Callable<Integer> {
       description =
           "Write the report that has no =FILE to FILE instead of standard output; without --format, its extension chooses the format (x.sarif, x.html, x.json…).")
   Path output;
+
+  @Option(
+      names = "--sarif-root",
+      paramLabel = "DIR",
+      description =
+          "SARIF report: name files relative to DIR (default: the root of their git repository), as GitHub resolves them against the repository's root.")
+  Path sarifRoot;
+
+  @Option(
+      names = "--sarif-live-file",
+      paramLabel = "FILE",
+      description =
+          "SARIF report of --aws: list the live resources in FILE, which their results point at (default: beside the SARIF file, NAME.resources.tsv).")
+  Path sarifLiveFile;
 
   @Mixin StandardChoice standardChoice = new StandardChoice();
 
@@ -298,7 +313,19 @@ final class ScanCommand implements Callable<Integer> {
               "ecsguard: ASFF findings of files need the AWS account they belong to; set AWS_ACCOUNT_ID to its 12-digit id");
       return ExitCode.ERROR.code();
     }
+    String sarifProblem = sarifProblem(targets);
+    if (sarifProblem != null) {
+      context.err().println(Printable.escape("ecsguard: " + sarifProblem));
+      return ExitCode.ERROR.code();
+    }
     java.util.Set<Path> files = new java.util.HashSet<>();
+    for (Path live :
+        targets.stream().map(this::liveFile).filter(file -> file != null).distinct().toList()) {
+      files.add(live.toAbsolutePath().normalize());
+      if (overwritesAnInput("live resources", live, true)) {
+        return ExitCode.ERROR.code();
+      }
+    }
     for (Target target : targets) {
       if (target.file() != null && !files.add(target.file().toAbsolutePath().normalize())) {
         // Two reports in one file: the second would replace the first unsaid.
@@ -335,6 +362,7 @@ final class ScanCommand implements Callable<Integer> {
       try {
         render(result, target);
         written.add(target);
+        unwritten |= !writeLiveResources(result, target);
       } catch (IOException e) {
         context
             .err()
@@ -480,7 +508,7 @@ final class ScanCommand implements Callable<Integer> {
     return severity;
   }
 
-  private static String summaryLine(ScanResult result, List<Target> targets) {
+  private String summaryLine(ScanResult result, List<Target> targets) {
     return "ecsguard: "
         + result.resources()
         + (result.resources() == 1 ? " resource: " : " resources: ")
@@ -493,7 +521,14 @@ final class ScanCommand implements Callable<Integer> {
         + String.join(
             ", ",
             targets.stream()
-                .map(target -> target.format().label() + " report in " + target.file())
+                .map(
+                    target ->
+                        target.format().label()
+                            + " report in "
+                            + target.file()
+                            + (liveFile(target) == null
+                                ? ""
+                                : " (live resources in " + liveFile(target) + ")"))
                 .toList());
   }
 
@@ -576,13 +611,78 @@ final class ScanCommand implements Callable<Integer> {
                     quiet,
                     asffAccount(),
                     asffRegion(),
-                    java.time.Instant.now()));
+                    java.time.Instant.now(),
+                    sarifRoot,
+                    liveFile(target)));
     if (target.file() == null) {
       report.render(result, context.out());
       context.out().flush();
       return;
     }
     writeWhole(target.file(), writer -> report.render(result, writer));
+  }
+
+  /**
+   * What is wrong with the SARIF options, or null: the root must be a directory, and a live scan's
+   * SARIF report needs a file to list the resources its results point at.
+   */
+  private String sarifProblem(List<Target> targets) {
+    if (targets.stream().noneMatch(target -> target.format() == ReportFormat.SARIF)) {
+      return null; // the options may come from the environment for every run
+    }
+    if (sarifRoot != null && !Files.isDirectory(sarifRoot)) {
+      return "--sarif-root must name a directory";
+    }
+    boolean unlisted =
+        aws
+            && sarifLiveFile == null
+            && targets.stream()
+                .anyMatch(target -> target.format() == ReportFormat.SARIF && target.file() == null);
+    return unlisted
+        ? "a SARIF report of a live scan points its results at a file that lists the resources; give the report a file (--format sarif=results.sarif) or give --sarif-live-file FILE"
+        : null;
+  }
+
+  /**
+   * Where the live resources of {@code target}'s results are listed: for a SARIF report of a live
+   * scan, --sarif-live-file, else NAME.resources.tsv beside the report; else null.
+   */
+  private Path liveFile(Target target) {
+    if (!aws || target.format() != ReportFormat.SARIF) {
+      return null;
+    }
+    if (sarifLiveFile != null || target.file() == null) {
+      return sarifLiveFile;
+    }
+    String name = target.file().getFileName().toString();
+    String base = name.replaceFirst("(?i)\\.sarif(\\.json)?$", "");
+    return target.file().resolveSibling(base + ".resources.tsv");
+  }
+
+  /**
+   * Writes the file of live resources a SARIF report's results point at, whole or not at all;
+   * whether it could (or there is none to write).
+   */
+  private boolean writeLiveResources(ScanResult result, Target target) {
+    Path file = liveFile(target);
+    if (file == null) {
+      return true;
+    }
+    String text = SarifLiveResources.of(result).text();
+    try {
+      writeWhole(file, writer -> writer.write(text));
+      return true;
+    } catch (IOException e) {
+      context
+          .err()
+          .println(
+              Printable.escape(
+                  "ecsguard: cannot write the live resources of the sarif report to "
+                      + file
+                      + ": "
+                      + Problems.describe(e)));
+      return false;
+    }
   }
 
   /** What writes a report's text. */

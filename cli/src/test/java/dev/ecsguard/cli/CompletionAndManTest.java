@@ -42,6 +42,10 @@ class CompletionAndManTest {
               options.forEach(option -> assertThat(script).as(path).containsPattern(word(option)));
             });
     assertThat(Run.of("completion", "zsh").out()).isEqualTo(script).contains("bashcompinit");
+    // An enum's values as they are written on the command line, not as Java spells its constants.
+    assertThat(script)
+        .contains("local FORMAT_option_args=(\"text\" \"markdown\" \"json\")")
+        .contains("(\"auto\" \"always\" \"never\") # --color values");
     Path file = dir.resolve("ecsguard.bash");
     Files.writeString(file, script);
     assertThat(exitCode("bash", "-n", file.toString())).isZero();

@@ -26,14 +26,19 @@ class GoldenReportTest {
             Run.ACCOUNT, false, "scan", "--verbose", "--format", format.label(), "../examples");
     assertThat(run.exitCode()).isEqualTo(ExitCode.FAILED.code());
     Path file = GOLDEN.resolve("examples" + format.extensions().getFirst());
-    // Timestamps are the only part of a report that changes from run to run.
+    // Timestamps change from run to run, and SARIF's root is where the repository is checked out.
     String output =
         run.out()
             .replaceAll(
                 "\"(CreatedAt|UpdatedAt|FirstObservedAt|LastObservedAt|start_time|end_time)\""
                     + " : \"[^\"]+\"",
                 "\"$1\" : \"(time)\"")
+            .replaceAll(
+                "(\"%SRCROOT%\" : \\{\\s*\"uri\" : \")file:[^\"]+\"", "$1(the repository)\"")
             .replaceAll("<time datetime=\"[^\"]+\">[^<]+</time>", "<time>(time)</time>");
+    if (format == ReportFormat.SARIF) {
+      ReportFormatsTest.assertValidSarif(run.out());
+    }
     if (Boolean.getBoolean("ecsguard.updateGolden")) {
       Files.writeString(file, output);
     }

@@ -2,14 +2,13 @@ package dev.ecsguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -19,21 +18,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * with --yes, and its errors in one line. (StackDeployerTest has the calls on the wire.)
  */
 class GuardrailDeployCommandTest {
-  private static MotoServer moto;
-
-  @BeforeAll
-  static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-  }
-
-  @AfterAll
-  static void stop() {
-    System.clearProperty("aws.endpointUrl");
-    if (moto != null) {
-      moto.close();
-    }
-  }
+  @RegisterExtension static final MotoExtension moto = MotoExtension.asDefaultEndpoint();
 
   @Test
   void withoutAwsItPrintsThePackagedTemplateAndCallsNothing() {
@@ -139,7 +124,7 @@ class GuardrailDeployCommandTest {
     try (S3Client s3 =
         S3Client.builder()
             .region(Region.US_EAST_1)
-            .endpointOverride(moto.endpoint())
+            .endpointOverride(moto.server().endpoint())
             .forcePathStyle(true)
             .build()) {
       s3.createBucket(request -> request.bucket("packages"));

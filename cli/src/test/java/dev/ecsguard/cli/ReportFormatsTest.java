@@ -28,8 +28,8 @@ class ReportFormatsTest {
   @TempDir Path dir;
 
   /**
-   * Validates against the OASIS SARIF 2.1.0 schema; every SARIF report of the tests goes through
-   * here.
+   * Validates against the OASIS SARIF 2.1.0 schema and GitHub code scanning's requirements; every
+   * SARIF report of the tests goes through here.
    */
   static void assertValidSarif(String sarif) throws IOException {
     Schema schema;
@@ -37,6 +37,7 @@ class ReportFormatsTest {
       schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
     }
     assertThat(schema.validate(JSON.readTree(sarif))).as("SARIF schema errors").isEmpty();
+    GitHubCodeScanning.assertAccepts(sarif);
   }
 
   /** Where {@link #oneScanWritesEveryFormatAskedForEachToItsPlace} writes a format. */
@@ -317,21 +318,17 @@ class ReportFormatsTest {
     assertValidSarif(run.out());
     JsonNode sarifRun = JSON.readTree(run.out()).get("runs").get(0);
     JsonNode result = sarifRun.get("results").get(0);
-    assertThat(result.get("locations")).hasSize(1);
-    assertThat(result.get("relatedLocations")).hasSize(2);
+    // Both containers must change: each is a location, the first the one GitHub shows. GitHub
+    // ignores the others, so they are also related locations, linked from the message.
+    assertThat(result.get("locations")).hasSize(2);
+    assertThat(startLines(result.get("locations"))).containsExactly(2, 3);
+    assertThat(result.get("locations").get(1).get("message").get("text").asText())
+        .contains("sidecar");
+    assertThat(result.get("relatedLocations")).hasSize(1);
     assertThat(result.get("message").get("text").asText())
-        .endsWith(
-            "Offending elements: [container \"app\" at line 2](1), [container \"sidecar\" at line 3](2).");
-    assertThat(
-            result
-                .get("relatedLocations")
-                .get(1)
-                .get("physicalLocation")
-                .get("region")
-                .get("startLine")
-                .asInt())
-        .isEqualTo(3);
-    assertThat(result.get("relatedLocations").get(1).get("message").get("text").asText())
+        .endsWith("Also at: [container \"sidecar\" at line 3](1).");
+    assertThat(startLines(result.get("relatedLocations"))).containsExactly(3);
+    assertThat(result.get("relatedLocations").get(0).get("message").get("text").asText())
         .contains("sidecar");
     JsonNode invocation = sarifRun.get("invocations").get(0);
     assertThat(invocation.get("executionSuccessful").asBoolean()).isFalse();
@@ -346,6 +343,14 @@ class ReportFormatsTest {
                 .get("uri")
                 .asText())
         .endsWith("broken.json");
+  }
+
+  static List<Integer> startLines(JsonNode locations) {
+    List<Integer> lines = new ArrayList<>();
+    locations.forEach(
+        location ->
+            lines.add(location.get("physicalLocation").get("region").get("startLine").asInt()));
+    return lines;
   }
 
   @Test

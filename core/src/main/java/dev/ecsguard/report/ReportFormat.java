@@ -1,5 +1,6 @@
 package dev.ecsguard.report;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,7 +24,7 @@ public enum ReportFormat {
   SARIF(
       "SARIF 2.1.0, for GitHub code scanning and SARIF viewers",
       List.of(".sarif", ".sarif.json"),
-      options -> new SarifReport()),
+      options -> new SarifReport(options.sarifRoot(), options.sarifLiveFile())),
   JUNIT(
       "JUnit XML, for Jenkins and GitLab",
       List.of(".junit.xml", ".xml"),
@@ -50,10 +51,18 @@ public enum ReportFormat {
   /**
    * What a report may depend on: {@code colour}, {@code verbose} and {@code quiet} (text); {@code
    * account}, {@code region} and {@code now} (ASFF: where findings of offline files belong, and
-   * when).
+   * when); {@code sarifRoot} and {@code sarifLiveFile} (SARIF: what URIs are relative to, null for
+   * the files' repository; where live resources are listed, null for nowhere).
    */
   public record Options(
-      boolean colour, boolean verbose, boolean quiet, String account, String region, Instant now) {}
+      boolean colour,
+      boolean verbose,
+      boolean quiet,
+      String account,
+      String region,
+      Instant now,
+      Path sarifRoot,
+      Path sarifLiveFile) {}
 
   private final String description;
   private final List<String> extensions;

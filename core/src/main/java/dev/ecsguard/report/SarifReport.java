@@ -11,21 +11,33 @@ import dev.ecsguard.tree.Location;
 import dev.ecsguard.tree.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * SARIF 2.1.0, as GitHub code scanning and other SARIF viewers read it: one rule per control (its
- * lesson as help), one result per FAILED finding with the region of the first offending element
- * (and, when several offend, each as a related location linked from the message), and a fingerprint
- * that does not change when lines move. Inputs that could not be read are tool execution
- * notifications of the invocation, which then did not succeed.
+ * lesson as help), one result per FAILED finding with every offending element as a location (the
+ * first is the one GitHub shows; the others are also related locations linked from the message,
+ * since GitHub ignores all but the first location and links related ones only from the message),
+ * and a fingerprint that does not change when lines move. Inputs that could not be read are tool
+ * execution notifications of the invocation, which then did not succeed.
+ *
+ * <p>Files are named relative to one root, the base id {@code %SRCROOT%} ({@link SarifUris}): the
+ * root given, else that of the git repository holding them; a file outside it by an absolute {@code
+ * file:} URI. A live finding (a resource of an account, read from no file) has its ARN as a logical
+ * location and, as GitHub refuses a result without a file, the line of its resource in the report's
+ * {@link SarifLiveResources pointer file}.
  *
  * <p>An UNKNOWN finding is a result of a companion rule, {@code ECS.4/unknown} ("could not be
  * decided"), at level note and without a security severity: GitHub ranks a security alert by its
  * rule's security-severity whatever the result's level, so under the control's own rule it would
  * show as a High alert.
+ *
+ * <p>The run has no {@code automationDetails}: GitHub's upload action sets the category there only
+ * when the file has none, so one written here would override the workflow's.
  */
 public final class SarifReport implements Report {
   private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -33,8 +45,35 @@ public final class SarifReport implements Report {
   /** v2: the file from its repository's root (v1 had it as given, so relative to where one ran). */
   private static final String FINGERPRINT = "ecsguardFinding/v2";
 
-  private final RepositoryPaths stablePaths = new RepositoryPaths();
   private static final String UNDECIDED = "/unknown";
+
+  /**
+   * GitHub's limits: a result's locations (it documents at most 10, and uses the first), and the
+   * locations it keeps per result (100).
+   */
+  static final int MAX_LOCATIONS = 10;
+
+  static final int MAX_RELATED_LOCATIONS = 100;
+
+  private final RepositoryPaths stablePaths = new RepositoryPaths();
+  private final Path root;
+  private final Path liveFile;
+
+  /** URIs relative to the repository of the files; live findings with no pointer file. */
+  public SarifReport() {
+    this(null, null);
+  }
+
+  /**
+   * @param root what URIs are relative to, or null for the root of the git repository holding the
+   *     files
+   * @param liveFile where the pointer file of live findings ({@link SarifLiveResources}) is
+   *     written, or null: then a live finding has its logical location only, which GitHub refuses
+   */
+  public SarifReport(Path root, Path liveFile) {
+    this.root = root;
+    this.liveFile = liveFile;
+  }
 
   @Override
   public void render(ScanResult result, Writer out) throws IOException {
@@ -49,6 +88,10 @@ public final class SarifReport implements Report {
     Map<String, Integer> ruleIndex = new LinkedHashMap<>();
     controls.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
     undecided.keySet().forEach(id -> ruleIndex.put(id, ruleIndex.size()));
+    SarifLiveResources live = liveFile == null ? null : SarifLiveResources.of(result);
+    Path listed = live == null || live.isEmpty() ? null : liveFile;
+    SarifUris uris = new SarifUris(root, files(result), listed);
+    Locations locations = new Locations(uris, live, listed == null ? null : uris.written(listed));
     try (JsonGenerator json = JsonReport.prettyGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("$schema", SCHEMA);
@@ -69,13 +112,23 @@ public final class SarifReport implements Report {
       json.writeEndArray();
       json.writeEndObject();
       json.writeEndObject();
-      writeInvocation(json, result.errors());
+      writeInvocation(json, result.errors(), locations);
+      if (uris.rootUri() != null) {
+        json.writeObjectFieldStart("originalUriBaseIds");
+        json.writeObjectFieldStart(SarifUris.SOURCE_ROOT);
+        json.writeStringField("uri", uris.rootUri());
+        json.writeObjectFieldStart("description");
+        json.writeStringField("text", "The root of the source tree, where relative URIs start.");
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeEndObject();
+      }
       json.writeArrayFieldStart("results");
       for (Finding finding : result.findings()) {
-        if (finding.status() == Status.FAILED || finding.status() == Status.UNKNOWN) {
+        if (SarifLiveResources.reported(finding)) {
           String ruleId =
               finding.control().id() + (finding.status() == Status.UNKNOWN ? UNDECIDED : "");
-          writeResult(json, finding, ruleId, ruleIndex.get(ruleId));
+          writeResult(json, finding, ruleId, ruleIndex.get(ruleId), locations);
         }
       }
       json.writeEndArray();
@@ -87,24 +140,29 @@ public final class SarifReport implements Report {
   }
 
   /** The scan as one invocation: it succeeded when every input could be read. */
-  private static void writeInvocation(JsonGenerator json, List<InputException> errors)
-      throws IOException {
+  private static void writeInvocation(
+      JsonGenerator json, List<InputException> errors, Locations locations) throws IOException {
     json.writeArrayFieldStart("invocations");
     json.writeStartObject();
     json.writeBooleanField("executionSuccessful", errors.isEmpty());
     if (!errors.isEmpty()) {
       json.writeArrayFieldStart("toolExecutionNotifications");
       for (InputException error : errors) {
+        // What is no file (a live account's call, standard input) is named in the message: a URI
+        // of another scheme than file: would make GitHub refuse the whole report.
+        boolean file = locations.uris.isFile(error.file());
         json.writeStartObject();
         json.writeStringField("level", "error");
         json.writeObjectFieldStart("message");
-        json.writeStringField("text", error.problem());
+        json.writeStringField("text", (file ? "" : error.file() + ": ") + error.problem());
         json.writeEndObject();
-        json.writeArrayFieldStart("locations");
-        json.writeStartObject();
-        writePhysicalLocation(json, error.file(), error.line(), error.column());
-        json.writeEndObject();
-        json.writeEndArray();
+        if (file) {
+          json.writeArrayFieldStart("locations");
+          json.writeStartObject();
+          locations.writePhysical(json, error.file(), error.line(), error.column());
+          json.writeEndObject();
+          json.writeEndArray();
+        }
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -200,7 +258,8 @@ public final class SarifReport implements Report {
     };
   }
 
-  private void writeResult(JsonGenerator json, Finding finding, String ruleId, int ruleIndex)
+  private void writeResult(
+      JsonGenerator json, Finding finding, String ruleId, int ruleIndex, Locations locations)
       throws IOException {
     boolean failed = finding.status() == Status.FAILED;
     json.writeStartObject();
@@ -208,22 +267,30 @@ public final class SarifReport implements Report {
     json.writeNumberField("ruleIndex", ruleIndex);
     json.writeStringField("kind", "fail");
     json.writeStringField("level", failed ? level(finding.control()) : "note");
-    // GitHub shows one location per alert (the first offending element's) and links related
-    // locations only where the message embeds them, so with several offending elements each is a
-    // related location linked from the message.
+    // Every offending element must change to fix the finding, so each is a location (GitHub's
+    // rule for several). GitHub shows only the first and links the others only from the message,
+    // as related locations.
     List<Finding.Element> placed =
         finding.offenders().stream()
             .filter(offender -> offender.location() != null && offender.location().line() > 0)
             .toList();
-    boolean several = placed.size() > 1;
+    List<Finding.Element> others =
+        placed.size() > 1
+            ? placed.subList(1, Math.min(placed.size(), MAX_RELATED_LOCATIONS + 1))
+            : List.of();
     json.writeObjectFieldStart("message");
-    json.writeStringField("text", several ? linking(finding.message(), placed) : finding.message());
+    json.writeStringField(
+        "text",
+        others.isEmpty()
+            ? finding.message()
+            : linking(finding.message(), others, placed.size() - 1 - others.size()));
     json.writeEndObject();
     json.writeArrayFieldStart("locations");
     json.writeStartObject();
-    Location location = finding.location();
-    if (location.line() > 0) {
-      writePhysicalLocation(json, location.file(), location.line(), location.column());
+    if (placed.size() > 1) {
+      writeElement(json, placed.getFirst(), locations);
+    } else {
+      locations.writePrimary(json, finding);
     }
     json.writeArrayFieldStart("logicalLocations");
     json.writeStartObject();
@@ -232,18 +299,18 @@ public final class SarifReport implements Report {
     json.writeEndObject();
     json.writeEndArray();
     json.writeEndObject();
+    for (int i = 1; i < Math.min(placed.size(), MAX_LOCATIONS); i++) {
+      json.writeStartObject();
+      writeElement(json, placed.get(i), locations);
+      json.writeEndObject();
+    }
     json.writeEndArray();
-    if (several) {
+    if (!others.isEmpty()) {
       json.writeArrayFieldStart("relatedLocations");
-      for (int i = 0; i < placed.size(); i++) {
-        Finding.Element offender = placed.get(i);
+      for (int i = 0; i < others.size(); i++) {
         json.writeStartObject();
         json.writeNumberField("id", i + 1);
-        Location at = offender.location();
-        writePhysicalLocation(json, at.file(), at.line(), at.column());
-        json.writeObjectFieldStart("message");
-        json.writeStringField("text", offender.sentence());
-        json.writeEndObject();
+        writeElement(json, others.get(i), locations);
         json.writeEndObject();
       }
       json.writeEndArray();
@@ -275,13 +342,14 @@ public final class SarifReport implements Report {
   }
 
   /**
-   * The message with a link to each related location ({@code [container "app" at line 4](1)}), its
-   * own brackets and backslashes escaped as SARIF's embedded links require.
+   * The message with a link to each related location ({@code Also at: [container "app" at line
+   * 4](1).}), its own brackets and backslashes escaped as SARIF's embedded links require; {@code
+   * unlinked} more are counted.
    */
-  private static String linking(String message, List<Finding.Element> placed) {
-    StringBuilder text = new StringBuilder(escapeLinkText(message)).append(" Offending elements: ");
-    for (int i = 0; i < placed.size(); i++) {
-      Finding.Element offender = placed.get(i);
+  private static String linking(String message, List<Finding.Element> others, int unlinked) {
+    StringBuilder text = new StringBuilder(escapeLinkText(message)).append(" Also at: ");
+    for (int i = 0; i < others.size(); i++) {
+      Finding.Element offender = others.get(i);
       String name = offender.name() == null ? "the resource" : offender.name();
       text.append(i == 0 ? "" : ", ")
           .append('[')
@@ -290,37 +358,81 @@ public final class SarifReport implements Report {
           .append(i + 1)
           .append(')');
     }
+    if (unlinked > 0) {
+      text.append(" and ").append(unlinked).append(" more");
+    }
     return text.append('.').toString();
+  }
+
+  /** An offending element's location: its file, line and column, and what is wrong there. */
+  private static void writeElement(
+      JsonGenerator json, Finding.Element offender, Locations locations) throws IOException {
+    Location at = offender.location();
+    locations.writePhysical(json, at.file(), at.line(), at.column());
+    json.writeObjectFieldStart("message");
+    json.writeStringField("text", offender.sentence());
+    json.writeEndObject();
   }
 
   private static String escapeLinkText(String text) {
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]");
   }
 
-  /** A file and, when known, the line and column in it. */
-  private static void writePhysicalLocation(JsonGenerator json, String file, int line, int column)
-      throws IOException {
-    json.writeObjectFieldStart("physicalLocation");
-    json.writeObjectFieldStart("artifactLocation");
-    json.writeStringField("uri", uri(file));
-    json.writeEndObject();
-    if (line > 0) {
-      json.writeObjectFieldStart("region");
-      json.writeNumberField("startLine", line);
-      if (column > 0) {
-        json.writeNumberField("startColumn", column);
+  /** Every file the report names: what its URIs' root is found from. */
+  private static List<String> files(ScanResult result) {
+    List<String> files = new ArrayList<>();
+    for (Finding finding : result.findings()) {
+      if (SarifLiveResources.reported(finding)) {
+        files.add(finding.location().file());
+        finding.offenders().stream()
+            .filter(offender -> offender.location() != null)
+            .forEach(offender -> files.add(offender.location().file()));
+      }
+    }
+    result.errors().forEach(error -> files.add(error.file()));
+    return files;
+  }
+
+  /** How one report writes locations: its URIs, and where live resources are. */
+  private record Locations(SarifUris uris, SarifLiveResources live, SarifUris.Artifact liveFile) {
+
+    /**
+     * A finding's own location: its file and line, or a live resource's line in the pointer file;
+     * nothing for a live resource without one.
+     */
+    void writePrimary(JsonGenerator json, Finding finding) throws IOException {
+      Location location = finding.location();
+      if (!SarifLiveResources.isLive(finding)) {
+        // A finding of a whole file is at its first line, as GitHub takes a location without one.
+        writePhysical(json, location.file(), Math.max(1, location.line()), location.column());
+      } else if (live != null && live.line(finding) > 0) {
+        writePhysical(json, liveFile, live.line(finding), 1);
+      }
+    }
+
+    /** A file and, when known, the line and column in it. */
+    void writePhysical(JsonGenerator json, String file, int line, int column) throws IOException {
+      writePhysical(json, uris.artifact(file), line, column);
+    }
+
+    private static void writePhysical(
+        JsonGenerator json, SarifUris.Artifact artifact, int line, int column) throws IOException {
+      json.writeObjectFieldStart("physicalLocation");
+      json.writeObjectFieldStart("artifactLocation");
+      json.writeStringField("uri", artifact.uri());
+      if (artifact.relative()) {
+        json.writeStringField("uriBaseId", SarifUris.SOURCE_ROOT);
+      }
+      json.writeEndObject();
+      if (line > 0) {
+        json.writeObjectFieldStart("region");
+        json.writeNumberField("startLine", line);
+        if (column > 0) {
+          json.writeNumberField("startColumn", column);
+        }
+        json.writeEndObject();
       }
       json.writeEndObject();
     }
-    json.writeEndObject();
-  }
-
-  /** Relative paths as forward-slash URIs, as SARIF viewers resolve them against the checkout. */
-  private static String uri(String file) {
-    String path = file.replace('\\', '/');
-    while (path.startsWith("./")) {
-      path = path.substring(2);
-    }
-    return path.replace(" ", "%20");
   }
 }

@@ -23,7 +23,7 @@ class ReportFormatTest {
     format
         .create(
             new ReportFormat.Options(
-                false, true, false, "123456789012", "us-east-1", Instant.EPOCH))
+                false, true, false, "123456789012", "us-east-1", Instant.EPOCH, null, null))
         .render(new ScanResult(), out);
     assertThat(out.toString()).isNotEmpty();
     assertThat(ReportFormat.named(format.label().toUpperCase())).isSameAs(format);

@@ -3,34 +3,18 @@ package dev.ecsguard.guardrail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.control.Severity;
-import java.io.IOException;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** The function's .ecsguard.yml from an SSM parameter (against moto's SSM), else none. */
 class GuardrailConfigurationTest {
-  private static MotoServer moto;
-
-  @BeforeAll
-  static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-  }
-
-  @AfterAll
-  static void stop() {
-    System.clearProperty("aws.endpointUrl");
-    if (moto != null) {
-      moto.close();
-    }
-  }
+  @RegisterExtension static final MotoExtension moto = MotoExtension.asDefaultEndpoint();
 
   private static Map<String, String> parameter(String name) {
     return Map.of(GuardrailConfiguration.PARAMETER_VARIABLE, name);

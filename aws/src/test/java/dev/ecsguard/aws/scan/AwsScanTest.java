@@ -3,7 +3,7 @@ package dev.ecsguard.aws.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Engine;
@@ -20,10 +20,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,22 +34,14 @@ class AwsScanTest {
   private static final List<String> REGIONS = List.of("us-east-1", "eu-west-1");
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
       new com.fasterxml.jackson.databind.ObjectMapper();
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
   private static ScanResult clean;
   private static StringWriter progress = new StringWriter();
 
   @BeforeAll
   static void seedAndScan() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    moto.seed("/dev/ecsguard/aws/seed.py", SECRET);
-    clean = scan(moto.endpoint(), 3, AwsScan.Display.redrawn(new PrintWriter(progress)));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (moto != null) {
-      moto.close();
-    }
+    moto.server().seed("/dev/ecsguard/aws/seed.py", SECRET);
+    clean = scan(moto.server().endpoint(), 3, AwsScan.Display.redrawn(new PrintWriter(progress)));
   }
 
   private static ScanResult scan(URI endpoint, int attempts, AwsScan.Display progress) {
@@ -155,7 +147,7 @@ class AwsScanTest {
 
   @Test
   void resourcesThatCannotBeReadAreUnknownWithTheCallAndErrorCodeNeverPassed() throws IOException {
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.fail("DescribeServices", "eu-west-1", 400, "AccessDeniedException");
       faulty.fail("DescribeTaskDefinition", "us-east-1", 400, "ThrottlingException");
       ScanResult result = scan(faulty.endpoint(), 2, null);
@@ -215,7 +207,7 @@ class AwsScanTest {
   @ValueSource(strings = {"ListTaskDefinitionFamilies", "ListClusters", "ListServices"})
   @Timeout(60)
   void aPageTokenHandedBackAgainEndsTheListingAsIncomplete(String operation) throws IOException {
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.answer(operation, body -> body.replaceFirst("\\{", "{\"nextToken\":\"again\","));
       ScanResult result = scan(faulty.endpoint(), 1, null);
       assertThat(result.errors())
@@ -250,7 +242,7 @@ class AwsScanTest {
   })
   void aResourceADescribeLeavesOutIsUnknownNamingTheCall(
       String operation, String field, String call, String kind) throws IOException {
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.answer(operation, body -> dropFirst(body, field));
       ScanResult result = scan(faulty.endpoint(), 1, null);
       List<Finding> left =

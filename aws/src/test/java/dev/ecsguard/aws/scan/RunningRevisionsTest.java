@@ -3,7 +3,7 @@ package dev.ecsguard.aws.scan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Engine;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A live scan reads the revision each service and task set runs: each that is not its family's
@@ -29,19 +29,11 @@ import org.junit.jupiter.api.Test;
 class RunningRevisionsTest {
   private static final String ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/";
   private static final Pattern NAMED = Pattern.compile("\"taskDefinition\"\\s*:\\s*\"([^\"]+)\"");
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
 
   @BeforeAll
   static void seed() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    moto.seed("/dev/ecsguard/aws/seed-running.py");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (moto != null) {
-      moto.close();
-    }
+    moto.server().seed("/dev/ecsguard/aws/seed-running.py");
   }
 
   private static ScanResult scan(URI endpoint) {
@@ -57,7 +49,7 @@ class RunningRevisionsTest {
 
   /** Scans through an endpoint that records what each DescribeTaskDefinition asked for. */
   private static ScanResult scanRecording(List<String> described) throws IOException {
-    try (FaultyEndpoint recording = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint recording = new FaultyEndpoint(moto.server().endpoint())) {
       recording.rewrite(
           "DescribeTaskDefinition",
           body -> {
@@ -89,7 +81,7 @@ class RunningRevisionsTest {
 
   @Test
   void aRunningRevisionThatCannotBeReadIsUnknownNamingTheCallAndTheScanGoesOn() throws IOException {
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       // A revision AWS cannot find: it answers ClientException, as for one not found.
       faulty.rewrite("DescribeTaskDefinition", body -> body.replace("web:1", "web:99"));
       ScanResult result = scan(faulty.endpoint());

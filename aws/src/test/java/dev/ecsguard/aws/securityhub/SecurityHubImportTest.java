@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.aws.scan.AwsScan;
 import dev.ecsguard.aws.session.AwsOptions;
 import dev.ecsguard.aws.session.AwsSession;
@@ -22,9 +22,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.securityhub.SecurityHubClient;
 import software.amazon.awssdk.services.securityhub.model.AwsSecurityFinding;
 
@@ -38,21 +38,13 @@ class SecurityHubImportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UPDATE = "PATCH /findings/batchupdate";
   private static final String CALLER = "123456789012";
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
   private static List<String> members;
 
   @BeforeAll
   static void seed() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    members = List.of(moto.seed("/dev/ecsguard/aws/seed-accounts.py").split(" "));
-    moto.seed("/dev/ecsguard/aws/seed-region.py", members.get(0), "eu-west-1");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (moto != null) {
-      moto.close();
-    }
+    members = List.of(moto.server().seed("/dev/ecsguard/aws/seed-accounts.py").split(" "));
+    moto.server().seed("/dev/ecsguard/aws/seed-region.py", members.get(0), "eu-west-1");
   }
 
   private static AwsOptions options(URI endpoint) {
@@ -82,7 +74,7 @@ class SecurityHubImportTest {
                         "the batch job needs it",
                         null,
                         ".ecsguard.yml:3")))
-            .input(new AwsScan(options(moto.endpoint()), null))
+            .input(new AwsScan(options(moto.server().endpoint()), null))
             .build());
   }
 
@@ -90,8 +82,8 @@ class SecurityHubImportTest {
   private static List<AwsSecurityFinding> held(String account, String region) {
     AwsOptions options =
         account.equals(CALLER)
-            ? new AwsOptions(null, List.of(), List.of(), false, "r", 1, moto.endpoint(), 1)
-            : options(moto.endpoint());
+            ? new AwsOptions(null, List.of(), List.of(), false, "r", 1, moto.server().endpoint(), 1)
+            : options(moto.server().endpoint());
     try (AwsSession session = new AwsSession(options)) {
       AwsSession.Account reached =
           session.accounts(new ScanResult()).stream()
@@ -133,7 +125,7 @@ class SecurityHubImportTest {
             "arn:aws:ecs:us-east-1:%1$s:task-definition/app-%1$s:1 true".formatted(members.get(1)));
     List<JsonNode> updates = new CopyOnWriteArrayList<>();
     SecurityHubImport.Outcome outcome;
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.standIn(UPDATE, request -> processedAll(request, updates));
       outcome = SecurityHubImport.send(result, options(faulty.endpoint()));
     }
@@ -182,7 +174,8 @@ class SecurityHubImportTest {
                     new ByteArrayInputStream(privileged.getBytes(StandardCharsets.UTF_8)),
                     "task.json")
                 .build());
-    SecurityHubImport.Outcome outcome = SecurityHubImport.send(files, options(moto.endpoint()));
+    SecurityHubImport.Outcome outcome =
+        SecurityHubImport.send(files, options(moto.server().endpoint()));
     assertThat(outcome.complete()).as(String.valueOf(outcome.error())).isTrue();
     assertThat(outcome.imported()).isEqualTo(1);
     assertThat(outcome.updated()).isZero();
@@ -197,7 +190,7 @@ class SecurityHubImportTest {
   @Test
   void aDeniedImportInOneRegionIsAnErrorAndTheOtherPlacesAreStillImported() throws IOException {
     SecurityHubImport.Outcome outcome;
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.standIn(UPDATE, request -> processedAll(request, new CopyOnWriteArrayList<>()));
       faulty.fail("POST /findings/import", "eu-west-1", 403, "AccessDeniedException");
       outcome = SecurityHubImport.send(liveScan(), options(faulty.endpoint()));
@@ -214,7 +207,7 @@ class SecurityHubImportTest {
   void suppressedFindingsSecurityHubLeavesUnprocessedAreRefusedAndMotoLacksTheCall()
       throws IOException {
     SecurityHubImport.Outcome outcome;
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       faulty.standIn(
           UPDATE,
           request -> {
@@ -246,7 +239,7 @@ class SecurityHubImportTest {
     assertThat(outcome.complete()).isFalse();
 
     SecurityHubImport.Outcome straightToMoto =
-        SecurityHubImport.send(liveScan(), options(moto.endpoint()));
+        SecurityHubImport.send(liveScan(), options(moto.server().endpoint()));
     assertThat(straightToMoto.imported()).isEqualTo(3);
     assertThat(straightToMoto.error())
         .startsWith("securityhub:BatchUpdateFindings failed")

@@ -3,7 +3,7 @@ package dev.ecsguard.aws.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.aws.scan.AwsScan;
 import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
@@ -13,30 +13,22 @@ import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Many accounts: roles given one by one, and an organization's active accounts. */
 class AccountsTest {
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
   private static List<String> members;
 
   @BeforeAll
   static void seed() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    members = List.of(moto.seed("/dev/ecsguard/aws/seed-accounts.py").split(" "));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (moto != null) {
-      moto.close();
-    }
+    members = List.of(moto.server().seed("/dev/ecsguard/aws/seed-accounts.py").split(" "));
   }
 
   private static ScanResult scan(List<String> roles, boolean organization) {
-    return scan(roles, organization, moto.endpoint());
+    return scan(roles, organization, moto.server().endpoint());
   }
 
   private static ScanResult scan(List<String> roles, boolean organization, URI endpoint) {
@@ -91,7 +83,7 @@ class AccountsTest {
 
   @Test
   void anOrganizationListingWhoseTokenComesBackAgainReachesNoAccount() throws IOException {
-    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.endpoint())) {
+    try (FaultyEndpoint faulty = new FaultyEndpoint(moto.server().endpoint())) {
       // Every answer hands back the same token, and every call asks for the first page again (moto
       // checks its tokens).
       faulty.answer(
@@ -113,7 +105,8 @@ class AccountsTest {
   void withoutRegionsGivenEachAccountIsReachedInTheRegionsEc2SaysAreEnabled() {
     try (AwsSession session =
         new AwsSession(
-            new AwsOptions(null, List.of(), List.of(), false, "r", 1, moto.endpoint(), 1))) {
+            new AwsOptions(
+                null, List.of(), List.of(), false, "r", 1, moto.server().endpoint(), 1))) {
       ScanResult errors = new ScanResult();
       List<String> regions =
           session.targets(errors).stream().map(AwsSession.Target::region).toList();

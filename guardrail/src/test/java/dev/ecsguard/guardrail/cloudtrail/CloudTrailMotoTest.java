@@ -8,19 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.guardrail.AwsAccess;
 import dev.ecsguard.guardrail.EventHandler;
 import dev.ecsguard.guardrail.GuardrailContext;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The CloudTrail handler against moto: the resource described rather than read from the event, the
@@ -29,29 +27,15 @@ import org.junit.jupiter.api.Test;
 class CloudTrailMotoTest {
   private static final String SCRIPT = "/dev/ecsguard/guardrail/cloudtrail/moto.py";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.asDefaultEndpoint();
   private AwsAccess aws;
   private String topic;
 
-  @BeforeAll
-  static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    System.setProperty("aws.endpointUrl", moto.endpoint().toString());
-  }
-
-  @AfterAll
-  static void stop() {
-    System.clearProperty("aws.endpointUrl");
-    if (moto != null) {
-      moto.close();
-    }
-  }
-
   @BeforeEach
   void seed() throws Exception {
-    moto.reset();
-    moto.seed(SCRIPT, "register", SECRET);
-    topic = moto.seed(SCRIPT, "topic");
+    moto.server().reset();
+    moto.server().seed(SCRIPT, "register", SECRET);
+    topic = moto.server().seed(SCRIPT, "topic");
     aws = AwsAccess.open(null, "us-east-1");
   }
 
@@ -72,11 +56,11 @@ class CloudTrailMotoTest {
   }
 
   private JsonNode securityHub() throws Exception {
-    return JSON.readTree(moto.seed(SCRIPT, "findings"));
+    return JSON.readTree(moto.server().seed(SCRIPT, "findings"));
   }
 
   private JsonNode messages() throws Exception {
-    return JSON.readTree(moto.seed(SCRIPT, "messages"));
+    return JSON.readTree(moto.server().seed(SCRIPT, "messages"));
   }
 
   @Test
@@ -126,7 +110,7 @@ class CloudTrailMotoTest {
 
   @Test
   void aNewServiceIsJudgedWithTheRevisionItRuns() throws Exception {
-    moto.seed(SCRIPT, "service");
+    moto.server().seed(SCRIPT, "service");
 
     EventHandler.Response response = handle(event("create-service.json"));
 
@@ -143,7 +127,7 @@ class CloudTrailMotoTest {
 
   @Test
   void taskSetsClustersAndCapacityProvidersAreDescribed() throws Exception {
-    moto.seed(SCRIPT, "others");
+    moto.server().seed(SCRIPT, "others");
 
     JsonNode taskSet = handle(event("create-task-set-truncated.json")).body();
     assertThat(taskSet.path("findings").findValuesAsText("resourceType"))
@@ -177,7 +161,7 @@ class CloudTrailMotoTest {
 
   @Test
   void aResourceGoneSinceTheCallIsSaidAndNothingIsSent() throws Exception {
-    moto.seed(SCRIPT, "cluster");
+    moto.server().seed(SCRIPT, "cluster");
 
     EventHandler.Response response = handle(event("create-service.json"));
 

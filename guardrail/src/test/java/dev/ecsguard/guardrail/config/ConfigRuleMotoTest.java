@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ecsguard.aws.FaultyEndpoint;
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.config.Configuration;
 import dev.ecsguard.guardrail.AwsAccess;
 import dev.ecsguard.guardrail.EventHandler.Response;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Config rule's AWS calls against moto in server mode. moto's Config records no ECS resource,
@@ -48,18 +49,18 @@ class ConfigRuleMotoTest {
           "managedTerminationProtection": "DISABLED"}}], "failures": []}
       """;
 
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
   private static FaultyEndpoint endpoint;
   private static String memberCluster;
   private final List<String> putEvaluations = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    endpoint = new FaultyEndpoint(moto.endpoint());
+    endpoint = new FaultyEndpoint(moto.server().endpoint());
     System.setProperty("aws.endpointUrl", endpoint.endpoint().toString());
     memberCluster =
-        moto.seed("/dev/ecsguard/guardrail/config/seed-config.py", SECRET, String.valueOf(BULK));
+        moto.server()
+            .seed("/dev/ecsguard/guardrail/config/seed-config.py", SECRET, String.valueOf(BULK));
   }
 
   @AfterAll
@@ -67,9 +68,6 @@ class ConfigRuleMotoTest {
     System.clearProperty("aws.endpointUrl");
     if (endpoint != null) {
       endpoint.close();
-    }
-    if (moto != null) {
-      moto.close();
     }
   }
 

@@ -3,7 +3,7 @@ package dev.ecsguard.guardrail.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ecsguard.aws.MotoServer;
+import dev.ecsguard.aws.MotoExtension;
 import dev.ecsguard.guardrail.AwsAccess;
 import dev.ecsguard.guardrail.GuardrailException;
 import java.io.IOException;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Parameter;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
@@ -41,7 +42,7 @@ class StackDeployerTest {
           "UpdateStack",
           "DeleteStack");
 
-  private static MotoServer moto;
+  @RegisterExtension static final MotoExtension moto = MotoExtension.started();
   private static RecordingProxy proxy;
 
   private AwsAccess aws;
@@ -50,8 +51,7 @@ class StackDeployerTest {
 
   @BeforeAll
   static void start() throws IOException, InterruptedException {
-    moto = MotoServer.startWithTestCredentials();
-    proxy = new RecordingProxy(moto.endpoint());
+    proxy = new RecordingProxy(moto.server().endpoint());
     System.setProperty("aws.endpointUrl", proxy.endpoint().toString());
   }
 
@@ -61,15 +61,12 @@ class StackDeployerTest {
     if (proxy != null) {
       proxy.close();
     }
-    if (moto != null) {
-      moto.close();
-    }
   }
 
   @BeforeEach
   void open() throws Exception {
-    moto.reset();
-    moto.seed("/dev/ecsguard/guardrail/deploy/seed-code.py");
+    moto.server().reset();
+    moto.server().seed("/dev/ecsguard/guardrail/deploy/seed-code.py");
     aws = AwsAccess.open(null, "us-east-1");
     cloudFormation = aws.client(CloudFormationClient.builder());
     proxy.clear();
