@@ -18,6 +18,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,6 +113,26 @@ class RunReleaseScriptTest {
   }
 
   @Test
+  void theVersionIsTheEnvironmentsElseTheCheckoutsPomVersion() throws Exception {
+    Result given = run(Map.of("ECSGUARD_VERSION", "v9.8.7", "ECSGUARD_PRINT_VERSION", "1"));
+    assertThat(given.out()).isEqualTo("9.8.7\n");
+
+    String pom = Files.readString(Path.of("..", "pom.xml"));
+    Matcher own =
+        Pattern.compile("<artifactId>ecsguard-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
+    assertThat(own.find()).isTrue();
+    String checkout = own.group(1);
+    Result fromPom = run(Map.of("ECSGUARD_PRINT_VERSION", "1"));
+    if (checkout.endsWith("-SNAPSHOT")) { // between releases
+      assertThat(fromPom.exitCode()).isEqualTo(2);
+      assertThat(fromPom.err()).contains("'" + checkout + "' is not a released version");
+    } else { // a release's commit
+      assertThat(fromPom.out()).isEqualTo(checkout + "\n");
+    }
+  }
+
+  @Test
   void aJavaOlderThan21IsRefused() throws Exception {
     Path oldJava = Files.createDirectories(dir.resolve("jdk-17").resolve("bin"));
     Files.writeString(oldJava.getParent().resolve("release"), "JAVA_VERSION=\"17.0.15\"\n");
@@ -135,6 +157,7 @@ class RunReleaseScriptTest {
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().put("ECSGUARD_RELEASE_URL", releases.toUri().toString());
     builder.environment().put("ECSGUARD_CACHE", cache.toString());
+    builder.environment().remove("ECSGUARD_VERSION");
     builder.environment().putAll(environment);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
