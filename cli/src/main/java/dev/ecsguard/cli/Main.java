@@ -5,6 +5,7 @@ import dev.ecsguard.secrets.Credentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -230,11 +232,34 @@ public final class Main implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The version and commit the build wrote in ecsguard's jar (none when run from classes). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
       String version = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"ecsguard " + (version == null ? "development build" : version)};
+      return new String[] {line(version, version == null ? null : commit())};
+    }
+
+    /** The manifest's SCM-Revision of the jar Main was loaded from; none if it cannot be read. */
+    private static String commit() {
+      try (JarFile jar =
+          new JarFile(
+              Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                  .toFile())) {
+        return jar.getManifest().getMainAttributes().getValue("SCM-Revision");
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        return null; // the version alone says enough
+      }
+    }
+
+    static String line(String version, String commit) {
+      if (version == null) {
+        return "ecsguard development build";
+      }
+      String sha = commit == null ? "" : commit.strip();
+      return "ecsguard "
+          + version
+          + (sha.isEmpty() ? "" : " (commit " + sha.substring(0, Math.min(12, sha.length())) + ")");
     }
   }
 }

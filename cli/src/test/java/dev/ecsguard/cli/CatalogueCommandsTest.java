@@ -81,4 +81,12 @@ class CatalogueCommandsTest {
   void versionIsPrinted() {
     assertThat(Run.of("--version").out()).startsWith("ecsguard ");
   }
+
+  @Test
+  void versionNamesTheBuildsVersionAndCommit() {
+    assertThat(Main.Version.line(null, null)).isEqualTo("ecsguard development build");
+    assertThat(Main.Version.line("0.2.0-SNAPSHOT", "")).isEqualTo("ecsguard 0.2.0-SNAPSHOT");
+    assertThat(Main.Version.line("0.2.0", "0123456789abcdef0123456789abcdef01234567"))
+        .isEqualTo("ecsguard 0.2.0 (commit 0123456789ab)");
+  }
 }
