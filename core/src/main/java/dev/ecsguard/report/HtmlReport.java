@@ -98,7 +98,18 @@ public final class HtmlReport implements Report {
       List<String> inputs,
       int inputCount,
       int moreInputs,
-      String standards) {}
+      String standards) {
+    /** {@code 11 files, 25 resources}; {@code 1 account-region, 1 resource}. */
+    public String counted() {
+      return inputCount
+          + " "
+          + TextReport.plural(inputCount, live ? "account-region" : "file")
+          + ", "
+          + resources
+          + " "
+          + TextReport.plural(resources, "resource");
+    }
+  }
 
   /** A count with its CSS class: {@code sev-critical}, {@code st-failed}. */
   public record Count(String label, String css, int count) {}

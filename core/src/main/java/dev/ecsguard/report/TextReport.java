@@ -184,7 +184,7 @@ public final class TextReport implements Report {
     }
   }
 
-  private static String plural(int count, String word) {
+  static String plural(int count, String word) {
     return count == 1 ? word : word + "s";
   }
 
