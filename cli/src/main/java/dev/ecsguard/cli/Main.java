@@ -76,6 +76,12 @@ public final class Main implements Runnable {
   private static final Set<String> STANDALONE =
       Set.of("scan", "controls", "explain", "fix", "apply", "rollback", "guardrail");
 
+  /**
+   * Set by the launcher's run that trains the JVM's class cache: every command is built, so that
+   * the cache holds the classes of all of them, not only of the one that run uses.
+   */
+  static final String TRAINING_PROPERTY = "ecsguard.training";
+
   /** Runs the command line and returns the exit code; never calls {@link System#exit}. */
   public static int run(String[] args, Context context) {
     // picocli looks for Groovy's Closure class unless told not to: a class the class path does not
@@ -83,11 +89,9 @@ public final class Main implements Runnable {
     System.setProperty("picocli.disable.closures", "true");
     Main main = new Main();
     String invoked = invokedSubcommand(args);
-    CommandLine line =
-        commandLine(
-            main,
-            context,
-            invoked != null && STANDALONE.contains(invoked) ? List.of(invoked) : SUBCOMMANDS);
+    boolean alone =
+        invoked != null && STANDALONE.contains(invoked) && !Boolean.getBoolean(TRAINING_PROPERTY);
+    CommandLine line = commandLine(main, context, alone ? List.of(invoked) : SUBCOMMANDS);
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // An unexpected exception's message may quote what it read: credential formats are
