@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,37 +49,51 @@ public final class Main implements Runnable {
             new Context(
                 System.in, out, err, System.getenv(), stdoutIsTerminal(), stderrIsTerminal()));
     out.flush();
-    System.exit(code);
+    err.flush();
+    // Not System.exit: it sets up the JDK's logging for Runtime.exit's debug log (about 10 ms of
+    // CPU), with a service lookup that opens every jar on the class path, the AWS SDK's 24,000
+    // entries too (25 ms more). Both streams are flushed, and ecsguard registers no shutdown hook.
+    Runtime.getRuntime().halt(code);
   }
+
+  /** The subcommands, in the order help lists them. */
+  private static final List<String> SUBCOMMANDS =
+      List.of(
+          "help",
+          "scan",
+          "controls",
+          "explain",
+          "fix",
+          "apply",
+          "rollback",
+          "guardrail",
+          "completion",
+          "man");
+
+  /**
+   * The subcommands that never look at the others: run alone, they are built alone. Reading a
+   * command's annotations into picocli's model costs start-up time (the guardrail's even load
+   * Jackson and the AWS SDK); help, completion, man and errors see every command.
+   */
+  private static final Set<String> STANDALONE =
+      Set.of("scan", "controls", "explain", "fix", "apply", "rollback", "guardrail");
+
+  /**
+   * Set by the launcher's run that trains the JVM's class cache: every command is built, so that
+   * the cache holds the classes of all of them, not only of the one that run uses.
+   */
+  static final String TRAINING_PROPERTY = "ecsguard.training";
 
   /** Runs the command line and returns the exit code; never calls {@link System#exit}. */
   public static int run(String[] args, Context context) {
+    // picocli looks for Groovy's Closure class unless told not to: a class the class path does not
+    // hold is looked for in every jar on it, and opening the AWS SDK's costs about 25 ms of CPU.
+    System.setProperty("picocli.disable.closures", "true");
     Main main = new Main();
-    CommandLine line = new CommandLine(main);
-    line.addSubcommand(new CommandLine.HelpCommand());
-    line.addSubcommand(new ScanCommand(context, main));
-    line.addSubcommand(new ControlsCommand(context));
-    line.addSubcommand(new ExplainCommand(context));
-    line.addSubcommand(new FixCommand(context));
-    line.addSubcommand(new ApplyCommand(context, main));
-    line.addSubcommand(new RollbackCommand(context, main));
-    line.addSubcommand(
-        new CommandLine(new GuardrailCommand())
-            .addSubcommand(new GuardrailInvokeCommand(context))
-            .addSubcommand(new GuardrailPolicyCommand(context))
-            .addSubcommand(new GuardrailDeployCommand(context)));
-    line.addSubcommand(new CompletionCommand(context));
-    line.addSubcommand(new ManCommand(context));
-    EnvironmentDefaults environmentDefaults = new EnvironmentDefaults(context.environment());
-    line.setDefaultValueProvider(environmentDefaults); // after the subcommands: it reaches them all
-    line.setHelpFactory(SpaceWrappedHelp::new); // likewise
-    line.setOut(context.out());
-    line.setErr(context.err());
-    line.setCaseInsensitiveEnumValuesAllowed(true);
-    // picocli would read arguments from @FILE and echo what it read in errors: @.env would print
-    // secrets.
-    line.setExpandAtFiles(false);
-    line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
+    String invoked = invokedSubcommand(args);
+    boolean alone =
+        invoked != null && STANDALONE.contains(invoked) && !Boolean.getBoolean(TRAINING_PROPERTY);
+    CommandLine line = commandLine(main, context, alone ? List.of(invoked) : SUBCOMMANDS);
     line.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           // An unexpected exception's message may quote what it read: credential formats are
@@ -93,25 +108,21 @@ public final class Main implements Runnable {
         (e, args2) -> {
           PrintWriter err = e.getCommandLine().getErr();
           String[] given =
-              Stream.concat(Arrays.stream(args2), environmentDefaults.values())
+              Stream.concat(
+                      Arrays.stream(args2), new EnvironmentDefaults(context.environment()).values())
                   .toArray(String[]::new);
-          err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), given, line)));
+          // Every command's names, as in a full build, whichever were built.
+          CommandLine every =
+              line.getSubcommands().size() == SUBCOMMANDS.size()
+                  ? line
+                  : commandLine(new Main(), context, SUBCOMMANDS);
+          err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), given, every)));
           // The candidates are the command's own names ("Did you mean: scan?"), never what was
           // typed.
           CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
           err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.ERROR.code();
         });
-    line.getCommandSpec().usageMessage().footer(exitCodeHelp());
-    line.getSubcommands()
-        .values()
-        .forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
-    line.getSubcommands()
-        .get("scan")
-        .getCommandSpec()
-        .usageMessage()
-        .description(ScanCommand.description())
-        .footer(ScanCommand.formatHelp() + exitCodeHelp());
     int code;
     try {
       code = line.execute(args);
@@ -139,6 +150,70 @@ public final class Main implements Runnable {
       code = ExitCode.ERROR.code();
     }
     return code;
+  }
+
+  /**
+   * The name of the subcommand {@code args} run, or null: the first argument after the options
+   * every command has ({@code --debug}); an option of ecsguard's own before it (--help) stands for
+   * none.
+   */
+  private static String invokedSubcommand(String[] args) {
+    for (String arg : args) {
+      if (!arg.equals("--debug")) {
+        return arg;
+      }
+    }
+    return null;
+  }
+
+  /** ecsguard's command line with the subcommands {@code names}, configured as it runs. */
+  private static CommandLine commandLine(Main main, Context context, List<String> names) {
+    CommandLine line = new CommandLine(main);
+    for (String name : names) {
+      line.addSubcommand(subcommand(name, main, context));
+    }
+    // After the subcommands: these reach them all.
+    line.setDefaultValueProvider(new EnvironmentDefaults(context.environment()));
+    line.setHelpFactory(SpaceWrappedHelp::new);
+    line.setOut(context.out());
+    line.setErr(context.err());
+    line.setCaseInsensitiveEnumValuesAllowed(true);
+    // picocli would read arguments from @FILE and echo what it read in errors: @.env would print
+    // secrets.
+    line.setExpandAtFiles(false);
+    line.setExitCodeExceptionMapper(e -> ExitCode.ERROR.code());
+    line.getCommandSpec().usageMessage().footer(exitCodeHelp());
+    line.getSubcommands()
+        .values()
+        .forEach(sub -> sub.getCommandSpec().usageMessage().footer(exitCodeHelp()));
+    CommandLine scan = line.getSubcommands().get("scan");
+    if (scan != null) {
+      scan.getCommandSpec()
+          .usageMessage()
+          .description(ScanCommand.description())
+          .footer(ScanCommand.formatHelp() + exitCodeHelp());
+    }
+    return line;
+  }
+
+  private static Object subcommand(String name, Main main, Context context) {
+    return switch (name) {
+      case "help" -> new CommandLine.HelpCommand();
+      case "scan" -> new ScanCommand(context, main);
+      case "controls" -> new ControlsCommand(context);
+      case "explain" -> new ExplainCommand(context);
+      case "fix" -> new FixCommand(context);
+      case "apply" -> new ApplyCommand(context, main);
+      case "rollback" -> new RollbackCommand(context, main);
+      case "guardrail" ->
+          new CommandLine(new GuardrailCommand())
+              .addSubcommand(new GuardrailInvokeCommand(context))
+              .addSubcommand(new GuardrailPolicyCommand(context))
+              .addSubcommand(new GuardrailDeployCommand(context));
+      case "completion" -> new CompletionCommand(context);
+      case "man" -> new ManCommand(context);
+      default -> throw new IllegalArgumentException(name);
+    };
   }
 
   /**

@@ -41,6 +41,15 @@ class UsageErrorsTest {
   }
 
   @Test
+  void aCommandBuiltAloneHidesValuesAsTheWholeTreeDoes() {
+    // Main.run builds scan alone; a value that is another command's name is one of ecsguard's own
+    // words, shown as it was when every command was built.
+    assertThat(usageError("scan", "--format", "man", ".").err()).contains("unknown format man");
+    assertThat(usageError("--debug", "scan", "--format", "x" + SECRET, ".").err())
+        .contains("unknown format");
+  }
+
+  @Test
   void aNameValueOptionWithoutANameIsRefusedUnshown() {
     assertThat(usageError("scan", "--tf-var", "=" + SECRET, ".").err())
         .contains("--tf-var needs NAME=VALUE");

@@ -1,7 +1,5 @@
 package dev.ecsguard.engine;
 
-import java.time.LocalDate;
-
 /** The engine's entry point: what the {@code scan} command runs, and what a Java program calls. */
 public final class Engine {
   private Engine() {}
@@ -16,7 +14,7 @@ public final class Engine {
   public static ScanResult scan(ScanRequest request) {
     ScanResult result =
         new ScanResult(request.selection(), request.baseline(), request.configuration());
-    LocalDate today = request.today() != null ? request.today() : LocalDate.now();
+    Today today = request.today() != null ? Today.of(request.today()) : Today.current();
     ScanListener listener =
         new Suppressing(request.suppressions(), request.baseline(), today, result);
     Scanner scanner =

@@ -298,7 +298,7 @@ final class Linking {
   }
 
   /** The end of one call: the latest revision of each family reported, the others noted. */
-  void finishCall(ScanListener listener, java.time.LocalDate today) {
+  void finishCall(ScanListener listener, Today today) {
     if (partOfScan) {
       judgePending();
     }
@@ -337,7 +337,7 @@ final class Linking {
    * those of one account and region in the order read, the account-regions in the order of their
    * labels (a live scan reads them at once). Everything kept is then let go.
    */
-  void finish(ScanListener listener, java.time.LocalDate today) {
+  void finish(ScanListener listener, Today today) {
     finishCall(listener, today);
     List<Held> workloads;
     synchronized (shared) {
@@ -374,9 +374,8 @@ final class Linking {
     }
   }
 
-  private static ScanListener wrap(
-      List<Suppression> inline, java.time.LocalDate today, ScanListener listener) {
-    return inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
+  private static ScanListener wrap(List<Suppression> inline, Today today, ScanListener listener) {
+    return inline.isEmpty() ? listener : new Suppressing(inline, Baseline.none(), today, listener);
   }
 
   /** Task definitions of different accounts and regions (a live scan's labels) never link. */

@@ -53,7 +53,7 @@ public final class Scanner {
   private final Map<InputFormat, InputReader.OfDirectory> directoryReaders =
       new EnumMap<>(InputFormat.class);
   private final InputLimits limits;
-  private final LocalDate today;
+  private final Today today;
   private final Exclusions exclusions;
   private final List<Map<String, String>> maskedMessages; // by selection entry
   private final Linking.Plan linked;
@@ -72,7 +72,7 @@ public final class Scanner {
       InputLimits limits,
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables) {
-    this(selection, limits, cfnParameters, tfVariables, LocalDate.now());
+    this(selection, limits, cfnParameters, tfVariables, Today.current(), Exclusions.NONE);
   }
 
   /** As above; {@code today}: the day the inputs' inline suppressions are judged on (expiry). */
@@ -92,6 +92,16 @@ public final class Scanner {
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables,
       LocalDate today,
+      Exclusions exclusions) {
+    this(selection, limits, cfnParameters, tfVariables, Today.of(today), exclusions);
+  }
+
+  Scanner(
+      Selection selection,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      Map<String, String> tfVariables,
+      Today today,
       Exclusions exclusions) {
     this.today = today;
     this.exclusions = exclusions;
@@ -457,7 +467,8 @@ public final class Scanner {
       target = linking.hold(taskDefinition, labels, inline);
     }
     if (target == null) {
-      target = inline.isEmpty() ? listener : new Suppressing(inline, today, listener);
+      target =
+          inline.isEmpty() ? listener : new Suppressing(inline, Baseline.none(), today, listener);
     }
     List<Selection.Entry> entries = selection.entries();
     Finding[] found =

@@ -16,7 +16,7 @@ import java.util.Set;
 public final class Suppressing implements ScanListener {
   private final List<Suppression> suppressions;
   private final Baseline baseline;
-  private final LocalDate today;
+  private final Today today;
   private final ScanListener next;
   private final Set<Suppression> expiredNoted = new HashSet<>();
 
@@ -27,6 +27,10 @@ public final class Suppressing implements ScanListener {
   /** As above, findings in {@code baseline} marked as accepted too. */
   public Suppressing(
       List<Suppression> suppressions, Baseline baseline, LocalDate today, ScanListener next) {
+    this(suppressions, baseline, Today.of(today), next);
+  }
+
+  Suppressing(List<Suppression> suppressions, Baseline baseline, Today today, ScanListener next) {
     this.suppressions = List.copyOf(suppressions);
     this.baseline = baseline;
     this.today = today;
@@ -40,7 +44,7 @@ public final class Suppressing implements ScanListener {
         if (!suppression.covers(finding)) {
           continue;
         }
-        if (suppression.expiredOn(today)) {
+        if (suppression.expires() != null && suppression.expiredOn(today.get())) {
           if (expiredNoted.add(suppression)) {
             next.note(
                 new Note(
