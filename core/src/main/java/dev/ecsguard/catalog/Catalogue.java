@@ -34,7 +34,9 @@ import dev.ecsguard.control.Control;
 import dev.ecsguard.control.Remedy;
 import dev.ecsguard.model.ResourceType;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Every control ecsguard has, one line each; a fixable control gives its remedy. */
 public final class Catalogue {
@@ -82,12 +84,20 @@ public final class Catalogue {
       Comparator.comparingInt(Catalogue::position).thenComparing(Comparator.naturalOrder());
 
   private static int position(String id) {
-    for (int i = 0; i < CONTROLS.size(); i++) {
-      if (CONTROLS.get(i).info().id().equals(id)) {
-        return i;
+    return Positions.OF_ID.getOrDefault(id, CONTROLS.size());
+  }
+
+  /** Each control's index in {@link #CONTROLS}: reports sort hundreds of thousands of findings. */
+  private static final class Positions {
+    static final Map<String, Integer> OF_ID = positions();
+
+    private static Map<String, Integer> positions() {
+      Map<String, Integer> positions = new HashMap<>();
+      for (int i = 0; i < CONTROLS.size(); i++) {
+        positions.put(CONTROLS.get(i).info().id(), i);
       }
+      return positions;
     }
-    return CONTROLS.size();
   }
 
   /**
