@@ -62,12 +62,36 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   private static final int MAX_INSTANCES = 999;
   // Module calls nest a few levels in real configurations; deeper is a mistake or an attack.
   static final int MAX_MODULE_DEPTH = 32;
-  // Registry modules that hold no resources in any version, only locals and outputs: one not
-  // downloaded leaves its outputs unknown but hides no ECS resource. cloudposse's modules call
-  // cloudposse/label/null for names and tags (module "this" in context.tf) several times each,
-  // and cloudposse/ecs-container-definition/aws builds a container definition's JSON.
-  private static final Set<String> WITHOUT_RESOURCES =
-      Set.of("cloudposse/label/null", "cloudposse/ecs-container-definition/aws");
+  // Registry modules that hold no ECS resource, so that one not downloaded leaves its outputs
+  // unknown but hides nothing a control judges. cloudposse/label/null and
+  // cloudposse/ecs-container-definition/aws hold no resources at all (cloudposse's modules call the
+  // first for names and tags several times each; the second builds a container definition's JSON).
+  // terraform-aws-modules' modules below, submodules (//modules/...) included, held no aws_ecs_*
+  // resource in any of their files when read on 2026-12-06, and call only each other; real
+  // configurations call them beside the ECS module, and each one not downloaded hid 25 UNKNOWN
+  // findings of a resource that cannot exist.
+  private static final Set<String> WITHOUT_ECS_RESOURCES =
+      Set.of(
+          "cloudposse/label/null",
+          "cloudposse/ecs-container-definition/aws",
+          "terraform-aws-modules/acm/aws",
+          "terraform-aws-modules/alb/aws",
+          "terraform-aws-modules/autoscaling/aws",
+          "terraform-aws-modules/cloudwatch/aws",
+          "terraform-aws-modules/dynamodb-table/aws",
+          "terraform-aws-modules/ecr/aws",
+          "terraform-aws-modules/efs/aws",
+          "terraform-aws-modules/eks/aws",
+          "terraform-aws-modules/iam/aws",
+          "terraform-aws-modules/kms/aws",
+          "terraform-aws-modules/lambda/aws",
+          "terraform-aws-modules/rds/aws",
+          "terraform-aws-modules/route53/aws",
+          "terraform-aws-modules/s3-bucket/aws",
+          "terraform-aws-modules/security-group/aws",
+          "terraform-aws-modules/sns/aws",
+          "terraform-aws-modules/sqs/aws",
+          "terraform-aws-modules/vpc/aws");
   // Module instances one root may make (for_each of for_each…), so that none multiplies without
   // end.
   static final int MAX_MODULE_INSTANCES = 10_000;
@@ -593,12 +617,12 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         }
       } else {
         String dir = run.downloaded().get(childKey);
-        if (dir == null && WITHOUT_RESOURCES.contains(registryName(source))) {
+        if (dir == null && WITHOUT_ECS_RESOURCES.contains(registryName(source))) {
           String why =
               callAddress
                   + ": the module "
                   + source
-                  + " (it holds no resources) is not downloaded, so its outputs are not known; run"
+                  + " (it holds no ECS resources) is not downloaded, so its outputs are not known; run"
                   + " terraform init in "
                   + run.rootDirectory
                   + ", or scan the plan JSON (terraform show -json)";
@@ -713,9 +737,12 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       return new Expansion(children, value, null);
     }
 
-    /** A public registry source as namespace/name/provider, lower case. */
+    /** NAMESPACE/NAME/PROVIDER of a registry source, without its host and submodule path. */
     private static String registryName(String source) {
-      return source.toLowerCase(Locale.ROOT).replaceFirst("^registry\\.terraform\\.io/", "");
+      return source
+          .toLowerCase(Locale.ROOT)
+          .replaceFirst("^registry\\.terraform\\.io/", "")
+          .replaceFirst("//.*$", "");
     }
 
     private Expansion missing(TerraformModule.Call call, String why, Where at) {

@@ -138,6 +138,40 @@ class TerraformModulesTest {
   }
 
   @Test
+  void aRegistryModuleKnownToHoldNoEcsResourceIsOnlyANoteEvenItsSubmodules() throws IOException {
+    write(
+        "main.tf",
+        """
+        module "vpc" {
+          source = "registry.terraform.io/terraform-aws-modules/vpc/aws"
+        }
+        module "endpoints" {
+          source = "terraform-aws-modules/vpc/aws//modules/vpc-endpoints"
+          vpc_id = module.vpc.vpc_id
+        }
+        module "service" {
+          source = "terraform-aws-modules/ecs/aws//modules/service"
+        }
+        """);
+    ScanResult result = scan(tree);
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("module.vpc: the module")
+                    .contains("(it holds no ECS resources) is not downloaded"))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("module.endpoints: the module")
+                    .contains("(it holds no ECS resources) is not downloaded"));
+    // The ECS module's submodule may hold anything: it stands UNKNOWN; the others stand for
+    // nothing.
+    assertThat(result.findings()).extracting(Finding::resourceId).containsOnly("module.service");
+  }
+
+  @Test
   void downloadedModulesAreFoundThroughModulesJsonWithNestedAddresses() throws IOException {
     write(
         "main.tf",
@@ -372,7 +406,7 @@ class TerraformModulesTest {
         .extracting(Note::message)
         .singleElement()
         .asString()
-        .contains("module.this: the module cloudposse/label/null (it holds no resources)")
+        .contains("module.this: the module cloudposse/label/null (it holds no ECS resources)")
         .contains("terraform init");
   }
 
