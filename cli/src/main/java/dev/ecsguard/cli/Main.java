@@ -119,7 +119,9 @@ public final class Main implements Runnable {
           err.println("ecsguard: " + Printable.escape(withoutValues(e.getMessage(), given, every)));
           // The candidates are the command's own names ("Did you mean: scan?"), never what was
           // typed.
-          CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+          if (!suggestNear(e, err)) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+          }
           err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCode.ERROR.code();
         });
@@ -299,6 +301,35 @@ public final class Main implements Runnable {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * For an unknown option or command, the command's own names within a couple of typing slips of
+   * it, if any: picocli's suggestions, by shared letter pairs, miss swapped letters ({@code
+   * --fial-on}) and offer {@code rollback} for {@code sacn}. Returns whether it printed any.
+   */
+  private static boolean suggestNear(CommandLine.ParameterException e, PrintWriter err) {
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || unmatched.getUnmatched().isEmpty()) {
+      return false;
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+    boolean option = typed.startsWith("-");
+    List<String> near =
+        Typos.near(typed, option ? command.optionsMap().keySet() : command.subcommands().keySet());
+    if (near.isEmpty()) {
+      return false;
+    }
+    err.println(
+        option
+            ? "Possible solutions: " + String.join(", ", near)
+            : "Did you mean: "
+                + near.stream()
+                    .map(name -> command.qualifiedName() + " " + name)
+                    .collect(Collectors.joining(" or "))
+                + "?");
+    return true;
   }
 
   /** Bare {@code ecsguard}: the usage, as {@code ecsguard help} prints it. */

@@ -78,6 +78,10 @@ class UsageErrorsTest {
   void aMistypedCommandOrOptionGetsSuggestionsFromTheCommandsOwnNames() {
     assertThat(usageError("scna", SECRET).err()).contains("Did you mean: ecsguard scan?");
     assertThat(usageError("scan", "--formt", SECRET, ".").err()).contains("--format");
+    // Swapped letters share too few letter pairs for picocli's own suggestions.
+    Run swapped = usageError("scan", "--fial-on", "high", ".");
+    assertThat(swapped.err()).contains("Possible solutions: --fail-on").doesNotContain("high");
+    assertThat(usageError("sacn", ".").err()).contains("Did you mean: ecsguard scan?");
   }
 
   @Test
