@@ -28,6 +28,7 @@ public final class ObjectNode extends Node {
   // clear is not a member, known without a scan (most lookups of a model's optional fields, and
   // every new member's check for a repeated key).
   private long hashBits;
+  private boolean namesIgnoringCase;
 
   ObjectNode(Document document, Node parent, String key, int index, int line, int column) {
     super(document, parent, key, index, line, column);
@@ -118,8 +119,29 @@ public final class ObjectNode extends Node {
 
   /** The member's value, or null when absent. */
   public Node get(String name) {
-    int at = find(name);
+    int at = lookup(name);
     return at < 0 ? null : values[at];
+  }
+
+  /**
+   * Has {@link #get} and {@link #has} find a member whose name differs from the one asked for in
+   * case only, where the exact one is absent: as Go's JSON decoding matches a struct's fields, and
+   * so as AWS's Terraform provider reads container_definitions ({@code "Privileged": true} works).
+   */
+  public void matchNamesIgnoringCase() {
+    namesIgnoringCase = true;
+  }
+
+  private int lookup(String name) {
+    int at = find(name);
+    if (at < 0 && namesIgnoringCase) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
+          return i;
+        }
+      }
+    }
+    return at;
   }
 
   /** The member names, in document order: a copy, so members may change while it is read. */
@@ -128,7 +150,7 @@ public final class ObjectNode extends Node {
   }
 
   public boolean has(String name) {
-    return find(name) >= 0;
+    return lookup(name) >= 0;
   }
 
   @Override

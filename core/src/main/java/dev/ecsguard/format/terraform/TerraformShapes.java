@@ -23,6 +23,8 @@ import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +34,9 @@ import java.util.regex.Pattern;
  * them.
  */
 final class TerraformShapes {
+  /** A container definition's maps of the user's own keys, lower case. */
+  private static final Set<String> USER_MAPS = Set.of("dockerlabels", "options", "driveropts");
+
   private static final TerraformAttributes.Resource TASK =
       TerraformAttributes.Resource.TASK_DEFINITION;
   private static final TerraformAttributes.Field VOLUMES = TASK.field("volumes");
@@ -133,6 +138,7 @@ final class TerraformShapes {
   private Value<List<ContainerDefinition>> containers(ObjectNode values) {
     String[] path = TASK.path("containerDefinitions");
     if (values.get(path[0]) instanceof ArrayNode list) {
+      namesAsTheProviderDecodes(list);
       return Value.known(
           list.elements().stream().map(ResourceShapes.API::container).toList(), list);
     }
@@ -151,9 +157,29 @@ final class TerraformShapes {
       return Value.unknown(
           "container_definitions is " + embedded.root().kind() + ", expected a JSON array", host);
     }
+    namesAsTheProviderDecodes(array);
     List<ContainerDefinition> containers = new ArrayList<>(array.size());
     array.elements().forEach(element -> containers.add(ResourceShapes.API.container(element)));
     return Value.known(containers, host);
+  }
+
+  /**
+   * The provider decodes container_definitions with Go's JSON decoding into the SDK's types, which
+   * matches a field's name in any case ({@code "Privileged": true} and {@code
+   * readOnlyRootFilesystem} work as the API's own names); the user's own maps (Docker labels, log
+   * driver options) keep their keys as written.
+   */
+  private static void namesAsTheProviderDecodes(Node node) {
+    if (node instanceof ObjectNode object) {
+      object.matchNamesIgnoringCase();
+      for (String name : object.names()) {
+        if (!USER_MAPS.contains(name.toLowerCase(Locale.ROOT))) {
+          namesAsTheProviderDecodes(object.get(name));
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.elements().forEach(TerraformShapes::namesAsTheProviderDecodes);
+    }
   }
 
   private static Volume volume(Node node) {

@@ -166,6 +166,42 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void containerDefinitionFieldsAreMatchedInAnyCaseAsTheProviderDecodesThem() throws IOException {
+    // Go's JSON decoding, which the provider uses, matches "Privileged" and readOnlyRootFilesystem
+    // to the SDK's fields; Docker labels are the user's own keys, kept as written.
+    write(
+        "main.tf",
+        """
+        resource "aws_ecs_task_definition" "pascal" {
+          family                = "pascal"
+          container_definitions = jsonencode([{
+            Name                   = "app"
+            Privileged             = true
+            readOnlyRootFilesystem = true
+            USER                   = "1000"
+            DockerLabels           = { Privileged = "false" }
+          }])
+        }
+        resource "aws_ecs_task_definition" "string" {
+          family                = "string"
+          container_definitions = "[{\\"Name\\": \\"app\\", \\"Privileged\\": true}]"
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4", "ECS.5", "ECS.20");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(
+            finding -> finding.resourceId() + " " + finding.control().id() + " " + finding.status())
+        .containsExactlyInAnyOrder(
+            "aws_ecs_task_definition.pascal ECS.4 FAILED",
+            "aws_ecs_task_definition.pascal ECS.5 PASSED",
+            "aws_ecs_task_definition.pascal ECS.20 PASSED",
+            "aws_ecs_task_definition.string ECS.4 FAILED",
+            "aws_ecs_task_definition.string ECS.5 FAILED",
+            "aws_ecs_task_definition.string ECS.20 FAILED");
+  }
+
+  @Test
   void dynamicBlocksAndProviderDefaultTagsThatAreUnknownMakeTheirControlsUnknown()
       throws IOException {
     write(
