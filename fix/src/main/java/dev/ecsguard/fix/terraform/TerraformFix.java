@@ -67,6 +67,9 @@ import java.util.stream.StreamSupport;
  * module is scanned with the suggested text in place of the file.
  */
 public final class TerraformFix {
+  /** A container definition's maps of the user's own keys, in any case. */
+  private static final Set<String> USER_MAPS = Set.of("dockerLabels", "options", "driverOpts");
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final InputLimits LIMITS = InputLimits.DEFAULT;
@@ -367,12 +370,48 @@ public final class TerraformFix {
   }
 
   /**
+   * Whether the containers name their fields as the API does, starting lower case: the provider
+   * also reads {@code Privileged} (Go's JSON decoding ignores case), and so does the scan, but the
+   * remedies write the API's names, which would stand beside the user's.
+   */
+  private static boolean apiCased(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      for (var members = object.fields(); members.hasNext(); ) {
+        var member = members.next();
+        String name = member.getKey();
+        if (!name.isEmpty() && Character.isUpperCase(name.charAt(0))) {
+          return false;
+        }
+        if (!USER_MAPS.contains(name) && !apiCased(member.getValue())) {
+          return false;
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (JsonNode element : array) {
+        if (!apiCased(element)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private JsonNode otherwiseCased(String address) {
+    instructions.add(
+        address
+            + ": container_definitions names its fields in another case than the API's"
+            + " (Privileged for privileged), which the provider accepts; ecsguard suggests no edit"
+            + " for its containers: change them as the findings say");
+    return NODES.arrayNode();
+  }
+
+  /**
    * container_definitions as the API's list: jsonencode gives it as a value, a string holds it as
    * JSON.
    */
   private JsonNode containers(String address, JsonNode given) {
     if (given instanceof ArrayNode list) {
-      return list;
+      return apiCased(list) ? list : otherwiseCased(address);
     }
     String problem;
     if (given == null || given.isNull()) {
@@ -381,7 +420,7 @@ public final class TerraformFix {
       try {
         JsonNode parsed = JSON.readTree(given.asText());
         if (parsed instanceof ArrayNode list) {
-          return list;
+          return apiCased(list) ? list : otherwiseCased(address);
         }
         problem = "is not a JSON array";
       } catch (JsonProcessingException e) {

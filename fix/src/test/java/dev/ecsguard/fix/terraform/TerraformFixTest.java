@@ -96,6 +96,30 @@ class TerraformFixTest {
    * strategy is Fargate to both.
    */
   @Test
+  void containersNamedInAnotherCaseGetStepsNotEditsBesideTheirOwnNames() throws Exception {
+    // The provider reads Privileged as privileged; an edit writing privileged beside it would
+    // leave two names for one field.
+    FixResult result =
+        fix(
+            """
+            resource "aws_ecs_task_definition" "api" {
+              family = "api"
+              container_definitions = jsonencode([
+                { Name = "api", Image = "nginx:1.27", Privileged = true },
+              ])
+              tags = { team = "a" }
+            }
+            """,
+            DEFAULTS);
+    assertThat(result.diff()).isEmpty();
+    assertThat(result.instructions())
+        .anySatisfy(
+            step ->
+                assertThat(step)
+                    .contains("container_definitions names its fields in another case"));
+  }
+
+  @Test
   void theFixSeesEveryFieldTheScanReads() throws Exception {
     FixResult result =
         fixTwice(
