@@ -9,11 +9,13 @@ import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinitionLink;
 import dev.ecsguard.model.Unreadable;
 import dev.ecsguard.model.Value;
+import dev.ecsguard.tree.ArrayNode;
 import dev.ecsguard.tree.Document;
 import dev.ecsguard.tree.Node;
 import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.ScalarNode;
 import dev.ecsguard.tree.UnresolvedNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +25,9 @@ import java.util.Map;
  * template and the parameter values given allow.
  */
 public final class CloudFormationReader implements InputReader.OfFile {
+  /** Misnamed properties a note names; the rest it counts. */
+  private static final int MISNAMED_SHOWN = 5;
+
   private static final ResourceShapes SHAPES = new ResourceShapes(CloudFormationNames.SPELLING);
   private static final String CDK_PATH = "aws:cdk:path";
 
@@ -130,6 +135,28 @@ public final class CloudFormationReader implements InputReader.OfFile {
     return true;
   }
 
+  /**
+   * Every ECS property name of CloudFormation starts upper case (the API's camelCase name, upper
+   * cased); a lower-case one is a misspelling CloudFormation refuses. The members of the user's own
+   * maps (log options, Docker labels) are not property names.
+   */
+  private static void lowerCaseNames(Node node, String path, List<String> found) {
+    if (node instanceof ObjectNode object) {
+      for (String name : object.names()) {
+        String at = path.isEmpty() ? name : path + "." + name;
+        if (!name.isEmpty() && Character.isLowerCase(name.charAt(0))) {
+          found.add(at);
+        } else if (!CloudFormationNames.FREE_FORM.contains(name)) {
+          lowerCaseNames(object.get(name), at, found);
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        lowerCaseNames(array.elements().get(i), path + "[" + i + "]", found);
+      }
+    }
+  }
+
   private static boolean read(
       String logicalId,
       ObjectNode resource,
@@ -189,6 +216,20 @@ public final class CloudFormationReader implements InputReader.OfFile {
                   : "resolve to nothing")
               + "; not checked");
       return true;
+    }
+    List<String> misnamed = new ArrayList<>();
+    lowerCaseNames(values, "", misnamed);
+    if (!misnamed.isEmpty()) {
+      sink.note(
+          resource,
+          logicalId
+              + ": "
+              + String.join(", ", misnamed.subList(0, Math.min(MISNAMED_SHOWN, misnamed.size())))
+              + (misnamed.size() > MISNAMED_SHOWN
+                  ? " and " + (misnamed.size() - MISNAMED_SHOWN) + " more"
+                  : "")
+              + ": CloudFormation's property names start upper case (Privileged, not privileged),"
+              + " so it refuses this template; ecsguard reads such a property as absent");
     }
     Resource model =
         switch (type) {

@@ -145,6 +145,29 @@ class CloudFormationReaderTest {
   }
 
   @Test
+  void propertyNamesStartingLowerCaseAreNotedOutsideTheUsersOwnMaps() {
+    String template =
+        """
+        Resources:
+          Td:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  privileged: true
+                  DockerLabels: {team: a}
+                  LogConfiguration: {LogDriver: awslogs, Options: {awslogs-group: g}}
+        """;
+    ScanResult result = scan(template, Map.of(), "ECS.4");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "Td: ContainerDefinitions[0].privileged: CloudFormation's property names start upper"
+                + " case (Privileged, not privileged), so it refuses this template; ecsguard reads"
+                + " such a property as absent");
+  }
+
+  @Test
   void parameterValuesTheTemplateCannotUseAreNoted() {
     String template =
         "Parameters:\n  Env: {Type: String, Default: prod, AllowedValues: [prod, dev]}\n"
