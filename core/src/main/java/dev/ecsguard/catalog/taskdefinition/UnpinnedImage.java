@@ -42,7 +42,7 @@ public final class UnpinnedImage extends Control<TaskDefinition> {
     boolean partlyKnown = false;
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> image = container.image();
-      String ending = image.isUnknown() ? image.knownEnding() : null;
+      String ending = image.knownEnding(); // set only on an unknown image
       if (!image.isKnown() && !decidedByEnding(ending)) {
         decision.unknownIf(container.label(), image);
         continue;
