@@ -95,9 +95,9 @@ class HtmlReportTest {
         .isEqualTo("true");
     assertThat(js("document.getElementById('n').textContent").asText())
         .as("FAILED findings at first")
-        .matches("33 of \\d+ findings");
+        .matches("34 of \\d+ findings");
     assertThat(js("document.getElementById('headline').textContent").asText())
-        .isEqualTo("ecsguard: 33 FAILED");
+        .isEqualTo("ecsguard: 34 FAILED");
     assertThat(js("document.querySelector('#score svg') !== null").asBoolean()).isTrue();
     assertThat(js("document.querySelectorAll('#heatmap rect').length").asInt()).isPositive();
     assertThat(js("document.getElementById('version').textContent").asText()).isNotBlank();
@@ -214,10 +214,10 @@ class HtmlReportTest {
     assertThat(js("document.getElementById('headline').textContent").asText())
         .isEqualTo("ecsguard: no FAILED findings");
     assertThat(js("document.getElementById('suppressed-note').textContent").asText())
-        .contains("33 suppressed findings (33 by the baseline), not counted above");
+        .contains("34 suppressed findings (34 by the baseline), not counted above");
     assertThat(js("document.querySelector('.card.st-failed b').textContent").asText())
         .isEqualTo("0");
-    assertThat(column(0)).hasSize(33).allMatch(status -> status.equals("FAILED baseline"));
+    assertThat(column(0)).hasSize(34).allMatch(status -> status.equals("FAILED baseline"));
     assertThat(js("document.querySelector('.badge').title").asText())
         .contains("already there when the baseline was made");
     assertThat(js("document.querySelectorAll('#score svg').length").asInt())

@@ -143,7 +143,7 @@ public final class Fields {
   /** An array's element, as {@link #at} finds the end of a path. */
   private static Object element(Node element) {
     if (element instanceof UnresolvedNode unresolved) {
-      return Value.unknown(unresolved.reason(), unresolved);
+      return unknown(unresolved);
     }
     return isUnset(element) ? Value.absent(element) : element;
   }
@@ -188,9 +188,14 @@ public final class Fields {
   /** What a step from {@code current} finds: {@code next}, or the value it decides. */
   private static Object found(Node current, Node next) {
     if (next instanceof UnresolvedNode unresolved) {
-      return Value.unknown(unresolved.reason(), unresolved);
+      return unknown(unresolved);
     }
     return isUnset(next) ? Value.absent(current) : next;
+  }
+
+  /** The value an unresolved node stands for, with the text it is known to end with. */
+  public static <T> Value<T> unknown(UnresolvedNode unresolved) {
+    return Value.unknown(unresolved.reason(), unresolved, unresolved.knownEnding());
   }
 
   /**

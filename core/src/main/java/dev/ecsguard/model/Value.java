@@ -22,26 +22,42 @@ public final class Value<T> {
   private final T value;
   private final String reason;
   private final Origin origin;
+  private final String knownEnding;
 
-  private Value(State state, T value, String reason, Origin origin) {
+  private Value(State state, T value, String reason, Origin origin, String knownEnding) {
     this.state = state;
     this.value = value;
     this.reason = reason;
     this.origin = Objects.requireNonNull(origin, "origin");
+    this.knownEnding = knownEnding;
   }
 
   public static <T> Value<T> known(T value, Origin origin) {
-    return new Value<>(State.KNOWN, Objects.requireNonNull(value, "value"), null, origin);
+    return new Value<>(State.KNOWN, Objects.requireNonNull(value, "value"), null, origin, null);
   }
 
   /** Not set (absent, null or empty); {@code where} is the element that would hold it. */
   public static <T> Value<T> absent(Origin where) {
-    return new Value<>(State.ABSENT, null, null, where);
+    return new Value<>(State.ABSENT, null, null, where, null);
   }
 
   /** Cannot be known; {@code reason} says why in words that never quote the value itself. */
   public static <T> Value<T> unknown(String reason, Origin origin) {
-    return new Value<>(State.UNKNOWN, null, Objects.requireNonNull(reason, "reason"), origin);
+    return unknown(reason, origin, null);
+  }
+
+  /**
+   * Unknown text of which the end is known: {@code knownEnding} is the literal text it ends with
+   * ({@code ":latest"} of {@code "${repo}:latest"}), or null (or empty) when nothing of it is
+   * known.
+   */
+  public static <T> Value<T> unknown(String reason, Origin origin, String knownEnding) {
+    return new Value<>(
+        State.UNKNOWN,
+        null,
+        Objects.requireNonNull(reason, "reason"),
+        origin,
+        knownEnding == null || knownEnding.isEmpty() ? null : knownEnding);
   }
 
   public boolean isKnown() {
@@ -74,6 +90,14 @@ public final class Value<T> {
     return reason;
   }
 
+  /**
+   * The literal text an unknown text value is known to end with, or null: set only where the format
+   * knows it; a mapped value has none, as the mapping need not keep the text's end.
+   */
+  public String knownEnding() {
+    return knownEnding;
+  }
+
   /** The value itself, or the element that would hold it when absent. */
   public Origin origin() {
     return origin;
@@ -82,7 +106,7 @@ public final class Value<T> {
   public <U> Value<U> map(Function<? super T, ? extends U> mapping) {
     return state == State.KNOWN
         ? Value.known(mapping.apply(value), origin)
-        : new Value<>(state, null, reason, origin);
+        : new Value<>(state, null, reason, origin, null);
   }
 
   /** True when known and equal to {@code expected}. */

@@ -18,7 +18,8 @@ public final class ArrayNode extends Node {
   /** Sets element {@code index}, which must exist, to a value that is not known. */
   public void markUnresolved(int index, String reason) {
     elements.set(
-        index, new UnresolvedNode(document(), this, null, index, line(), column(), reason, null));
+        index,
+        new UnresolvedNode(document(), this, null, index, line(), column(), reason, null, null));
   }
 
   public List<Node> elements() {

@@ -105,7 +105,13 @@ public abstract sealed class Node implements Origin
   /** As above, with what it refers to ({@link UnresolvedNode#reference()}; null for nothing). */
   public static UnresolvedNode newUnresolved(
       Node parent, String key, Node at, String reason, String reference) {
-    return newUnresolved(parent, key, at.line, at.column, reason, reference);
+    return newUnresolved(parent, key, at.line, at.column, reason, reference, null);
+  }
+
+  /** As above, with the text it is known to end with ({@link UnresolvedNode#knownEnding()}). */
+  public static UnresolvedNode newUnresolved(
+      Node parent, String key, Node at, String reason, String reference, String knownEnding) {
+    return newUnresolved(parent, key, at.line, at.column, reason, reference, knownEnding);
   }
 
   /**
@@ -138,6 +144,18 @@ public abstract sealed class Node implements Origin
 
   public static UnresolvedNode newUnresolved(
       Node parent, String key, int line, int column, String reason, String reference) {
+    return newUnresolved(parent, key, line, column, reason, reference, null);
+  }
+
+  /** As above, with the text it is known to end with ({@link UnresolvedNode#knownEnding()}). */
+  public static UnresolvedNode newUnresolved(
+      Node parent,
+      String key,
+      int line,
+      int column,
+      String reason,
+      String reference,
+      String knownEnding) {
     return place(
         new UnresolvedNode(
             parent.document,
@@ -147,7 +165,8 @@ public abstract sealed class Node implements Origin
             line,
             column,
             reason,
-            reference));
+            reference,
+            knownEnding));
   }
 
   /** The root object of a new document named {@code name}, for trees built from another syntax. */

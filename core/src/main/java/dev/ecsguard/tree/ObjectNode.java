@@ -114,7 +114,9 @@ public final class ObjectNode extends Node {
 
   /** As above, with what it refers to ({@link UnresolvedNode#reference()}). */
   public void markUnresolved(String name, String reason, String reference) {
-    put(name, new UnresolvedNode(document(), this, name, -1, line(), column(), reason, reference));
+    put(
+        name,
+        new UnresolvedNode(document(), this, name, -1, line(), column(), reason, reference, null));
   }
 
   /** The member's value, or null when absent. */

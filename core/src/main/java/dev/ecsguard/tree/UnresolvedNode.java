@@ -8,6 +8,7 @@ package dev.ecsguard.tree;
 public final class UnresolvedNode extends Node {
   private final String reason;
   private final String reference;
+  private final String knownEnding;
 
   UnresolvedNode(
       Document document,
@@ -17,10 +18,12 @@ public final class UnresolvedNode extends Node {
       int line,
       int column,
       String reason,
-      String reference) {
+      String reference,
+      String knownEnding) {
     super(document, parent, key, index, line, column);
     this.reason = reason;
     this.reference = reference;
+    this.knownEnding = knownEnding == null || knownEnding.isEmpty() ? null : knownEnding;
   }
 
   /** Why the value is not known, naming the field or expression; never the value itself. */
@@ -36,6 +39,14 @@ public final class UnresolvedNode extends Node {
    */
   public String reference() {
     return reference;
+  }
+
+  /**
+   * The literal text the value is known to end with, where it is text built around unresolved parts
+   * ({@code ":latest"} of CloudFormation's {@code !Sub "${Repo}:latest"}); null when none is known.
+   */
+  public String knownEnding() {
+    return knownEnding;
   }
 
   @Override

@@ -355,7 +355,8 @@ final class YamlTreeBuilder {
               unresolved.line(),
               unresolved.column(),
               unresolved.reason(),
-              unresolved.reference());
+              unresolved.reference(),
+              unresolved.knownEnding());
     };
   }
 

@@ -90,12 +90,20 @@ public final class HclValues {
    * (try() then takes its next argument, can() is false) rather than know it later. {@code
    * reference}: the managed resource's attribute it is the value of ({@code
    * aws_iam_role.task.arn}), so that two such values can be told equal or different; null for any
-   * other.
+   * other. {@code knownEnding}: the literal text a string is known to end with ({@code ":latest"}
+   * of {@code "${aws_ecr_repository.app.repository_url}:latest"}), or null.
    */
-  public record Unknown(String reason, Where where, boolean error, String reference) implements V {
+  public record Unknown(
+      String reason, Where where, boolean error, String reference, String knownEnding)
+      implements V {
     /** A value known only later, or not evaluated by ecsguard: no error. */
     public Unknown(String reason, Where where) {
-      this(reason, where, false, null);
+      this(reason, where, false, null, null);
+    }
+
+    /** As the canonical constructor, nothing of its text known. */
+    public Unknown(String reason, Where where, boolean error, String reference) {
+      this(reason, where, error, reference, null);
     }
 
     /** An expression Terraform refuses. */
@@ -103,9 +111,17 @@ public final class HclValues {
       return new Unknown(reason, where, true, null);
     }
 
-    /** The same unknown (the same reference), saying {@code reason} at {@code where}. */
+    /**
+     * The same unknown (the same reference), saying {@code reason} at {@code where}; what it ends
+     * with is dropped, as an operation on it (a function, an operator) need not keep it.
+     */
     Unknown with(String reason, Where where) {
       return new Unknown(reason, where, error, reference);
+    }
+
+    /** The same unknown, all of it (its known ending too), shown at {@code where}. */
+    Unknown at(Where where) {
+      return new Unknown(reason, where, error, reference, knownEnding);
     }
   }
 
@@ -329,7 +345,7 @@ public final class HclValues {
       case Scalar scalar -> new Scalar(scalar.type(), scalar.text(), where);
       case ListV list -> new ListV(list.items(), where);
       case ObjectV object -> new ObjectV(object.members(), where);
-      case Unknown unknown -> unknown.with(unknown.reason(), where);
+      case Unknown unknown -> unknown.at(where);
     };
   }
 
@@ -348,15 +364,33 @@ public final class HclValues {
           "a string template with %{...} directives is not evaluated by ecsguard", where);
     }
     List<V> values = new ArrayList<>();
+    Unknown firstUnknown = null;
+    StringBuilder ending = new StringBuilder(); // the literal text after the last unknown part
     for (Expression part : template.parts()) {
       V value = evaluate(part, file, scope);
       if (value instanceof Unknown unknown) {
-        // "${x}" is x itself; "arn-${x}" is another value
-        return template.parts().size() == 1
-            ? unknown.with(unknown.reason(), where)
-            : new Unknown(unknown.reason(), where, unknown.error(), null);
+        if (template.parts().size() == 1) {
+          return unknown.at(where); // "${x}" is x itself
+        }
+        if (unknown.error()) {
+          return unknownTemplate(firstUnknown != null ? firstUnknown : unknown, null, where);
+        }
+        firstUnknown = firstUnknown != null ? firstUnknown : unknown;
+        ending.setLength(0);
+        ending.append(unknown.knownEnding() != null ? unknown.knownEnding() : "");
+      } else if (firstUnknown != null) {
+        if (!(value instanceof Scalar scalar) || scalar.text() == null) {
+          return unknownTemplate(firstUnknown, null, where);
+        }
+        ending.append(scalar.text());
+        if (ending.length() > MAX_TEXT) {
+          return unknownTemplate(firstUnknown, null, where);
+        }
       }
       values.add(value);
+    }
+    if (firstUnknown != null) {
+      return unknownTemplate(firstUnknown, ending.toString(), where);
     }
     if (values.stream().anyMatch(value -> !(value instanceof Scalar))) {
       return encodedList(template.parts(), values, where);
@@ -374,6 +408,20 @@ public final class HclValues {
       }
     }
     return new Scalar(Scalar.Type.STRING, text.toString(), where);
+  }
+
+  /**
+   * A template {@code "arn-${x}"} with an unknown part: another value than that part (no
+   * reference), its reason and error the first unknown part's; {@code knownEnding} the text after
+   * the last.
+   */
+  private static Unknown unknownTemplate(Unknown first, String knownEnding, Where where) {
+    return new Unknown(
+        first.reason(),
+        where,
+        first.error(),
+        null,
+        knownEnding == null || knownEnding.isEmpty() ? null : knownEnding);
   }
 
   /**

@@ -208,7 +208,10 @@ class HclSpecTest {
         object.members().forEach((name, member) -> node.set(name, json(member)));
         yield node;
       }
-      case Unknown unknown -> NODES.objectNode().put("unknown", unknown.reason());
+      case Unknown unknown -> {
+        ObjectNode node = NODES.objectNode().put("unknown", unknown.reason());
+        yield unknown.knownEnding() == null ? node : node.put("knownEnding", unknown.knownEnding());
+      }
     };
   }
 

@@ -39,18 +39,32 @@ public final class UnpinnedImage extends Control<TaskDefinition> {
   protected Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     boolean requireDigest = parameters.flag("requireDigest");
     Decision decision = new Decision(taskDefinition.origin());
+    boolean partlyKnown = false;
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> image = container.image();
-      decision.unknownIf(container.label(), image);
-      String problem = image.isKnown() ? problem(image.get(), requireDigest) : null;
+      String ending = image.knownEnding(); // set only on an unknown image
+      if (!image.isKnown() && !decidedByEnding(ending)) {
+        decision.unknownIf(container.label(), image);
+        continue;
+      }
+      partlyKnown |= !image.isKnown();
+      String problem =
+          image.isKnown()
+              ? problem(image.get(), requireDigest)
+              : problemOfEnding(ending, requireDigest);
       if (problem != null) {
-        decision.fail(
-            container.label(),
-            image.origin(),
-            "runs the image \"" + image.get() + "\", " + problem);
+        String shown =
+            image.isKnown()
+                ? "the image \"" + image.get() + "\""
+                : "an image ending \"" + ending + "\" (the rest known at deployment)";
+        decision.fail(container.label(), image.origin(), "runs " + shown + ", " + problem);
       }
     }
-    return decision.verdict("Every container's image is pinned to a version.");
+    return decision.verdict(
+        partlyKnown
+            ? "Every container's image is pinned to a version (by the tag or digest its known end"
+                + " shows, where the rest is known at deployment)."
+            : "Every container's image is pinned to a version.");
   }
 
   /**
@@ -70,6 +84,31 @@ public final class UnpinnedImage extends Control<TaskDefinition> {
       return "which has no tag, so it means latest";
     }
     return tag.equalsIgnoreCase("latest") ? "whose tag latest moves with every push" : null;
+  }
+
+  /**
+   * Whether an image of which only the end {@code ending} is known is decided by it: it shows a
+   * digest, a tag (the text after a colon with no slash after it), or the whole last path segment
+   * (after a slash), which then has no tag and so no digest either.
+   */
+  static boolean decidedByEnding(String ending) {
+    return ending != null
+        && (ending.contains("@") || tagOfEnding(ending) != null || ending.contains("/"));
+  }
+
+  /** As {@link #problem}, for an image of which only the end {@code ending} is known. */
+  static String problemOfEnding(String ending, boolean requireDigest) {
+    if (ending.contains("@")) {
+      return null;
+    }
+    String tag = tagOfEnding(ending);
+    return problem(tag != null ? "image:" + tag : "image", requireDigest);
+  }
+
+  /** The tag an image ending in {@code ending} has when the ending shows it, or null. */
+  private static String tagOfEnding(String ending) {
+    int colon = ending.lastIndexOf(':');
+    return colon >= 0 && ending.indexOf('/', colon) < 0 ? ending.substring(colon + 1) : null;
   }
 
   /** The tag of an image without a digest, or null when it has none. */

@@ -119,7 +119,13 @@ final class CloudFormationFunctions {
             }
             case ScalarNode scalar -> Node.newScalar(parent, key, at, scalar.type(), scalar.text());
             case UnresolvedNode unresolved ->
-                Node.newUnresolved(parent, key, at, unresolved.reason(), unresolved.reference());
+                Node.newUnresolved(
+                    parent,
+                    key,
+                    at,
+                    unresolved.reason(),
+                    unresolved.reference(),
+                    unresolved.knownEnding());
           }
           return true;
         });
@@ -237,7 +243,8 @@ final class CloudFormationFunctions {
       return false;
     }
     if (value.isUnknown()) {
-      Node.newUnresolved(parent, key, at, value.reason(), computed.reference());
+      Node.newUnresolved(
+          parent, key, at, value.reason(), computed.reference(), value.knownEnding());
     } else if (value.get() instanceof List<?> items) {
       ArrayNode array = Node.newArray(parent, key, at);
       items.forEach(item -> Node.newScalar(array, null, at, ScalarNode.Type.STRING, (String) item));
@@ -519,12 +526,47 @@ final class CloudFormationFunctions {
       return Value.unknown("Fn::Join needs [delimiter, list]", at);
     }
     Value<String> delimiter = text(array.elements().get(0));
-    Value<List<String>> items = texts(array.elements().get(1));
+    Node list = array.elements().get(1);
+    if (delimiter.isKnown() && list instanceof ArrayNode literal) {
+      return joinLiteral(delimiter.get(), literal, at);
+    }
+    Value<List<String>> items = texts(list);
     if (delimiter.isUnknown() || !items.isKnown()) {
       return Value.unknown(
           "Fn::Join: " + (delimiter.isUnknown() ? delimiter.reason() : reason(items)), at);
     }
     return Value.known(String.join(delimiter.orElse(""), items.get()), at);
+  }
+
+  /**
+   * Fn::Join of a list written in the template: unknown when an item is, yet with the text after
+   * the last unknown item as its known ending ({@code [!Ref Repo, ":latest"]} ends with {@code
+   * :latest}).
+   */
+  private Value<String> joinLiteral(String delimiter, ArrayNode list, Node at) {
+    StringBuilder out = new StringBuilder();
+    String unknownReason = null;
+    boolean first = true;
+    for (Node element : list.elements()) {
+      Value<String> item = text(element);
+      if (item.isAbsent()) {
+        continue; // AWS::NoValue drops the item
+      }
+      if (!first) {
+        out.append(delimiter);
+      }
+      first = false;
+      if (item.isUnknown()) {
+        unknownReason = unknownReason != null ? unknownReason : item.reason();
+        out.setLength(0);
+        out.append(item.knownEnding() != null ? item.knownEnding() : "");
+      } else {
+        out.append(item.get());
+      }
+    }
+    return unknownReason != null
+        ? Value.unknown("Fn::Join: " + unknownReason, at, out.toString())
+        : Value.known(out.toString(), at);
   }
 
   private Value<List<String>> split(Node argument, Node at) {
@@ -564,7 +606,8 @@ final class CloudFormationFunctions {
       return Value.unknown("Fn::Sub needs a string, or [string, variables]", at);
     }
     String text = scalar.text();
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(); // after an unknown variable: the known ending only
+    String unknownReason = null;
     int from = 0;
     for (int open; (open = text.indexOf("${", from)) >= 0; ) {
       int close = text.indexOf('}', open);
@@ -593,17 +636,23 @@ final class CloudFormationFunctions {
                 : referred.map(String::valueOf);
       }
       if (!value.isKnown()) {
-        return Value.unknown(
-            "Fn::Sub ${"
-                + name
-                + "}: "
-                + (value.isUnknown() ? value.reason() : "resolves to nothing"),
-            at);
+        if (unknownReason == null) {
+          unknownReason =
+              "Fn::Sub ${"
+                  + name
+                  + "}: "
+                  + (value.isUnknown() ? value.reason() : "resolves to nothing");
+        }
+        out.setLength(0);
+        out.append(value.knownEnding() != null ? value.knownEnding() : "");
+        continue;
       }
       out.append(value.get());
     }
     out.append(text, from, text.length());
-    return Value.known(out.toString(), at);
+    return unknownReason != null
+        ? Value.unknown(unknownReason, at, out.toString())
+        : Value.known(out.toString(), at);
   }
 
   /** A value used as text: a scalar, or a function that gives one. */
@@ -637,7 +686,7 @@ final class CloudFormationFunctions {
           : Value.known(scalar.text(), node);
     }
     return node instanceof UnresolvedNode unresolved
-        ? Value.unknown(unresolved.reason(), node)
+        ? Fields.unknown(unresolved)
         : Value.unknown(Fields.dotted(node) + " is " + node.kind() + " where text is needed", node);
   }
 

@@ -229,7 +229,8 @@ final class ForEachLoops {
                   ? substitute(scalar.text(), bindings)
                   : scalar.text());
       case UnresolvedNode node ->
-          Node.newUnresolved(parent, key, value, node.reason(), node.reference());
+          Node.newUnresolved(
+              parent, key, value, node.reason(), node.reference(), node.knownEnding());
     }
   }
 

@@ -102,7 +102,13 @@ public final class HclBridge {
       }
       case Unknown unknown ->
           Node.newUnresolved(
-              parent, key, at.line(), at.column(), unknown.reason(), unknown.reference());
+              parent,
+              key,
+              at.line(),
+              at.column(),
+              unknown.reason(),
+              unknown.reference(),
+              unknown.knownEnding());
     }
   }
 

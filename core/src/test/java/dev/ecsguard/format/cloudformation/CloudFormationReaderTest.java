@@ -492,6 +492,45 @@ class CloudFormationReaderTest {
   }
 
   @Test
+  void aPartlyKnownImageIsJudgedByItsKnownEndingWhichMessagesShowMasked() {
+    String template =
+        """
+        Parameters:
+          Registry: {Type: String}
+        Resources:
+          TaskDef:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  Image: !Sub "${Registry}/AKIAZ3MHXQ4TPLWRN2QA/app"
+        """;
+    Finding finding = only(scan(template, Map.of(), "ECSG.7"));
+    assertThat(finding.status()).isEqualTo(Status.FAILED);
+    assertThat(finding.message())
+        .contains("an image ending \"/(value not shown)/app\" (the rest known at deployment)")
+        .contains("no tag")
+        .doesNotContain("AKIA");
+    Map<String, String> requireDigest = Map.of("ECSG.7.requireDigest", "true");
+    ScanResult digest =
+        Scans.text(
+            template.replace("/app\"", "/app@sha256:0d2f\""),
+            "stack.yaml",
+            requireDigest,
+            Map.of(),
+            "ECSG.7");
+    assertThat(only(digest).status()).isEqualTo(Status.PASSED);
+    ScanResult tag =
+        Scans.text(
+            template.replace("/app\"", "/app:1.2\""),
+            "stack.yaml",
+            requireDigest,
+            Map.of(),
+            "ECSG.7");
+    assertThat(only(tag).message()).contains("ending \"/(value not shown)/app:1.2\"", "no digest");
+  }
+
+  @Test
   void templatesWithoutEcsResourcesAreSaidToHoldNothingToCheck() {
     ScanResult result =
         Scans.text(
