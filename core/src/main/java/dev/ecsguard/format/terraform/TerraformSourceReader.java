@@ -870,16 +870,22 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     return files;
   }
 
-  /** terraform.tfvars, then *.auto.tfvars in name order, then the values given: later ones win. */
+  /**
+   * terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in name
+   * order, then the values given: later ones win, as Terraform loads them.
+   */
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();
     List<Path> files = new ArrayList<>();
     // Whatever it is, a tfvars file that exists is read as a file: a pipe or device is refused,
     // never waited on.
-    if (Files.exists(directory.resolve("terraform.tfvars"), LinkOption.NOFOLLOW_LINKS)) {
-      files.add(directory.resolve("terraform.tfvars"));
+    for (String name : List.of("terraform.tfvars", "terraform.tfvars.json")) {
+      if (Files.exists(directory.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        files.add(directory.resolve(name));
+      }
     }
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory, "*.auto.tfvars")) {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(directory, "*.auto.{tfvars,tfvars.json}")) {
       List<Path> auto = new ArrayList<>();
       entries.forEach(auto::add);
       auto.sort(null);
@@ -891,6 +897,17 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     }
     for (Path file : files) {
       try {
+        if (file.getFileName().toString().endsWith(".json")) {
+          if (documents.read(file, file.toString()).root() instanceof ObjectNode values) {
+            for (String name : values.names()) {
+              given.put(name, new Source(jsonValue(values.get(name)), file.toString()));
+            }
+          } else {
+            errors.accept(
+                new InputException(file.toString(), "a JSON variable file holds an object"));
+          }
+          continue;
+        }
         for (Item item : Hcl.parse(file.toString(), text(file), limits.maxNestingDepth())) {
           if (item instanceof Attribute attribute) {
             given.put(attribute.name(), new Source(attribute.value(), file.toString()));
@@ -905,6 +922,38 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     variables.forEach(
         (name, value) -> given.put(name, new Source(commandLineValue(value), "--tf-var " + name)));
     return given;
+  }
+
+  /**
+   * A value of a JSON variable file as the literal it stands for: Terraform takes its strings as
+   * they are, never as templates.
+   */
+  private static Hcl.Expression jsonValue(Node node) {
+    Hcl.Position at = new Hcl.Position(node.line(), node.column());
+    if (node instanceof ArrayNode array) {
+      return new Hcl.Tuple(
+          array.elements().stream().map(TerraformSourceReader::jsonValue).toList(), at, at);
+    }
+    if (node instanceof ObjectNode object) {
+      List<Hcl.Entry> entries = new ArrayList<>();
+      for (String name : object.names()) {
+        entries.add(
+            new Hcl.Entry(
+                new Hcl.Literal(Hcl.Literal.Kind.STRING, name, at),
+                jsonValue(object.get(name)),
+                at));
+      }
+      return new Hcl.ObjectValue(entries, at, at);
+    }
+    ScalarNode scalar = (ScalarNode) node;
+    Hcl.Literal.Kind kind =
+        switch (scalar.type()) {
+          case STRING -> Hcl.Literal.Kind.STRING;
+          case NUMBER -> Hcl.Literal.Kind.NUMBER;
+          case BOOLEAN -> Hcl.Literal.Kind.BOOL;
+          case NULL -> Hcl.Literal.Kind.NULL;
+        };
+    return new Hcl.Literal(kind, scalar.text(), at);
   }
 
   /**

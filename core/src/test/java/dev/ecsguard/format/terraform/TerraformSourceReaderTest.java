@@ -132,6 +132,34 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void jsonVariableFilesAreReadInTerraformsOrder() throws IOException {
+    write("variables.tf", "variable \"privileged\" {}\nvariable \"user\" {}\n");
+    write(
+        "main.tf",
+        """
+        resource "aws_ecs_task_definition" "app" {
+          family                = "app"
+          container_definitions = jsonencode([{ name = "app", privileged = var.privileged, user = var.user }])
+        }
+        """);
+    write("terraform.tfvars", "privileged = false\nuser = \"0\"\n");
+    // terraform.tfvars.json comes after terraform.tfvars; its strings are never templates
+    write("terraform.tfvars.json", "{\"privileged\": true, \"user\": \"${root}\"}");
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(only(scan(Map.of(), "ECS.20")).status()).isEqualTo(Status.PASSED);
+    // *.auto.tfvars and *.auto.tfvars.json come last, in name order
+    write("a.auto.tfvars.json", "{\"privileged\": false}");
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.PASSED);
+    write("b.auto.tfvars", "privileged = true\n");
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    write("c.auto.tfvars.json", "[true]");
+    assertThat(scan(Map.of(), "ECS.4").errors())
+        .singleElement()
+        .asString()
+        .contains("c.auto.tfvars.json", "a JSON variable file holds an object");
+  }
+
+  @Test
   void containerDefinitionsFromAHeredocAFileOrATemplateFileAreReadAsJson() throws IOException {
     write("containers.json", "[{\"name\": \"file\", \"privileged\": true}]");
     write("containers.json.tpl", "[{\"name\": \"${name}\", \"privileged\": ${privileged}}]");
