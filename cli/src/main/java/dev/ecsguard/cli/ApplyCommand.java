@@ -232,7 +232,7 @@ final class ApplyCommand implements Callable<Integer> {
       return ExitCode.ERROR.code();
     }
     boolean findingsLeft =
-        !plan.remaining().isEmpty() || outcome == null && !plan.changes().isEmpty();
+        !plan.remaining().isEmpty() || (outcome == null && !plan.changes().isEmpty());
     return findingsLeft ? ExitCode.FAILED.code() : ExitCode.OK.code();
   }
 }

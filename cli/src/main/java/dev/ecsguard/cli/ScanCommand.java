@@ -242,8 +242,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     if (!aws
         && (accounts.chooseAccounts()
-            || accounts.profile != null
-                && !securityHubImport)) { // --profile also serves --securityhub-import
+            || (accounts.profile != null
+                && !securityHubImport))) { // --profile also serves --securityhub-import
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }

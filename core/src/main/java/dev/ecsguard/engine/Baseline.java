@@ -77,7 +77,7 @@ public final class Baseline {
     }
     boolean listed =
         fingerprints.contains(finding.fingerprint(stablePaths))
-            || pathsAsGiven && fingerprints.contains(finding.fingerprint());
+            || (pathsAsGiven && fingerprints.contains(finding.fingerprint()));
     return listed ? suppression : null;
   }
 

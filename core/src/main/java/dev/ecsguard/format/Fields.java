@@ -55,7 +55,7 @@ public final class Fields {
     return read(
         at(object, path),
         node ->
-            node instanceof ScalarNode s && s.type() == ScalarNode.Type.BOOLEAN
+            (node instanceof ScalarNode s && s.type() == ScalarNode.Type.BOOLEAN)
                 ? Boolean.parseBoolean(s.text())
                 : null,
         "true or false");
@@ -87,11 +87,11 @@ public final class Fields {
     return read(
         at(object, path),
         node ->
-            node instanceof ScalarNode s
+            (node instanceof ScalarNode s
                     && (s.type() == ScalarNode.Type.BOOLEAN
-                        || s.type() == ScalarNode.Type.STRING
+                        || (s.type() == ScalarNode.Type.STRING
                             && (s.text().equalsIgnoreCase("true")
-                                || s.text().equalsIgnoreCase("false")))
+                                || s.text().equalsIgnoreCase("false")))))
                 ? s.text().equalsIgnoreCase("true")
                 : null,
         "true or false");
@@ -239,9 +239,9 @@ public final class Fields {
 
   private static boolean isUnset(Node node) {
     return node == null
-        || node instanceof ScalarNode scalar
+        || (node instanceof ScalarNode scalar
             && (scalar.type() == ScalarNode.Type.NULL
-                || scalar.type() == ScalarNode.Type.STRING && scalar.text().isEmpty());
+                || (scalar.type() == ScalarNode.Type.STRING && scalar.text().isEmpty())));
   }
 
   /**

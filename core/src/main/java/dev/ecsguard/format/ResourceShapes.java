@@ -202,7 +202,7 @@ public final class ResourceShapes {
    */
   private static Value<Kind> variableCredential(Value<String> name, Value<String> value) {
     if (value.isUnknown()) {
-      return name.isUnknown() || name.isKnown() && Credentials.namesCredential(name.get())
+      return name.isUnknown() || (name.isKnown() && Credentials.namesCredential(name.get()))
           ? Value.unknown(value.reason(), value.origin())
           : Value.absent(value.origin());
     }

@@ -186,8 +186,8 @@ public final class JunitReport implements Report {
                   if (c == 0x9
                       || c == 0xA
                       || c == 0xD
-                      || c >= 0x20 && c <= 0xD7FF
-                      || c >= 0xE000 && c <= 0xFFFD
+                      || (c >= 0x20 && c <= 0xD7FF)
+                      || (c >= 0xE000 && c <= 0xFFFD)
                       || c >= 0x10000) {
                     out.appendCodePoint(c);
                   }

@@ -36,10 +36,10 @@ public final class Printable {
 
   private static boolean unsafe(char c) {
     return c < 0x20
-        || c >= 0x7f && c < 0xa0
+        || (c >= 0x7f && c < 0xa0)
         || c == '\u2028'
         || c == '\u2029'
-        || c >= '\u202a' && c <= '\u202e'
-        || c >= '\u2066' && c <= '\u2069';
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 }

@@ -395,10 +395,10 @@ public final class Credentials {
             case 'g' ->
                 startsWithAny(text, at, "github_pat_", "glpat-")
                     // GitHub's gh?_ prefixes, not every "through" or "high"
-                    || at + 3 < length
+                    || (at + 3 < length
                         && text.charAt(at + 1) == 'h'
                         && "pousr".indexOf(text.charAt(at + 2)) >= 0
-                        && text.charAt(at + 3) == '_';
+                        && text.charAt(at + 3) == '_');
             // A JWT starts a token with "ey" (base64url of '{"'); "key" or "they" does not start
             // one.
             case 'e' ->
@@ -442,9 +442,9 @@ public final class Credentials {
   }
 
   private static boolean isBase64Url(char c) {
-    return c >= 'A' && c <= 'Z'
-        || c >= 'a' && c <= 'z'
-        || c >= '0' && c <= '9'
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || (c >= '0' && c <= '9')
         || c == '_'
         || c == '-';
   }
@@ -592,7 +592,7 @@ public final class Credentials {
         return Optional.of(Kind.LITERAL_SECRET);
       } else if (word.endsWith("token")) {
         return Optional.of(Kind.LITERAL_TOKEN);
-      } else if (word.endsWith("apikey") || word.endsWith("api") && keyFollows) {
+      } else if (word.endsWith("apikey") || (word.endsWith("api") && keyFollows)) {
         return Optional.of(Kind.LITERAL_API_KEY);
       } else if (word.endsWith("credential") || word.endsWith("credentials")) {
         return Optional.of(Kind.LITERAL_CREDENTIAL);

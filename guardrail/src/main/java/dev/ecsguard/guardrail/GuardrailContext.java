@@ -84,9 +84,9 @@ public record GuardrailContext(
         .filter(finding -> !finding.suppressed())
         .filter(
             finding ->
-                finding.status() == Status.FAILED
-                        && finding.control().severity().compareTo(threshold) <= 0
-                    || finding.status() == Status.UNKNOWN && configuration.failOnUnknown())
+                (finding.status() == Status.FAILED
+                        && finding.control().severity().compareTo(threshold) <= 0)
+                    || (finding.status() == Status.UNKNOWN && configuration.failOnUnknown()))
         .toList();
   }
 }

@@ -134,7 +134,7 @@ final class HclParser {
   /** After an attribute or block: a newline, the end of the file, or the } of a one-line block. */
   private void endOfItem(boolean nested) throws HclException {
     skipSpace();
-    if (atEnd() || peek() == '\n' || nested && peek() == '}') {
+    if (atEnd() || peek() == '\n' || (nested && peek() == '}')) {
       return;
     }
     throw error("unexpected text after the value: a newline was expected");
@@ -691,7 +691,7 @@ final class HclParser {
     }
     if ((peek() == 'e' || peek() == 'E')
         && (Character.isDigit(peek(1))
-            || (peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2)))) {
+            || ((peek(1) == '+' || peek(1) == '-') && Character.isDigit(peek(2))))) {
       pos += 2;
       while (Character.isDigit(peek())) {
         pos++;
@@ -767,7 +767,7 @@ final class HclParser {
         pos++;
       } else if (c == '\n' && newlines) {
         advance();
-      } else if (c == '#' || c == '/' && peek(1) == '/') {
+      } else if (c == '#' || (c == '/' && peek(1) == '/')) {
         int start = pos + (c == '#' ? 1 : 2);
         while (!atEnd() && peek() != '\n') {
           pos++;

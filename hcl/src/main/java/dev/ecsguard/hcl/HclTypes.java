@@ -36,7 +36,7 @@ final class HclTypes {
    * optional attribute's default.
    */
   static V conform(Expression type, String file, V value, Function<Source, V> defaults) {
-    if (value instanceof Unknown || value instanceof Scalar scalar && scalar.text() == null) {
+    if (value instanceof Unknown || (value instanceof Scalar scalar && scalar.text() == null)) {
       return value;
     }
     if (type instanceof Traversal primitive && primitive.steps().isEmpty()) {
@@ -117,7 +117,7 @@ final class HclTypes {
       String name = key.text();
       Expression type = attribute.value();
       V given = object.members().get(name);
-      boolean missing = given == null || given instanceof Scalar scalar && scalar.text() == null;
+      boolean missing = given == null || (given instanceof Scalar scalar && scalar.text() == null);
       if (type instanceof Call optional && optional.function().equals("optional")) {
         List<Expression> arguments = optional.arguments();
         if (arguments.isEmpty() || arguments.size() > 2) {

@@ -649,7 +649,7 @@ public final class HclValues {
     V left = evaluate(binary.left(), file, scope);
     V right = evaluate(binary.right(), file, scope);
     String operator = binary.operator();
-    if (left instanceof Unknown l && l.error() || right instanceof Unknown r && r.error()) {
+    if ((left instanceof Unknown l && l.error()) || (right instanceof Unknown r && r.error())) {
       return unknownOf(left, right, where);
     }
     switch (operator) {
@@ -657,7 +657,7 @@ public final class HclValues {
         Boolean l = bool(left);
         Boolean r = bool(right);
         boolean and = operator.equals("&&");
-        if (l != null && l != and || r != null && r != and) {
+        if ((l != null && l != and) || (r != null && r != and)) {
           return new Scalar(Scalar.Type.BOOL, Boolean.toString(!and), where); // decided by one side
         }
         if (l != null && r != null) {

@@ -51,7 +51,7 @@ public final class ContainerInsightsDisabled extends Control<Cluster> {
     Decision decision = new Decision(cluster.origin());
     Value<String> insights = cluster.containerInsights();
     boolean on =
-        insights.is("enabled") || parameters.flag("acceptEnhanced") && insights.is("enhanced");
+        insights.is("enabled") || (parameters.flag("acceptEnhanced") && insights.is("enhanced"));
     if (!on && !decision.unknownIf(null, insights)) {
       boolean off = insights.isAbsent() || insights.is("disabled");
       decision.fail(

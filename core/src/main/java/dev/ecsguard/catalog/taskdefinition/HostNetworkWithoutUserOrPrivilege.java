@@ -50,7 +50,7 @@ public final class HostNetworkWithoutUserOrPrivilege extends Control<TaskDefinit
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> user = container.user();
       boolean rootOrUnset = user.isAbsent() || user.is("root") || user.is("0");
-      if (container.privileged().is(true) || user.isKnown() && !rootOrUnset) {
+      if (container.privileged().is(true) || (user.isKnown() && !rootOrUnset)) {
         continue;
       }
       if (decision.unknownIf(container.label(), user)

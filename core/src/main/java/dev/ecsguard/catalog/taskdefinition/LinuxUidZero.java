@@ -53,7 +53,7 @@ public final class LinuxUidZero extends PlatformScopedControl {
   public static boolean isUidZero(String user) {
     int colon = user.indexOf(':');
     String name = colon < 0 ? user : user.substring(0, colon);
-    return name.equals("root") || !name.isEmpty() && name.chars().allMatch(c -> c == '0');
+    return name.equals("root") || (!name.isEmpty() && name.chars().allMatch(c -> c == '0'));
   }
 
   @Override

@@ -47,7 +47,7 @@ abstract class PlatformScopedControl extends Control<TaskDefinition> {
   @Override
   protected final Verdict evaluate(TaskDefinition taskDefinition, ParameterValues parameters) {
     Value<String> family = taskDefinition.operatingSystemFamily();
-    if (family.isAbsent() || family.isKnown() && platforms.inScope.test(family.get())) {
+    if (family.isAbsent() || (family.isKnown() && platforms.inScope.test(family.get()))) {
       return evaluateInScope(taskDefinition, parameters);
     }
     if (family.isKnown() && platforms.outOfScope.test(family.get())) {

@@ -72,7 +72,7 @@ public final class SensitiveHostPath extends Control<TaskDefinition> {
       Value<String> path = volume.hostSourcePath();
       String normalised = path.isKnown() ? normalise(path.get()) : null;
       if (path.isAbsent()
-          || normalised != null && (allowed.contains(normalised) || !sensitive(normalised))) {
+          || (normalised != null && (allowed.contains(normalised) || !sensitive(normalised)))) {
         continue; // no bind mount, or a harmless one: who mounts it does not matter
       }
       if (!containersJudged) {

@@ -303,7 +303,8 @@ final class CloudFormationFunctions {
 
   /** Whether {@code name} is a parameter or resource of the template. */
   private boolean declared(String name) {
-    return parameters != null && parameters.has(name) || resources != null && resources.has(name);
+    return (parameters != null && parameters.has(name))
+        || (resources != null && resources.has(name));
   }
 
   /**

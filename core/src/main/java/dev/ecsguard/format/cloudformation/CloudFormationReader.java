@@ -112,8 +112,8 @@ public final class CloudFormationReader implements InputReader.OfFile {
             .anyMatch(
                 name ->
                     name.startsWith(ForEachLoops.PREFIX)
-                        || resources.get(name) instanceof ObjectNode resource
-                            && resource.get("Type") instanceof ScalarNode);
+                        || (resources.get(name) instanceof ObjectNode resource
+                            && resource.get("Type") instanceof ScalarNode));
   }
 
   /**

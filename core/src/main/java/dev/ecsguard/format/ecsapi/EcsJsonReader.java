@@ -217,7 +217,7 @@ public final class EcsJsonReader implements InputReader.OfFile {
   private static boolean envelope(
       ObjectNode object, String name, List<String> ids, Consumer<ObjectNode> reader, Sink sink) {
     if (!(object.get(name) instanceof ArrayNode array)
-        || array.size() > 0 && array.elements().stream().noneMatch(e -> named(e, ids))) {
+        || (array.size() > 0 && array.elements().stream().noneMatch(e -> named(e, ids)))) {
       return false;
     }
     for (Node element : array.elements()) {

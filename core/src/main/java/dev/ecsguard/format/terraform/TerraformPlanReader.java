@@ -99,7 +99,7 @@ public final class TerraformPlanReader implements InputReader.OfFile {
         values,
         unknowns.get(),
         "",
-        at -> leftOut.contains(at) || allTagsDecided && at.equals(TerraformAttributes.ALL_TAGS));
+        at -> leftOut.contains(at) || (allTagsDecided && at.equals(TerraformAttributes.ALL_TAGS)));
     if (allTagsDecided) {
       allTags(values, block.defaultTags());
     }
@@ -295,11 +295,11 @@ public final class TerraformPlanReader implements InputReader.OfFile {
       if (scalar.text().equals("true") && !decided.test(at)) {
         unresolve.accept(at + " is known only after apply");
       }
-    } else if (mark instanceof ObjectNode && value instanceof ObjectNode
-        || mark instanceof ArrayNode && value instanceof ArrayNode) {
+    } else if ((mark instanceof ObjectNode && value instanceof ObjectNode)
+        || (mark instanceof ArrayNode && value instanceof ArrayNode)) {
       markUnknown(value, mark, at, decided);
-    } else if (!(mark instanceof ObjectNode object && object.names().isEmpty()
-        || mark instanceof ArrayNode array && array.size() == 0)) {
+    } else if (!((mark instanceof ObjectNode object && object.names().isEmpty())
+        || (mark instanceof ArrayNode array && array.size() == 0))) {
       unresolve.accept(
           at
               + ": after_unknown is malformed ("

@@ -1000,7 +1000,7 @@ public final class TerraformFix {
     for (Item item : block.body()) {
       if (item instanceof Block inner
           && (inner.type().equals(type)
-              || inner.type().equals("dynamic") && inner.labels().equals(List.of(type)))) {
+              || (inner.type().equals("dynamic") && inner.labels().equals(List.of(type))))) {
         if (seen++ == index) {
           return inner.type().equals(type) ? inner : null;
         }
