@@ -67,13 +67,17 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   // cloudposse/ecs-container-definition/aws hold no resources at all (cloudposse's modules call the
   // first for names and tags several times each; the second builds a container definition's JSON).
   // terraform-aws-modules' modules below, submodules (//modules/...) included, held no aws_ecs_*
-  // resource in any of their files when read on 2026-12-06, and call only each other; real
+  // resource in any of their files when read on 2026-12-06, and call only each other; nor did the
+  // ECS module's container-definition submodule (locals and a log group), and its express-service
+  // one holds only aws_ecs_express_gateway_service, which no control judges. Real
   // configurations call them beside the ECS module, and each one not downloaded hid 25 UNKNOWN
   // findings of a resource that cannot exist.
   private static final Set<String> WITHOUT_ECS_RESOURCES =
       Set.of(
           "cloudposse/label/null",
           "cloudposse/ecs-container-definition/aws",
+          "terraform-aws-modules/ecs/aws//modules/container-definition",
+          "terraform-aws-modules/ecs/aws//modules/express-service",
           "terraform-aws-modules/acm/aws",
           "terraform-aws-modules/alb/aws",
           "terraform-aws-modules/autoscaling/aws",
@@ -617,7 +621,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         }
       } else {
         String dir = run.downloaded().get(childKey);
-        if (dir == null && WITHOUT_ECS_RESOURCES.contains(registryName(source))) {
+        if (dir == null && holdsNoEcsResource(source)) {
           String why =
               callAddress
                   + ": the module "
@@ -737,12 +741,15 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       return new Expansion(children, value, null);
     }
 
-    /** NAMESPACE/NAME/PROVIDER of a registry source, without its host and submodule path. */
-    private static String registryName(String source) {
-      return source
-          .toLowerCase(Locale.ROOT)
-          .replaceFirst("^registry\\.terraform\\.io/", "")
-          .replaceFirst("//.*$", "");
+    /**
+     * Whether a registry source is a module, or a submodule ({@code //modules/...}) of one, known
+     * to hold no ECS resource.
+     */
+    private static boolean holdsNoEcsResource(String source) {
+      String module =
+          source.toLowerCase(Locale.ROOT).replaceFirst("^registry\\.terraform\\.io/", "");
+      return WITHOUT_ECS_RESOURCES.contains(module)
+          || WITHOUT_ECS_RESOURCES.contains(module.replaceFirst("//.*$", ""));
     }
 
     private Expansion missing(TerraformModule.Call call, String why, Where at) {

@@ -152,6 +152,9 @@ class TerraformModulesTest {
         module "service" {
           source = "terraform-aws-modules/ecs/aws//modules/service"
         }
+        module "container" {
+          source = "terraform-aws-modules/ecs/aws//modules/container-definition"
+        }
         """);
     ScanResult result = scan(tree);
     assertThat(result.notes())
@@ -165,6 +168,11 @@ class TerraformModulesTest {
             message ->
                 assertThat(message)
                     .contains("module.endpoints: the module")
+                    .contains("(it holds no ECS resources) is not downloaded"))
+        .anySatisfy(
+            message ->
+                assertThat(message)
+                    .contains("module.container: the module")
                     .contains("(it holds no ECS resources) is not downloaded"));
     // The ECS module's submodule may hold anything: it stands UNKNOWN; the others stand for
     // nothing.
