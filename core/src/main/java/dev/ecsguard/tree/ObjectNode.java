@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * A JSON object; member order is kept, and a repeated name keeps its last value, as AWS's CLI does.
@@ -149,6 +150,16 @@ public final class ObjectNode extends Node {
   /** The member names, in document order: a copy, so members may change while it is read. */
   public Set<String> names() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(Arrays.asList(names).subList(0, size)));
+  }
+
+  /**
+   * Each member in document order, without the copy {@link #names()} makes: for walks that read
+   * this object and change no member of it (a tree's resolved copy is another object).
+   */
+  public void forEachMember(BiConsumer<String, Node> action) {
+    for (int i = 0; i < size; i++) {
+      action.accept(names[i], values[i]);
+    }
   }
 
   public boolean has(String name) {

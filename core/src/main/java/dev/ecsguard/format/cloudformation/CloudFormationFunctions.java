@@ -107,9 +107,7 @@ final class CloudFormationFunctions {
           switch (value) {
             case ObjectNode object -> {
               ObjectNode copy = Node.newObject(parent, key, at);
-              for (String name : object.names()) {
-                copyResolved(object.get(name), copy, name);
-              }
+              object.forEachMember((name, member) -> copyResolved(member, copy, name));
             }
             case ArrayNode array -> {
               ArrayNode copy = Node.newArray(parent, key, at);

@@ -142,14 +142,15 @@ public final class CloudFormationReader implements InputReader.OfFile {
    */
   private static void lowerCaseNames(Node node, String path, List<String> found) {
     if (node instanceof ObjectNode object) {
-      for (String name : object.names()) {
-        String at = path.isEmpty() ? name : path + "." + name;
-        if (!name.isEmpty() && Character.isLowerCase(name.charAt(0))) {
-          found.add(at);
-        } else if (!CloudFormationNames.FREE_FORM.contains(name)) {
-          lowerCaseNames(object.get(name), at, found);
-        }
-      }
+      object.forEachMember(
+          (name, member) -> {
+            if (!name.isEmpty() && Character.isLowerCase(name.charAt(0))) {
+              found.add(path.isEmpty() ? name : path + "." + name);
+            } else if (!(member instanceof ScalarNode)
+                && !CloudFormationNames.FREE_FORM.contains(name)) {
+              lowerCaseNames(member, path.isEmpty() ? name : path + "." + name, found);
+            }
+          });
     } else if (node instanceof ArrayNode array) {
       for (int i = 0; i < array.size(); i++) {
         lowerCaseNames(array.elements().get(i), path + "[" + i + "]", found);

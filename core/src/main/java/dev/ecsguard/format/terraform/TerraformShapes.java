@@ -172,11 +172,12 @@ final class TerraformShapes {
   private static void namesAsTheProviderDecodes(Node node) {
     if (node instanceof ObjectNode object) {
       object.matchNamesIgnoringCase();
-      for (String name : object.names()) {
-        if (!USER_MAPS.contains(name.toLowerCase(Locale.ROOT))) {
-          namesAsTheProviderDecodes(object.get(name));
-        }
-      }
+      object.forEachMember(
+          (name, member) -> {
+            if (!USER_MAPS.contains(name.toLowerCase(Locale.ROOT))) {
+              namesAsTheProviderDecodes(member);
+            }
+          });
     } else if (node instanceof ArrayNode array) {
       array.elements().forEach(TerraformShapes::namesAsTheProviderDecodes);
     }
