@@ -1,5 +1,6 @@
 package dev.ecsguard.guardrail.deploy;
 
+import dev.ecsguard.aws.session.AwsCallException;
 import dev.ecsguard.guardrail.GuardrailException;
 import dev.ecsguard.tree.Problems;
 import java.io.IOException;
@@ -50,23 +51,13 @@ public final class CodeUpload {
     try {
       s3.headObject(request -> request.bucket(bucket).key(key));
       return true;
-    } catch (NoSuchKeyException e) {
-      return false;
-    } catch (S3Exception e) {
-      if (e.statusCode() == 404) {
+    } catch (RuntimeException e) {
+      // A HEAD answer has no body: a missing key is a bare 404.
+      if (e instanceof NoSuchKeyException
+          || (e instanceof S3Exception answer && answer.statusCode() == 404)) {
         return false;
       }
-      throw new GuardrailException(
-          "s3:HeadObject failed: "
-              + e.awsErrorDetails().errorCode()
-              + " (s3://"
-              + bucket
-              + "/"
-              + key
-              + ")",
-          e);
-    } catch (RuntimeException e) {
-      throw new GuardrailException("s3:HeadObject failed: " + e.getClass().getSimpleName(), e);
+      throw failed("s3:HeadObject", bucket, key, e);
     }
   }
 
@@ -74,18 +65,15 @@ public final class CodeUpload {
       throws GuardrailException {
     try {
       s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromFile(jar));
-    } catch (S3Exception e) {
-      throw new GuardrailException(
-          "s3:PutObject failed: "
-              + e.awsErrorDetails().errorCode()
-              + " (s3://"
-              + bucket
-              + "/"
-              + key
-              + ")",
-          e);
     } catch (RuntimeException e) {
-      throw new GuardrailException("s3:PutObject failed: " + e.getClass().getSimpleName(), e);
+      throw failed("s3:PutObject", bucket, key, e);
     }
+  }
+
+  /** A failed S3 call, named as every AWS call of ecsguard is, with the object it was about. */
+  private static GuardrailException failed(
+      String call, String bucket, String key, RuntimeException e) {
+    return new GuardrailException(
+        AwsCallException.of(call, e).getMessage() + " (s3://" + bucket + "/" + key + ")", e);
   }
 }
