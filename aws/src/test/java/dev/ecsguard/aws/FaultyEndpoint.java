@@ -138,7 +138,8 @@ public final class FaultyEndpoint implements AutoCloseable {
     if (fault != null && fault.strikes()) {
       if (fault.reachesMoto()) {
         try {
-          client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.discarding());
+          client.send(
+              forward(this.target, exchange, body).build(), HttpResponse.BodyHandlers.discarding());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
         }
@@ -153,16 +154,33 @@ public final class FaultyEndpoint implements AutoCloseable {
       exchange.close();
       return;
     }
+    relay(
+        client,
+        forward(this.target, exchange, body),
+        exchange,
+        response ->
+            answers.containsKey(operation) && response.statusCode() == 200
+                ? answers
+                    .get(operation)
+                    .apply(new String(response.body(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8)
+                : response.body());
+  }
+
+  /**
+   * Sends {@code request} on to the emulator and answers {@code exchange} with its status, headers
+   * and the body {@code answer} makes of its response; closes the exchange.
+   */
+  public static void relay(
+      HttpClient client,
+      HttpRequest.Builder request,
+      HttpExchange exchange,
+      java.util.function.Function<HttpResponse<byte[]>, byte[]> answer)
+      throws IOException {
     try {
       HttpResponse<byte[]> response =
-          client.send(forward(exchange, body).build(), HttpResponse.BodyHandlers.ofByteArray());
-      byte[] answer =
-          answers.containsKey(operation) && response.statusCode() == 200
-              ? answers
-                  .get(operation)
-                  .apply(new String(response.body(), StandardCharsets.UTF_8))
-                  .getBytes(StandardCharsets.UTF_8)
-              : response.body();
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      byte[] body = answer.apply(response);
       response
           .headers()
           .map()
@@ -173,8 +191,8 @@ public final class FaultyEndpoint implements AutoCloseable {
                   values.forEach(value -> exchange.getResponseHeaders().add(name, value));
                 }
               });
-      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-      exchange.getResponseBody().write(answer);
+      exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+      exchange.getResponseBody().write(body);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       exchange.sendResponseHeaders(502, -1);
@@ -183,7 +201,10 @@ public final class FaultyEndpoint implements AutoCloseable {
     }
   }
 
-  private HttpRequest.Builder forward(HttpExchange exchange, byte[] body) {
+  /**
+   * {@code exchange}'s request, to be sent on to {@code target} with its method, body and headers.
+   */
+  public static HttpRequest.Builder forward(URI target, HttpExchange exchange, byte[] body) {
     HttpRequest.Builder forward =
         HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
             .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

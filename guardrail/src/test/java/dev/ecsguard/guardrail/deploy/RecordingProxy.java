@@ -2,16 +2,14 @@ package dev.ecsguard.guardrail.deploy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ecsguard.aws.FaultyEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -68,58 +66,30 @@ final class RecordingProxy implements AutoCloseable {
     String operation =
         amzTarget != null ? amzTarget.substring(amzTarget.indexOf('.') + 1) : action(body);
     operations.add(operation);
-    try {
-      if (faults.containsKey(operation)) {
-        String code = faults.get(operation);
-        byte[] error =
-            ("<ErrorResponse><Error><Type>Sender</Type><Code>"
-                    + code
-                    + "</Code><Message>injected by the test</Message></Error></ErrorResponse>")
-                .getBytes(StandardCharsets.UTF_8);
+    if (faults.containsKey(operation)) {
+      byte[] error =
+          ("<ErrorResponse><Error><Type>Sender</Type><Code>"
+                  + faults.get(operation)
+                  + "</Code><Message>injected by the test</Message></Error></ErrorResponse>")
+              .getBytes(StandardCharsets.UTF_8);
+      try (exchange) {
         exchange.getResponseHeaders().add("Content-Type", "text/xml");
         exchange.sendResponseHeaders(403, error.length);
         exchange.getResponseBody().write(error);
-        return;
       }
-      HttpRequest.Builder forward =
-          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-              .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange
-          .getRequestHeaders()
-          .forEach(
-              (name, values) -> {
-                if (!List.of("host", "content-length", "connection", "expect")
-                    .contains(name.toLowerCase(Locale.ROOT))) {
-                  values.forEach(value -> forward.header(name, value));
-                }
-              });
-      HttpResponse<byte[]> response =
-          client.send(forward.build(), HttpResponse.BodyHandlers.ofByteArray());
-      response
-          .headers()
-          .map()
-          .forEach(
-              (name, values) -> {
-                if (!List.of("content-length", "transfer-encoding", "connection", ":status")
-                    .contains(name.toLowerCase(Locale.ROOT))) {
-                  values.forEach(value -> exchange.getResponseHeaders().add(name, value));
-                }
-              });
-      byte[] answer =
-          answers.containsKey(operation)
-              ? answers
-                  .get(operation)
-                  .apply(new String(response.body(), StandardCharsets.UTF_8))
-                  .getBytes(StandardCharsets.UTF_8)
-              : response.body();
-      exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-      exchange.getResponseBody().write(answer);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      exchange.sendResponseHeaders(502, -1);
-    } finally {
-      exchange.close();
+      return;
     }
+    FaultyEndpoint.relay(
+        client,
+        FaultyEndpoint.forward(target, exchange, body),
+        exchange,
+        response ->
+            answers.containsKey(operation)
+                ? answers
+                    .get(operation)
+                    .apply(new String(response.body(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8)
+                : response.body());
   }
 
   private static String action(byte[] body) {
