@@ -113,6 +113,8 @@ public final class CredentialMask implements UnaryOperator<String> {
     node.properties()
         .forEach(
             member -> {
+              // A key can hold one too (a label or a misplaced line), and diffs show keys.
+              Credentials.inText(member.getKey()).forEach(found -> values.add(found.value()));
               String key = member.getKey().toLowerCase(Locale.ROOT);
               JsonNode value = member.getValue();
               if (key.equals("environment")) {

@@ -56,6 +56,17 @@ class CredentialMaskTest {
   }
 
   @Test
+  void aCredentialWrittenAsAKeyIsHiddenToo() {
+    String text = "dockerLabels:\n  AKIAIOSFODNN7EXAMPLE: team-a\n";
+    JsonNode labels =
+        JSON.createObjectNode()
+            .set("dockerLabels", JSON.createObjectNode().put("AKIAIOSFODNN7EXAMPLE", "team-a"));
+    assertThat(CredentialMask.of(List.of(labels), true, text).apply(text))
+        .doesNotContain("AKIAIOSFODNN7EXAMPLE")
+        .contains("team-a");
+  }
+
+  @Test
   void jsonInAQuotedStringAndEscapesAreHidden() {
     String text =
         "container_definitions = \"[{\\\"name\\\":\\\"a\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"p\\\\/w-\\\\u0041bcdefg\\\"}]}]\"";
