@@ -4,7 +4,9 @@ import dev.ecsguard.control.Standard;
 import dev.ecsguard.control.Status;
 import dev.ecsguard.tree.InputException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ public final class ScanResult implements ScanListener {
   private final List<Finding> findings = new ArrayList<>();
   private final List<Note> notes = new ArrayList<>();
   private final List<InputException> errors = new ArrayList<>();
+  private final Set<List<Object>> errorsSeen = new HashSet<>();
   private final List<String> inputs = new ArrayList<>();
   private final Map<Status, Integer> counts = new EnumMap<>(Status.class);
   private final Map<String, Long> apiCalls = new java.util.TreeMap<>();
@@ -55,9 +58,16 @@ public final class ScanResult implements ScanListener {
     notes.add(note);
   }
 
+  /**
+   * Records an input that could not be read, once: a file two readers look at (a {@code
+   * terraform.tfvars.json} is a JSON input and a module's variables) fails the same way for both.
+   */
   @Override
   public void error(InputException error) {
-    errors.add(error);
+    if (errorsSeen.add(
+        Arrays.asList(error.file(), error.line(), error.column(), error.problem()))) {
+      errors.add(error);
+    }
   }
 
   @Override

@@ -156,7 +156,15 @@ class TerraformSourceReaderTest {
     assertThat(scan(Map.of(), "ECS.4").errors())
         .singleElement()
         .asString()
-        .contains("c.auto.tfvars.json", "a JSON variable file holds an object");
+        .contains(
+            "c.auto.tfvars.json",
+            "a JSON variable file holds an object"); // Malformed, it is both an unreadable JSON
+    // input and unreadable variables: said once.
+    write("c.auto.tfvars.json", "{\"privileged\": ");
+    assertThat(scan(Map.of(), "ECS.4").errors())
+        .singleElement()
+        .asString()
+        .contains("c.auto.tfvars.json", "malformed JSON");
   }
 
   @Test
