@@ -6,6 +6,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanRequest;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.tree.InputLimits;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,13 +20,13 @@ import java.util.TreeMap;
  */
 final class Acceptance {
   private final Configuration configuration;
-  private final Map<String, String> tfVariables;
+  private final TerraformVariables tfVariables;
 
   /**
    * @throws IllegalArgumentException naming a control parameter of the configuration that is not
    *     valid, before any file is read
    */
-  Acceptance(Configuration configuration, Map<String, String> tfVariables) {
+  Acceptance(Configuration configuration, TerraformVariables tfVariables) {
     this.configuration = configuration;
     this.tfVariables = tfVariables;
     request(null);

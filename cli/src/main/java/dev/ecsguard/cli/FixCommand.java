@@ -8,6 +8,7 @@ import dev.ecsguard.fix.FileFix;
 import dev.ecsguard.fix.shared.FixResult;
 import dev.ecsguard.fix.terraform.TerraformFix;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
@@ -64,12 +65,7 @@ final class FixCommand implements Callable<Integer> {
       description = "Add awslogs logging in this region where a container has none (ECS.9).")
   String logRegion;
 
-  @Option(
-      names = "--tf-var",
-      paramLabel = "NAME=VALUE",
-      description =
-          "A Terraform variable's value, as for scan (overrides tfvars files and defaults).")
-  Map<String, String> tfVariables = new LinkedHashMap<>();
+  @Mixin TerraformVariableOptions tfVariableOptions = new TerraformVariableOptions();
 
   /** Writes what --write fixes; tests pass one that fails half-way or races an edit. */
   private final AtomicFileWrite files;
@@ -104,9 +100,9 @@ final class FixCommand implements Callable<Integer> {
               "ecsguard: fix edits files, so it reads no standard input; give the file's path");
       return ExitCode.ERROR.code();
     }
-    String unnamed = NamedValues.unnamed("--tf-var", tfVariables);
-    if (unnamed != null) {
-      context.err().println(unnamed);
+    TerraformVariables tfVariables =
+        tfVariableOptions.variablesOrSay(context.environment(), context.err());
+    if (tfVariables == null) {
       return ExitCode.ERROR.code();
     }
     Configuration configuration = configChoice.loadOrSay(context.err(), paths);
@@ -178,7 +174,7 @@ final class FixCommand implements Callable<Integer> {
         }
         continue;
       }
-      fix(each.file(), each.tree(), each.named(), options, acceptance, outcome);
+      fix(each.file(), each.tree(), each.named(), options, acceptance, tfVariables, outcome);
     }
     context.out().flush();
     return outcome.errors
@@ -198,6 +194,7 @@ final class FixCommand implements Callable<Integer> {
       boolean named,
       RemedyOptions chosen,
       Acceptance acceptance,
+      TerraformVariables tfVariables,
       Outcome outcome) {
     FixResult result;
     Map<String, String> accepted;

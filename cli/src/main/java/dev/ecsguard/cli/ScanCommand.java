@@ -11,6 +11,7 @@ import dev.ecsguard.engine.Engine;
 import dev.ecsguard.engine.ScanRequest;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scanner;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.report.Printable;
@@ -152,12 +153,7 @@ final class ScanCommand implements Callable<Integer> {
           "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
   Map<String, String> cfnParameters = new LinkedHashMap<>();
 
-  @Option(
-      names = "--tf-var",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Give a Terraform variable a value (as terraform -var does); it overrides terraform.tfvars and the default.")
-  Map<String, String> tfVariables = new LinkedHashMap<>();
+  @Mixin TerraformVariableOptions tfVariables = new TerraformVariableOptions();
 
   @Mixin ConfigChoice configChoice = new ConfigChoice();
 
@@ -247,15 +243,15 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
-    for (String unnamed :
-        new String[] {
-          NamedValues.unnamed("--tf-var", tfVariables),
-          NamedValues.unnamed("--cfn-param", cfnParameters)
-        }) {
-      if (unnamed != null) {
-        context.err().println(unnamed);
-        return ExitCode.ERROR.code();
-      }
+    String unnamed = NamedValues.unnamed("--cfn-param", cfnParameters);
+    if (unnamed != null) {
+      context.err().println(unnamed);
+      return ExitCode.ERROR.code();
+    }
+    TerraformVariables terraformVariables =
+        tfVariables.variablesOrSay(context.environment(), context.err());
+    if (terraformVariables == null) {
+      return ExitCode.ERROR.code();
     }
     AwsOptions awsOptions;
     try {
@@ -291,7 +287,7 @@ final class ScanCommand implements Callable<Integer> {
           failOn != null
               ? severity(failOn, "--fail-on")
               : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
-      request = request(configuration, accepted, awsOptions);
+      request = request(configuration, accepted, awsOptions, terraformVariables);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
@@ -456,7 +452,10 @@ final class ScanCommand implements Callable<Integer> {
    * line's, which win.
    */
   private ScanRequest request(
-      Configuration configuration, Baseline accepted, AwsOptions awsOptions) {
+      Configuration configuration,
+      Baseline accepted,
+      AwsOptions awsOptions,
+      TerraformVariables terraformVariables) {
     ScanRequest.Builder request =
         ScanRequest.builder()
             .standards(standardChoice.standards(configuration))
@@ -471,7 +470,7 @@ final class ScanCommand implements Callable<Integer> {
             .configuration(configuration.source())
             .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
             .cloudFormationParameters(cfnParameters)
-            .terraformVariables(tfVariables)
+            .terraformVariables(terraformVariables)
             .exclusions(
                 Exclusions.globs(exclude).and(noGitignore ? Exclusions.NONE : new GitIgnore()));
     for (Path path : paths) {
@@ -580,6 +579,7 @@ final class ScanCommand implements Callable<Integer> {
     if (configChoice.file() != null) {
       inputs.add(configChoice.file());
     }
+    inputs.addAll(tfVariables.files);
     if (baselineToo && baseline != null) {
       inputs.add(baseline);
     }

@@ -1,6 +1,7 @@
 package dev.ecsguard.engine;
 
 import dev.ecsguard.control.Standard;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.tree.InputLimits;
 import java.io.InputStream;
@@ -35,7 +36,7 @@ public final class ScanRequest {
   private final Baseline baseline;
   private final InputLimits limits;
   private final Map<String, String> cloudFormationParameters;
-  private final Map<String, String> terraformVariables;
+  private final TerraformVariables terraformVariables;
   private final LocalDate today;
   private final Exclusions exclusions;
   private final String configuration;
@@ -51,7 +52,10 @@ public final class ScanRequest {
     this.cloudFormationParameters =
         Collections.unmodifiableMap(new LinkedHashMap<>(builder.cloudFormationParameters));
     this.terraformVariables =
-        Collections.unmodifiableMap(new LinkedHashMap<>(builder.terraformVariables));
+        new TerraformVariables(
+            builder.terraformEnvironment,
+            builder.terraformVariableFiles,
+            builder.terraformVariables);
     this.today = builder.today;
     this.exclusions = builder.exclusions;
     this.configuration = builder.configuration;
@@ -101,8 +105,11 @@ public final class ScanRequest {
     return cloudFormationParameters;
   }
 
-  /** Terraform variable values, overriding tfvars files and defaults. */
-  public Map<String, String> terraformVariables() {
+  /**
+   * What Terraform root modules' variables are given besides their tfvars files: TF_VAR_ values,
+   * variable files, values.
+   */
+  public TerraformVariables terraformVariables() {
     return terraformVariables;
   }
 
@@ -133,6 +140,8 @@ public final class ScanRequest {
             InputLimits.DEFAULT.maxNestingDepth());
     private final Map<String, String> cloudFormationParameters = new LinkedHashMap<>();
     private final Map<String, String> terraformVariables = new LinkedHashMap<>();
+    private final List<Path> terraformVariableFiles = new ArrayList<>();
+    private final Map<String, String> terraformEnvironment = new LinkedHashMap<>();
     private LocalDate today;
     private Exclusions exclusions = Exclusions.NONE;
     private String configuration;
@@ -239,8 +248,37 @@ public final class ScanRequest {
       return this;
     }
 
+    /**
+     * Terraform variable values, as {@code terraform -var NAME=VALUE} gives them: over every
+     * variable file and default.
+     */
     public Builder terraformVariables(Map<String, String> values) {
       terraformVariables.putAll(values);
+      return this;
+    }
+
+    /** Every part of {@code variables}: its environment, files and values, each as below. */
+    public Builder terraformVariables(TerraformVariables variables) {
+      return terraformEnvironment(variables.environment())
+          .terraformVariableFiles(variables.files())
+          .terraformVariables(variables.values());
+    }
+
+    /**
+     * Terraform variable files, as {@code terraform -var-file} names them (HCL, or JSON for a name
+     * ending in .json): over the modules' own tfvars files, a later one over an earlier one.
+     */
+    public Builder terraformVariableFiles(List<Path> files) {
+      terraformVariableFiles.addAll(files);
+      return this;
+    }
+
+    /**
+     * Terraform variable values from the environment, by variable name (the {@code TF_VAR_name}
+     * variables: {@link TerraformVariables#fromEnvironment} picks them): under every file.
+     */
+    public Builder terraformEnvironment(Map<String, String> values) {
+      terraformEnvironment.putAll(values);
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.control.Verdict;
 import dev.ecsguard.format.InlineSuppression;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
@@ -72,6 +73,15 @@ public final class Scanner {
       InputLimits limits,
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables) {
+    this(selection, limits, cfnParameters, TerraformVariables.of(tfVariables));
+  }
+
+  /** As above, with what Terraform root modules' variables are given besides tfvars files. */
+  public Scanner(
+      Selection selection,
+      InputLimits limits,
+      Map<String, String> cfnParameters,
+      TerraformVariables tfVariables) {
     this(selection, limits, cfnParameters, tfVariables, Today.current(), Exclusions.NONE);
   }
 
@@ -82,15 +92,24 @@ public final class Scanner {
       Map<String, String> cfnParameters,
       Map<String, String> tfVariables,
       LocalDate today) {
-    this(selection, limits, cfnParameters, tfVariables, today, Exclusions.NONE);
+    this(
+        selection,
+        limits,
+        cfnParameters,
+        TerraformVariables.of(tfVariables),
+        today,
+        Exclusions.NONE);
   }
 
-  /** As above; {@code exclusions}: what directory searches leave out. */
+  /**
+   * As above; {@code tfVariables}: what Terraform root modules' variables are given besides their
+   * tfvars files; {@code exclusions}: what directory searches leave out.
+   */
   public Scanner(
       Selection selection,
       InputLimits limits,
       Map<String, String> cfnParameters,
-      Map<String, String> tfVariables,
+      TerraformVariables tfVariables,
       LocalDate today,
       Exclusions exclusions) {
     this(selection, limits, cfnParameters, tfVariables, Today.of(today), exclusions);
@@ -100,7 +119,7 @@ public final class Scanner {
       Selection selection,
       InputLimits limits,
       Map<String, String> cfnParameters,
-      Map<String, String> tfVariables,
+      TerraformVariables tfVariables,
       Today today,
       Exclusions exclusions) {
     this.today = today;

@@ -6,6 +6,7 @@ import dev.ecsguard.format.cloudformation.CloudFormationReader;
 import dev.ecsguard.format.ecsapi.EcsJsonReader;
 import dev.ecsguard.format.terraform.TerraformPlanReader;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputLimits;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ public enum InputFormat {
       DocumentReader documents,
       InputLimits limits,
       Map<String, String> cfnParameters,
-      Map<String, String> tfVariables) {}
+      TerraformVariables tfVariables) {}
 
   private final String unitName;
   private final String description;

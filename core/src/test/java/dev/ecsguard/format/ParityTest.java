@@ -6,6 +6,7 @@ import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scans;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.InputFormat;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.tree.DocumentReader;
@@ -34,7 +35,10 @@ import org.junit.jupiter.api.Test;
 class ParityTest {
   private static final InputFormat.Options OPTIONS =
       new InputFormat.Options(
-          new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of());
+          new DocumentReader(InputLimits.DEFAULT),
+          InputLimits.DEFAULT,
+          Map.of(),
+          TerraformVariables.NONE);
 
   @Test
   void everyFormatGetsTheSameVerdicts() throws URISyntaxException, IOException {

@@ -6,6 +6,7 @@ import dev.ecsguard.format.cloudformation.CloudFormationReader;
 import dev.ecsguard.format.ecsapi.EcsJsonReader;
 import dev.ecsguard.format.terraform.TerraformPlanReader;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.TaskDefinitionLink;
@@ -209,7 +210,7 @@ class TaskDefinitionLinksTest {
           value = aws_ecs_task_definition.this.arn
         }
         """);
-    new TerraformSourceReader(DOCUMENTS, InputLimits.DEFAULT, Map.of())
+    new TerraformSourceReader(DOCUMENTS, InputLimits.DEFAULT, TerraformVariables.NONE)
         .read(
             new InputReader.Directory(directory, directory, List.of(directory.resolve("main.tf"))),
             sink,

@@ -6,6 +6,7 @@ import dev.ecsguard.engine.Note;
 import dev.ecsguard.engine.ScanResult;
 import dev.ecsguard.engine.Scans;
 import dev.ecsguard.format.InputReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.tree.DocumentReader;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
@@ -38,7 +39,10 @@ class InputFormatTest {
     InputReader reader =
         format.create(
             new InputFormat.Options(
-                new DocumentReader(InputLimits.DEFAULT), InputLimits.DEFAULT, Map.of(), Map.of()));
+                new DocumentReader(InputLimits.DEFAULT),
+                InputLimits.DEFAULT,
+                Map.of(),
+                TerraformVariables.NONE));
     assertThat(reader)
         .isInstanceOf(
             format.unit() == InputFormat.Unit.FILE

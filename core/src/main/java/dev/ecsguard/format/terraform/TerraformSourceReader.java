@@ -103,15 +103,15 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   private final TerraformShapes shapes;
   private final DocumentReader documents;
   private final InputLimits limits;
-  private final Map<String, String> variables;
+  private final TerraformVariables variables;
 
-  /** {@code variables}: values for the modules' variables, overriding tfvars files and defaults. */
+  /** {@code variables}: what the root modules' variables are given besides their tfvars files. */
   public TerraformSourceReader(
-      DocumentReader documents, InputLimits limits, Map<String, String> variables) {
+      DocumentReader documents, InputLimits limits, TerraformVariables variables) {
     this.shapes = new TerraformShapes(documents);
     this.documents = documents;
     this.limits = limits;
-    this.variables = Map.copyOf(variables);
+    this.variables = variables;
   }
 
   /**
@@ -399,7 +399,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
 
     void report(List<Path> files, InstanceVisitor visitor) {
       TerraformModule module = modules.module(rootDirectory, files);
-      for (String name : variables.keySet()) {
+      for (String name : variables.values().keySet()) {
         if (!module.variables.containsKey(name)) {
           // terraform refuses an undeclared -var; here it would be ignored silently, so it is said
           sink.note(
@@ -878,11 +878,20 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
   }
 
   /**
-   * terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and *.auto.tfvars.json in name
-   * order, then the values given: later ones win, as Terraform loads them.
+   * TF_VAR_ values, terraform.tfvars, terraform.tfvars.json, *.auto.tfvars and *.auto.tfvars.json
+   * in name order, the variable files named, then the values given: later ones win, as Terraform
+   * loads them.
    */
   private Map<String, Source> givenVariables(Path directory, Consumer<InputException> errors) {
     Map<String, Source> given = new LinkedHashMap<>();
+    variables
+        .environment()
+        .forEach(
+            (name, value) ->
+                given.put(
+                    name,
+                    new Source(
+                        commandLineValue(value), TerraformVariables.ENVIRONMENT_PREFIX + name)));
     List<Path> files = new ArrayList<>();
     // Whatever it is, a tfvars file that exists is read as a file: a pipe or device is refused,
     // never waited on.
@@ -902,33 +911,43 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
           new InputException(
               directory.toString(), "cannot list the module's directory: " + Problems.describe(e)));
     }
+    files.addAll(variables.files());
     for (Path file : files) {
-      try {
-        if (file.getFileName().toString().endsWith(".json")) {
-          if (documents.read(file, file.toString()).root() instanceof ObjectNode values) {
-            for (String name : values.names()) {
-              given.put(name, new Source(jsonValue(values.get(name)), file.toString()));
-            }
-          } else {
-            errors.accept(
-                new InputException(file.toString(), "a JSON variable file holds an object"));
-          }
-          continue;
-        }
-        for (Item item : Hcl.parse(file.toString(), text(file), limits.maxNestingDepth())) {
-          if (item instanceof Attribute attribute) {
-            given.put(attribute.name(), new Source(attribute.value(), file.toString()));
-          }
-        }
-      } catch (HclException e) {
-        errors.accept(HclBridge.inputError(e));
-      } catch (InputException e) {
-        errors.accept(e);
-      }
+      readVariableFile(file, given, errors);
     }
-    variables.forEach(
-        (name, value) -> given.put(name, new Source(commandLineValue(value), "--tf-var " + name)));
+    variables
+        .values()
+        .forEach(
+            (name, value) ->
+                given.put(name, new Source(commandLineValue(value), "--tf-var " + name)));
     return given;
+  }
+
+  /** Puts the values a variable file (HCL, or JSON by its name) gives into {@code given}. */
+  private void readVariableFile(
+      Path file, Map<String, Source> given, Consumer<InputException> errors) {
+    try {
+      if (file.getFileName().toString().endsWith(".json")) {
+        if (documents.read(file, file.toString()).root() instanceof ObjectNode values) {
+          for (String name : values.names()) {
+            given.put(name, new Source(jsonValue(values.get(name)), file.toString()));
+          }
+        } else {
+          errors.accept(
+              new InputException(file.toString(), "a JSON variable file holds an object"));
+        }
+        return;
+      }
+      for (Item item : Hcl.parse(file.toString(), text(file), limits.maxNestingDepth())) {
+        if (item instanceof Attribute attribute) {
+          given.put(attribute.name(), new Source(attribute.value(), file.toString()));
+        }
+      }
+    } catch (HclException e) {
+      errors.accept(HclBridge.inputError(e));
+    } catch (InputException e) {
+      errors.accept(e);
+    }
   }
 
   /**

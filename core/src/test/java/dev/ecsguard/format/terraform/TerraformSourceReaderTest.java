@@ -25,6 +25,10 @@ class TerraformSourceReaderTest {
   @TempDir Path module;
 
   private ScanResult scan(Map<String, String> variables, String... controls) {
+    return scan(TerraformVariables.of(variables), controls);
+  }
+
+  private ScanResult scan(TerraformVariables variables, String... controls) {
     ScanResult result = new ScanResult();
     new Scanner(
             Selection.of(List.of(controls), List.of(), Map.of()),
@@ -129,6 +133,60 @@ class TerraformSourceReaderTest {
         .extracting(Note::message)
         .containsExactly(
             "--tf-var privileges: this module declares no variable of that name; ignored here");
+  }
+
+  @Test
+  void environmentValuesComeFirstAndNamedVariableFilesAfterTheModulesOwn(@TempDir Path elsewhere)
+      throws IOException {
+    write("variables.tf", "variable \"privileged\" {}\n");
+    write("main.tf", taskDefinition("var.privileged"));
+    Path production =
+        Files.writeString(elsewhere.resolve("production.tfvars"), "privileged = true\n");
+    Path staging =
+        Files.writeString(elsewhere.resolve("staging.tfvars.json"), "{\"privileged\": false}");
+    Map<String, String> environment = Map.of("privileged", "true");
+    // TF_VAR_privileged alone
+    assertThat(
+            only(scan(new TerraformVariables(environment, List.of(), Map.of()), "ECS.4")).status())
+        .isEqualTo(Status.FAILED);
+    // under the module's terraform.tfvars
+    write("terraform.tfvars", "privileged = false\n");
+    assertThat(
+            only(scan(new TerraformVariables(environment, List.of(), Map.of()), "ECS.4")).status())
+        .isEqualTo(Status.PASSED);
+    // named files over the module's own, a later one over an earlier one
+    assertThat(
+            only(scan(new TerraformVariables(environment, List.of(production), Map.of()), "ECS.4"))
+                .status())
+        .isEqualTo(Status.FAILED);
+    assertThat(
+            only(scan(
+                    new TerraformVariables(environment, List.of(production, staging), Map.of()),
+                    "ECS.4"))
+                .status())
+        .isEqualTo(Status.PASSED);
+    // --tf-var over every file
+    ScanResult given =
+        scan(
+            new TerraformVariables(
+                environment, List.of(production, staging), Map.of("privileged", "true")),
+            "ECS.4");
+    assertThat(only(given).status()).isEqualTo(Status.FAILED);
+    // a variable of the environment that no module declares is no concern of the scan
+    assertThat(
+            scan(new TerraformVariables(Map.of("unrelated", "x"), List.of(), Map.of()), "ECS.4")
+                .notes())
+        .isEmpty();
+  }
+
+  @Test
+  void aNamedVariableFileThatCannotBeParsedIsAnErrorOfThatFile(@TempDir Path elsewhere)
+      throws IOException {
+    write("variables.tf", "variable \"privileged\" {\n  default = false\n}\n");
+    write("main.tf", taskDefinition("var.privileged"));
+    Path broken = Files.writeString(elsewhere.resolve("broken.tfvars"), "privileged = \n");
+    ScanResult result = scan(new TerraformVariables(Map.of(), List.of(broken), Map.of()), "ECS.4");
+    assertThat(result.errors()).singleElement().asString().contains("broken.tfvars");
   }
 
   @Test

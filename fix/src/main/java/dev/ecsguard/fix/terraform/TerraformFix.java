@@ -25,6 +25,7 @@ import dev.ecsguard.format.terraform.TerraformAttributes;
 import dev.ecsguard.format.terraform.TerraformAttributes.Field;
 import dev.ecsguard.format.terraform.TerraformAttributes.Kind;
 import dev.ecsguard.format.terraform.TerraformSourceReader;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.hcl.Hcl;
 import dev.ecsguard.hcl.Hcl.Attribute;
 import dev.ecsguard.hcl.Hcl.Block;
@@ -110,7 +111,7 @@ public final class TerraformFix {
   private final Path file;
   private final Path directory;
   private final RemedyOptions options;
-  private final Map<String, String> tfVariables;
+  private final TerraformVariables tfVariables;
   private final HclEdits edits;
   private final Set<String> instructions = new LinkedHashSet<>();
   private final List<JsonNode> holdingCredentials =
@@ -141,7 +142,7 @@ public final class TerraformFix {
   }
 
   private TerraformFix(
-      Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables) {
+      Path tree, Path file, String text, RemedyOptions options, TerraformVariables tfVariables) {
     this.tree = tree;
     this.file = file;
     this.directory = InputFiles.directoryOf(file);
@@ -152,12 +153,12 @@ public final class TerraformFix {
 
   /**
    * The suggestion for {@code file}, whose text is {@code text}; {@code fixed} is null when it
-   * holds no aws_ecs_* resource. {@code tfVariables}: values for the module's variables, as scan's
-   * --tf-var; {@code tree}: the directory named on the command line (or the file's own), outside
-   * which file() reads nothing, as in a scan.
+   * holds no aws_ecs_* resource. {@code tfVariables}: what the module's variables are given, as in
+   * a scan (--tf-var, --tf-var-file, TF_VAR_); {@code tree}: the directory named on the command
+   * line (or the file's own), outside which file() reads nothing, as in a scan.
    */
   public static FixResult fix(
-      Path tree, Path file, String text, RemedyOptions options, Map<String, String> tfVariables)
+      Path tree, Path file, String text, RemedyOptions options, TerraformVariables tfVariables)
       throws InputException {
     TerraformFix fix = new TerraformFix(tree, file, text, options, tfVariables);
     try {
@@ -219,7 +220,7 @@ public final class TerraformFix {
    * call's arguments), never also as roots with their defaults, as the scan reads them.
    */
   public static List<InputReader.Directory> calledModules(
-      List<InputReader.Directory> units, Map<String, String> tfVariables) {
+      List<InputReader.Directory> units, TerraformVariables tfVariables) {
     return new TerraformSourceReader(new DocumentReader(LIMITS), LIMITS, tfVariables)
         .calledModules(units, error -> {}); // the fix of each file reports its own read errors
   }

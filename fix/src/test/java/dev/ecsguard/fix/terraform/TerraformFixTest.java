@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ecsguard.control.Consent;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.FixResult;
+import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.tree.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ class TerraformFixTest {
 
   private FixResult fix(String text, RemedyOptions options) throws IOException, InputException {
     Path file = Files.writeString(dir.resolve("main.tf"), text);
-    return TerraformFix.fix(dir, file, text, options, Map.of());
+    return TerraformFix.fix(dir, file, text, options, TerraformVariables.NONE);
   }
 
   /** Fixes, then fixes the suggested text again: the second suggestion must be empty. */
