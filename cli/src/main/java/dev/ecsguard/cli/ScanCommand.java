@@ -146,12 +146,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Set a control parameter, e.g. ECS.13.requiredTagKeys=owner,team.")
   Map<String, String> parameters = new LinkedHashMap<>();
 
-  @Option(
-      names = "--cfn-param",
-      paramLabel = "NAME=VALUE",
-      description =
-          "Give a CloudFormation parameter (or pseudo parameter, e.g. AWS::Region) a value; it overrides the Default.")
-  Map<String, String> cfnParameters = new LinkedHashMap<>();
+  @Mixin CloudFormationParameterOptions cfnParameters = new CloudFormationParameterOptions();
 
   @Mixin TerraformVariableOptions tfVariables = new TerraformVariableOptions();
 
@@ -243,9 +238,8 @@ final class ScanCommand implements Callable<Integer> {
       context.err().println("ecsguard: --profile, --region, --role-arn and --org need --aws");
       return ExitCode.ERROR.code();
     }
-    String unnamed = NamedValues.unnamed("--cfn-param", cfnParameters);
-    if (unnamed != null) {
-      context.err().println(unnamed);
+    Map<String, String> cloudFormationParameters = cfnParameters.valuesOrSay(context.err());
+    if (cloudFormationParameters == null) {
       return ExitCode.ERROR.code();
     }
     TerraformVariables terraformVariables =
@@ -287,7 +281,9 @@ final class ScanCommand implements Callable<Integer> {
           failOn != null
               ? severity(failOn, "--fail-on")
               : configuration.failOn() != null ? configuration.failOn() : Severity.LOW;
-      request = request(configuration, accepted, awsOptions, terraformVariables);
+      request =
+          request(
+              configuration, accepted, awsOptions, cloudFormationParameters, terraformVariables);
     } catch (IllegalArgumentException e) {
       context.err().println("ecsguard: " + e.getMessage());
       return ExitCode.ERROR.code();
@@ -455,6 +451,7 @@ final class ScanCommand implements Callable<Integer> {
       Configuration configuration,
       Baseline accepted,
       AwsOptions awsOptions,
+      Map<String, String> cloudFormationParameters,
       TerraformVariables terraformVariables) {
     ScanRequest.Builder request =
         ScanRequest.builder()
@@ -469,7 +466,7 @@ final class ScanCommand implements Callable<Integer> {
             .baseline(accepted)
             .configuration(configuration.source())
             .limits(new InputLimits(maxFileSize, InputLimits.DEFAULT.maxNestingDepth()))
-            .cloudFormationParameters(cfnParameters)
+            .cloudFormationParameters(cloudFormationParameters)
             .terraformVariables(terraformVariables)
             .exclusions(
                 Exclusions.globs(exclude).and(noGitignore ? Exclusions.NONE : new GitIgnore()));
@@ -580,6 +577,7 @@ final class ScanCommand implements Callable<Integer> {
       inputs.add(configChoice.file());
     }
     inputs.addAll(tfVariables.files);
+    inputs.addAll(cfnParameters.files);
     if (baselineToo && baseline != null) {
       inputs.add(baseline);
     }

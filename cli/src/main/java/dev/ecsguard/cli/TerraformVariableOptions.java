@@ -1,10 +1,7 @@
 package dev.ecsguard.cli;
 
 import dev.ecsguard.format.terraform.TerraformVariables;
-import dev.ecsguard.report.Printable;
-import dev.ecsguard.secrets.Credentials;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,20 +37,8 @@ final class TerraformVariableOptions {
       err.println(unnamed);
       return null;
     }
-    for (Path file : files) {
-      // Named on the command line, so read wherever it is, but only as a regular file: a pipe or
-      // a device would be waited on.
-      if (!Files.isRegularFile(file)) {
-        // A value typed in the wrong place may be a secret: credential formats are masked.
-        err.println(
-            Printable.escape(
-                Credentials.maskFormats(
-                    "ecsguard: --tf-var-file "
-                        + file
-                        + ": "
-                        + (Files.exists(file) ? "not a regular file" : "no such file"))));
-        return null;
-      }
+    if (!OptionFiles.regularOrSay("--tf-var-file", files, err)) {
+      return null;
     }
     return new TerraformVariables(TerraformVariables.fromEnvironment(environment), files, values);
   }

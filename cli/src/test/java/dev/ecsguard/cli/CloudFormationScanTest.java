@@ -43,6 +43,90 @@ class CloudFormationScanTest {
   }
 
   @Test
+  void parameterFilesGiveValuesThatCfnParamOverrides() throws IOException {
+    Path template =
+        Files.writeString(
+            dir.resolve("stack.yaml"),
+            """
+            Parameters:
+              Privileged:
+                Type: String
+            Resources:
+              TaskDef:
+                Type: AWS::ECS::TaskDefinition
+                Properties:
+                  ContainerDefinitions:
+                    - Name: app
+                      Image: app:1.0
+                      Privileged: !Ref Privileged
+            """);
+    Path production =
+        Files.writeString(
+            dir.resolve("production.json"),
+            "[{\"ParameterKey\": \"Privileged\", \"ParameterValue\": \"true\"}]");
+    Path staging =
+        Files.writeString(
+            dir.resolve("staging.json"), "{\"Parameters\": {\"Privileged\": \"false\"}}");
+    assertThat(Run.of("scan", "--controls", "ECS.4", template.toString()).out())
+        .contains("1 unknown");
+    Run fromFile =
+        Run.of(
+            "scan",
+            "--controls",
+            "ECS.4",
+            "--cfn-param-file",
+            production.toString(),
+            template.toString());
+    assertThat(fromFile.exitCode()).as(fromFile.all()).isEqualTo(ExitCode.FAILED.code());
+    Run laterFile =
+        Run.of(
+            "scan",
+            "--controls",
+            "ECS.4",
+            "--cfn-param-file",
+            production.toString(),
+            "--cfn-param-file",
+            staging.toString(),
+            template.toString());
+    assertThat(laterFile.out()).as(laterFile.all()).contains("1 passed");
+    Run overridden =
+        Run.of(
+            "scan",
+            "--controls",
+            "ECS.4",
+            "--cfn-param-file",
+            staging.toString(),
+            "--cfn-param",
+            "Privileged=true",
+            template.toString());
+    assertThat(overridden.exitCode()).isEqualTo(ExitCode.FAILED.code());
+  }
+
+  @Test
+  void aParameterFileThatCannotBeUsedIsOneLineAndExitCode2() throws IOException {
+    Path template = Files.writeString(dir.resolve("stack.yaml"), "Resources: {}\n");
+    Path previous =
+        Files.writeString(
+            dir.resolve("previous.json"),
+            "[{\"ParameterKey\": \"Debug\", \"UsePreviousValue\": true}]");
+    Run run = Run.of("scan", "--cfn-param-file", previous.toString(), template.toString());
+    assertThat(run.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("ecsguard: --cfn-param-file " + previous)
+        .contains("UsePreviousValue");
+    Run missing =
+        Run.of(
+            "scan",
+            "--cfn-param-file",
+            dir.resolve("missing.json").toString(),
+            template.toString());
+    assertThat(missing.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(missing.err()).contains("no such file");
+  }
+
+  @Test
   void aValueMergedFromAnAnchorFails() {
     Run run = Run.of("scan", "--controls", "ECS.4", FIXTURES + "merge.yaml");
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.FAILED.code());
