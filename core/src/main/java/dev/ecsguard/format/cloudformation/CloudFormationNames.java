@@ -65,6 +65,15 @@ public final class CloudFormationNames {
         : field.substring(0, 1).toUpperCase(Locale.ROOT) + field.substring(1);
   }
 
+  /**
+   * Whether {@code name} may be an ECS property's name: every one starts upper case (the API's
+   * camelCase name, upper cased), and CloudFormation refuses a lower-case one ({@code privileged}),
+   * which the readers take as absent.
+   */
+  public static boolean isPropertyName(String name) {
+    return !name.isEmpty() && !Character.isLowerCase(name.charAt(0));
+  }
+
   /** The API's name for a template's {@code name}. */
   public static String apiName(String name) {
     String exception = API_NAMES.get(name);

@@ -136,15 +136,15 @@ public final class CloudFormationReader implements InputReader.OfFile {
   }
 
   /**
-   * Every ECS property name of CloudFormation starts upper case (the API's camelCase name, upper
-   * cased); a lower-case one is a misspelling CloudFormation refuses. The members of the user's own
-   * maps (log options, Docker labels) are not property names.
+   * The names that cannot be ECS properties' ({@link CloudFormationNames#isPropertyName}), a
+   * misspelling CloudFormation refuses. The members of the user's own maps (log options, Docker
+   * labels) are not property names.
    */
   private static void lowerCaseNames(Node node, String path, List<String> found) {
     if (node instanceof ObjectNode object) {
       object.forEachMember(
           (name, member) -> {
-            if (!name.isEmpty() && Character.isLowerCase(name.charAt(0))) {
+            if (!name.isEmpty() && !CloudFormationNames.isPropertyName(name)) {
               found.add(path.isEmpty() ? name : path + "." + name);
             } else if (!(member instanceof ScalarNode)
                 && !CloudFormationNames.FREE_FORM.contains(name)) {

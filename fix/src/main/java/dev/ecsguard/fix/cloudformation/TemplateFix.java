@@ -278,7 +278,7 @@ public final class TemplateFix {
           && after instanceof ObjectNode is) {
         Set<String> written = new HashSet<>();
         for (TextTree.Entry entry : mapping.entries()) {
-          String key = freeForm ? entry.key() : CloudFormationNames.apiName(entry.key());
+          String key = freeForm ? entry.key() : apiKey(entry.key());
           written.add(key);
           String at = path.isEmpty() ? entry.key() : path + "." + entry.key();
           if (!is.has(key)) {
@@ -397,13 +397,27 @@ public final class TemplateFix {
   }
 
   /**
+   * The API's name for a template's key; for a key CloudFormation refuses ({@code privileged},
+   * lower case), one that no API field has: the scan reads such a property as absent, so no remedy
+   * may act on it, and it is left as written.
+   */
+  private static String apiKey(String key) {
+    return CloudFormationNames.isPropertyName(key)
+        ? CloudFormationNames.apiName(key)
+        : NOT_A_PROPERTY + key;
+  }
+
+  /** Starts the API-shaped key of a template key that is no property's name (see apiKey). */
+  private static final String NOT_A_PROPERTY = "\u0000not a property: ";
+
+  /**
    * A template mapping in the API's shape: functions of a scalar become a {@link #COMPUTED} marker,
    * of a collection absent.
    */
   private static ObjectNode api(TextTree.Mapping mapping, boolean freeForm) {
     ObjectNode object = NODES.objectNode();
     for (TextTree.Entry entry : mapping.entries()) {
-      String key = freeForm ? entry.key() : CloudFormationNames.apiName(entry.key());
+      String key = freeForm ? entry.key() : apiKey(entry.key());
       if (!(entry.value() instanceof TextTree.Intrinsic && COLLECTIONS.contains(key))) {
         object.set(key, api(entry.value(), CloudFormationNames.FREE_FORM.contains(entry.key())));
       }

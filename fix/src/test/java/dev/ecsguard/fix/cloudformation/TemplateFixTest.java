@@ -82,6 +82,24 @@ class TemplateFixTest {
   }
 
   @Test
+  void aPropertyNameCloudFormationRefusesIsLeftAsWrittenAsTheScanReadsItAsAbsent()
+      throws InputException {
+    String original =
+        HEAD
+            + """
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Tags: [{Key: team, Value: web}]
+              ContainerDefinitions:
+                - {Name: a, Image: "a:1", privileged: true, user: root, ReadonlyRootFilesystem: true, User: "1000:1000", LogConfiguration: {LogDriver: awslogs}}
+        """;
+    // The scan passes ECS.4 and ECS.20 (and notes the names): the fix has nothing to do for them,
+    // and it neither removes the misspelt properties nor writes their right spelling beside them.
+    assertThat(yaml(original)).isEqualTo(original);
+  }
+
+  @Test
   void flowMappingsAndListsGetFlowMembersWithCommas() throws InputException {
     String original =
         HEAD
