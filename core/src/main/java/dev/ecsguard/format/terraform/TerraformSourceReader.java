@@ -521,7 +521,6 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     final String key; // modules.json's: "a.b"
     final List<Path> chain; // the real directories from the root to this module
     final List<ModuleCall> via; // the calls from the root to this module
-    final HclValues base;
     final Map<String, V> scope = new HashMap<>();
     final Scope own;
     final Map<String, Expansion> expansions = new HashMap<>();
@@ -546,7 +545,6 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       this.key = key;
       this.chain = chain;
       this.via = via;
-      this.base = base;
       Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
       module.calls.forEach(call -> byName.put(call.name(), () -> expand(call).value()));
       this.calls =
