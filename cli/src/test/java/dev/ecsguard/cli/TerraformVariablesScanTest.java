@@ -69,6 +69,8 @@ class TerraformVariablesScanTest {
             "--tf-var",
             "privileged=true");
     assertThat(given.out()).contains("\"status\" : \"FAILED\"");
+    // the module has no provider: the note says it was read with the values given
+    assertThat(given.out()).contains("its variables at the values given, else their defaults");
   }
 
   @Test

@@ -146,11 +146,17 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         reach(real(unit.directory()), callees, reached);
         TerraformModule module = modules.module(unit.directory(), unit.files());
         if (!module.runnable && !module.variables.isEmpty()) {
+          boolean given =
+              !variables.values().isEmpty()
+                  || !variables.files().isEmpty()
+                  || module.variables.keySet().stream()
+                      .anyMatch(variables.environment()::containsKey);
           sink.note(
               Node.newDocument(unit.directory().toString(), 0, 0),
-              "read as a root module, its variables at their defaults: it configures no provider"
-                  + " or backend and no scanned configuration calls it; to judge what a caller"
-                  + " passes to it, scan the caller with it");
+              "read as a root module, its variables at "
+                  + (given ? "the values given, else their defaults" : "their defaults")
+                  + ": it configures no provider or backend and no scanned configuration calls"
+                  + " it; to judge what a caller passes to it, scan the caller with it");
         }
       }
     }
