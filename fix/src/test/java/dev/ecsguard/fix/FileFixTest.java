@@ -237,4 +237,14 @@ class FileFixTest {
     assertThat(result.fixed()).doesNotContain("Privileged");
     assertThat(result.removed()).containsEntry("ECS.4", resources);
   }
+
+  @Test
+  void jsonOfAnotherToolThatNamesAClusterIsLeftAsItIs() throws InputException {
+    String helmValues =
+        "{\"clusterName\": \"eks-prod\", \"replicaCount\": 2, \"region\": \"eu-west-1\"}";
+    assertThat(FileFix.fix("values.json", helmValues, OPTIONS).fixed()).isNull();
+    String createCluster = "{\"clusterName\": \"prod\"}";
+    assertThat(FileFix.fix("cluster.json", createCluster, OPTIONS).fixed())
+        .contains("containerInsights");
+  }
 }

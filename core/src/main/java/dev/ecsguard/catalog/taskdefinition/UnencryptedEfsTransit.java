@@ -58,7 +58,11 @@ public final class UnencryptedEfsTransit extends Control<TaskDefinition> {
             "mounts EFS without encryption in transit ("
                 + (encryption.isAbsent()
                     ? "transitEncryption is not set, and defaults to DISABLED"
-                    : "transitEncryption is " + encryption.get())
+                    : encryption.is("DISABLED")
+                        ? "transitEncryption is DISABLED"
+                        // "enabled" reads as on, but AWS spells it ENABLED and compares it as
+                        // written
+                        : "transitEncryption is \"" + encryption.get() + "\", not ENABLED")
                 + ")");
       }
     }

@@ -5,6 +5,7 @@ import dev.ecsguard.format.InputReader;
 import dev.ecsguard.format.ResourceShapes;
 import dev.ecsguard.model.CapacityProvider;
 import dev.ecsguard.model.Cluster;
+import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.Service;
 import dev.ecsguard.model.Tag;
 import dev.ecsguard.model.TaskDefinition;
@@ -87,27 +88,38 @@ public final class EcsJsonReader implements InputReader.OfFile {
   }
 
   /**
-   * A bare resource object (an API input, or one element of a describe output), by its own fields.
+   * A bare resource object (an API input, or one element of a describe output), by its own fields;
+   * one named by a common word only when the rest of it is ECS's too ({@link BareObjects}).
    */
   private static boolean readBare(ObjectNode object, Sink sink) {
     if (object.has("containerDefinitions")) {
       readTaskDefinition(object, tags(object, null), sink);
-    } else if (object.has("taskSetArn") || object.has("externalId") || object.has("scale")) {
+    } else if ((object.has("taskSetArn") || object.has("externalId") || object.has("scale"))
+        && isEcs(ResourceType.TASK_SET, object)) {
       sink.resource(taskSet(object)); // describe-task-sets element, or create-task-set input
-    } else if (object.has("serviceName")
-        || object.has("serviceArn")
-        || object.get("service") instanceof ScalarNode) {
+    } else if ((object.has("serviceName")
+            || object.has("serviceArn")
+            || object.get("service") instanceof ScalarNode)
+        && isEcs(ResourceType.SERVICE, object)) {
       readService(object, null, sink); // ... or update-service input, which names it "service"
     } else if (object.has("capacityProviderArn")
         || object.has("autoScalingGroupProvider")
         || object.has("managedInstancesProvider")) {
       readCapacityProvider(object, sink);
-    } else if (object.has("clusterName") || object.has("clusterArn")) {
+    } else if ((object.has("clusterName") || object.has("clusterArn"))
+        && isEcs(ResourceType.CLUSTER, object)) {
       readCluster(object, null, sink);
     } else {
       return false;
     }
     return true;
+  }
+
+  private static boolean isEcs(ResourceType type, ObjectNode object) {
+    return BareObjects.isEcs(
+        type,
+        object.names(),
+        name -> object.get(name) instanceof ScalarNode scalar ? scalar.text() : null);
   }
 
   private static boolean readEnvelopes(ObjectNode object, Sink sink) {

@@ -96,6 +96,14 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
           "terraform-aws-modules/sns/aws",
           "terraform-aws-modules/sqs/aws",
           "terraform-aws-modules/vpc/aws");
+  // A registry module NAMESPACE/NAME/PROVIDER is published from the GitHub repository
+  // NAMESPACE/terraform-PROVIDER-NAME, which configurations also call as a git source
+  // (git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.0.0,
+  // github.com/..., git@github.com:...), a subdirectory (//modules/x) and a ref or not.
+  private static final java.util.regex.Pattern GITHUB_MODULE =
+      java.util.regex.Pattern.compile(
+          "^(?:git::)?(?:(?:https|ssh)://)?(?:git@)?github\\.com[/:]([^/]+)/terraform-([^-/]+)-([^/?]+?)"
+              + "(?:\\.git)?(//[^?]*)?(?:\\?.*)?$");
   // Module instances one root may make (for_each of for_each…), so that none multiplies without
   // end.
   static final int MAX_MODULE_INSTANCES = 10_000;
@@ -752,6 +760,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     private static boolean holdsNoEcsResource(String source) {
       String module =
           source.toLowerCase(Locale.ROOT).replaceFirst("^registry\\.terraform\\.io/", "");
+      module =
+          GITHUB_MODULE.matcher(module).replaceFirst("$1/$3/$2$4"); // a group unmatched adds ""
       return WITHOUT_ECS_RESOURCES.contains(module)
           || WITHOUT_ECS_RESOURCES.contains(module.replaceFirst("//.*$", ""));
     }

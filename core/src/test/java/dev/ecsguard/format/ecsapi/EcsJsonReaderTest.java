@@ -183,4 +183,44 @@ class EcsJsonReaderTest {
         .asString()
         .isEqualTo("services[1] has no serviceArn or serviceName; skipped, so it is not checked");
   }
+
+  @Test
+  void otherToolsConfigurationNamingAServiceOrClusterIsNotEcs() throws InputException {
+    // a Serverless Framework service, a Google App Engine service, Helm values of an EKS add-on,
+    // an assume-role configuration: the word is ECS's, the rest is not
+    assertThat(read("{\"service\":\"billing\",\"provider\":{\"name\":\"aws\"},\"functions\":{}}"))
+        .isFalse();
+    assertThat(read("{\"runtime\":\"python312\",\"service\":\"worker\"}")).isFalse();
+    assertThat(read("{\"clusterName\":\"eks-prod\",\"replicaCount\":2,\"region\":\"eu-west-1\"}"))
+        .isFalse();
+    assertThat(read("{\"roleArn\":\"arn:aws:iam::1:role/r\",\"externalId\":\"x\",\"scale\":1}"))
+        .isFalse();
+    assertThat(read("{\"clusterArn\":\"arn:aws:eks:eu-west-1:1:cluster/k\",\"nodeGroups\":[]}"))
+        .isFalse();
+    assertThat(resources).isEmpty();
+  }
+
+  @Test
+  void ecsInputsAndOutputsNamedByACommonWordAreStillRead() throws InputException {
+    assertThat(read("{\"clusterName\":\"prod\"}")).isTrue(); // create-cluster input
+    assertThat(read("{\"service\":\"web\",\"cluster\":\"prod\",\"forceNewDeployment\":true}"))
+        .isTrue(); // update-service input
+    // an unknown member beside a field only ECS has, or an ECS ARN, as AWS's newer output has
+    assertThat(read("{\"serviceName\":\"api\",\"launchType\":\"FARGATE\",\"newField\":1}"))
+        .isTrue();
+    assertThat(
+            read(
+                "{\"clusterArn\":\"arn:aws:ecs:eu-west-1:1:cluster/c\",\"clusterName\":\"c\",\"newField\":1}"))
+        .isTrue();
+    assertThat(read("{\"externalId\":\"blue\",\"service\":\"web\",\"taskDefinition\":\"web:3\"}"))
+        .isTrue(); // create-task-set input
+    assertThat(resources)
+        .extracting(Resource::type)
+        .containsExactly(
+            ResourceType.CLUSTER,
+            ResourceType.SERVICE,
+            ResourceType.SERVICE,
+            ResourceType.CLUSTER,
+            ResourceType.TASK_SET);
+  }
 }

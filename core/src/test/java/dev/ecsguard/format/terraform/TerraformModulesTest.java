@@ -419,6 +419,38 @@ class TerraformModulesTest {
   }
 
   @Test
+  void aModuleKnownToHoldNoEcsResourceIsKnownAsAGitSourceOfItsRepositoryToo() throws IOException {
+    write(
+        "main.tf",
+        """
+        module "network" {
+          source = "git::https://github.com/terraform-aws-modules/terraform-aws-vpc.git?ref=v5.1.0"
+        }
+        module "logs" {
+          source = "github.com/terraform-aws-modules/terraform-aws-cloudwatch//modules/log-group"
+        }
+        module "label" {
+          source = "git@github.com:cloudposse/terraform-null-label.git?ref=tags/0.25.0"
+        }
+        module "ecs" {
+          source = "git::https://github.com/terraform-aws-modules/terraform-aws-ecs.git?ref=v6.0.0"
+        }
+        resource "aws_ecs_cluster" "this" {
+          name = "prod"
+        }
+        """);
+    ScanResult result = scan(tree, "ECS.12");
+    // the ECS module may hold anything: it stands as a placeholder; the other three hide nothing
+    assertThat(verdicts(result))
+        .containsExactlyInAnyOrder(
+            "module.ecs ECS.12 UNKNOWN", "aws_ecs_cluster.this ECS.12 FAILED");
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .filteredOn(message -> message.contains("(it holds no ECS resources)"))
+        .hasSize(3);
+  }
+
+  @Test
   void aRequiredVariableTheCallDoesNotGiveIsUnknownNamingIt() throws IOException {
     write(
         "main.tf",

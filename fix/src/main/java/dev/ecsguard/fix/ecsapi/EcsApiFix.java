@@ -3,13 +3,16 @@ package dev.ecsguard.fix.ecsapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ecsguard.control.RemedyOptions;
 import dev.ecsguard.fix.shared.AwsCliJson;
 import dev.ecsguard.fix.shared.FixedText;
 import dev.ecsguard.fix.shared.Hardening;
 import dev.ecsguard.fix.shared.JacksonTree;
+import dev.ecsguard.format.ecsapi.BareObjects;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.Document;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -92,18 +95,29 @@ public final class EcsApiFix {
     return type != null;
   }
 
+  /** As the scanner decides it: other tools' JSON may name a service or cluster alike. */
+  private static boolean isEcs(ResourceType type, ObjectNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return BareObjects.isEcs(
+        type, names, name -> object.get(name) instanceof TextNode text ? text.textValue() : null);
+  }
+
   /**
    * Sniffs what ECS API JSON holds, as describe and create outputs do not say their type (a task
    * set names its service too).
    */
   private static ResourceType typeOf(ObjectNode object) {
-    if (object.has("taskSetArn") || object.has("externalId")) {
+    if ((object.has("taskSetArn") || object.has("externalId"))
+        && isEcs(ResourceType.TASK_SET, object)) {
       return ResourceType.TASK_SET;
     }
-    if (object.has("serviceName") || object.has("serviceArn")) {
+    if ((object.has("serviceName") || object.has("serviceArn"))
+        && isEcs(ResourceType.SERVICE, object)) {
       return ResourceType.SERVICE;
     }
-    if (object.has("clusterName") || object.has("clusterArn")) {
+    if ((object.has("clusterName") || object.has("clusterArn"))
+        && isEcs(ResourceType.CLUSTER, object)) {
       return ResourceType.CLUSTER;
     }
     return object.get("autoScalingGroupProvider") instanceof ObjectNode
