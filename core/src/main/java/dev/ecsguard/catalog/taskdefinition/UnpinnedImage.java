@@ -13,6 +13,8 @@ import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Value;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 @ControlSpec(
@@ -40,8 +42,13 @@ public final class UnpinnedImage extends Control<TaskDefinition> {
     boolean requireDigest = parameters.flag("requireDigest");
     Decision decision = new Decision(taskDefinition.origin());
     boolean partlyKnown = false;
+    List<String> imageless = new ArrayList<>();
     for (ContainerDefinition container : TaskDefinitions.containers(taskDefinition, decision)) {
       Value<String> image = container.image();
+      if (image.isAbsent()) {
+        imageless.add(container.label()); // ECS refuses it: nothing runs that could be unpinned
+        continue;
+      }
       String ending = image.knownEnding(); // set only on an unknown image
       if (!image.isKnown() && !decidedByEnding(ending)) {
         decision.unknownIf(container.label(), image);
@@ -60,11 +67,18 @@ public final class UnpinnedImage extends Control<TaskDefinition> {
         decision.fail(container.label(), image.origin(), "runs " + shown + ", " + problem);
       }
     }
-    return decision.verdict(
+    String pinned =
         partlyKnown
             ? "Every container's image is pinned to a version (by the tag or digest its known end"
-                + " shows, where the rest is known at deployment)."
-            : "Every container's image is pinned to a version.");
+                + " shows, where the rest is known at deployment)"
+            : "Every container's image is pinned to a version";
+    return decision.verdict(
+        imageless.isEmpty()
+            ? pinned + "."
+            : pinned.replace("Every container's image", "Every image named")
+                + "; "
+                + String.join(", ", imageless)
+                + " names no image, which ECS requires.");
   }
 
   /**
