@@ -328,7 +328,8 @@ class TerraformSourceReaderTest {
         "locals {\n  a = \"\\q\"\n}\n|2:8|an unknown escape sequence",
         "locals {\n  a = [1, 2\n}\n|3:1|, or ] expected in a list",
         "locals {\n  a = f(1 2)\n}\n|2:11|, or ) expected in the arguments of f",
-        "/* never closed\n|1:1|a /* comment is not closed"
+        "/* never closed\n|1:1|a /* comment is not closed",
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\"\n  name = \"b\"\n}\n|3:3|the argument name is already set on line 2"
       })
   void malformedHclNamesTheFileLineAndColumn(String caseText) throws IOException {
     String[] parts = caseText.split("\\|");
