@@ -39,8 +39,9 @@ final class TerraformModule {
   final Map<String, Source> outputs = new LinkedHashMap<>();
 
   /**
-   * Variables, locals and outputs declared more than once ({@code var.x}, {@code local.y}, {@code
-   * output.z}), which Terraform refuses, each with why it has no value.
+   * Variables, locals, outputs and the default AWS provider declared more than once ({@code var.x},
+   * {@code local.y}, {@code output.z}, {@code provider.aws}), which Terraform refuses, each with
+   * why it has no value.
    */
   final Map<String, String> refused = new LinkedHashMap<>();
 
@@ -159,7 +160,9 @@ final class TerraformModule {
         case "provider" -> {
           runnable = true;
           // The default (unaliased) AWS provider's default_tags join every resource's tags.
-          if (block.labels().equals(List.of("aws")) && attribute(block, "alias").isEmpty()) {
+          if (block.labels().equals(List.of("aws"))
+              && attribute(block, "alias").isEmpty()
+              && declare("provider.aws", file, block.at())) {
             for (Item inner : block.body()) {
               if (inner instanceof Block tags && tags.type().equals("default_tags")) {
                 attribute(tags, "tags")

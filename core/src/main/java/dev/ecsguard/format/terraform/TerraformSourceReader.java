@@ -576,8 +576,14 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       }
       this.own = new Scope(base, Map.copyOf(scope));
       Map<String, java.util.function.Supplier<V>> tags = new LinkedHashMap<>();
+      String refused = module.refused.get("provider.aws");
       if (!module.defaultTags.isEmpty()) {
-        tags.put("tags", () -> own.values.evaluate(module.defaultTags.get(0)));
+        tags.put(
+            "tags",
+            () ->
+                refused != null
+                    ? new Unknown("default_tags: " + refused, where(module.directory, null))
+                    : own.values.evaluate(module.defaultTags.get(0)));
       }
       LazyValues ownTags =
           new LazyValues(

@@ -362,6 +362,20 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void defaultTagsOfAnAwsProviderConfiguredTwiceAreUnknown() throws IOException {
+    write(
+        "a.tf",
+        "provider \"aws\" {\n  default_tags {\n    tags = { team = \"a\" }\n  }\n}\n"
+            + "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n");
+    write("b.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n");
+    write("c.tf", "provider \"aws\" {\n  alias  = \"other\"\n}\n");
+    Finding finding = only(scan(Map.of(), "ECS.14"));
+    assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(finding.message())
+        .contains("provider.aws is declared twice (a.tf:1 and b.tf:1), which Terraform refuses");
+  }
+
+  @Test
   void aCalledModulesVariableOrOutputDeclaredTwiceHasNoValue() throws IOException {
     Files.createDirectory(module.resolve("child"));
     Files.writeString(
