@@ -19,7 +19,9 @@ import dev.ecsguard.hcl.Hcl.Traversal;
 import dev.ecsguard.hcl.Hcl.Tuple;
 import dev.ecsguard.hcl.Hcl.Unary;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A recursive-descent parser for HCL2's native syntax (the language of .tf files), keeping
@@ -93,6 +95,7 @@ final class HclParser {
 
   private List<Item> body(boolean nested) throws HclException {
     List<Item> items = new ArrayList<>();
+    Map<String, Position> attributes = new HashMap<>(); // HCL refuses an argument set twice
     while (true) {
       skipSpaceAndNewlines();
       if (atEnd()) {
@@ -108,6 +111,18 @@ final class HclParser {
       String name = identifierOrFail("an attribute or block name");
       skipSpace();
       if (peek() == '=' && peek(1) != '=') {
+        Position first = attributes.putIfAbsent(name, at);
+        if (first != null) {
+          throw new HclException(
+              file,
+              at.line(),
+              at.column(),
+              "the argument "
+                  + name
+                  + " is already set on line "
+                  + first.line()
+                  + "; each argument may be set only once");
+        }
         pos++;
         Expression value = expression();
         items.add(new Attribute(name, value, at, lastTokenEnd()));

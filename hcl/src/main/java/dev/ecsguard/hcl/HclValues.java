@@ -133,6 +133,7 @@ public final class HclValues {
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> variableTypes;
   private final Map<String, Source> locals;
+  private final Map<String, String> refused; // var.x or local.y → why it has no value
   private final Map<String, V> instance;
   private final Set<String> evaluating =
       new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
@@ -167,7 +168,17 @@ public final class HclValues {
     this.givenVariables = givenVariables;
     this.variableTypes = variableTypes;
     this.locals = locals;
+    this.refused = Map.of();
     this.instance = Map.of();
+  }
+
+  /**
+   * The same module with {@code refused} variables and locals ({@code var.x}, {@code local.y}),
+   * each unknown with its reason wherever it is used: a name declared twice, which Terraform
+   * refuses, has no value to take.
+   */
+  public HclValues refusing(Map<String, String> refused) {
+    return new HclValues(this, instance, refused);
   }
 
   /**
@@ -175,11 +186,16 @@ public final class HclValues {
    * shared).
    */
   private HclValues(HclValues module, Map<String, V> instance) {
+    this(module, instance, module.refused);
+  }
+
+  private HclValues(HclValues module, Map<String, V> instance, Map<String, String> refused) {
     this.files = module.files;
     this.variableDefaults = module.variableDefaults;
     this.givenVariables = module.givenVariables;
     this.variableTypes = module.variableTypes;
     this.locals = module.locals;
+    this.refused = Map.copyOf(refused);
     this.localValues.putAll(module.localValues);
     this.instance = Map.copyOf(instance);
   }
@@ -592,6 +608,9 @@ public final class HclValues {
   }
 
   private V variable(String name, Where where) {
+    if (refused.containsKey("var." + name)) {
+      return new Unknown(refused.get("var." + name), where);
+    }
     Source source =
         givenVariables.containsKey(name) ? givenVariables.get(name) : variableDefaults.get(name);
     if (source == null) {
@@ -632,6 +651,9 @@ public final class HclValues {
   }
 
   private V local(String name, Where where) {
+    if (refused.containsKey("local." + name)) {
+      return new Unknown(refused.get("local." + name), where);
+    }
     Source source = locals.get(name);
     if (source == null) {
       return Unknown.failed("local." + name + " is not defined in this module", where);

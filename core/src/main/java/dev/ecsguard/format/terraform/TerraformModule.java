@@ -37,6 +37,15 @@ final class TerraformModule {
   final Map<String, Source> types = new LinkedHashMap<>();
   final Map<String, Source> locals = new LinkedHashMap<>();
   final Map<String, Source> outputs = new LinkedHashMap<>();
+
+  /**
+   * Variables, locals, outputs and the default AWS provider declared more than once ({@code var.x},
+   * {@code local.y}, {@code output.z}, {@code provider.aws}), which Terraform refuses, each with
+   * why it has no value.
+   */
+  final Map<String, String> refused = new LinkedHashMap<>();
+
+  private final Map<String, String> declaredAt = new LinkedHashMap<>(); // var.x → a.tf:3
   final List<Source> defaultTags = new ArrayList<>();
   final List<Call> calls = new ArrayList<>();
 
@@ -93,7 +102,7 @@ final class TerraformModule {
       String label = block.labels().size() == 1 ? block.labels().get(0) : null;
       switch (block.type()) {
         case "variable" -> {
-          if (label != null) {
+          if (label != null && declare("var." + label, file, block.at())) {
             Source value =
                 attribute(block, "default").map(a -> new Source(a.value(), file)).orElse(null);
             if (value != null) {
@@ -116,7 +125,8 @@ final class TerraformModule {
                 .body()
                 .forEach(
                     local -> {
-                      if (local instanceof Attribute attribute) {
+                      if (local instanceof Attribute attribute
+                          && declare("local." + attribute.name(), file, attribute.at())) {
                         locals.put(attribute.name(), new Source(attribute.value(), file));
                       }
                     });
@@ -131,7 +141,7 @@ final class TerraformModule {
           }
         }
         case "output" -> {
-          if (label != null) {
+          if (label != null && declare("output." + label, file, block.at())) {
             attribute(block, "value")
                 .ifPresent(value -> outputs.put(label, new Source(value.value(), file)));
           }
@@ -150,7 +160,9 @@ final class TerraformModule {
         case "provider" -> {
           runnable = true;
           // The default (unaliased) AWS provider's default_tags join every resource's tags.
-          if (block.labels().equals(List.of("aws")) && attribute(block, "alias").isEmpty()) {
+          if (block.labels().equals(List.of("aws"))
+              && attribute(block, "alias").isEmpty()
+              && declare("provider.aws", file, block.at())) {
             for (Item inner : block.body()) {
               if (inner instanceof Block tags && tags.type().equals("default_tags")) {
                 attribute(tags, "tags")
@@ -170,6 +182,22 @@ final class TerraformModule {
         default -> {}
       }
     }
+  }
+
+  /**
+   * Records that {@code name} ({@code var.x}, {@code local.y}, {@code output.z}) is declared at
+   * {@code at} of {@code file}; false when it was declared before, and then it is refused.
+   */
+  private boolean declare(String name, String file, Hcl.Position at) {
+    String here = Path.of(file).getFileName() + ":" + at.line();
+    String first = declaredAt.putIfAbsent(name, here);
+    if (first == null) {
+      return true;
+    }
+    refused.putIfAbsent(
+        name,
+        name + " is declared twice (" + first + " and " + here + "), which Terraform refuses");
+    return false;
   }
 
   static Optional<Attribute> attribute(Block block, String name) {

@@ -423,11 +423,12 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       }
       HclValues base =
           new HclValues(
-              HclBridge.files(tree, rootDirectory, limits.maxFileBytes()),
-              module.defaults,
-              givenVariables(rootDirectory, errors),
-              module.types,
-              module.locals);
+                  HclBridge.files(tree, rootDirectory, limits.maxFileBytes()),
+                  module.defaults,
+                  givenVariables(rootDirectory, errors),
+                  module.types,
+                  module.locals)
+              .refusing(module.refused);
       ModuleInstance root =
           new ModuleInstance(
               this,
@@ -587,8 +588,14 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       }
       this.own = new Scope(base, Map.copyOf(scope));
       Map<String, java.util.function.Supplier<V>> tags = new LinkedHashMap<>();
+      String refused = module.refused.get("provider.aws");
       if (!module.defaultTags.isEmpty()) {
-        tags.put("tags", () -> own.values.evaluate(module.defaultTags.get(0)));
+        tags.put(
+            "tags",
+            () ->
+                refused != null
+                    ? new Unknown("default_tags: " + refused, where(module.directory, null))
+                    : own.values.evaluate(module.defaultTags.get(0)));
       }
       LazyValues ownTags =
           new LazyValues(
@@ -716,11 +723,12 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         }
         HclValues base =
             new HclValues(
-                HclBridge.files(run.tree, named, limits.maxFileBytes()),
-                called.defaults,
-                Map.of(),
-                called.types,
-                called.locals);
+                    HclBridge.files(run.tree, named, limits.maxFileBytes()),
+                    called.defaults,
+                    Map.of(),
+                    called.types,
+                    called.locals)
+                .refusing(called.refused);
         ModuleInstance child =
             new ModuleInstance(
                 run,
@@ -774,7 +782,13 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
     /** What {@code module.NAME} reads of this instance: its outputs, each worked out when read. */
     private V outputs(Where at) {
       Map<String, java.util.function.Supplier<V>> byName = new LinkedHashMap<>();
-      module.outputs.forEach((name, source) -> byName.put(name, () -> own.values.evaluate(source)));
+      module.outputs.forEach(
+          (name, source) -> {
+            String refused = module.refused.get("output." + name);
+            byName.put(
+                name,
+                () -> refused != null ? new Unknown(refused, at) : own.values.evaluate(source));
+          });
       return new ObjectV(
           new LazyValues(byName, name -> new Unknown(address + name + " refers to itself", at)),
           at);
@@ -798,6 +812,9 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
             byName.put(
                 name,
                 () -> {
+                  if (module.refused.containsKey("var." + name)) {
+                    return new Unknown(module.refused.get("var." + name), at);
+                  }
                   V given =
                       TerraformModule.attribute(call.block(), name)
                           .map(argument -> caller.evaluate(argument.value(), call.file()))

@@ -1,6 +1,7 @@
 package dev.ecsguard.format.terraform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.ecsguard.control.Status;
 import dev.ecsguard.engine.Finding;
@@ -386,7 +387,8 @@ class TerraformSourceReaderTest {
         "locals {\n  a = \"\\q\"\n}\n|2:8|an unknown escape sequence",
         "locals {\n  a = [1, 2\n}\n|3:1|, or ] expected in a list",
         "locals {\n  a = f(1 2)\n}\n|2:11|, or ) expected in the arguments of f",
-        "/* never closed\n|1:1|a /* comment is not closed"
+        "/* never closed\n|1:1|a /* comment is not closed",
+        "resource \"aws_ecs_cluster\" \"a\" {\n  name = \"a\"\n  name = \"b\"\n}\n|3:3|the argument name is already set on line 2"
       })
   void malformedHclNamesTheFileLineAndColumn(String caseText) throws IOException {
     String[] parts = caseText.split("\\|");
@@ -397,6 +399,66 @@ class TerraformSourceReaderTest {
         .singleElement()
         .asString()
         .startsWith(module.resolve("main.tf") + ":" + parts[1] + ": malformed HCL: " + parts[2]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "locals {\n  on = true\n}\n|locals {\n  on = false\n}\n|local.on|local.on is declared twice (a.tf:2 and b.tf:2)",
+        "variable \"on\" {\n  default = true\n}\n|variable \"on\" {\n  default = false\n}\n|var.on|var.on is declared twice (a.tf:1 and b.tf:1)",
+        "variable \"on\" {}\n|variable \"on\" {}\n|var.on|var.on is declared twice (a.tf:1 and b.tf:1)"
+      })
+  void aNameDeclaredTwiceHasNoValueAsTerraformRefusesIt(String caseText) throws IOException {
+    // Terraform refuses the module; taking either declaration would pass on a guess
+    String[] parts = caseText.split("\\|");
+    write("a.tf", parts[0]);
+    write("b.tf", parts[1]);
+    write("main.tf", taskDefinition(parts[2]));
+    Finding finding = only(scan(Map.of("on", "false"), "ECS.4"));
+    assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(finding.message()).contains(parts[3] + ", which Terraform refuses");
+  }
+
+  @Test
+  void defaultTagsOfAnAwsProviderConfiguredTwiceAreUnknown() throws IOException {
+    write(
+        "a.tf",
+        "provider \"aws\" {\n  default_tags {\n    tags = { team = \"a\" }\n  }\n}\n"
+            + "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n");
+    write("b.tf", "provider \"aws\" {\n  region = \"eu-west-1\"\n}\n");
+    write("c.tf", "provider \"aws\" {\n  alias  = \"other\"\n}\n");
+    Finding finding = only(scan(Map.of(), "ECS.14"));
+    assertThat(finding.status()).isEqualTo(Status.UNKNOWN);
+    assertThat(finding.message())
+        .contains("provider.aws is declared twice (a.tf:1 and b.tf:1), which Terraform refuses");
+  }
+
+  @Test
+  void aCalledModulesVariableOrOutputDeclaredTwiceHasNoValue() throws IOException {
+    Files.createDirectory(module.resolve("child"));
+    Files.writeString(
+        module.resolve("child/variables.tf"),
+        "variable \"on\" {}\nvariable \"on\" {}\noutput \"on\" {\n  value = true\n}\n");
+    Files.writeString(
+        module.resolve("child/main.tf"),
+        taskDefinition("var.on") + "output \"on\" {\n  value = false\n}\n");
+    write(
+        "main.tf",
+        "module \"child\" {\n  source = \"./child\"\n  on     = false\n}\n"
+            + taskDefinition("module.child.on").replace("\"app\" {", "\"root\" {"));
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(Finding::status, Finding::message)
+        .containsExactlyInAnyOrder(
+            tuple(
+                Status.UNKNOWN,
+                "Cannot decide: Container \"app\": var.on is declared twice (variables.tf:1 and"
+                    + " variables.tf:2), which Terraform refuses."),
+            tuple(
+                Status.UNKNOWN,
+                "Cannot decide: Container \"app\": output.on is declared twice (main.tf:8 and"
+                    + " variables.tf:3), which Terraform refuses."));
   }
 
   @Test

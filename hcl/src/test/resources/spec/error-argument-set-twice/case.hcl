@@ -1,0 +1,5 @@
+locals {
+  mode = "host"
+  other = 1
+  mode = "awsvpc"
+}
