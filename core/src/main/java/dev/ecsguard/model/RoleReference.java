@@ -1,5 +1,7 @@
 package dev.ecsguard.model;
 
+import dev.ecsguard.tree.UnresolvedNode;
+
 /**
  * An IAM role as a task definition names it: its ARN (or name) as written, or, where that is known
  * only at deployment, what it refers to ({@code Fn::GetAtt TaskRole.Arn} is {@code TaskRole}; a
@@ -21,5 +23,13 @@ public record RoleReference(String arn, String reference) {
 
   public static RoleReference to(String reference) {
     return new RoleReference(null, reference);
+  }
+
+  /**
+   * Whether the role is a value given at deployment (a parameter's): another reference may then be
+   * given the same role.
+   */
+  public boolean givenAtDeployment() {
+    return reference != null && reference.startsWith(UnresolvedNode.PARAMETER);
   }
 }

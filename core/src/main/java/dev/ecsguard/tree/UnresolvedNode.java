@@ -6,6 +6,12 @@ package dev.ecsguard.tree;
  * control that reads it is UNKNOWN with its reason.
  */
 public final class UnresolvedNode extends Node {
+  /**
+   * Starts a {@link #reference()} to a value given at deployment (a CloudFormation parameter): the
+   * same reference is the same value, but a different one may be given that value too.
+   */
+  public static final String PARAMETER = "parameter ";
+
   private final String reason;
   private final String reference;
   private final String knownEnding;
@@ -35,7 +41,8 @@ public final class UnresolvedNode extends Node {
    * What the value is, where the format can name it though not give it: two unresolved values with
    * the same reference are equal, two with different ones are different resources' (a
    * CloudFormation logical id of {@code Ref} or {@code Fn::GetAtt ... Arn}, a Terraform resource's
-   * attribute such as {@code aws_iam_role.task.arn}); null when there is none.
+   * attribute such as {@code aws_iam_role.task.arn}) unless one names a parameter ({@link
+   * #PARAMETER}, then they may be equal); null when there is none.
    */
   public String reference() {
     return reference;

@@ -64,6 +64,16 @@ public final class TaskRoleIsExecutionRole extends Control<TaskDefinition> {
             "The task role is the execution role (taskRoleArn and executionRoleArn both refer to "
                 + taskRole.reference()
                 + "), so the application holds the agent's permissions");
+      } else if (taskRole.givenAtDeployment() || executionRole.givenAtDeployment()) {
+        decision.unknown(
+            null,
+            Value.unknown(
+                "taskRoleArn refers to "
+                    + taskRole.reference()
+                    + " and executionRoleArn to "
+                    + executionRole.reference()
+                    + ", given at deployment: they may be given the same role",
+                task.origin()));
       }
     } else {
       RoleReference referred = taskRole.reference() != null ? taskRole : executionRole;

@@ -258,7 +258,7 @@ final class CloudFormationFunctions {
     return switch (function) {
       case "Ref" ->
           argument instanceof ScalarNode name && name.type() == ScalarNode.Type.STRING
-              ? new Computed(ref(name.text(), call), declared(name.text()) ? name.text() : null)
+              ? new Computed(ref(name.text(), call), reference(name.text()))
               : new Computed(Value.unknown("Ref needs the name of a parameter or resource", call));
       case "Fn::If" -> ifThenElse(argument, call);
       case "Fn::FindInMap" -> findInMap(argument, call);
@@ -300,9 +300,12 @@ final class CloudFormationFunctions {
   }
 
   /** Whether {@code name} is a parameter or resource of the template. */
-  private boolean declared(String name) {
-    return (parameters != null && parameters.has(name))
-        || (resources != null && resources.has(name));
+  /** What {@code Ref} of {@code name} refers to ({@link UnresolvedNode#reference()}), or null. */
+  private String reference(String name) {
+    if (parameters != null && parameters.has(name)) {
+      return UnresolvedNode.PARAMETER + name;
+    }
+    return resources != null && resources.has(name) ? name : null;
   }
 
   /**
