@@ -3,7 +3,9 @@ package dev.ecsguard.control;
 import dev.ecsguard.model.Value;
 import dev.ecsguard.tree.Origin;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Gathers what a control found on one resource and turns it into a verdict: FAILED when anything
@@ -66,10 +68,12 @@ public final class Decision {
     if (offenders.size() == 1) {
       return offenders.get(0).sentence(status); // most verdicts: no builder to copy it through
     }
-    StringBuilder message = new StringBuilder();
+    // A sentence said once: two values unknown for one reason (both roles of a module that is not
+    // downloaded) make one reason, not the same one twice.
+    Set<String> sentences = new LinkedHashSet<>();
     for (Offender offender : offenders) {
-      message.append(message.length() > 0 ? " " : "").append(offender.sentence(status));
+      sentences.add(offender.sentence(status));
     }
-    return message.toString();
+    return String.join(" ", sentences);
   }
 }
