@@ -127,6 +127,22 @@ class CloudFormationScanTest {
   }
 
   @Test
+  void aSettingMissingFromAListIsPointedAtTheList() throws IOException {
+    Path template =
+        Files.writeString(
+            dir.resolve("cluster.yaml"),
+            """
+            Resources:
+              Cluster:
+                Type: AWS::ECS::Cluster
+                Properties:
+                  ClusterSettings: []
+            """);
+    Run run = Run.of("scan", "--controls", "ECS.12", template.toString());
+    assertThat(run.out()).contains("cluster.yaml:5:").contains("Container Insights is off");
+  }
+
+  @Test
   void aValueMergedFromAnAnchorFails() {
     Run run = Run.of("scan", "--controls", "ECS.4", FIXTURES + "merge.yaml");
     assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.FAILED.code());

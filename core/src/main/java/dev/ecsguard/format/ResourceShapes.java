@@ -334,7 +334,11 @@ public final class ResourceShapes {
         return spelling.string(entry, "value");
       }
     }
-    return unreadable != null ? unreadable : Value.absent(cluster);
+    // Absent: pointed at the list that lacks it when there is one (an empty ClusterSettings: []),
+    // else at the cluster.
+    return unreadable != null
+        ? unreadable
+        : Value.absent(settings.isKnown() ? settings.origin() : cluster);
   }
 
   public TaskSet taskSet(
