@@ -9,6 +9,7 @@ import dev.ecsguard.format.terraform.TerraformVariables;
 import dev.ecsguard.input.Exclusions;
 import dev.ecsguard.input.InputFiles;
 import dev.ecsguard.input.InputFormat;
+import dev.ecsguard.model.ContainerDefinition;
 import dev.ecsguard.model.Resource;
 import dev.ecsguard.model.TaskDefinition;
 import dev.ecsguard.model.Workload;
@@ -427,6 +428,9 @@ public final class Scanner {
     public void resource(
         Resource resource, Map<String, String> own, List<InlineSuppression> inline) {
       counter.accept(resource);
+      if (resource instanceof TaskDefinition taskDefinition) {
+        noteUnknownFields(taskDefinition);
+      }
       List<Suppression> known = new ArrayList<>();
       for (InlineSuppression written : inline) {
         try {
@@ -444,6 +448,32 @@ public final class Scanner {
     @Override
     public void note(Node where, String message) {
       listener.note(new Note(where.location(), Credentials.maskFormats(message)));
+    }
+
+    /**
+     * A container's members that are no container definition field are said: the controls read them
+     * as absent (a misspelt privilege passes ECS.4), as AWS's Terraform provider drops them.
+     */
+    private void noteUnknownFields(TaskDefinition taskDefinition) {
+      for (ContainerDefinition container : taskDefinition.containers().orElse(List.of())) {
+        List<String> unknown = container.unknownFields();
+        if (!unknown.isEmpty()) {
+          listener.note(
+              new Note(
+                  container.origin().location(),
+                  Credentials.maskFormats(
+                      taskDefinition.id()
+                          + ": "
+                          + container.label()
+                          + ": "
+                          + String.join(", ", unknown)
+                          + (unknown.size() == 1 ? " is no field" : " are no fields")
+                          + " of an ECS container definition (misspelt?), so ecsguard reads"
+                          + (unknown.size() == 1 ? " it" : " them")
+                          + " as absent; ECS and CloudFormation refuse such a name, AWS's"
+                          + " Terraform provider drops it")));
+        }
+      }
     }
 
     @Override

@@ -22,8 +22,11 @@ import dev.ecsguard.tree.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Maps resources shaped as the ECS API shapes them (whatever the {@link Spelling}: the API's own
@@ -34,6 +37,11 @@ public final class ResourceShapes {
   public static final ResourceShapes API = new ResourceShapes(Spelling.API);
 
   private final Spelling spelling;
+  // ContainerFields as this spelling writes them; by their lower-case form, for names that differ
+  // in
+  // case only.
+  private final Set<String> containerFieldNames;
+  private final Map<String, String> containerFieldNamesInLowerCase;
 
   /**
    * Resources whose fields are named by {@code spelling}: a format's own (CloudFormation's is in
@@ -41,6 +49,11 @@ public final class ResourceShapes {
    */
   public ResourceShapes(Spelling spelling) {
     this.spelling = spelling;
+    this.containerFieldNames =
+        ContainerFields.API_NAMES.stream().map(spelling::name).collect(Collectors.toSet());
+    this.containerFieldNamesInLowerCase =
+        containerFieldNames.stream()
+            .collect(Collectors.toMap(name -> name.toLowerCase(Locale.ROOT), name -> name));
   }
 
   public Spelling spelling() {
@@ -84,7 +97,8 @@ public final class ResourceShapes {
           cast(unknown),
           cast(unknown),
           cast(unknown),
-          List.of(new SettingCredential(null, cast(unknown))));
+          List.of(new SettingCredential(null, cast(unknown))),
+          List.of());
     }
     return new ContainerDefinition(
         label(object, "container"),
@@ -99,7 +113,29 @@ public final class ResourceShapes {
         spelling.list(object, spelling::string, "dockerSecurityOptions"),
         spelling.string(object, "image"),
         spelling.list(object, this::mountedVolume, "mountPoints"),
-        settingCredentials(object));
+        settingCredentials(object),
+        unknownFields(object));
+  }
+
+  /**
+   * The members of {@code container} that are no container definition field in this spelling, each
+   * with the field it differs from in case only, if one: {@code privileged (Privileged?)}.
+   */
+  private List<String> unknownFields(ObjectNode container) {
+    List<String> unknown = new ArrayList<>(0);
+    container.forEachMember(
+        (name, member) -> {
+          if (containerFieldNames.contains(name)) {
+            return;
+          }
+          String meant = containerFieldNamesInLowerCase.get(name.toLowerCase(Locale.ROOT));
+          if (meant == null) {
+            unknown.add(name);
+          } else if (!container.matchesNamesIgnoringCase()) {
+            unknown.add(name + " (" + meant + "?)");
+          }
+        });
+    return unknown;
   }
 
   /**

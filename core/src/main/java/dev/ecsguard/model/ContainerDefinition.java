@@ -14,6 +14,8 @@ import java.util.List;
  * @param mountedVolumes mountPoints, each mount point's sourceVolume
  * @param settingCredentials the credentials written by value in command, entryPoint,
  *     healthCheck.command and dockerLabels (the values themselves are never kept)
+ * @param unknownFields the container's members that are no container definition field as its format
+ *     spells them (a misspelling: {@code privilege}), as written; read as absent
  */
 public record ContainerDefinition(
     String label,
@@ -28,4 +30,5 @@ public record ContainerDefinition(
     Value<List<Value<String>>> dockerSecurityOptions,
     Value<String> image,
     Value<List<Value<String>>> mountedVolumes,
-    List<SettingCredential> settingCredentials) {}
+    List<SettingCredential> settingCredentials,
+    List<String> unknownFields) {}

@@ -135,6 +135,11 @@ public final class ObjectNode extends Node {
     namesIgnoringCase = true;
   }
 
+  /** Whether {@link #matchNamesIgnoringCase()} was asked for. */
+  public boolean matchesNamesIgnoringCase() {
+    return namesIgnoringCase;
+  }
+
   private int lookup(String name) {
     int at = find(name);
     if (at < 0 && namesIgnoringCase) {

@@ -138,7 +138,8 @@ public final class CloudFormationReader implements InputReader.OfFile {
   /**
    * The names that cannot be ECS properties' ({@link CloudFormationNames#isPropertyName}), a
    * misspelling CloudFormation refuses. The members of the user's own maps (log options, Docker
-   * labels) are not property names.
+   * labels) are not property names; containers' members are judged with every format's (the scan's
+   * note of fields no container definition has).
    */
   private static void lowerCaseNames(Node node, String path, List<String> found) {
     if (node instanceof ObjectNode object) {
@@ -147,7 +148,8 @@ public final class CloudFormationReader implements InputReader.OfFile {
             if (!name.isEmpty() && !CloudFormationNames.isPropertyName(name)) {
               found.add(path.isEmpty() ? name : path + "." + name);
             } else if (!(member instanceof ScalarNode)
-                && !CloudFormationNames.FREE_FORM.contains(name)) {
+                && !CloudFormationNames.FREE_FORM.contains(name)
+                && !(path.isEmpty() && name.equals("ContainerDefinitions"))) {
               lowerCaseNames(member, path.isEmpty() ? name : path + "." + name, found);
             }
           });

@@ -152,19 +152,25 @@ class CloudFormationReaderTest {
           Td:
             Type: AWS::ECS::TaskDefinition
             Properties:
+              networkMode: host
               ContainerDefinitions:
                 - Name: app
                   privileged: true
+                  Privilege: true
                   DockerLabels: {team: a}
                   LogConfiguration: {LogDriver: awslogs, Options: {awslogs-group: g}}
         """;
     ScanResult result = scan(template, Map.of(), "ECS.4");
+    // A container's members are judged as in every format: no container field has such a name.
     assertThat(result.notes())
         .extracting(Note::message)
-        .containsExactly(
-            "Td: ContainerDefinitions[0].privileged: CloudFormation's property names start upper"
+        .containsExactlyInAnyOrder(
+            "Td: networkMode: CloudFormation's property names start upper"
                 + " case (Privileged, not privileged), so it refuses this template; ecsguard reads"
-                + " such a property as absent");
+                + " such a property as absent",
+            "Td: container \"app\": privileged (Privileged?), Privilege are no fields of an ECS"
+                + " container definition (misspelt?), so ecsguard reads them as absent; ECS and"
+                + " CloudFormation refuse such a name, AWS's Terraform provider drops it");
   }
 
   @Test

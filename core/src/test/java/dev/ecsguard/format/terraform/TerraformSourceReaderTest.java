@@ -294,6 +294,29 @@ class TerraformSourceReaderTest {
             "aws_ecs_task_definition.string ECS.4 FAILED",
             "aws_ecs_task_definition.string ECS.5 FAILED",
             "aws_ecs_task_definition.string ECS.20 FAILED");
+    // Names in another case are the provider's fields: no note for them
+    assertThat(result.notes()).isEmpty();
+  }
+
+  @Test
+  void aContainerMemberThatIsNoFieldIsNotedAsTheProviderDropsIt() throws IOException {
+    write(
+        "main.tf",
+        """
+        resource "aws_ecs_task_definition" "typo" {
+          family                = "typo"
+          container_definitions = jsonencode([{ name = "app", image = "app:1", privilege = true }])
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4");
+    assertThat(only(result).status()).isEqualTo(Status.PASSED);
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "aws_ecs_task_definition.typo: container \"app\": privilege is no field of an ECS"
+                + " container definition (misspelt?), so ecsguard reads it as absent");
   }
 
   @Test
