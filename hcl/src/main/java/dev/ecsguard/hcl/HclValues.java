@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +57,15 @@ public final class HclValues {
 
   /** A template's shape for {@link #encodedList}: {@code v} an encoded value. */
   private static final Pattern ENCODED_LIST = Pattern.compile("\\s*\\[\\s*v(\\s*,\\s*v)*\\s*]\\s*");
+
+  /**
+   * What stands for an unknown interpolation while a JSON template is decoded ({@link
+   * #evaluateJson}): characters of Unicode's private use area, which no JSON of ECS holds.
+   */
+  private static final char PLACEHOLDER_START = '\uE000';
+
+  private static final char PLACEHOLDER_END = '\uE001';
+  private static final Pattern PLACEHOLDER = Pattern.compile("\uE000(\\d+)\uE001");
 
   /**
    * The most elements one attribute's evaluation may iterate over or build (for expressions,
@@ -218,6 +228,167 @@ public final class HclValues {
       scope.putAll(names);
     }
     return evaluate(source.expression(), source.file(), scope);
+  }
+
+  /**
+   * {@code source} as an attribute holding JSON text reads it (container_definitions): as {@link
+   * #evaluate(Source)}, but where the attribute is a string template (a heredoc) or templatefile()
+   * whose interpolations are not all known, the JSON its text spells, each value an unknown
+   * interpolation stands in unknown in its place, so that what the text writes literally ({@code
+   * "privileged": true}) is read all the same. Text Terraform would not parse as JSON once known,
+   * or an unknown interpolation that could add members or elements, keeps it unknown.
+   */
+  public V evaluateJson(Source source) {
+    V value = evaluate(source);
+    if (!(value instanceof Unknown unknown) || unknown.error()) {
+      return value;
+    }
+    Expression expression = source.expression();
+    Where where = new Where(source.file(), expression.at());
+    elements = 0;
+    V partial =
+        switch (expression) {
+          case Template template -> partialJson(template, source.file(), instance, where);
+          case Call call
+              when call.function().equals("templatefile")
+                  && call.arguments().size() == 2
+                  && !call.expandLast() -> {
+            V text =
+                file(
+                    "templatefile",
+                    evaluate(call.arguments().get(0), source.file(), instance),
+                    where);
+            V variables = evaluate(call.arguments().get(1), source.file(), instance);
+            yield text instanceof Scalar scalar
+                    && variables instanceof ObjectV object
+                    && HclParser.parseTemplate(scalar.text()) instanceof Template template
+                ? partialJson(template, where.file(), object.members(), where)
+                : null;
+          }
+          default -> null;
+        };
+    return partial != null ? partial : value;
+  }
+
+  /**
+   * The JSON {@code template} spells, each unknown interpolation a placeholder decoded and then put
+   * back as that unknown; null when it does not spell JSON that way.
+   */
+  private V partialJson(Template template, String file, Map<String, V> scope, Where where) {
+    if (template.directive()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    List<Unknown> unknowns = new ArrayList<>();
+    JsonStringState strings = new JsonStringState();
+    for (Expression part : template.parts()) {
+      V value = evaluate(part, file, scope);
+      if (value instanceof Unknown unknown && !unknown.error()) {
+        String placeholder =
+            PLACEHOLDER_START + Integer.toString(unknowns.size()) + PLACEHOLDER_END;
+        unknowns.add(unknown);
+        // outside a string it stands for a whole value: a string placeholder keeps JSON valid
+        text.append(strings.inString() ? placeholder : "\"" + placeholder + "\"");
+      } else if (value instanceof Scalar scalar
+          && scalar.text() != null
+          && scalar.text().indexOf(PLACEHOLDER_START) < 0) {
+        text.append(scalar.text());
+        strings.read(scalar.text());
+      } else {
+        return null;
+      }
+      if (text.length() > MAX_TEXT) {
+        return null;
+      }
+    }
+    if (unknowns.isEmpty()) {
+      return null;
+    }
+    V decoded =
+        HclFunctions.call(
+            "jsondecode",
+            List.of(new Scalar(Scalar.Type.STRING, text.toString(), where)),
+            where,
+            this::spend);
+    return decoded instanceof ListV || decoded instanceof ObjectV
+        ? withUnknowns(decoded, unknowns, where)
+        : null;
+  }
+
+  /**
+   * {@code value} with each string that holds a placeholder the unknown it stands for (a string
+   * with other text too: unknown, ending with the text after its last placeholder); null when an
+   * object key holds one.
+   */
+  private static V withUnknowns(V value, List<Unknown> unknowns, Where where) {
+    switch (value) {
+      case Scalar scalar
+          when scalar.type() == Scalar.Type.STRING
+              && scalar.text().indexOf(PLACEHOLDER_START) >= 0 -> {
+        Matcher placeholders = PLACEHOLDER.matcher(scalar.text());
+        Unknown first = null;
+        Unknown last = null;
+        int end = 0;
+        while (placeholders.find()) {
+          last = unknowns.get(Integer.parseInt(placeholders.group(1)));
+          first = first != null ? first : last;
+          end = placeholders.end();
+        }
+        if (first == last && PLACEHOLDER.matcher(scalar.text()).matches()) {
+          return first.at(where); // the interpolation is the whole value
+        }
+        String ending = last.knownEnding() != null ? last.knownEnding() : "";
+        return unknownTemplate(first, ending + scalar.text().substring(end), where);
+      }
+      case ListV list -> {
+        List<V> items = new ArrayList<>();
+        for (V item : list.items()) {
+          V replaced = withUnknowns(item, unknowns, where);
+          if (replaced == null) {
+            return null;
+          }
+          items.add(replaced);
+        }
+        return new ListV(items, list.where());
+      }
+      case ObjectV object -> {
+        Map<String, V> members = new LinkedHashMap<>();
+        for (Map.Entry<String, V> member : object.members().entrySet()) {
+          V replaced = withUnknowns(member.getValue(), unknowns, where);
+          if (replaced == null || member.getKey().indexOf(PLACEHOLDER_START) >= 0) {
+            return null;
+          }
+          members.put(member.getKey(), replaced);
+        }
+        return new ObjectV(members, object.where());
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  /** Whether JSON text read so far stands inside a string. */
+  private static final class JsonStringState {
+    private boolean inString;
+    private boolean escaped;
+
+    boolean inString() {
+      return inString;
+    }
+
+    void read(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (escaped) {
+          escaped = false;
+        } else if (inString && c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = !inString;
+        }
+      }
+    }
   }
 
   /**

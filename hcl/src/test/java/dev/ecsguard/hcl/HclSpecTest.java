@@ -56,8 +56,9 @@ import org.junit.jupiter.api.TestFactory;
  * <ul>
  *   <li>{@code expected.json}: the file's top-level attributes evaluated, as an object by name
  *       ({@code variable} blocks give defaults and type constraints, {@code locals} blocks locals,
- *       an optional {@code given.hcl} given variable values; files beside it are what file()
- *       reads). An unknown value is {@code {"unknown": "its reason"}}.
+ *       an optional {@code given.hcl} given variable values; files beside it are what file() reads;
+ *       attributes named {@code json_…} are evaluated as holding JSON text, as
+ *       container_definitions is). An unknown value is {@code {"unknown": "its reason"}}.
  *   <li>{@code tree.txt}: the syntax tree, one node a line, indented by nesting, with positions.
  *   <li>{@code error.txt}: the one-line error, {@code case.hcl:LINE:COLUMN: malformed HCL: …}.
  * </ul>
@@ -66,6 +67,12 @@ class HclSpecTest {
   // as ecsguard's scanner parses by default (InputLimits.DEFAULT's nesting depth)
   private static final int MAX_DEPTH = 128;
   private static final String CASE = "case.hcl";
+
+  /**
+   * An attribute named so is evaluated as one holding JSON text ({@link HclValues#evaluateJson}).
+   */
+  private static final String JSON_TEXT = "json_";
+
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -162,7 +169,13 @@ class HclSpecTest {
     ObjectNode out = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Attribute attribute) {
-        out.set(attribute.name(), json(values.evaluate(new Source(attribute.value(), CASE))));
+        Source source = new Source(attribute.value(), CASE);
+        out.set(
+            attribute.name(),
+            json(
+                attribute.name().startsWith(JSON_TEXT)
+                    ? values.evaluateJson(source)
+                    : values.evaluate(source)));
       }
     }
     return out;
