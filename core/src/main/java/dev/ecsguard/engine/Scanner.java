@@ -19,6 +19,7 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Location;
 import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.Origin;
 import dev.ecsguard.tree.RegularFiles;
 import java.io.InputStream;
@@ -329,6 +330,24 @@ public final class Scanner {
     }
   }
 
+  /**
+   * The first aws_ecs_* resource type of a Terraform configuration in JSON syntax (a .tf.json, as
+   * CDK for Terraform writes it), which no reader takes: not to be passed over as a file of no
+   * concern. Null for any other document.
+   */
+  private static Node terraformJsonEcsResource(Document document) {
+    if (document.name().endsWith(".tf.json")
+        && document.root() instanceof ObjectNode root
+        && root.get("resource") instanceof ObjectNode resources) {
+      for (String type : resources.names()) {
+        if (type.startsWith("aws_ecs_")) {
+          return resources.get(type);
+        }
+      }
+    }
+    return null;
+  }
+
   /** Scans JSON from a stream (standard input), naming it {@code name}. */
   public void scan(InputStream in, String name, ScanListener listener) {
     whole(listener, linking -> read(in, name, listener, linking));
@@ -366,7 +385,19 @@ public final class Scanner {
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (fileReaders.stream().noneMatch(reader -> reader.read(document, sink))) {
-        listener.note(new Note(document.root().location(), UNRECOGNISED));
+        Node ecsResource = terraformJsonEcsResource(document);
+        if (ecsResource != null) {
+          listener.error(
+              new InputException(
+                  document.name(),
+                  ecsResource.line(),
+                  ecsResource.column(),
+                  "Terraform's JSON syntax (.tf.json) is not read by ecsguard, so the aws_ecs_*"
+                      + " resources here are not checked; scan the plan JSON (terraform show"
+                      + " -json) instead"));
+        } else {
+          listener.note(new Note(document.root().location(), UNRECOGNISED));
+        }
       }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(document.name(), fault));
