@@ -3,6 +3,13 @@ variable "image" {
 variable "region" {
   default = "eu-west-1"
 }
+locals {
+  defs = <<DEFS
+[{"name": "local", "image": "${var.image}", "privileged": false}]
+DEFS
+  via  = local.defs
+  self = local.self
+}
 json_heredoc = <<DEFS
 [
   {
@@ -25,3 +32,5 @@ json_known = "[{\"name\": \"${var.region}\"}]"
 plain_heredoc = <<DEFS
 [{"name": "${var.image}"}]
 DEFS
+json_local = local.via
+json_self  = local.self

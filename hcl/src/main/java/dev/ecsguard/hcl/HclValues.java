@@ -64,6 +64,9 @@ public final class HclValues {
    */
   private static final char PLACEHOLDER_START = '\uE000';
 
+  /** How many locals {@link #evaluateJson} follows to the template (one naming itself stops). */
+  private static final int MAX_JSON_HOPS = 16;
+
   private static final char PLACEHOLDER_END = '\uE001';
   private static final Pattern PLACEHOLDER = Pattern.compile("\uE000(\\d+)\uE001");
 
@@ -243,31 +246,42 @@ public final class HclValues {
     if (!(value instanceof Unknown unknown) || unknown.error()) {
       return value;
     }
+    elements = 0;
+    V partial = partialJson(source, 0);
+    return partial != null ? partial : value;
+  }
+
+  /**
+   * What {@link #evaluateJson} reads of {@code source} whose value is unknown: a template, a
+   * templatefile(), or a local holding one (followed {@code hops} deep); null for anything else.
+   */
+  private V partialJson(Source source, int hops) {
     Expression expression = source.expression();
     Where where = new Where(source.file(), expression.at());
-    elements = 0;
-    V partial =
-        switch (expression) {
-          case Template template -> partialJson(template, source.file(), instance, where);
-          case Call call
-              when call.function().equals("templatefile")
-                  && call.arguments().size() == 2
-                  && !call.expandLast() -> {
-            V text =
-                file(
-                    "templatefile",
-                    evaluate(call.arguments().get(0), source.file(), instance),
-                    where);
-            V variables = evaluate(call.arguments().get(1), source.file(), instance);
-            yield text instanceof Scalar scalar
-                    && variables instanceof ObjectV object
-                    && HclParser.parseTemplate(scalar.text()) instanceof Template template
-                ? partialJson(template, where.file(), object.members(), where)
-                : null;
-          }
-          default -> null;
-        };
-    return partial != null ? partial : value;
+    return switch (expression) {
+      case Template template -> partialJson(template, source.file(), instance, where);
+      case Call call
+          when call.function().equals("templatefile")
+              && call.arguments().size() == 2
+              && !call.expandLast() -> {
+        V text =
+            file("templatefile", evaluate(call.arguments().get(0), source.file(), instance), where);
+        V variables = evaluate(call.arguments().get(1), source.file(), instance);
+        yield text instanceof Scalar scalar
+                && variables instanceof ObjectV object
+                && HclParser.parseTemplate(scalar.text()) instanceof Template template
+            ? partialJson(template, where.file(), object.members(), where)
+            : null;
+      }
+      case Traversal traversal
+          when traversal.root().equals("local")
+              && traversal.steps().size() == 1
+              && traversal.steps().get(0).name() != null
+              && locals.containsKey(traversal.steps().get(0).name())
+              && hops < MAX_JSON_HOPS ->
+          partialJson(locals.get(traversal.steps().get(0).name()), hops + 1);
+      default -> null;
+    };
   }
 
   /**
