@@ -31,6 +31,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads inputs, evaluates the selected controls on every resource, and reports as it goes. A scan
@@ -199,6 +200,14 @@ public final class Scanner {
                         "YAML that ecsguard cannot read ("
                             + e.problem()
                             + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
+              } else if (!named && isJsonWithComments(file)) {
+                listener.note(
+                    new Note(
+                        new Location(file.toString(), "", e.line(), e.column()),
+                        "a TypeScript or JavaScript project's configuration, JSON with comments"
+                            + " that ecsguard cannot read ("
+                            + e.problem()
+                            + "); skipped, as it is no ECS input"));
               } else {
                 listener.error(e);
               }
@@ -346,6 +355,19 @@ public final class Scanner {
       }
     }
     return null;
+  }
+
+  private static final Pattern JSON_WITH_COMMENTS = Pattern.compile("[tj]sconfig(\\..+)?\\.json");
+
+  /**
+   * Whether {@code file} is a TypeScript or JavaScript project's configuration (tsconfig.json,
+   * tsconfig.build.json, jsconfig.json): JSON with comments and trailing commas, as their tools
+   * read it, in every CDK TypeScript app. Found in a directory, one JSON cannot read is skipped
+   * with a note, not an error.
+   */
+  public static boolean isJsonWithComments(Path file) {
+    Path name = file.getFileName();
+    return name != null && JSON_WITH_COMMENTS.matcher(name.toString()).matches();
   }
 
   /** Scans JSON from a stream (standard input), naming it {@code name}. */
