@@ -141,12 +141,19 @@ public final class HclValues {
   /** An expression with the file it was written in. */
   public record Source(Expression expression, String file) {}
 
+  /**
+   * A {@code data "template_file"} block (the template provider's): its template and vars (null
+   * when it has none), which it renders without reading anything remote.
+   */
+  public record TemplateData(Source template, Source variables) {}
+
   private final HclFiles files;
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> variableTypes;
   private final Map<String, Source> locals;
   private final Map<String, String> refused; // var.x or local.y → why it has no value
+  private final Map<String, TemplateData> templateData;
   private final Map<String, V> instance;
   private final Set<String> evaluating =
       new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
@@ -176,12 +183,24 @@ public final class HclValues {
       Map<String, Source> givenVariables,
       Map<String, Source> variableTypes,
       Map<String, Source> locals) {
+    this(files, variableDefaults, givenVariables, variableTypes, locals, Map.of());
+  }
+
+  /** As above, with the module's {@code data "template_file"} blocks by name. */
+  public HclValues(
+      HclFiles files,
+      Map<String, Source> variableDefaults,
+      Map<String, Source> givenVariables,
+      Map<String, Source> variableTypes,
+      Map<String, Source> locals,
+      Map<String, TemplateData> templateData) {
     this.files = files;
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
     this.variableTypes = variableTypes;
     this.locals = locals;
     this.refused = Map.of();
+    this.templateData = templateData;
     this.instance = Map.of();
   }
 
@@ -209,6 +228,7 @@ public final class HclValues {
     this.variableTypes = module.variableTypes;
     this.locals = module.locals;
     this.refused = Map.copyOf(refused);
+    this.templateData = module.templateData;
     this.localValues.putAll(module.localValues);
     this.instance = Map.copyOf(instance);
   }
@@ -278,10 +298,37 @@ public final class HclValues {
               && traversal.steps().size() == 1
               && traversal.steps().get(0).name() != null
               && locals.containsKey(traversal.steps().get(0).name())
+              && !refused.containsKey("local." + traversal.steps().get(0).name())
               && hops < MAX_JSON_HOPS ->
           partialJson(locals.get(traversal.steps().get(0).name()), hops + 1);
+      case Traversal traversal
+          when isRenderedTemplateData(traversal) && traversal.steps().size() == 3 -> {
+        TemplateData data = templateData.get(traversal.steps().get(1).name());
+        V text = evaluate(data.template().expression(), data.template().file(), Map.of());
+        V variables =
+            data.variables() == null
+                ? new ObjectV(Map.of(), where)
+                : evaluate(data.variables().expression(), data.variables().file(), Map.of());
+        yield text instanceof Scalar scalar
+                && scalar.text() != null
+                && variables instanceof ObjectV object
+                && HclParser.parseTemplate(scalar.text()) instanceof Template template
+            ? partialJson(template, where.file(), object.members(), where)
+            : null;
+      }
       default -> null;
     };
+  }
+
+  /** {@code data.template_file.NAME.rendered…} of a block this module has. */
+  private boolean isRenderedTemplateData(Traversal traversal) {
+    List<Step> steps = traversal.steps();
+    return traversal.root().equals("data")
+        && steps.size() >= 3
+        && "template_file".equals(steps.get(0).name())
+        && steps.get(1).name() != null
+        && templateData.containsKey(steps.get(1).name())
+        && "rendered".equals(steps.get(2).name());
   }
 
   /**
@@ -680,6 +727,9 @@ public final class HclValues {
       String name = steps.get(0).name();
       value = root.equals("var") ? variable(name, where) : local(name, where);
       consumed = 1;
+    } else if (isRenderedTemplateData(traversal)) {
+      value = renderedTemplateData(steps.get(1).name(), where);
+      consumed = 3;
     } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
       // As Terraform has it for the module it runs in; file() reads relative to the module's
       // directory.
@@ -1084,35 +1134,76 @@ public final class HclValues {
   /** templatefile(path, vars): the file read as a template whose names are the given variables. */
   private V templateFile(V path, V variables, Where where) {
     V text = file("templatefile", path, where);
-    if (!(text instanceof Scalar scalar)) {
+    if (!(text instanceof Scalar)) {
       return text;
     }
-    if (!(variables instanceof ObjectV object)) {
-      return variables instanceof Unknown unknown
-          ? new Unknown("templatefile(): " + unknown.reason(), where)
-          : HclFunctions.wrongArguments("templatefile", where);
-    }
     String name = ((Scalar) path).text();
-    Object key = files.identity(name);
+    return render(text, variables, "templatefile(\"" + name + "\")", files.identity(name), where);
+  }
+
+  /**
+   * {@code text} read as a template whose names are {@code variables} (templatefile()'s, and
+   * data.template_file's); {@code what} names it in messages, {@code key} catches one that includes
+   * itself.
+   */
+  private V render(V text, V variables, String what, Object key, Where where) {
+    boolean function = what.startsWith("templatefile(");
+    String prefix = function ? "templatefile(): " : what + ": ";
+    if (!(text instanceof Scalar scalar && scalar.text() != null)
+        || !(variables instanceof ObjectV object)) {
+      V wrong = text instanceof Scalar ? variables : text;
+      return wrong instanceof Unknown unknown
+          ? new Unknown(saidOnce(prefix, unknown.reason()), where)
+          : function
+              ? HclFunctions.wrongArguments("templatefile", where)
+              : Unknown.failed(
+                  prefix + "its template is not a string or its vars not a map", where);
+    }
     if (!rendering.add(key)) {
-      return new Unknown("templatefile(\"" + name + "\") includes itself", where);
+      return new Unknown(what + " includes itself", where);
     }
     try {
       Expression template = HclParser.parseTemplate(scalar.text());
       if (template == null) {
-        return new Unknown("templatefile(): the template cannot be parsed", where);
+        return new Unknown(prefix + "the template cannot be parsed", where);
       }
       V rendered = evaluate(template, where.file(), object.members());
-      return rendered instanceof Unknown unknown // said once, however many templates deep
-          ? new Unknown(
-              unknown.reason().startsWith("templatefile(")
-                  ? unknown.reason()
-                  : "templatefile(): " + unknown.reason(),
-              where)
-          : new Scalar(Scalar.Type.STRING, ((Scalar) rendered).text(), where);
+      return switch (rendered) { // said once, however many templates deep
+        case Unknown unknown -> new Unknown(saidOnce(prefix, unknown.reason()), where);
+        case Scalar string -> new Scalar(Scalar.Type.STRING, string.text(), where);
+        default -> rendered; // "[${a}, ${b}]" of encoded values: the list they encode
+      };
     } finally {
       rendering.remove(key);
     }
+  }
+
+  /** {@code reason} after {@code prefix}, unless it names a template already. */
+  private static String saidOnce(String prefix, String reason) {
+    return reason.startsWith("templatefile(") || reason.startsWith("data.template_file.")
+        ? reason
+        : prefix + reason;
+  }
+
+  /**
+   * data.template_file.NAME.rendered: the template provider renders its template attribute with its
+   * vars locally, as templatefile() renders a file.
+   */
+  private V renderedTemplateData(String name, Where where) {
+    TemplateData data = templateData.get(name);
+    String what = "data.template_file." + name + ".rendered";
+    return once(
+        what,
+        () ->
+            render(
+                evaluate(data.template().expression(), data.template().file(), Map.of()),
+                data.variables() == null
+                    ? new ObjectV(Map.of(), where)
+                    : evaluate(data.variables().expression(), data.variables().file(), Map.of()),
+                what,
+                what,
+                where),
+        where);
   }
 
   /** How messages name an expression that steps are taken from. */

@@ -34,6 +34,7 @@ import dev.ecsguard.hcl.HclValues.ListV;
 import dev.ecsguard.hcl.HclValues.ObjectV;
 import dev.ecsguard.hcl.HclValues.Scalar;
 import dev.ecsguard.hcl.HclValues.Source;
+import dev.ecsguard.hcl.HclValues.TemplateData;
 import dev.ecsguard.hcl.HclValues.Unknown;
 import dev.ecsguard.hcl.HclValues.V;
 import java.io.IOException;
@@ -136,6 +137,7 @@ class HclSpecTest {
     Map<String, Source> defaults = new LinkedHashMap<>();
     Map<String, Source> types = new LinkedHashMap<>();
     Map<String, Source> locals = new LinkedHashMap<>();
+    Map<String, TemplateData> templates = new LinkedHashMap<>();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("variable")) {
         block
@@ -149,6 +151,12 @@ class HclSpecTest {
                     types.put(block.labels().get(0), new Source(attribute.value(), CASE));
                   }
                 });
+      } else if (item instanceof Block block
+          && block.type().equals("data")
+          && block.labels().get(0).equals("template_file")) {
+        templates.put(
+            block.labels().get(1),
+            new TemplateData(source(block, "template"), source(block, "vars")));
       } else if (item instanceof Block block && block.type().equals("locals")) {
         block
             .body()
@@ -165,7 +173,8 @@ class HclSpecTest {
         given.put(((Attribute) item).name(), new Source(((Attribute) item).value(), "given.hcl"));
       }
     }
-    HclValues values = new HclValues(new CaseFiles(directory), defaults, given, types, locals);
+    HclValues values =
+        new HclValues(new CaseFiles(directory), defaults, given, types, locals, templates);
     ObjectNode out = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Attribute attribute) {
@@ -179,6 +188,14 @@ class HclSpecTest {
       }
     }
     return out;
+  }
+
+  private static Source source(Block block, String name) {
+    return block.body().stream()
+        .filter(item -> item instanceof Attribute attribute && attribute.name().equals(name))
+        .map(item -> new Source(((Attribute) item).value(), CASE))
+        .findFirst()
+        .orElse(null);
   }
 
   /** file() and templatefile() read the files beside case.hcl. */

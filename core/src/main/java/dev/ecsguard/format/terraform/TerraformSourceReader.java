@@ -428,7 +428,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                   module.defaults,
                   givenVariables(rootDirectory, errors),
                   module.types,
-                  module.locals)
+                  module.locals,
+                  module.templateData)
               .refusing(module.refused);
       ModuleInstance root =
           new ModuleInstance(
@@ -728,7 +729,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                     called.defaults,
                     Map.of(),
                     called.types,
-                    called.locals)
+                    called.locals,
+                    called.templateData)
                 .refusing(called.refused);
         ModuleInstance child =
             new ModuleInstance(

@@ -309,6 +309,33 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void aTemplateFileDataSourceIsRenderedAsTheTemplateProviderRendersIt() throws IOException {
+    write(
+        "app.json.tpl",
+        "[{\"name\": \"app\", \"image\": \"${image}\", \"privileged\": ${privileged}}]");
+    write(
+        "main.tf",
+        """
+        variable "privileged" { default = true }
+        data "template_file" "app" {
+          template = file("${path.module}/app.json.tpl")
+          vars = {
+            image      = aws_ecr_repository.app.repository_url
+            privileged = var.privileged
+          }
+        }
+        resource "aws_ecs_task_definition" "app" {
+          family                = "app"
+          container_definitions = data.template_file.app.rendered
+        }
+        """);
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(only(scan(Map.of("privileged", "false"), "ECS.4")).status())
+        .isEqualTo(Status.PASSED);
+    assertThat(only(scan(Map.of(), "ECSG.7")).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
   void containerDefinitionFieldsAreMatchedInAnyCaseAsTheProviderDecodesThem() throws IOException {
     // Go's JSON decoding, which the provider uses, matches "Privileged" and readOnlyRootFilesystem
     // to the SDK's fields; Docker labels are the user's own keys, kept as written.
