@@ -218,6 +218,14 @@ final class FixCommand implements Callable<Integer> {
             .println(Printable.escape(file + ": YAML that is no CloudFormation template; skipped"));
         return;
       }
+      if (!named && dev.ecsguard.engine.Scanner.isJsonWithComments(file)) {
+        context
+            .err()
+            .println(
+                Printable.escape(
+                    file + ": a TypeScript or JavaScript project's configuration; skipped"));
+        return;
+      }
       context.err().println(Printable.escape(e.getMessage()));
       outcome.errors = true;
       return;

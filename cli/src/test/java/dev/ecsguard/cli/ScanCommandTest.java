@@ -212,6 +212,25 @@ class ScanCommandTest {
   }
 
   @Test
+  void aTypeScriptConfigurationWithCommentsInADirectoryIsSkippedButNamedIsAnError()
+      throws IOException {
+    Path config =
+        write(
+            "app/tsconfig.json",
+            "{\n  // strict mode\n  \"compilerOptions\": {\"strict\": true,},\n}\n");
+    write("app/task.json", "{\"family\":\"web\",\"containerDefinitions\":[{\"name\":\"app\"}]}");
+    Run run = Run.of("scan", "--controls", "ECS.4", config.getParent().toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("tsconfig.json:2:3: a TypeScript or JavaScript project's configuration");
+    Run named = Run.of("scan", "--controls", "ECS.4", config.toString());
+    assertThat(named.exitCode()).isEqualTo(ExitCode.ERROR.code());
+    assertThat(named.err()).contains("tsconfig.json:2:3: malformed JSON");
+    assertThat(Run.of("fix", config.getParent().toString()).err())
+        .contains("tsconfig.json: a TypeScript or JavaScript project's configuration; skipped");
+  }
+
+  @Test
   void yamlInADirectoryThatIsNotCloudFormationIsSkippedButABrokenTemplateIsAnError()
       throws IOException {
     Path chart =

@@ -20,6 +20,7 @@ import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.Location;
 import dev.ecsguard.tree.Node;
+import dev.ecsguard.tree.ObjectNode;
 import dev.ecsguard.tree.Origin;
 import dev.ecsguard.tree.RegularFiles;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads inputs, evaluates the selected controls on every resource, and reports as it goes. A scan
@@ -199,6 +201,14 @@ public final class Scanner {
                         "YAML that ecsguard cannot read ("
                             + e.problem()
                             + ") and that does not mention AWS::; skipped, as it is no CloudFormation template"));
+              } else if (!named && isJsonWithComments(file)) {
+                listener.note(
+                    new Note(
+                        new Location(file.toString(), "", e.line(), e.column()),
+                        "a TypeScript or JavaScript project's configuration, JSON with comments"
+                            + " that ecsguard cannot read ("
+                            + e.problem()
+                            + "); skipped, as it is no ECS input"));
               } else {
                 listener.error(e);
               }
@@ -330,6 +340,37 @@ public final class Scanner {
     }
   }
 
+  /**
+   * The first aws_ecs_* resource type of a Terraform configuration in JSON syntax (a .tf.json, as
+   * CDK for Terraform writes it), which no reader takes: not to be passed over as a file of no
+   * concern. Null for any other document.
+   */
+  private static Node terraformJsonEcsResource(Document document) {
+    if (document.name().endsWith(".tf.json")
+        && document.root() instanceof ObjectNode root
+        && root.get("resource") instanceof ObjectNode resources) {
+      for (String type : resources.names()) {
+        if (type.startsWith("aws_ecs_")) {
+          return resources.get(type);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final Pattern JSON_WITH_COMMENTS = Pattern.compile("[tj]sconfig(\\..+)?\\.json");
+
+  /**
+   * Whether {@code file} is a TypeScript or JavaScript project's configuration (tsconfig.json,
+   * tsconfig.build.json, jsconfig.json): JSON with comments and trailing commas, as their tools
+   * read it, in every CDK TypeScript app. Found in a directory, one JSON cannot read is skipped
+   * with a note, not an error.
+   */
+  public static boolean isJsonWithComments(Path file) {
+    Path name = file.getFileName();
+    return name != null && JSON_WITH_COMMENTS.matcher(name.toString()).matches();
+  }
+
   /** Scans JSON from a stream (standard input), naming it {@code name}. */
   public void scan(InputStream in, String name, ScanListener listener) {
     whole(listener, linking -> read(in, name, listener, linking));
@@ -367,7 +408,19 @@ public final class Scanner {
     document.notices().forEach(notice -> sink.note(notice.where(), notice.message()));
     try {
       if (fileReaders.stream().noneMatch(reader -> reader.read(document, sink))) {
-        listener.note(new Note(document.root().location(), UNRECOGNISED));
+        Node ecsResource = terraformJsonEcsResource(document);
+        if (ecsResource != null) {
+          listener.error(
+              new InputException(
+                  document.name(),
+                  ecsResource.line(),
+                  ecsResource.column(),
+                  "Terraform's JSON syntax (.tf.json) is not read by ecsguard, so the aws_ecs_*"
+                      + " resources here are not checked; scan the plan JSON (terraform show"
+                      + " -json) instead"));
+        } else {
+          listener.note(new Note(document.root().location(), UNRECOGNISED));
+        }
       }
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError fault) {
       listener.error(fault(document.name(), fault));

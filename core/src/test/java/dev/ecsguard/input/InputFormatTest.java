@@ -140,4 +140,22 @@ class InputFormatTest {
                 + names
                 + " (no task definition, service, cluster, task set or capacity provider found); skipped");
   }
+
+  @Test
+  void terraformJsonSyntaxWithEcsResourcesIsAnErrorNotAFileOfNoConcern() {
+    String ecs =
+        "{\"resource\": {\"aws_s3_bucket\": {}, \"aws_ecs_task_definition\": {\"app\": {}}}}";
+    ScanResult result = Scans.text(ecs, "cdk.tf.json", Map.of(), Map.of());
+    assertThat(result.notes()).isEmpty();
+    assertThat(result.errors())
+        .extracting(InputException::getMessage)
+        .containsExactly(
+            "cdk.tf.json:1:63: Terraform's JSON syntax (.tf.json) is not read by ecsguard, so the"
+                + " aws_ecs_* resources here are not checked; scan the plan JSON (terraform show"
+                + " -json) instead");
+    ScanResult other =
+        Scans.text("{\"resource\": {\"aws_s3_bucket\": {}}}", "main.tf.json", Map.of(), Map.of());
+    assertThat(other.errors()).isEmpty();
+    assertThat(other.notes()).hasSize(1);
+  }
 }

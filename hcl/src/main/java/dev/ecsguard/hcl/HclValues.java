@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +57,18 @@ public final class HclValues {
 
   /** A template's shape for {@link #encodedList}: {@code v} an encoded value. */
   private static final Pattern ENCODED_LIST = Pattern.compile("\\s*\\[\\s*v(\\s*,\\s*v)*\\s*]\\s*");
+
+  /**
+   * What stands for an unknown interpolation while a JSON template is decoded ({@link
+   * #evaluateJson}): characters of Unicode's private use area, which no JSON of ECS holds.
+   */
+  private static final char PLACEHOLDER_START = '\uE000';
+
+  /** How many locals {@link #evaluateJson} follows to the template (one naming itself stops). */
+  private static final int MAX_JSON_HOPS = 16;
+
+  private static final char PLACEHOLDER_END = '\uE001';
+  private static final Pattern PLACEHOLDER = Pattern.compile("\uE000(\\d+)\uE001");
 
   /**
    * The most elements one attribute's evaluation may iterate over or build (for expressions,
@@ -128,12 +141,19 @@ public final class HclValues {
   /** An expression with the file it was written in. */
   public record Source(Expression expression, String file) {}
 
+  /**
+   * A {@code data "template_file"} block (the template provider's): its template and vars (null
+   * when it has none), which it renders without reading anything remote.
+   */
+  public record TemplateData(Source template, Source variables) {}
+
   private final HclFiles files;
   private final Map<String, Source> variableDefaults;
   private final Map<String, Source> givenVariables;
   private final Map<String, Source> variableTypes;
   private final Map<String, Source> locals;
   private final Map<String, String> refused; // var.x or local.y → why it has no value
+  private final Map<String, TemplateData> templateData;
   private final Map<String, V> instance;
   private final Set<String> evaluating =
       new HashSet<>(); // var.x and local.y being evaluated, to catch a cycle
@@ -163,12 +183,24 @@ public final class HclValues {
       Map<String, Source> givenVariables,
       Map<String, Source> variableTypes,
       Map<String, Source> locals) {
+    this(files, variableDefaults, givenVariables, variableTypes, locals, Map.of());
+  }
+
+  /** As above, with the module's {@code data "template_file"} blocks by name. */
+  public HclValues(
+      HclFiles files,
+      Map<String, Source> variableDefaults,
+      Map<String, Source> givenVariables,
+      Map<String, Source> variableTypes,
+      Map<String, Source> locals,
+      Map<String, TemplateData> templateData) {
     this.files = files;
     this.variableDefaults = variableDefaults;
     this.givenVariables = givenVariables;
     this.variableTypes = variableTypes;
     this.locals = locals;
     this.refused = Map.of();
+    this.templateData = templateData;
     this.instance = Map.of();
   }
 
@@ -196,6 +228,7 @@ public final class HclValues {
     this.variableTypes = module.variableTypes;
     this.locals = module.locals;
     this.refused = Map.copyOf(refused);
+    this.templateData = module.templateData;
     this.localValues.putAll(module.localValues);
     this.instance = Map.copyOf(instance);
   }
@@ -218,6 +251,205 @@ public final class HclValues {
       scope.putAll(names);
     }
     return evaluate(source.expression(), source.file(), scope);
+  }
+
+  /**
+   * {@code source} as an attribute holding JSON text reads it (container_definitions): as {@link
+   * #evaluate(Source)}, but where the attribute is a string template (a heredoc) or templatefile()
+   * whose interpolations are not all known, the JSON its text spells, each value an unknown
+   * interpolation stands in unknown in its place, so that what the text writes literally ({@code
+   * "privileged": true}) is read all the same. Text Terraform would not parse as JSON once known,
+   * or an unknown interpolation that could add members or elements, keeps it unknown.
+   */
+  public V evaluateJson(Source source) {
+    V value = evaluate(source);
+    if (!(value instanceof Unknown unknown) || unknown.error()) {
+      return value;
+    }
+    elements = 0;
+    V partial = partialJson(source, 0);
+    return partial != null ? partial : value;
+  }
+
+  /**
+   * What {@link #evaluateJson} reads of {@code source} whose value is unknown: a template, a
+   * templatefile(), or a local holding one (followed {@code hops} deep); null for anything else.
+   */
+  private V partialJson(Source source, int hops) {
+    Expression expression = source.expression();
+    Where where = new Where(source.file(), expression.at());
+    return switch (expression) {
+      case Template template -> partialJson(template, source.file(), instance, where);
+      case Call call
+          when call.function().equals("templatefile")
+              && call.arguments().size() == 2
+              && !call.expandLast() -> {
+        V text =
+            file("templatefile", evaluate(call.arguments().get(0), source.file(), instance), where);
+        V variables = evaluate(call.arguments().get(1), source.file(), instance);
+        yield text instanceof Scalar scalar
+                && variables instanceof ObjectV object
+                && HclParser.parseTemplate(scalar.text()) instanceof Template template
+            ? partialJson(template, where.file(), object.members(), where)
+            : null;
+      }
+      case Traversal traversal
+          when traversal.root().equals("local")
+              && traversal.steps().size() == 1
+              && traversal.steps().get(0).name() != null
+              && locals.containsKey(traversal.steps().get(0).name())
+              && !refused.containsKey("local." + traversal.steps().get(0).name())
+              && hops < MAX_JSON_HOPS ->
+          partialJson(locals.get(traversal.steps().get(0).name()), hops + 1);
+      case Traversal traversal
+          when isRenderedTemplateData(traversal) && traversal.steps().size() == 3 -> {
+        TemplateData data = templateData.get(traversal.steps().get(1).name());
+        V text = evaluate(data.template().expression(), data.template().file(), Map.of());
+        V variables =
+            data.variables() == null
+                ? new ObjectV(Map.of(), where)
+                : evaluate(data.variables().expression(), data.variables().file(), Map.of());
+        yield text instanceof Scalar scalar
+                && scalar.text() != null
+                && variables instanceof ObjectV object
+                && HclParser.parseTemplate(scalar.text()) instanceof Template template
+            ? partialJson(template, where.file(), object.members(), where)
+            : null;
+      }
+      default -> null;
+    };
+  }
+
+  /** {@code data.template_file.NAME.rendered…} of a block this module has. */
+  private boolean isRenderedTemplateData(Traversal traversal) {
+    List<Step> steps = traversal.steps();
+    return traversal.root().equals("data")
+        && steps.size() >= 3
+        && "template_file".equals(steps.get(0).name())
+        && steps.get(1).name() != null
+        && templateData.containsKey(steps.get(1).name())
+        && "rendered".equals(steps.get(2).name());
+  }
+
+  /**
+   * The JSON {@code template} spells, each unknown interpolation a placeholder decoded and then put
+   * back as that unknown; null when it does not spell JSON that way.
+   */
+  private V partialJson(Template template, String file, Map<String, V> scope, Where where) {
+    if (template.directive()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    List<Unknown> unknowns = new ArrayList<>();
+    JsonStringState strings = new JsonStringState();
+    for (Expression part : template.parts()) {
+      V value = evaluate(part, file, scope);
+      if (value instanceof Unknown unknown && !unknown.error()) {
+        String placeholder =
+            PLACEHOLDER_START + Integer.toString(unknowns.size()) + PLACEHOLDER_END;
+        unknowns.add(unknown);
+        // outside a string it stands for a whole value: a string placeholder keeps JSON valid
+        text.append(strings.inString() ? placeholder : "\"" + placeholder + "\"");
+      } else if (value instanceof Scalar scalar
+          && scalar.text() != null
+          && scalar.text().indexOf(PLACEHOLDER_START) < 0) {
+        text.append(scalar.text());
+        strings.read(scalar.text());
+      } else {
+        return null;
+      }
+      if (text.length() > MAX_TEXT) {
+        return null;
+      }
+    }
+    if (unknowns.isEmpty()) {
+      return null;
+    }
+    V decoded =
+        HclFunctions.call(
+            "jsondecode",
+            List.of(new Scalar(Scalar.Type.STRING, text.toString(), where)),
+            where,
+            this::spend);
+    return decoded instanceof ListV || decoded instanceof ObjectV
+        ? withUnknowns(decoded, unknowns, where)
+        : null;
+  }
+
+  /**
+   * {@code value} with each string that holds a placeholder the unknown it stands for (a string
+   * with other text too: unknown, ending with the text after its last placeholder); null when an
+   * object key holds one.
+   */
+  private static V withUnknowns(V value, List<Unknown> unknowns, Where where) {
+    switch (value) {
+      case Scalar scalar
+          when scalar.type() == Scalar.Type.STRING
+              && scalar.text().indexOf(PLACEHOLDER_START) >= 0 -> {
+        Matcher placeholders = PLACEHOLDER.matcher(scalar.text());
+        Unknown first = null;
+        Unknown last = null;
+        int end = 0;
+        while (placeholders.find()) {
+          last = unknowns.get(Integer.parseInt(placeholders.group(1)));
+          first = first != null ? first : last;
+          end = placeholders.end();
+        }
+        if (first == last && PLACEHOLDER.matcher(scalar.text()).matches()) {
+          return first.at(where); // the interpolation is the whole value
+        }
+        String ending = last.knownEnding() != null ? last.knownEnding() : "";
+        return unknownTemplate(first, ending + scalar.text().substring(end), where);
+      }
+      case ListV list -> {
+        List<V> items = new ArrayList<>();
+        for (V item : list.items()) {
+          V replaced = withUnknowns(item, unknowns, where);
+          if (replaced == null) {
+            return null;
+          }
+          items.add(replaced);
+        }
+        return new ListV(items, list.where());
+      }
+      case ObjectV object -> {
+        Map<String, V> members = new LinkedHashMap<>();
+        for (Map.Entry<String, V> member : object.members().entrySet()) {
+          V replaced = withUnknowns(member.getValue(), unknowns, where);
+          if (replaced == null || member.getKey().indexOf(PLACEHOLDER_START) >= 0) {
+            return null;
+          }
+          members.put(member.getKey(), replaced);
+        }
+        return new ObjectV(members, object.where());
+      }
+      default -> {
+        return value;
+      }
+    }
+  }
+
+  /** Whether JSON text read so far stands inside a string. */
+  private static final class JsonStringState {
+    private boolean inString;
+    private boolean escaped;
+
+    boolean inString() {
+      return inString;
+    }
+
+    void read(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (escaped) {
+          escaped = false;
+        } else if (inString && c == '\\') {
+          escaped = true;
+        } else if (c == '"') {
+          inString = !inString;
+        }
+      }
+    }
   }
 
   /**
@@ -495,6 +727,9 @@ public final class HclValues {
       String name = steps.get(0).name();
       value = root.equals("var") ? variable(name, where) : local(name, where);
       consumed = 1;
+    } else if (isRenderedTemplateData(traversal)) {
+      value = renderedTemplateData(steps.get(1).name(), where);
+      consumed = 3;
     } else if (root.equals("path") && steps.size() == 1 && "module".equals(steps.get(0).name())) {
       // As Terraform has it for the module it runs in; file() reads relative to the module's
       // directory.
@@ -899,35 +1134,76 @@ public final class HclValues {
   /** templatefile(path, vars): the file read as a template whose names are the given variables. */
   private V templateFile(V path, V variables, Where where) {
     V text = file("templatefile", path, where);
-    if (!(text instanceof Scalar scalar)) {
+    if (!(text instanceof Scalar)) {
       return text;
     }
-    if (!(variables instanceof ObjectV object)) {
-      return variables instanceof Unknown unknown
-          ? new Unknown("templatefile(): " + unknown.reason(), where)
-          : HclFunctions.wrongArguments("templatefile", where);
-    }
     String name = ((Scalar) path).text();
-    Object key = files.identity(name);
+    return render(text, variables, "templatefile(\"" + name + "\")", files.identity(name), where);
+  }
+
+  /**
+   * {@code text} read as a template whose names are {@code variables} (templatefile()'s, and
+   * data.template_file's); {@code what} names it in messages, {@code key} catches one that includes
+   * itself.
+   */
+  private V render(V text, V variables, String what, Object key, Where where) {
+    boolean function = what.startsWith("templatefile(");
+    String prefix = function ? "templatefile(): " : what + ": ";
+    if (!(text instanceof Scalar scalar && scalar.text() != null)
+        || !(variables instanceof ObjectV object)) {
+      V wrong = text instanceof Scalar ? variables : text;
+      return wrong instanceof Unknown unknown
+          ? new Unknown(saidOnce(prefix, unknown.reason()), where)
+          : function
+              ? HclFunctions.wrongArguments("templatefile", where)
+              : Unknown.failed(
+                  prefix + "its template is not a string or its vars not a map", where);
+    }
     if (!rendering.add(key)) {
-      return new Unknown("templatefile(\"" + name + "\") includes itself", where);
+      return new Unknown(what + " includes itself", where);
     }
     try {
       Expression template = HclParser.parseTemplate(scalar.text());
       if (template == null) {
-        return new Unknown("templatefile(): the template cannot be parsed", where);
+        return new Unknown(prefix + "the template cannot be parsed", where);
       }
       V rendered = evaluate(template, where.file(), object.members());
-      return rendered instanceof Unknown unknown // said once, however many templates deep
-          ? new Unknown(
-              unknown.reason().startsWith("templatefile(")
-                  ? unknown.reason()
-                  : "templatefile(): " + unknown.reason(),
-              where)
-          : new Scalar(Scalar.Type.STRING, ((Scalar) rendered).text(), where);
+      return switch (rendered) { // said once, however many templates deep
+        case Unknown unknown -> new Unknown(saidOnce(prefix, unknown.reason()), where);
+        case Scalar string -> new Scalar(Scalar.Type.STRING, string.text(), where);
+        default -> rendered; // "[${a}, ${b}]" of encoded values: the list they encode
+      };
     } finally {
       rendering.remove(key);
     }
+  }
+
+  /** {@code reason} after {@code prefix}, unless it names a template already. */
+  private static String saidOnce(String prefix, String reason) {
+    return reason.startsWith("templatefile(") || reason.startsWith("data.template_file.")
+        ? reason
+        : prefix + reason;
+  }
+
+  /**
+   * data.template_file.NAME.rendered: the template provider renders its template attribute with its
+   * vars locally, as templatefile() renders a file.
+   */
+  private V renderedTemplateData(String name, Where where) {
+    TemplateData data = templateData.get(name);
+    String what = "data.template_file." + name + ".rendered";
+    return once(
+        what,
+        () ->
+            render(
+                evaluate(data.template().expression(), data.template().file(), Map.of()),
+                data.variables() == null
+                    ? new ObjectV(Map.of(), where)
+                    : evaluate(data.variables().expression(), data.variables().file(), Map.of()),
+                what,
+                what,
+                where),
+        where);
   }
 
   /** How messages name an expression that steps are taken from. */

@@ -34,6 +34,7 @@ import dev.ecsguard.hcl.HclValues.ListV;
 import dev.ecsguard.hcl.HclValues.ObjectV;
 import dev.ecsguard.hcl.HclValues.Scalar;
 import dev.ecsguard.hcl.HclValues.Source;
+import dev.ecsguard.hcl.HclValues.TemplateData;
 import dev.ecsguard.hcl.HclValues.Unknown;
 import dev.ecsguard.hcl.HclValues.V;
 import java.io.IOException;
@@ -56,8 +57,9 @@ import org.junit.jupiter.api.TestFactory;
  * <ul>
  *   <li>{@code expected.json}: the file's top-level attributes evaluated, as an object by name
  *       ({@code variable} blocks give defaults and type constraints, {@code locals} blocks locals,
- *       an optional {@code given.hcl} given variable values; files beside it are what file()
- *       reads). An unknown value is {@code {"unknown": "its reason"}}.
+ *       an optional {@code given.hcl} given variable values; files beside it are what file() reads;
+ *       attributes named {@code json_…} are evaluated as holding JSON text, as
+ *       container_definitions is). An unknown value is {@code {"unknown": "its reason"}}.
  *   <li>{@code tree.txt}: the syntax tree, one node a line, indented by nesting, with positions.
  *   <li>{@code error.txt}: the one-line error, {@code case.hcl:LINE:COLUMN: malformed HCL: …}.
  * </ul>
@@ -66,6 +68,12 @@ class HclSpecTest {
   // as ecsguard's scanner parses by default (InputLimits.DEFAULT's nesting depth)
   private static final int MAX_DEPTH = 128;
   private static final String CASE = "case.hcl";
+
+  /**
+   * An attribute named so is evaluated as one holding JSON text ({@link HclValues#evaluateJson}).
+   */
+  private static final String JSON_TEXT = "json_";
+
   private static final ObjectMapper JSON =
       JsonMapper.builder()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -129,6 +137,7 @@ class HclSpecTest {
     Map<String, Source> defaults = new LinkedHashMap<>();
     Map<String, Source> types = new LinkedHashMap<>();
     Map<String, Source> locals = new LinkedHashMap<>();
+    Map<String, TemplateData> templates = new LinkedHashMap<>();
     for (Item item : items) {
       if (item instanceof Block block && block.type().equals("variable")) {
         block
@@ -142,6 +151,12 @@ class HclSpecTest {
                     types.put(block.labels().get(0), new Source(attribute.value(), CASE));
                   }
                 });
+      } else if (item instanceof Block block
+          && block.type().equals("data")
+          && block.labels().get(0).equals("template_file")) {
+        templates.put(
+            block.labels().get(1),
+            new TemplateData(source(block, "template"), source(block, "vars")));
       } else if (item instanceof Block block && block.type().equals("locals")) {
         block
             .body()
@@ -158,14 +173,29 @@ class HclSpecTest {
         given.put(((Attribute) item).name(), new Source(((Attribute) item).value(), "given.hcl"));
       }
     }
-    HclValues values = new HclValues(new CaseFiles(directory), defaults, given, types, locals);
+    HclValues values =
+        new HclValues(new CaseFiles(directory), defaults, given, types, locals, templates);
     ObjectNode out = NODES.objectNode();
     for (Item item : items) {
       if (item instanceof Attribute attribute) {
-        out.set(attribute.name(), json(values.evaluate(new Source(attribute.value(), CASE))));
+        Source source = new Source(attribute.value(), CASE);
+        out.set(
+            attribute.name(),
+            json(
+                attribute.name().startsWith(JSON_TEXT)
+                    ? values.evaluateJson(source)
+                    : values.evaluate(source)));
       }
     }
     return out;
+  }
+
+  private static Source source(Block block, String name) {
+    return block.body().stream()
+        .filter(item -> item instanceof Attribute attribute && attribute.name().equals(name))
+        .map(item -> new Source(((Attribute) item).value(), CASE))
+        .findFirst()
+        .orElse(null);
   }
 
   /** file() and templatefile() read the files beside case.hcl. */

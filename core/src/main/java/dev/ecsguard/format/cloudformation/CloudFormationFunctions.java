@@ -353,8 +353,10 @@ final class CloudFormationFunctions {
                 + "=VALUE)",
             at);
       }
-      Value<String> fallback = Fields.text(parameter, "Default");
-      if (!fallback.isKnown()) {
+      // Default: "" is a default, the empty string (an optional parameter's usual "not given"),
+      // though Fields reads an empty string as not set.
+      if (!(parameter.get("Default") instanceof ScalarNode fallback)
+          || fallback.type() == ScalarNode.Type.NULL) {
         return Value.unknown(
             "Ref "
                 + name
@@ -363,7 +365,7 @@ final class CloudFormationFunctions {
                 + "=VALUE)",
             at);
       }
-      value = fallback.get();
+      value = fallback.text();
     }
     if (value != null) {
       Value<String> type = parameter != null ? Fields.text(parameter, "Type") : Value.absent(at);

@@ -6,6 +6,7 @@ import dev.ecsguard.hcl.Hcl.Block;
 import dev.ecsguard.hcl.Hcl.Item;
 import dev.ecsguard.hcl.HclException;
 import dev.ecsguard.hcl.HclValues.Source;
+import dev.ecsguard.hcl.HclValues.TemplateData;
 import dev.ecsguard.tree.InputException;
 import dev.ecsguard.tree.InputLimits;
 import dev.ecsguard.tree.RegularFiles;
@@ -48,6 +49,9 @@ final class TerraformModule {
   private final Map<String, String> declaredAt = new LinkedHashMap<>(); // var.x → a.tf:3
   final List<Source> defaultTags = new ArrayList<>();
   final List<Call> calls = new ArrayList<>();
+
+  /** Its {@code data "template_file"} blocks by name, which HclValues renders. */
+  final Map<String, TemplateData> templateData = new LinkedHashMap<>();
 
   /** Its aws_ecs_task_definition resources by name: {@code count}, {@code for_each} or "". */
   final Map<String, String> taskDefinitions = new LinkedHashMap<>();
@@ -138,6 +142,24 @@ final class TerraformModule {
                 attribute(block, "count").isPresent()
                     ? "count"
                     : attribute(block, "for_each").isPresent() ? "for_each" : "");
+          }
+        }
+        case "data" -> {
+          // The template provider renders locally; one with count or for_each is left unknown.
+          if (block.labels().size() == 2
+              && block.labels().get(0).equals("template_file")
+              && attribute(block, "count").isEmpty()
+              && attribute(block, "for_each").isEmpty()) {
+            attribute(block, "template")
+                .ifPresent(
+                    template ->
+                        templateData.put(
+                            block.labels().get(1),
+                            new TemplateData(
+                                new Source(template.value(), file),
+                                attribute(block, "vars")
+                                    .map(vars -> new Source(vars.value(), file))
+                                    .orElse(null))));
           }
         }
         case "output" -> {

@@ -44,6 +44,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Terraform source: the aws_ecs_* resources of a configuration's .tf files, their attributes
@@ -427,7 +428,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                   module.defaults,
                   givenVariables(rootDirectory, errors),
                   module.types,
-                  module.locals)
+                  module.locals,
+                  module.templateData)
               .refusing(module.refused);
       ModuleInstance root =
           new ModuleInstance(
@@ -727,7 +729,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                     called.defaults,
                     Map.of(),
                     called.types,
-                    called.locals)
+                    called.locals,
+                    called.templateData)
                 .refusing(called.refused);
         ModuleInstance child =
             new ModuleInstance(
@@ -1138,7 +1141,7 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
       Scope scope = module.scope(copy.names());
       ObjectNode values =
           Node.newObject(byType, name + copy.suffix(), block.at().line(), block.at().column());
-      fill(values, block.body(), root.file(), scope);
+      fill(values, block.body(), root.file(), scope, jsonAttributes(type));
       defaultTags(values, block, root.file(), scope.values, module.defaultTags.get());
       out.accept(
           new Instance(type, address + copy.suffix(), block, values, root.file(), module.via));
@@ -1151,14 +1154,38 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
         : Node.newObject(parent, name, at.at().line(), at.at().column());
   }
 
-  /** Attributes as values, nested blocks as lists of objects, as a plan shows them. */
-  private static void fill(ObjectNode values, List<Item> body, String file, Scope scope) {
+  /**
+   * The attributes of {@code type} that hold the API's JSON as a string (container_definitions),
+   * which a heredoc with unknown interpolations still spells.
+   */
+  private static Set<String> jsonAttributes(String type) {
+    TerraformAttributes.Resource resource = TerraformAttributes.Resource.of(type);
+    return resource == null
+        ? Set.of()
+        : resource.fields().stream()
+            .filter(field -> field.kind() == TerraformAttributes.Kind.JSON)
+            .map(TerraformAttributes.Field::terraform)
+            .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Attributes as values, nested blocks as lists of objects, as a plan shows them; {@code json}:
+   * the attributes holding JSON text.
+   */
+  private static void fill(
+      ObjectNode values, List<Item> body, String file, Scope scope, Set<String> json) {
     for (Item item : body) {
       switch (item) {
         case Attribute attribute -> {
           if (!META_ARGUMENTS.contains(attribute.name())) {
+            Source source = new Source(attribute.value(), file);
             HclBridge.place(
-                scope.evaluate(attribute.value(), file), values, attribute.name(), attribute.at());
+                json.contains(attribute.name())
+                    ? scope.values.evaluateJson(source)
+                    : scope.values.evaluate(source),
+                values,
+                attribute.name(),
+                attribute.at());
           }
         }
         case Block block -> {
@@ -1173,7 +1200,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
                     block.at().column()),
                 block.body(),
                 file,
-                scope);
+                scope,
+                Set.of());
           }
         }
       }
@@ -1244,7 +1272,8 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
           scope.with(
               Map.of(
                   iterator,
-                  new ObjectV(Map.of("key", entry.getKey(), "value", entry.getValue()), at))));
+                  new ObjectV(Map.of("key", entry.getKey(), "value", entry.getValue()), at))),
+          Set.of());
     }
   }
 

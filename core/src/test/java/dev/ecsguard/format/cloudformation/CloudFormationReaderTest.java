@@ -126,6 +126,28 @@ class CloudFormationReaderTest {
   }
 
   @Test
+  void anEmptyDefaultIsTheEmptyStringNotAMissingDefault() {
+    String template =
+        """
+        Parameters:
+          Role: {Type: String, Default: ""}
+        Conditions:
+          HasRole: !Not [!Equals [!Ref Role, ""]]
+        Resources:
+          TaskDef:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              ContainerDefinitions:
+                - Name: app
+                  Image: nginx
+                  Privileged: !If [HasRole, false, true]
+        """;
+    assertThat(only(scan(template, Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(only(scan(template, Map.of("Role", "arn:aws:iam::1:role/r"), "ECS.4")).status())
+        .isEqualTo(Status.PASSED);
+  }
+
+  @Test
   void givenParameterValuesOverrideDefaultsAndFillTheMissing() {
     String template =
         taskDefinition("Privileged: !If [Unknowable, true, false]\nUser: !Ref AWS::AccountId");

@@ -261,6 +261,81 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void aHeredocWithUnknownInterpolationsIsStillReadForWhatItWritesLiterally() throws IOException {
+    write(
+        "containers.json.tpl",
+        "[{\"name\": \"app\", \"image\": \"${image}\", \"privileged\": true}]");
+    write(
+        "main.tf",
+        """
+        variable "region" {}
+        resource "aws_ecs_task_definition" "heredoc" {
+          family                = "heredoc"
+          container_definitions = <<-EOT
+            [{
+              "name": "app",
+              "image": "${aws_ecr_repository.app.repository_url}:latest",
+              "privileged": true,
+              "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-region": "${var.region}"}}
+            }]
+          EOT
+        }
+        resource "aws_ecs_task_definition" "template" {
+          family                = "template"
+          container_definitions = templatefile("containers.json.tpl", { image = var.region })
+        }
+        resource "aws_ecs_task_definition" "unknown_flag" {
+          family                = "unknown_flag"
+          container_definitions = <<-EOT
+            [{"name": "app", "privileged": ${var.region}}]
+          EOT
+        }
+        """);
+    ScanResult result = scan(Map.of(), "ECS.4", "ECS.9", "ECSG.7");
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.findings())
+        .extracting(
+            finding -> finding.resourceId() + " " + finding.control().id() + " " + finding.status())
+        .containsExactly(
+            "aws_ecs_task_definition.heredoc ECS.4 FAILED",
+            "aws_ecs_task_definition.heredoc ECS.9 PASSED",
+            "aws_ecs_task_definition.heredoc ECSG.7 FAILED",
+            "aws_ecs_task_definition.template ECS.4 FAILED",
+            "aws_ecs_task_definition.template ECS.9 FAILED",
+            "aws_ecs_task_definition.template ECSG.7 UNKNOWN",
+            "aws_ecs_task_definition.unknown_flag ECS.4 UNKNOWN",
+            "aws_ecs_task_definition.unknown_flag ECS.9 FAILED",
+            "aws_ecs_task_definition.unknown_flag ECSG.7 PASSED");
+  }
+
+  @Test
+  void aTemplateFileDataSourceIsRenderedAsTheTemplateProviderRendersIt() throws IOException {
+    write(
+        "app.json.tpl",
+        "[{\"name\": \"app\", \"image\": \"${image}\", \"privileged\": ${privileged}}]");
+    write(
+        "main.tf",
+        """
+        variable "privileged" { default = true }
+        data "template_file" "app" {
+          template = file("${path.module}/app.json.tpl")
+          vars = {
+            image      = aws_ecr_repository.app.repository_url
+            privileged = var.privileged
+          }
+        }
+        resource "aws_ecs_task_definition" "app" {
+          family                = "app"
+          container_definitions = data.template_file.app.rendered
+        }
+        """);
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+    assertThat(only(scan(Map.of("privileged", "false"), "ECS.4")).status())
+        .isEqualTo(Status.PASSED);
+    assertThat(only(scan(Map.of(), "ECSG.7")).status()).isEqualTo(Status.UNKNOWN);
+  }
+
+  @Test
   void containerDefinitionFieldsAreMatchedInAnyCaseAsTheProviderDecodesThem() throws IOException {
     // Go's JSON decoding, which the provider uses, matches "Privileged" and readOnlyRootFilesystem
     // to the SDK's fields; Docker labels are the user's own keys, kept as written.

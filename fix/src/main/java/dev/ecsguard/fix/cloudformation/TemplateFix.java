@@ -440,13 +440,20 @@ public final class TemplateFix {
         yield array;
       }
       case TextTree.Scalar scalar -> scalar.value();
-      case TextTree.Intrinsic intrinsic -> NODES.textNode(COMPUTED + intrinsic.function() + ")");
+      case TextTree.Intrinsic intrinsic -> NODES.textNode(COMPUTED + describe(intrinsic) + ")");
     };
+  }
+
+  /** A function as steps name it: a Ref with what it refers to (a parameter's name says which). */
+  private static String describe(TextTree.Intrinsic intrinsic) {
+    return intrinsic.referred() != null
+        ? intrinsic.function() + " " + intrinsic.referred()
+        : intrinsic.function();
   }
 
   private static String describe(TextTree value) {
     return switch (value) {
-      case TextTree.Intrinsic intrinsic -> "computed by " + intrinsic.function();
+      case TextTree.Intrinsic intrinsic -> "computed by " + describe(intrinsic);
       case TextTree.Sequence sequence -> "a list";
       default -> "a single value";
     };

@@ -51,7 +51,8 @@ sealed interface TextTree {
 
   /**
    * A CloudFormation function ({@code !If […]}, {@code {"Fn::If": […]}}, {@code Ref}): a value
-   * known only when the stack is made, so a fix never looks inside it.
+   * known only when the stack is made, so a fix never looks inside it; {@code referred}: the
+   * parameter or resource a {@code Ref} names, null for any other function.
    */
-  record Intrinsic(String function, int start, int end) implements TextTree {}
+  record Intrinsic(String function, String referred, int start, int end) implements TextTree {}
 }

@@ -146,7 +146,10 @@ public final class TextTreeParser {
     if (tag.startsWith("!") && !tag.startsWith("!!") && tag.length() > 1) {
       String name = tag.substring(1);
       return new TextTree.Intrinsic(
-          name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name, start, tree.end());
+          name.equals("Ref") || name.equals("Condition") ? name : "Fn::" + name,
+          name.equals("Ref") ? referred(tree) : null,
+          start,
+          tree.end());
     }
     return longFormIntrinsic(tree);
   }
@@ -203,10 +206,21 @@ public final class TextTreeParser {
     if (tree instanceof TextTree.Mapping mapping && mapping.entries().size() == 1) {
       String key = mapping.entries().getFirst().key();
       if (key.equals("Ref") || key.startsWith("Fn::")) {
-        return new TextTree.Intrinsic(key, mapping.start(), mapping.end());
+        return new TextTree.Intrinsic(
+            key,
+            key.equals("Ref") ? referred(mapping.entries().getFirst().value()) : null,
+            mapping.start(),
+            mapping.end());
       }
     }
     return tree;
+  }
+
+  /** The name a Ref's argument spells, or null. */
+  private static String referred(TextTree argument) {
+    return argument instanceof TextTree.Scalar scalar && scalar.value().isTextual()
+        ? scalar.value().asText()
+        : null;
   }
 
   /** A block scalar's end mark lies past the line breaks after it; the value stops before them. */

@@ -366,7 +366,15 @@ public final class TerraformFix {
     holdingCredentials.add(task);
     Hardening fix = new Hardening(options);
     ObjectNode fixed = fix.taskDefinition(task);
-    fix.instructions().forEach(step -> instructions.add(address + ": " + step));
+    // the address names the resource already: a step's own "family: " would say it twice
+    String family = task.path("family").asText() + ": ";
+    fix.instructions()
+        .forEach(
+            step ->
+                instructions.add(
+                    address
+                        + ": "
+                        + (step.startsWith(family) ? step.substring(family.length()) : step)));
     carry(block, address, "", fields, task, fixed);
   }
 

@@ -500,4 +500,31 @@ class TemplateFixTest {
             yaml.replace(
                 "v}]}", "v}], ClusterSettings: [{Name: containerInsights, Value: enabled}]}"));
   }
+
+  @Test
+  void aStepNamesTheParameterARefReads() throws Exception {
+    String original =
+        """
+        Parameters:
+          ServiceName: {Type: String, Default: web}
+          ImageUrl: {Type: String, Default: nginx}
+        Resources:
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Tags: [{Key: team, Value: a}]
+              ContainerDefinitions:
+                - Name: !Ref ServiceName
+                  Image: {"Ref": "ImageUrl"}
+                  ReadonlyRootFilesystem: true
+                  User: app
+        """;
+    FixResult result = FileFix.fix("t.yaml", original, OPTIONS);
+    assertThat(result.instructions())
+        .anyMatch(
+            step ->
+                step.startsWith(
+                    "Task: container \"(computed by Ref ServiceName)\" runs the image \"(computed by"
+                        + " Ref ImageUrl)\""));
+  }
 }

@@ -121,6 +121,27 @@ class TerraformFixTest {
   }
 
   @Test
+  void stepsNameATaskDefinitionByItsAddressOnce() throws Exception {
+    FixResult result =
+        fix(
+            """
+            resource "aws_ecs_task_definition" "api" {
+              family = "api-${var.env}"
+              container_definitions = jsonencode([
+                { name = "api", image = "nginx", readonlyRootFilesystem = true, user = "1000" },
+              ])
+            }
+            """,
+            DEFAULTS);
+    assertThat(result.instructions())
+        .anySatisfy(step -> assertThat(step).startsWith("aws_ecs_task_definition.api: add tags"))
+        .anySatisfy(
+            step ->
+                assertThat(step)
+                    .startsWith("aws_ecs_task_definition.api: container \"api\" runs the image"));
+  }
+
+  @Test
   void theFixSeesEveryFieldTheScanReads() throws Exception {
     FixResult result =
         fixTwice(

@@ -1,0 +1,1 @@
+[{"name": "app", "image": "${image}", "user": "${user}", "readonlyRootFilesystem": true}]
