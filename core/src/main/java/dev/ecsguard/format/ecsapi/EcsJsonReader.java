@@ -210,6 +210,9 @@ public final class EcsJsonReader implements InputReader.OfFile {
     if (inactive(object, sink, "INACTIVE")) {
       return;
     }
+    if (isUpdateServiceInput(object)) {
+      keepUnchanged(object);
+    }
     sink.resource(service(object, describedBy));
     if (object.get("taskSets") instanceof ArrayNode taskSets) {
       for (Node element : taskSets.elements()) {
@@ -306,6 +309,38 @@ public final class EcsJsonReader implements InputReader.OfFile {
 
   private static TaskDefinition taskDefinition(ObjectNode object, Value<List<Tag>> tags) {
     return SHAPES.taskDefinition(id(object, "taskDefinitionArn", "family"), object, tags, null);
+  }
+
+  /** update-service's input names the service "service", which no other shape of one does. */
+  private static boolean isUpdateServiceInput(ObjectNode object) {
+    return object.get("service") instanceof ScalarNode
+        && !object.has("serviceName")
+        && !object.has("serviceArn");
+  }
+
+  /**
+   * What update-service's input leaves out, the service keeps as it is, which the file does not
+   * show: unknown, never absent (an absent networkConfiguration would pass ECS.2). Its tags and
+   * launch type it cannot change at all (tags are TagResource's).
+   */
+  private static void keepUnchanged(ObjectNode update) {
+    List<String> kept = new ArrayList<>(List.of("networkConfiguration", "taskDefinition", "tags"));
+    if (!update.has("capacityProviderStrategy")) {
+      kept.addAll(List.of("launchType", "capacityProviderStrategy", "platformVersion"));
+    }
+    for (String field : kept) {
+      if (!update.has(field)) {
+        update.markUnresolved(
+            field,
+            field.equals("tags") || field.equals("launchType")
+                ? "update-service cannot change the service's "
+                    + field
+                    + ", which this input does not show"
+                : "update-service keeps the service's "
+                    + field
+                    + " where its input leaves it out, and this input does not show it");
+      }
+    }
   }
 
   /** {@code describedBy}: the AWS CLI command whose output holds it, or null for an input. */

@@ -201,6 +201,34 @@ class EcsJsonReaderTest {
   }
 
   @Test
+  void whatUpdateServiceLeavesOutTheServiceKeepsSoItIsUnknown() throws InputException {
+    assertThat(read("{\"service\":\"web\",\"cluster\":\"prod\",\"desiredCount\":2}")).isTrue();
+    Service kept = (Service) resources.get(0);
+    // never absent: an absent network configuration would pass ECS.2
+    assertThat(kept.assignPublicIp().isUnknown()).isTrue();
+    assertThat(kept.assignPublicIp().reason()).contains("update-service keeps the service's");
+    assertThat(kept.launchType().isUnknown()).isTrue();
+    assertThat(kept.tags().isUnknown()).isTrue();
+    assertThat(kept.tags().reason()).contains("update-service cannot change the service's tags");
+    resources.clear();
+    String network =
+        "\"networkConfiguration\":{\"awsvpcConfiguration\":{\"subnets\":[\"s\"],\"assignPublicIp\":\"ENABLED\"}}";
+    assertThat(
+            read(
+                "{\"service\":\"web\",\"capacityProviderStrategy\":[{\"capacityProvider\":\"FARGATE\"}],"
+                    + network
+                    + "}"))
+        .isTrue();
+    Service changed = (Service) resources.get(0);
+    assertThat(changed.assignPublicIp().get()).isEqualTo("ENABLED");
+    assertThat(changed.launchType().isAbsent()).isTrue(); // a strategy is given instead
+    // create-service input is the whole service: what it leaves out is not set
+    resources.clear();
+    assertThat(read("{\"serviceName\":\"web\",\"taskDefinition\":\"web:3\"}")).isTrue();
+    assertThat(((Service) resources.get(0)).assignPublicIp().isAbsent()).isTrue();
+  }
+
+  @Test
   void ecsInputsAndOutputsNamedByACommonWordAreStillRead() throws InputException {
     assertThat(read("{\"clusterName\":\"prod\"}")).isTrue(); // create-cluster input
     assertThat(read("{\"service\":\"web\",\"cluster\":\"prod\",\"forceNewDeployment\":true}"))
