@@ -656,14 +656,16 @@ class FixCommandTest {
         Files.writeString(
             dir.resolve("t.json"),
             "\uFEFF{\"Resources\": {\"C\": {\"Type\": \"AWS::ECS::Cluster\"}}}\n");
+    // Edited in place, as written (one line), the mark kept
     assertThat(Run.of("fix", file.toString()).out())
         .contains("\n-{\"family\": \"g\", \"containerDefinitions\"")
-        .contains("\n+  \"family\": \"g\",\n");
+        .contains(
+            "\n+{\"family\": \"g\", \"containerDefinitions\": [{\"name\": \"a\", \"readonlyRootFilesystem\": true");
     Run run = Run.of("fix", "--write", file.toString(), template.toString());
     assertThat(run.err()).isEmpty();
     assertThat(run.out()).contains("td.json: removes ECS.4").contains("t.json: removes ECS.12");
     assertThat(Files.readString(file))
-        .startsWith("\uFEFF{\n  \"family\": \"g\"")
+        .startsWith("\uFEFF{\"family\": \"g\"")
         .doesNotContain("privileged");
     assertThat(Files.readString(template))
         .startsWith("\uFEFF{\"Resources\"")

@@ -185,6 +185,26 @@ class FileFixTest {
   }
 
   @Test
+  void ecsJsonIsEditedWhereTheFixChangesItAndKeptAsWrittenElsewhere() throws InputException {
+    String original =
+        """
+        {
+          "services": [
+            {"serviceName": "web", "launchType": "FARGATE", "platformVersion": "1.3.0",
+             "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["s-1"], "assignPublicIp": "ENABLED"}},
+             "tags": [{"key": "team", "value": "web"}]}
+          ]
+        }
+        """;
+    String fixed = FileFix.fix("services.json", original, OPTIONS).fixed();
+    assertThat(fixed)
+        .isEqualTo(
+            original
+                .replace("\"1.3.0\"", "\"LATEST\"")
+                .replace("\"assignPublicIp\": \"ENABLED\"", "\"assignPublicIp\": \"DISABLED\""));
+  }
+
+  @Test
   void numbersAreWrittenExactlyAsTheFileHasThem() throws InputException {
     String numbers =
         "\"huge\": 1E400, \"big\": 12345678901234567890123, \"long\": 0.1000000000000000000001, \"negativeZero\": -0, \"one\": 1.0";
@@ -199,11 +219,11 @@ class FileFixTest {
     assertThat(fixed).doesNotContain("\"privileged\"").contains("\"readonlyRootFilesystem\": true");
     for (String number :
         List.of(
-            "\"huge\": 1E400,",
-            "\"big\": 12345678901234567890123,",
-            "\"long\": 0.1000000000000000000001,",
-            "\"negativeZero\": -0,",
-            "\"one\": 1.0\n")) {
+            "\"huge\": 1E400",
+            "\"big\": 12345678901234567890123",
+            "\"long\": 0.1000000000000000000001",
+            "\"negativeZero\": -0",
+            "\"one\": 1.0")) {
       assertThat(fixed.split(java.util.regex.Pattern.quote(number), -1)).as(number).hasSize(3);
     }
   }

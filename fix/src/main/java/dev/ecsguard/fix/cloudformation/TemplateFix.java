@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -76,6 +77,22 @@ public final class TemplateFix {
   private static String leftToTheUser(String loop) {
     return loop
         + ": left unchanged: it makes one resource per item, each from the same text; harden them in the loop's body by hand";
+  }
+
+  /**
+   * ECS API JSON {@code before}, written as {@code text}, as {@code after}: {@code text} with only
+   * the members that changed edited, everything else kept as written (layout, order, numbers);
+   * empty when its layout is one the editor does not handle. The caller checks that it reads back
+   * as {@code after}.
+   */
+  public static Optional<String> editApiJson(String text, JsonNode before, JsonNode after) {
+    try {
+      TextTree root = TextTreeParser.parse(text, true);
+      return Optional.of(
+          new TextEditor(text, true, root).apply(ResourceFix.apiJsonEdits(root, before, after)));
+    } catch (TextTreeParser.UnsupportedLayout e) {
+      return Optional.empty();
+    }
   }
 
   /** The root of a template: a mapping with a Resources mapping. */
@@ -143,14 +160,35 @@ public final class TemplateFix {
     private final List<String> instructions;
     private final List<TextEditor.Edit> edits = new ArrayList<>();
     private final List<String> computed = new ArrayList<>();
+    // ECS API JSON: every name as the API writes it, nothing computed by a function.
+    private final boolean apiNames;
 
     ResourceFix(
         String logicalId, String typeName, RemedyOptions options, List<String> instructions) {
+      this(logicalId, typeName, options, instructions, false);
+    }
+
+    private ResourceFix(
+        String logicalId,
+        String typeName,
+        RemedyOptions options,
+        List<String> instructions,
+        boolean apiNames) {
       this.logicalId = logicalId;
       this.typeName = typeName;
       this.type = FIXED_TYPES.get(typeName);
       this.options = options;
       this.instructions = instructions;
+      this.apiNames = apiNames;
+    }
+
+    /**
+     * The edits that turn ECS API JSON {@code before}, written as {@code text}, into {@code after}.
+     */
+    static List<TextEditor.Edit> apiJsonEdits(TextTree text, JsonNode before, JsonNode after) {
+      ResourceFix fix = new ResourceFix("", "", null, new ArrayList<>(), true);
+      fix.diff(text, before, after, "", true);
+      return fix.edits;
     }
 
     /**
@@ -288,12 +326,7 @@ public final class TemplateFix {
           } else if (!was.has(key)) {
             computed.add(at); // a function computes it, and the fix would put something there
           } else {
-            diff(
-                entry.value(),
-                was.get(key),
-                is.get(key),
-                at,
-                CloudFormationNames.FREE_FORM.contains(entry.key()));
+            diff(entry.value(), was.get(key), is.get(key), at, freeForm(entry.key()));
           }
         }
         is.properties()
@@ -306,7 +339,7 @@ public final class TemplateFix {
                         key,
                         field.getValue(),
                         path.isEmpty() ? key : path + "." + key,
-                        CloudFormationNames.FREE_FORM.contains(key));
+                        freeForm(key));
                   }
                 });
         return;
@@ -326,10 +359,10 @@ public final class TemplateFix {
           }
         } else {
           for (int i = 0; i < was.size(); i++) {
-            diff(sequence.items().get(i), was.get(i), is.get(i), path + "[" + i + "]", false);
+            diff(sequence.items().get(i), was.get(i), is.get(i), path + "[" + i + "]", apiNames);
           }
           for (int i = was.size(); i < is.size(); i++) {
-            JsonNode item = template(is.get(i), false);
+            JsonNode item = template(is.get(i), apiNames);
             if (needsComputed(item, path + "[" + i + "]")) {
               edits.add(new TextEditor.AppendItem(sequence, item));
             }
@@ -378,17 +411,21 @@ public final class TemplateFix {
             .forEach(
                 field -> {
                   String key = freeForm ? field.getKey() : templateName(field.getKey());
-                  spelled.set(
-                      key, template(field.getValue(), CloudFormationNames.FREE_FORM.contains(key)));
+                  spelled.set(key, template(field.getValue(), freeForm(key)));
                 });
         return spelled;
       }
       if (value instanceof ArrayNode array) {
         ArrayNode spelled = NODES.arrayNode();
-        array.forEach(item -> spelled.add(template(item, false)));
+        array.forEach(item -> spelled.add(template(item, apiNames)));
         return spelled;
       }
       return value;
+    }
+
+    /** Whether the members of {@code key}'s value are named as written (the user's own maps). */
+    private boolean freeForm(String key) {
+      return apiNames || CloudFormationNames.FREE_FORM.contains(key);
     }
 
     private String templateName(String apiName) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ecsguard.control.RemedyOptions;
+import dev.ecsguard.fix.cloudformation.TemplateFix;
 import dev.ecsguard.fix.shared.AwsCliJson;
 import dev.ecsguard.fix.shared.FixedText;
 import dev.ecsguard.fix.shared.Hardening;
@@ -12,6 +13,10 @@ import dev.ecsguard.fix.shared.JacksonTree;
 import dev.ecsguard.format.ecsapi.BareObjects;
 import dev.ecsguard.model.ResourceType;
 import dev.ecsguard.tree.Document;
+import dev.ecsguard.tree.DocumentReader;
+import dev.ecsguard.tree.InputException;
+import dev.ecsguard.tree.InputLimits;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,8 +54,35 @@ public final class EcsApiFix {
       hardened = settings;
     }
     // Nothing to change: the file stays as written, not reformatted.
-    String fixed = hardened.equals(document) ? original : AwsCliJson.print(hardened);
+    String fixed = hardened.equals(document) ? original : written(original, document, hardened);
     return new FixedText(fixed, hardening.instructions());
+  }
+
+  /**
+   * {@code original} with only what the fix changed edited, as templates are; the whole document as
+   * the AWS CLI writes it where the editor cannot keep the layout, or its result would not read
+   * back as {@code hardened}.
+   */
+  private static String written(String original, JsonNode document, JsonNode hardened) {
+    return TemplateFix.editApiJson(original, document, hardened)
+        .filter(edited -> readsAs(edited, hardened))
+        .orElseGet(() -> AwsCliJson.print(hardened));
+  }
+
+  private static boolean readsAs(String text, JsonNode expected) {
+    try {
+      JsonNode read =
+          JacksonTree.of(
+              new DocumentReader(InputLimits.DEFAULT)
+                  .read(text.getBytes(StandardCharsets.UTF_8), "fixed")
+                  .root(),
+              unresolved -> {
+                throw new IllegalStateException("JSON has no unresolved values");
+              });
+      return read.equals(expected);
+    } catch (InputException | RuntimeException e) {
+      return false;
+    }
   }
 
   /**
