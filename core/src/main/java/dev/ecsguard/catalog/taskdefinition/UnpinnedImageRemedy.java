@@ -19,15 +19,28 @@ public final class UnpinnedImageRemedy extends Remedy {
     if (image.isEmpty() || image.contains("@")) {
       return;
     }
+    String named =
+        task.path("family").asText("task")
+            + ": container \""
+            + container.path("name").asText()
+            + "\"";
+    if (image.contains(" ")) {
+      // No image reference has a space: a value a function computes, as a template's fix shows it
+      // ("(computed by Ref ImageUrl)"); --pin-image cannot name it.
+      context.instruct(
+          named
+              + " runs an image "
+              + image
+              + "; give what it yields a version tag or its digest (ECSG.7)");
+      return;
+    }
     String digest = context.options().pinnedImages().get(image);
     if (digest != null) {
       container.put("image", image + "@" + digest);
     } else if (UnpinnedImage.problem(image, false) != null) {
       context.instruct(
-          task.path("family").asText("task")
-              + ": container \""
-              + container.path("name").asText()
-              + "\" runs the image \""
+          named
+              + " runs the image \""
               + image
               + "\", which is not pinned to a version; give it a version tag or its digest by hand, or"
               + " with --pin-image "

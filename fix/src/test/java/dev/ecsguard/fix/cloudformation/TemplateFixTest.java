@@ -100,6 +100,29 @@ class TemplateFixTest {
   }
 
   @Test
+  void anImageAFunctionComputesGetsAStepThatNamesTheFunctionNotAPinImageOption()
+      throws InputException {
+    String original =
+        "Parameters:\n  ImageUrl: {Type: String}\n"
+            + HEAD.substring(HEAD.indexOf("Resources:"))
+            + """
+          Task:
+            Type: AWS::ECS::TaskDefinition
+            Properties:
+              Tags: [{Key: team, Value: web}]
+              ContainerDefinitions:
+                - {Name: a, Image: !Ref ImageUrl, ReadonlyRootFilesystem: true, User: "1000:1000", LogConfiguration: {LogDriver: awslogs}}
+        """;
+    FixResult result = fix("t.yaml", original, OPTIONS);
+    assertThat(result.fixed()).isEqualTo(original);
+    assertThat(result.instructions())
+        .contains(
+            "Task: container \"a\" runs an image (computed by Ref ImageUrl); give what it yields a"
+                + " version tag or its digest (ECSG.7)")
+        .noneMatch(step -> step.contains("--pin-image"));
+  }
+
+  @Test
   void flowMappingsAndListsGetFlowMembersWithCommas() throws InputException {
     String original =
         HEAD
@@ -524,7 +547,7 @@ class TemplateFixTest {
         .anyMatch(
             step ->
                 step.startsWith(
-                    "Task: container \"(computed by Ref ServiceName)\" runs the image \"(computed by"
-                        + " Ref ImageUrl)\""));
+                    "Task: container \"(computed by Ref ServiceName)\" runs an image (computed by"
+                        + " Ref ImageUrl)"));
   }
 }
