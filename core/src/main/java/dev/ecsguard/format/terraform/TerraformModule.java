@@ -135,6 +135,11 @@ final class TerraformModule {
                       }
                     });
         case "resource" -> {
+          if (block.labels().size() == 2 && block.labels().get(0).startsWith("aws_ecs_")) {
+            // Both blocks are still checked; the note (and a reference to it) says Terraform's
+            // view.
+            declare(block.labels().get(0) + "." + block.labels().get(1), file, block.at());
+          }
           if (block.labels().size() == 2
               && block.labels().get(0).equals("aws_ecs_task_definition")) {
             taskDefinitions.put(
@@ -207,8 +212,9 @@ final class TerraformModule {
   }
 
   /**
-   * Records that {@code name} ({@code var.x}, {@code local.y}, {@code output.z}) is declared at
-   * {@code at} of {@code file}; false when it was declared before, and then it is refused.
+   * Records that {@code name} ({@code var.x}, {@code local.y}, {@code output.z}, an ECS resource's
+   * address) is declared at {@code at} of {@code file}; false when it was declared before, and then
+   * it is refused.
    */
   private boolean declare(String name, String file, Hcl.Position at) {
     String here = Path.of(file).getFileName() + ":" + at.line();

@@ -414,6 +414,14 @@ public final class TerraformSourceReader implements InputReader.OfDirectory {
 
     void report(List<Path> files, InstanceVisitor visitor) {
       TerraformModule module = modules.module(rootDirectory, files);
+      module.refused.forEach(
+          (name, reason) -> {
+            if (name.startsWith("aws_ecs_")) {
+              sink.note(
+                  Node.newDocument(rootDirectory.toString(), 0, 0),
+                  reason + "; ecsguard checks each block, both under that address");
+            }
+          });
       for (String name : variables.values().keySet()) {
         if (!module.variables.containsKey(name)) {
           // terraform refuses an undeclared -var; here it would be ignored silently, so it is said

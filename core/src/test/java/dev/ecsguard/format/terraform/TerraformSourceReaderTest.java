@@ -374,6 +374,19 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void anEcsResourceDeclaredTwiceIsNotedAndBothAreChecked() throws IOException {
+    write("a.tf", "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n");
+    write("b.tf", "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"d\"\n}\n");
+    ScanResult result = scan(Map.of(), "ECS.12");
+    assertThat(result.findings()).hasSize(2);
+    assertThat(result.notes())
+        .extracting(Note::message)
+        .containsExactly(
+            "aws_ecs_cluster.c is declared twice (a.tf:1 and b.tf:1), which Terraform refuses;"
+                + " ecsguard checks each block, both under that address");
+  }
+
+  @Test
   void aContainerMemberThatIsNoFieldIsNotedAsTheProviderDropsIt() throws IOException {
     write(
         "main.tf",
