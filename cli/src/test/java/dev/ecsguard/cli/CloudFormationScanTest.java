@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,39 +69,29 @@ class CloudFormationScanTest {
     Path staging =
         Files.writeString(
             dir.resolve("staging.json"), "{\"Parameters\": {\"Privileged\": \"false\"}}");
-    assertThat(Run.of("scan", "--controls", "ECS.4", template.toString()).out())
-        .contains("1 unknown");
-    Run fromFile =
-        Run.of(
-            "scan",
-            "--controls",
-            "ECS.4",
-            "--cfn-param-file",
-            production.toString(),
-            template.toString());
+    assertThat(scanEcs4(template).out()).contains("1 unknown");
+    Run fromFile = scanEcs4(template, "--cfn-param-file", production.toString());
     assertThat(fromFile.exitCode()).as(fromFile.all()).isEqualTo(ExitCode.FAILED.code());
     Run laterFile =
-        Run.of(
-            "scan",
-            "--controls",
-            "ECS.4",
+        scanEcs4(
+            template,
             "--cfn-param-file",
             production.toString(),
             "--cfn-param-file",
-            staging.toString(),
-            template.toString());
+            staging.toString());
     assertThat(laterFile.out()).as(laterFile.all()).contains("1 passed");
     Run overridden =
-        Run.of(
-            "scan",
-            "--controls",
-            "ECS.4",
-            "--cfn-param-file",
-            staging.toString(),
-            "--cfn-param",
-            "Privileged=true",
-            template.toString());
+        scanEcs4(
+            template, "--cfn-param-file", staging.toString(), "--cfn-param", "Privileged=true");
     assertThat(overridden.exitCode()).isEqualTo(ExitCode.FAILED.code());
+  }
+
+  /** {@code scan --controls ECS.4 OPTIONS... TEMPLATE}. */
+  private static Run scanEcs4(Path template, String... options) {
+    List<String> args = new ArrayList<>(List.of("scan", "--controls", "ECS.4"));
+    args.addAll(List.of(options));
+    args.add(template.toString());
+    return Run.of(args.toArray(String[]::new));
   }
 
   @Test

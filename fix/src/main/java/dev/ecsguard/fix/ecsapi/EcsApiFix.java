@@ -38,12 +38,7 @@ public final class EcsApiFix {
    * when it holds nothing to fix.
    */
   public static FixedText fix(Document read, String original, RemedyOptions options) {
-    JsonNode document =
-        JacksonTree.of(
-            read.root(),
-            unresolved -> {
-              throw new IllegalStateException("JSON has no unresolved values");
-            });
+    JsonNode document = apiJson(read);
     Hardening hardening = new Hardening(options);
     JsonNode hardened = hardening.taskDefinition(document);
     if (hardened == null) {
@@ -71,18 +66,22 @@ public final class EcsApiFix {
 
   private static boolean readsAs(String text, JsonNode expected) {
     try {
-      JsonNode read =
-          JacksonTree.of(
+      return apiJson(
               new DocumentReader(InputLimits.DEFAULT)
-                  .read(text.getBytes(StandardCharsets.UTF_8), "fixed")
-                  .root(),
-              unresolved -> {
-                throw new IllegalStateException("JSON has no unresolved values");
-              });
-      return read.equals(expected);
+                  .read(text.getBytes(StandardCharsets.UTF_8), "fixed"))
+          .equals(expected);
     } catch (InputException | RuntimeException e) {
       return false;
     }
+  }
+
+  /** A JSON document as Jackson's tree, numbers as written. */
+  private static JsonNode apiJson(Document read) {
+    return JacksonTree.of(
+        read.root(),
+        unresolved -> {
+          throw new IllegalStateException("JSON has no unresolved values");
+        });
   }
 
   /**
