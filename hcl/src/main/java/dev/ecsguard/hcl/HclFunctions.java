@@ -261,7 +261,12 @@ final class HclFunctions {
   private static V compact(Arguments a) {
     List<V> kept = new ArrayList<>();
     for (V item : a.exactly(1).items(0)) {
-      if (!(item instanceof Scalar scalar && scalar.text() == null) && !a.text(item).isEmpty()) {
+      // A list or object here is what jsonencode() gave (read as the value it encodes): text
+      // that is never empty.
+      if (item instanceof ListV
+          || item instanceof ObjectV
+          || (!(item instanceof Scalar scalar && scalar.text() == null)
+              && !a.text(item).isEmpty())) {
         kept.add(item);
       }
     }
@@ -703,7 +708,8 @@ final class HclFunctions {
     String separator = a.text(0);
     List<String> texts = new ArrayList<>();
     for (V item : a.items(1, a.size(), new ArrayList<>())) {
-      texts.add(a.text(item));
+      // A list or object is what jsonencode() gave: its text is the JSON (unknown if any part is).
+      texts.add(item instanceof ListV || item instanceof ObjectV ? json(item) : a.text(item));
     }
     return a.string(String.join(separator, texts));
   }

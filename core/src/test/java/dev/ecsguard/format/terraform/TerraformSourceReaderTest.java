@@ -374,6 +374,24 @@ class TerraformSourceReaderTest {
   }
 
   @Test
+  void containersJsonEncodedCompactedAndJoinedIntoATemplateAreRead() throws IOException {
+    write(
+        "main.tf",
+        """
+        locals {
+          app     = jsonencode({ name = "app", image = "app:1", privileged = true })
+          sidecar = ""
+          defs    = "[${join(",", compact([local.app, local.sidecar]))}]"
+        }
+        resource "aws_ecs_task_definition" "joined" {
+          family                = "joined"
+          container_definitions = local.defs
+        }
+        """);
+    assertThat(only(scan(Map.of(), "ECS.4")).status()).isEqualTo(Status.FAILED);
+  }
+
+  @Test
   void anEcsResourceDeclaredTwiceIsNotedAndBothAreChecked() throws IOException {
     write("a.tf", "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"c\"\n}\n");
     write("b.tf", "resource \"aws_ecs_cluster\" \"c\" {\n  name = \"d\"\n}\n");
